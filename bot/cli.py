@@ -1,0 +1,162 @@
+"""The `claimwatch` command line (Typer). Each command is a thin adapter over bot/ and store/.
+
+User mistakes (bad sources.yaml, unreachable database, unknown claim id) raise
+`ClaimwatchError` and print one line, `claimwatch: error: ...`, exit 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from sqlalchemy.engine import Engine
+from typer.core import TyperGroup
+
+from bot import __version__
+from bot.config import Settings, load_settings
+from bot.logs import setup_logging
+from bot.sources import SourcesFile, load_sources
+from store import db
+from store.errors import ClaimwatchError
+
+
+class _FriendlyGroup(TyperGroup):
+    """Turns ClaimwatchError into one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClaimwatchError as exc:
+            click.echo(f"claimwatch: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+app = typer.Typer(
+    cls=_FriendlyGroup,
+    help="Watch AI news for claims about model rankings and check them against leaderboards.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+sources_app = typer.Typer(cls=_FriendlyGroup, help="sources.yaml and each source's state.")
+app.add_typer(sources_app, name="sources")
+
+SourcesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources",
+        help="The sources file (default: $CLAIMWATCH_SOURCES or ./sources.yaml).",
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def settings() -> Settings:
+    return load_settings()
+
+
+def sources_file(path: Path | None) -> SourcesFile:
+    return load_sources(path or settings().sources_file)
+
+
+def open_store(*, create: bool = False) -> Engine:
+    """An engine on a database that `claimwatch init` has brought up to date."""
+    s = settings()
+    setup_logging(s.log_level, s.secret_values())
+    engine = db.make_engine(s.database_url, create_dir=create)
+    if not create:
+        db.require_current(engine)
+    return engine
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    pass
+
+
+@app.command()
+def init() -> None:
+    """Create or upgrade the database and load the bundled leaderboard snapshots."""
+    engine = open_store(create=True)
+    db.upgrade(engine)
+    typer.echo(f"database ready at {db.masked(str(engine.url))} (revision {db.head_revision()})")
+
+
+@app.command()
+def run(
+    once: Annotated[
+        bool, typer.Option("--once", help="Do one pass of everything and exit.")
+    ] = False,
+    sources: SourcesOpt = None,
+) -> None:
+    """The service: poll, extract, check, alert, refresh leaderboards, send digests."""
+    from bot import pipeline
+
+    config = sources_file(sources)
+    engine = open_store()
+    if once:
+        report = pipeline.run_once(engine, config, settings())
+        typer.echo(report.summary())
+    else:
+        pipeline.serve(engine, config, settings())
+
+
+@sources_app.command("list")
+def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
+    """Each source in sources.yaml with its polling state."""
+    from store.queries import source_states
+
+    config = sources_file(sources)
+    engine = open_store()
+    rows = source_states(engine, [f.name for f in config.feeds])
+    states = {r["name"]: r for r in rows}
+    out: list[dict[str, Any]] = []
+    for feed in config.feeds:
+        state = states.get(feed.name, {})
+        out.append(
+            {"name": feed.name, "location": feed.location, "enabled": feed.enabled}
+            | {k: v for k, v in state.items() if k != "name"}
+        )
+    if as_json:
+        print_json(out)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("name", "location", "status", "failures", "last poll", "next poll", "entries")
+    for row in out:
+        status = row.get("disabled_reason") and f"disabled: {row['disabled_reason']}"
+        table.add_row(
+            row["name"],
+            row["location"],
+            status or row.get("last_status") or "never polled",
+            str(row.get("consecutive_failures", 0)),
+            str(row.get("last_polled_at") or "-"),
+            str(row.get("next_poll_at") or "-"),
+            str(row.get("entries_stored", 0)),
+        )
+    Console().print(table)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,262 @@
+"""sources.yaml: what to watch and where to send it, validated with human errors.
+
+Errors name the file, the line and the path of the bad value:
+`sources.yaml:14: feeds[3].url: not an http(s) URL`. Secrets never live here:
+a destination names the environment variable that holds its webhook URL.
+"""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from store.claims import VERDICTS, VerdictLabel
+from store.errors import ClaimwatchError
+
+_DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(value: Any) -> int:
+    """'15m', '2h', '1d' or a number of seconds -> seconds."""
+    if isinstance(value, bool):
+        raise ValueError("not a duration")
+    if isinstance(value, int | float):
+        seconds = int(value)
+    else:
+        m = _DURATION.match(str(value))
+        if not m:
+            raise ValueError(f"not a duration: {value!r} (use e.g. 90s, 15m, 6h, 1d)")
+        seconds = int(m.group(1)) * _UNITS[m.group(2)]
+    if seconds <= 0:
+        raise ValueError("a duration must be positive")
+    return seconds
+
+
+Duration = Annotated[int, Field(gt=0)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("not an http(s) URL")
+    return value
+
+
+class Feed(_Strict):
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+    url: str | None = None
+    path: Path | None = None  # a local feed file, read like a fetched one (offline runs)
+    interval: Duration = 15 * 60
+    full_text: bool = False
+    # First poll stores the backlog as baseline (no alerts). Off for demo data.
+    baseline: bool = True
+    max_age_days: int | None = 7  # entries older than this never alert; None: no limit
+    enabled: bool = True
+    tags: tuple[str, ...] = ()
+
+    _interval = field_validator("interval", mode="before")(parse_duration)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return None if value is None else _http_url(value)
+
+    @model_validator(mode="after")
+    def _one_location(self) -> Feed:
+        if (self.url is None) == (self.path is None):
+            raise ValueError("give exactly one of url or path")
+        return self
+
+    @property
+    def location(self) -> str:
+        return self.url if self.url is not None else str(self.path)
+
+
+class LeaderboardSource(_Strict):
+    name: str
+    board: str  # e.g. "lmarena-text"
+    url: str
+    format: str | None = None  # detected from content when omitted
+    interval: Duration = 86400
+
+    _interval = field_validator("interval", mode="before")(parse_duration)
+    _url = field_validator("url")(_http_url)
+
+
+class Destination(_Strict):
+    name: str
+    kind: Literal["terminal", "discord_bot", "discord_webhook"]
+    channel_id: int | None = None  # discord_bot
+    webhook_env: str | None = None  # discord_webhook: the env var holding the URL
+    verdicts: tuple[VerdictLabel, ...] = ("supported", "contradicted", "within_uncertainty")
+    on_change: bool = True  # every verdict change alerts, whatever its label
+
+    @model_validator(mode="after")
+    def _needs(self) -> Destination:
+        if self.kind == "discord_bot" and self.channel_id is None:
+            raise ValueError("a discord_bot destination needs channel_id")
+        if self.kind == "discord_webhook" and not self.webhook_env:
+            raise ValueError(
+                "a discord_webhook destination needs webhook_env (the environment variable "
+                "holding the URL; the URL is a secret and does not belong in this file)"
+            )
+        return self
+
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)
+
+
+class DigestConfig(_Strict):
+    recipients: tuple[str, ...] = ()
+    weekday: Weekday = "monday"
+    time: dt.time = dt.time(8, 0)
+    send_empty: bool = True
+    unsubscribe: str | None = None  # a mailto: or https: address for List-Unsubscribe
+
+    @field_validator("recipients")
+    @classmethod
+    def _emails(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        for v in values:
+            if not re.fullmatch(r"[^@\s<>,;]+@[^@\s<>,;]+", v):
+                raise ValueError(f"not an e-mail address: {v!r}")
+        return values
+
+    @property
+    def weekday_index(self) -> int:
+        return _WEEKDAYS.index(self.weekday)
+
+
+class Settings(_Strict):
+    allow_private_networks: bool = False  # tests and local demos only
+    user_agent: str | None = None
+    max_concurrency: int = Field(default=20, ge=1, le=1000)
+    max_failures: int = Field(default=10, ge=1)  # consecutive failures before disabling
+    staleness_days: int = Field(default=45, ge=1)  # oldest snapshot a verdict may use
+
+
+class SourcesFile(_Strict):
+    settings: Settings = Settings()
+    feeds: tuple[Feed, ...] = ()
+    leaderboards: tuple[LeaderboardSource, ...] = ()
+    destinations: tuple[Destination, ...] = (Destination(name="terminal", kind="terminal"),)
+    digest: DigestConfig = DigestConfig()
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> SourcesFile:
+        for label, items in (
+            ("feeds", self.feeds),
+            ("leaderboards", self.leaderboards),
+            ("destinations", self.destinations),
+        ):
+            seen: set[str] = set()
+            for item in items:
+                if item.name in seen:
+                    raise ValueError(f"{label}: the name {item.name!r} is used twice")
+                seen.add(item.name)
+        return self
+
+    def feed(self, name: str) -> Feed:
+        for f in self.feeds:
+            if f.name == name:
+                return f
+        raise ClaimwatchError(f"no feed named {name!r} in sources.yaml")
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """The 1-based line of the YAML node at `loc` (or the nearest parent that exists)."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if k.value == key), None)
+            if found is None:
+                # a missing field: point at the mapping that lacks it
+                return line
+            node = found
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if key >= len(node.value):
+                return line
+            node = node.value[key]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for key in loc:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
+
+
+def _clean_msg(msg: str) -> str:
+    msg = msg.removeprefix("Value error, ")
+    if msg == "Extra inputs are not permitted":
+        return "unknown setting (check its spelling)"
+    return msg
+
+
+def load_sources(path: Path) -> SourcesFile:
+    """Read and validate a sources file; any problem is one clear ClaimwatchError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ClaimwatchError(f"{path}: no such file (pass --sources FILE)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClaimwatchError(f"{path}: cannot read: {exc}") from None
+    return parse_sources(text, str(path))
+
+
+def parse_sources(text: str, name: str = "sources.yaml") -> SourcesFile:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ClaimwatchError(f"{name}{where}: not valid YAML: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ClaimwatchError(f"{name}: the top level must be a mapping (feeds:, destinations:)")
+    # the loc of a tagged-union or "after" validator error has trailing non-field parts
+    try:
+        return SourcesFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(
+            p for p in err["loc"] if isinstance(p, int) or not str(p).startswith("function")
+        )
+        line = _line_of(node, loc)
+        where = f":{line}" if line else ""
+        path = _dotted(loc)
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        prefix = f"{name}{where}: {path}: " if path else f"{name}{where}: "
+        raise ClaimwatchError(prefix + _clean_msg(err["msg"]) + more) from None
+
+
+__all__ = [
+    "VERDICTS",
+    "Destination",
+    "DigestConfig",
+    "Feed",
+    "LeaderboardSource",
+    "Settings",
+    "SourcesFile",
+    "load_sources",
+    "parse_duration",
+    "parse_sources",
+]

@@ -1,0 +1,1 @@
+"""claimwatch's data and judgement: tables, leaderboards, registry, verdicts. No network code."""

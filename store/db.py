@@ -1,0 +1,143 @@
+"""Engine, sessions and migrations: SQLite by default, Postgres by URL.
+
+The same models and the same Alembic migrations serve both databases.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session
+
+from store.errors import ClaimwatchError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+DEFAULT_DATA_DIR = Path("data")
+
+
+def default_url(data_dir: Path = DEFAULT_DATA_DIR) -> str:
+    return f"sqlite:///{data_dir / 'claimwatch.db'}"
+
+
+def masked(url: str) -> str:
+    """The URL with any password hidden, for logs and error messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<unparseable database URL>"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL lets the bot's readers run while the pipeline writes; busy_timeout
+    # makes a briefly locked database wait instead of failing.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str, *, create_dir: bool = False) -> Engine:
+    """An engine for `url`; a SQLite file's directory must exist unless `create_dir`."""
+    try:
+        parsed = make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise ClaimwatchError(f"invalid database URL {masked(url)!r}: {exc}") from None
+    if parsed.get_backend_name() == "sqlite":
+        db = parsed.database
+        if db and db != ":memory:" and not db.startswith("file:"):
+            folder = Path(db).parent
+            if not folder.is_dir():
+                if not create_dir:
+                    raise ClaimwatchError(
+                        f"data directory {str(folder)!r} does not exist "
+                        "(create it, or run `claimwatch init`)"
+                    )
+                folder.mkdir(parents=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            # psycopg 3 is the driver we ship; plain postgresql:// would ask for psycopg2
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return sa.create_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    raise ClaimwatchError(
+        f"unsupported database {parsed.get_backend_name()!r}: use sqlite:/// or postgresql://"
+    )
+
+
+def check_connection(engine: Engine) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except sa.exc.OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise ClaimwatchError(
+            f"cannot connect to database {masked(str(engine.url))}: {reason}"
+        ) from None
+
+
+def _alembic_config(connection: sa.Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest revision (idempotent)."""
+    check_connection(engine)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+def require_current(engine: Engine) -> None:
+    """Refuse to work on a database that `claimwatch init` has not brought up to date."""
+    check_connection(engine)
+    rev = current_revision(engine)
+    if rev is None:
+        raise ClaimwatchError(
+            f"database {masked(str(engine.url))} is not initialised: run `claimwatch init`"
+        )
+    if rev != head_revision():
+        raise ClaimwatchError(
+            f"database schema is at revision {rev}, expected {head_revision()}: "
+            "run `claimwatch init` to upgrade"
+        )
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def url_from_env(data_dir: Path | None = None) -> str:
+    return os.environ.get("CLAIMWATCH_DATABASE_URL") or default_url(data_dir or DEFAULT_DATA_DIR)
