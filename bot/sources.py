@@ -7,8 +7,8 @@ a destination names the environment variable that holds its webhook URL.
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
