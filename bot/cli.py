@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from sqlalchemy.engine import Engine
 from typer.core import TyperGroup
@@ -27,11 +26,11 @@ from store.errors import ClaimwatchError
 class _FriendlyGroup(TyperGroup):
     """Turns ClaimwatchError into one line on stderr and exit status 2."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ClaimwatchError as exc:
-            click.echo(f"claimwatch: error: {exc}", err=True)
+            typer.echo(f"claimwatch: error: {exc}", err=True)
             ctx.exit(2)
 
 

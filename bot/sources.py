@@ -14,7 +14,15 @@ from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from store.claims import VERDICTS, VerdictLabel
 from store.errors import ClaimwatchError
@@ -71,6 +79,15 @@ class Feed(_Strict):
     @classmethod
     def _url(cls, value: str | None) -> str | None:
         return None if value is None else _http_url(value)
+
+    @field_validator("path")
+    @classmethod
+    def _path(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        # relative paths are relative to the sources file, not to the working directory
+        base = (info.context or {}).get("base")
+        if value is None or value.is_absolute() or base is None:
+            return value
+        return Path(base) / value
 
     @model_validator(mode="after")
     def _one_location(self) -> Feed:
@@ -216,10 +233,10 @@ def load_sources(path: Path) -> SourcesFile:
         raise ClaimwatchError(f"{path}: no such file (pass --sources FILE)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimwatchError(f"{path}: cannot read: {exc}") from None
-    return parse_sources(text, str(path))
+    return parse_sources(text, str(path), base=path.parent)
 
 
-def parse_sources(text: str, name: str = "sources.yaml") -> SourcesFile:
+def parse_sources(text: str, name: str = "sources.yaml", base: Path | None = None) -> SourcesFile:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -234,7 +251,7 @@ def parse_sources(text: str, name: str = "sources.yaml") -> SourcesFile:
         raise ClaimwatchError(f"{name}: the top level must be a mapping (feeds:, destinations:)")
     # the loc of a tagged-union or "after" validator error has trailing non-field parts
     try:
-        return SourcesFile.model_validate(data)
+        return SourcesFile.model_validate(data, context={"base": base})
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(

@@ -147,6 +147,9 @@ class Snapshot(SQLModel, table=True):
     view: str = Field(default="raw", max_length=50)
     content_hash: str = Field(max_length=64, index=True)
     origin: str | None = Field(default=None, max_length=2000)  # file or URL it came from
+    # the reader format that produced it: a board fed by two formats keeps the preferred
+    # one when both publish the same date (lmarena CSV over arena-catalog JSON)
+    format: str | None = Field(default=None, max_length=100)
     entry_count: int = 0
     ingested_at: datetime = _created()
 

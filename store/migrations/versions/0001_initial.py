@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 10:10:57.618760
+Create Date: 2026-11-29 10:17:44.141586
 """
 
 from collections.abc import Sequence
@@ -218,6 +218,7 @@ def upgrade() -> None:
         sa.Column("view", sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
         sa.Column("content_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("origin", sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=True),
+        sa.Column("format", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
         sa.Column("entry_count", sa.Integer(), nullable=False),
         sa.Column("ingested_at", store.models.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
