@@ -1,0 +1,110 @@
+"""Dates in article text -> the date a claim speaks of (its as_of).
+
+Relative phrases resolve against the article's publication date, and a month named
+without a year means its most recent occurrence not after publication ("in January"
+in a March article is this January; in a December article it is still this January).
+A resolved date is never later than publication: articles do not report the future.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# Case-sensitive variant: "may" and "march" are also ordinary words.
+_MONTH_CAP = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+
+# Ordered: the first pattern that matches a sentence wins.
+_ISO = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.IGNORECASE
+)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE
+)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_CAP})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*20\d\d)")
+_IN_MONTH = re.compile(
+    rf"\b(?:in|since|during|by|as of|through)\s+(?:early\s+|late\s+|mid-?)?({_MONTH_CAP})\b(?!\s+\d)"
+)
+_RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\byesterday\b", re.IGNORECASE), 1),
+    (re.compile(r"\blast week\b|\ba week ago\b", re.IGNORECASE), 7),
+    (re.compile(r"\blast month\b|\ba month ago\b", re.IGNORECASE), 30),
+    (re.compile(r"\blast year\b|\ba year ago\b", re.IGNORECASE), 365),
+    (re.compile(r"\b(\d{1,2}) days ago\b", re.IGNORECASE), -1),
+    (re.compile(r"\b(\d{1,2}) weeks ago\b", re.IGNORECASE), -7),
+)
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _recent(month: int, day: int | None, published: date) -> date | None:
+    """The latest date with this month (and day) that is not after `published`."""
+    year = published.year
+    candidate = _safe(year, month, day or 1)
+    if candidate is None:
+        return None
+    if candidate > published:
+        year -= 1
+    if day is None:
+        # "in January" speaks of the month; its end (capped at publication) is
+        # the latest snapshot that month could have shown.
+        return min(_month_end(year, month), published)
+    return _safe(year, month, day)
+
+
+def _capped(found: date | None, published: date) -> date | None:
+    if found is None:
+        return None
+    return min(found, published)
+
+
+def find_date(sentence: str, published: date) -> date | None:
+    """The date a sentence speaks of, or None when it names none."""
+    m = _ISO.search(sentence)
+    if m:
+        return _capped(_safe(int(m[1]), int(m[2]), int(m[3])), published)
+    m = _MONTH_DAY_YEAR.search(sentence)
+    if m:
+        return _capped(_safe(int(m[3]), _MONTHS[m[1].lower()], int(m[2])), published)
+    m = _DAY_MONTH_YEAR.search(sentence)
+    if m:
+        return _capped(_safe(int(m[3]), _MONTHS[m[2].lower()], int(m[1])), published)
+    m = _MONTH_YEAR.search(sentence)
+    if m:
+        return _capped(_month_end(int(m[2]), _MONTHS[m[1].lower()]), published)
+    m = _MONTH_DAY.search(sentence)
+    if m:
+        return _recent(_MONTHS[m[1].lower()], int(m[2]), published)
+    m = _IN_MONTH.search(sentence)
+    if m:
+        return _recent(_MONTHS[m[1].lower()], None, published)
+    for pattern, days in _RELATIVE:
+        m = pattern.search(sentence)
+        if m:
+            back = days if days > 0 else int(m[1]) * -days
+            return published - timedelta(days=back)
+    return None
+
+
+def parse_date(value: str) -> date:
+    """A user-given date: YYYY-MM-DD (the CLI's --published and --as-of)."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None

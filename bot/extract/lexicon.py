@@ -1,0 +1,221 @@
+"""Fixed vocabulary of ranking talk: boards, benchmarks, ranking words, hedges.
+
+Model, family and organisation names are NOT here: they come from the registry and
+the boards (see `names.py`). What is here is the language around them, which does
+not change when a new model ships.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Text name -> board id (store/leaderboards). Longest names first when matching.
+BOARDS: dict[str, str] = {
+    "lmarena text arena": "lmarena-text",
+    "lmarena's text arena": "lmarena-text",
+    "text arena": "lmarena-text",
+    "lmarena.ai": "lmarena-text",
+    "lmarena": "lmarena-text",
+    "lm arena": "lmarena-text",
+    "chatbot arena": "lmarena-text",
+    "lmsys arena": "lmarena-text",
+    "lmsys leaderboard": "lmarena-text",
+    "lmsys": "lmarena-text",
+    "arena leaderboard": "lmarena-text",
+    "webdev arena": "lmarena-webdev",
+    "open llm leaderboard": "open-llm-leaderboard-v2",
+    "hugging face leaderboard": "open-llm-leaderboard-v2",
+    "artificial analysis intelligence index": "artificial-analysis",
+    "artificial analysis": "artificial-analysis",
+}
+
+# Text name -> metric id. Open LLM Leaderboard v2 columns use these ids.
+BENCHMARKS: dict[str, str] = {
+    "mmlu-pro": "mmlu_pro",
+    "mmlu pro": "mmlu_pro",
+    "mmlu": "mmlu",
+    "gpqa diamond": "gpqa",
+    "gpqa": "gpqa",
+    "ifeval": "ifeval",
+    "bbh": "bbh",
+    "big-bench hard": "bbh",
+    "math lvl 5": "math_lvl5",
+    "math level 5": "math_lvl5",
+    "musr": "musr",
+    "humaneval": "humaneval",
+    "swe-bench verified": "swe_bench_verified",
+    "swe-bench": "swe_bench",
+    "livecodebench": "livecodebench",
+    "aime": "aime",
+    "arc-agi": "arc_agi",
+    "frontiermath": "frontiermath",
+    "humanity's last exam": "hle",
+    "gdpval": "gdpval",
+    "osworld": "osworld",
+    "terminal-bench": "terminal_bench",
+    "tau-bench": "tau_bench",
+    "τ²-bench": "tau_bench",
+}
+
+# Arena categories named in text -> board category.
+CATEGORIES: dict[str, str] = {
+    "coding": "coding",
+    "code": "coding",
+    "math": "math",
+    "mathematics": "math",
+    "creative writing": "creative_writing",
+    "hard prompts": "hard_prompts",
+    "longer query": "long_user",
+    "multi-turn": "multiturn",
+    "instruction following": "if",
+    "chinese": "chinese",
+    "japanese": "japanese",
+    "korean": "korean",
+    "french": "french",
+    "german": "german",
+    "spanish": "spanish",
+    "russian": "russian",
+}
+
+# Ranking language the gate looks for (lowercased, matched on word boundaries).
+RANKING_TERMS: tuple[str, ...] = (
+    "tops",
+    "topped",
+    "top spot",
+    "top of the",
+    "top-ranked",
+    "top ranked",
+    "top 10",
+    "top ten",
+    "top five",
+    "top 5",
+    "top three",
+    "overtake",
+    "overtakes",
+    "overtook",
+    "overtaken",
+    "surpass",
+    "surpasses",
+    "surpassed",
+    "outperform",
+    "outperforms",
+    "outperformed",
+    "outperforming",
+    "beats",
+    "beat",
+    "beating",
+    "ranks",
+    "ranked",
+    "ranking",
+    "rankings",
+    "#1",
+    "no. 1",
+    "number one",
+    "first place",
+    "elo",
+    "arena score",
+    "leaderboard",
+    "leaderboards",
+    "leader",
+    "leading",
+    "leads",
+    "lead",
+    "open-weights",
+    "open weights",
+    "open-weight",
+    "open weight",
+    "open-source model",
+    "open-source models",
+    "open source models",
+    "open models",
+    "state of the art",
+    "state-of-the-art",
+    "sota",
+    "best model",
+    "best open",
+    "strongest",
+    "frontier",
+    "catching up",
+    "caught up",
+    "closing the gap",
+    "the gap between",
+    "ahead of",
+    "behind",
+    "trails",
+    "lags",
+    "on par with",
+    "matches",
+    "scores",
+    "scored",
+    "benchmark",
+    "benchmarks",
+)
+
+# Words that make a sentence's claim hedged (reported, predicted or conditional).
+HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|rumou?red|could|may|might|likely|probably|possibly|"
+    r"appears? to|seems? to|suggests?|suggested|expected to|is said to|are said to|"
+    r"if substantiated|if confirmed|if true|unconfirmed|purportedly|reports? suggest)\b",
+    re.IGNORECASE,
+)
+
+# Negation close before a claim's verb: "does not beat", "is no longer the top model".
+NEGATION = re.compile(
+    r"\b(?:not|n't|never|no longer|fails? to|failed to|has yet to|have yet to|"
+    r"yet to|neither|nor)\b",
+    re.IGNORECASE,
+)
+
+# Who asserts it: "according to X", "X said", "citing X", "X reports".
+CLAIMANT_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\baccording to (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*(?:\s+|$)){1,4})"
+    ),
+    re.compile(r"\bciting (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*\s+){1,4})"),
+    re.compile(
+        r"(?P<who>(?:[A-Z][\w.&'-]*\s+){0,3}[A-Z][\w.&'-]*),? (?:said|says|claims|claimed|"
+        r"reports|reported|announced|wrote|writes)\b"
+    ),
+)
+
+# Fallback names for startup ordering only: the registry (store/registry) is the
+# source of country facts; these cover demonyms and phrasings it may not list.
+COUNTRY_WORDS: dict[str, str] = {
+    "china": "CN",
+    "china's": "CN",
+    "chinese": "CN",
+    "prc": "CN",
+    "us": "US",
+    "u.s.": "US",
+    "us-based": "US",
+    "usa": "US",
+    "u.s.a.": "US",
+    "america": "US",
+    "america's": "US",
+    "american": "US",
+    "united states": "US",
+    "the united states": "US",
+    "the us": "US",
+    "the u.s.": "US",
+    "france": "FR",
+    "french": "FR",
+    "europe": "EU",
+    "european": "EU",
+    "uk": "GB",
+    "british": "GB",
+    "britain": "GB",
+    "india": "IN",
+    "indian": "IN",
+    "korea": "KR",
+    "korean": "KR",
+    "south korean": "KR",
+    "japan": "JP",
+    "japanese": "JP",
+    "canada": "CA",
+    "canadian": "CA",
+    "germany": "DE",
+    "german": "DE",
+    "israel": "IL",
+    "israeli": "IL",
+    "uae": "AE",
+}

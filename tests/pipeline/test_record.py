@@ -1,0 +1,103 @@
+"""Recording claims and verdicts: dedupe across articles, history, changes, leases."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from store import leases
+from store.claims import Group, GroupComparison, Judgement
+from store.db import session_scope
+from store.models import Appearance, Article, Claim, Source, Verdict, utcnow
+from store.record import apply_judgement, record_article_claims
+
+TEXT = "China's best open-source models have overtaken those from the United States."
+
+
+def _draft(as_of: date = date(2025, 3, 1), start: int = 0) -> GroupComparison:
+    return GroupComparison(
+        statement="China's best open-weights models rank above the US's best open-weights models",
+        quote=TEXT,
+        span=(start, start + len(TEXT)),
+        as_of=as_of,
+        group_a=Group(country="CN", open_weights=True),
+        group_b=Group(country="US", open_weights=True),
+        relation="overtook",
+        extractor="rules",
+        extractor_version="1",
+    )
+
+
+def _judgement(label: str = "supported") -> Judgement:
+    return Judgement(verdict=label, explanation="x", board="lmarena-text")  # type: ignore[arg-type]
+
+
+def _articles(engine: sa.Engine, n: int) -> list[int]:
+    with session_scope(engine) as s:
+        src = Source(name="s", url="https://example.com/feed")
+        s.add(src)
+        s.flush()
+        rows = [Article(source_id=src.id, dedupe_key=f"k{i}", content_hash="h") for i in range(n)]
+        s.add_all(rows)
+        s.flush()
+        return [r.id for r in rows]  # type: ignore[misc]
+
+
+def test_one_claim_many_articles_is_one_claim_one_verdict(engine: sa.Engine) -> None:
+    ids = _articles(engine, 3)
+    all_changes = []
+    for i, article_id in enumerate(ids):
+        with session_scope(engine) as s:
+            all_changes += record_article_claims(s, article_id, [_draft(start=i)], [_judgement()])
+    with Session(engine) as s:
+        assert len(s.exec(select(Claim)).all()) == 1
+        assert len(s.exec(select(Appearance)).all()) == 3
+        assert len(s.exec(select(Verdict)).all()) == 1
+    assert len(all_changes) == 1 and all_changes[0].previous is None
+
+
+def test_a_different_date_is_a_different_claim(engine: sa.Engine) -> None:
+    (article_id,) = _articles(engine, 1)
+    with session_scope(engine) as s:
+        changes = record_article_claims(
+            s,
+            article_id,
+            [_draft(date(2024, 8, 2)), _draft(date(2025, 3, 1))],
+            [_judgement("contradicted"), _judgement("supported")],
+        )
+    assert [c.verdict.label for c in changes] == ["contradicted", "supported"]
+
+
+def test_changed_verdict_supersedes_and_keeps_history(engine: sa.Engine) -> None:
+    (article_id,) = _articles(engine, 1)
+    with session_scope(engine) as s:
+        record_article_claims(s, article_id, [_draft()], [_judgement("supported")])
+    with session_scope(engine) as s:
+        claim = s.exec(select(Claim)).one()
+        assert apply_judgement(s, claim, _judgement("supported")) is None
+        change = apply_judgement(s, claim, _judgement("outdated"))
+        assert change is not None and change.previous is not None
+        assert change.previous.label == "supported"
+    with Session(engine) as s:
+        history = s.exec(select(Verdict).order_by(Verdict.id)).all()
+        assert [v.label for v in history] == ["supported", "outdated"]
+        assert history[0].superseded_at is not None and history[1].superseded_at is None
+        assert s.exec(select(Claim)).one().current_verdict == "outdated"
+
+
+def test_leases_are_disjoint_and_expire(engine: sa.Engine) -> None:
+    _articles(engine, 5)
+    due = Article.processed_at.is_(None)  # type: ignore[union-attr]
+    with session_scope(engine) as s:
+        first = leases.take(s, Article, due, owner="a", ttl=timedelta(minutes=5), limit=3)
+    with session_scope(engine) as s:
+        second = leases.take(s, Article, due, owner="b", ttl=timedelta(minutes=5), limit=3)
+    assert len(first) == 3 and len(second) == 2 and not set(first) & set(second)
+    later = utcnow() + timedelta(minutes=6)
+    with session_scope(engine) as s:
+        third = leases.take(
+            s, Article, due, owner="c", ttl=timedelta(minutes=5), limit=9, now=later
+        )
+    assert sorted(third) == sorted(first + second)
