@@ -16,6 +16,9 @@ from sqlalchemy.engine import Engine
 from typer.core import TyperGroup
 
 from bot import __version__
+from bot.commands_digest import digest as digest_command
+from bot.commands_leaderboard import leaderboard_app
+from bot.commands_sources import poll_command, sources_check
 from bot.config import Settings, load_settings
 from bot.logs import setup_logging
 from bot.sources import SourcesFile, load_sources
@@ -43,6 +46,10 @@ app = typer.Typer(
 )
 sources_app = typer.Typer(cls=_FriendlyGroup, help="sources.yaml and each source's state.")
 app.add_typer(sources_app, name="sources")
+app.add_typer(leaderboard_app, name="leaderboard")
+app.command("poll")(poll_command)
+app.command("digest")(digest_command)
+sources_app.command("check")(sources_check)
 
 SourcesOpt = Annotated[
     Path | None,
@@ -99,6 +106,10 @@ def init() -> None:
     engine = open_store(create=True)
     db.upgrade(engine)
     typer.echo(f"database ready at {db.masked(str(engine.url))} (revision {db.head_revision()})")
+    from bot.commands_leaderboard import summary_line
+    from store.leaderboards.ingest import ingest_bundled
+
+    typer.echo(summary_line(ingest_bundled(engine)))
 
 
 @app.command()

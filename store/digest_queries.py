@@ -414,14 +414,20 @@ def board_history(
 ) -> list[ScorePoint]:
     """Every scored entry of `board`'s snapshots dated in [since, until], by date."""
     with Session(engine) as session:
-        rows = session.exec(
-            select(Snapshot.date, Entry.model_name, Entry.score, Entry.organisation, Entry.licence)
+        rows = session.execute(
+            sa.select(
+                col(Snapshot.date),
+                col(Entry.model_name),
+                col(Entry.score),
+                col(Entry.organisation),
+                col(Entry.licence),
+            )
             .join(Entry, col(Entry.snapshot_id) == col(Snapshot.id))
             .join(Leaderboard, col(Leaderboard.id) == col(Snapshot.leaderboard_id))
             .where(
-                Leaderboard.slug == board,
-                Snapshot.category == category,
-                Snapshot.view == view,
+                col(Leaderboard.slug) == board,
+                col(Snapshot.category) == category,
+                col(Snapshot.view) == view,
                 col(Snapshot.date) >= since,
                 col(Snapshot.date) <= until,
                 col(Entry.score).is_not(None),
@@ -485,14 +491,14 @@ def claim_digest(
     now: datetime,
     lease: timedelta,
     message_id: str,
-    retry_failed: bool = False,
+    manual: bool = False,
 ) -> DigestClaim:
     """Take the (period, key) digest for sending, creating its row if needed.
 
     Won when the row is new, or pending and due, or a `sending` lease has expired (the
     sender died mid-send: it is resent with the Message-ID it was given, so mail
-    systems that deduplicate by Message-ID still show one copy), or failed and
-    `retry_failed` (a person asked). A sent row is never taken again.
+    systems that deduplicate by Message-ID still show one copy), or failed or skipped
+    and `manual` (a person asked for it). A sent row is never taken again.
     """
     try:
         with Session(engine) as session, session.begin():
@@ -517,7 +523,7 @@ def claim_digest(
     takeable = (
         row.status in ("pending", "sending")
         and (row.next_attempt_at is None or row.next_attempt_at <= now)
-    ) or (row.status == "failed" and retry_failed)
+    ) or (row.status in ("failed", "skipped") and manual)
     if not takeable:
         return _claim_view(row, won=False)
     with engine.begin() as conn:
@@ -542,7 +548,7 @@ def claim_digest(
     return _claim_view(fresh, won=won)
 
 
-def _finish(engine: Engine, digest_id: int, attempts: int, **values: Any) -> bool:
+def _finish(engine: Engine, digest_id: int, held: int, **values: Any) -> bool:
     """Update a row we hold (status sending, our attempt number); False if we lost it."""
     with engine.begin() as conn:
         result = conn.execute(
@@ -550,7 +556,7 @@ def _finish(engine: Engine, digest_id: int, attempts: int, **values: Any) -> boo
             .where(
                 col(Digest.id) == digest_id,
                 col(Digest.status) == "sending",
-                col(Digest.attempts) == attempts,
+                col(Digest.attempts) == held,
             )
             .values(**values)
         )
@@ -594,6 +600,13 @@ def bump_digest_attempt(
         attempts=attempts + 1,
         last_error=error,
         next_attempt_at=lease_until,
+    )
+
+
+def mark_digest_skipped(engine: Engine, digest_id: int, attempts: int, *, note: str) -> bool:
+    """Final without sending (an empty week with `send_empty: false`)."""
+    return _finish(
+        engine, digest_id, attempts, status="skipped", last_error=note, next_attempt_at=None
     )
 
 

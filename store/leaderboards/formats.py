@@ -11,11 +11,11 @@ This module does no I/O: callers hand it bytes and a name for error messages.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import date
 from pathlib import PurePosixPath
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -44,13 +44,13 @@ class SourceFile:
 
     name: str  # file path or URL, for error messages and provenance
     text: str
-    date: date | None = None  # from the file name, else the caller's hint
+    date: dt.date | None = None  # from the file name, else the caller's hint
     view: str | None = None  # "style_control" when the name says so, else the hint
 
     def error(self, line: int | None, reason: str) -> LeaderboardFormatError:
         return LeaderboardFormatError(self.name, line, reason)
 
-    def require_date(self) -> date:
+    def require_date(self) -> dt.date:
         if self.date is None:
             raise self.error(
                 None, "no snapshot date: the file name carries none (pass a date explicitly)"
@@ -94,14 +94,14 @@ def base_name(name: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).name
 
 
-def date_from_name(name: str) -> date | None:
+def date_from_name(name: str) -> dt.date | None:
     """The YYYY-MM-DD a leaderboard file is named after (the last one in its name)."""
     found = _ISO_DATE.findall(base_name(name))
     if not found:
         return None
     y, m, d = found[-1]
     try:
-        return date(int(y), int(m), int(d))
+        return dt.date(int(y), int(m), int(d))
     except ValueError:
         return None
 
@@ -117,7 +117,9 @@ def decode(data: bytes, name: str) -> str:
         try:
             data = gzip.decompress(data)
         except (EOFError, OSError, zlib.error) as exc:
-            raise LeaderboardFormatError(name, None, f"truncated or corrupt gzip data ({exc})")
+            raise LeaderboardFormatError(
+                name, None, f"truncated or corrupt gzip data ({exc})"
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -153,7 +155,7 @@ def parse_bytes(
     name: str,
     *,
     format: str | None = None,
-    date_hint: date | None = None,
+    date_hint: dt.date | None = None,
     view: str | None = None,
 ) -> ParsedFile:
     """Decode, detect and read one file. A date in the file name beats `date_hint`."""

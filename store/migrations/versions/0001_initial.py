@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 10:17:44.141586
+Create Date: 2026-11-29 10:19:13.088053
 """
 
 from collections.abc import Sequence
@@ -50,6 +50,9 @@ def upgrade() -> None:
             batch_op.f("ix_claims_recheck_after"), ["recheck_after"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_claims_type"), ["type"], unique=False)
+        batch_op.create_index(
+            "ix_claims_verdict_seen", ["current_verdict", "first_seen_at"], unique=False
+        )
 
     op.create_table(
         "destinations",
@@ -407,6 +410,7 @@ def downgrade() -> None:
     op.drop_table("digests")
     op.drop_table("destinations")
     with op.batch_alter_table("claims", schema=None) as batch_op:
+        batch_op.drop_index("ix_claims_verdict_seen")
         batch_op.drop_index(batch_op.f("ix_claims_type"))
         batch_op.drop_index(batch_op.f("ix_claims_recheck_after"))
         batch_op.drop_index(batch_op.f("ix_claims_first_seen_at"))

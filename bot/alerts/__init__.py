@@ -1,0 +1,8 @@
+"""Discord alerts: the outbox, its dispatcher, the senders (bot, webhook, terminal), embeds.
+
+Public entry points:
+- `enqueue_alerts(session, claim, verdict, previous_verdict, destinations, baseline=...)`
+  in the pipeline's verdict transaction (bot.alerts.outbox);
+- `dispatch_pending(engine, senders)` (bot.alerts.dispatcher);
+- `build_senders(config, settings)` and `run_bot(...)` (bot.alerts.service).
+"""

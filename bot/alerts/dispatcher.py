@@ -1,0 +1,216 @@
+"""Send due alerts from the outbox, at most one Discord message per idempotency key.
+
+The dispatcher leases due rows, and for each one:
+
+1. writes `status=sending` and the message nonce BEFORE any network call;
+2. sends (a fresh row) or resumes (a row found in `sending`: its previous owner
+   crashed between step 1 and step 3);
+3. records the outcome: the remote message id, a retry time, or a broken destination.
+
+A crash after 1 leaves a `sending` row whose lease expires; the next run resumes it
+through `Sender.resume`, never a plain resend. The bot resumes safely (same nonce
+with enforce_nonce, after looking for the message in the channel); a webhook cannot
+ask Discord whether a message exists (no nonce, no message search), so it answers
+`Unconfirmed` and the row stops there: a possibly missing alert, shown by /status,
+is better than a duplicate in a team's channel. See bot/alerts/webhook.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.alerts import outbox
+from bot.alerts.embeds import build_alert
+from bot.alerts.senders import (
+    Broken,
+    Delivered,
+    Outcome,
+    Rejected,
+    RetryLater,
+    Sender,
+    Unconfirmed,
+)
+from bot.logs import event
+from store.claims_queries import claim_view
+from store.models import Alert, utcnow
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+LEASE = timedelta(minutes=5)
+
+
+def default_owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def backoff(attempts: int, base_s: float = 30.0, cap_s: float = 3600.0) -> float:
+    """Seconds before retry number `attempts` (30 s, 1 min, 2 min, ... at most an hour)."""
+    return float(min(cap_s, base_s * 2.0 ** max(attempts - 1, 0)))
+
+
+@dataclass
+class DispatchReport:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    unconfirmed: int = 0
+    skipped: int = 0  # no sender for its destination, or the destination is broken
+    broken: dict[str, str] = field(default_factory=dict)  # destination -> reason
+    lost_leases: int = 0
+
+    def summary(self) -> str:
+        text = (
+            f"alerts: {self.sent} sent, {self.retrying} to retry, {self.failed} failed, "
+            f"{self.unconfirmed} unconfirmed, {self.skipped} skipped"
+        )
+        if self.broken:
+            text += "; broken: " + ", ".join(f"{k} ({v})" for k, v in self.broken.items())
+        return text
+
+
+async def dispatch_pending(
+    engine: Engine,
+    senders: Mapping[str, Sender],
+    *,
+    now: datetime | None = None,
+    owner: str | None = None,
+    limit: int = 50,
+    lease_for: timedelta = LEASE,
+    max_attempts: int = MAX_ATTEMPTS,
+) -> DispatchReport:
+    """Send every due alert once; returns what happened. Safe to run concurrently."""
+    now = now or utcnow()
+    owner = owner or default_owner()
+    report = DispatchReport()
+    broken = outbox.broken_destinations(engine)
+    ids = outbox.lease_due(
+        engine, owner, now=now, limit=limit, lease_for=lease_for, skip_destinations=list(broken)
+    )
+    for alert_id in ids:
+        with Session(engine) as session:
+            alert = session.get(Alert, alert_id)
+        if alert is None or alert.lease_owner != owner:
+            report.lost_leases += 1
+            continue
+        sender = senders.get(alert.destination)
+        if sender is None or alert.destination in report.broken:
+            # leave it pending for when the destination is configured or repaired
+            outbox.update_leased(engine, alert_id, owner, lease_owner=None, lease_until=None)
+            report.skipped += 1
+            continue
+        outcome = await _deliver(engine, alert, sender, owner, now)
+        if outcome is None:
+            report.lost_leases += 1
+            continue
+        _settle(engine, alert, sender, outcome, owner, now, max_attempts, report)
+    return report
+
+
+async def _deliver(
+    engine: Engine, alert: Alert, sender: Sender, owner: str, now: datetime
+) -> Outcome | None:
+    assert alert.id is not None
+    with Session(engine) as session:
+        claim = claim_view(session, alert.claim_id)
+    if claim is None or claim.verdict(alert.verdict_id) is None:
+        return Rejected(f"claim {alert.claim_id} or verdict {alert.verdict_id} no longer exists")
+    resuming = alert.status == outbox.SENDING
+    nonce = alert.nonce or outbox.new_nonce()
+    if not resuming:
+        # the mark that makes a crash from here on recoverable without a duplicate
+        if not outbox.update_leased(
+            engine,
+            alert.id,
+            owner,
+            status=outbox.SENDING,
+            nonce=nonce,
+            attempts=alert.attempts + 1,
+        ):
+            return None
+        alert.attempts += 1
+    message = build_alert(claim, alert.verdict_id, ref=nonce, changed=alert.kind == "change")
+    replaces = outbox.previous_remote_id(engine, alert) if alert.kind == "change" else None
+    call = sender.resume if resuming else sender.send
+    try:
+        return await call(message, nonce=nonce, replaces=replaces)
+    except Exception as exc:  # a sender bug must not stall the whole outbox
+        event(log, "alert.sender_error", logging.ERROR, alert=alert.id, error=repr(exc))
+        return Unconfirmed(f"sender error: {exc!r}")
+
+
+def _settle(
+    engine: Engine,
+    alert: Alert,
+    sender: Sender,
+    outcome: Outcome,
+    owner: str,
+    now: datetime,
+    max_attempts: int,
+    report: DispatchReport,
+) -> None:
+    assert alert.id is not None
+    release = {"lease_owner": None, "lease_until": None}
+    fields: dict[str, object]
+    if isinstance(outcome, Delivered):
+        fields = {
+            "status": outbox.SENT,
+            "remote_message_id": outcome.message_id,
+            "sent_at": now,
+            "last_error": None,
+        }
+        report.sent += 1
+    elif isinstance(outcome, RetryLater):
+        # certainly not delivered, so going back to pending cannot duplicate it
+        if alert.attempts >= max_attempts:
+            fields = {"status": outbox.FAILED, "last_error": f"gave up: {outcome.error}"}
+            report.failed += 1
+        else:
+            wait = max(outcome.after_s, backoff(alert.attempts))
+            fields = {
+                "status": outbox.PENDING,
+                "next_attempt_at": now + timedelta(seconds=wait),
+                "last_error": outcome.error,
+            }
+            report.retrying += 1
+    elif isinstance(outcome, Broken):
+        outbox.set_destination_state(
+            engine, alert.destination, sender.kind, broken_reason=outcome.reason, now=now
+        )
+        report.broken[alert.destination] = outcome.reason
+        # nothing was posted; the alert waits for the destination to be repaired
+        fields = {
+            "status": outbox.PENDING,
+            "attempts": max(alert.attempts - 1, 0),
+            "last_error": outcome.reason,
+        }
+    elif isinstance(outcome, Unconfirmed):
+        fields = {"status": outbox.UNCONFIRMED, "last_error": outcome.error}
+        report.unconfirmed += 1
+    else:
+        fields = {"status": outbox.FAILED, "last_error": outcome.error}
+        report.failed += 1
+    outbox.update_leased(engine, alert.id, owner, **fields, **release)
+    event(
+        log,
+        "alert.settled",
+        alert=alert.id,
+        destination=alert.destination,
+        outcome=type(outcome).__name__,
+        status=fields["status"],
+    )
+
+
+def repair_destination(
+    engine: Engine, name: str, kind: str, *, now: datetime | None = None
+) -> None:
+    """Mark a destination usable again (after fixing its webhook or permissions)."""
+    outbox.set_destination_state(engine, name, kind, broken_reason=None, now=now or utcnow())

@@ -1,0 +1,388 @@
+"""Alert and reply cards: pure functions from stored claims to Discord embeds and text.
+
+A `Card` is written once in Discord markdown (user text escaped); `to_embed` fits
+it into Discord's limits and `to_text` prints the same words for a terminal.
+Limits: https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+Nothing here does I/O; everything comes in as `store.claims_queries` views.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.alerts.senders import OutgoingMessage
+from store.claims_queries import AppearanceView, ClaimView, VerdictView
+
+TITLE_MAX = 256
+DESCRIPTION_MAX = 4096
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+FIELDS_MAX = 25
+FOOTER_MAX = 2048
+TOTAL_MAX = 6000
+CONTENT_MAX = 2000
+ELLIPSIS = "…"
+SOURCES_LISTED = 10
+
+COLOURS = {
+    "supported": 0x2ECC71,
+    "contradicted": 0xE74C3C,
+    "within_uncertainty": 0xF1C40F,
+    "partially_supported": 0xE67E22,
+    "outdated": 0x9B59B6,
+    "unverifiable": 0x95A5A6,
+    "not_checkable": 0x7F8C8D,
+}
+WORDS = {
+    "supported": "Supported",
+    "contradicted": "Contradicted",
+    "within_uncertainty": "Within uncertainty (a statistical tie)",
+    "partially_supported": "Partially supported",
+    "outdated": "Outdated",
+    "unverifiable": "Unverifiable",
+    "not_checkable": "Not checkable",
+}
+
+_MD_SPECIAL = re.compile(r"([\\*_~`|\[\]()<>#])")
+_ZWSP = "\u200b"
+
+
+def verdict_word(label: str | None) -> str:
+    if label is None:
+        return "Not checked yet"
+    return WORDS.get(label, label.replace("_", " ").capitalize())
+
+
+def escape(text: str | None) -> str:
+    """User text made inert in Discord markdown: no formatting, links or mentions.
+
+    A zero-width space after every '@' defuses @everyone, <@id> and <@&role> even in
+    clients that ignore allowed_mentions (they still render as a ping otherwise).
+    """
+    if not text:
+        return ""
+    text = _MD_SPECIAL.sub(r"\\\1", text.replace("\r", ""))
+    text = text.replace("@", "@" + _ZWSP)
+    # a leading '-' or a numbered '1.' would start a list
+    return re.sub(r"(?m)^(\s*)([-+]|\d+\.)(\s)", r"\1\\\2\3", text)
+
+
+def one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with an ellipsis, never splitting an escape."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 0)].rstrip()
+    # an odd run of trailing backslashes would escape the ellipsis: drop one
+    trailing = len(cut) - len(cut.rstrip("\\"))
+    if trailing % 2:
+        cut = cut[:-1]
+    return cut + ELLIPSIS
+
+
+def link(label: str, url: str | None) -> str:
+    """A markdown link when the URL is a plain http(s) one, else just the label."""
+    if url and re.fullmatch(r"https?://[^\s()<>\[\]]{1,500}", url):
+        return f"[{label}]({url})"
+    return label
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    value: str
+    inline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    title: str
+    description: str = ""
+    colour: int | None = None
+    url: str | None = None
+    fields: tuple[Field, ...] = ()
+    footer: str = ""
+    content: str = ""  # text above the embed
+
+
+@dataclass(frozen=True, slots=True)
+class _Budget:
+    left: int = TOTAL_MAX
+
+    def take(self, text: str, limit: int) -> tuple[str, _Budget]:
+        text = clip(text, min(limit, self.left))
+        return text, _Budget(self.left - len(text))
+
+
+def to_embed(card: Card) -> dict[str, Any]:
+    """The card as an embed dict within every Discord limit, truncated cleanly.
+
+    Title, footer and description are kept first; fields are added in order while
+    the 6000-character total allows, and the last slot says how many were left out.
+    """
+    budget = _Budget()
+    title, budget = budget.take(one_line(card.title) or "claimwatch", TITLE_MAX)
+    footer, budget = budget.take(card.footer, FOOTER_MAX)
+    # leave room for at least some evidence before the description takes the rest
+    reserve = min(1500, 40 * len(card.fields))
+    description, budget = _Budget(max(budget.left - reserve, 0)).take(
+        card.description, DESCRIPTION_MAX
+    )
+    budget = _Budget(TOTAL_MAX - len(title) - len(footer) - len(description))
+    fields: list[dict[str, Any]] = []
+    for i, f in enumerate(card.fields):
+        remaining = len(card.fields) - i
+        if (len(fields) == FIELDS_MAX - 1 and remaining > 1) or budget.left < 40:
+            note = f"{remaining} more not shown"
+            if budget.left >= len(note) + 4:
+                fields.append({"name": ELLIPSIS, "value": note, "inline": False})
+            break
+        name, budget = budget.take(one_line(f.name) or "-", FIELD_NAME_MAX)
+        value, budget = budget.take(f.value.strip() or "-", FIELD_VALUE_MAX)
+        fields.append({"name": name, "value": value, "inline": f.inline})
+    embed: dict[str, Any] = {"title": title, "type": "rich"}
+    if description:
+        embed["description"] = description
+    if card.colour is not None:
+        embed["color"] = card.colour
+    if card.url and link("x", card.url) != "x":
+        embed["url"] = card.url
+    if fields:
+        embed["fields"] = fields
+    if footer:
+        embed["footer"] = {"text": footer}
+    return embed
+
+
+def embed_size(embed: dict[str, Any]) -> int:
+    """Characters Discord counts toward the 6000 total."""
+    size = len(embed.get("title", "")) + len(embed.get("description", ""))
+    size += len(embed.get("footer", {}).get("text", ""))
+    size += len(embed.get("author", {}).get("name", ""))
+    for f in embed.get("fields", []):
+        size += len(f["name"]) + len(f["value"])
+    return size
+
+
+def plain(markdown: str) -> str:
+    """Discord markdown back to the same words as plain text (for the terminal)."""
+    text = re.sub(r"\[([^\]]*)\]\((https?://[^)\s]+)\)", r"\1 <\2>", markdown)
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    text = re.sub(r"(?<!\\)~~(.+?)~~", r"\1", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return text.replace(_ZWSP, "")
+
+
+def to_text(card: Card) -> str:
+    lines = []
+    if card.content:
+        lines.append(plain(card.content))
+    lines.append(plain(card.title))
+    if card.description:
+        lines.append(plain(card.description))
+    for f in card.fields:
+        lines.append(f"{plain(f.name)}:\n{plain(f.value)}")
+    if card.footer:
+        lines.append(plain(card.footer))
+    return "\n".join(lines) + "\n"
+
+
+def to_message(card: Card) -> OutgoingMessage:
+    return OutgoingMessage(
+        content=clip(card.content, CONTENT_MAX), embeds=(to_embed(card),), text=to_text(card)
+    )
+
+
+# --- evidence --------------------------------------------------------------------
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}"
+    if isinstance(value, int | float):
+        return f"{int(value):,}"
+    return str(value)
+
+
+def evidence_line(ev: dict[str, Any]) -> str:
+    """'**DeepSeek-V3** rank 9 · score 1,318 · CI 1,313–1,323 · 12,345 votes'."""
+    parts = [f"**{escape(one_line(ev.get('model')))}**"]
+    if ev.get("role"):
+        parts[0] += f" ({escape(one_line(ev['role']))})"
+    if ev.get("rank") is not None:
+        parts.append(f"rank {ev['rank']}")
+    if ev.get("score") is not None:
+        parts.append(f"score {_number(ev['score'])}")
+    ci = ev.get("ci")
+    if isinstance(ci, list | tuple) and len(ci) == 2:
+        parts.append(f"CI {_number(ci[0])}–{_number(ci[1])}")
+    if ev.get("votes") is not None:
+        parts.append(f"{_number(ev['votes'])} votes")
+    return parts[0] + " " + " · ".join(parts[1:]) if len(parts) > 1 else parts[0]
+
+
+def evidence_fields(judgement: dict[str, Any]) -> list[Field]:
+    """The as-of evidence, and the newest snapshot's when it is a different one."""
+    out: list[Field] = []
+    evidence = judgement.get("evidence") or []
+    board = judgement.get("board") or (evidence[0].get("board") if evidence else None)
+    snapshot = judgement.get("snapshot")
+    if evidence:
+        name = f"Evidence: {board or 'leaderboard'}, snapshot {snapshot or 'unknown'}"
+        out.append(Field(name, "\n".join(evidence_line(e) for e in evidence)))
+    latest = judgement.get("latest") or None
+    if latest and latest.get("snapshot") and latest.get("snapshot") != snapshot:
+        name = f"Newest snapshot {latest['snapshot']}: {verdict_word(latest.get('verdict'))}"
+        lines = [evidence_line(e) for e in latest.get("evidence") or []]
+        out.append(Field(name, "\n".join(lines) or "no entries for these models"))
+    return out
+
+
+def sources_lines(appearances: Sequence[AppearanceView], limit: int = SOURCES_LISTED) -> str:
+    """One line per article making the claim: one alert, all of its sources."""
+    lines = []
+    for app in appearances[:limit]:
+        label = escape(one_line(app.title)) or "untitled article"
+        lines.append(f"• {link(label, app.url)} — {escape(app.outlet)}")
+    if len(appearances) > limit:
+        lines.append(f"• and {len(appearances) - limit} more")
+    return "\n".join(lines)
+
+
+def _quote_block(quote: str) -> str:
+    body = escape(one_line(quote))
+    return f"> {body}" if body else ""
+
+
+# --- cards -----------------------------------------------------------------------
+
+
+def _footer(claim_id: int, ref: str | None = None) -> str:
+    text = f"claim {claim_id} · /claim {claim_id} · /why {claim_id}"
+    return text + (f" · ref {ref}" if ref else "")
+
+
+def alert_card(
+    claim: ClaimView, verdict: VerdictView, previous: VerdictView | None, *, ref: str | None
+) -> Card:
+    """The alert for `verdict`; with `previous`, it says what changed and why."""
+    word = verdict_word(verdict.label)
+    first = next((a for a in claim.appearances if not a.baseline), None) or (
+        claim.appearances[0] if claim.appearances else None
+    )
+    parts = []
+    if first is not None:
+        parts.append(_quote_block(first.quote))
+        article = link(escape(one_line(first.title)) or "the article", first.url)
+        parts.append(f"— {article}, {escape(first.outlet)}")
+    if verdict.explanation:
+        parts.append(escape(verdict.explanation))
+    fields: list[Field] = []
+    content = ""
+    if previous is not None and previous.label != verdict.label:
+        content = f"Verdict changed: {verdict_word(previous.label)} → {word}"
+        why = escape(verdict.explanation) or "a new check gave a different verdict"
+        snap = verdict.snapshot_date or verdict.judgement.get("snapshot")
+        fields.append(
+            Field(
+                "What changed",
+                f"Was **{verdict_word(previous.label)}**, now **{word}**"
+                + (f" (snapshot {snap})" if snap else "")
+                + f".\n{why}",
+            )
+        )
+    if verdict.reason:
+        fields.append(Field("Reason", escape(verdict.reason.replace("_", " "))))
+    fields.extend(evidence_fields(verdict.judgement))
+    if claim.appearances:
+        fields.append(
+            Field(f"Sources ({len(claim.appearances)})", sources_lines(claim.appearances))
+        )
+    return Card(
+        title=f"{word}: {escape(one_line(claim.statement))}",
+        description="\n".join(p for p in parts if p),
+        colour=COLOURS.get(verdict.label),
+        url=first.url if first else None,
+        fields=tuple(fields),
+        footer=_footer(claim.id, ref),
+        content=content,
+    )
+
+
+def build_alert(
+    claim: ClaimView, verdict_id: int, *, ref: str | None, changed: bool
+) -> OutgoingMessage:
+    """The message for one outbox row, built at send time from every appearance."""
+    verdict = claim.verdict(verdict_id)
+    if verdict is None:
+        raise LookupError(f"verdict {verdict_id} is not one of claim {claim.id}'s")
+    previous = claim.verdict_before(verdict_id) if changed else None
+    return to_message(alert_card(claim, verdict, previous, ref=ref))
+
+
+def claim_card(claim: ClaimView) -> Card:
+    """/claim: every appearance, every verdict it has had, the current evidence."""
+    current = claim.latest_verdict
+    fields: list[Field] = []
+    history = [
+        f"{v.created_at:%Y-%m-%d}: **{verdict_word(v.label)}**"
+        + (f" ({escape(v.reason)})" if v.reason else "")
+        + (f", snapshot {v.snapshot_date}" if v.snapshot_date else "")
+        for v in claim.verdicts
+    ]
+    if history:
+        fields.append(Field(f"Verdicts ({len(history)})", "\n".join(history)))
+    if current is not None:
+        fields.extend(evidence_fields(current.judgement))
+    for app in claim.appearances[:SOURCES_LISTED]:
+        label = escape(one_line(app.title)) or "untitled article"
+        when = f"{app.published_at:%Y-%m-%d}" if app.published_at else "undated"
+        fields.append(
+            Field(
+                f"{app.outlet} · {when}" + (" · baseline" if app.baseline else ""),
+                f"{_quote_block(app.quote)}\n{link(label, app.url)}",
+            )
+        )
+    if len(claim.appearances) > SOURCES_LISTED:
+        fields.append(Field("More sources", sources_lines(claim.appearances[SOURCES_LISTED:])))
+    description = [f"Type: {claim.type.replace('_', ' ')} · as of {claim.as_of}"]
+    if claim.board:
+        description[0] += f" · board {escape(claim.board)}"
+    if current is not None and current.explanation:
+        description.append(escape(current.explanation))
+    return Card(
+        title=f"{verdict_word(claim.current_verdict)}: {escape(one_line(claim.statement))}",
+        description="\n".join(description),
+        colour=COLOURS.get(claim.current_verdict or ""),
+        fields=tuple(fields),
+        footer=_footer(claim.id),
+    )
+
+
+def bullet_list(lines: Iterable[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
+
+
+__all__ = [
+    "COLOURS",
+    "WORDS",
+    "Card",
+    "Field",
+    "alert_card",
+    "build_alert",
+    "claim_card",
+    "clip",
+    "embed_size",
+    "escape",
+    "evidence_fields",
+    "to_embed",
+    "to_message",
+    "to_text",
+    "verdict_word",
+]

@@ -1,0 +1,221 @@
+"""The alert outbox: rows written with the verdict, leased and settled by the dispatcher.
+
+    verdict written --enqueue_alerts (same transaction)--> alerts: pending
+    pending  --lease_due--> leased --mark_sending (nonce saved)--> sending --send-->
+        sent | pending (retry later) | unconfirmed | failed | pending + destination broken
+
+`alert_kind` decides who hears about a verdict (pure). The idempotency key makes the
+write itself safe to repeat: (claim, verdict id and label, destination).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Literal
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from bot.sources import Destination
+from store.claims_queries import only_baseline_appearances
+from store.models import Alert, Claim, DestinationState, Verdict, utcnow
+
+AlertKind = Literal["new", "change"]
+# statuses an alert can be in; "sending" is the crash-safety mark (see dispatcher)
+PENDING, SENDING, SENT, FAILED, UNCONFIRMED = "pending", "sending", "sent", "failed", "unconfirmed"
+
+
+def alert_kind(
+    destination: Destination, label: str, previous_label: str | None
+) -> AlertKind | None:
+    """Whether `destination` hears about a claim whose verdict is now `label`.
+
+    A first verdict alerts when its label is one the destination wants. A change
+    alerts when the destination follows changes (`on_change`, the default); without
+    it, a change into a wanted label from an unwanted one is news all the same.
+    """
+    if previous_label is None:
+        return "new" if label in destination.verdicts else None
+    if previous_label == label:
+        return None
+    if destination.on_change:
+        return "change"
+    if label in destination.verdicts and previous_label not in destination.verdicts:
+        return "new"
+    return None
+
+
+def idempotency_key(claim_id: int, verdict_id: int, label: str, destination: str) -> str:
+    dest = (
+        destination if len(destination) <= 80 else hashlib.sha256(destination.encode()).hexdigest()
+    )
+    return f"claim:{claim_id}:verdict:{verdict_id}:{label}:to:{dest}"
+
+
+def new_nonce() -> str:
+    """A Discord message nonce (at most 25 characters)."""
+    return "cw" + secrets.token_hex(10)
+
+
+def enqueue_alerts(
+    session: Session,
+    claim: Claim,
+    verdict: Verdict,
+    previous_verdict: Verdict | None,
+    destinations: Sequence[Destination],
+    *,
+    baseline: bool | None = None,
+    now: datetime | None = None,
+) -> list[Alert]:
+    """Write the outbox rows for a new verdict in the caller's transaction.
+
+    Call it in the transaction that writes `verdict`, so an alert exists exactly
+    when the verdict does. `baseline=None` works it out: a claim made only by
+    baseline articles (a source's first poll) never alerts. Repeating the call is
+    harmless: an existing idempotency key is left alone. Returns the new rows.
+    """
+    if claim.id is None or verdict.id is None:
+        session.flush()
+    assert claim.id is not None and verdict.id is not None
+    if baseline is None:
+        baseline = only_baseline_appearances(session, claim.id)
+    if baseline:
+        return []
+    previous_label = previous_verdict.label if previous_verdict is not None else None
+    created: list[Alert] = []
+    for dest in destinations:
+        kind = alert_kind(dest, verdict.label, previous_label)
+        if kind is None:
+            continue
+        key = idempotency_key(claim.id, verdict.id, verdict.label, dest.name)
+        if session.exec(select(Alert.id).where(col(Alert.idempotency_key) == key)).first():
+            continue
+        alert = Alert(
+            idempotency_key=key,
+            claim_id=claim.id,
+            verdict_id=verdict.id,
+            destination=dest.name,
+            kind=kind,
+            status=PENDING,
+            next_attempt_at=now or utcnow(),
+        )
+        session.add(alert)
+        created.append(alert)
+    session.flush()
+    return created
+
+
+# --- leasing -----------------------------------------------------------------------
+
+
+def _due(now: datetime) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        col(Alert.status).in_((PENDING, SENDING)),
+        sa.or_(col(Alert.next_attempt_at).is_(None), col(Alert.next_attempt_at) <= now),
+        sa.or_(col(Alert.lease_until).is_(None), col(Alert.lease_until) < now),
+    )
+
+
+def lease_due(
+    engine: Engine,
+    owner: str,
+    *,
+    now: datetime,
+    limit: int,
+    lease_for: timedelta,
+    skip_destinations: Sequence[str] = (),
+) -> list[int]:
+    """Take up to `limit` due alerts for `owner`, oldest first; returns their ids.
+
+    Postgres: `FOR UPDATE SKIP LOCKED`, so concurrent dispatchers never wait on or
+    take each other's rows. SQLite has no row locks: each row is taken with a
+    conditional UPDATE that only succeeds while the row is still unleased.
+    An expired lease (its owner crashed) makes the row due again.
+    """
+    until = now + lease_for
+    with Session(engine) as session:
+        stmt = select(Alert.id).where(_due(now))
+        if skip_destinations:
+            stmt = stmt.where(col(Alert.destination).not_in(skip_destinations))
+        stmt = stmt.order_by(col(Alert.id)).limit(limit)
+        if engine.dialect.name == "postgresql":
+            ids = [i for i in session.exec(stmt.with_for_update(skip_locked=True)).all() if i]
+            if ids:
+                session.execute(
+                    sa.update(Alert)
+                    .where(col(Alert.id).in_(ids))
+                    .values(lease_owner=owner, lease_until=until)
+                )
+            session.commit()
+            return ids
+        taken: list[int] = []
+        for alert_id in [i for i in session.exec(stmt).all() if i]:
+            result = session.execute(
+                sa.update(Alert)
+                .where(col(Alert.id) == alert_id, _due(now))
+                .values(lease_owner=owner, lease_until=until)
+            )
+            if getattr(result, "rowcount", 0) == 1:
+                taken.append(alert_id)
+        session.commit()
+        return taken
+
+
+def update_leased(engine: Engine, alert_id: int, owner: str, **values: object) -> bool:
+    """Change an alert only while `owner` still holds its lease (False if it was lost)."""
+    with Session(engine) as session:
+        result = session.execute(
+            sa.update(Alert)
+            .where(col(Alert.id) == alert_id, col(Alert.lease_owner) == owner)
+            .values(**values)
+        )
+        session.commit()
+        return getattr(result, "rowcount", 0) == 1
+
+
+def broken_destinations(engine: Engine) -> dict[str, str]:
+    with Session(engine) as session:
+        rows = session.exec(
+            select(DestinationState).where(col(DestinationState.status) == "broken")
+        ).all()
+        return {r.name: r.broken_reason or "" for r in rows}
+
+
+def set_destination_state(
+    engine: Engine, name: str, kind: str, *, broken_reason: str | None, now: datetime
+) -> None:
+    """Mark a destination broken (with why) or ok again; shown by /status and the CLI."""
+    with Session(engine) as session:
+        row = session.exec(
+            select(DestinationState).where(col(DestinationState.name) == name)
+        ).first()
+        if row is None:
+            row = DestinationState(name=name, kind=kind)
+        row.kind = kind
+        row.status = "broken" if broken_reason else "ok"
+        row.broken_reason = broken_reason
+        row.updated_at = now
+        session.add(row)
+        session.commit()
+
+
+def previous_remote_id(engine: Engine, alert: Alert) -> str | None:
+    """The message a change alert updates: the newest sent alert for the same claim
+    and destination (a bot edits it; a webhook posts a follow-up instead)."""
+    with Session(engine) as session:
+        return session.exec(
+            select(Alert.remote_message_id)
+            .where(
+                col(Alert.claim_id) == alert.claim_id,
+                col(Alert.destination) == alert.destination,
+                col(Alert.status) == SENT,
+                col(Alert.id) != alert.id,
+                col(Alert.remote_message_id).is_not(None),
+            )
+            .order_by(col(Alert.id).desc())
+            .limit(1)
+        ).first()

@@ -1,0 +1,22 @@
+"""The production CommandContext: the store plus the other engineers' pieces, if present."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+
+from bot.commands.feedcheck import default_feed_validator
+from bot.commands.leaderboard import default_top_loader
+from bot.commands.replies import CommandContext
+from bot.commands.verify import default_checker
+from bot.config import Settings
+from bot.sources import SourcesFile
+
+
+def make_context(engine: Engine, config: SourcesFile, settings: Settings) -> CommandContext:
+    return CommandContext(
+        engine=engine,
+        feeds=config.feeds,
+        checker=default_checker(engine),
+        top_loader=default_top_loader(engine),
+        validate_feed=default_feed_validator(config, settings),
+    )

@@ -1,0 +1,37 @@
+"""The default /sources add validator: fetch the URL once with engineer F's poller
+pieces (address checks, size limits) and parse it as a feed."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from bot.commands.replies import FeedCheck, FeedValidator
+from bot.config import Settings
+from bot.sources import SourcesFile
+
+
+def default_feed_validator(config: SourcesFile, settings: Settings) -> FeedValidator | None:
+    try:
+        poller: Any = importlib.import_module("bot.poller")
+        fetch: Any = importlib.import_module("bot.feeds.fetch")
+        parse: Any = importlib.import_module("bot.feeds.parse")
+    except ImportError:
+        return None
+
+    async def validate(url: str) -> FeedCheck:
+        client = poller.make_client(config.settings, settings)
+        try:
+            fetcher = fetch.HttpFetcher(client, poller.fetch_limits(config.settings))
+            result = await fetcher.fetch(url)
+            if result.kind != "ok":
+                return FeedCheck(False, error=result.error or result.status)
+            try:
+                feed = parse.parse_feed(result.body, base_url=result.url)
+            except parse.FeedError as exc:
+                return FeedCheck(False, error=str(exc))
+            return FeedCheck(True, title=feed.title, entries=len(feed.entries))
+        finally:
+            await client.aclose()
+
+    return validate

@@ -1,0 +1,163 @@
+"""/leaderboard: the top of a board as of a date, optionally as a chart image."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import io
+from datetime import date
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from bot.alerts.embeds import Card, escape
+from bot.commands.replies import (
+    CommandContext,
+    CommandError,
+    Invoker,
+    Reply,
+    ReplyFile,
+    TopLoader,
+    TopRow,
+    TopTable,
+    friendly,
+    parse_day,
+)
+
+DEFAULT_BOARD = "lmarena-text"
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2f}"
+
+
+def row_line(row: TopRow) -> str:
+    parts = [f"`{row.rank if row.rank is not None else '-':>3}` **{escape(row.model)}**"]
+    parts.append(_num(row.score))
+    if row.ci:
+        parts.append(f"CI {_num(row.ci[0])}–{_num(row.ci[1])}")
+    if row.votes is not None:
+        parts.append(f"{row.votes:,} votes")
+    facts = [f for f in (row.organisation, row.country) if f]
+    if row.open_weights is not None:
+        facts.append("open weights" if row.open_weights else "closed")
+    if facts:
+        parts.append(escape(", ".join(facts)))
+    return " · ".join(parts)
+
+
+def chart_png(table: TopTable) -> bytes:
+    """A horizontal bar chart of the rows' scores (matplotlib, no display needed)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [r for r in table.rows if r.score is not None]
+    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(rows), 3) + 1), dpi=100)
+    try:
+        names = [r.model for r in rows][::-1]
+        scores = [r.score or 0.0 for r in rows][::-1]
+        cis = [r.ci for r in rows][::-1]
+        # the CI's lower half as the error bar (boards publish near-symmetric intervals)
+        errors = [max(s - ci[0], 0.0) for s, ci in zip(scores, cis, strict=True) if ci]
+        ax.barh(names, scores, color="#5865F2", xerr=errors if len(errors) == len(rows) else None)
+        if scores:
+            low = min(scores)
+            ax.set_xlim(low - (max(scores) - low) * 0.2 - 1, max(scores) * 1.002 + 1)
+        ax.set_xlabel(table.metric)
+        ax.set_title(f"{table.board}, snapshot {table.snapshot}")
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        return buf.getvalue()
+    finally:
+        plt.close(fig)
+
+
+@friendly
+async def leaderboard_command(
+    ctx: CommandContext,
+    invoker: Invoker,
+    board: str | None = None,
+    open_weights: bool = False,
+    country: str | None = None,
+    date_: str | None = None,
+    chart: bool = False,
+    limit: int = 10,
+) -> Reply:
+    day = parse_day(date_, default=ctx.today())
+    if country is not None and country.strip():
+        country = country.strip().upper()
+        if len(country) != 2 or not country.isalpha():
+            raise CommandError(f"{country!r} is not a country code: use two letters, e.g. CN or US")
+    else:
+        country = None
+    if ctx.top_loader is None:
+        raise CommandError("leaderboards are not available on this server")
+    slug = (board or DEFAULT_BOARD).strip()
+    table = await ctx.top_loader(slug, day, open_weights, country, max(1, min(limit, 25)))
+    if table is None:
+        raise CommandError(f"no {slug} snapshot on or before {day}")
+    if not table.rows:
+        return Reply(content=f"No models match on {slug} ({table.snapshot}).", ephemeral=True)
+    filters = [f for f in ("open weights" if open_weights else "", country or "") if f]
+    title = f"Top of {table.board}" + (f" ({', '.join(filters)})" if filters else "")
+    card = Card(
+        title=title,
+        description="\n".join(row_line(r) for r in table.rows),
+        footer=f"snapshot {table.snapshot} (newest on or before {day}) · metric {table.metric}",
+    )
+    image = None
+    if chart:
+        data = await asyncio.to_thread(chart_png, table)
+        image = ReplyFile(f"{table.board}-{table.snapshot}.png", data)
+    return Reply(cards=(card,), file=image)
+
+
+def default_top_loader(engine: Engine) -> TopLoader | None:
+    """Engineers A and B's store (load + filters + registry), or None when missing."""
+    try:
+        load: Any = importlib.import_module("store.leaderboards.load")
+        filters: Any = importlib.import_module("store.leaderboards.filters")
+    except ImportError:
+        return None
+
+    def _load(
+        board: str, day: date, open_weights: bool, country: str | None, limit: int
+    ) -> TopTable | None:
+        snap = load.latest_on_or_before(engine, board, day)
+        if snap is None:
+            return None
+        registry = None
+        if open_weights or country:
+            try:
+                registry = importlib.import_module("store.registry").load_registry()
+            except (ImportError, AttributeError):
+                raise CommandError("open_weights/country need the model registry") from None
+        listed = filters.select_entries(
+            snap.entries, registry, open_weights=open_weights, country=country, limit=limit
+        )
+        rows = []
+        for item in listed:
+            e, facts = item.entry, item.facts
+            rows.append(
+                TopRow(
+                    rank=e.rank,
+                    model=e.model,
+                    score=e.score,
+                    ci=(e.ci_lower, e.ci_upper) if e.ci_lower is not None else None,
+                    votes=e.votes,
+                    organisation=(facts.organisation if facts else None) or e.organisation,
+                    country=facts.country if facts else None,
+                    open_weights=facts.open_weights if facts else None,
+                )
+            )
+        return TopTable(snap.board, snap.date, snap.metric, tuple(rows))
+
+    async def loader(
+        board: str, day: date, open_weights: bool, country: str | None, limit: int
+    ) -> TopTable | None:
+        return await asyncio.to_thread(_load, board, day, open_weights, country, limit)
+
+    return loader

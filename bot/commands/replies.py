@@ -1,0 +1,198 @@
+"""What every slash-command handler takes and returns, without discord.py.
+
+Handlers are plain `async def handler(ctx, invoker, **options) -> Reply`; the
+discord.py layer (bot/alerts/discord_bot.py) only turns interactions into these
+calls and `Reply` objects into responses. User mistakes come back as an ephemeral
+`Reply` with one clear sentence, never as an exception.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, ParamSpec, Protocol
+
+from sqlalchemy.engine import Engine
+
+from bot.alerts.embeds import Card, to_embed
+from bot.sources import Feed
+from store.errors import ClaimwatchError
+from store.models import utcnow
+
+P = ParamSpec("P")
+
+
+class CommandError(ClaimwatchError):
+    """Bad input to a command: shown to the user as is."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyFile:
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    content: str = ""
+    cards: tuple[Card, ...] = ()
+    ephemeral: bool = False
+    file: ReplyFile | None = None
+    error: bool = False
+
+    @property
+    def embeds(self) -> list[dict[str, Any]]:
+        return [to_embed(card) for card in self.cards]
+
+    @classmethod
+    def refuse(cls, message: str) -> Reply:
+        return cls(content=message, ephemeral=True, error=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Invoker:
+    """Who ran the command, as far as a handler needs to know."""
+
+    user_id: int
+    name: str
+    manage_guild: bool = False  # the member's resolved "Manage Server" permission
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedClaim:
+    """One claim found by /verify, whatever checker produced it."""
+
+    statement: str
+    verdict: str
+    explanation: str = ""
+    reason: str | None = None
+    board: str | None = None
+    snapshot: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedCheck:
+    ok: bool
+    title: str | None = None
+    entries: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TopRow:
+    rank: int | None
+    model: str
+    score: float | None
+    ci: tuple[float, float] | None = None
+    votes: int | None = None
+    organisation: str | None = None
+    country: str | None = None
+    open_weights: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TopTable:
+    board: str
+    snapshot: date
+    metric: str
+    rows: tuple[TopRow, ...]
+
+
+class Checker(Protocol):
+    async def __call__(self, text: str) -> Sequence[CheckedClaim]: ...
+
+
+class TopLoader(Protocol):
+    async def __call__(
+        self, board: str, day: date, open_weights: bool, country: str | None, limit: int
+    ) -> TopTable | None: ...
+
+
+class FeedValidator(Protocol):
+    async def __call__(self, url: str) -> FeedCheck: ...
+
+
+def _today() -> date:
+    return utcnow().date()
+
+
+@dataclass
+class CommandContext:
+    """Everything the handlers use, injected (tests pass fakes for the outside world)."""
+
+    engine: Engine
+    feeds: Sequence[Feed] = ()  # sources.yaml's feeds (not removable from Discord)
+    checker: Checker | None = None
+    top_loader: TopLoader | None = None
+    validate_feed: FeedValidator | None = None
+    now: Callable[[], datetime] = utcnow
+    page_size: int = 10
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    async def db(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a blocking store call off the event loop (the gateway must keep beating)."""
+        return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+def friendly(
+    handler: Callable[P, Awaitable[Reply]],
+) -> Callable[P, Awaitable[Reply]]:
+    """Turn a CommandError/ClaimwatchError raised by a handler into an ephemeral reply."""
+
+    @functools.wraps(handler)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> Reply:
+        try:
+            return await handler(*args, **kwargs)
+        except ClaimwatchError as exc:
+            return Reply.refuse(str(exc))
+
+    return wrapper
+
+
+def parse_claim_id(value: str | int | None) -> int:
+    text = str(value if value is not None else "").strip().lstrip("#")
+    if not text.isdigit() or int(text) <= 0:
+        raise CommandError(
+            f"{str(value)!r} is not a claim id: use the number shown as `claim N` in an alert"
+        )
+    return int(text)
+
+
+_RELATIVE = re.compile(r"^\s*(\d{1,4})\s*([hdw])\s*$", re.IGNORECASE)
+
+
+def parse_since(value: str | None, *, now: datetime) -> datetime | None:
+    """'2025-02-03', '7d', '24h' or '2w' -> an aware UTC time; None when empty."""
+    if value is None or not value.strip():
+        return None
+    m = _RELATIVE.match(value)
+    if m:
+        hours = {"h": 1, "d": 24, "w": 168}[m.group(2).lower()] * int(m.group(1))
+        return now - timedelta(hours=hours)
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(
+            f"could not read the date {value.strip()!r}: use YYYY-MM-DD (e.g. 2025-02-03) "
+            "or a duration such as 7d, 24h or 2w"
+        ) from None
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def parse_day(value: str | None, *, default: date) -> date:
+    if value is None or not value.strip():
+        return default
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(
+            f"could not read the date {value.strip()!r}: use YYYY-MM-DD (e.g. 2025-02-03)"
+        ) from None

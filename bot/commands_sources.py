@@ -1,0 +1,155 @@
+"""`claimwatch poll` and `claimwatch sources check`: thin adapters over bot.poller.
+
+Registered in bot/cli.py. Helpers from bot.cli are imported inside the commands
+because bot.cli imports this module.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import typer
+
+from bot.sources import Feed, SourcesFile
+from store.errors import ClaimwatchError
+
+_SourcesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources",
+        help="The sources file (default: $CLAIMWATCH_SOURCES or ./sources.yaml).",
+        show_default=False,
+    ),
+]
+_JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def poll_command(
+    sources: _SourcesOpt = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", help="Poll only this source (now, due or not); repeatable."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Poll every enabled source now, due or not.")
+    ] = False,
+    as_json: _JsonOpt = False,
+) -> None:
+    """Poll the due feeds once and store new articles."""
+    from bot.cli import open_store, print_json, settings, sources_file
+    from bot.poller import poll_due
+
+    config = sources_file(sources)
+    engine = open_store()
+    report = asyncio.run(poll_due(engine, config, settings(), only=source or None, force=force))
+    if as_json:
+        print_json(
+            {
+                "sources": [
+                    {
+                        "name": s.name,
+                        "status": s.status,
+                        "error": s.error,
+                        "warning": s.warning,
+                        "entries": s.entries,
+                        "new": s.new,
+                        "updated": s.updated,
+                        "next_poll_at": s.next_poll_at,
+                        "events": list(s.events),
+                    }
+                    for s in report.sources
+                ],
+                "new_article_ids": report.new_article_ids,
+                "updated_article_ids": report.updated_article_ids,
+                "summary": report.summary(),
+            }
+        )
+        return
+    for s in report.sources:
+        typer.echo(s.line())
+    if not report.sources:
+        typer.echo("no source is due (use --force or --source NAME to poll now)")
+    typer.echo(report.summary())
+
+
+def static_problems(feed: Feed, config: SourcesFile) -> list[str]:
+    """What can be told about a source without the network."""
+    problems: list[str] = []
+    if feed.path is not None:
+        if not feed.path.is_file():
+            problems.append(f"no such file: {feed.path}")
+    elif feed.url is not None and not config.settings.allow_private_networks:
+        host = urlsplit(feed.url).hostname or ""
+        try:
+            ip = ipaddress.ip_address(host)
+        except ValueError:
+            ip = None
+        if host == "localhost" or (ip is not None and not ip.is_global):
+            problems.append(
+                f"{host} is a private or loopback address: refused unless "
+                "settings.allow_private_networks is true"
+            )
+    return problems
+
+
+def sources_check(sources: _SourcesOpt = None, as_json: _JsonOpt = False) -> None:
+    """Validate sources.yaml and report each source's state."""
+    from bot.cli import open_store, print_json, settings, sources_file
+    from store.queries import source_states
+
+    path = sources or settings().sources_file
+    config = sources_file(sources)  # raises with file:line on any problem
+    states: dict[str, dict[str, Any]] = {}
+    db_note = None
+    try:
+        engine = open_store()
+        states = {r["name"]: r for r in source_states(engine, [f.name for f in config.feeds])}
+    except ClaimwatchError as exc:
+        db_note = f"state unknown: {exc}"
+    rows: list[dict[str, Any]] = []
+    for feed in config.feeds:
+        state = states.get(feed.name, {})
+        problems = static_problems(feed, config)
+        if state.get("disabled_reason"):
+            problems.append(f"disabled: {state['disabled_reason']}")
+        elif state.get("consecutive_failures"):
+            problems.append(
+                f"{state['consecutive_failures']} consecutive failures: {state.get('last_error')}"
+            )
+        rows.append(
+            {
+                "name": feed.name,
+                "location": feed.location,
+                "enabled": feed.enabled,
+                "interval_s": feed.interval,
+                "full_text": feed.full_text,
+                "baseline": feed.baseline,
+                "max_age_days": feed.max_age_days,
+                "last_status": state.get("last_status") or "never polled",
+                "last_polled_at": state.get("last_polled_at"),
+                "next_poll_at": state.get("next_poll_at"),
+                "consecutive_failures": state.get("consecutive_failures", 0),
+                "entries_stored": state.get("entries_stored", 0),
+                "problems": problems,
+            }
+        )
+    if as_json:
+        print_json({"file": str(path), "valid": True, "database": db_note, "feeds": rows})
+        return
+    typer.echo(
+        f"{path}: valid: {len(config.feeds)} feeds, {len(config.leaderboards)} leaderboards, "
+        f"{len(config.destinations)} destinations"
+    )
+    if db_note:
+        typer.echo(db_note)
+    for row in rows:
+        status = "ok" if not row["problems"] else "; ".join(row["problems"])
+        enabled = "" if row["enabled"] else " (not enabled)"
+        typer.echo(
+            f"{row['name']:<28} {row['last_status']:<16} entries={row['entries_stored']:<5} "
+            f"{status}{enabled}"
+        )

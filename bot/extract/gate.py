@@ -1,0 +1,90 @@
+"""The relevance gate: is this article worth extracting? Cheap, offline, recall first.
+
+It runs before every extractor, so an article it rejects costs no LLM call. It
+passes an article that has ranking language next to something rankable (a model,
+family or organisation name from the registry and the boards, a board or benchmark
+name, or a group such as "open-weights models"); it rejects the rest. Every decision
+carries its reasons, so a missed claim can be traced to the word the gate lacked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.base import ArticleText
+from bot.extract.lexicon import BENCHMARKS, BOARDS
+from bot.extract.names import Gazetteer
+
+
+def _words(*terms: str) -> re.Pattern[str]:
+    alternation = "|".join(sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+# Language that is about ranking whatever the context.
+_STRONG = _words(
+    r"overtak(?:e|es|en|ing)", "overtook", r"surpass(?:es|ed|ing)?", r"outperform(?:s|ed|ing)?",
+    r"outscor(?:e|es|ed|ing)", r"outrank(?:s|ed|ing)?", "beats", "beating", "tops", "topped",
+    "top spot", r"top[- ]ranked", r"top[- ](?:3|5|10|ten|five|three)", "#1", r"no\. ?1",
+    "number one", "first place", r"rank(?:s|ed)? (?:#|no\.|first|second|third|\d)",
+    "elo", "arena score", r"leaderboards?", r"open[- ]weights?", r"open[- ]source models?",
+    r"open models?", r"state[- ]of[- ]the[- ]art", "sota", "leading", r"leaders?",
+    "best open", "strongest", r"catch(?:es|ing)? up", "caught up", "closing the gap",
+    "gap between", "ahead of", r"trails?", r"lags? behind", "on par with", "highest-ranked",
+    r"rankings?", r"benchmarks?", r"scor(?:es|ed|ing) \d",
+)
+# Language that is about ranking only next to a board or benchmark name.
+_WEAK = _words(r"leads?", "best", "top", "behind", r"match(?:es|ed)", "frontier", r"rivals?",
+               "scores", "record", r"\d+(?:\.\d+)?%")
+_BOARD = _words(*(re.escape(k) for k in (*BOARDS, *BENCHMARKS)))
+
+
+@dataclass(frozen=True, slots=True)
+class GateDecision:
+    passed: bool
+    reasons: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+
+class Gate:
+    """Decides per article; holds only compiled patterns (safe to share)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or Gazetteer.build()
+        orgs = sorted(self.gaz.orgs, key=len, reverse=True)
+        self._orgs = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in orgs) + r")(?![\w-])", re.IGNORECASE
+        )
+
+    def check(self, article: ArticleText) -> GateDecision:
+        text = article.text if not article.title else f"{article.title}\n{article.text}"
+        return self.check_text(text)
+
+    def check_text(self, text: str) -> GateDecision:
+        reasons: list[str] = []
+        strong = _STRONG.search(text)
+        board = _BOARD.search(text)
+        entity = self._entity(text)
+        if strong and (entity or board):
+            reasons.append(f"ranking:{strong.group().lower()}")
+            reasons.append(entity or f"board:{board.group().lower()}")  # type: ignore[union-attr]
+            return GateDecision(True, tuple(reasons))
+        if board and entity:
+            return GateDecision(True, (f"board:{board.group().lower()}", entity))
+        weak = _WEAK.search(text)
+        if weak and board:
+            return GateDecision(True, (f"ranking:{weak.group().lower()}", f"board:{board.group().lower()}"))
+        if not (strong or weak or board):
+            return GateDecision(False, ("no ranking language",))
+        if not (entity or board):
+            return GateDecision(False, ("no model, organisation, board or benchmark name",))
+        return GateDecision(False, ("ranking language too weak without a board or benchmark",))
+
+    def _entity(self, text: str) -> str | None:
+        for m in self.gaz.models(text):
+            return f"{m.kind}:{m.text}"
+        org = self._orgs.search(text)
+        return f"org:{org.group()}" if org else None

@@ -1,0 +1,143 @@
+"""Group phrases: "China's best open-source models", "US counterparts", "closed models
+from the US", "those from the United States" -> `Group` facts with their span.
+
+A phrase is a head noun ("models", "counterparts", "ones", ...) with the modifiers
+before it (country, organisation, openness, "best"/"top") and an optional "from the
+US" after it. Counterpart heads ("counterparts", "ones", "those from ...") are
+anaphoric: they take the other side's facts and override only what they name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.names import Gazetteer
+from store.claims import Group
+
+_HEAD = re.compile(
+    r"\b(?:models?|llms?|counterparts?|equivalents?|rivals?|ones|systems|labs|offerings|"
+    r"peers|competitors|those)\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC = {
+    "counterpart", "counterparts", "equivalent", "equivalents", "ones", "rivals",
+    "rival", "those", "peers", "competitors",
+}
+_OPEN = {"open", "open-source", "open-weight", "open-weights", "openly-licensed",
+         "open-sourced", "source", "weights", "weight", "open-licence", "open-license"}
+_CLOSED = {"closed", "closed-source", "proprietary", "closed-weight", "closed-weights"}
+_BEST = {"best", "top", "top-tier", "leading", "strongest", "frontier", "most", "capable",
+         "powerful", "flagship", "highest-ranked", "top-ranked", "best-performing", "premier"}
+_OTHERS = {"other", "all", "every", "any"}
+_FILLER = {"the", "its", "their", "our", "ai", "language", "large", "llm", "and", "or", ",",
+           "currently", "available", "existing", "comparable", "similar", "similarly-sized",
+           "american-made", "chinese-made", "big", "major", "new", "latest", "'s", "'s",
+           "generative", "foundation", "frontier-level", "domestic", "western", "of"}
+_TOKEN = re.compile(r"[\w.'’-]+|,")
+_AFTER = re.compile(
+    r"^\s*(?:from|in|out of|made in|built in|based in|developed in)\s+"
+    r"(?P<where>(?:the\s+)?(?:united states|u\.s\.a?\.?|us|usa|[A-Z][\w.'’]*))",
+    re.IGNORECASE,
+)
+
+
+_LEADING = re.compile(r"(?:[\s,]|and\b|or\b)+", re.IGNORECASE)
+
+
+def _country(token: str, raw: str, gaz: Gazetteer) -> str | None:
+    # "us" lowercased is also the pronoun: only the capitalised spelling is the country.
+    if raw in ("us", "u.s"):
+        return "US" if token.upper() == token else None
+    return gaz.country(raw)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupPhrase:
+    start: int
+    end: int
+    group: Group
+    anaphoric: bool  # "US counterparts": inherit the other side's facts
+    others: bool  # "all other open models": the subject against its whole group
+
+
+def find_groups(sentence: str, gaz: Gazetteer) -> list[GroupPhrase]:
+    out: list[GroupPhrase] = []
+    for head in _HEAD.finditer(sentence):
+        phrase = _parse(sentence, head, gaz)
+        if phrase is not None:
+            out.append(phrase)
+    return out
+
+
+def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | None:
+    word = head.group().lower()
+    country: str | None = None
+    org: str | None = None
+    open_weights: bool | None = None
+    others = False
+    start = head.start()
+    tokens = list(_TOKEN.finditer(sentence, 0, head.start()))
+    for tok in reversed(tokens[-8:]):
+        raw = tok.group().lower().replace("’", "'").strip(".")
+        if raw.endswith("'s") and raw not in ("'s",):
+            stem = raw[:-2]
+        else:
+            stem = raw
+        # "open-source"/"open source": both tokens mark openness.
+        if raw in _OPEN or stem in _OPEN:
+            if open_weights is None:
+                open_weights = True
+        elif raw in _CLOSED:
+            if open_weights is None:
+                open_weights = False
+        elif raw in _BEST or raw in _FILLER:
+            pass
+        elif raw in _OTHERS:
+            others = True
+        elif (code := _country(tok.group(), raw, gaz)) is not None:
+            if country is None:
+                country = code
+        elif (name := gaz.organisation(raw)) is not None:
+            if org is None:
+                org = name
+        else:
+            break
+        start = tok.start()
+    end = head.end()
+    after = _AFTER.match(sentence[end:])
+    if after:
+        where = after.group("where").lower()
+        code = gaz.country(where) or gaz.country(where.removeprefix("the "))
+        if code:
+            country = country or code
+            end += after.end()
+    anaphoric = word in _ANAPHORIC
+    if word == "those" and not after:
+        return None
+    if country is None and org is None and open_weights is None and not anaphoric:
+        return None
+    # Skip leading conjunctions so the phrase starts at a meaningful word.
+    lead = _LEADING.match(sentence, start, head.start())
+    if lead:
+        start = lead.end()
+    group = Group(country=country, organisation=org, open_weights=open_weights)
+    return GroupPhrase(start, end, group, anaphoric, others)
+
+
+def resolve_pair(a: GroupPhrase, b: GroupPhrase) -> tuple[Group, Group]:
+    """Both sides as full groups: an anaphoric side takes the other's unnamed facts."""
+    ga, gb = a.group, b.group
+    if b.anaphoric:
+        gb = Group(
+            country=gb.country if gb.country is not None else ga.country,
+            organisation=gb.organisation,
+            open_weights=gb.open_weights if gb.open_weights is not None else ga.open_weights,
+        )
+    if a.anaphoric and not b.anaphoric:
+        ga = Group(
+            country=ga.country if ga.country is not None else gb.country,
+            organisation=ga.organisation,
+            open_weights=ga.open_weights if ga.open_weights is not None else gb.open_weights,
+        )
+    return ga, gb

@@ -1,0 +1,139 @@
+"""The gazetteer: where model, family and organisation names occur in text.
+
+Names come from the registry (`surface_names()`: lowercased surface form ->
+"org:..."/"family:..."/"country:...") and from the boards' model names (their
+leading word is a family: "Qwen3-235B" -> "qwen"). A mention is a family word
+followed by version, size and variant tokens ("Kimi K2.6", "Claude 3.5 Sonnet",
+"Qwen2.5-Max", "Llama 3.1 405B"); resolving it to a board row is store/resolve.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.extract.lexicon import COUNTRY_WORDS
+
+MentionKind = Literal["model", "family"]
+
+# Used only while the registry cannot be loaded (startup ordering, a broken install);
+# the registry's own names are added to these, never replaced by them.
+FALLBACK_FAMILIES: tuple[str, ...] = (
+    "gpt", "chatgpt", "gpt-oss", "claude", "opus", "sonnet", "haiku", "gemini", "gemma",
+    "llama", "qwen", "qwq", "deepseek", "kimi", "glm", "grok", "mistral", "mixtral",
+    "codestral", "devstral", "magistral", "ministral", "phi", "yi", "minimax", "hunyuan",
+    "ernie", "doubao", "nemotron", "olmo", "mimo", "command", "jamba", "athene", "hermes",
+    "step", "ling", "seed", "sarvam", "muse", "mythos", "fable",
+)
+FALLBACK_ORGS: dict[str, str] = {
+    "openai": "OpenAI", "anthropic": "Anthropic", "google": "Google",
+    "google deepmind": "Google", "deepmind": "Google", "meta": "Meta",
+    "alibaba": "Alibaba", "deepseek": "DeepSeek", "moonshot": "Moonshot",
+    "moonshot ai": "Moonshot", "zhipu": "Zhipu", "z.ai": "Zhipu", "xai": "xAI",
+    "mistral": "Mistral", "mistral ai": "Mistral", "microsoft": "Microsoft",
+    "nvidia": "NVIDIA", "minimax": "MiniMax", "tencent": "Tencent", "baidu": "Baidu",
+    "bytedance": "ByteDance", "xiaomi": "Xiaomi", "01.ai": "01 AI",
+}
+
+# Board-name prefixes that are ordinary words, not families.
+_NOT_FAMILIES = frozenset(
+    "open meta the new early chatgpt-4o gpt4 model models ai llm chat instruct base "
+    "mini pro max large small medium big google microsoft nous hf test".split()
+)
+
+_NUM = r"(?:v?\d+(?:\.\d+)*(?:[a-zA-Z]{1,2})?|[A-Z]\d+(?:\.\d+)*[A-Za-z]?)"
+_WORD = (
+    r"(?:Pro|Max|Plus|Ultra|Flash|Lite|Mini|Nano|Turbo|Instruct|Thinking|Reasoning|Preview|"
+    r"Exp|Experimental|Fast|Sonnet|Opus|Haiku|Base|Chat|Coder|Large|Medium|Small|Super|"
+    r"Omni|Vision|Air|Maverick|Scout|Think|Spark|Sol|Codex|Instant|High|Low|Next|"
+    r"mini|pro|max|flash|lite|nano|turbo|instruct|preview|exp|latest|chat|coder|oss|high|it)"
+)
+# o1, o3-mini, o4-mini-high: OpenAI's o-series have no family word.
+_O_SERIES = r"o[1-9](?:-(?:mini|pro|preview|high))*"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    families: set[str]
+    orgs: dict[str, str]  # lowercased surface form -> canonical organisation
+    countries: dict[str, str]  # lowercased surface form -> ISO code
+    _regex: re.Pattern[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        fams = sorted({f for f in self.families if f}, key=len, reverse=True)
+        alternation = "|".join(re.escape(f) for f in fams)
+        self._regex = re.compile(
+            rf"(?<![\w./-])(?:(?i:{alternation})(?:[-_ ]?{_NUM}|[-_ ]{_WORD}\b)*|{_O_SERIES})"
+            rf"(?![\w])"
+        )
+
+    @classmethod
+    def build(
+        cls,
+        surface_names: Mapping[str, str] | None = None,
+        board_models: Iterable[str] = (),
+        country_names: Mapping[str, str] | None = None,
+    ) -> Gazetteer:
+        families = set(FALLBACK_FAMILIES)
+        orgs = dict(FALLBACK_ORGS)
+        countries = dict(COUNTRY_WORDS)
+        for surface, ref in (surface_names or {}).items():
+            kind, _, value = ref.partition(":")
+            surface = surface.lower().strip()
+            if not surface:
+                continue
+            if kind == "family":
+                families.add(surface)
+            elif kind == "org":
+                orgs[surface] = value
+            elif kind == "country":
+                countries[surface] = value.upper()
+        for name, code in (country_names or {}).items():
+            countries[name.lower()] = code.upper()
+        for model in board_models:
+            prefix = family_prefix(model)
+            if prefix:
+                families.add(prefix)
+        return cls(families=families, orgs=orgs, countries=countries)
+
+    def models(self, text: str) -> list[Mention]:
+        out = []
+        for m in self._regex.finditer(text):
+            name = m.group().rstrip("-_ ")
+            if not name:
+                continue
+            bare = name.lower() in self.families
+            out.append(Mention(m.start(), m.start() + len(name), name, "family" if bare else "model"))
+        return out
+
+    def organisation(self, word: str) -> str | None:
+        return self.orgs.get(word.lower().removesuffix("'s").removesuffix("’s"))
+
+    def country(self, word: str) -> str | None:
+        w = word.lower().replace("’", "'")
+        return self.countries.get(w) or self.countries.get(w.removesuffix("'s"))
+
+
+_PREFIX = re.compile(r"[a-z][a-z]+")
+
+
+def family_prefix(model: str) -> str | None:
+    """The family word a board's model name starts with ("Qwen3-235B" -> "qwen")."""
+    name = model.rsplit("/", 1)[-1].lower()
+    m = _PREFIX.match(name)
+    if not m:
+        return None
+    word = m.group()
+    if len(word) < 3 or word in _NOT_FAMILIES:
+        return None
+    return word

@@ -1,0 +1,556 @@
+"""Claim patterns: one sentence (with its model and group mentions) -> claim hits.
+
+Each finder looks for a trigger (a verb, "ranks #N", "the gap between") and takes
+its subject from the nearest mention before it and its objects from the mentions
+right after it. A hit holds only what the sentence says about the claim's shape;
+`rules.py` adds the common fields (quote, dates, hedges, claimant, statement).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bot.extract.groups import GroupPhrase, resolve_pair
+from bot.extract.lexicon import NEGATION
+from bot.extract.names import Gazetteer, Mention
+from store.claims import ClaimType, Group
+
+Relation = Literal["beats", "overtook", "trails", "ties"]
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+_NUMBER_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
+# "among the leading models" names no k; we read it as the top 10 (docs/extraction.md).
+AMONG_LEADING_K = 10
+
+
+@dataclass(slots=True)
+class Hit:
+    type: ClaimType
+    fields: dict[str, Any]
+    start: int  # the trigger's position in the sentence (orders hits, finds negation)
+    negated: bool = False
+    category: str | None = None
+    metric: str | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    models: list[Mention]
+    groups: list[GroupPhrase]
+    gaz: Gazetteer
+    prev_subject: str | None = None  # for "it"/"the model" at the start of a sentence
+    hits: list[Hit] = field(default_factory=list)
+
+
+def _i(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_AUX = (
+    r"(?:has|have|had|is|are|was|were|does|do|did|now|already|still|also|just|clearly|"
+    r"narrowly|even|not|n't|no longer|never|could|may|might|would|will|can|likely|"
+    r"reportedly|seems? to|appears? to|been|being|continues? to|managed to|fails? to|"
+    r"failed to|to|officially|consistently|significantly|comfortably|easily)"
+)
+_BETWEEN_SUBJECT = _i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{_AUX}\s+|n't\s+)*$")
+
+_VERBS: dict[Relation, str] = {
+    "overtook": (
+        r"overtak(?:es|en|ing)|overtook|(?:has|have|had) (?:now |already |officially )?"
+        r"(?:surpassed|passed|eclipsed|pulled ahead of)|eclipsed|leapfrog(?:s|ged|ging)?"
+    ),
+    "beats": (
+        r"beats?|beating|bests?|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
+        r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
+        r"(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed)\s+(?:well\s+|far\s+|"
+        r"just\s+|slightly\s+|now\s+|still\s+|narrowly\s+)?(?:ahead of|above)|"
+        r"leads?|leading|led|dominat(?:es|ed|ing)|tops|topped|topping"
+    ),
+    "trails": (
+        r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
+        r"falls? behind|fell behind|(?:is|are|was|were|remains?|ranks?|ranked|sits?)\s+"
+        r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+)?(?:behind|below)"
+    ),
+    "ties": (
+        r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|(?:is|are|was|were)\s+(?:roughly\s+|"
+        r"essentially\s+|statistically\s+)?(?:on par|tied|level|even) with"
+    ),
+}
+_VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")
+_OBJECT_LEAD = _i(r"^\s*(?:both\s+|even\s+|rivals?\s+|competitors?\s+(?:like|such as)\s+)?$")
+_OBJECT_JOIN = _i(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)$")
+_COUNT_TOP = _i(
+    r"\b(?:holds?|takes?|took|occup(?:y|ies|ied)|ha(?:s|ve)|claims?|claimed|fill(?:s|ed)?)\s+"
+    r"more\s+(?:of\s+the\s+)?top[- ](\d+|ten|five|twenty)\s+(?:spots|places|positions|slots)?"
+    r"\s*than\b"
+)
+
+_RANK_HASH = _i(
+    r"\b(?:ranks?|ranked|ranking|sits?|sitting|placed|places|debut(?:s|ed)?|land(?:s|ed)?|"
+    r"comes? in|came in|is|was|now|at|rank of)\s+(?:at\s+|in\s+)?(?:#|No\.\s?|number\s+)(\d{1,3})\b"
+    r"(?!\s*(?:spot|position|place|rank|slot))"
+)
+_RANK_ORDINAL = _i(
+    r"\b(?:ranks?|ranked|placed|finish(?:es|ed)|came|comes)\s+(?:in\s+)?(first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+)
+_RANK_SPOT = _i(
+    r"\b(?:holds?|held|holding|takes?|took|taking|claims?|claimed|claiming|grabs?|grabbed|"
+    r"secures?|secured|reach(?:es|ed)?|seizes?|seized|earns?|earned|captures?|captured|"
+    r"occup(?:ies|ied|y)|in|at|into)\s+(?:the\s+)?(?:#|No\.\s?|number\s+)(\d{1,3})"
+    r"(?:\s+overall)?\s+(?:spot|position|place|rank|ranking|slot)"
+)
+_RANK_TOP_SPOT = _i(
+    r"\b(?:holds?|held|takes?|took|claims?|claimed|grabs?|grabbed|secures?|secured|seizes?|"
+    r"seized|captures?|captured|reach(?:es|ed)|retains?|retained|keeps?|kept|regains?|"
+    r"regained|is in|wins?|won)\s+(?:the\s+)?(?:overall\s+)?(?:top spot|top position|"
+    r"top place|first place|pole position|(?:#|No\.\s?)1 spot|lead)\b"
+)
+_RANK_TOPS_BOARD = _i(
+    r"\b(?:tops|topped|topping|leads|led|leading|heads|headed|sits atop|sat atop|"
+    r"is atop|at the top of|on top of)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?"
+    r"(?:leaderboard|leaderboards|rankings|charts?|arena|index)\b"
+)
+_MODS = (
+    r"((?:(?:open[- ]weights?|open[- ]source|open|closed|proprietary|American|Chinese|US|"
+    r"U\.S\.|European|French|non-reasoning|reasoning|coding|small|efficient|multimodal)"
+    r"[\s,-]+)*)"
+)
+_RANK_BEST = re.compile(
+    r"(?:\b(?:is|was|becomes?|became|as|remains?|remained|now)\s+|[:–—-]\s*)"
+    r"(?:now\s+|currently\s+|officially\s+|again\s+|once again\s+)?(?:[Tt]he\s+)?(?:[Nn]ew\s+)?"
+    r"(?:world's\s+)?(?:#1|No\.\s?1|[Nn]umber[- ]one|[Tt]op|[Tt]op-ranked|[Hh]ighest[- ]ranked|"
+    r"[Bb]est|[Ll]eading|[Ss]trongest|[Mm]ost capable|[Mm]ost intelligent|[Bb]est-performing)"
+    rf"\s+(?i:{_MODS}(?:AI\s+|language\s+|LLM\s+|text\s+|frontier\s+)?(model|LLM|system)\b)"
+    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?P<where>US|U\.S\.|China|Europe|France|America|world))?"
+)
+_RANK_LEADER = _i(
+    r"(?:\b(?:is|as|becomes?|became)\s+|[:–—-]\s*)(?:the\s+)?(?:new\s+)?(?:leader|frontier leader)"
+    r"(?:\s+(?:in|of|among|for|on)\s+(?P<what>[^.;:!?]{1,60}))?"
+)
+_RANK_TOP_K = _i(
+    r"\b(?:is|are|ranks?|ranked|sits?|remains?|stays?|placed|lands?|landed|debuts?|debuted|"
+    r"made it|makes it|breaks? into|broke into|enters?|entered|one of|in)\s+(?:\w+\s+)?"
+    r"(?:in|into|within|among)?\s*the\s+top[- ](\d{1,2}|ten|five|three|twenty)\b"
+)
+_RANK_OUT_TOP_K = _i(
+    r"\b(?:falls?|fell|drops?|dropped|slips?|slipped|is|are|was|remains?)\s+(?:out\s+of|outside)"
+    r"\s+(?:of\s+)?the\s+top[- ](\d{1,2}|ten|five|three|twenty)\b"
+)
+_RANK_AMONG = _i(
+    rf"\bamong\s+the\s+(?:leading|top|best|strongest|most capable)\s+{_MODS}"
+    r"(?:AI\s+|language\s+)?models\b"
+)
+_RANK_SOTA = _i(
+    r"\b(?:is|as|sets?|set|achiev(?:es|ed|ing)|establish(?:es|ed)|becomes?|became)\s+"
+    r"(?:a\s+|the\s+)?(?:new\s+)?state[- ]of[- ]the[- ]art\b(?:\s+(?:for|among|amongst|in|on|across)\s+"
+    r"(?P<what>[^,.;]{1,60}))?"
+)
+_OTHERS = _i(
+    r"^\s*(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
+    r"((?:open[- ]weights?\s+|open[- ]source\s+|open\s+|closed\s+)?)(?:models?|LLMs?)\b"
+)
+
+_COMP = (
+    r"(?:(?P<comp>over|more than|above|at least|exceeding|north of|>|under|below|less than|"
+    r"<|about|around|roughly|approximately|nearly|almost|~|some)\s*)?"
+)
+_SCORE_OF = _i(
+    r"\b(?P<kind>(?:arena|elo)\s+score|elo(?:\s+rating)?|arena rating|score|rating)\s+of\s+"
+    + _COMP
+    + r"(?P<value>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*%)"
+)
+_SCORE_ELO = _i(
+    r"\b(?:with|at|of|scores?|scored|scoring|reach(?:es|ed|ing)?|hits?|posts?|posted|"
+    r"achiev(?:es|ed|ing)|earns?|earned|gets?|got)\s+(?:an?\s+)?"
+    + _COMP
+    + r"(?P<value>\d{3,4}(?:\.\d+)?)\s*(?P<kind>elo|arena score|arena points|points)\b"
+)
+_SCORE_PCT = _i(
+    r"\b(?:scores?|scored|scoring|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|hits?|posts?|posted|"
+    r"gets?|got|earns?|earned|records?|recorded|with|solving|solves?|at)\s+(?:an?\s+)?(?:score\s+of\s+)?"
+    + _COMP
+    + r"(?P<value>\d{1,3}(?:\.\d+)?)\s*%\s+(?:on|in|for)\s+(?:the\s+)?"
+    r"(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
+)
+_COMPARATORS = {
+    "over": "gt", "more than": "gt", "above": "gt", "at least": "gt", "exceeding": "gt",
+    "north of": "gt", ">": "gt", "under": "lt", "below": "lt", "less than": "lt", "<": "lt",
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
+    "nearly": "approx", "almost": "approx", "~": "approx", "some": "approx",
+}
+
+_GAP_BETWEEN = _i(
+    r"\bgap between\s+(?P<a>.{3,80}?)\s+and\s+(?P<b>.{3,100}?)\s+"
+    r"(?:is|are|has|have|was|keeps|continues|appears|seems|looks)\b(?P<rest>[^.;]{0,60})"
+)
+_GAP_DIRECTION = (
+    (_i(r"\b(?:shrink|shrinking|shrunk|shrank|narrow|narrowing|narrowed|closing|closed|"
+        r"smaller|vanish(?:ing|ed)?|disappear(?:ing|ed)?)\b"), "narrowing"),
+    (_i(r"\b(?:widen|widening|widened|grow|growing|grew|grown|larger|bigger|expanding)\b"),
+     "widening"),
+)
+_GAP_VERB = _i(
+    r"\b(?P<narrow>(?:clos(?:es|ed|ing)|narrow(?:s|ed|ing)|shrink(?:s|ing)|shrank|cut(?:s|ting)?)"
+    r"\s+the\s+gap\s+(?:with|to|on)|catch(?:es|ing)?\s+up\s+(?:with|to|on)|caught\s+up\s+"
+    r"(?:with|to|on)|(?:are|is)\s+gaining\s+on)|(?P<widen>pull(?:s|ed|ing)?\s+(?:away|ahead)\s+"
+    r"(?:from|of)|(?:widen|extend|increase)(?:s|ed|ing)?\s+(?:its|their)\s+lead\s+over)"
+)
+_NEW_HIGH = _i(
+    r"\b(?:hit|hits|hitting|reach(?:es|ed|ing)?|set|sets|setting)\s+(?:an?\s+)?(?:new\s+|"
+    r"all-time\s+|record\s+)+(?:high|record|peak)s?\b"
+)
+
+
+_NAMED = r"[A-Z][\w.-]*\d[\w.-]*(?:\s(?:Pro|Max|Flash|Mini|Lite|Plus|Ultra|Turbo|Base))?"
+_WITH_MODELS = re.compile(rf"\s+with\s+(?:its\s+)?(?P<a>{_NAMED})(?:\s+and\s+(?P<b>{_NAMED}))?")
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower(), 10)
+
+
+def _group_from_mods(mods: str, gaz: Gazetteer, where: str | None = None) -> Group | None:
+    words = [w for w in re.split(r"[\s,]+", mods.lower()) if w]
+    text = " ".join(words)
+    open_weights: bool | None = None
+    if "open" in text:
+        open_weights = True
+    elif "closed" in text or "proprietary" in text:
+        open_weights = False
+    country = None
+    for w in words + ([where.lower()] if where else []):
+        if w in ("us", "u.s."):
+            country = "US"
+        elif w not in ("world",) and (code := gaz.country(w)):
+            country = code
+    if open_weights is None and country is None:
+        return None
+    return Group(country=country, open_weights=open_weights)
+
+
+def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
+    """The model a trigger at `pos` speaks about: the nearest mention before it, or,
+    for "it"/"the model" with no mention before it, the previous sentence's subject."""
+    before = [m for m in s.models if m.end <= pos]
+    pronoun = _PRONOUN_BEFORE.search(s.text[max(0, pos - 25) : pos])
+    if before:
+        m = before[-1]
+        gap = s.text[m.end : pos]
+        # ", which had ..." right after the name still speaks of it; a long clause does not.
+        short = len(gap) <= 25 or not _has_clause_break(gap)
+        if len(gap) <= max_gap and ";" not in gap and short:
+            return m.text
+        # "X ..., making it the leading model": "it" is the sentence's first model.
+        return before[0].text if pronoun else None
+    if s.prev_subject and _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos]):
+        return s.prev_subject
+    return None
+
+
+_PRONOUN_BEFORE = _i(r"\b(?:it|this model|the model|the new model)\b")
+
+
+def _has_clause_break(gap: str) -> bool:
+    return bool(re.search(r"\b(?:which|that|while|but|whereas|although|because)\b", gap))
+
+
+def _objects(s: Sentence, pos: int) -> list[Mention]:
+    """Model mentions right after a verb: "beats X", "outperforming both X and Y"."""
+    out: list[Mention] = []
+    cursor = pos
+    for m in s.models:
+        if m.start < cursor:
+            continue
+        gap = s.text[cursor : m.start]
+        pattern = _OBJECT_LEAD if not out else _OBJECT_JOIN
+        if not pattern.match(gap):
+            break
+        out.append(m)
+        cursor = m.end
+    return out
+
+
+def find_comparisons(s: Sentence) -> None:
+    for v in _VERB.finditer(s.text):
+        relation: Relation = next(k for k in _VERBS if v.group(k))  # type: ignore[assignment]
+        if _group_comparison(s, v, relation):
+            continue
+        if _others_rank(s, v, relation):
+            continue
+        subject = _subject(s, v.start())
+        if subject is None:
+            continue
+        objects = _objects(s, v.end())
+        negated = _near_negation(s.text, v.start())
+        for obj in objects:
+            if obj.text.lower() == subject.lower():
+                continue
+            rel = "beats" if relation == "overtook" else relation
+            s.hits.append(
+                Hit(
+                    "pairwise_comparison",
+                    {"model_a": subject, "model_b": obj.text, "relation": rel},
+                    v.start(),
+                    negated=negated,
+                )
+            )
+
+
+def _near_negation(text: str, pos: int) -> bool:
+    return bool(NEGATION.search(text[max(0, pos - 25) : pos]))
+
+
+def _others_rank(s: Sentence, v: re.Match[str], relation: Relation) -> bool:
+    """"X outperforms all other open models" -> X ranks #1 among open models."""
+    if relation not in ("beats", "overtook"):
+        return False
+    m = _OTHERS.match(s.text[v.end() :])
+    if not m:
+        return False
+    subject = _subject(s, v.start())
+    if subject is None:
+        return False
+    within = Group(open_weights=True) if m.group(1).strip() and "open" in m.group(1).lower() else None
+    if m.group(1).strip().lower().startswith("closed"):
+        within = Group(open_weights=False)
+    s.hits.append(
+        Hit(
+            "rank_position",
+            {"model": subject, "rank": 1, "op": "eq", "within": within},
+            v.start(),
+            negated=_near_negation(s.text, v.start()),
+        )
+    )
+    return True
+
+
+def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> bool:
+    if relation == "ties":
+        return False
+    before = [g for g in s.groups if g.end <= v.start()]
+    after = [g for g in s.groups if g.start >= v.end()]
+    if not before or not after:
+        return False
+    a, b = before[-1], after[0]
+    gap_a = s.text[a.end : v.start()]
+    gap_b = s.text[v.end() : b.start]
+    if not _BETWEEN_SUBJECT.match(gap_a) or len(gap_b.strip()) > 20:
+        return False
+    # A model mention between the subject group and the verb makes the model the subject.
+    if any(a.end <= m.start and m.end <= v.start() for m in s.models):
+        return False
+    if b.others:
+        return False
+    ga, gb = resolve_pair(a, b)
+    if ga == gb:
+        return False
+    rel = {"overtook": "overtook", "beats": "leads", "trails": "trails"}[relation]
+    s.hits.append(
+        Hit(
+            "group_comparison",
+            {"group_a": ga, "group_b": gb, "aggregate": "best_of", "k": None, "relation": rel},
+            v.start(),
+            negated=_near_negation(s.text, v.start()),
+        )
+    )
+    return True
+
+
+def find_count_in_top(s: Sentence) -> None:
+    for m in _COUNT_TOP.finditer(s.text):
+        before = [g for g in s.groups if g.end <= m.start()]
+        after = [g for g in s.groups if g.start >= m.end()]
+        if not before or not after:
+            continue
+        ga, gb = resolve_pair(before[-1], after[0])
+        s.hits.append(
+            Hit(
+                "group_comparison",
+                {
+                    "group_a": ga,
+                    "group_b": gb,
+                    "aggregate": "count_in_top_k",
+                    "k": _num(m.group(1)),
+                    "relation": "leads",
+                },
+                m.start(),
+                negated=_near_negation(s.text, m.start()),
+            )
+        )
+
+
+def _rank(s: Sentence, pos: int, rank: int, op: str = "eq", within: Group | None = None,
+          category: str | None = None, metric: str | None = None) -> None:
+    subject = _subject(s, pos)
+    if subject is None:
+        return
+    for h in s.hits:
+        if h.type == "rank_position" and h.fields["model"] == subject and h.fields["rank"] == rank:
+            return  # one sentence, one rank claim per model and rank
+    s.hits.append(
+        Hit(
+            "rank_position",
+            {"model": subject, "rank": rank, "op": op, "within": within},
+            pos,
+            negated=_near_negation(s.text, pos),
+            category=category,
+            metric=metric,
+        )
+    )
+
+
+def find_ranks(s: Sentence) -> None:
+    t = s.text
+    for m in _RANK_HASH.finditer(t):
+        _rank(s, m.start(), int(m.group(1)))
+    for m in _RANK_SPOT.finditer(t):
+        _rank(s, m.start(), int(m.group(1)))
+    for m in _RANK_ORDINAL.finditer(t):
+        _rank(s, m.start(), _ORDINALS[m.group(1).lower()])
+    for m in _RANK_TOP_SPOT.finditer(t):
+        _rank(s, m.start(), 1)
+    for m in _RANK_TOPS_BOARD.finditer(t):
+        _rank(s, m.start(), 1)
+    for m in _RANK_BEST.finditer(t):
+        mods = m.group(1) or ""
+        category = "coding" if "coding" in mods.lower() else None
+        _rank(s, m.start(), 1, within=_group_from_mods(mods, s.gaz, m.group("where")),
+              category=category)
+    for m in _RANK_LEADER.finditer(t):
+        what = (m.group("what") or "").lower()
+        within = Group(open_weights=True) if re.search(r"\bopen\b", what) else None
+        _rank(s, m.start(), 1, within=within)
+    for m in _RANK_SOTA.finditer(t):
+        what = (m.group("what") or "").lower()
+        within = Group(open_weights=True) if re.search(r"\bopen\b", what) else None
+        _rank(s, m.start(), 1, within=within)
+    for m in _RANK_OUT_TOP_K.finditer(t):
+        _rank(s, m.start(), _num(m.group(1)), op="not_top_k")
+    for m in _RANK_TOP_K.finditer(t):
+        op = "not_top_k" if _near_negation(t, m.start() + 8) else "top_k"
+        _rank(s, m.start(), _num(m.group(1)), op=op)
+    for m in _RANK_AMONG.finditer(t):
+        within = _group_from_mods(m.group(1), s.gaz)
+        named = _WITH_MODELS.match(t, m.end())
+        subject = _subject(s, m.start())
+        if named and subject:
+            # "DeepSeek is among the leading models with V4 Pro and V4 Flash"
+            for part in (named.group("a"), named.group("b")):
+                if part:
+                    model = part if subject.lower() in part.lower() else f"{subject} {part}"
+                    fields = {"model": model, "rank": AMONG_LEADING_K, "op": "top_k", "within": within}
+                    s.hits.append(Hit("rank_position", fields, m.start()))
+            continue
+        _rank(s, m.start(), AMONG_LEADING_K, op="top_k", within=within)
+    # "not_top_k" already says the negation; do not flip it twice.
+    for h in s.hits:
+        if h.type == "rank_position" and h.fields["op"] == "not_top_k":
+            h.negated = False
+
+
+def find_scores(s: Sentence) -> None:
+    seen: set[float] = set()
+    for pattern in (_SCORE_OF, _SCORE_ELO, _SCORE_PCT):
+        for m in pattern.finditer(s.text):
+            # A score often trails its subject: "X has ..., achieving an Elo score of N".
+            subject = _subject(s, m.start(), max_gap=160)
+            if subject is None:
+                continue
+            value = float(m.group("value").replace(",", ""))
+            if value in seen:
+                continue
+            seen.add(value)
+            comp = _COMPARATORS.get((m.group("comp") or "").lower(), "eq")
+            groups = m.groupdict()
+            metric: str | None
+            if groups.get("bench"):
+                metric = benchmark_id(groups["bench"])
+            elif "elo" in (groups.get("kind") or "").lower() or "arena" in (
+                groups.get("kind") or ""
+            ).lower():
+                metric = "arena_score"
+            else:
+                metric = None
+            s.hits.append(
+                Hit(
+                    "score_value",
+                    {"model": subject, "value": value, "comparator": comp},
+                    m.start(),
+                    negated=_near_negation(s.text, m.start()),
+                    metric=metric,
+                )
+            )
+
+
+def benchmark_id(name: str) -> str:
+    from bot.extract.lexicon import BENCHMARKS
+
+    low = name.lower().strip()
+    for key, ident in sorted(BENCHMARKS.items(), key=lambda kv: -len(kv[0])):
+        if low.startswith(key):
+            return ident
+    return re.sub(r"[^a-z0-9]+", "_", low).strip("_")
+
+
+def _groups_in(text: str, s: Sentence) -> list[GroupPhrase]:
+    from bot.extract.groups import find_groups
+
+    found = find_groups(text, s.gaz)
+    if not found:
+        found = find_groups(text + " models", s.gaz)
+    return found
+
+
+def find_trends(s: Sentence) -> None:
+    t = s.text
+    for m in _GAP_BETWEEN.finditer(t):
+        direction = None
+        for pattern, label in _GAP_DIRECTION:
+            if pattern.search(m.group("rest")):
+                direction = label
+                break
+        if direction is None:
+            continue
+        ga_list, gb_list = _groups_in(m.group("a"), s), _groups_in(m.group("b"), s)
+        if not ga_list or not gb_list:
+            continue
+        ga, gb = resolve_pair(ga_list[0], gb_list[0])
+        s.hits.append(
+            Hit("trend_gap", {"subjects": (ga, gb), "direction": direction}, m.start(),
+                negated=_near_negation(t, m.end("b") + 15))
+        )
+    for m in _GAP_VERB.finditer(t):
+        before = [g for g in s.groups if g.end <= m.start()]
+        after = [g for g in s.groups if g.start >= m.end()]
+        if not before or not after:
+            continue
+        ga, gb = resolve_pair(before[-1], after[0])
+        direction = "narrowing" if m.group("narrow") else "widening"
+        s.hits.append(
+            Hit("trend_gap", {"subjects": (ga, gb), "direction": direction}, m.start(),
+                negated=_near_negation(t, m.start()))
+        )
+    for m in _NEW_HIGH.finditer(t):
+        before = [g for g in s.groups if g.end <= m.start()]
+        if not before or len(t[before[-1].end : m.start()]) > 40:
+            continue
+        s.hits.append(
+            Hit("trend_gap", {"subjects": (before[-1].group, Group()), "direction": "new_high"},
+                m.start(), negated=_near_negation(t, m.start()))
+        )
+
+
+def find_all(s: Sentence) -> list[Hit]:
+    find_comparisons(s)
+    find_count_in_top(s)
+    find_ranks(s)
+    find_scores(s)
+    find_trends(s)
+    return sorted(s.hits, key=lambda h: h.start)

@@ -1,0 +1,202 @@
+"""The offline extractor: gazetteer + patterns, no network (the default without an LLM).
+
+Text is split into sentences (with offsets); only sentences with a trigger word are
+examined; each hit from `patterns.py` becomes a typed `ClaimDraft` whose quote is the
+sentence, located in the text with `locate_quote`. Common fields come from the
+sentence (board, metric, category, view, date, hedge, claimant), falling back to the
+article (its one named board, its publication date, its source).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.extract.base import ArticleText, ExtractionResult, locate_quote
+from bot.extract.dates import find_date
+from bot.extract.groups import find_groups
+from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
+from bot.extract.names import Gazetteer
+from bot.extract.patterns import Hit, Sentence, find_all
+from bot.extract.statements import statement
+from store.claims import (
+    CLAIM_ADAPTER,
+    ClaimDraft,
+    claim_dedupe_key,
+)
+
+VERSION = "rules-1"
+
+# A sentence ends at . ! ? followed by space and a capital/quote/digit, or at a newline.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(\[A-Z0-9#])|\n+")
+# Cheap prefilter: a sentence without any of these cannot hold a claim.
+_TRIGGER = re.compile(
+    r"overt|surpass|outperform|outscor|outrank|outpac|beat|best|edge|lead|top|trail|lag|"
+    r"behind|below|above|ahead|tie|match|par with|level with|rank|#|no\. ?\d|number|first|"
+    r"second|third|spot|place|position|elo|score|rating|%|state[- ]of|gap|catch|caught|"
+    r"pull|high|record|leader|strongest|capable|intelligent|dominat|eclips|leapfrog|among",
+    re.IGNORECASE,
+)
+_BOARD_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(BOARDS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_BENCH_RE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True))
+    + r")",
+    re.IGNORECASE,
+)
+_CATEGORY_RE = re.compile(
+    r"\b(?:in|on|for)\s+(?:the\s+)?("
+    + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
+    + r")\b(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
+    re.IGNORECASE,
+)
+_STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
+_QUESTION = re.compile(r"\?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Span]:
+    out: list[Span] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        _add(out, text, pos, m.start())
+        pos = m.end()
+    _add(out, text, pos, len(text))
+    return out
+
+
+def _add(out: list[Span], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append(Span(start + lead, start + lead + len(stripped), stripped))
+
+
+def _board(sentence: str) -> str | None:
+    m = _BOARD_RE.search(sentence)
+    return BOARDS[m.group(1).lower()] if m else None
+
+
+def _metric(sentence: str, board: str | None) -> str | None:
+    m = _BENCH_RE.search(sentence)
+    if m:
+        return BENCHMARKS[m.group(1).lower()]
+    if board and board.startswith("lmarena") or re.search(r"\belo\b", sentence, re.I):
+        return "arena_score"
+    return None
+
+
+def _claimant(sentence: str, default: str | None) -> str | None:
+    for pattern in CLAIMANT_PATTERNS:
+        m = pattern.search(sentence)
+        if m:
+            who = m.group("who").strip(" ,.")
+            if who and who.lower() not in ("it", "he", "she", "they", "we", "this", "that"):
+                return who
+    return default
+
+
+class RulesExtractor:
+    """Extractor protocol (bot/extract/base.py) over the gazetteer and patterns."""
+
+    name = "rules"
+    version = VERSION
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or Gazetteer.build()
+
+    @classmethod
+    def from_sources(
+        cls,
+        surface_names: Mapping[str, str] | None = None,
+        board_models: Iterable[str] = (),
+        country_names: Mapping[str, str] | None = None,
+    ) -> RulesExtractor:
+        return cls(Gazetteer.build(surface_names, board_models, country_names))
+
+    def extract(self, article: ArticleText) -> ExtractionResult:
+        text = article.text
+        result = ExtractionResult(extractor=self.name, version=self.version)
+        sentences = split_sentences(text)
+        article_board = _single_board(text)
+        seen: set[str] = set()
+        prev_subject: str | None = None
+        for sent in sentences:
+            models = self.gaz.models(sent.text) if _TRIGGER.search(sent.text) else []
+            if not models and not _TRIGGER.search(sent.text):
+                prev_subject = None
+                continue
+            if _QUESTION.search(sent.text):
+                # Questions ask, they do not assert ("will US models retake the lead?").
+                prev_subject = models[0].text if models else prev_subject
+                continue
+            ctx = Sentence(sent.text, models, find_groups(sent.text, self.gaz), self.gaz,
+                           prev_subject)
+            for hit in find_all(ctx):
+                draft = self._draft(hit, sent, article, article_board)
+                if draft is None:
+                    result.dropped += 1
+                    continue
+                key = claim_dedupe_key(draft)
+                if key in seen:
+                    continue
+                seen.add(key)
+                result.drafts.append(draft)
+            if models:
+                prev_subject = models[0].text
+        return result
+
+    def _draft(
+        self, hit: Hit, sent: Span, article: ArticleText, article_board: str | None
+    ) -> ClaimDraft | None:
+        span = locate_quote(article.text, sent.text)
+        if span is None:
+            return None
+        board = _board(sent.text)
+        if board is None and hit.type in ("rank_position", "score_value", "pairwise_comparison"):
+            board = article_board
+        metric = hit.metric or _metric(sent.text, board)
+        category = hit.category
+        if category is None:
+            cm = _CATEGORY_RE.search(sent.text)
+            category = CATEGORIES[cm.group(1).lower()] if cm else None
+        as_of: date = find_date(sent.text, article.published) or article.published
+        data: dict[str, Any] = {
+            "type": hit.type,
+            **hit.fields,
+            "quote": article.text[span[0] : span[1]],
+            "span": span,
+            "board": board,
+            "metric": metric,
+            "category": category,
+            "view": "style_control" if _STYLE.search(sent.text) else None,
+            "as_of": as_of,
+            "hedged": bool(HEDGES.search(sent.text)),
+            "negated": hit.negated,
+            "claimant": _claimant(sent.text, article.source),
+            "extractor": self.name,
+            "extractor_version": self.version,
+            "statement": "",
+        }
+        draft = CLAIM_ADAPTER.validate_python(data)
+        draft.statement = statement(draft)
+        return draft
+
+
+def _single_board(text: str) -> str | None:
+    """The board an article is about, when it names exactly one."""
+    found = {BOARDS[m.group(1).lower()] for m in _BOARD_RE.finditer(text)}
+    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,13 @@
+"""Feed polling, one stage per module (issue 5).
+
+    due sources (store, leased) -> fetch.py    bytes, or 304, or an explained failure
+                                -> parse.py    feedparser -> FeedEntry list (or "not a feed")
+                                -> dedupe.py   one stable key per entry
+                                -> decide.py   new / changed / unchanged, baseline or not
+                                -> fulltext.py article page -> main text (optional)
+                                -> persist.py  one transaction: articles + source state
+    schedule.py decides the source's next state (next poll, backoff, disable, recover).
+
+fetch, fulltext and persist do I/O; parse, dedupe, decide and schedule are pure
+functions over plain data. bot/poller.py wires them together.
+"""

@@ -1,0 +1,214 @@
+"""The poller's database side: sources from sources.yaml, leases, articles, state.
+
+Synchronous SQLAlchemy; the poller calls these through one worker thread so the
+event loop never blocks on the database and SQLite sees one writer at a time.
+Each poll of a source is applied in one transaction (articles + source state).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from bot.feeds.decide import EntryPlan, Known
+from bot.feeds.schedule import SourceState, Transition
+from bot.sources import Feed
+from store.models import Article, Source
+
+LEASE = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class DueSource:
+    id: int
+    name: str
+    state: SourceState
+
+
+def sync_sources(engine: Engine, feeds: Sequence[Feed]) -> dict[str, int]:
+    """Upsert one Source row per feed; returns name -> id.
+
+    Rows of feeds no longer in the file are kept (their articles stay) but are no
+    longer polled. A feed whose location changed loses its HTTP validators.
+    """
+    ids: dict[str, int] = {}
+    with Session(engine) as session:
+        rows = {r.name: r for r in session.exec(select(Source)).all()}
+        for feed in feeds:
+            url = feed.url
+            path = str(feed.path) if feed.path is not None else None
+            row = rows.get(feed.name)
+            if row is None:
+                row = Source(name=feed.name, url=url, path=path)
+                session.add(row)
+            elif (row.url, row.path) != (url, path):
+                row.url, row.path = url, path
+                row.etag = row.last_modified = None
+                session.add(row)
+        session.commit()
+        for row in session.exec(select(Source)).all():
+            if row.id is not None:
+                ids[row.name] = row.id
+    return ids
+
+
+def _state(row: Source) -> SourceState:
+    return SourceState(
+        consecutive_failures=row.consecutive_failures,
+        disabled_reason=row.disabled_reason,
+        disabled_at=row.disabled_at,
+        etag=row.etag,
+        last_modified=row.last_modified,
+        last_success_at=row.last_success_at,
+        baseline_done=row.baseline_done,
+    )
+
+
+def lease_due(
+    engine: Engine,
+    names: Iterable[str],
+    *,
+    now: datetime,
+    owner: str,
+    force: bool = False,
+) -> list[DueSource]:
+    """Take a lease on every named source that is due (all of them when `force`).
+
+    On Postgres the rows are locked with SKIP LOCKED, so instances sharing a database
+    never poll the same source at once; a crashed instance's lease expires.
+    """
+    names = list(names)
+    if not names:
+        return []
+    with Session(engine) as session:
+        q = select(Source).where(col(Source.name).in_(names))
+        q = q.where(sa.or_(col(Source.lease_until).is_(None), col(Source.lease_until) < now))
+        if not force:
+            q = q.where(sa.or_(col(Source.next_poll_at).is_(None), col(Source.next_poll_at) <= now))
+        rows = session.exec(q.with_for_update(skip_locked=True)).all()
+        out = []
+        for row in rows:
+            row.lease_owner, row.lease_until = owner, now + LEASE
+            session.add(row)
+            assert row.id is not None
+            out.append(DueSource(id=row.id, name=row.name, state=_state(row)))
+        session.commit()
+    return out
+
+
+def release(engine: Engine, source_id: int) -> None:
+    with Session(engine) as session:
+        row = session.get(Source, source_id)
+        if row is not None:
+            row.lease_owner = row.lease_until = None
+            session.add(row)
+            session.commit()
+
+
+def load_known(engine: Engine, source_id: int, keys: Sequence[str]) -> dict[str, Known]:
+    """The stored articles of a source among `keys` (only those: feeds can be long)."""
+    out: dict[str, Known] = {}
+    with Session(engine) as session:
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i : i + 500])
+            rows = session.exec(
+                select(Article.dedupe_key, Article.id, Article.content_hash)
+                .where(Article.source_id == source_id)
+                .where(col(Article.dedupe_key).in_(chunk))
+            ).all()
+            for key, article_id, chash in rows:
+                assert article_id is not None
+                out[key] = Known(id=article_id, content_hash=chash)
+    return out
+
+
+@dataclass(frozen=True)
+class Applied:
+    new_ids: list[int]
+    updated_ids: list[int]
+
+
+def apply_poll(
+    engine: Engine,
+    source_id: int,
+    transition: Transition,
+    *,
+    now: datetime,
+    plan: EntryPlan | None = None,
+    full_texts: dict[str, str] | None = None,
+    baseline_done: bool | None = None,
+) -> Applied:
+    """Store a poll's articles and the source's new state in one transaction."""
+    full_texts = full_texts or {}
+    new_ids: list[int] = []
+    updated_ids: list[int] = []
+    with Session(engine) as session:
+        articles: list[Article] = []
+        if plan is not None:
+            for n in plan.new:
+                e = n.item.entry
+                articles.append(
+                    Article(
+                        source_id=source_id,
+                        dedupe_key=n.item.key,
+                        guid=_cap(e.guid, 2000),
+                        url=_cap(e.link, 2000),
+                        canonical_url=_cap(n.item.canonical_url, 2000),
+                        title=e.title,
+                        summary=e.summary,
+                        content=full_texts.get(n.item.key) or e.content,
+                        content_hash=n.item.content_hash,
+                        published_at=e.published_at,
+                        fetched_at=now,
+                        baseline=n.baseline,
+                    )
+                )
+            session.add_all(articles)
+            for c in plan.changed:
+                e = c.item.entry
+                row = session.get(Article, c.id)
+                if row is None:
+                    continue
+                row.title, row.summary = e.title, e.summary
+                row.content = full_texts.get(c.item.key) or e.content
+                row.url = _cap(e.link, 2000)
+                row.canonical_url = _cap(c.item.canonical_url, 2000)
+                row.content_hash = c.item.content_hash
+                row.published_at = e.published_at or row.published_at
+                row.updated_at = now
+                row.processed_at = None  # re-extract: the claims may have changed
+                session.add(row)
+                updated_ids.append(c.id)
+        source = session.get(Source, source_id)
+        assert source is not None
+        s = transition.state
+        source.consecutive_failures = s.consecutive_failures
+        source.disabled_reason = s.disabled_reason
+        source.disabled_at = s.disabled_at
+        source.etag = _cap(s.etag, 1000)
+        source.last_modified = _cap(s.last_modified, 200)
+        source.last_success_at = s.last_success_at
+        source.last_polled_at = now
+        source.last_status = transition.last_status[:100]
+        source.last_error = transition.last_error
+        source.next_poll_at = transition.next_poll_at
+        source.entries_stored += len(articles)
+        if baseline_done is not None:
+            source.baseline_done = baseline_done
+        source.lease_owner = source.lease_until = None
+        session.add(source)
+        session.flush()
+        new_ids = [a.id for a in articles if a.id is not None]
+        session.commit()
+    return Applied(new_ids=new_ids, updated_ids=updated_ids)
+
+
+def _cap(value: str | None, limit: int) -> str | None:
+    if value is None or len(value) <= limit:
+        return value
+    return None  # a 2,000-character URL is not worth keeping truncated (it would not resolve)

@@ -1,0 +1,181 @@
+"""What every claim type shares: the per-view context, outcomes, evidence rows,
+comparing two standings under uncertainty, and resolving a model name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from store.claims import ClaimDraft, Evidence, Group, UnverifiableReason, VerdictLabel, View
+from store.crosscheck.index import (
+    GroupStanding,
+    MetricTable,
+    Resolver,
+    Series,
+    SnapshotIndex,
+    Standing,
+)
+from store.registry.base import RegistryLike
+
+Mode = Literal["as_of", "latest"]
+
+
+@dataclass(frozen=True)
+class JudgeOptions:
+    """The judge's tunable limits (defaults from issue 3)."""
+
+    staleness_days: int = 45  # an as-of snapshot older than this is no evidence
+    default_board: str = "lmarena-text"  # what articles mean when they name no board
+    overtook_window_days: int = 365  # "overtook": the other order within this window
+    trend_period_days: int = 365  # a trend claim's default period
+    score_tolerance: float = 0.5  # "scores 1434": boards publish rounded scores
+    approx_tolerance: float = 0.01  # "about 1430": 1% of the score, or the 95% interval
+    default_top_k: int = 10  # count_in_top_k without a k
+
+
+@dataclass
+class Ctx:
+    """One claim judged on one view at one reference date."""
+
+    claim: ClaimDraft
+    board: str
+    category: str
+    view: str
+    key: str  # metric key in the snapshot ("" = the board's own score)
+    metric_label: str
+    series: Series
+    snap: SnapshotIndex
+    registry: RegistryLike
+    resolver: Resolver
+    options: JudgeOptions
+    mode: Mode
+
+    @property
+    def table(self) -> MetricTable:
+        return self.snap.table(self.key)
+
+    def where(self) -> str:
+        view = " (style-controlled)" if self.view == "style_control" else ""
+        cat = "" if self.category == "full" else f", {self.category} category"
+        return f"{self.board}{view}{cat} on {self.snap.date.isoformat()}"
+
+    def group(self, group: Group, snap: SnapshotIndex | None = None) -> GroupStanding:
+        return (snap or self.snap).group(self.registry, group, self.key)
+
+
+@dataclass
+class Outcome:
+    verdict: VerdictLabel
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
+    reason: UnverifiableReason | None = None
+    resolution: dict[str, list[str]] = field(default_factory=dict)
+    # Whether a supported -> contradicted change by the newest snapshot makes the claim
+    # "outdated": not for exact scores (they drift) or trends over a named period.
+    time_sensitive: bool = True
+    snapshot: date | None = None  # the snapshot judged on (set by the judge)
+
+
+def unverifiable(reason: UnverifiableReason, text: str) -> Outcome:
+    return Outcome("unverifiable", text, reason=reason)
+
+
+def evidence(ctx: Ctx, s: Standing, role: str, snap: SnapshotIndex | None = None) -> Evidence:
+    snap = snap or ctx.snap
+    facts = snap.facts(ctx.registry).get(s.model)
+    view: View = "style_control" if ctx.view == "style_control" else "raw"
+    return Evidence(
+        board=ctx.board,
+        snapshot=snap.date,
+        view=view,
+        category=ctx.category,
+        model=s.model,
+        rank=s.rank,
+        score=s.value,
+        ci=s.ci,
+        votes=s.entry.votes,
+        organisation=(facts.organisation if facts else None) or s.entry.organisation,
+        country=facts.country if facts else None,
+        open_weights=facts.open_weights if facts else None,
+        licence_class=facts.licence_class if facts else None,
+        base_model=facts.base_model if facts else None,
+        role=role,
+    )
+
+
+def fmt_num(x: float) -> str:
+    return f"{x:.0f}" if abs(x - round(x)) < 0.05 or abs(x) >= 100 else f"{x:.2f}"
+
+
+def describe(s: Standing, label: str = "score") -> str:
+    """ "DeepSeek-R1 (rank 5, score 1363, 95% CI 1356-1369)"."""
+    parts = [f"rank {s.rank}"]
+    if s.value is not None:
+        parts.append(f"{label} {fmt_num(s.value)}")
+    if s.ci is not None:
+        parts.append(f"95% CI {fmt_num(s.ci[0])}-{fmt_num(s.ci[1])}")
+    return f"{s.model} ({', '.join(parts)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    sign: int  # +1: a above b, -1: below, 0: level
+    uncertain: bool  # the 95% intervals overlap (or the ranks are shared)
+
+
+def compare(a: Standing, b: Standing) -> Order:
+    if a.value is not None and b.value is not None:
+        sign = (a.value > b.value) - (a.value < b.value)
+        if a.ci is not None and b.ci is not None:
+            overlap = a.ci[0] <= b.ci[1] and b.ci[0] <= a.ci[1]
+            return Order(sign, overlap or sign == 0)
+        return Order(sign, sign == 0)
+    # Ranks only: a smaller published rank is above; a shared rank is a tie.
+    sign = (a.rank < b.rank) - (a.rank > b.rank)
+    return Order(sign, sign == 0)
+
+
+def ordered_verdict(order: Order, want: int) -> VerdictLabel:
+    """`want` +1: the claim says a is above b; -1: below."""
+    if order.uncertain:
+        return "within_uncertainty"
+    return "supported" if order.sign == want else "contradicted"
+
+
+def resolve_model(ctx: Ctx, name: str) -> tuple[Standing | None, Outcome | None, str]:
+    """The standing a name refers to here; a family is judged by its best member.
+
+    Returns (standing, failure, note) where note explains a family or fuzzy match."""
+    res = ctx.snap.resolve(name, ctx.registry, ctx.resolver)
+    where = ctx.where()
+    if res.status == "ambiguous":
+        cands = ", ".join(list(res.candidates)[:5])
+        return (
+            None,
+            unverifiable(
+                "ambiguous_model", f"“{name}” is ambiguous on {where}: it could be {cands}."
+            ),
+            "",
+        )
+    table = ctx.table
+    found = [table.by_name[m] for m in res.models if m in table.by_name]
+    if res.status == "not_found" or not found:
+        missing = "has no value for this metric" if res.models else "matches no model"
+        return None, unverifiable("model_not_found", f"“{name}” {missing} on {where}."), ""
+    best = min(found, key=lambda s: s.position)
+    note = ""
+    if len(found) > 1:
+        note = f"“{name}” names {len(found)} models here; the best, {best.model}, stands for them."
+    elif res.status == "fuzzy":
+        note = f"“{name}” was matched to {best.model}."
+    return best, None, note
+
+
+def family_resolution(ctx: Ctx, name: str) -> list[str]:
+    res = ctx.snap.resolve(name, ctx.registry, ctx.resolver)
+    return list(res.models) if res.status not in ("ambiguous", "not_found") else []
+
+
+def days_between(a: date, b: date) -> int:
+    return abs((a - b).days)

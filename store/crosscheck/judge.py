@@ -1,0 +1,252 @@
+"""judge(): one typed claim + the snapshots + the registry -> a Judgement.
+
+    claim -> board, category, metric (defaults; lmarena-history only for trends)
+          -> for each view (the claim's, else every view the board has):
+               as-of snapshot = latest on or before as_of, unless older than the
+               staleness limit -> evaluate the claim type on it
+          -> combine the views (they disagree -> partially_supported)
+          -> the same on each view's newest snapshot -> `latest`
+          -> negation, then "outdated" when true then and false now
+
+Pure: no I/O, no clock. It never reads a snapshot dated after the claim's as_of for
+the as-of verdict (only `latest` looks at newer data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from store.claims import (
+    ClaimDraft,
+    Evidence,
+    Group,
+    GroupComparison,
+    Judgement,
+    LatestJudgement,
+    PairwiseComparison,
+    RankPosition,
+    ScoreValue,
+    TrendGap,
+    VerdictLabel,
+)
+from store.crosscheck.common import Ctx, JudgeOptions, Mode, Outcome, unverifiable
+from store.crosscheck.groups import judge_group
+from store.crosscheck.index import BoardData, Resolver, Series
+from store.crosscheck.pairwise import judge_pairwise
+from store.crosscheck.rank import judge_rank
+from store.crosscheck.score import judge_score
+from store.crosscheck.trend import judge_trend
+from store.registry.base import RegistryLike
+
+TREND_ONLY_BOARDS = {"lmarena-history"}  # off-scale early rows: never for rank or score
+_VIEW_WORDS = {"raw": "raw ratings", "style_control": "style-controlled view"}
+DEFAULT_OPTIONS = JudgeOptions()
+
+Evaluator = Callable[[Any, Ctx], Outcome]
+_EVALUATORS: dict[type, Evaluator] = {
+    RankPosition: judge_rank,
+    PairwiseComparison: judge_pairwise,
+    GroupComparison: judge_group,
+    ScoreValue: judge_score,
+    TrendGap: judge_trend,
+}
+
+
+def default_resolver() -> Resolver:
+    from store.resolve import resolve  # engineer B's module; imported late to stay light
+
+    return cast(Resolver, resolve)
+
+
+def judge(
+    claim: ClaimDraft,
+    data: BoardData,
+    registry: RegistryLike,
+    *,
+    resolver: Resolver | None = None,
+    options: JudgeOptions = DEFAULT_OPTIONS,
+) -> Judgement:
+    """Judge one claim as of its `as_of` date, and again on the newest data."""
+    resolve = resolver or default_resolver()
+    board, note = _board_for(claim, data, options)
+    category, metric = _category_and_metric(claim, data, board)
+    views = [claim.view] if claim.view else data.views(board, category)
+    series = [(v, s) for v in views if (s := data.series(board, category, v)) is not None]
+    if not series:
+        reason = "unsupported_metric" if board in data.boards() else "no_data_for_date"
+        what = f"the {category} category of {board}" if reason == "unsupported_metric" else board
+        return Judgement(
+            verdict="unverifiable",
+            reason=reason,
+            explanation=f"{note}There is no data for {what}.",
+            board=board,
+            groups=_groups(claim),
+        )
+    as_of = [
+        (v, _evaluate(claim, s, board, category, v, metric, "as_of", registry, resolve, options))
+        for v, s in series
+    ]
+    latest = [
+        (v, _evaluate(claim, s, board, category, v, metric, "latest", registry, resolve, options))
+        for v, s in series
+    ]
+    if claim.negated:
+        for _, out in as_of + latest:
+            out.verdict = _flip(out.verdict)
+    verdict, reason, text, primary = _combine(as_of)
+    l_verdict, l_reason, _, l_primary = _combine(latest)
+    time_sensitive = all(o.time_sensitive for _, o in as_of)
+    l_snap = l_primary.snapshot
+    explanation = note + text
+    if verdict == "supported" and l_verdict == "contradicted" and time_sensitive:
+        verdict = "outdated"
+        explanation += f" It no longer holds on the newest snapshot ({l_snap}): " + _text(latest)
+    elif verdict == "contradicted" and l_verdict == "supported" and time_sensitive:
+        explanation += f" It has since come true on the newest snapshot ({l_snap})."
+    if claim.hedged and verdict not in ("unverifiable",):
+        explanation += " (The claim was hedged; it is judged as stated.)"
+    evidence = [e for _, o in as_of for e in o.evidence]
+    snap = primary.snapshot
+    resolution: dict[str, list[str]] = {}
+    for _, o in as_of:
+        for k, v in o.resolution.items():
+            resolution.setdefault(k, v)
+    return Judgement(
+        verdict=verdict,
+        reason=reason,
+        explanation=explanation.strip(),
+        board=board,
+        snapshot=snap,
+        snapshot_age_days=(claim.as_of - snap).days if snap else None,
+        models=_unique(e.model for e in evidence),
+        groups=_groups(claim),
+        evidence=evidence,
+        latest=LatestJudgement(
+            snapshot=l_snap,
+            verdict=l_verdict,
+            reason=l_reason,
+            evidence=[e for _, o in latest for e in o.evidence],
+        ),
+        resolution=resolution,
+    )
+
+
+def _evaluate(
+    claim: ClaimDraft,
+    series: Series,
+    board: str,
+    category: str,
+    view: str,
+    metric: str | None,
+    mode: Mode,
+    registry: RegistryLike,
+    resolver: Resolver,
+    options: JudgeOptions,
+) -> Outcome:
+    if mode == "as_of":
+        snap = series.on_or_before(claim.as_of)
+        if snap is None:
+            first = series.snapshots[0].date.isoformat()
+            return unverifiable(
+                "no_data_for_date",
+                f"{board} has no snapshot on or before {claim.as_of.isoformat()} "
+                f"(its first is {first}).",
+            )
+        age = (claim.as_of - snap.date).days
+        if age > options.staleness_days:
+            return unverifiable(
+                "no_data_for_date",
+                f"The latest {board} snapshot on or before {claim.as_of.isoformat()} is from "
+                f"{snap.date.isoformat()}, {age} days earlier: older than the "
+                f"{options.staleness_days}-day limit.",
+            )
+    else:
+        snap = series.newest()
+    key = snap.metric_key(metric)
+    if key is None:
+        return unverifiable("unsupported_metric", f"{board} has no metric “{metric}”.")
+    label = key or snap.snapshot.metric.replace("_", " ")
+    ctx = Ctx(
+        claim, board, category, view, key, label, series, snap, registry, resolver, options, mode
+    )
+    out = _EVALUATORS[type(claim)](claim, ctx)
+    out.snapshot = snap.date
+    return out
+
+
+def _combine(
+    per_view: list[tuple[str, Outcome]],
+) -> tuple[VerdictLabel, Any, str, Outcome]:
+    """Merge the views: agreement stands; supported vs contradicted is partial."""
+    usable = [(v, o) for v, o in per_view if o.verdict != "unverifiable"]
+    if not usable:
+        first = per_view[0][1]
+        return "unverifiable", first.reason, _text(per_view), first
+    labels = {o.verdict for _, o in usable}
+    text = _text(usable)
+    skipped = [v for v, o in per_view if o.verdict == "unverifiable"]
+    if skipped and len(per_view) > 1:
+        reasons = "; ".join(o.text for v, o in per_view if v in skipped)
+        unused = ", ".join(_VIEW_WORDS.get(v, v) for v in skipped)
+        text += f" (The {unused} could not be used: {reasons})"
+    primary = usable[0][1]
+    if len(labels) == 1:
+        return primary.verdict, None, text, primary
+    if {"supported", "contradicted"} <= labels or "partially_supported" in labels:
+        holds = [_VIEW_WORDS.get(v, v) for v, o in usable if o.verdict == "supported"]
+        fails = [_VIEW_WORDS.get(v, v) for v, o in usable if o.verdict != "supported"]
+        text += f" The views disagree: it holds on the {', '.join(holds) or 'neither view'}"
+        text += f" but not on the {', '.join(fails)}."
+        return "partially_supported", None, text, primary
+    return "within_uncertainty", None, text + " One view is a statistical tie.", primary
+
+
+def _text(per_view: list[tuple[str, Outcome]]) -> str:
+    if len(per_view) == 1:
+        return per_view[0][1].text
+    return " ".join(f"[{_VIEW_WORDS.get(v, v)}] {o.text}" for v, o in per_view)
+
+
+def _board_for(claim: ClaimDraft, data: BoardData, options: JudgeOptions) -> tuple[str, str]:
+    board = claim.board or options.default_board
+    if board in TREND_ONLY_BOARDS and not isinstance(claim, TrendGap):
+        # Its early scale is off and it publishes no ranks or intervals.
+        return options.default_board, (
+            f"{board} is for trends only; judged on {options.default_board} instead. "
+        )
+    return board, ""
+
+
+def _category_and_metric(claim: ClaimDraft, data: BoardData, board: str) -> tuple[str, str | None]:
+    category = claim.category or "full"
+    metric = claim.metric
+    # "beats o1 on math" often arrives as metric="math"; on LMArena that is a category.
+    if metric and claim.category is None and metric.lower() in data.categories(board):
+        return metric.lower(), None
+    return category, metric
+
+
+def _flip(v: VerdictLabel) -> VerdictLabel:
+    swap: dict[VerdictLabel, VerdictLabel] = {
+        "supported": "contradicted",
+        "contradicted": "supported",
+    }
+    return swap.get(v, v)
+
+
+def _groups(claim: ClaimDraft) -> list[Group]:
+    if isinstance(claim, GroupComparison):
+        return [claim.group_a, claim.group_b]
+    if isinstance(claim, TrendGap):
+        return list(claim.subjects)
+    if isinstance(claim, RankPosition) and claim.within is not None:
+        return [claim.within]
+    return []
+
+
+def _unique(items: Any) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+__all__ = ["DEFAULT_OPTIONS", "Evidence", "judge"]

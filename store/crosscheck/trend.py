@@ -1,0 +1,129 @@
+"""trend_gap: "the gap between China's best models and the US's best is shrinking".
+
+The gap at a snapshot is the best score of subject 0 minus the best of subject 1.
+Over the period (default the 12 months before as_of) the judge fits a least-squares
+line to the gaps (points per month) and reads the two endpoints; the claim's
+direction must agree with both to be supported, and disagrees with both to be
+contradicted. Early lmarena-history rows are off-scale and skipped (leaderboards
+README, "Known traps").
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from store.claims import TrendGap, VerdictLabel
+from store.crosscheck.common import Ctx, Outcome, compare, describe, evidence, fmt_num
+from store.crosscheck.index import SnapshotIndex, Standing
+
+DAYS_PER_MONTH = 30.4375
+HISTORY_RELIABLE_FROM = date(2024, 6, 29)
+
+
+def judge_trend(claim: TrendGap, ctx: Ctx) -> Outcome:
+    g0, g1 = claim.subjects
+    l0, l1 = g0.describe(), g1.describe()
+    end = ctx.snap.date
+    if ctx.mode == "as_of" and claim.period_end is not None:
+        end = min(claim.period_end, end)
+    start = claim.period_start or end - timedelta(days=ctx.options.trend_period_days)
+    if ctx.mode == "latest" and claim.period_start is None:
+        start = end - timedelta(days=ctx.options.trend_period_days)
+    skipped = ""
+    if ctx.board == "lmarena-history" and start < HISTORY_RELIABLE_FROM:
+        start = HISTORY_RELIABLE_FROM
+        skipped = " (history rows before 2024-06-29 are off-scale and were skipped)"
+    points: list[tuple[SnapshotIndex, Standing, Standing]] = []
+    if not ctx.table.scored:
+        return Outcome(
+            "unverifiable",
+            f"{ctx.where()} publishes ranks only; a gap needs scores.",
+            reason="unsupported_metric",
+        )
+    for snap in ctx.series.between(start, end):
+        if not snap.table(ctx.key).scored:
+            continue
+        b0, b1 = ctx.group(g0, snap).best, ctx.group(g1, snap).best
+        if b0 is not None and b1 is not None and b0.value is not None and b1.value is not None:
+            points.append((snap, b0, b1))
+    if len(points) < 2:
+        return Outcome(
+            "unverifiable",
+            f"Fewer than two snapshots of {ctx.board} between {start.isoformat()} and "
+            f"{end.isoformat()} rank both {l0} and {l1}{skipped}.",
+            reason="no_data_for_date",
+        )
+    gaps = [(p[1].value or 0.0) - (p[2].value or 0.0) for p in points]
+    months = [(p[0].date - points[0][0].date).days / DAYS_PER_MONTH for p in points]
+    slope = _slope(months, gaps)
+    first, last = gaps[0], gaps[-1]
+    verdict = _direction_verdict(
+        claim.direction, gaps, slope, compare(points[-1][1], points[-1][2]).uncertain
+    )
+    d0, d1 = points[0][0].date.isoformat(), points[-1][0].date.isoformat()
+    text = (
+        f"On {ctx.board}{' (style-controlled)' if ctx.view == 'style_control' else ''}, "
+        f"the gap (best {l0} minus best {l1}) went from {_signed(first)} on {d0} "
+        f"({points[0][1].model} vs {points[0][2].model}) to {_signed(last)} on {d1} "
+        f"({points[-1][1].model} vs {points[-1][2].model}) over {len(points)} snapshots"
+        f"{skipped}; its linear trend is {_signed(slope, 1)} points per month."
+    )
+    text += f" The claim says the gap is {_DIRECTION_WORDS[claim.direction]}."
+    ev = []
+    for snap, b0, b1 in (points[0], points[-1]):
+        when = "start" if snap is points[0][0] else "end"
+        ev.append(evidence(ctx, b0, f"best of {l0} at {when}", snap=snap))
+        ev.append(evidence(ctx, b1, f"best of {l1} at {when}", snap=snap))
+    _ = describe  # standings are cited through the evidence rows
+    return Outcome(
+        verdict,
+        text,
+        ev,
+        time_sensitive=claim.period_start is None and claim.period_end is None,
+    )
+
+
+_DIRECTION_WORDS = {
+    "narrowing": "narrowing",
+    "widening": "widening",
+    "overtook": "reversed (the first subject overtook the second)",
+    "new_high": "at a new high",
+}
+
+
+def _direction_verdict(
+    direction: str, gaps: list[float], slope: float, tied_at_end: bool
+) -> VerdictLabel:
+    first, last = gaps[0], gaps[-1]
+    if direction in ("narrowing", "widening"):
+        # Narrowing: |gap| shrinks at the ends and the line moves towards zero.
+        shrank = abs(last) < abs(first)
+        grew = abs(last) > abs(first)
+        toward_zero = slope * first < 0 if first != 0 else False
+        away = slope * first > 0 if first != 0 else slope != 0
+        yes, no = (shrank and toward_zero), (grew and away)
+        if direction == "widening":
+            yes, no = no, yes
+        return "supported" if yes else "contradicted" if no else "partially_supported"
+    if direction == "overtook":
+        if last <= 0:
+            return "contradicted"
+        if tied_at_end:
+            return "within_uncertainty"
+        return "supported" if min(gaps[:-1]) < 0 else "partially_supported"
+    # new_high: the gap ends at its highest in the period.
+    return "supported" if last >= max(gaps) else "contradicted"
+
+
+def _slope(xs: list[float], ys: list[float]) -> float:
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    if sxx == 0:
+        return 0.0
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+
+
+def _signed(x: float, digits: int = 0) -> str:
+    text = f"{x:+.{digits}f}" if digits else f"{x:+.0f}"
+    return text if abs(x) >= 1 or digits else f"{x:+.1f}" if x else fmt_num(0)

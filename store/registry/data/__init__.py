@@ -1,0 +1,1 @@
+"""Curated registry data files (YAML); a package so they install as package data."""

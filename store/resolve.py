@@ -1,0 +1,325 @@
+"""Model names in text -> the model(s) a board lists.
+
+    resolve("Llama 3.1 405B", snapshot)   # alias: Meta-Llama-3.1-405B-Instruct-bf16 (+ fp8)
+    resolve("Qwen2.5", snapshot)          # family: every Qwen2.5 model on the board
+    resolve("Claude", snapshot)           # family; resolve("Gemini Pro 1.5") -> fuzzy
+
+Stages, first hit wins:
+
+1. exact:  same name ignoring case, spaces and punctuation ("DeepSeek V3" == "deepseek-v3");
+2. alias:  a registry alias ("R1", "GPT-4o"), a curated model's other spelling, or the
+           same model with other decorations: date stamps, precision tags, "-Instruct",
+           a leading publisher ("Meta-Llama-3.1-405B-Instruct-fp8"). A date the text
+           gives must be on the board's name; several variants are one model, listed
+           best first and the pick said in `how`;
+3. family: a family name ("Qwen2.5", "Gemini 2.5", "Claude") -> all its members on
+           the board, best first (a claim about a family uses its best member);
+4. fuzzy:  the closest name by token and trigram similarity, only among names that
+           carry every number the text gives (a fuzzy match never turns "GPT-5" into
+           "GPT-4"), and only when it beats the runner-up by a margin; otherwise
+           "ambiguous" with the candidates, never a guess.
+
+"Best" is the board's order: highest score first when entries carry scores, else
+the order given (boards list by rank). Everything is memoised per board so the judge
+can resolve thousands of names per second.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Literal
+
+from store.leaderboards.base import BoardEntry, BoardSnapshot
+from store.registry import Registry, load_registry
+from store.registry.names import TIER_WORDS, NameParts, key, numbers, parts, same_release
+
+Status = Literal["exact", "alias", "family", "fuzzy", "ambiguous", "not_found"]
+
+# Fuzzy acceptance: a score in [0, 1]; the winner must reach MIN_SCORE and lead the
+# runner-up (a different model, not a variant) by MARGIN. Tuned on the bundled boards:
+# typos and reorderings ("Deepsek V3", "Gemini Pro 1.5") score 0.6-0.9 against their
+# model and below 0.5 against the next.
+MIN_SCORE = 0.55
+MARGIN = 0.12
+_INDEX_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    query: str
+    status: Status
+    models: tuple[str, ...] = ()  # board spellings, best first
+    candidates: tuple[str, ...] = ()  # for "ambiguous": the names too close to choose
+    how: str = ""  # one line for /why
+
+    @property
+    def model(self) -> str | None:
+        """The model a claim about this name is judged on (the best one)."""
+        return self.models[0] if self.models else None
+
+    @property
+    def found(self) -> bool:
+        return bool(self.models)
+
+
+@dataclass
+class BoardIndex:
+    """A board's names prepared for resolution; build once per snapshot."""
+
+    names: tuple[str, ...]  # best first
+    parts: tuple[NameParts, ...]
+    by_key: dict[str, list[int]]
+    by_core: dict[str, list[int]]
+    grams: tuple[frozenset[str], ...]
+    nums: tuple[frozenset[str], ...]
+    scored: bool  # whether the order comes from scores (for `how`)
+    memo: dict[tuple[int, str], Resolution] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, names: Sequence[str], scored: bool = False) -> BoardIndex:
+        by_key: dict[str, list[int]] = {}
+        by_core: dict[str, list[int]] = {}
+        ps = tuple(parts(n) for n in names)
+        for i, (n, p) in enumerate(zip(names, ps, strict=True)):
+            by_key.setdefault(key(n), []).append(i)
+            by_core.setdefault(p.core, []).append(i)
+        return cls(
+            names=tuple(names),
+            parts=ps,
+            by_key=by_key,
+            by_core=by_core,
+            grams=tuple(_trigrams(p.core) for p in ps),
+            nums=tuple(numbers(p.tokens) for p in ps),
+            scored=scored,
+        )
+
+
+Board = BoardIndex | BoardSnapshot | Iterable[BoardEntry] | Iterable[str]
+_indexes: OrderedDict[tuple[tuple[str, ...], bool], BoardIndex] = OrderedDict()
+
+
+def board_index(board_models: Board) -> BoardIndex:
+    """The (cached) index for a board given as a snapshot, entries or names."""
+    if isinstance(board_models, BoardIndex):
+        return board_models
+    items = board_models.entries if isinstance(board_models, BoardSnapshot) else board_models
+    seq = list(items)
+    if seq and isinstance(seq[0], BoardEntry):
+        entries: list[BoardEntry] = seq  # type: ignore[assignment]
+        scored = any(e.score is not None for e in entries)
+        order = sorted(
+            range(len(entries)),
+            key=lambda i: (entries[i].score is None, -(entries[i].score or 0.0), i),
+        )
+        names = tuple(entries[i].model for i in order)
+    else:
+        names, scored = tuple(str(s) for s in seq), False
+    cache_key = (names, scored)
+    index = _indexes.get(cache_key)
+    if index is None:
+        index = _indexes[cache_key] = BoardIndex.build(names, scored)
+        if len(_indexes) > _INDEX_CACHE_SIZE:
+            _indexes.popitem(last=False)
+    return index
+
+
+def resolve(name: str, board_models: Board, registry: Registry | None = None) -> Resolution:
+    """Which of a board's models a name in text means (see the module docstring)."""
+    reg = registry or load_registry()
+    index = board_index(board_models)
+    memo_key = (id(reg), name)
+    hit = index.memo.get(memo_key)
+    if hit is None:
+        hit = index.memo[memo_key] = _resolve(name, index, reg)
+    return hit
+
+
+def _resolve(name: str, index: BoardIndex, reg: Registry) -> Resolution:
+    query = name.strip()
+    if not key(query):
+        return Resolution(name, "not_found", how="empty name")
+    found = _exact(query, index)
+    if found:
+        return Resolution(name, "exact", _ordered(found, index), how=_pick("exact match", found, index))
+    found, via = _alias(query, index, reg)
+    if found:
+        return Resolution(name, "alias", _ordered(found, index), how=_pick(via, found, index))
+    fam = _family(query, index, reg)
+    if fam is not None:
+        return fam
+    return _fuzzy(query, index)
+
+
+def _exact(query: str, index: BoardIndex) -> list[int]:
+    return list(index.by_key.get(key(query), ()))
+
+
+def _variants(spelling: str, index: BoardIndex) -> list[int]:
+    """Board names that are `spelling` up to decorations, carrying any date it gives."""
+    p = parts(spelling)
+    return [i for i in index.by_core.get(p.core, ()) if same_release(p, index.parts[i])]
+
+
+def _spelling(spelling: str, index: BoardIndex) -> set[int]:
+    return set(index.by_key.get(key(spelling), ())) | set(_variants(spelling, index))
+
+
+def _alias(query: str, index: BoardIndex, reg: Registry) -> tuple[set[int], str]:
+    meant = reg.aliases.get(key(query), ())
+    found: set[int] = set()
+    for spelling in meant:
+        found |= _spelling(spelling, index)
+    if found:
+        return found, f'registry alias "{query}" = {" / ".join(meant)}'
+    found = set(_variants(query, index))
+    if found:
+        return found, "same model up to date, precision or packaging"
+    curated = reg.curated(query)
+    if curated is not None:
+        for spelling in (curated.name, *curated.aliases):
+            found |= _spelling(spelling, index)
+    return found, f'another spelling of "{curated.name}"' if curated else ""
+
+
+def _family(query: str, index: BoardIndex, reg: Registry) -> Resolution | None:
+    """A family name -> its members on the board (registry family, token prefix)."""
+    qk = key(query)
+    fam = _family_of(qk, reg)
+    if fam is None:
+        return None
+    family_name, surface_key = fam
+    qp = parts(query)
+    if qp.stamps:  # a dated name is one release, never a family
+        return None
+    whole_family = qk == surface_key
+    members = []
+    for i, n in enumerate(index.names):
+        if reg.facts(n).family != family_name:
+            continue
+        if whole_family or _proper_prefix(qp.tokens, index.parts[i].tokens):
+            members.append(i)
+    if not members:
+        return None
+    models = _ordered(members, index)
+    order = "highest score" if index.scored else "first listed"
+    how = f'family "{query}" ({family_name}): {len(models)} on this board; best ({order}) {models[0]}'
+    return Resolution(query, "family", models, how=how)
+
+
+def _family_of(qk: str, reg: Registry) -> tuple[str, str] | None:
+    """The family whose surface name starts the query ("qwen25" -> qwen), longest first."""
+    for surface_key, family_name in _surface_keys(reg):
+        if qk.startswith(surface_key):
+            return family_name, surface_key
+    return None
+
+
+_surface_cache: dict[int, list[tuple[str, str]]] = {}
+
+
+def _surface_keys(reg: Registry) -> list[tuple[str, str]]:
+    cached = _surface_cache.get(id(reg))
+    if cached is None:
+        pairs = {(key(s), f.name) for f in reg.families.values() for s in (f.name, *f.surfaces)}
+        # single letters ("o1" family surfaces are names, not prefixes) would swallow anything
+        cached = sorted((p for p in pairs if len(p[0]) >= 3), key=lambda p: (-len(p[0]), p))
+        _surface_cache[id(reg)] = cached
+    return cached
+
+
+def _proper_prefix(prefix: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    return len(tokens) > len(prefix) and tokens[: len(prefix)] == prefix
+
+
+def _fuzzy(query: str, index: BoardIndex) -> Resolution:
+    qp = parts(query)
+    q_nums = numbers(qp.tokens)
+    q_grams = _trigrams(qp.core)
+    q_tokens = set(qp.tokens)
+    best_by_core: dict[str, tuple[float, int]] = {}
+    for i, p in enumerate(index.parts):
+        # fuzzy forgives typos and word order, never a different number or release,
+        # and never a word of the query that the name lacks ("Flash Exp" != "Flash")
+        if not q_nums <= index.nums[i] or not same_release(qp, p):
+            continue
+        covered = _covered(q_tokens, p.tokens)
+        if covered is None:
+            continue
+        tok = covered / (len(q_tokens) + len(set(p.tokens)) - covered)
+        score = 0.5 * tok + 0.5 * _jaccard(q_grams, index.grams[i])
+        # variants of one model compete as one candidate: keep its best-listed member
+        prev = best_by_core.get(p.core)
+        if prev is None or score > prev[0]:
+            best_by_core[p.core] = (score, i)
+    ranked = sorted(best_by_core.values(), key=lambda si: (-si[0], si[1]))
+    if not ranked or ranked[0][0] < MIN_SCORE:
+        return Resolution(query, "not_found", how=f'no model on this board matches "{query}"')
+    top_score, top = ranked[0]
+    runner = ranked[1][0] if len(ranked) > 1 else 0.0
+    if top_score - runner < MARGIN:
+        close = [(s, i) for s, i in ranked if top_score - s < MARGIN]
+        shown = ", ".join(f"{index.names[i]} ({s:.2f})" for s, i in close[:4])
+        candidates = tuple(index.names[i] for _, i in close)
+        return Resolution(query, "ambiguous", candidates=candidates, how=f"too close to tell: {shown}")
+    found = [i for i in index.by_core[index.parts[top].core] if same_release(qp, index.parts[i])]
+    models = _ordered(found, index)
+    how = f"closest name {models[0]} (similarity {top_score:.2f}; next {runner:.2f})"
+    if len(models) > 1:
+        how += f"; {len(models)} variants, using {models[0]}"
+    return Resolution(query, "fuzzy", models, how=how)
+
+
+def _covered(q_tokens: set[str], tokens: tuple[str, ...]) -> float | None:
+    """How many query tokens the name has (a near-spelling counts), None if one is missing."""
+    have = set(tokens)
+    if any(t in TIER_WORDS and t not in q_tokens for t in have):
+        return None
+    count = 0.0
+    for t in q_tokens:
+        if t in have:
+            count += 1
+            continue
+        near = max((_token_similarity(t, h) for h in have), default=0.0)
+        if near < _NEAR_TOKEN:
+            return None
+        count += near
+    return count
+
+
+_NEAR_TOKEN = 0.75
+
+
+@lru_cache(maxsize=65536)
+def _token_similarity(a: str, b: str) -> float:
+    """Similarity of two words; numbers must be equal (they are checked elsewhere)."""
+    if len(a) < 4 or len(b) < 4 or a[0].isdigit() or b[0].isdigit():
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _ordered(found: Iterable[int], index: BoardIndex) -> tuple[str, ...]:
+    return tuple(index.names[i] for i in sorted(set(found)))
+
+
+def _pick(via: str, found: Iterable[int], index: BoardIndex) -> str:
+    models = _ordered(found, index)
+    if len(models) == 1:
+        return f"{via}: {models[0]}"
+    order = "highest score" if index.scored else "first listed"
+    return f"{via}: {len(models)} variants ({', '.join(models)}); using the {order}, {models[0]}"
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    padded = f"  {text} "
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)

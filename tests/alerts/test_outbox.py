@@ -1,0 +1,110 @@
+"""The outbox: who is alerted, idempotency, baseline, one alert per claim."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from alerts_support import T0, Seeder
+from sqlmodel import Session, select
+
+from bot.alerts.outbox import alert_kind, enqueue_alerts, lease_due
+from bot.sources import Destination
+from store.models import Alert, Claim, Verdict
+
+WEBHOOK = Destination(name="team", kind="discord_webhook", webhook_env="HOOK")
+QUIET = Destination(name="quiet", kind="terminal", verdicts=("contradicted",), on_change=False)
+
+
+@pytest.mark.parametrize(
+    ("dest", "label", "previous", "expected"),
+    [
+        (WEBHOOK, "supported", None, "new"),
+        (WEBHOOK, "contradicted", None, "new"),
+        (WEBHOOK, "within_uncertainty", None, "new"),
+        (WEBHOOK, "unverifiable", None, None),  # not in the default list
+        (WEBHOOK, "not_checkable", None, None),
+        (WEBHOOK, "supported", "supported", None),  # no change, no alert
+        (WEBHOOK, "outdated", "supported", "change"),  # every change alerts by default
+        (WEBHOOK, "unverifiable", "supported", "change"),
+        (QUIET, "supported", None, None),
+        (QUIET, "contradicted", "supported", "new"),  # first time it is news here
+        (QUIET, "supported", "contradicted", None),  # changes not followed
+    ],
+)
+def test_alert_kind(dest, label, previous, expected) -> None:
+    assert alert_kind(dest, label, previous) == expected
+
+
+def _alerts(engine) -> list[Alert]:
+    with Session(engine) as s:
+        return list(s.exec(select(Alert).order_by(Alert.id)).all())
+
+
+def _enqueue(engine, claim_id, verdict_id, previous_id=None, dests=(WEBHOOK, QUIET), **kw):
+    with Session(engine, expire_on_commit=False) as s:
+        claim = s.get(Claim, claim_id)
+        verdict = s.get(Verdict, verdict_id)
+        previous = s.get(Verdict, previous_id) if previous_id else None
+        created = enqueue_alerts(s, claim, verdict, previous, list(dests), **kw)
+        s.commit()
+        return created
+
+
+def test_first_verdict_alerts_wanted_destinations_once(engine, seed: Seeder) -> None:
+    claim_id, verdict_id = seed.claim(label="supported")
+    created = _enqueue(engine, claim_id, verdict_id)
+    assert [(a.destination, a.kind) for a in created] == [("team", "new")]
+    # the pipeline retrying the same transaction writes nothing new
+    assert _enqueue(engine, claim_id, verdict_id) == []
+    rows = _alerts(engine)
+    assert len(rows) == 1
+    assert rows[0].status == "pending"
+    assert rows[0].idempotency_key == f"claim:{claim_id}:verdict:{verdict_id}:supported:to:team"
+
+
+def test_enqueue_is_in_the_callers_transaction(engine, seed: Seeder) -> None:
+    claim_id, verdict_id = seed.claim()
+    with Session(engine) as s:
+        enqueue_alerts(s, s.get(Claim, claim_id), s.get(Verdict, verdict_id), None, [WEBHOOK])
+        s.rollback()  # the verdict transaction failed: no alert either
+    assert _alerts(engine) == []
+
+
+def test_baseline_articles_never_alert(engine, seed: Seeder) -> None:
+    claim_id, verdict_id = seed.claim(baseline=True)
+    assert _enqueue(engine, claim_id, verdict_id) == []  # worked out from the appearances
+    assert _enqueue(engine, claim_id, verdict_id, baseline=True) == []
+    assert _alerts(engine) == []
+
+
+def test_a_claim_in_twenty_articles_is_one_alert(engine, seed: Seeder) -> None:
+    claim_id, verdict_id = seed.claim(articles=20)
+    _enqueue(engine, claim_id, verdict_id, dests=[WEBHOOK])
+    assert len(_alerts(engine)) == 1
+
+
+def test_a_verdict_change_is_a_change_alert(engine, seed: Seeder) -> None:
+    claim_id, first = seed.claim(label="supported")
+    _enqueue(engine, claim_id, first)
+    second = seed.new_verdict(claim_id, "contradicted")
+    created = _enqueue(engine, claim_id, second, previous_id=first)
+    assert sorted((a.destination, a.kind) for a in created) == [
+        ("quiet", "new"),
+        ("team", "change"),
+    ]
+
+
+def test_lease_takes_each_due_alert_once(engine, seed: Seeder) -> None:
+    for _ in range(3):
+        claim_id, verdict_id = seed.claim()
+        _enqueue(engine, claim_id, verdict_id, dests=[WEBHOOK], now=T0)
+    a = lease_due(engine, "a", now=T0, limit=2, lease_for=timedelta(minutes=5))
+    b = lease_due(engine, "b", now=T0, limit=10, lease_for=timedelta(minutes=5))
+    assert len(a) == 2 and len(b) == 1 and not set(a) & set(b)
+    assert lease_due(engine, "c", now=T0, limit=10, lease_for=timedelta(minutes=5)) == []
+    # an expired lease (its owner died) is due again
+    later = lease_due(
+        engine, "c", now=T0 + timedelta(minutes=6), limit=10, lease_for=timedelta(minutes=5)
+    )
+    assert sorted(later) == sorted(a + b)
