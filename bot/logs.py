@@ -58,3 +58,4 @@ def setup_logging(level: str = "INFO", secrets: list[str] | None = None) -> None
     # httpx logs every request URL at INFO; webhook URLs carry their token in the path
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)

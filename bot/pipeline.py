@@ -1,43 +1,430 @@
 """One pass of the claimwatch pipeline, and the long-running service.
 
-sources.yaml -> poll due sources -> new Article rows (deduped)
-             -> gate -> extract ClaimDrafts (quote found verbatim in the article)
-             -> resolve models/groups -> crosscheck against snapshots as of the claim's date
-             -> Claim (deduped across articles) + Appearance + Verdict rows
-             -> Alert rows in an outbox -> Discord (bot channel or webhook), each exactly once
-leaderboard refresh -> new Snapshot -> re-check open claims -> changed verdicts -> alerts
-weekly -> Digest row for the ISO week -> email, once
+    sources.yaml -> poll due sources -> new Article rows (deduped)
+                 -> gate -> extract ClaimDrafts (quote found verbatim in the article)
+                 -> resolve models/groups -> crosscheck against snapshots as of the claim's date
+                 -> Claim (deduped across articles) + Appearance + Verdict rows
+                 -> Alert rows in an outbox -> Discord (bot channel or webhook), each exactly once
+    leaderboard refresh -> new Snapshot -> re-check open claims -> changed verdicts -> alerts
+    weekly -> Digest row for the ISO week -> email, once
+
+Each stage is somebody else's module; this one only sequences them and owns the
+transaction boundaries: an article's claims, verdicts, alerts and its `processed_at`
+are written in one transaction, so a crash leaves the article pending, never half done.
+Work is taken with row leases (store/leases.py), so instances on one Postgres share it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
 
+from bot import metrics
+from bot.alerts.dispatcher import dispatch_pending
+from bot.alerts.outbox import enqueue_alerts
+from bot.alerts.senders import Sender
+from bot.alerts.service import build_senders
 from bot.config import Settings
-from bot.sources import SourcesFile
+from bot.digest.deliver import send_due_digest
+from bot.extract import extract_article, make_extractor
+from bot.extract.base import ArticleText, Extractor
+from bot.extract.html import looks_like_html, main_text
+from bot.instance import exclusive_on_sqlite, instance_name
+from bot.logs import event
+from bot.poller import poll_due
+from bot.sources import Destination, SourcesFile
+from store import leases
+from store.claims import CLAIM_ADAPTER, ClaimDraft, claim_dedupe_key
+from store.errors import ClaimwatchError
+from store.judging import Judge, load_judge, snapshot_stamp
+from store.leaderboards.ingest import ingest_paths
+from store.models import Article, Claim, Leaderboard, Source, utcnow
+from store.record import VerdictChange, apply_judgement, current_verdict, record_article_claims
+
+log = logging.getLogger(__name__)
+
+ARTICLE_LEASE = timedelta(minutes=10)
+RECHECK_LEASE = timedelta(minutes=10)
+EXTRACTION_RETRY = timedelta(minutes=15)  # a failed extraction (LLM down) is retried then
+BATCH = 50
+PASS_EVERY_S = 60.0
 
 
 @dataclass
 class PassReport:
     sources: int = 0
     articles: int = 0
+    processed: int = 0
     claims: int = 0
+    rechecked: int = 0
+    changes: int = 0
     alerts: int = 0
+    failures: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        if not self.claims:
-            return f"polled {self.sources} sources, {self.articles} new articles: no claims yet"
-        return (
-            f"polled {self.sources} sources, {self.articles} new articles, "
-            f"{self.claims} claims checked, {self.alerts} alerts sent"
+        text = (
+            f"polled {self.sources} sources, {self.articles} new or updated articles, "
+            f"{self.processed} articles checked: {self.claims} claims"
         )
+        if self.rechecked:
+            text += f", {self.rechecked} re-checked"
+        text += f"; {self.changes} verdicts new or changed, {self.alerts} alerts sent"
+        if self.failures:
+            text += f"; {len(self.failures)} failures: " + "; ".join(self.failures[:5])
+        return text
+
+
+@dataclass
+class Runtime:
+    """What a pass needs besides the database: I/O injected, state kept between passes."""
+
+    config: SourcesFile
+    settings: Settings
+    extractor: Extractor
+    senders: dict[str, Sender]
+    owner: str
+    clock: Callable[[], datetime] = utcnow
+    judge: Judge | None = None
+
+    def current_judge(self, engine: Engine) -> Judge:
+        """The judge, rebuilt only when the stored snapshots changed."""
+        if self.judge is None or self.judge.stamp != snapshot_stamp(engine):
+            self.judge = load_judge(engine, staleness_days=self.config.settings.staleness_days)
+        return self.judge
+
+
+def make_runtime(
+    engine: Engine, config: SourcesFile, settings: Settings, *, bot: object | None = None
+) -> Runtime:
+    return Runtime(
+        config=config,
+        settings=settings,
+        extractor=make_extractor(settings, engine, "auto"),
+        senders=build_senders(config, settings, bot=bot),
+        owner=instance_name(settings.instance_id),
+    )
+
+
+# --- articles -> claims -> verdicts -> outbox -----------------------------------------
+
+
+def article_text(article: Article, source_name: str | None) -> ArticleText:
+    """The text the extractors see: the title (headlines make claims) and the body."""
+    body = article.content or article.summary or ""
+    if looks_like_html(body):
+        body = main_text(body)
+    title = (article.title or "").strip()
+    text = f"{title}\n\n{body.strip()}" if title else body.strip()
+    published = (article.published_at or article.fetched_at).date()
+    return ArticleText(
+        text=text, published=published, title=title or None, source=source_name, url=article.url
+    )
+
+
+def _enqueue(
+    session: Session,
+    changes: list[VerdictChange],
+    destinations: tuple[Destination, ...],
+    *,
+    baseline: bool | None,
+    now: datetime,
+) -> int:
+    created = 0
+    for change in changes:
+        created += len(
+            enqueue_alerts(
+                session,
+                change.claim,
+                change.verdict,
+                change.previous,
+                destinations,
+                baseline=baseline,
+                now=now,
+            )
+        )
+    return created
+
+
+def process_article(engine: Engine, rt: Runtime, article_id: int, judge: Judge) -> tuple[int, int]:
+    """Extract, judge and record one leased article; (claims, verdicts new or changed)."""
+    now = rt.clock()
+    with Session(engine) as session:
+        article = session.get(Article, article_id)
+        if article is None or article.processed_at is not None or article.lease_owner != rt.owner:
+            return 0, 0  # done meanwhile, or our lease ran out and another instance has it
+        source = session.get(Source, article.source_id)
+        text = article_text(article, source.name if source else None)
+    result = extract_article(text, rt.extractor).result
+    drafts = list(result.drafts)
+    judgements = [judge(d) for d in drafts]
+    with Session(engine) as session, session.begin():
+        article = session.get(Article, article_id, with_for_update=True)
+        if article is None or article.processed_at is not None:
+            return 0, 0
+        changes = record_article_claims(session, article_id, drafts, judgements, now=now)
+        _enqueue(session, changes, rt.config.destinations, baseline=None, now=now)
+        if not article.baseline:
+            # A claim first seen in baseline articles (no alert then) that fresh news
+            # repeats deserves its alert now; the idempotency key keeps it to one.
+            _alert_fresh_repeats(session, rt, drafts, changes, now)
+        article.processed_at = now
+        article.lease_owner = article.lease_until = None
+        article.llm_prompt_tokens += result.prompt_tokens
+        article.llm_completion_tokens += result.completion_tokens
+        session.add(article)
+    metrics.LLM_TOKENS.labels("prompt").inc(result.prompt_tokens)
+    metrics.LLM_TOKENS.labels("completion").inc(result.completion_tokens)
+    for j in judgements:
+        metrics.CLAIMS.labels(j.verdict).inc()
+    return len(drafts), len(changes)
+
+
+def _alert_fresh_repeats(
+    session: Session,
+    rt: Runtime,
+    drafts: list[ClaimDraft],
+    changes: list[VerdictChange],
+    now: datetime,
+) -> None:
+    changed = {c.claim.id for c in changes}
+    keys = [claim_dedupe_key(d) for d in drafts]
+    if not keys:
+        return
+    for claim in session.exec(select(Claim).where(col(Claim.dedupe_key).in_(keys))):
+        if claim.id in changed or claim.id is None:
+            continue
+        verdict = current_verdict(session, claim.id)
+        if verdict is not None:
+            enqueue_alerts(
+                session, claim, verdict, None, rt.config.destinations, baseline=False, now=now
+            )
+
+
+def process_pending(
+    engine: Engine, rt: Runtime, *, limit: int | None = None
+) -> tuple[int, int, int]:
+    """Process unprocessed articles until none are due; (articles, claims, changes)."""
+    judge = rt.current_judge(engine)
+    articles = claims = changes = 0
+    while limit is None or articles < limit:
+        now = rt.clock()
+        with Session(engine) as session, session.begin():
+            ids = leases.take(
+                session,
+                Article,
+                col(Article.processed_at).is_(None),
+                owner=rt.owner,
+                ttl=ARTICLE_LEASE,
+                limit=BATCH,
+                now=now,
+            )
+        if not ids:
+            break
+        for article_id in ids:
+            try:
+                found, changed = process_article(engine, rt, article_id, judge)
+                articles, claims, changes = articles + 1, claims + found, changes + changed
+            except ClaimwatchError as exc:  # e.g. the LLM is down: retry the article later
+                metrics.FAILURES.labels("extract").inc()
+                event(log, "article.failed", logging.WARNING, article=article_id, error=str(exc))
+                with Session(engine) as session, session.begin():
+                    session.execute(
+                        sa.update(Article)
+                        .where(col(Article.id) == article_id, col(Article.lease_owner) == rt.owner)
+                        .values(lease_until=now + EXTRACTION_RETRY)
+                    )
+    return articles, claims, changes
+
+
+# --- leaderboards -> re-checks ---------------------------------------------------------
+
+
+def refresh_leaderboards(engine: Engine, rt: Runtime) -> int:
+    """Fetch the due leaderboard URLs; returns the number of new snapshots."""
+    now = rt.clock()
+    new = 0
+    for source in rt.config.leaderboards:
+        with Session(engine) as session:
+            board = session.exec(
+                select(Leaderboard).where(Leaderboard.slug == source.board)
+            ).first()
+            last = board.last_refreshed_at if board else None
+        if last is not None and last + timedelta(seconds=source.interval) > now:
+            continue
+        report = ingest_paths(engine, [source.url], format=source.format)
+        error = "; ".join(report.errors) or None
+        if error:
+            metrics.FAILURES.labels("leaderboard").inc()
+            event(
+                log, "leaderboard.refresh_failed", logging.WARNING, source=source.name, error=error
+            )
+        new += report.snapshots
+        with Session(engine) as session, session.begin():
+            board = session.exec(
+                select(Leaderboard).where(Leaderboard.slug == source.board)
+            ).first()
+            if board is not None:
+                board.last_refreshed_at = now
+                board.last_error = error
+                session.add(board)
+    return new
+
+
+def _board_row(session: Session, slug: str) -> Leaderboard | None:
+    return session.exec(select(Leaderboard).where(Leaderboard.slug == slug)).first()
+
+
+def mark_for_recheck(engine: Engine, now: datetime) -> None:
+    """New snapshots can change any verdict (a backfilled date, a newer `latest`)."""
+    with engine.begin() as conn:
+        conn.execute(sa.update(Claim).values(recheck_after=now))
+
+
+def recheck_claims(engine: Engine, rt: Runtime) -> tuple[int, int]:
+    """Re-judge claims marked for re-checking; (claims re-checked, verdicts changed)."""
+    judge = rt.current_judge(engine)
+    checked = changed = 0
+    while True:
+        now = rt.clock()
+        with Session(engine) as session, session.begin():
+            ids = leases.take(
+                session,
+                Claim,
+                col(Claim.recheck_after).is_not(None) & (col(Claim.recheck_after) <= now),
+                owner=rt.owner,
+                ttl=RECHECK_LEASE,
+                limit=BATCH * 4,
+                now=now,
+            )
+        if not ids:
+            return checked, changed
+        with Session(engine) as session, session.begin():
+            for claim in session.exec(select(Claim).where(col(Claim.id).in_(ids))):
+                if claim.lease_owner != rt.owner:
+                    continue
+                draft = CLAIM_ADAPTER.validate_python(claim.data)
+                change = apply_judgement(session, claim, judge(draft), now=now)
+                if change is not None:
+                    changed += 1
+                    _enqueue(session, [change], rt.config.destinations, baseline=None, now=now)
+                claim.recheck_after = None
+                claim.lease_owner = claim.lease_until = None
+                session.add(claim)
+                checked += 1
+
+
+# --- one pass, and the service ---------------------------------------------------------
+
+
+async def run_pass(engine: Engine, rt: Runtime) -> PassReport:
+    """Poll, process, refresh leaderboards, re-check, dispatch alerts, send the digest.
+
+    Each step's failure is logged and counted; the others still run.
+    """
+    report = PassReport()
+    try:
+        polled = await poll_due(engine, rt.config, rt.settings, now=rt.clock(), owner=rt.owner)
+        report.sources = len(polled.sources)
+        report.articles = len(polled.new_article_ids) + len(polled.updated_article_ids)
+        for s in polled.sources:
+            metrics.POLLS.labels(s.kind).inc()
+        metrics.ARTICLES.inc(report.articles)
+    except Exception as exc:  # one step failing must not stop the rest of the pass
+        _failed(report, "poll", exc)
+    try:
+        if await asyncio.to_thread(refresh_leaderboards, engine, rt):
+            mark_for_recheck(engine, rt.clock())
+        report.rechecked, rechanged = await asyncio.to_thread(recheck_claims, engine, rt)
+        report.changes += rechanged
+    except Exception as exc:
+        _failed(report, "leaderboards", exc)
+    try:
+        processed = await asyncio.to_thread(process_pending, engine, rt)
+        report.processed, report.claims, changed = processed
+        report.changes += changed
+    except Exception as exc:
+        _failed(report, "process", exc)
+    try:
+        report.alerts = await dispatch_all(engine, rt)
+    except Exception as exc:
+        _failed(report, "alerts", exc)
+    try:
+        await send_due_digest(engine, rt.config, rt.settings, now=rt.clock())
+    except Exception as exc:
+        _failed(report, "digest", exc)
+    return report
+
+
+async def dispatch_all(engine: Engine, rt: Runtime, *, max_batches: int = 100) -> int:
+    """Dispatch due alerts batch by batch until a batch sends nothing; returns sent."""
+    sent = 0
+    for _ in range(max_batches):
+        batch = await dispatch_pending(engine, rt.senders, owner=rt.owner, now=rt.clock())
+        sent += batch.sent
+        metrics.ALERTS.labels("sent").inc(batch.sent)
+        metrics.ALERTS.labels("failed").inc(batch.failed)
+        if batch.sent == 0:
+            break
+    return sent
+
+
+def _failed(report: PassReport, step: str, exc: BaseException) -> None:
+    metrics.FAILURES.labels(step).inc()
+    report.failures.append(f"{step}: {exc}")
+    event(log, "pass.step_failed", logging.ERROR, step=step, error=repr(exc))
 
 
 def run_once(engine: Engine, config: SourcesFile, settings: Settings) -> PassReport:
-    return PassReport(sources=len(config.feeds))
+    """`claimwatch run --once`: one pass of everything, then exit."""
+    with exclusive_on_sqlite(engine):
+        rt = make_runtime(engine, config, settings)
+        return asyncio.run(run_pass(engine, rt))
+
+
+async def serve_async(
+    engine: Engine, config: SourcesFile, settings: Settings, *, stop: asyncio.Event
+) -> None:
+    """Passes every minute until `stop`; the Discord bot and metrics run beside them."""
+    from bot.alerts.service import run_bot
+
+    server = await metrics.serve_metrics(settings.metrics_port) if settings.metrics_port else None
+    bot_task = None
+    if settings.discord_token is not None:
+        bot_task = asyncio.create_task(run_bot(engine, config, settings, stop=stop))
+    rt = make_runtime(engine, config, settings)
+    event(log, "service.started", instance=rt.owner, sources=len(config.feeds))
+    try:
+        while not stop.is_set():
+            report = await run_pass(engine, rt)
+            event(log, "pass.done", summary=report.summary())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=PASS_EVERY_S)
+    finally:
+        if bot_task is not None:
+            await asyncio.gather(bot_task, return_exceptions=True)
+        if server is not None:
+            server.close()
+        event(log, "service.stopped", instance=rt.owner)
 
 
 def serve(engine: Engine, config: SourcesFile, settings: Settings) -> None:
-    raise NotImplementedError("the long-running service lands with issue 8")
+    """`claimwatch run`: until SIGTERM or SIGINT, which let the current step finish."""
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await serve_async(engine, config, settings, stop=stop)
+
+    with exclusive_on_sqlite(engine):
+        asyncio.run(main())

@@ -166,10 +166,12 @@ def search_claims(
     words = query_words(query or "")
     if words:
         if session.get_bind().dialect.name == "sqlite":
-            matching = sa.text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :match")
-            stmt = stmt.where(
-                col(Claim.id).in_(matching.bindparams(match=fts5_match(words)).columns())
+            matching = (
+                sa.select(sa.literal_column("rowid"))
+                .select_from(sa.table("claims_fts"))
+                .where(sa.text("claims_fts MATCH :match").bindparams(match=fts5_match(words)))
             )
+            stmt = stmt.where(col(Claim.id).in_(matching))
         else:
             stmt = stmt.where(
                 sa.text(f"{PG_TSVECTOR} @@ to_tsquery('simple', :tsq)").bindparams(

@@ -336,9 +336,7 @@ def board_weeks(
         boards = session.exec(select(Leaderboard).order_by(col(Leaderboard.slug))).all()
         for board in boards:
             assert board.id is not None
-            after = _last_snapshot(
-                session, board.id, category, view, week_end + timedelta(days=1)
-            )
+            after = _last_snapshot(session, board.id, category, view, week_end + timedelta(days=1))
             if after is None or after.date < week_start:
                 continue
             before = _last_snapshot(session, board.id, category, view, week_start)

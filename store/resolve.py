@@ -78,6 +78,14 @@ class BoardIndex:
     nums: tuple[frozenset[str], ...]
     scored: bool  # whether the order comes from scores (for `how`)
     memo: dict[tuple[int, str], Resolution] = field(default_factory=dict)
+    _families: dict[int, tuple[str | None, ...]] = field(default_factory=dict)
+
+    def families(self, reg: Registry) -> tuple[str | None, ...]:
+        """Each name's registry family (by name alone), computed once per registry."""
+        fams = self._families.get(id(reg))
+        if fams is None:
+            fams = self._families[id(reg)] = tuple(reg.facts(n).family for n in self.names)
+        return fams
 
     @classmethod
     def build(cls, names: Sequence[str], scored: bool = False) -> BoardIndex:
@@ -102,10 +110,31 @@ Board = BoardIndex | BoardSnapshot | Iterable[BoardEntry] | Iterable[str]
 _indexes: OrderedDict[tuple[tuple[str, ...], bool], BoardIndex] = OrderedDict()
 
 
+# Immutable inputs (a snapshot, a tuple of entries) are also cached by identity, keeping
+# a reference so the id cannot be reused: the judge passes the same snapshot thousands
+# of times, and this skips re-reading its names.
+_by_identity: OrderedDict[int, tuple[object, BoardIndex]] = OrderedDict()
+
+
 def board_index(board_models: Board) -> BoardIndex:
     """The (cached) index for a board given as a snapshot, entries or names."""
     if isinstance(board_models, BoardIndex):
         return board_models
+    immutable = isinstance(board_models, BoardSnapshot | tuple)
+    if immutable:
+        known = _by_identity.get(id(board_models))
+        if known is not None and known[0] is board_models:
+            return known[1]
+    index = _index_for(board_models)
+    if immutable:
+        _by_identity[id(board_models)] = (board_models, index)
+        if len(_by_identity) > _INDEX_CACHE_SIZE:
+            _by_identity.popitem(last=False)
+    return index
+
+
+def _index_for(board_models: Board) -> BoardIndex:
+    assert not isinstance(board_models, BoardIndex)
     items = board_models.entries if isinstance(board_models, BoardSnapshot) else board_models
     seq = list(items)
     if seq and isinstance(seq[0], BoardEntry):
@@ -142,9 +171,10 @@ def _resolve(name: str, index: BoardIndex, reg: Registry) -> Resolution:
     query = name.strip()
     if not key(query):
         return Resolution(name, "not_found", how="empty name")
-    found = _exact(query, index)
-    if found:
-        return Resolution(name, "exact", _ordered(found, index), how=_pick("exact match", found, index))
+    exact = _exact(query, index)
+    if exact:
+        how = _pick("exact match", exact, index)
+        return Resolution(name, "exact", _ordered(exact, index), how=how)
     found, via = _alias(query, index, reg)
     if found:
         return Resolution(name, "alias", _ordered(found, index), how=_pick(via, found, index))
@@ -197,23 +227,29 @@ def _family(query: str, index: BoardIndex, reg: Registry) -> Resolution | None:
         return None
     whole_family = qk == surface_key
     members = []
-    for i, n in enumerate(index.names):
-        if reg.facts(n).family != family_name:
+    for i, fam_of_name in enumerate(index.families(reg)):
+        if fam_of_name != family_name:
             continue
         if whole_family or _proper_prefix(qp.tokens, index.parts[i].tokens):
             members.append(i)
     if not members:
         return None
     models = _ordered(members, index)
+    if len({index.parts[i].core for i in members}) == 1:
+        # one model (perhaps in several releases) is not a family: "Step 2" -> Step-2-16K-Exp
+        via = f'the only {family_name} model on this board named "{query}"'
+        return Resolution(query, "alias", models, how=_pick(via, members, index))
     order = "highest score" if index.scored else "first listed"
-    how = f'family "{query}" ({family_name}): {len(models)} on this board; best ({order}) {models[0]}'
+    how = f'family "{query}" ({family_name}): {len(models)} on this board; '
+    how += f"best ({order}) {models[0]}"
     return Resolution(query, "family", models, how=how)
 
 
 def _family_of(qk: str, reg: Registry) -> tuple[str, str] | None:
     """The family whose surface name starts the query ("qwen25" -> qwen), longest first."""
     for surface_key, family_name in _surface_keys(reg):
-        if qk.startswith(surface_key):
+        # short surfaces ("Yi") name their family only whole, never as a prefix
+        if qk == surface_key or (len(surface_key) >= 3 and qk.startswith(surface_key)):
             return family_name, surface_key
     return None
 
@@ -225,8 +261,7 @@ def _surface_keys(reg: Registry) -> list[tuple[str, str]]:
     cached = _surface_cache.get(id(reg))
     if cached is None:
         pairs = {(key(s), f.name) for f in reg.families.values() for s in (f.name, *f.surfaces)}
-        # single letters ("o1" family surfaces are names, not prefixes) would swallow anything
-        cached = sorted((p for p in pairs if len(p[0]) >= 3), key=lambda p: (-len(p[0]), p))
+        cached = sorted(pairs, key=lambda p: (-len(p[0]), p))
         _surface_cache[id(reg)] = cached
     return cached
 
@@ -264,7 +299,8 @@ def _fuzzy(query: str, index: BoardIndex) -> Resolution:
         close = [(s, i) for s, i in ranked if top_score - s < MARGIN]
         shown = ", ".join(f"{index.names[i]} ({s:.2f})" for s, i in close[:4])
         candidates = tuple(index.names[i] for _, i in close)
-        return Resolution(query, "ambiguous", candidates=candidates, how=f"too close to tell: {shown}")
+        how = f"too close to tell: {shown}"
+        return Resolution(query, "ambiguous", candidates=candidates, how=how)
     found = [i for i in index.by_core[index.parts[top].core] if same_release(qp, index.parts[i])]
     models = _ordered(found, index)
     how = f"closest name {models[0]} (similarity {top_score:.2f}; next {runner:.2f})"
@@ -276,17 +312,20 @@ def _fuzzy(query: str, index: BoardIndex) -> Resolution:
 def _covered(q_tokens: set[str], tokens: tuple[str, ...]) -> float | None:
     """How many query tokens the name has (a near-spelling counts), None if one is missing."""
     have = set(tokens)
-    if any(t in TIER_WORDS and t not in q_tokens for t in have):
-        return None
     count = 0.0
+    said = set()
     for t in q_tokens:
         if t in have:
             count += 1
+            said.add(t)
             continue
-        near = max((_token_similarity(t, h) for h in have), default=0.0)
+        near, match = max(((_token_similarity(t, h), h) for h in have), default=(0.0, ""))
         if near < _NEAR_TOKEN:
             return None
         count += near
+        said.add(match)
+    if any(t in TIER_WORDS and t not in said for t in have):
+        return None
     return count
 
 

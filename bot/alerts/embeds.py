@@ -26,6 +26,7 @@ TOTAL_MAX = 6000
 CONTENT_MAX = 2000
 ELLIPSIS = "…"
 SOURCES_LISTED = 10
+NOTE_ROOM = 40  # characters kept for the "N more not shown" field
 
 COLOURS = {
     "supported": 0x2ECC71,
@@ -78,6 +79,8 @@ def clip(text: str, limit: int) -> str:
     """`text` cut to `limit` characters with an ellipsis, never splitting an escape."""
     if len(text) <= limit:
         return text
+    if limit <= 0:
+        return ""
     cut = text[: max(limit - 1, 0)].rstrip()
     # an odd run of trailing backslashes would escape the ellipsis: drop one
     trailing = len(cut) - len(cut.rstrip("\\"))
@@ -138,13 +141,19 @@ def to_embed(card: Card) -> dict[str, Any]:
     fields: list[dict[str, Any]] = []
     for i, f in enumerate(card.fields):
         remaining = len(card.fields) - i
-        if (len(fields) == FIELDS_MAX - 1 and remaining > 1) or budget.left < 40:
-            note = f"{remaining} more not shown"
-            if budget.left >= len(note) + 4:
-                fields.append({"name": ELLIPSIS, "value": note, "inline": False})
+        last = remaining == 1
+        # keep room for the "N more not shown" note while fields remain after this one
+        room = budget.left if last else budget.left - NOTE_ROOM
+        if (len(fields) == FIELDS_MAX - 1 and not last) or room < NOTE_ROOM:
+            if budget.left >= NOTE_ROOM:
+                fields.append(
+                    {"name": ELLIPSIS, "value": f"{remaining} more not shown", "inline": False}
+                )
             break
-        name, budget = budget.take(one_line(f.name) or "-", FIELD_NAME_MAX)
-        value, budget = budget.take(f.value.strip() or "-", FIELD_VALUE_MAX)
+        part = _Budget(room)
+        name, part = part.take(one_line(f.name) or "-", min(FIELD_NAME_MAX, part.left // 2))
+        value, part = part.take(f.value.strip() or "-", FIELD_VALUE_MAX)
+        budget = _Budget(budget.left - len(name) - len(value))
         fields.append({"name": name, "value": value, "inline": f.inline})
     embed: dict[str, Any] = {"title": title, "type": "rich"}
     if description:
@@ -244,14 +253,22 @@ def evidence_fields(judgement: dict[str, Any]) -> list[Field]:
     return out
 
 
-def sources_lines(appearances: Sequence[AppearanceView], limit: int = SOURCES_LISTED) -> str:
+def sources_lines(
+    appearances: Sequence[AppearanceView], limit: int = SOURCES_LISTED, max_chars: int = 900
+) -> str:
     """One line per article making the claim: one alert, all of its sources."""
-    lines = []
+    lines: list[str] = []
+    size = 0
     for app in appearances[:limit]:
-        label = escape(one_line(app.title)) or "untitled article"
-        lines.append(f"• {link(label, app.url)} — {escape(app.outlet)}")
-    if len(appearances) > limit:
-        lines.append(f"• and {len(appearances) - limit} more")
+        # titles clipped so one long title cannot push the other sources out of the field
+        label = clip(escape(one_line(app.title)), 80) or "untitled article"
+        line = f"• {link(label, app.url)} — {clip(escape(app.outlet), 40)}"
+        if size + len(line) > max_chars:
+            break
+        lines.append(line)
+        size += len(line) + 1
+    if len(appearances) > len(lines):
+        lines.append(f"• and {len(appearances) - len(lines)} more")
     return "\n".join(lines)
 
 

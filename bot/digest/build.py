@@ -140,9 +140,7 @@ def rank_sources(
     share go to the source with more checked claims (more evidence either way).
     """
     scores = [
-        SourceScore(t.source, t.held, t.contradicted)
-        for t in tallies
-        if t.held + t.contradicted
+        SourceScore(t.source, t.held, t.contradicted) for t in tallies if t.held + t.contradicted
     ]
     best_first = sorted(scores, key=lambda s: (-s.share, -s.checked, s.source))
     n_most = min(limit, math.ceil(len(best_first) / 2))

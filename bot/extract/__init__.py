@@ -149,7 +149,14 @@ def extract_article(
     """Gate first (a rejected article costs no extractor call), then extract."""
     decision = (gate or _default_gate()).check(article)
     if not decision.passed:
-        event(log, "extract.gate.rejected", url=article.url, reasons=";".join(decision.reasons))
+        # DEBUG: most articles make no ranking claim; a rejection is routine, not news
+        event(
+            log,
+            "extract.gate.rejected",
+            logging.DEBUG,
+            url=article.url,
+            reasons=";".join(decision.reasons),
+        )
         return GatedResult(decision, ExtractionResult(extractor=extractor.name, version=extractor.version))
     return GatedResult(decision, extractor.extract(article))
 

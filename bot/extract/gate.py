@@ -31,8 +31,13 @@ _STRONG = _words(
     "elo", "arena score", r"leaderboards?", r"open[- ]weights?", r"open[- ]source models?",
     r"open models?", r"state[- ]of[- ]the[- ]art", "sota", "leading", r"leaders?",
     "best open", "strongest", r"catch(?:es|ing)? up", "caught up", "closing the gap",
-    "gap between", "ahead of", r"trails?", r"lags? behind", "on par with", "highest-ranked",
+    "gap between", "ahead of", r"(?:takes?|took|seizes?|seized|retakes?|regains?) the lead", r"trails?", r"lags? behind", "on par with", "highest-ranked",
     r"rankings?", r"benchmarks?", r"scor(?:es|ed|ing) \d",
+)
+# A group of models (the subject of group and trend claims): rankable without a name.
+_GROUP = _words(
+    r"open[- ]weights?", r"open[- ]source", r"closed[- ]source", "proprietary",
+    r"(?:closed|open) (?:\w+ )?models", r"(?:chinese|american|us|u\.s\.|european|french) (?:[\w-]+ ){0,3}models",
 )
 # Language that is about ranking only next to a board or benchmark name.
 _WEAK = _words(r"leads?", "best", "top", "behind", r"match(?:es|ed)", "frontier", r"rivals?",
@@ -68,6 +73,8 @@ class Gate:
         strong = _STRONG.search(text)
         board = _BOARD.search(text)
         entity = self._entity(text)
+        if not entity and (group := _GROUP.search(text)):
+            entity = f"group:{group.group().lower()}"
         if strong and (entity or board):
             reasons.append(f"ranking:{strong.group().lower()}")
             reasons.append(entity or f"board:{board.group().lower()}")  # type: ignore[union-attr]

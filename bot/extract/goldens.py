@@ -108,6 +108,17 @@ def matches(expected: dict[str, Any], found: dict[str, Any]) -> bool:
     return True
 
 
+def field_mismatches(expected: dict[str, Any], found: dict[str, Any]) -> list[str]:
+    """The non-key fields the expected claim lists that the found one gets wrong."""
+    out = []
+    for name, value in expected.items():
+        if name == "type" or name in KEY_FIELDS[expected["type"]]:
+            continue
+        if _norm(value, name) != _norm(found.get(name), name):
+            out.append(f"{name}: expected {value!r}, got {found.get(name)!r}")
+    return out
+
+
 @dataclass(slots=True)
 class Score:
     tp: int = 0

@@ -62,7 +62,7 @@ _BETWEEN_SUBJECT = _i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{_AUX}
 
 _VERBS: dict[Relation, str] = {
     "overtook": (
-        r"overtak(?:es|en|ing)|overtook|(?:has|have|had) (?:now |already |officially )?"
+        r"overtak(?:e|es|en|ing)|overtook|(?:has|have|had) (?:now |already |officially )?"
         r"(?:surpassed|passed|eclipsed|pulled ahead of)|eclipsed|leapfrog(?:s|ged|ging)?"
     ),
     "beats": (
@@ -88,7 +88,7 @@ _OBJECT_JOIN = _i(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*
 _COUNT_TOP = _i(
     r"\b(?:holds?|takes?|took|occup(?:y|ies|ied)|ha(?:s|ve)|claims?|claimed|fill(?:s|ed)?)\s+"
     r"more\s+(?:of\s+the\s+)?top[- ](\d+|ten|five|twenty)\s+(?:spots|places|positions|slots)?"
-    r"\s*than\b"
+    r"(?:\s+(?:on|in)\s+[\w.'’ ]{1,40}?)?\s*than\b"
 )
 
 _RANK_HASH = _i(
@@ -123,7 +123,7 @@ _MODS = (
     r"[\s,-]+)*)"
 )
 _RANK_BEST = re.compile(
-    r"(?:\b(?:is|was|becomes?|became|as|remains?|remained|now)\s+|[:–—-]\s*)"
+    r"(?:\b(?:is|was|becomes?|became|as|remains?|remained|now|mak(?:ing|es|e) it)\s+|[:–—-]\s*)"
     r"(?:now\s+|currently\s+|officially\s+|again\s+|once again\s+)?(?:[Tt]he\s+)?(?:[Nn]ew\s+)?"
     r"(?:world's\s+)?(?:#1|No\.\s?1|[Nn]umber[- ]one|[Tt]op|[Tt]op-ranked|[Hh]ighest[- ]ranked|"
     r"[Bb]est|[Ll]eading|[Ss]trongest|[Mm]ost capable|[Mm]ost intelligent|[Bb]est-performing)"
@@ -239,7 +239,7 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
     """The model a trigger at `pos` speaks about: the nearest mention before it, or,
     for "it"/"the model" with no mention before it, the previous sentence's subject."""
     before = [m for m in s.models if m.end <= pos]
-    pronoun = _PRONOUN_BEFORE.search(s.text[max(0, pos - 25) : pos])
+    pronoun = _PRONOUN_BEFORE.search(s.text[max(0, pos - 25) : pos + 10])
     if before:
         m = before[-1]
         gap = s.text[m.end : pos]

@@ -135,9 +135,10 @@ class RulesExtractor:
         seen: set[str] = set()
         prev_subject: str | None = None
         for sent in sentences:
-            models = self.gaz.models(sent.text) if _TRIGGER.search(sent.text) else []
-            if not models and not _TRIGGER.search(sent.text):
-                prev_subject = None
+            models = self.gaz.models(sent.text)
+            if not _TRIGGER.search(sent.text):
+                # "It" in a later sentence still means the last model named.
+                prev_subject = models[0].text if models else prev_subject
                 continue
             if _QUESTION.search(sent.text):
                 # Questions ask, they do not assert ("will US models retake the lead?").

@@ -111,9 +111,7 @@ def parts(name: str) -> NameParts:
     decorations: list[str] = []
     last = len(raw) - 1
     for i, tok in enumerate(raw):
-        if i == 0 and tok in ORG_PREFIXES and last > 0:
-            decorations.append(tok)
-        elif tok in DECORATIONS:
+        if (i == 0 and tok in ORG_PREFIXES and last > 0) or tok in DECORATIONS:
             decorations.append(tok)
         elif is_stamp(tok) or tok in _MONTH_NUMBER:
             stamps.append(tok)
@@ -124,7 +122,11 @@ def parts(name: str) -> NameParts:
         else:
             kept.extend(_LETTER_DIGIT.split(tok))
     # "V3" and "3" name the same version: a lone "v" before a number carries nothing
-    kept = [t for n, t in enumerate(kept) if not (t == "v" and n + 1 < len(kept) and kept[n + 1][:1].isdigit())]
+    kept = [
+        t
+        for n, t in enumerate(kept)
+        if not (t == "v" and n + 1 < len(kept) and kept[n + 1][:1].isdigit())
+    ]
     if not kept:  # a name that is all stamps: keep it whole rather than empty
         kept, stamps = list(raw), []
     return NameParts(tuple(kept), tuple(stamps), tuple(decorations))

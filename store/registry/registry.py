@@ -267,8 +267,9 @@ def build(
             _check_org(registry, m.organisation, where)
         if m.licence and registry.licence_class(m.licence) is None:
             raise ValueError(f"{where}: licence {m.licence!r} is not classed in licences.yaml")
+        owner = registry.organisation(m.organisation)
         entry = CuratedModel(
-            m.name, m.aliases, registry.organisation(m.organisation).name if m.organisation else None,
+            m.name, m.aliases, owner.name if owner else None,
             m.licence, m.licence_class, m.base, m.family, m.why,
         )  # fmt: skip
         for spelling in (m.name, *m.aliases):

@@ -41,7 +41,7 @@ def discord_server() -> Iterator[FakeDiscord]:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     fake.url = f"http://127.0.0.1:{server.server_port}/api/webhooks/123/secret-token"
     yield fake

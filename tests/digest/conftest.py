@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import sys
 from collections.abc import Callable, Iterator
@@ -38,7 +39,7 @@ class Recorder:
     refuse: set[str] = field(default_factory=set)
     messages: list[Received] = field(default_factory=list)
 
-    async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_RCPT(  # aiosmtpd's hook names
         self, server: Any, session: Session, envelope: Envelope, address: str, options: list[str]
     ) -> str:
         if address in self.refuse:
@@ -46,9 +47,7 @@ class Recorder:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(  # noqa: N802
-        self, server: Any, session: Session, envelope: Envelope
-    ) -> str:
+    async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
         raw = envelope.original_content or envelope.content
         assert isinstance(raw, bytes)
         msg = message_from_bytes(raw, policy=policy.default)
@@ -88,6 +87,12 @@ class SmtpServer:
 @pytest.fixture
 def smtp_server() -> Iterator[SmtpServer]:
     """A server on a free port, not yet started (tests start it, maybe after an outage)."""
+    # aiosmtpd logs from its own thread; the CLI tests point the root logger at a
+    # CliRunner stream that is closed by then, so keep the server's log to itself
+    mail_log = logging.getLogger("mail.log")
+    propagate = mail_log.propagate
+    mail_log.propagate = False
     server = SmtpServer(port=free_port(), handler=Recorder())
     yield server
     server.stop()
+    mail_log.propagate = propagate

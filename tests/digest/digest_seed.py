@@ -113,7 +113,8 @@ def _article(s, source_id: int, key: str, title: str, url: str, published: datet
     )
     s.add(a)
     s.flush()
-    return a.id  # type: ignore[no-any-return]
+    assert a.id is not None
+    return a.id
 
 
 def _claim(s, statement: str, first_seen: datetime, claim_type: str = "rank_position") -> int:  # type: ignore[no-untyped-def]
@@ -128,7 +129,8 @@ def _claim(s, statement: str, first_seen: datetime, claim_type: str = "rank_posi
     )
     s.add(c)
     s.flush()
-    return c.id  # type: ignore[no-any-return]
+    assert c.id is not None
+    return c.id
 
 
 def _appear(s, claim_id: int, article_id: int, at: datetime, quote: str) -> None:  # type: ignore[no-untyped-def]

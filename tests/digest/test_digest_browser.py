@@ -25,7 +25,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 _REPORT = """<script>
 window.addEventListener("load", () => {
   const img = document.querySelector("img");
-  document.body.setAttribute("data-chart", img ? img.naturalWidth + "x" + img.naturalHeight : "none");
+  const size = img ? img.naturalWidth + "x" + img.naturalHeight : "none";
+  document.body.setAttribute("data-chart", size);
 });
 </script>"""
 
@@ -75,9 +76,7 @@ def test_preview_renders_and_its_chart_loads(engine: Engine, tmp_path: Path, chr
     from PIL import Image
 
     seed_all(engine)
-    html_path, png_path, rendered = write_preview(
-        engine, WEEK, tmp_path / "digest.html", facts=fake_facts
-    )
+    html_path, png_path, _ = write_preview(engine, WEEK, tmp_path / "digest.html", facts=fake_facts)
     assert png_path == tmp_path / "digest-chart.png" and png_path.stat().st_size > 5000
     html = html_path.read_text(encoding="utf-8")
     assert "<script" not in html.lower() and 'src="digest-chart.png"' in html

@@ -37,7 +37,7 @@ def settings_for(server: SmtpServer, **extra: object) -> Settings:
 def config(**extra: object) -> DigestConfig:
     return DigestConfig(
         recipients=RECIPIENTS, unsubscribe="mailto:unsubscribe@example.com", **extra
-    )  # type: ignore[arg-type]
+    )
 
 
 class Sleeps:

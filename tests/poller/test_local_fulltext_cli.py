@@ -108,13 +108,13 @@ def test_cli_poll_and_sources(cli_env, server, tmp_path, db_url):
 
     result = runner.invoke(app, ["sources", "check", "--sources", str(path), "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     rows = {r["name"]: r for r in data["feeds"]}
     assert rows["good"]["entries_stored"] == 3 and rows["good"]["problems"] == []
     assert any("no such file" in p for p in rows["local"]["problems"])
 
     result = runner.invoke(app, ["sources", "list", "--sources", str(path), "--json"])
-    listed = {r["name"]: r for r in json.loads(result.output)}
+    listed = {r["name"]: r for r in json.loads(result.stdout)}
     assert listed["good"]["last_status"] == "ok" and listed["good"]["entries_stored"] == 3
 
     result = runner.invoke(app, ["poll", "--sources", str(path), "--source", "nope"])

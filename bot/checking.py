@@ -1,0 +1,81 @@
+"""One text in, its claims with verdicts out: the `check --json` object (DESIGN.md).
+
+    text (plain or HTML -> main text) -> gate -> extractor -> drafts
+         -> (--as-of overrides each claim's date) -> judge against the snapshots
+         -> {"published", "claims": [{type, statement, quote, span, ..., explanation}]}
+
+Used by `claimwatch check`, the Discord /verify command and the pipeline; it knows
+nothing of the command line and stores nothing. The caller loads the board data and
+the registry once and passes them in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.extract import Gate, extract_article
+from bot.extract.base import ArticleText, Extractor
+from bot.extract.html import looks_like_html, main_text
+from store.claims import ClaimDraft, Evidence, Judgement
+from store.crosscheck import BoardData, JudgeOptions, judge
+from store.registry.base import RegistryLike
+
+# The evidence keys DESIGN.md's `check --json` shows, in its order.
+EVIDENCE_KEYS = ("board", "snapshot", "model", "rank", "score", "ci", "votes")
+
+
+def prepare_text(text: str) -> str:
+    """HTML reduced to its main text; plain text as it is."""
+    return main_text(text) if looks_like_html(text) else text
+
+
+def check_text(
+    text: str,
+    *,
+    published: date,
+    as_of: date | None = None,
+    extractor: Extractor,
+    boards: BoardData,
+    registry: RegistryLike,
+    staleness_days: int = 45,
+    source: str | None = None,
+    gate: Gate | None = None,
+) -> dict[str, Any]:
+    article = ArticleText(text=prepare_text(text), published=published, source=source)
+    drafts = extract_article(article, extractor, gate).drafts
+    options = JudgeOptions(staleness_days=staleness_days)
+    claims = []
+    for draft in drafts:
+        claim = draft.model_copy(update={"as_of": as_of}) if as_of else draft
+        claims.append(claim_json(claim, judge(claim, boards, registry, options=options)))
+    return {"published": published.isoformat(), "claims": claims}
+
+
+def claim_json(claim: ClaimDraft, judgement: Judgement) -> dict[str, Any]:
+    """One claim with its verdict, keyed exactly as DESIGN.md's `check --json`."""
+    latest = judgement.latest
+    return {
+        "type": claim.type,
+        "statement": claim.statement,
+        "quote": claim.quote,
+        "span": list(claim.span),
+        "board": judgement.board or claim.board,
+        "metric": claim.metric,
+        "models": list(judgement.models),
+        "groups": [g.model_dump(exclude_none=True) for g in judgement.groups],
+        "as_of": claim.as_of.isoformat(),
+        "verdict": judgement.verdict,
+        "reason": judgement.reason,
+        "evidence": [evidence_json(e) for e in judgement.evidence],
+        "latest": {
+            "snapshot": latest.snapshot.isoformat() if latest and latest.snapshot else None,
+            "verdict": latest.verdict if latest else None,
+        },
+        "explanation": judgement.explanation,
+    }
+
+
+def evidence_json(evidence: Evidence) -> dict[str, Any]:
+    data = evidence.model_dump(mode="json")
+    return {key: data.get(key) for key in EVIDENCE_KEYS}

@@ -1,0 +1,105 @@
+"""`check_text` and `claimwatch check` end to end: bundled snapshots, the real judge."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.checking import prepare_text
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "seed-ft-open-models.txt"
+CLAIM_KEYS = [
+    "type", "statement", "quote", "span", "board", "metric", "models", "groups", "as_of",
+    "verdict", "reason", "evidence", "latest", "explanation",
+]
+runner = CliRunner()
+
+
+def _seed(tmp_path: Path) -> Path:
+    path = tmp_path / "seed.txt"
+    path.write_text(SEED.read_text(encoding="utf-8").partition("\n\n")[2], encoding="utf-8")
+    return path
+
+
+def test_check_before_init_says_run_init(cli_env: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(_seed(tmp_path)), "--extractor", "rules"])
+    assert result.exit_code == 2
+    assert "claimwatch init" in result.output
+
+
+def test_check_json_on_the_seed_article(cli_env: str, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    path = _seed(tmp_path)
+    result = runner.invoke(
+        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert list(out) == ["published", "claims"] and out["published"] == "2025-08-05"
+    text = path.read_text(encoding="utf-8")
+    for claim in out["claims"]:
+        assert list(claim) == CLAIM_KEYS
+        assert text[claim["span"][0] : claim["span"][1]] == claim["quote"]
+        assert set(claim["latest"]) == {"snapshot", "verdict"}
+        for ev in claim["evidence"]:
+            assert list(ev) == ["board", "snapshot", "model", "rank", "score", "ci", "votes"]
+            # never a snapshot after the claim's date for the as-of verdict
+            assert ev["snapshot"] <= claim["as_of"]
+    group = next(c for c in out["claims"] if c["type"] == "group_comparison")
+    assert group["groups"] == [
+        {"country": "CN", "open_weights": True},
+        {"country": "US", "open_weights": True},
+    ]
+    assert group["verdict"] in ("supported", "contradicted", "within_uncertainty",
+                                "partially_supported", "outdated")
+    assert group["evidence"], group["explanation"]
+
+
+def test_check_as_of_overrides_every_claim_and_table_output(cli_env: str, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    path = tmp_path / "a.txt"
+    path.write_text("GLM-4.5 ranks #3 on LMArena. Kimi K2.6: The new leading open weights model")
+    result = runner.invoke(
+        app, ["check", str(path), "--published", "2025-08-05", "--as-of", "2025-06-01",
+              "--extractor", "rules", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.stdout)["claims"]
+    assert len(claims) == 2 and {c["as_of"] for c in claims} == {"2025-06-01"}
+    table = runner.invoke(app, ["check", str(path), "--published", "2025-08-05",
+                                "--extractor", "rules"])
+    assert table.exit_code == 0 and "GLM-4.5" in table.stdout and "verdict" in table.stdout
+
+
+def test_check_reads_stdin_and_html(cli_env: str) -> None:
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    html = (
+        "<html><head><title>Kimi K2.6: The new leading open weights model</title></head>"
+        "<body><nav>Home | News</nav><article><p>Moonshot released Kimi K2.6 today.</p>"
+        "</article></body></html>"
+    )
+    result = runner.invoke(app, ["check", "-", "--published", "2026-04-21", "--json",
+                                 "--extractor", "rules"], input=html)
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert claim["type"] == "rank_position" and "<" not in claim["quote"]
+
+
+def test_bad_dates_are_one_line_errors(cli_env: str, tmp_path: Path) -> None:
+    path = _seed(tmp_path)
+    for option in ("--published", "--as-of"):
+        result = runner.invoke(app, ["check", str(path), option, "March 5"])
+        assert result.exit_code == 2
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        assert lines == [f"claimwatch: error: {option}: not a date: 'March 5' (expected YYYY-MM-DD)"]
+
+
+def test_prepare_text_reduces_html_and_keeps_plain_text() -> None:
+    assert prepare_text("plain <3 text") == "plain <3 text"
+    page = "<html><body><p>One &amp; two.</p><script>x()</script></body></html>"
+    assert prepare_text(page) == "One & two."
+    assert date(2025, 1, 1)  # keep the import honest for readers skimming

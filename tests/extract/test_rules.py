@@ -1,0 +1,103 @@
+"""The offline extractor on the seed article, headlines, dates, hedges, negation, claimants."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bot.extract.base import ArticleText
+from bot.extract.dates import find_date
+from bot.extract.rules import RulesExtractor, split_sentences
+from store.claims import Group, GroupComparison, PairwiseComparison, RankPosition, TrendGap
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "seed-ft-open-models.txt"
+RULES = RulesExtractor()
+
+
+def extract(text: str, published: date = date(2025, 3, 10), source: str | None = "Feed"):
+    return RULES.extract(ArticleText(text, published, source=source)).drafts
+
+
+def test_seed_article_group_and_trend_claims() -> None:
+    raw = SEED.read_text(encoding="utf-8").partition("\n\n")[2]
+    drafts = extract(raw, date(2025, 8, 5))
+    groups = [d for d in drafts if isinstance(d, GroupComparison)]
+    assert len(groups) == 1  # the title, the summary and the body say it three times
+    g = groups[0]
+    assert g.group_a == Group(country="CN", open_weights=True)
+    assert g.group_b == Group(country="US", open_weights=True)
+    assert g.relation == "overtook" and g.aggregate == "best_of"
+    assert raw[g.span[0] : g.span[1]] == g.quote
+    trends = [d for d in drafts if isinstance(d, TrendGap)]
+    assert len(trends) == 1
+    assert trends[0].direction == "narrowing"
+    assert trends[0].subjects == (Group(country="CN"), Group(country="US", open_weights=False))
+    assert "shrinking fast" in trends[0].quote
+
+
+def test_headline_leading_open_weights_model() -> None:
+    (claim,) = extract("Kimi K2.6: The new leading open weights model")
+    assert isinstance(claim, RankPosition)
+    assert (claim.model, claim.rank, claim.op) == ("Kimi K2.6", 1, "eq")
+    assert claim.within == Group(open_weights=True)
+    assert claim.statement == "Kimi K2.6 ranks #1 among open-weights models"
+    assert claim.claimant == "Feed" and claim.as_of == date(2025, 3, 10)
+
+
+def test_headline_leader_without_group() -> None:
+    (claim,) = extract("Gemini 3.1 Pro Preview: The new leader in AI")
+    assert isinstance(claim, RankPosition) and claim.within is None and claim.rank == 1
+
+
+def test_negation_and_claimant() -> None:
+    (claim,) = extract("Qwen2.5-Max does not beat DeepSeek-V3 on LMArena, according to Reuters.")
+    assert isinstance(claim, PairwiseComparison)
+    assert claim.negated and claim.relation == "beats"
+    assert claim.claimant == "Reuters" and claim.board == "lmarena-text"
+    assert claim.statement == "Qwen2.5-Max does not rank above DeepSeek-V3 on LMArena text"
+
+
+def test_hedges() -> None:
+    for text in (
+        "Kimi K2 reportedly beats Claude Opus 4 on LMArena.",
+        "Kimi K2 may beat Claude Opus 4 on LMArena.",
+        "Kimi K2 likely beats Claude Opus 4 on LMArena.",
+    ):
+        (claim,) = extract(text)
+        assert claim.hedged, text
+    (plain,) = extract("Kimi K2 beats Claude Opus 4 on LMArena.")
+    assert not plain.hedged
+
+
+def test_dates_resolve_against_publication() -> None:
+    published = date(2025, 3, 10)
+    assert find_date("as of March 2025", published) == date(2025, 3, 10)  # capped
+    assert find_date("as of January 2025", published) == date(2025, 1, 31)
+    assert find_date("in January", published) == date(2025, 1, 31)
+    assert find_date("in December", published) == date(2024, 12, 31)
+    assert find_date("last week", published) == date(2025, 3, 3)
+    assert find_date("yesterday", published) == date(2025, 3, 9)
+    assert find_date("on Feb 3", published) == date(2025, 2, 3)
+    assert find_date("it may rank well", published) is None
+    (claim,) = extract("In January, GLM-4.5 ranked #3 on LMArena.")
+    assert claim.as_of == date(2025, 1, 31)
+
+
+def test_pronoun_takes_the_previous_sentences_model() -> None:
+    drafts = extract(
+        "An early version of Grok-2 was tested on the LMSYS leaderboard. "
+        "It outperforms both Claude 3.5 Sonnet and GPT-4-Turbo."
+    )
+    pairs = {(d.model_a, d.model_b) for d in drafts if isinstance(d, PairwiseComparison)}
+    assert pairs == {("Grok-2", "Claude 3.5 Sonnet"), ("Grok-2", "GPT-4-Turbo")}
+
+
+def test_no_claim_in_plain_news() -> None:
+    assert extract("OpenAI and Microsoft signed a data-center deal. Terms were not disclosed.") == []
+    assert extract("Will US open models retake the lead from Chinese ones?") == []
+
+
+def test_sentence_spans_index_the_text() -> None:
+    text = "First one. Second: U.S. models lead.\nHeadline line\n\nLast? Yes."
+    for span in split_sentences(text):
+        assert text[span.start : span.end] == span.text
