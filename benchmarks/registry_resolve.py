@@ -67,7 +67,9 @@ def main() -> None:
         for e in entries:
             registry.facts(e.model, e.organisation, e.licence)
     warm = (time.perf_counter() - t0) / 5
-    print(f"facts(): {len(entries) / cold:,.0f}/s first pass, {len(entries) / warm:,.0f}/s memoised")
+    print(
+        f"facts(): {len(entries) / cold:,.0f}/s first pass, {len(entries) / warm:,.0f}/s memoised"
+    )
 
     rng = random.Random(7)
     frozen = [tuple(b) for b in all_boards]  # as a snapshot holds them
@@ -98,7 +100,8 @@ def main() -> None:
             index.memo.clear()
             resolve(query, board, registry)
             n += 1
-    print(f"resolve() without memo on a {len(board)}-model board: {n / (time.perf_counter() - t0):,.0f}/s")
+    rate = n / (time.perf_counter() - t0)
+    print(f"resolve() without memo on a {len(board)}-model board: {rate:,.0f}/s")
 
 
 if __name__ == "__main__":

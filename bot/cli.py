@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from typer.core import TyperGroup
 
 from bot import __version__
+from bot.commands.claims_cli import claims as claims_command
 from bot.commands_check import check as check_command
 from bot.commands_digest import digest as digest_command
 from bot.commands_leaderboard import leaderboard_app
@@ -51,6 +52,7 @@ app.add_typer(leaderboard_app, name="leaderboard")
 app.command("poll")(poll_command)
 app.command("digest")(digest_command)
 app.command("check")(check_command)
+app.command("claims")(claims_command)
 sources_app.command("check")(sources_check)
 
 SourcesOpt = Annotated[

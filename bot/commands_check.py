@@ -103,7 +103,8 @@ def _table(result: dict[str, Any]) -> None:
     table = Table("#", "claim", "as of", "verdict", "evidence", "latest", show_lines=True)
     for i, claim in enumerate(claims, 1):
         evidence = "\n".join(
-            f"{e['model']}: #{e['rank']} {e['score']}" + (f" ({e['snapshot']})" if e["snapshot"] else "")
+            f"{e['model']}: #{e['rank']} {e['score']}"
+            + (f" ({e['snapshot']})" if e["snapshot"] else "")
             for e in claim["evidence"][:4]
         )
         verdict = claim["verdict"] + (f" ({claim['reason']})" if claim["reason"] else "")

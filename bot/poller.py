@@ -17,11 +17,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import multiprocessing
 import os
 import random
 import socket
 from collections.abc import Callable, Collection, Coroutine
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -56,6 +57,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 FULL_TEXT_PER_POLL = 20  # article pages fetched per source per poll, at most
+PROCESS_PARSE_MIN = 100  # sources in one poll from which parsing moves to a child process
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ class _Run:
     clock: Callable[[], datetime]
     rng: random.Random
     db_pool: ThreadPoolExecutor
-    parse_pool: ThreadPoolExecutor
+    parse_pool: Executor
     base_dir: Path | None
 
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -198,6 +200,10 @@ def _outcome(result: FetchResult) -> Outcome:
     )
 
 
+def _parse(body: bytes, base_url: str | None) -> ParsedFeed:
+    return parse_feed(body, base_url=base_url)
+
+
 async def _fetch(run: _Run, feed: Feed, state: SourceState) -> tuple[Outcome, bytes | None]:
     if feed.path is not None:
         path = _resolve_path(feed.path, run.base_dir)
@@ -226,9 +232,7 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
     if body is not None:
         try:
             loop = asyncio.get_running_loop()
-            parsed = await loop.run_in_executor(
-                run.parse_pool, lambda: parse_feed(body, base_url=feed.url)
-            )
+            parsed = await loop.run_in_executor(run.parse_pool, _parse, body, feed.url)
         except FeedError as exc:
             outcome = Outcome("failed", exc.kind, str(exc))
     if parsed is not None and parsed.ttl_seconds:
@@ -369,6 +373,7 @@ async def poll_due(
     rng: random.Random | None = None,
     base_dir: Path | None = None,
     owner: str | None = None,
+    parse_processes: bool | None = None,
 ) -> PollReport:
     """Poll every enabled source that is due (or those named in `only`, due or not).
 
@@ -389,7 +394,15 @@ async def poll_due(
     # CPU-bound pure Python, so more parse threads only fight over the GIL and starve
     # the event loop and the database thread (measured: 3x slower with 20).
     db_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="poller-db")
-    parse_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="poller-parse")
+    # A big batch (a cold start, a service with thousands of feeds) parses in a child
+    # process, off this process's GIL: fetching and storing then overlap with parsing.
+    parse_pool: Executor
+    if parse_processes is None:
+        parse_processes = len(feeds) >= PROCESS_PARSE_MIN
+    if parse_processes:
+        parse_pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    else:
+        parse_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="poller-parse")
     run = _Run(
         engine,
         fetcher,

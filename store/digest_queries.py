@@ -401,6 +401,24 @@ def troubled_destinations(engine: Engine) -> list[DestinationTrouble]:
         ]
 
 
+def latest_snapshot_date(
+    engine: Engine, board: str, until: date, *, category: str = "full", view: str = "raw"
+) -> date | None:
+    """The newest snapshot date of `board` on or before `until`."""
+    with Session(engine) as session:
+        found = session.execute(
+            sa.select(sa.func.max(col(Snapshot.date)))
+            .join(Leaderboard, col(Leaderboard.id) == col(Snapshot.leaderboard_id))
+            .where(
+                col(Leaderboard.slug) == board,
+                col(Snapshot.category) == category,
+                col(Snapshot.view) == view,
+                col(Snapshot.date) <= until,
+            )
+        ).scalar_one_or_none()
+        return found if isinstance(found, date) else None
+
+
 def board_history(
     engine: Engine,
     board: str,

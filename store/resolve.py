@@ -170,14 +170,14 @@ def resolve(name: str, board_models: Board, registry: Registry | None = None) ->
 def _resolve(name: str, index: BoardIndex, reg: Registry) -> Resolution:
     query = name.strip()
     if not key(query):
-        return Resolution(name, "not_found", how="empty name")
+        return Resolution(query, "not_found", how="empty name")
     exact = _exact(query, index)
     if exact:
         how = _pick("exact match", exact, index)
-        return Resolution(name, "exact", _ordered(exact, index), how=how)
+        return Resolution(query, "exact", _ordered(exact, index), how=how)
     found, via = _alias(query, index, reg)
     if found:
-        return Resolution(name, "alias", _ordered(found, index), how=_pick(via, found, index))
+        return Resolution(query, "alias", _ordered(found, index), how=_pick(via, found, index))
     fam = _family(query, index, reg)
     if fam is not None:
         return fam
@@ -254,16 +254,16 @@ def _family_of(qk: str, reg: Registry) -> tuple[str, str] | None:
     return None
 
 
-_surface_cache: dict[int, list[tuple[str, str]]] = {}
+# per registry (kept alive by the entry, so an id is never reused for another)
+_surface_cache: dict[int, tuple[Registry, list[tuple[str, str]]]] = {}
 
 
 def _surface_keys(reg: Registry) -> list[tuple[str, str]]:
     cached = _surface_cache.get(id(reg))
-    if cached is None:
+    if cached is None or cached[0] is not reg:
         pairs = {(key(s), f.name) for f in reg.families.values() for s in (f.name, *f.surfaces)}
-        cached = sorted(pairs, key=lambda p: (-len(p[0]), p))
-        _surface_cache[id(reg)] = cached
-    return cached
+        cached = _surface_cache[id(reg)] = (reg, sorted(pairs, key=lambda p: (-len(p[0]), p)))
+    return cached[1]
 
 
 def _proper_prefix(prefix: tuple[str, ...], tokens: tuple[str, ...]) -> bool:

@@ -224,7 +224,13 @@ def build_digest(
         if facts is None:
             note = "The chart needs the model registry, which is not installed."
         else:
-            points = q.board_history(engine, CHART_BOARD, last_day - CHART_HISTORY, last_day)
+            # a year of data up to the week, or up to the newest snapshot when it is older
+            newest = q.latest_snapshot_date(engine, CHART_BOARD, last_day)
+            points = (
+                q.board_history(engine, CHART_BOARD, newest - CHART_HISTORY, last_day)
+                if newest is not None
+                else []
+            )
             chart_data = chart.best_open_by_country(points, facts, first_day, last_day)
             if chart_data is None:
                 note = "No open-weights models with a known country on LMArena text yet."

@@ -34,8 +34,8 @@ __all__ = [
     "Extractor",
     "Gate",
     "GateDecision",
-    "Gazetteer",
     "GatedResult",
+    "Gazetteer",
     "RulesExtractor",
     "extract_article",
     "llm_configured",
@@ -68,7 +68,7 @@ def registry_names() -> tuple[dict[str, str], dict[str, str]]:
     ordering, a broken install) extraction still runs on the gazetteer's fallback.
     """
     try:
-        from store.registry import load_registry  # type: ignore[attr-defined]
+        from store.registry import load_registry
     except ImportError:
         return {}, {}
     try:
@@ -109,7 +109,7 @@ def make_gazetteer(engine: Engine | None = None, board_models: Iterable[str] = (
 
 
 def llm_configured(settings: Settings) -> bool:
-    """"auto" picks the LLM when an endpoint (a key or a base URL) and a model are set."""
+    """ "auto" picks the LLM when an endpoint (a key or a base URL) and a model are set."""
     has_endpoint = settings.openai_api_key is not None or bool(settings.openai_base_url)
     return has_endpoint and bool(settings.llm_model)
 
@@ -130,7 +130,9 @@ def make_extractor(
     if kind == "rules" or (kind == "auto" and not llm_configured(settings)):
         return rules
     if not settings.llm_model:
-        raise ClaimwatchError("--extractor llm needs CLAIMWATCH_LLM_MODEL (and OPENAI_BASE_URL or OPENAI_API_KEY)")
+        raise ClaimwatchError(
+            "--extractor llm needs CLAIMWATCH_LLM_MODEL (and OPENAI_BASE_URL or OPENAI_API_KEY)"
+        )
     try:
         from bot.extract.llm import LLMExtractor
     except ImportError as exc:  # pragma: no cover - the module ships with the package
@@ -157,7 +159,9 @@ def extract_article(
             url=article.url,
             reasons=";".join(decision.reasons),
         )
-        return GatedResult(decision, ExtractionResult(extractor=extractor.name, version=extractor.version))
+        return GatedResult(
+            decision, ExtractionResult(extractor=extractor.name, version=extractor.version)
+        )
     return GatedResult(decision, extractor.extract(article))
 
 

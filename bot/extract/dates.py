@@ -30,7 +30,8 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\b({_MONTH_CAP})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*20\d\d)")
 _IN_MONTH = re.compile(
-    rf"\b(?:in|since|during|by|as of|through)\s+(?:early\s+|late\s+|mid-?)?({_MONTH_CAP})\b(?!\s+\d)"
+    rf"\b(?i:in|since|during|by|as of|through)\s+(?i:early\s+|late\s+|mid-?)?"
+    rf"({_MONTH_CAP})\b(?!\s+\d)"
 )
 _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\byesterday\b", re.IGNORECASE), 1),

@@ -24,25 +24,76 @@ def _words(*terms: str) -> re.Pattern[str]:
 
 # Language that is about ranking whatever the context.
 _STRONG = _words(
-    r"overtak(?:e|es|en|ing)", "overtook", r"surpass(?:es|ed|ing)?", r"outperform(?:s|ed|ing)?",
-    r"outscor(?:e|es|ed|ing)", r"outrank(?:s|ed|ing)?", "beats", "beating", "tops", "topped",
-    "top spot", r"top[- ]ranked", r"top[- ](?:3|5|10|ten|five|three)", "#1", r"no\. ?1",
-    "number one", "first place", r"rank(?:s|ed)? (?:#|no\.|first|second|third|\d)",
-    "elo", "arena score", r"leaderboards?", r"open[- ]weights?", r"open[- ]source models?",
-    r"open models?", r"state[- ]of[- ]the[- ]art", "sota", "leading", r"leaders?",
-    "best open", "strongest", r"catch(?:es|ing)? up", "caught up", "closing the gap",
-    "gap between", "ahead of", r"(?:takes?|took|seizes?|seized|retakes?|regains?) the lead", r"trails?", r"lags? behind", "on par with", "highest-ranked",
-    r"rankings?", r"benchmarks?", r"scor(?:es|ed|ing) \d",
+    r"overtak(?:e|es|en|ing)",
+    "overtook",
+    r"surpass(?:es|ed|ing)?",
+    r"outperform(?:s|ed|ing)?",
+    r"outscor(?:e|es|ed|ing)",
+    r"outrank(?:s|ed|ing)?",
+    "beats",
+    "beating",
+    "tops",
+    "topped",
+    "top spot",
+    r"top[- ]ranked",
+    r"top[- ](?:3|5|10|ten|five|three)",
+    "#1",
+    r"no\. ?1",
+    "number one",
+    "first place",
+    r"rank(?:s|ed)? (?:#|no\.|first|second|third|\d)",
+    "elo",
+    "arena score",
+    r"leaderboards?",
+    r"open[- ]weights?",
+    r"open[- ]source models?",
+    r"open models?",
+    r"state[- ]of[- ]the[- ]art",
+    "sota",
+    "leading",
+    r"leaders?",
+    "best open",
+    "strongest",
+    r"catch(?:es|ing)? up",
+    "caught up",
+    "closing the gap",
+    "gap between",
+    "ahead of",
+    r"(?:takes?|took|seizes?|seized|retakes?|regains?) the lead",
+    r"trails?",
+    r"lags? behind",
+    "on par with",
+    "highest-ranked",
+    r"rankings?",
+    r"benchmarks?",
+    r"scor(?:es|ed|ing) \d",
 )
 # A group of models (the subject of group and trend claims): rankable without a name.
 _GROUP = _words(
-    r"open[- ]weights?", r"open[- ]source", r"closed[- ]source", "proprietary",
-    r"(?:closed|open) (?:\w+ )?models", r"(?:chinese|american|us|u\.s\.|european|french) (?:[\w-]+ ){0,3}models",
+    r"open[- ]weights?",
+    r"open[- ]source",
+    r"closed[- ]source",
+    "proprietary",
+    r"(?:closed|open) (?:\w+ )?models",
+    r"(?:chinese|american|us|u\.s\.|european|french) (?:[\w-]+ ){0,3}models",
 )
 # Language that is about ranking only next to a board or benchmark name.
-_WEAK = _words(r"leads?", "best", "top", "behind", r"match(?:es|ed)", "frontier", r"rivals?",
-               "scores", "record", r"\d+(?:\.\d+)?%")
+_WEAK = _words(
+    r"leads?",
+    "best",
+    "top",
+    "behind",
+    r"match(?:es|ed)",
+    "frontier",
+    r"rivals?",
+    "scores",
+    "record",
+    r"\d+(?:\.\d+)?%",
+)
 _BOARD = _words(*(re.escape(k) for k in (*BOARDS, *BENCHMARKS)))
+
+
+_WORD = re.compile(r"(?<![\w-])[A-Za-z0-9][\w.]*[A-Za-z0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +110,8 @@ class Gate:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or Gazetteer.build()
-        orgs = sorted(self.gaz.orgs, key=len, reverse=True)
-        self._orgs = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in orgs) + r")(?![\w-])", re.IGNORECASE
-        )
+        # Organisations by their first word: one set lookup per word, not a huge regex.
+        self._org_words = frozenset(o.split()[0] for o in self.gaz.orgs)
 
     def check(self, article: ArticleText) -> GateDecision:
         text = article.text if not article.title else f"{article.title}\n{article.text}"
@@ -83,7 +132,9 @@ class Gate:
             return GateDecision(True, (f"board:{board.group().lower()}", entity))
         weak = _WEAK.search(text)
         if weak and board:
-            return GateDecision(True, (f"ranking:{weak.group().lower()}", f"board:{board.group().lower()}"))
+            return GateDecision(
+                True, (f"ranking:{weak.group().lower()}", f"board:{board.group().lower()}")
+            )
         if not (strong or weak or board):
             return GateDecision(False, ("no ranking language",))
         if not (entity or board):
@@ -91,7 +142,9 @@ class Gate:
         return GateDecision(False, ("ranking language too weak without a board or benchmark",))
 
     def _entity(self, text: str) -> str | None:
-        for m in self.gaz.models(text):
+        for m in self.gaz.models(text, first=True):
             return f"{m.kind}:{m.text}"
-        org = self._orgs.search(text)
-        return f"org:{org.group()}" if org else None
+        for word in _WORD.finditer(text):
+            if word.group().lower() in self._org_words:
+                return f"org:{word.group()}"
+        return None

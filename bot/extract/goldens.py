@@ -30,7 +30,9 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "trend_gap": ("subjects", "direction"),
 }
 _NON_ALNUM = re.compile(r"[^a-z0-9.]+")
-_ORG_PREFIX = re.compile(r"^(?:openai|nvidia|google|meta|anthropic|deepseek-ai|moonshotai)\s*'?s?\s+")
+_ORG_PREFIX = re.compile(
+    r"^(?:openai|nvidia|google|meta|anthropic|deepseek-ai|moonshotai)\s*'?s?\s+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +139,11 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-def score(expected: Iterable[dict[str, Any]], drafts: Iterable[ClaimDraft],
-          by_type: dict[str, Score] | None = None) -> Score:
+def score(
+    expected: Iterable[dict[str, Any]],
+    drafts: Iterable[ClaimDraft],
+    by_type: dict[str, Score] | None = None,
+) -> Score:
     """Greedy one-to-one matching of expected to found claims; totals (and per type)."""
     total = Score()
     by_type = by_type if by_type is not None else {}
@@ -164,7 +169,9 @@ def score(expected: Iterable[dict[str, Any]], drafts: Iterable[ClaimDraft],
                 total.field_hits += 1
                 kind.field_hits += 1
             else:
-                total.misses.append(f"{exp['type']}.{name}: expected {value!r}, got {found[hit].get(name)!r}")
+                total.misses.append(
+                    f"{exp['type']}.{name}: expected {value!r}, got {found[hit].get(name)!r}"
+                )
     for i, f in enumerate(found):
         if i not in used:
             total.fp += 1

@@ -21,19 +21,80 @@ _HEAD = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORIC = {
-    "counterpart", "counterparts", "equivalent", "equivalents", "ones", "rivals",
-    "rival", "those", "peers", "competitors",
+    "counterpart",
+    "counterparts",
+    "equivalent",
+    "equivalents",
+    "ones",
+    "rivals",
+    "rival",
+    "those",
+    "peers",
+    "competitors",
 }
-_OPEN = {"open", "open-source", "open-weight", "open-weights", "openly-licensed",
-         "open-sourced", "source", "weights", "weight", "open-licence", "open-license"}
+_OPEN = {
+    "open",
+    "open-source",
+    "open-weight",
+    "open-weights",
+    "openly-licensed",
+    "open-sourced",
+    "source",
+    "weights",
+    "weight",
+    "open-licence",
+    "open-license",
+}
 _CLOSED = {"closed", "closed-source", "proprietary", "closed-weight", "closed-weights"}
-_BEST = {"best", "top", "top-tier", "leading", "strongest", "frontier", "most", "capable",
-         "powerful", "flagship", "highest-ranked", "top-ranked", "best-performing", "premier"}
+_BEST = {
+    "best",
+    "top",
+    "top-tier",
+    "leading",
+    "strongest",
+    "frontier",
+    "most",
+    "capable",
+    "powerful",
+    "flagship",
+    "highest-ranked",
+    "top-ranked",
+    "best-performing",
+    "premier",
+}
 _OTHERS = {"other", "all", "every", "any"}
-_FILLER = {"the", "its", "their", "our", "ai", "language", "large", "llm", "and", "or", ",",
-           "currently", "available", "existing", "comparable", "similar", "similarly-sized",
-           "american-made", "chinese-made", "big", "major", "new", "latest", "'s", "'s",
-           "generative", "foundation", "frontier-level", "domestic", "western", "of"}
+_FILLER = {
+    "the",
+    "its",
+    "their",
+    "our",
+    "ai",
+    "language",
+    "large",
+    "llm",
+    "and",
+    "or",
+    ",",
+    "currently",
+    "available",
+    "existing",
+    "comparable",
+    "similar",
+    "similarly-sized",
+    "american-made",
+    "chinese-made",
+    "big",
+    "major",
+    "new",
+    "latest",
+    "'s",
+    "generative",
+    "foundation",
+    "frontier-level",
+    "domestic",
+    "western",
+    "of",
+}
 _TOKEN = re.compile(r"[\w.'’-]+|,")
 _AFTER = re.compile(
     r"^\s*(?:from|in|out of|made in|built in|based in|developed in)\s+"
@@ -80,10 +141,7 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | 
     tokens = list(_TOKEN.finditer(sentence, 0, head.start()))
     for tok in reversed(tokens[-8:]):
         raw = tok.group().lower().replace("’", "'").strip(".")
-        if raw.endswith("'s") and raw not in ("'s",):
-            stem = raw[:-2]
-        else:
-            stem = raw
+        stem = raw[:-2] if raw.endswith("'s") else raw
         # "open-source"/"open source": both tokens mark openness.
         if raw in _OPEN or stem in _OPEN:
             if open_weights is None:

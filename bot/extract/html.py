@@ -10,8 +10,28 @@ import re
 from html.parser import HTMLParser
 
 _LOOKS_HTML = re.compile(r"<(?:!doctype|html|body|p|div|article|h[1-6]|br|span|a)\b", re.IGNORECASE)
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
-          "section", "header", "footer", "blockquote", "ul", "ol", "table", "title"}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "blockquote",
+    "ul",
+    "ol",
+    "table",
+    "title",
+}
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav"}
 
 
@@ -73,9 +93,12 @@ def main_text(markup: str) -> str:
         try:
             import trafilatura
 
-            text = trafilatura.extract(
-                markup, include_comments=False, include_tables=True, favor_recall=True
-            ) or ""
+            text = (
+                trafilatura.extract(
+                    markup, include_comments=False, include_tables=True, favor_recall=True
+                )
+                or ""
+            )
         except Exception:  # a parser crash on odd markup must not lose the article
             text = ""
     if len(text.strip()) < 40:

@@ -168,9 +168,7 @@ NEGATION = re.compile(
 
 # Who asserts it: "according to X", "X said", "citing X", "X reports".
 CLAIMANT_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(
-        r"\baccording to (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*(?:\s+|$)){1,4})"
-    ),
+    re.compile(r"\baccording to (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*(?:\s+|$)){1,4})"),
     re.compile(r"\bciting (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*\s+){1,4})"),
     re.compile(
         r"(?P<who>(?:[A-Z][\w.&'-]*\s+){0,3}[A-Z][\w.&'-]*),? (?:said|says|claims|claimed|"

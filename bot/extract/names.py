@@ -21,26 +21,105 @@ MentionKind = Literal["model", "family"]
 # Used only while the registry cannot be loaded (startup ordering, a broken install);
 # the registry's own names are added to these, never replaced by them.
 FALLBACK_FAMILIES: tuple[str, ...] = (
-    "gpt", "chatgpt", "gpt-oss", "claude", "opus", "sonnet", "haiku", "gemini", "gemma",
-    "llama", "qwen", "qwq", "deepseek", "kimi", "glm", "grok", "mistral", "mixtral",
-    "codestral", "devstral", "magistral", "ministral", "phi", "yi", "minimax", "hunyuan",
-    "ernie", "doubao", "nemotron", "olmo", "mimo", "command", "jamba", "athene", "hermes",
-    "step", "ling", "seed", "sarvam", "muse", "mythos", "fable",
+    "gpt",
+    "chatgpt",
+    "gpt-oss",
+    "claude",
+    "opus",
+    "sonnet",
+    "haiku",
+    "gemini",
+    "gemma",
+    "llama",
+    "qwen",
+    "qwq",
+    "deepseek",
+    "kimi",
+    "glm",
+    "grok",
+    "mistral",
+    "mixtral",
+    "codestral",
+    "devstral",
+    "magistral",
+    "ministral",
+    "phi",
+    "yi",
+    "minimax",
+    "hunyuan",
+    "ernie",
+    "doubao",
+    "nemotron",
+    "olmo",
+    "mimo",
+    "command",
+    "jamba",
+    "athene",
+    "hermes",
+    "step",
+    "ling",
+    "seed",
+    "sarvam",
+    "muse",
+    "mythos",
+    "fable",
 )
 FALLBACK_ORGS: dict[str, str] = {
-    "openai": "OpenAI", "anthropic": "Anthropic", "google": "Google",
-    "google deepmind": "Google", "deepmind": "Google", "meta": "Meta",
-    "alibaba": "Alibaba", "deepseek": "DeepSeek", "moonshot": "Moonshot",
-    "moonshot ai": "Moonshot", "zhipu": "Zhipu", "z.ai": "Zhipu", "xai": "xAI",
-    "mistral": "Mistral", "mistral ai": "Mistral", "microsoft": "Microsoft",
-    "nvidia": "NVIDIA", "minimax": "MiniMax", "tencent": "Tencent", "baidu": "Baidu",
-    "bytedance": "ByteDance", "xiaomi": "Xiaomi", "01.ai": "01 AI",
+    "openai": "OpenAI",
+    "anthropic": "Anthropic",
+    "google": "Google",
+    "google deepmind": "Google",
+    "deepmind": "Google",
+    "meta": "Meta",
+    "alibaba": "Alibaba",
+    "deepseek": "DeepSeek",
+    "moonshot": "Moonshot",
+    "moonshot ai": "Moonshot",
+    "zhipu": "Zhipu",
+    "z.ai": "Zhipu",
+    "xai": "xAI",
+    "mistral": "Mistral",
+    "mistral ai": "Mistral",
+    "microsoft": "Microsoft",
+    "nvidia": "NVIDIA",
+    "minimax": "MiniMax",
+    "tencent": "Tencent",
+    "baidu": "Baidu",
+    "bytedance": "ByteDance",
+    "xiaomi": "Xiaomi",
+    "01.ai": "01 AI",
 }
 
 # Board-name prefixes that are ordinary words, not families.
 _NOT_FAMILIES = frozenset(
-    "open meta the new early chatgpt-4o gpt4 model models ai llm chat instruct base "
-    "mini pro max large small medium big google microsoft nous hf test".split()
+    [
+        "open",
+        "meta",
+        "the",
+        "new",
+        "early",
+        "chatgpt-4o",
+        "gpt4",
+        "model",
+        "models",
+        "ai",
+        "llm",
+        "chat",
+        "instruct",
+        "base",
+        "mini",
+        "pro",
+        "max",
+        "large",
+        "small",
+        "medium",
+        "big",
+        "google",
+        "microsoft",
+        "nous",
+        "hf",
+        "test",
+    ]
 )
 
 _NUM = r"(?:v?\d+(?:\.\d+)*(?:[a-zA-Z]{1,2})?|[A-Z]\d+(?:\.\d+)*[A-Za-z]?)"
@@ -50,8 +129,52 @@ _WORD = (
     r"Omni|Vision|Air|Maverick|Scout|Think|Spark|Sol|Codex|Instant|High|Low|Next|"
     r"mini|pro|max|flash|lite|nano|turbo|instruct|preview|exp|latest|chat|coder|oss|high|it)"
 )
-# o1, o3-mini, o4-mini-high: OpenAI's o-series have no family word.
-_O_SERIES = r"o[1-9](?:-(?:mini|pro|preview|high))*"
+# A word that may start a name; the tail (versions, sizes, variants) is matched after it.
+_HEAD = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z]*")
+_TAIL = re.compile(rf"(?:[-_ ]?{_NUM}|[-_ ]{_WORD}\b)*(?![\w])")
+# Family words that are also ordinary words: a name only with a version ("Step-2").
+_COMMON = frozenset(
+    [
+        "step",
+        "ring",
+        "ling",
+        "nova",
+        "solar",
+        "mercury",
+        "command",
+        "palm",
+        "koala",
+        "alpaca",
+        "dolphin",
+        "arctic",
+        "granite",
+        "intellect",
+        "moonlight",
+        "phi",
+        "mai",
+        "seed",
+        "muse",
+        "spark",
+        "bard",
+        "falcon",
+        "aya",
+        "tulu",
+        "zephyr",
+        "hermes",
+        "starling",
+        "athene",
+        "vicuna",
+        "dolly",
+        "mpt",
+        "fable",
+        "mythos",
+        "opus",
+        "sonnet",
+        "haiku",
+        "sol",
+        "gpt",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +187,21 @@ class Mention:
 
 @dataclass(slots=True)
 class Gazetteer:
+    """Family words (registry + fallback) name a model alone or with a version; words
+    that start board model names ("prefixes") name one only with a version."""
+
     families: set[str]
     orgs: dict[str, str]  # lowercased surface form -> canonical organisation
     countries: dict[str, str]  # lowercased surface form -> ISO code
-    _regex: re.Pattern[str] = field(init=False, repr=False)
+    prefixes: set[str] = field(default_factory=set)
+    _heads: frozenset[str] = field(init=False, repr=False)
+    _family_words: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        fams = sorted({f for f in self.families if f}, key=len, reverse=True)
-        alternation = "|".join(re.escape(f) for f in fams)
-        self._regex = re.compile(
-            rf"(?<![\w./-])(?:(?i:{alternation})(?:[-_ ]?{_NUM}|[-_ ]{_WORD}\b)*|{_O_SERIES})"
-            rf"(?![\w])"
-        )
+        # A family is found by its first word ("gpt-oss" by "gpt", then its tail).
+        single = {f.split()[0].split("-")[0] for f in self.families if f}
+        self._family_words = frozenset(single)
+        self._heads = frozenset(single | self.prefixes)
 
     @classmethod
     def build(
@@ -100,20 +226,45 @@ class Gazetteer:
                 countries[surface] = value.upper()
         for name, code in (country_names or {}).items():
             countries[name.lower()] = code.upper()
-        for model in board_models:
-            prefix = family_prefix(model)
-            if prefix:
-                families.add(prefix)
-        return cls(families=families, orgs=orgs, countries=countries)
+        prefixes = {p for model in board_models if (p := family_prefix(model))}
+        return cls(families=families, orgs=orgs, countries=countries, prefixes=prefixes)
 
-    def models(self, text: str) -> list[Mention]:
-        out = []
-        for m in self._regex.finditer(text):
-            name = m.group().rstrip("-_ ")
-            if not name:
+    def models(self, text: str, first: bool = False) -> list[Mention]:
+        out: list[Mention] = []
+        last_end = 0
+        for head in _HEAD.finditer(text):
+            if head.start() < last_end:
+                continue  # inside the previous name's tail ("Opus" of "Claude Opus 5")
+            word = head.group()
+            low = word.lower()
+            if low == "o" and word == "o":
+                tail = _O_TAIL.match(text, head.end())
+                if tail:
+                    out.append(
+                        Mention(head.start(), tail.end(), text[head.start() : tail.end()], "model")
+                    )
                 continue
-            bare = name.lower() in self.families
-            out.append(Mention(m.start(), m.start() + len(name), name, "family" if bare else "model"))
+            if low not in self._heads:
+                continue
+            tail = _TAIL.match(text, head.end())
+            end = tail.end() if tail else head.end()
+            if low not in self._family_words and text[head.end() : head.end() + 1] == " ":
+                # A board prefix ("code" of "code-llama") names a model only when
+                # written like one: "codellama-34b", never "code 3".
+                continue
+            while end > head.end() and text[end - 1] in "-_ ":
+                end -= 1
+            if end == head.end():
+                # A bare word names a family only when it is one, capitalised and unusual.
+                if low not in self._family_words or not word[0].isupper() or low in _COMMON:
+                    continue
+                kind: MentionKind = "family"
+            else:
+                kind = "model"
+            out.append(Mention(head.start(), end, text[head.start() : end], kind))
+            last_end = end
+            if first:
+                break
         return out
 
     def organisation(self, word: str) -> str | None:
@@ -124,6 +275,7 @@ class Gazetteer:
         return self.countries.get(w) or self.countries.get(w.removesuffix("'s"))
 
 
+_O_TAIL = re.compile(r"[1-9](?:-(?:mini|pro|preview|high))*(?![\w])")
 _PREFIX = re.compile(r"[a-z][a-z]+")
 
 

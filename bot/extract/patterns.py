@@ -20,8 +20,16 @@ from store.claims import ClaimType, Group
 Relation = Literal["beats", "overtook", "trails", "ties"]
 
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 _NUMBER_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
 # "among the leading models" names no k; we read it as the top 10 (docs/extraction.md).
@@ -149,7 +157,8 @@ _RANK_AMONG = _i(
 )
 _RANK_SOTA = _i(
     r"\b(?:is|as|sets?|set|achiev(?:es|ed|ing)|establish(?:es|ed)|becomes?|became)\s+"
-    r"(?:a\s+|the\s+)?(?:new\s+)?state[- ]of[- ]the[- ]art\b(?:\s+(?:for|among|amongst|in|on|across)\s+"
+    r"(?:a\s+|the\s+)?(?:new\s+)?state[- ]of[- ]the[- ]art\b"
+    r"(?:\s+(?:for|among|amongst|in|on|across)\s+"
     r"(?P<what>[^,.;]{1,60}))?"
 )
 _OTHERS = _i(
@@ -180,10 +189,25 @@ _SCORE_PCT = _i(
     r"(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
 )
 _COMPARATORS = {
-    "over": "gt", "more than": "gt", "above": "gt", "at least": "gt", "exceeding": "gt",
-    "north of": "gt", ">": "gt", "under": "lt", "below": "lt", "less than": "lt", "<": "lt",
-    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
-    "nearly": "approx", "almost": "approx", "~": "approx", "some": "approx",
+    "over": "gt",
+    "more than": "gt",
+    "above": "gt",
+    "at least": "gt",
+    "exceeding": "gt",
+    "north of": "gt",
+    ">": "gt",
+    "under": "lt",
+    "below": "lt",
+    "less than": "lt",
+    "<": "lt",
+    "about": "approx",
+    "around": "approx",
+    "roughly": "approx",
+    "approximately": "approx",
+    "nearly": "approx",
+    "almost": "approx",
+    "~": "approx",
+    "some": "approx",
 }
 
 _GAP_BETWEEN = _i(
@@ -191,10 +215,17 @@ _GAP_BETWEEN = _i(
     r"(?:is|are|has|have|was|keeps|continues|appears|seems|looks)\b(?P<rest>[^.;]{0,60})"
 )
 _GAP_DIRECTION = (
-    (_i(r"\b(?:shrink|shrinking|shrunk|shrank|narrow|narrowing|narrowed|closing|closed|"
-        r"smaller|vanish(?:ing|ed)?|disappear(?:ing|ed)?)\b"), "narrowing"),
-    (_i(r"\b(?:widen|widening|widened|grow|growing|grew|grown|larger|bigger|expanding)\b"),
-     "widening"),
+    (
+        _i(
+            r"\b(?:shrink|shrinking|shrunk|shrank|narrow|narrowing|narrowed|closing|closed|"
+            r"smaller|vanish(?:ing|ed)?|disappear(?:ing|ed)?)\b"
+        ),
+        "narrowing",
+    ),
+    (
+        _i(r"\b(?:widen|widening|widened|grow|growing|grew|grown|larger|bigger|expanding)\b"),
+        "widening",
+    ),
 )
 _GAP_VERB = _i(
     r"\b(?P<narrow>(?:clos(?:es|ed|ing)|narrow(?:s|ed|ing)|shrink(?:s|ing)|shrank|cut(?:s|ting)?)"
@@ -279,7 +310,7 @@ def _objects(s: Sentence, pos: int) -> list[Mention]:
 
 def find_comparisons(s: Sentence) -> None:
     for v in _VERB.finditer(s.text):
-        relation: Relation = next(k for k in _VERBS if v.group(k))  # type: ignore[assignment]
+        relation: Relation = next(k for k in _VERBS if v.group(k))
         if _group_comparison(s, v, relation):
             continue
         if _others_rank(s, v, relation):
@@ -308,7 +339,7 @@ def _near_negation(text: str, pos: int) -> bool:
 
 
 def _others_rank(s: Sentence, v: re.Match[str], relation: Relation) -> bool:
-    """"X outperforms all other open models" -> X ranks #1 among open models."""
+    """ "X outperforms all other open models" -> X ranks #1 among open models."""
     if relation not in ("beats", "overtook"):
         return False
     m = _OTHERS.match(s.text[v.end() :])
@@ -317,7 +348,9 @@ def _others_rank(s: Sentence, v: re.Match[str], relation: Relation) -> bool:
     subject = _subject(s, v.start())
     if subject is None:
         return False
-    within = Group(open_weights=True) if m.group(1).strip() and "open" in m.group(1).lower() else None
+    within = (
+        Group(open_weights=True) if m.group(1).strip() and "open" in m.group(1).lower() else None
+    )
     if m.group(1).strip().lower().startswith("closed"):
         within = Group(open_weights=False)
     s.hits.append(
@@ -386,8 +419,15 @@ def find_count_in_top(s: Sentence) -> None:
         )
 
 
-def _rank(s: Sentence, pos: int, rank: int, op: str = "eq", within: Group | None = None,
-          category: str | None = None, metric: str | None = None) -> None:
+def _rank(
+    s: Sentence,
+    pos: int,
+    rank: int,
+    op: str = "eq",
+    within: Group | None = None,
+    category: str | None = None,
+    metric: str | None = None,
+) -> None:
     subject = _subject(s, pos)
     if subject is None:
         return
@@ -421,8 +461,13 @@ def find_ranks(s: Sentence) -> None:
     for m in _RANK_BEST.finditer(t):
         mods = m.group(1) or ""
         category = "coding" if "coding" in mods.lower() else None
-        _rank(s, m.start(), 1, within=_group_from_mods(mods, s.gaz, m.group("where")),
-              category=category)
+        _rank(
+            s,
+            m.start(),
+            1,
+            within=_group_from_mods(mods, s.gaz, m.group("where")),
+            category=category,
+        )
     for m in _RANK_LEADER.finditer(t):
         what = (m.group("what") or "").lower()
         within = Group(open_weights=True) if re.search(r"\bopen\b", what) else None
@@ -445,7 +490,12 @@ def find_ranks(s: Sentence) -> None:
             for part in (named.group("a"), named.group("b")):
                 if part:
                     model = part if subject.lower() in part.lower() else f"{subject} {part}"
-                    fields = {"model": model, "rank": AMONG_LEADING_K, "op": "top_k", "within": within}
+                    fields = {
+                        "model": model,
+                        "rank": AMONG_LEADING_K,
+                        "op": "top_k",
+                        "within": within,
+                    }
                     s.hits.append(Hit("rank_position", fields, m.start()))
             continue
         _rank(s, m.start(), AMONG_LEADING_K, op="top_k", within=within)
@@ -472,9 +522,10 @@ def find_scores(s: Sentence) -> None:
             metric: str | None
             if groups.get("bench"):
                 metric = benchmark_id(groups["bench"])
-            elif "elo" in (groups.get("kind") or "").lower() or "arena" in (
-                groups.get("kind") or ""
-            ).lower():
+            elif (
+                "elo" in (groups.get("kind") or "").lower()
+                or "arena" in (groups.get("kind") or "").lower()
+            ):
                 metric = "arena_score"
             else:
                 metric = None
@@ -523,8 +574,12 @@ def find_trends(s: Sentence) -> None:
             continue
         ga, gb = resolve_pair(ga_list[0], gb_list[0])
         s.hits.append(
-            Hit("trend_gap", {"subjects": (ga, gb), "direction": direction}, m.start(),
-                negated=_near_negation(t, m.end("b") + 15))
+            Hit(
+                "trend_gap",
+                {"subjects": (ga, gb), "direction": direction},
+                m.start(),
+                negated=_near_negation(t, m.end("b") + 15),
+            )
         )
     for m in _GAP_VERB.finditer(t):
         before = [g for g in s.groups if g.end <= m.start()]
@@ -534,16 +589,24 @@ def find_trends(s: Sentence) -> None:
         ga, gb = resolve_pair(before[-1], after[0])
         direction = "narrowing" if m.group("narrow") else "widening"
         s.hits.append(
-            Hit("trend_gap", {"subjects": (ga, gb), "direction": direction}, m.start(),
-                negated=_near_negation(t, m.start()))
+            Hit(
+                "trend_gap",
+                {"subjects": (ga, gb), "direction": direction},
+                m.start(),
+                negated=_near_negation(t, m.start()),
+            )
         )
     for m in _NEW_HIGH.finditer(t):
         before = [g for g in s.groups if g.end <= m.start()]
         if not before or len(t[before[-1].end : m.start()]) > 40:
             continue
         s.hits.append(
-            Hit("trend_gap", {"subjects": (before[-1].group, Group()), "direction": "new_high"},
-                m.start(), negated=_near_negation(t, m.start()))
+            Hit(
+                "trend_gap",
+                {"subjects": (before[-1].group, Group()), "direction": "new_high"},
+                m.start(),
+                negated=_near_negation(t, m.start()),
+            )
         )
 
 

@@ -41,7 +41,9 @@ _TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _BOARD_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(BOARDS, key=len, reverse=True)) + r")(?![\w-])",
+    r"(?<![\w-])("
+    + "|".join(re.escape(k) for k in sorted(BOARDS, key=len, reverse=True))
+    + r")(?![\w-])",
     re.IGNORECASE,
 )
 _BENCH_RE = re.compile(
@@ -94,7 +96,7 @@ def _metric(sentence: str, board: str | None) -> str | None:
     m = _BENCH_RE.search(sentence)
     if m:
         return BENCHMARKS[m.group(1).lower()]
-    if board and board.startswith("lmarena") or re.search(r"\belo\b", sentence, re.I):
+    if (board and board.startswith("lmarena")) or re.search(r"\belo\b", sentence, re.I):
         return "arena_score"
     return None
 
@@ -144,8 +146,9 @@ class RulesExtractor:
                 # Questions ask, they do not assert ("will US models retake the lead?").
                 prev_subject = models[0].text if models else prev_subject
                 continue
-            ctx = Sentence(sent.text, models, find_groups(sent.text, self.gaz), self.gaz,
-                           prev_subject)
+            ctx = Sentence(
+                sent.text, models, find_groups(sent.text, self.gaz), self.gaz, prev_subject
+            )
             for hit in find_all(ctx):
                 draft = self._draft(hit, sent, article, article_board)
                 if draft is None:

@@ -62,8 +62,11 @@ def statement(claim: ClaimDraft) -> str:
     if isinstance(claim, PairwiseComparison):
         rel = {"beats": "ranks above", "trails": "ranks below", "ties": "ties with"}[claim.relation]
         if neg:
-            rel = {"beats": "does not rank above", "trails": "does not rank below",
-                   "ties": "does not tie with"}[claim.relation]
+            rel = {
+                "beats": "does not rank above",
+                "trails": "does not rank below",
+                "ties": "does not tie with",
+            }[claim.relation]
         return f"{claim.model_a} {rel} {claim.model_b}{where}"
     if isinstance(claim, GroupComparison):
         a, b = claim.group_a.describe(), claim.group_b.describe()
@@ -74,23 +77,33 @@ def statement(claim: ClaimDraft) -> str:
             claim.relation
         ]
         if neg:
-            rel = {"overtook": "have not overtaken", "leads": "do not rank above",
-                   "trails": "do not rank below"}[claim.relation]
+            rel = {
+                "overtook": "have not overtaken",
+                "leads": "do not rank above",
+                "trails": "do not rank below",
+            }[claim.relation]
         return _upper_first(f"{_best_of(claim.group_a)} {rel} {_best_of(claim.group_b)}{where}")
     if isinstance(claim, ScoreValue):
-        comp = {"eq": "scores", "approx": "scores about", "gt": "scores more than",
-                "lt": "scores less than"}[claim.comparator]
+        comp = {
+            "eq": "scores",
+            "approx": "scores about",
+            "gt": "scores more than",
+            "lt": "scores less than",
+        }[claim.comparator]
         if neg:
             comp = "does not score " + comp.removeprefix("scores").strip()
         unit = "%" if claim.metric and claim.metric != "arena_score" and claim.value <= 100 else ""
         return f"{claim.model} {comp} {_value(claim.value)}{unit}{where}".replace("  ", " ")
     if isinstance(claim, TrendGap):
-        a, b = claim.subjects
+        first, second = claim.subjects
         if claim.direction == "new_high":
-            return f"{_upper_first(a.describe())} reached a new high{where}"
-        verb = {"narrowing": "is narrowing", "widening": "is widening",
-                "overtook": "has closed: the first overtook the second"}[claim.direction]
+            return f"{_upper_first(first.describe())} reached a new high{where}"
+        verb = {
+            "narrowing": "is narrowing",
+            "widening": "is widening",
+            "overtook": "has closed: the first overtook the second",
+        }[claim.direction]
         if neg:
             verb = verb.replace("is ", "is not ")
-        return f"The gap between {_best_of(a)} and {_best_of(b)} {verb}{where}"
+        return f"The gap between {_best_of(first)} and {_best_of(second)} {verb}{where}"
     raise TypeError(f"unknown claim type: {type(claim).__name__}")

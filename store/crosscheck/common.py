@@ -16,6 +16,8 @@ from store.crosscheck.index import (
     SnapshotIndex,
     Standing,
 )
+from store.crosscheck.tracks import Order as Order
+from store.crosscheck.tracks import compare as compare
 from store.registry.base import RegistryLike
 
 Mode = Literal["as_of", "latest"]
@@ -82,10 +84,22 @@ def unverifiable(reason: UnverifiableReason, text: str) -> Outcome:
 
 
 def evidence(ctx: Ctx, s: Standing, role: str, snap: SnapshotIndex | None = None) -> Evidence:
+    """The evidence row for one standing; built once per snapshot, role and view, then
+    shared by every judgement that cites it (treat it as read-only)."""
     snap = snap or ctx.snap
+    ck = (id(ctx.registry), ctx.board, ctx.view, ctx.category, ctx.key, s.model, role)
+    row: Evidence | None = snap.evidence_rows.get(ck)
+    if row is None:
+        row = snap.evidence_rows[ck] = _evidence_row(ctx, s, role, snap)
+    return row
+
+
+def _evidence_row(ctx: Ctx, s: Standing, role: str, snap: SnapshotIndex) -> Evidence:
     facts = snap.facts(ctx.registry).get(s.model)
     view: View = "style_control" if ctx.view == "style_control" else "raw"
-    return Evidence(
+    # model_construct: every field is already the right type; validating again would
+    # double the cost of a verdict (benchmarks/verdicts.py).
+    return Evidence.model_construct(
         board=ctx.board,
         snapshot=snap.date,
         view=view,
@@ -116,24 +130,6 @@ def describe(s: Standing, label: str = "score") -> str:
     if s.ci is not None:
         parts.append(f"95% CI {fmt_num(s.ci[0])}-{fmt_num(s.ci[1])}")
     return f"{s.model} ({', '.join(parts)})"
-
-
-@dataclass(frozen=True, slots=True)
-class Order:
-    sign: int  # +1: a above b, -1: below, 0: level
-    uncertain: bool  # the 95% intervals overlap (or the ranks are shared)
-
-
-def compare(a: Standing, b: Standing) -> Order:
-    if a.value is not None and b.value is not None:
-        sign = (a.value > b.value) - (a.value < b.value)
-        if a.ci is not None and b.ci is not None:
-            overlap = a.ci[0] <= b.ci[1] and b.ci[0] <= a.ci[1]
-            return Order(sign, overlap or sign == 0)
-        return Order(sign, sign == 0)
-    # Ranks only: a smaller published rank is above; a shared rank is a tie.
-    sign = (a.rank < b.rank) - (a.rank > b.rank)
-    return Order(sign, sign == 0)
 
 
 def ordered_verdict(order: Order, want: int) -> VerdictLabel:

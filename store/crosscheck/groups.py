@@ -22,6 +22,7 @@ from store.crosscheck.common import (
     ordered_verdict,
 )
 from store.crosscheck.index import GroupStanding, SnapshotIndex, Standing
+from store.crosscheck.tracks import track
 
 _CLASS_WORDS = {
     "permissive": "permissive (e.g. Apache, MIT)",
@@ -100,17 +101,19 @@ def _earlier_reversal(
 ) -> tuple[VerdictLabel, str, list[Evidence]]:
     """Find the latest earlier snapshot in the window where group b was ahead."""
     start = ctx.snap.date - timedelta(days=ctx.options.overtook_window_days)
-    for snap in ctx.series.before(ctx.snap, start):
-        pa, pb = ctx.group(claim.group_a, snap), ctx.group(claim.group_b, snap)
-        if how == "best":
-            a, b = pa.best, pb.best
-            if a is None or b is None or compare(a, b).sign >= 0:
-                continue
+    if how == "best":
+        tr = track(ctx.series, ctx.registry, ctx.key, claim.group_a, claim.group_b)
+        j = tr.b_ahead_before(ctx.series.index_of(ctx.snap), start)
+        if j is not None:
+            snap, a, b = ctx.series.snapshots[j], tr.best_a[j], tr.best_b[j]
+            assert a is not None and b is not None
             text = (
                 f"Earlier, on {snap.date.isoformat()}, the order was the other way: "
                 f"{describe(b, ctx.metric_label)} led {describe(a, ctx.metric_label)}."
             )
             return "supported", text, _ev(ctx, snap, [(a, la), (b, lb)])
+    for snap in ctx.series.before(ctx.snap, start) if how == "count" else []:
+        pa, pb = ctx.group(claim.group_a, snap), ctx.group(claim.group_b, snap)
         k = claim.k or ctx.options.default_top_k
         na = sum(1 for s in pa.members if s.rank <= k)
         nb = sum(1 for s in pb.members if s.rank <= k)

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from store.claims import Group
 from store.leaderboards.base import BoardEntry, BoardSnapshot
@@ -157,8 +157,11 @@ class SnapshotIndex:
         self._extra_keys: dict[str, str] | None = None
         # Caches keyed by the registry object; the object is kept so its id stays unique.
         self._facts: dict[int, tuple[RegistryLike, dict[str, ModelFacts]]] = {}
-        self._groups: dict[tuple[int, str, Group], GroupStanding] = {}
+        self._groups: dict[tuple[int, str, str | None, str | None, bool | None], GroupStanding] = {}
         self._resolved: dict[tuple[int, int, str], ResolutionLike] = {}
+        # Evidence rows are the costliest part of a verdict to build; the same model in
+        # the same role on the same snapshot is the same row (store.crosscheck.common).
+        self.evidence_rows: dict[tuple[object, ...], Any] = {}
 
     def metric_key(self, metric: str | None) -> str | None:
         """ "" for the board's own score, an `extra` key for another metric, None if absent."""
@@ -194,7 +197,8 @@ class SnapshotIndex:
         return cached[1]
 
     def group(self, registry: RegistryLike, group: Group, key: str) -> GroupStanding:
-        ck = (id(registry), key, group)
+        # A tuple key: hashing the pydantic Group itself is several times slower.
+        ck = (id(registry), key, group.country, group.organisation, group.open_weights)
         found = self._groups.get(ck)
         if found is None:
             facts = self.facts(registry)
@@ -227,6 +231,11 @@ class Series:
         self.key = key
         self.snapshots = list(snapshots)
         self.dates = [s.date for s in self.snapshots]
+        # store.crosscheck.tracks caches its per-series PairTracks here
+        self.tracks: dict[tuple[object, ...], tuple[object, Any]] = {}
+
+    def index_of(self, snap: SnapshotIndex) -> int:
+        return bisect_left(self.dates, snap.date)
 
     def on_or_before(self, day: date) -> SnapshotIndex | None:
         i = bisect_right(self.dates, day)

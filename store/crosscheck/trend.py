@@ -13,10 +13,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from store.claims import TrendGap, VerdictLabel
-from store.crosscheck.common import Ctx, Outcome, compare, describe, evidence, fmt_num
-from store.crosscheck.index import SnapshotIndex, Standing
+from store.crosscheck.common import Ctx, Outcome, compare, evidence, fmt_num
+from store.crosscheck.tracks import track
 
-DAYS_PER_MONTH = 30.4375
 HISTORY_RELIABLE_FROM = date(2024, 6, 29)
 
 
@@ -33,48 +32,41 @@ def judge_trend(claim: TrendGap, ctx: Ctx) -> Outcome:
     if ctx.board == "lmarena-history" and start < HISTORY_RELIABLE_FROM:
         start = HISTORY_RELIABLE_FROM
         skipped = " (history rows before 2024-06-29 are off-scale and were skipped)"
-    points: list[tuple[SnapshotIndex, Standing, Standing]] = []
     if not ctx.table.scored:
         return Outcome(
             "unverifiable",
             f"{ctx.where()} publishes ranks only; a gap needs scores.",
             reason="unsupported_metric",
         )
-    for snap in ctx.series.between(start, end):
-        if not snap.table(ctx.key).scored:
-            continue
-        b0, b1 = ctx.group(g0, snap).best, ctx.group(g1, snap).best
-        if b0 is not None and b1 is not None and b0.value is not None and b1.value is not None:
-            points.append((snap, b0, b1))
-    if len(points) < 2:
+    tr = track(ctx.series, ctx.registry, ctx.key, g0, g1)
+    fit = tr.fit(start, end)
+    if fit is None:
         return Outcome(
             "unverifiable",
             f"Fewer than two snapshots of {ctx.board} between {start.isoformat()} and "
             f"{end.isoformat()} rank both {l0} and {l1}{skipped}.",
             reason="no_data_for_date",
         )
-    gaps = [(p[1].value or 0.0) - (p[2].value or 0.0) for p in points]
-    months = [(p[0].date - points[0][0].date).days / DAYS_PER_MONTH for p in points]
-    slope = _slope(months, gaps)
+    gaps = tr.gaps(fit.first, fit.last)
     first, last = gaps[0], gaps[-1]
-    verdict = _direction_verdict(
-        claim.direction, gaps, slope, compare(points[-1][1], points[-1][2]).uncertain
-    )
-    d0, d1 = points[0][0].date.isoformat(), points[-1][0].date.isoformat()
+    ends = [(ctx.series.snapshots[i], tr.best_a[i], tr.best_b[i]) for i in (fit.first, fit.last)]
+    (s0, a0, b0), (s1, a1, b1) = ends
+    assert a0 is not None and b0 is not None and a1 is not None and b1 is not None
+    verdict = _direction_verdict(claim.direction, gaps, fit.slope, compare(a1, b1).uncertain)
     text = (
         f"On {ctx.board}{' (style-controlled)' if ctx.view == 'style_control' else ''}, "
-        f"the gap (best {l0} minus best {l1}) went from {_signed(first)} on {d0} "
-        f"({points[0][1].model} vs {points[0][2].model}) to {_signed(last)} on {d1} "
-        f"({points[-1][1].model} vs {points[-1][2].model}) over {len(points)} snapshots"
-        f"{skipped}; its linear trend is {_signed(slope, 1)} points per month."
+        f"the gap (best {l0} minus best {l1}) went from {_signed(first)} on "
+        f"{s0.date.isoformat()} ({a0.model} vs {b0.model}) to {_signed(last)} on "
+        f"{s1.date.isoformat()} ({a1.model} vs {b1.model}) over {fit.count} snapshots"
+        f"{skipped}; its linear trend is {_signed(fit.slope, 1)} points per month."
     )
     text += f" The claim says the gap is {_DIRECTION_WORDS[claim.direction]}."
-    ev = []
-    for snap, b0, b1 in (points[0], points[-1]):
-        when = "start" if snap is points[0][0] else "end"
-        ev.append(evidence(ctx, b0, f"best of {l0} at {when}", snap=snap))
-        ev.append(evidence(ctx, b1, f"best of {l1} at {when}", snap=snap))
-    _ = describe  # standings are cited through the evidence rows
+    ev = [
+        evidence(ctx, a0, f"best of {l0} at start", snap=s0),
+        evidence(ctx, b0, f"best of {l1} at start", snap=s0),
+        evidence(ctx, a1, f"best of {l0} at end", snap=s1),
+        evidence(ctx, b1, f"best of {l1} at end", snap=s1),
+    ]
     return Outcome(
         verdict,
         text,
@@ -113,15 +105,6 @@ def _direction_verdict(
         return "supported" if min(gaps[:-1]) < 0 else "partially_supported"
     # new_high: the gap ends at its highest in the period.
     return "supported" if last >= max(gaps) else "contradicted"
-
-
-def _slope(xs: list[float], ys: list[float]) -> float:
-    n = len(xs)
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    if sxx == 0:
-        return 0.0
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
 
 
 def _signed(x: float, digits: int = 0) -> str:

@@ -105,7 +105,7 @@ async def test_claim_and_why(ctx, seed: Seeder) -> None:
     why = (await why_command(ctx, MEMBER, claim_id=str(claim_id))).embeds[0]
     names = {f["name"]: f["value"] for f in why["fields"]}
     assert names["Extracted by"] == "rules 1.2"
-    assert "“DeepSeek V3” → DeepSeek\\-V3" in names["Model names"]
+    assert "“DeepSeek V3” → DeepSeek-V3" in names["Model names"]
     assert "snapshot of 2025-01-29" in names["Snapshot"]
     assert "newest one on or before the claim's date (2025-02-03)" in names["Snapshot"]
     assert "Sentence in outlet-1" in names
@@ -157,7 +157,7 @@ def test_check_json_shape_is_adapted() -> None:
 async def test_leaderboard(ctx) -> None:
     reply = await leaderboard_command(ctx, MEMBER, chart=True)
     embed = reply.embeds[0]
-    assert "**Gemini\\-2.5\\-Pro** · 1,460 · CI 1,455–1,465 · 9,000 votes" in embed["description"]
+    assert "**Gemini-2.5-Pro** · 1,460 · CI 1,455–1,465 · 9,000 votes" in embed["description"]
     assert reply.file is not None and reply.file.data.startswith(b"\x89PNG")
     assert (await leaderboard_command(ctx, MEMBER, date_="2025-13-45")).error
     assert (await leaderboard_command(ctx, MEMBER, country="China")).error
@@ -182,7 +182,11 @@ async def test_sources_add_validates_then_saves_and_remove(ctx, engine) -> None:
     ok = await sources_add_command(ctx, ADMIN, name="good", url="https://good.example/rss")
     assert not ok.error and "12 entries" in ok.content
     listed = (await sources_list_command(ctx, ADMIN)).embeds[0]["description"]
-    assert "from\\-yaml" in listed and "(sources.yaml)" in listed and "(Discord)" in listed
+    assert (
+        "[from-yaml](https://yaml.example/feed.xml)" in listed
+        and "(sources.yaml)" in listed
+        and "(Discord)" in listed
+    )
     yaml_remove = await sources_remove_command(ctx, ADMIN, name="from-yaml")
     assert yaml_remove.error and "sources.yaml" in yaml_remove.content
     assert not (await sources_remove_command(ctx, ADMIN, name="good")).error
@@ -212,7 +216,7 @@ async def test_status_lists_trouble(ctx, engine) -> None:
         s.commit()
     embed = (await status_command(ctx, MEMBER)).embeds[0]
     fields = {f["name"]: f["value"] for f in embed["fields"]}
-    assert "3 failed poll(s) in a row; last error: timeout" in fields["Sources"]
+    assert "failed polls in a row: 3; last error: timeout" in fields["Sources"]
     assert "HTTP 404: Unknown Webhook" in fields["Alert destinations"]
 
 
@@ -244,7 +248,7 @@ def test_command_tree_names_options_and_permissions(ctx) -> None:
     sources = payload["sources"]
     assert {o["name"] for o in sources["options"]} == {"list", "add", "remove"}
     manage_guild = discord.Permissions(manage_guild=True).value
-    assert sources["default_member_permissions"] == str(manage_guild)
+    assert int(sources["default_member_permissions"]) == manage_guild == 32
     assert payload["status"]["default_member_permissions"] is None
     assert payload["verify"]["options"][0]["max_length"] == 4000
 
@@ -255,3 +259,50 @@ def test_replies_never_mention_anyone(ctx) -> None:
     kwargs = reply_kwargs(Reply(content="@everyone"))
     mentions = kwargs["allowed_mentions"]
     assert not (mentions.everyone or mentions.users or mentions.roles)
+
+
+class _Response:
+    def __init__(self) -> None:
+        self.sent: list[dict] = []
+        self.deferred: dict | None = None
+
+    def is_done(self) -> bool:
+        return self.deferred is not None or bool(self.sent)
+
+    async def send_message(self, **kwargs) -> None:
+        self.sent.append(kwargs)
+
+    async def defer(self, **kwargs) -> None:
+        self.deferred = kwargs
+
+
+class _Interaction:
+    """Just what the adapter reads from a discord.Interaction."""
+
+    def __init__(self, manage_guild: bool) -> None:
+        self.permissions = discord.Permissions(manage_guild=manage_guild)
+        self.user = type("U", (), {"id": 7, "__str__": lambda self: "someone#7"})()
+        self.guild = object()
+        self.response = _Response()
+        self.followup = type("F", (), {})()
+        self.followup_sent: list[dict] = []
+
+        async def send(**kwargs) -> None:
+            self.followup_sent.append(kwargs)
+
+        self.followup.send = send
+
+
+async def test_the_tree_adapts_interactions_to_handlers(ctx) -> None:
+    tree = build_tree(discord.Client(intents=discord.Intents.none()), ctx)
+    interaction = _Interaction(manage_guild=False)
+    await tree.get_command("claim").callback(interaction, claim_id="abc")
+    (sent,) = interaction.response.sent
+    assert sent["ephemeral"] is True and sent["content"].startswith("'abc' is not a claim id")
+    assert sent["allowed_mentions"].everyone is False
+    # a member without Manage Server who reaches /sources add is refused by the handler
+    interaction = _Interaction(manage_guild=False)
+    sources = tree.get_command("sources")
+    await sources.get_command("add").callback(interaction, name="n", url="https://good.x/rss")
+    assert interaction.response.deferred == {"ephemeral": True, "thinking": True}
+    assert "Manage Server" in interaction.followup_sent[0]["content"]

@@ -52,8 +52,16 @@ def check(case: dict[str, Any], j: Judgement) -> None:
 
 def _same(got: Any, want: Any) -> bool:
     if isinstance(want, list):
-        return got is not None and len(got) == len(want) and all(_same(g, w) for g, w in zip(got, want, strict=True))
-    if isinstance(want, float | int) and not isinstance(want, bool) and isinstance(got, float | int):
+        return (
+            got is not None
+            and len(got) == len(want)
+            and all(_same(g, w) for g, w in zip(got, want, strict=True))
+        )
+    if (
+        isinstance(want, float | int)
+        and not isinstance(want, bool)
+        and isinstance(got, float | int)
+    ):
         return abs(got - want) < 1e-6
     if isinstance(want, dt.date):
         return got == want
@@ -63,7 +71,13 @@ def _same(got: Any, want: Any) -> bool:
 def test_there_are_enough_cases_of_every_type() -> None:
     types = [c["claim"]["type"] for c in CASES]
     assert len(CASES) >= 30
-    for t in ("rank_position", "pairwise_comparison", "group_comparison", "score_value", "trend_gap"):
+    for t in (
+        "rank_position",
+        "pairwise_comparison",
+        "group_comparison",
+        "score_value",
+        "trend_gap",
+    ):
         assert types.count(t) >= 3, t
     assert len({c["id"] for c in CASES}) == len(CASES)
 

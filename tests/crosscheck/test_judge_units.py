@@ -22,16 +22,21 @@ CN_OPEN = Group(country="CN", open_weights=True)
 US_OPEN = Group(country="US", open_weights=True)
 COMMON = {"statement": "s", "quote": "q", "span": (0, 1)}
 
+E = entry
 BOARD = BoardData(
     [
         # D1: Alpha 1300 [1295,1305]; Beta-Open 1250; Gamma-Open 1240 (overlaps Beta)
-        snap(D1, [entry("Alpha-1", 1, 1300), entry("Beta-Open", 2, 1250), entry("Gamma-Open", 2, 1240), entry("Qwen2.5-7B", 4, 1200)]),
+        snap(D1, [E("Alpha-1", 1, 1300), E("Beta-Open", 2, 1250), E("Gamma-Open", 2, 1240),
+                  E("Qwen2.5-7B", 4, 1200)]),
         # D1 style control (ranks only): Qwen2.5-7B jumps to rank 1
-        snap(D1, [entry("Alpha-1", 1, None), entry("Qwen2.5-7B", 1, None), entry("Gamma-Open", 3, None), entry("Beta-Open", 4, None)], view="style_control"),
-        # D2: Gamma-Open 1280 clearly above Beta-Open 1250; Alpha 1290 overlaps? no: [1285,1295] vs [1275,1285]
-        snap(D2, [entry("Alpha-1", 1, 1290), entry("Gamma-Open", 1, 1280), entry("Beta-Open", 3, 1250), entry("Tune-72B", 4, 1200)]),
+        snap(D1, [E("Alpha-1", 1, None), E("Qwen2.5-7B", 1, None), E("Gamma-Open", 3, None),
+                  E("Beta-Open", 4, None)], view="style_control"),
+        # D2: Gamma-Open 1280 [1275,1285] clearly above Beta-Open 1250
+        snap(D2, [E("Alpha-1", 1, 1290), E("Gamma-Open", 1, 1280), E("Beta-Open", 3, 1250),
+                  E("Tune-72B", 4, 1200)]),
         # D3: Alpha 1300, Delta-Closed 1299 (tie at the top), Beta-Open 1260, Gamma-Open 1200
-        snap(D3, [entry("Alpha-1", 1, 1300), entry("Delta-Closed", 1, 1299), entry("Beta-Open", 3, 1260), entry("Gamma-Open", 4, 1200), entry("Qwen2.5-7B", 5, 1100), entry("Qwen2.5-72B", 5, 1105)]),
+        snap(D3, [E("Alpha-1", 1, 1300), E("Delta-Closed", 1, 1299), E("Beta-Open", 3, 1260),
+                  E("Gamma-Open", 4, 1200), E("Qwen2.5-7B", 5, 1100), E("Qwen2.5-72B", 5, 1105)]),
     ]
 )  # fmt: skip
 REG = FakeRegistry()
@@ -60,7 +65,10 @@ def test_stale_and_too_early_are_no_data_for_date() -> None:
     early = run(pair("Alpha-1", "Beta-Open", date(2024, 12, 1)))
     assert (early.verdict, early.reason) == ("unverifiable", "no_data_for_date")
     # a looser limit makes the same claim checkable
-    loose = run(pair("Alpha-1", "Beta-Open", date(2025, 6, 1), view="raw"), options=JudgeOptions(staleness_days=100))
+    loose = run(
+        pair("Alpha-1", "Beta-Open", date(2025, 6, 1), view="raw"),
+        options=JudgeOptions(staleness_days=100),
+    )
     assert loose.verdict == "supported"
 
 
@@ -98,7 +106,9 @@ def test_rank_claims_use_published_rank_and_tie_group() -> None:
         c = RankPosition(model=model, rank=r, as_of=day, view="raw", **COMMON, **kw)  # type: ignore[arg-type]
         return run(c).verdict
 
-    assert rank("Alpha-1", 1, D1) == "supported"  # alone at rank 1 (but outdated? no: D3 still rank 1)
+    assert (
+        rank("Alpha-1", 1, D1) == "supported"
+    )  # alone at rank 1 (but outdated? no: D3 still rank 1)
     assert rank("Alpha-1", 1, D3) == "within_uncertainty"  # shares rank 1 with Delta-Closed
     assert rank("Delta-Closed", 2, D3) == "within_uncertainty"  # tie group spans places 1-2
     assert rank("Beta-Open", 2, D3) == "contradicted"
@@ -107,17 +117,23 @@ def test_rank_claims_use_published_rank_and_tie_group() -> None:
 
 
 def test_rank_within_group_and_outdated() -> None:
-    lead = RankPosition(model="Gamma-Open", rank=1, within=Group(open_weights=True), as_of=D2, view="raw", **COMMON)  # type: ignore[arg-type]
+    lead = RankPosition(
+        model="Gamma-Open", rank=1, within=Group(open_weights=True), as_of=D2, view="raw", **COMMON
+    )  # type: ignore[arg-type]
     j = run(lead)
     # D2: Gamma 1280 leads the open models clearly (Beta 1250); D3: Beta 1260 leads, Gamma 1200
     assert j.verdict == "outdated"
     assert j.latest is not None and j.latest.verdict == "contradicted"
-    closed = RankPosition(model="Alpha-1", rank=1, within=Group(open_weights=True), as_of=D2, view="raw", **COMMON)  # type: ignore[arg-type]
+    closed = RankPosition(
+        model="Alpha-1", rank=1, within=Group(open_weights=True), as_of=D2, view="raw", **COMMON
+    )  # type: ignore[arg-type]
     assert run(closed).verdict == "contradicted"
 
 
 def test_group_overtook_needs_earlier_reversal_and_names_finetunes() -> None:
-    claim = GroupComparison(group_a=CN_OPEN, group_b=US_OPEN, relation="overtook", as_of=D2, view="raw", **COMMON)  # type: ignore[arg-type]
+    claim = GroupComparison(
+        group_a=CN_OPEN, group_b=US_OPEN, relation="overtook", as_of=D2, view="raw", **COMMON
+    )  # type: ignore[arg-type]
     j = run(claim)
     # D2: Gamma 1280 vs Beta 1250 -> CN leads clearly; D1: Beta 1250 > Gamma 1240 -> reversal.
     # D3 (newest): Beta 1260 vs Gamma 1200 -> the US leads again: true then, false now.
@@ -134,24 +150,47 @@ def test_group_overtook_needs_earlier_reversal_and_names_finetunes() -> None:
 
 
 def test_finetune_note() -> None:
-    claim = GroupComparison(group_a=Group(country="US", open_weights=True), group_b=Group(country="CN", organisation="Alibaba"), as_of=D2, view="raw", **COMMON)  # type: ignore[arg-type]
+    claim = GroupComparison(
+        group_a=Group(country="US", open_weights=True),
+        group_b=Group(country="CN", organisation="Alibaba"),
+        as_of=D2,
+        view="raw",
+        **COMMON,
+    )  # type: ignore[arg-type]
     j = run(claim)
     assert (j.verdict, j.reason) == ("unverifiable", "model_not_found")  # no Alibaba model on D2
-    claim = GroupComparison(group_a=Group(organisation="NexusFlow"), group_b=Group(country="CN", open_weights=True), as_of=D2, view="raw", relation="trails", **COMMON)  # type: ignore[arg-type]
+    claim = GroupComparison(
+        group_a=Group(organisation="NexusFlow"),
+        group_b=Group(country="CN", open_weights=True),
+        as_of=D2,
+        view="raw",
+        relation="trails",
+        **COMMON,
+    )  # type: ignore[arg-type]
     j = run(claim)
     assert j.verdict == "supported"  # Tune-72B 1200 trails Gamma 1280
     assert "fine-tune of Qwen2.5-72B, a CN model" in j.explanation
 
 
 def test_count_in_top_k() -> None:
-    claim = GroupComparison(group_a=Group(country="US"), group_b=Group(country="CN"), aggregate="count_in_top_k", k=3, as_of=D3, view="raw", **COMMON)  # type: ignore[arg-type]
+    claim = GroupComparison(
+        group_a=Group(country="US"),
+        group_b=Group(country="CN"),
+        aggregate="count_in_top_k",
+        k=3,
+        as_of=D3,
+        view="raw",
+        **COMMON,
+    )  # type: ignore[arg-type]
     # D3 ranks <= 3: Alpha (US), Delta (CN), Beta (US) -> 2 vs 1
     assert run(claim).verdict == "supported"
 
 
 def test_score_claims() -> None:
     def score(value: float, cmp: str, day: date = D3) -> str:
-        c = ScoreValue(model="Gamma-Open", value=value, comparator=cmp, as_of=day, view="raw", **COMMON)  # type: ignore[arg-type]
+        c = ScoreValue(
+            model="Gamma-Open", value=value, comparator=cmp, as_of=day, view="raw", **COMMON
+        )  # type: ignore[arg-type]
         return run(c).verdict
 
     # D3 (also the newest): Gamma-Open 1200, 95% CI [1195, 1205]
@@ -201,7 +240,9 @@ def test_trend(direction: str, expected: str) -> None:
     # D3 1260-1200 = +60. |gap| grows 10 -> 60 and the fitted slope is positive (away
     # from zero): widening, not narrowing; +60 is the period's highest (new_high) and
     # follows a negative gap on D2 with clear intervals at the end (overtook).
-    claim = TrendGap(subjects=(US_OPEN, CN_OPEN), direction=direction, as_of=D3, view="raw", **COMMON)  # type: ignore[arg-type]
+    claim = TrendGap(
+        subjects=(US_OPEN, CN_OPEN), direction=direction, as_of=D3, view="raw", **COMMON
+    )  # type: ignore[arg-type]
     j = run(claim)
     assert j.verdict == expected, j.explanation
     assert "+10" in j.explanation and "+60" in j.explanation and "per month" in j.explanation

@@ -117,3 +117,11 @@ def test_pick_moves_needs_a_snapshot_before_and_ignores_the_tail() -> None:
     moved = pick_moves(BoardWeek("b", "B", date(2025, 1, 1), date(2025, 1, 8), tail))
     assert [m.model for m in moved.moves] == ["top"]
     assert moved.new_entries == ()
+
+
+def test_a_week_long_after_the_data_still_charts_the_last_year_of_data(engine: Engine) -> None:
+    seed_all(engine)
+    d = build_digest(engine, "2026-W47", facts=fake_facts)
+    assert d.chart is not None and d.chart.latest_snapshot == date(2025, 8, 4)
+    # the seeded board's whole history (2025-07-18 on) is within a year of its newest day
+    assert d.chart.series["CN"][0].date == date(2025, 7, 18)

@@ -3,20 +3,46 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.checking import prepare_text
+from bot.cli import app
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "seed-ft-open-models.txt"
 CLAIM_KEYS = [
-    "type", "statement", "quote", "span", "board", "metric", "models", "groups", "as_of",
-    "verdict", "reason", "evidence", "latest", "explanation",
+    "type",
+    "statement",
+    "quote",
+    "span",
+    "board",
+    "metric",
+    "models",
+    "groups",
+    "as_of",
+    "verdict",
+    "reason",
+    "evidence",
+    "latest",
+    "explanation",
 ]
 runner = CliRunner()
+BUNDLED = Path(__file__).resolve().parents[2] / "store" / "data" / "leaderboards"
+
+
+@pytest.fixture
+def few_snapshots(cli_env: str) -> str:
+    """Two real LMArena snapshots (faster than `init`'s hundred files)."""
+    from store import db
+    from store.leaderboards.ingest import ingest_paths
+
+    engine = db.make_engine(cli_env)
+    names = ("lmarena-text-2025-05-23.csv.gz", "lmarena-text-2025-08-04.csv.gz")
+    ingest_paths(engine, [BUNDLED / n for n in names])
+    engine.dispose()
+    return cli_env
 
 
 def _seed(tmp_path: Path) -> Path:
@@ -54,36 +80,55 @@ def test_check_json_on_the_seed_article(cli_env: str, tmp_path: Path) -> None:
         {"country": "CN", "open_weights": True},
         {"country": "US", "open_weights": True},
     ]
-    assert group["verdict"] in ("supported", "contradicted", "within_uncertainty",
-                                "partially_supported", "outdated")
+    assert group["verdict"] in (
+        "supported",
+        "contradicted",
+        "within_uncertainty",
+        "partially_supported",
+        "outdated",
+    )
     assert group["evidence"], group["explanation"]
 
 
-def test_check_as_of_overrides_every_claim_and_table_output(cli_env: str, tmp_path: Path) -> None:
-    assert runner.invoke(app, ["init"]).exit_code == 0
+def test_check_as_of_overrides_every_claim_and_table_output(
+    few_snapshots: str, tmp_path: Path
+) -> None:
     path = tmp_path / "a.txt"
     path.write_text("GLM-4.5 ranks #3 on LMArena. Kimi K2.6: The new leading open weights model")
     result = runner.invoke(
-        app, ["check", str(path), "--published", "2025-08-05", "--as-of", "2025-06-01",
-              "--extractor", "rules", "--json"]
+        app,
+        [
+            "check",
+            str(path),
+            "--published",
+            "2025-08-05",
+            "--as-of",
+            "2025-06-01",
+            "--extractor",
+            "rules",
+            "--json",
+        ],
     )
     assert result.exit_code == 0, result.output
     claims = json.loads(result.stdout)["claims"]
     assert len(claims) == 2 and {c["as_of"] for c in claims} == {"2025-06-01"}
-    table = runner.invoke(app, ["check", str(path), "--published", "2025-08-05",
-                                "--extractor", "rules"])
+    table = runner.invoke(
+        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules"]
+    )
     assert table.exit_code == 0 and "GLM-4.5" in table.stdout and "verdict" in table.stdout
 
 
-def test_check_reads_stdin_and_html(cli_env: str) -> None:
-    assert runner.invoke(app, ["init"]).exit_code == 0
+def test_check_reads_stdin_and_html(few_snapshots: str) -> None:
     html = (
         "<html><head><title>Kimi K2.6: The new leading open weights model</title></head>"
         "<body><nav>Home | News</nav><article><p>Moonshot released Kimi K2.6 today.</p>"
         "</article></body></html>"
     )
-    result = runner.invoke(app, ["check", "-", "--published", "2026-04-21", "--json",
-                                 "--extractor", "rules"], input=html)
+    result = runner.invoke(
+        app,
+        ["check", "-", "--published", "2026-04-21", "--json", "--extractor", "rules"],
+        input=html,
+    )
     assert result.exit_code == 0, result.output
     (claim,) = json.loads(result.stdout)["claims"]
     assert claim["type"] == "rank_position" and "<" not in claim["quote"]
@@ -95,11 +140,12 @@ def test_bad_dates_are_one_line_errors(cli_env: str, tmp_path: Path) -> None:
         result = runner.invoke(app, ["check", str(path), option, "March 5"])
         assert result.exit_code == 2
         lines = [line for line in result.output.splitlines() if line.strip()]
-        assert lines == [f"claimwatch: error: {option}: not a date: 'March 5' (expected YYYY-MM-DD)"]
+        assert lines == [
+            f"claimwatch: error: {option}: not a date: 'March 5' (expected YYYY-MM-DD)"
+        ]
 
 
 def test_prepare_text_reduces_html_and_keeps_plain_text() -> None:
     assert prepare_text("plain <3 text") == "plain <3 text"
     page = "<html><body><p>One &amp; two.</p><script>x()</script></body></html>"
     assert prepare_text(page) == "One & two."
-    assert date(2025, 1, 1)  # keep the import honest for readers skimming

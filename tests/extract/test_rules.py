@@ -93,7 +93,9 @@ def test_pronoun_takes_the_previous_sentences_model() -> None:
 
 
 def test_no_claim_in_plain_news() -> None:
-    assert extract("OpenAI and Microsoft signed a data-center deal. Terms were not disclosed.") == []
+    assert (
+        extract("OpenAI and Microsoft signed a data-center deal. Terms were not disclosed.") == []
+    )
     assert extract("Will US open models retake the lead from Chinese ones?") == []
 
 

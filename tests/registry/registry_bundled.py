@@ -10,7 +10,6 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 from store.leaderboards.base import BoardEntry

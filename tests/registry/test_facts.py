@@ -109,7 +109,14 @@ def test_model_overrides(model: str, org: str | None, licence: str | None, expec
         ("Llama-3.1-Nemotron-70B-Instruct", "Nvidia", "Llama 3.1", "Llama-3.1-70B", "US", "US"),
         ("Llama-3.1-Nemotron-51B-Instruct", "Nvidia", "Llama 3.1", "Llama-3.1-70B", "US", "US"),
         ("Llama-3.1-Tulu-3-70B", "Ai2", "Llama 3.1", "Llama-3.1-70B", "US", "US"),
-        ("Nous-Hermes-2-Mixtral-8x7B-DPO", "NousResearch", "Apache-2.0", "Mixtral-8x7B", "US", "FR"),
+        (
+            "Nous-Hermes-2-Mixtral-8x7B-DPO",
+            "NousResearch",
+            "Apache-2.0",
+            "Mixtral-8x7B",
+            "US",
+            "FR",
+        ),
         ("intellect-3", None, None, "GLM-4.5-Air", "US", "CN"),
     ],
 )
@@ -122,7 +129,11 @@ def test_fine_tune_links(
     base_country: str,
 ) -> None:
     facts = load_registry().facts(model, org, licence)
-    assert (facts.base_model, facts.country, facts.base_country) == (base, own_country, base_country)
+    assert (facts.base_model, facts.country, facts.base_country) == (
+        base,
+        own_country,
+        base_country,
+    )
 
 
 @pytest.mark.parametrize(
