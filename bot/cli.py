@@ -31,7 +31,8 @@ from store.errors import ClaimwatchError
 class _FriendlyGroup(TyperGroup):
     """Turns ClaimwatchError into one line on stderr and exit status 2."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    # ctx is typer's vendored click Context, which typer does not export as a type
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except ClaimwatchError as exc:

@@ -12,6 +12,11 @@ Each stage is somebody else's module; this one only sequences them and owns the
 transaction boundaries: an article's claims, verdicts, alerts and its `processed_at`
 are written in one transaction, so a crash leaves the article pending, never half done.
 Work is taken with row leases (store/leases.py), so instances on one Postgres share it.
+
+Shutdown (SIGTERM/SIGINT) sets `stop`: a poll in flight is cancelled (sources already
+fetched are stored whole, one transaction each; the others' leases are given back), and
+the other steps stop between units of work (an article, a batch of re-checks, a batch of
+alerts), so whatever is not done stays pending for the next start.
 """
 
 from __future__ import annotations
@@ -20,15 +25,16 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot import metrics
+from bot import metrics, progress
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.senders import Sender
@@ -40,7 +46,7 @@ from bot.extract.base import ArticleText, Extractor
 from bot.extract.html import looks_like_html, main_text
 from bot.instance import exclusive_on_sqlite, instance_name
 from bot.logs import event
-from bot.poller import poll_due
+from bot.poller import PollReport, poll_due
 from bot.sources import Destination, SourcesFile
 from store import leases
 from store.claims import CLAIM_ADAPTER, ClaimDraft, claim_dedupe_key
@@ -51,12 +57,19 @@ from store.models import Article, Claim, Leaderboard, Source, utcnow
 from store.record import VerdictChange, apply_judgement, current_verdict, record_article_claims
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ARTICLE_LEASE = timedelta(minutes=10)
 RECHECK_LEASE = timedelta(minutes=10)
 EXTRACTION_RETRY = timedelta(minutes=15)  # a failed extraction (LLM down) is retried then
 BATCH = 50
 PASS_EVERY_S = 60.0
+
+ShouldStop = Callable[[], bool]  # checked between units of work; True: leave the rest
+
+
+def _never() -> bool:
+    return False
 
 
 @dataclass
@@ -69,6 +82,8 @@ class PassReport:
     changes: int = 0
     alerts: int = 0
     failures: list[str] = field(default_factory=list)
+    disabled: list[str] = field(default_factory=list)  # sources disabled by this pass
+    interrupted: bool = False  # stopped by SIGTERM/SIGINT; the rest stays pending
 
     def summary(self) -> str:
         text = (
@@ -78,8 +93,12 @@ class PassReport:
         if self.rechecked:
             text += f", {self.rechecked} re-checked"
         text += f"; {self.changes} verdicts new or changed, {self.alerts} alerts sent"
+        if self.disabled:
+            text += f"; {len(self.disabled)} sources disabled: " + "; ".join(self.disabled[:5])
         if self.failures:
             text += f"; {len(self.failures)} failures: " + "; ".join(self.failures[:5])
+        if self.interrupted:
+            text += "; interrupted (the rest is left for the next run)"
         return text
 
 
@@ -171,6 +190,16 @@ def process_article(engine: Engine, rt: Runtime, article_id: int, judge: Judge) 
         if article is None or article.processed_at is not None:
             return 0, 0
         changes = record_article_claims(session, article_id, drafts, judgements, now=now)
+        for change in changes:
+            event(
+                log,
+                "claim.verdict",
+                claim=change.claim.id,
+                article=article_id,
+                source=text.source,
+                verdict=change.verdict.label,
+                previous=change.previous.label if change.previous else None,
+            )
         _enqueue(session, changes, rt.config.destinations, baseline=None, now=now)
         if not article.baseline:
             # A claim first seen in baseline articles (no alert then) that fresh news
@@ -185,6 +214,15 @@ def process_article(engine: Engine, rt: Runtime, article_id: int, judge: Judge) 
     metrics.LLM_TOKENS.labels("completion").inc(result.completion_tokens)
     for j in judgements:
         metrics.CLAIMS.labels(j.verdict).inc()
+    event(
+        log,
+        "article.checked",
+        logging.DEBUG,
+        article=article_id,
+        source=text.source,
+        claims=len(drafts),
+        changes=len(changes),
+    )
     return len(drafts), len(changes)
 
 
@@ -210,12 +248,16 @@ def _alert_fresh_repeats(
 
 
 def process_pending(
-    engine: Engine, rt: Runtime, *, limit: int | None = None
+    engine: Engine, rt: Runtime, *, limit: int | None = None, should_stop: ShouldStop = _never
 ) -> tuple[int, int, int]:
-    """Process unprocessed articles until none are due; (articles, claims, changes)."""
+    """Process unprocessed articles until none are due; (articles, claims, changes).
+
+    `should_stop` is asked before each article; the rest of a leased batch is given
+    back, so a shutdown leaves those articles to the next run (or another instance).
+    """
     judge = rt.current_judge(engine)
     articles = claims = changes = 0
-    while limit is None or articles < limit:
+    while (limit is None or articles < limit) and not should_stop():
         now = rt.clock()
         with Session(engine) as session, session.begin():
             ids = leases.take(
@@ -229,7 +271,11 @@ def process_pending(
             )
         if not ids:
             break
-        for article_id in ids:
+        for done, article_id in enumerate(ids):
+            if should_stop():
+                with Session(engine) as session, session.begin():
+                    leases.release(session, Article, ids[done:], owner=rt.owner)
+                break
             try:
                 found, changed = process_article(engine, rt, article_id, judge)
                 articles, claims, changes = articles + 1, claims + found, changes + changed
@@ -248,19 +294,41 @@ def process_pending(
 # --- leaderboards -> re-checks ---------------------------------------------------------
 
 
+def _take_refresh(engine: Engine, slug: str, interval: timedelta, now: datetime) -> bool:
+    """Whether this instance fetches board `slug` now; stamps it so others skip it.
+
+    On Postgres the board row is locked with SKIP LOCKED while the stamp is written, so
+    of several instances exactly one fetches a due board. A board never ingested has
+    no row yet: the first refresh may then be fetched twice, which ingest absorbs
+    (same content hash: unchanged).
+    """
+    with Session(engine) as session, session.begin():
+        exists = session.exec(select(Leaderboard.id).where(Leaderboard.slug == slug)).first()
+        if exists is None:
+            return True
+        pick = select(Leaderboard).where(Leaderboard.slug == slug)
+        if engine.dialect.name == "postgresql":
+            pick = pick.with_for_update(skip_locked=True)
+        board = session.exec(pick).first()
+        if board is None:  # another instance is deciding about it right now
+            return False
+        if board.last_refreshed_at is not None and board.last_refreshed_at + interval > now:
+            return False
+        board.last_refreshed_at = now
+        session.add(board)
+    return True
+
+
 def refresh_leaderboards(engine: Engine, rt: Runtime) -> int:
     """Fetch the due leaderboard URLs; returns the number of new snapshots."""
     now = rt.clock()
     new = 0
     for source in rt.config.leaderboards:
-        with Session(engine) as session:
-            board = session.exec(
-                select(Leaderboard).where(Leaderboard.slug == source.board)
-            ).first()
-            last = board.last_refreshed_at if board else None
-        if last is not None and last + timedelta(seconds=source.interval) > now:
+        if not _take_refresh(engine, source.board, timedelta(seconds=source.interval), now):
             continue
-        report = ingest_paths(engine, [source.url], format=source.format)
+        report = ingest_paths(
+            engine, [source.url], format=source.format, today=lambda: rt.clock().date()
+        )
         error = "; ".join(report.errors) or None
         if error:
             metrics.FAILURES.labels("leaderboard").inc()
@@ -268,6 +336,7 @@ def refresh_leaderboards(engine: Engine, rt: Runtime) -> int:
                 log, "leaderboard.refresh_failed", logging.WARNING, source=source.name, error=error
             )
         new += report.snapshots
+        event(log, "leaderboard.refreshed", source=source.name, snapshots=report.snapshots)
         with Session(engine) as session, session.begin():
             board = session.exec(
                 select(Leaderboard).where(Leaderboard.slug == source.board)
@@ -289,11 +358,32 @@ def mark_for_recheck(engine: Engine, now: datetime) -> None:
         conn.execute(sa.update(Claim).values(recheck_after=now))
 
 
-def recheck_claims(engine: Engine, rt: Runtime) -> tuple[int, int]:
-    """Re-judge claims marked for re-checking; (claims re-checked, verdicts changed)."""
+def _marked(engine: Engine, now: datetime) -> int:
+    with Session(engine) as session:
+        count = session.exec(
+            select(sa.func.count())
+            .select_from(Claim)
+            .where(col(Claim.recheck_after).is_not(None), col(Claim.recheck_after) <= now)
+        ).one()
+    return int(count)
+
+
+def recheck_claims(
+    engine: Engine,
+    rt: Runtime,
+    *,
+    should_stop: ShouldStop = _never,
+    update: progress.Update | None = None,
+) -> tuple[int, int]:
+    """Re-judge claims marked for re-checking; (claims re-checked, verdicts changed).
+
+    Each batch is one transaction (verdicts, alerts and the cleared marks together);
+    `should_stop` is asked between batches. `update` draws a progress bar.
+    """
     judge = rt.current_judge(engine)
     checked = changed = 0
-    while True:
+    total = _marked(engine, rt.clock()) if update is not None else 0
+    while not should_stop():
         now = rt.clock()
         with Session(engine) as session, session.begin():
             ids = leases.take(
@@ -306,7 +396,7 @@ def recheck_claims(engine: Engine, rt: Runtime) -> tuple[int, int]:
                 now=now,
             )
         if not ids:
-            return checked, changed
+            break
         with Session(engine) as session, session.begin():
             for claim in session.exec(select(Claim).where(col(Claim.id).in_(ids))):
                 if claim.lease_owner != rt.owner:
@@ -316,64 +406,159 @@ def recheck_claims(engine: Engine, rt: Runtime) -> tuple[int, int]:
                 if change is not None:
                     changed += 1
                     _enqueue(session, [change], rt.config.destinations, baseline=None, now=now)
+                    event(
+                        log,
+                        "claim.rechecked",
+                        claim=claim.id,
+                        verdict=change.verdict.label,
+                        previous=change.previous.label if change.previous else None,
+                    )
                 claim.recheck_after = None
                 claim.lease_owner = claim.lease_until = None
                 session.add(claim)
                 checked += 1
+        if update is not None:
+            update(checked, max(total, checked), "claims")
+    return checked, changed
 
 
 # --- one pass, and the service ---------------------------------------------------------
 
 
-async def run_pass(engine: Engine, rt: Runtime) -> PassReport:
-    """Poll, process, refresh leaderboards, re-check, dispatch alerts, send the digest.
+async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = None) -> PassReport:
+    """Poll, refresh leaderboards, re-check, process, dispatch alerts, send the digest.
 
-    Each step's failure is logged and counted; the others still run.
+    Each step's failure is logged and counted; the others still run. Once `stop` is
+    set the pass winds down (see the module docstring) and reports `interrupted`.
     """
+    stop = stop or asyncio.Event()
     report = PassReport()
     try:
-        polled = await poll_due(engine, rt.config, rt.settings, now=rt.clock(), owner=rt.owner)
-        report.sources = len(polled.sources)
-        report.articles = len(polled.new_article_ids) + len(polled.updated_article_ids)
-        for s in polled.sources:
-            metrics.POLLS.labels(s.kind).inc()
-        metrics.ARTICLES.inc(report.articles)
+        polled = await _poll_step(engine, rt, stop)
+        if polled is not None:
+            report.sources = len(polled.sources)
+            report.articles = len(polled.new_article_ids) + len(polled.updated_article_ids)
+            for s in polled.sources:
+                metrics.POLLS.labels(s.kind).inc()
+                if "disabled" in s.events:
+                    # /status and `sources list` show it from the Source row; the pass
+                    # summary says it once, when it happens
+                    report.disabled.append(f"{s.name} ({s.error or s.status})")
+            metrics.ARTICLES.inc(report.articles)
     except Exception as exc:  # one step failing must not stop the rest of the pass
         _failed(report, "poll", exc)
+    if not stop.is_set():
+        try:
+            if await asyncio.to_thread(refresh_leaderboards, engine, rt):
+                mark_for_recheck(engine, rt.clock())
+            report.rechecked, rechanged = await _recheck_step(engine, rt, stop)
+            report.changes += rechanged
+        except Exception as exc:
+            _failed(report, "leaderboards", exc)
+    if not stop.is_set():
+        try:
+            processed = await asyncio.to_thread(
+                process_pending, engine, rt, should_stop=stop.is_set
+            )
+            report.processed, report.claims, changed = processed
+            report.changes += changed
+        except Exception as exc:
+            _failed(report, "process", exc)
+    if not stop.is_set():
+        try:
+            report.alerts = await dispatch_all(engine, rt, stop=stop)
+        except Exception as exc:
+            _failed(report, "alerts", exc)
+    if not stop.is_set():
+        try:
+            outcome = await send_due_digest(engine, rt.config, rt.settings, now=rt.clock())
+            if outcome is not None:
+                event(log, "digest.outcome", outcome=repr(outcome))
+        except Exception as exc:
+            _failed(report, "digest", exc)
+    report.interrupted = stop.is_set()
     try:
-        if await asyncio.to_thread(refresh_leaderboards, engine, rt):
-            mark_for_recheck(engine, rt.clock())
-        report.rechecked, rechanged = await asyncio.to_thread(recheck_claims, engine, rt)
-        report.changes += rechanged
-    except Exception as exc:
-        _failed(report, "leaderboards", exc)
-    try:
-        processed = await asyncio.to_thread(process_pending, engine, rt)
-        report.processed, report.claims, changed = processed
-        report.changes += changed
-    except Exception as exc:
-        _failed(report, "process", exc)
-    try:
-        report.alerts = await dispatch_all(engine, rt)
-    except Exception as exc:
-        _failed(report, "alerts", exc)
-    try:
-        await send_due_digest(engine, rt.config, rt.settings, now=rt.clock())
-    except Exception as exc:
-        _failed(report, "digest", exc)
+        await asyncio.to_thread(metrics.refresh_claim_gauge, engine)
+    except Exception as exc:  # only a gauge; the database may be briefly unreachable
+        event(log, "metrics.refresh_failed", logging.WARNING, error=repr(exc))
+    metrics.PASSES.inc()
+    metrics.LAST_PASS.set_to_current_time()
     return report
 
 
-async def dispatch_all(engine: Engine, rt: Runtime, *, max_batches: int = 100) -> int:
-    """Dispatch due alerts batch by batch until a batch sends nothing; returns sent."""
+async def _poll_step(engine: Engine, rt: Runtime, stop: asyncio.Event) -> PollReport | None:
+    """Poll due sources until done or `stop`; None when stopped (leases given back)."""
+    # The real clock is passed as None so each source's articles are stamped when
+    # stored, not when the whole poll began (alert latency is measured from there).
+    now = None if rt.clock is utcnow else rt.clock()
+    started = rt.clock()
+    poll = asyncio.create_task(poll_due(engine, rt.config, rt.settings, now=now, owner=rt.owner))
+    names = [f.name for f in rt.config.feeds if f.enabled]
+    bar = asyncio.create_task(progress.watch_poll(engine, names, started))
+    stopped = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopped.cancel()
+        bar.cancel()
+    if poll.done():
+        return poll.result()
+    # Cancelling waits for the sources being written (each poll is stored in one
+    # transaction in the poller's database thread); the rest were never touched.
+    poll.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await poll
+    released = await asyncio.to_thread(_release_sources, engine, rt.owner)
+    event(log, "poll.interrupted", logging.WARNING, instance=rt.owner, released=released)
+    return None
+
+
+def _release_sources(engine: Engine, owner: str) -> int:
+    """Give back the source leases an interrupted poll still holds (a finished source's
+    lease is cleared by the poller with its results), so a restart polls them at once."""
+    with engine.begin() as conn:
+        result = conn.execute(
+            sa.update(Source)
+            .where(col(Source.lease_owner) == owner)
+            .values(lease_owner=None, lease_until=None)
+        )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def _recheck_step(engine: Engine, rt: Runtime, stop: asyncio.Event) -> tuple[int, int]:
+    marked = await asyncio.to_thread(_marked, engine, rt.clock())
+    if not marked:
+        return 0, 0
+    enabled = progress.wanted() and marked >= progress.RECHECK_BAR_MIN
+    with progress.progress_bar("re-checking", enabled=enabled) as update:
+        return await asyncio.to_thread(
+            recheck_claims, engine, rt, should_stop=stop.is_set, update=update
+        )
+
+
+async def dispatch_all(
+    engine: Engine, rt: Runtime, *, max_batches: int = 100, stop: asyncio.Event | None = None
+) -> int:
+    """Dispatch due alerts batch by batch until a batch sends nothing; returns sent.
+
+    A batch is finished even when `stop` is set meanwhile (each alert it leased is
+    settled); the next batch is not started.
+    """
     sent = 0
+    timed = {name: metrics.TimedSender(sender) for name, sender in rt.senders.items()}
     for _ in range(max_batches):
-        batch = await dispatch_pending(engine, rt.senders, owner=rt.owner, now=rt.clock())
+        if stop is not None and stop.is_set():
+            break
+        batch = await dispatch_pending(engine, timed, owner=rt.owner, now=rt.clock())
         sent += batch.sent
         metrics.ALERTS.labels("sent").inc(batch.sent)
         metrics.ALERTS.labels("failed").inc(batch.failed)
+        if batch.sent or batch.failed or batch.unconfirmed or batch.broken:
+            event(log, "alerts.dispatched", summary=batch.summary())
         if batch.sent == 0:
             break
+    delivered = {n: t for s in timed.values() for n, t in s.delivered.items()}
+    await asyncio.to_thread(metrics.observe_alert_latency, engine, delivered)
     return sent
 
 
@@ -384,47 +569,82 @@ def _failed(report: PassReport, step: str, exc: BaseException) -> None:
 
 
 def run_once(engine: Engine, config: SourcesFile, settings: Settings) -> PassReport:
-    """`claimwatch run --once`: one pass of everything, then exit."""
+    """`claimwatch run --once`: one pass of everything, then exit (SIGTERM: wind down)."""
     with exclusive_on_sqlite(engine):
         rt = make_runtime(engine, config, settings)
-        return asyncio.run(run_pass(engine, rt))
+        return _run_with_signals(lambda stop: run_pass(engine, rt, stop=stop))
 
 
 async def serve_async(
-    engine: Engine, config: SourcesFile, settings: Settings, *, stop: asyncio.Event
+    engine: Engine,
+    config: SourcesFile,
+    settings: Settings,
+    *,
+    stop: asyncio.Event,
+    rt: Runtime | None = None,
+    every_s: float = PASS_EVERY_S,
 ) -> None:
-    """Passes every minute until `stop`; the Discord bot and metrics run beside them."""
+    """Passes every `every_s` seconds until `stop`; the Discord bot and metrics beside them.
+
+    `rt` replaces the runtime built from the settings (tests inject clocks and senders).
+    """
     from bot.alerts.service import run_bot
 
     server = await metrics.serve_metrics(settings.metrics_port) if settings.metrics_port else None
+    rt = rt or make_runtime(engine, config, settings)
     bot_task = None
     if settings.discord_token is not None:
+        # The bot dispatches to its channels with its own senders; the passes' senders
+        # for them would only mark them broken ("the bot is not running here").
+        bot_names = {d.name for d in config.destinations if d.kind == "discord_bot"}
+        rt.senders = {n: s for n, s in rt.senders.items() if n not in bot_names}
         bot_task = asyncio.create_task(run_bot(engine, config, settings, stop=stop))
-    rt = make_runtime(engine, config, settings)
+        bot_task.add_done_callback(_log_bot_exit)
     event(log, "service.started", instance=rt.owner, sources=len(config.feeds))
     try:
         while not stop.is_set():
-            report = await run_pass(engine, rt)
+            report = await run_pass(engine, rt, stop=stop)
             event(log, "pass.done", summary=report.summary())
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=PASS_EVERY_S)
+                await asyncio.wait_for(stop.wait(), timeout=every_s)
     finally:
         if bot_task is not None:
             await asyncio.gather(bot_task, return_exceptions=True)
         if server is not None:
             server.close()
+            await server.wait_closed()
         event(log, "service.stopped", instance=rt.owner)
+
+
+def _log_bot_exit(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        metrics.FAILURES.labels("discord_bot").inc()
+        event(log, "discord_bot.stopped", logging.ERROR, error=repr(task.exception()))
+
+
+def _run_with_signals(main: Callable[[asyncio.Event], Coroutine[Any, Any, T]]) -> T:
+    """Run `main(stop)` in a new event loop; SIGTERM and SIGINT set `stop`."""
+
+    async def wrapper() -> T:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, _stopping, stop, sig)
+        try:
+            return await main(stop)
+        finally:
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                loop.remove_signal_handler(sig)
+
+    return asyncio.run(wrapper())
+
+
+def _stopping(stop: asyncio.Event, sig: signal.Signals) -> None:
+    event(log, "service.stopping", signal=sig.name)
+    stop.set()
 
 
 def serve(engine: Engine, config: SourcesFile, settings: Settings) -> None:
     """`claimwatch run`: until SIGTERM or SIGINT, which let the current step finish."""
-
-    async def main() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop.set)
-        await serve_async(engine, config, settings, stop=stop)
-
     with exclusive_on_sqlite(engine):
-        asyncio.run(main())
+        _run_with_signals(lambda stop: serve_async(engine, config, settings, stop=stop))

@@ -40,8 +40,7 @@ def progress_bar(label: str, *, enabled: bool | None = None) -> Iterator[Update 
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-    from rich.progress import TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
         TextColumn(f"[bold]{label}"),

@@ -80,6 +80,8 @@ class Source(SQLModel, table=True):
     disabled_reason: str | None = _text()
     disabled_at: datetime | None = _ts()
     baseline_done: bool = False  # the first poll's backlog is stored without alerting
+    # who added it at run time (e.g. "discord:1234"); None for feeds from sources.yaml
+    added_by: str | None = Field(default=None, max_length=200)
     entries_stored: int = 0
     lease_owner: str | None = Field(default=None, max_length=100)
     lease_until: datetime | None = _ts()

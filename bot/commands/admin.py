@@ -82,6 +82,7 @@ def _save(ctx: CommandContext, name: str, url: str, invoker: Invoker) -> str:
         if row is None:
             row = Source(name=name, url=url)
         row.url, row.path = url, None
+        row.added_by = f"discord:{invoker.user_id}"
         row.disabled_reason, row.disabled_at = None, None
         row.consecutive_failures = 0
         session.add(row)

@@ -127,7 +127,8 @@ _WORD = (
     r"(?:Pro|Max|Plus|Ultra|Flash|Lite|Mini|Nano|Turbo|Instruct|Thinking|Reasoning|Preview|"
     r"Exp|Experimental|Fast|Sonnet|Opus|Haiku|Base|Chat|Coder|Large|Medium|Small|Super|"
     r"Omni|Vision|Air|Maverick|Scout|Think|Spark|Sol|Codex|Instant|High|Low|Next|"
-    r"mini|pro|max|flash|lite|nano|turbo|instruct|preview|exp|latest|chat|coder|oss|high|it)"
+    r"mini|pro|max|flash|lite|nano|turbo|instruct|preview|exp|latest|chat|coder|oss|high|it|"
+    r"fast|thinking|reasoning)"
 )
 # A word that may start a name; the tail (versions, sizes, variants) is matched after it.
 _HEAD = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z]*")

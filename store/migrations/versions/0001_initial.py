@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 10:19:13.088053
+Create Date: 2026-11-29 10:34:37.955032
 """
 
 from collections.abc import Sequence
@@ -140,6 +140,7 @@ def upgrade() -> None:
         sa.Column("disabled_reason", sa.Text(), nullable=True),
         sa.Column("disabled_at", store.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("baseline_done", sa.Boolean(), nullable=False),
+        sa.Column("added_by", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
         sa.Column("entries_stored", sa.Integer(), nullable=False),
         sa.Column("lease_owner", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
         sa.Column("lease_until", store.models.UTCDateTime(timezone=True), nullable=True),
