@@ -5,12 +5,13 @@
          -> {"published", "claims": [{type, statement, quote, span, ..., explanation}]}
 
 Used by `claimwatch check`, the Discord /verify command and the pipeline; it knows
-nothing of the command line and stores nothing. The caller loads the board data and
-the registry once and passes them in.
+nothing of the command line and stores nothing. The caller passes a judge loaded once
+(store/judging.py: every snapshot, the registry, the limits).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -18,8 +19,6 @@ from bot.extract import Gate, extract_article
 from bot.extract.base import ArticleText, Extractor
 from bot.extract.html import looks_like_html, main_text
 from store.claims import ClaimDraft, Evidence, Judgement
-from store.crosscheck import BoardData, JudgeOptions, judge
-from store.registry.base import RegistryLike
 
 # The evidence keys DESIGN.md's `check --json` shows, in its order.
 EVIDENCE_KEYS = ("board", "snapshot", "model", "rank", "score", "ci", "votes")
@@ -36,19 +35,16 @@ def check_text(
     published: date,
     as_of: date | None = None,
     extractor: Extractor,
-    boards: BoardData,
-    registry: RegistryLike,
-    staleness_days: int = 45,
+    judge: Callable[[ClaimDraft], Judgement],
     source: str | None = None,
     gate: Gate | None = None,
 ) -> dict[str, Any]:
     article = ArticleText(text=prepare_text(text), published=published, source=source)
     drafts = extract_article(article, extractor, gate).drafts
-    options = JudgeOptions(staleness_days=staleness_days)
     claims = []
     for draft in drafts:
         claim = draft.model_copy(update={"as_of": as_of}) if as_of else draft
-        claims.append(claim_json(claim, judge(claim, boards, registry, options=options)))
+        claims.append(claim_json(claim, judge(claim)))
     return {"published": published.isoformat(), "claims": claims}
 
 

@@ -138,28 +138,32 @@ def run(
 
 @sources_app.command("list")
 def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
-    """Each source in sources.yaml with its polling state."""
-    from store.queries import source_states
+    """Each feed (sources.yaml and /sources add) and each alert destination, with its state."""
+    from bot.added_feeds import with_added_feeds
+    from store.queries import destination_states, source_states
 
-    config = sources_file(sources)
     engine = open_store()
-    rows = source_states(engine, [f.name for f in config.feeds])
-    states = {r["name"]: r for r in rows}
-    out: list[dict[str, Any]] = []
-    for feed in config.feeds:
-        state = states.get(feed.name, {})
-        out.append(
-            {"name": feed.name, "location": feed.location, "enabled": feed.enabled}
-            | {k: v for k, v in state.items() if k != "name"}
-        )
+    config = with_added_feeds(engine, sources_file(sources))
+    states = {r["name"]: r for r in source_states(engine, [f.name for f in config.feeds])}
+    feeds: list[dict[str, Any]] = [
+        {"name": feed.name, "location": feed.location, "enabled": feed.enabled}
+        | {k: v for k, v in states.get(feed.name, {}).items() if k != "name"}
+        for feed in config.feeds
+    ]
+    known = destination_states(engine)
+    destinations = [
+        {"name": d.name, "kind": d.kind}
+        | known.get(d.name, {"status": "ok", "broken_reason": None})
+        for d in config.destinations
+    ]
     if as_json:
-        print_json(out)
+        print_json({"feeds": feeds, "destinations": destinations})
         return
     from rich.console import Console
     from rich.table import Table
 
     table = Table("name", "location", "status", "failures", "last poll", "next poll", "entries")
-    for row in out:
+    for row in feeds:
         status = row.get("disabled_reason") and f"disabled: {row['disabled_reason']}"
         table.add_row(
             row["name"],
@@ -170,7 +174,13 @@ def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
             str(row.get("next_poll_at") or "-"),
             str(row.get("entries_stored", 0)),
         )
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    dest_table = Table("destination", "kind", "status")
+    for d in destinations:
+        reason = f": {d['broken_reason']}" if d.get("broken_reason") else ""
+        dest_table.add_row(d["name"], d["kind"], f"{d['status']}{reason}")
+    console.print(dest_table)
 
 
 def main() -> None:

@@ -59,8 +59,7 @@ def check(
     from bot.checking import check_text
     from bot.cli import open_store, print_json, settings
     from bot.extract import Gate, make_extractor, make_gazetteer
-    from store.leaderboards.load import load_all
-    from store.registry import load_registry
+    from store.judging import load_judge
 
     published_date = _date(published, "--published") or date.today()
     as_of_date = _date(as_of, "--as-of")
@@ -68,12 +67,10 @@ def check(
         raise ClaimwatchError(f"--extractor: unknown extractor {extractor!r} (rules, llm or auto)")
     text = _read(path)
     engine = open_store()  # says "run `claimwatch init`" when the database is not ready
-    snapshots = load_all(engine)
-    if not snapshots:
+    judge = load_judge(engine)
+    if not len(judge.data):
         raise ClaimwatchError("no leaderboard snapshots in the database: run `claimwatch init`")
-    from store.crosscheck import BoardData
-
-    gaz = make_gazetteer(board_models={e.model for s in snapshots for e in s.entries})
+    gaz = make_gazetteer(engine)
     # `check` stores nothing: no engine for the extractor, so no extraction cache rows.
     chosen = make_extractor(settings(), None, extractor, gazetteer=gaz)
     result = check_text(
@@ -81,8 +78,7 @@ def check(
         published=published_date,
         as_of=as_of_date,
         extractor=chosen,
-        boards=BoardData(snapshots),
-        registry=load_registry(),
+        judge=judge,
         gate=Gate(gaz),
     )
     if as_json:

@@ -36,7 +36,7 @@ ALERT_LATENCY = Histogram(
 )
 LLM_TOKENS = Counter("claimwatch_llm_tokens_total", "LLM tokens used", ["kind"])
 FAILURES = Counter("claimwatch_failures_total", "Failed steps of the service", ["step"])
-CLAIMS_CURRENT = Gauge("claimwatch_claims", "Stored claims by current verdict", ["verdict"])
+CLAIMS_CURRENT = Gauge("claimwatch_stored_claims", "Stored claims by current verdict", ["verdict"])
 PASSES = Counter("claimwatch_passes_total", "Passes of the service loop")
 LAST_PASS = Gauge("claimwatch_last_pass_timestamp_seconds", "When the last pass finished")
 STARTED = time.time()

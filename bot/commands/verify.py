@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
-import inspect
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -86,20 +85,26 @@ def adapt_check_result(result: Any) -> list[CheckedClaim]:
     return [_as_checked(c) for c in claims or []]
 
 
-def default_checker(engine: Engine) -> Checker | None:
-    """bot.checking.check_text wrapped as a Checker, or None when it is not installed."""
-    try:
-        check_text: Any = importlib.import_module("bot.checking").check_text
-    except (ImportError, AttributeError):
-        return None
-    accepts_engine = "engine" in inspect.signature(check_text).parameters
+def default_checker(engine: Engine) -> Checker:
+    """`check` on the asker's text: the offline or configured extractor, the stored
+    snapshots as of today. The judge is reloaded only when new snapshots arrive."""
+    from bot.checking import check_text
+    from bot.config import load_settings
+    from bot.extract import make_extractor
+    from store.judging import Judge, load_judge, snapshot_stamp
+
+    settings = load_settings()
+    # no engine for the extractor: /verify stores nothing, not even the extraction cache
+    extractor = make_extractor(settings, None, "auto")
+    loaded: list[Judge] = []
+
+    def run(text: str) -> list[CheckedClaim]:
+        if not loaded or loaded[0].stamp != snapshot_stamp(engine):
+            loaded[:] = [load_judge(engine)]
+        result = check_text(text, published=date.today(), extractor=extractor, judge=loaded[0])
+        return adapt_check_result(result)
 
     async def checker(text: str) -> Sequence[CheckedClaim]:
-        kwargs = {"engine": engine} if accepts_engine else {}
-        if inspect.iscoroutinefunction(check_text):
-            result = await check_text(text, **kwargs)
-        else:
-            result = await asyncio.to_thread(check_text, text, **kwargs)
-        return adapt_check_result(result)
+        return await asyncio.to_thread(run, text)
 
     return checker

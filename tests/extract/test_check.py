@@ -149,3 +149,18 @@ def test_prepare_text_reduces_html_and_keeps_plain_text() -> None:
     assert prepare_text("plain <3 text") == "plain <3 text"
     page = "<html><body><p>One &amp; two.</p><script>x()</script></body></html>"
     assert prepare_text(page) == "One & two."
+
+
+async def test_discord_verify_uses_the_real_checker(few_snapshots: str) -> None:
+    """/verify's production checker: extraction and the judge over the stored snapshots."""
+    from bot.commands.verify import default_checker
+    from store import db
+
+    engine = db.make_engine(few_snapshots)
+    checker = default_checker(engine)
+    found = await checker("On LMArena, Gemini-2.5-Pro ranks #1 as of August 2025.")
+    engine.dispose()
+    assert len(found) == 1
+    # lmarena-text-2025-08-04.csv: rank 1, Gemini-2.5-Pro, 1470 +5/-5; the next, 1446
+    assert found[0].verdict == "supported", found[0].explanation
+    assert found[0].snapshot == "2025-08-04"

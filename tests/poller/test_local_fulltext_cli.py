@@ -114,7 +114,7 @@ def test_cli_poll_and_sources(cli_env, server, tmp_path, db_url):
     assert any("no such file" in p for p in rows["local"]["problems"])
 
     result = runner.invoke(app, ["sources", "list", "--sources", str(path), "--json"])
-    listed = {r["name"]: r for r in json.loads(result.stdout)}
+    listed = {r["name"]: r for r in json.loads(result.stdout)["feeds"]}
     assert listed["good"]["last_status"] == "ok" and listed["good"]["entries_stored"] == 3
 
     result = runner.invoke(app, ["poll", "--sources", str(path), "--source", "nope"])
