@@ -145,7 +145,7 @@ def test_sqlite_runs_in_wal_mode(tmp_path) -> None:
 
 
 def test_missing_data_directory_is_a_clear_error(tmp_path) -> None:
-    with pytest.raises(ClaimwatchError, match="data directory .* does not exist"):
+    with pytest.raises(ClaimwatchError, match=r"data directory .* does not exist"):
         db.make_engine(f"sqlite:///{tmp_path / 'nope' / 'x.db'}")
 
 
