@@ -3,8 +3,10 @@
     sync_sources         sources.yaml feeds -> Source rows
     lease_due            due (or forced) sources, leased so instances never overlap
     per source, concurrently (overall cap; one request at a time per host):
-      fetch or read file -> parse -> key + decide -> full text -> apply (one transaction)
+      fetch or read file -> parse -> key + decide -> full text
       -> schedule.transition decides next poll, backoff, disable or recovery
+      -> store: articles + state in one transaction; a poll with no article to store
+         (304, unchanged, failure) only queues its state for a batched write
 
 This module only wires the stages of bot/feeds together and owns the shared
 httpx client when the caller gives none. `poll_due` is a coroutine, safe to call
@@ -46,6 +48,7 @@ from bot.feeds.fetch import (
 )
 from bot.feeds.fulltext import fetch_full_text
 from bot.feeds.parse import FeedError, ParsedFeed, parse_feed
+from bot.feeds.transport import FeedTransport
 from bot.feeds.schedule import Outcome, OutcomeKind, SourceState, transition
 from bot.logs import event
 from bot.sources import Feed, SourcesFile
@@ -58,6 +61,7 @@ T = TypeVar("T")
 
 FULL_TEXT_PER_POLL = 20  # article pages fetched per source per poll, at most
 PROCESS_PARSE_MIN = 100  # sources in one poll from which parsing moves to a child process
+STATE_BATCH = 500  # source states written per transaction, at most
 
 
 @dataclass(frozen=True)
@@ -121,10 +125,17 @@ def fetch_limits(feed_settings: FeedSettings) -> FetchLimits:
     return FetchLimits(allow_private_networks=feed_settings.allow_private_networks)
 
 
-def make_client(feed_settings: FeedSettings, settings: Settings) -> httpx.AsyncClient:
-    """The one client all polls share (connection pooling, keep-alive)."""
+def make_client(
+    feed_settings: FeedSettings, settings: Settings, *, resolver: Resolver = system_resolver
+) -> httpx.AsyncClient:
+    """The one client all polls share: keep-alive per host, connections pinned to the
+    addresses `resolver` gave and the private-address check passed (transport.py)."""
     limits = fetch_limits(feed_settings)
-    n = feed_settings.max_concurrency
+    transport = FeedTransport(
+        resolver=resolver,
+        allow_private_networks=limits.allow_private_networks,
+        max_connections=feed_settings.max_concurrency * 2,  # full-text pages ride along
+    )
     return httpx.AsyncClient(
         headers={
             "User-Agent": user_agent(feed_settings, settings),
@@ -133,7 +144,7 @@ def make_client(feed_settings: FeedSettings, settings: Settings) -> httpx.AsyncC
         timeout=httpx.Timeout(
             connect=limits.connect_timeout, read=limits.read_timeout, write=10.0, pool=60.0
         ),
-        limits=httpx.Limits(max_connections=n * 2, max_keepalive_connections=n),
+        transport=transport,
         follow_redirects=False,  # HttpFetcher follows them, checking each target
         trust_env=False,  # no proxy from the environment: the address checks must see the target
     )
@@ -156,10 +167,67 @@ class _Run:
     db_pool: ThreadPoolExecutor
     parse_pool: Executor
     base_dir: Path | None
+    states: _StateWriter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.states = _StateWriter(self)
 
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.db_pool, lambda: fn(*args, **kwargs))
+
+
+class _StateWriter:
+    """Group commit of the polls that store no article (304, unchanged, failures).
+
+    One transaction per source was the warm poll's cost (every source answering 304):
+    SQLite commits one at a time on the database thread. Here the first update is
+    written at once and whatever arrives while that transaction runs is written by
+    the next one, so a quiet poll still stores each state within milliseconds and a
+    busy one writes hundreds per transaction. A crash loses at most the states not
+    yet written: those sources keep their lease until it expires and are polled
+    again (a 304 costs little). `flush` is awaited before poll_due returns, also
+    when it is cancelled.
+    """
+
+    def __init__(self, run: _Run) -> None:
+        self.run = run
+        self.pending: list[persist.StateUpdate] = []
+        self.task: asyncio.Task[None] | None = None
+
+    def add(self, update: persist.StateUpdate) -> None:
+        self.pending.append(update)
+        if self.task is None:
+            self.task = asyncio.create_task(self._drain())
+
+    async def _drain(self) -> None:
+        try:
+            while self.pending:
+                batch = self.pending[:STATE_BATCH]
+                del self.pending[:STATE_BATCH]
+                await self._write(batch)
+        finally:
+            self.task = None
+
+    async def _write(self, batch: list[persist.StateUpdate]) -> None:
+        engine = self.run.engine
+        try:
+            await self.run.db(persist.apply_states, engine, batch)
+            return
+        except Exception:
+            log.exception("could not store %d source states at once; trying one by one", len(batch))
+        for update in batch:
+            try:
+                await self.run.db(persist.apply_states, engine, [update])
+            except Exception:
+                log.exception("could not store the state of source id %s", update.source_id)
+
+    async def flush(self) -> None:
+        while self.pending or self.task is not None:
+            if self.task is None:
+                self.task = asyncio.create_task(self._drain())
+            # shielded: a cancelled poll still stores the states it has
+            await asyncio.shield(self.task)
 
 
 def _resolve_path(path: Path, base_dir: Path | None) -> Path:
@@ -266,16 +334,20 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
             event(log, "poll.bozo_feed", logging.WARNING, source=feed.name, warning=parsed.warning)
         if feed.full_text:
             texts = await _full_texts(run, feed, plan)
-    applied = await run.db(
-        persist.apply_poll,
-        run.engine,
-        due.id,
-        trans,
-        now=now,
-        plan=plan,
-        full_texts=texts,
-        baseline_done=True if parsed is not None else None,
-    )
+    baseline_done = True if parsed is not None else None
+    state_only = plan is None or not (plan.new or plan.changed)
+    applied = persist.Applied([], [])
+    if not state_only:
+        applied = await run.db(
+            persist.apply_poll,
+            run.engine,
+            due.id,
+            trans,
+            now=now,
+            plan=plan,
+            full_texts=texts,
+            baseline_done=baseline_done,
+        )
     for name in trans.events:
         level = logging.WARNING if name == "disabled" else logging.INFO
         event(
@@ -310,6 +382,8 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
         updated=report.updated,
         error=report.error,
     )
+    if state_only:  # last, so nothing after it can fail and store a second state
+        run.states.add(persist.StateUpdate(due.id, trans, now, baseline_done))
     return report
 
 
@@ -386,7 +460,7 @@ async def poll_due(
     owner = owner or settings.instance_id or f"{socket.gethostname()}:{os.getpid()}"
     own_client = client is None and fetcher is None
     if fetcher is None:
-        client = client or make_client(config.settings, settings)
+        client = client or make_client(config.settings, settings, resolver=resolver)
         fetcher = HttpFetcher(
             client, fetch_limits(config.settings), resolver=resolver, wait=retry_wait, clock=clock
         )
@@ -429,7 +503,10 @@ async def poll_due(
         ]
         reports = await asyncio.gather(*tasks)
     finally:
-        db_pool.shutdown(wait=True)
+        try:
+            await run.states.flush()
+        finally:
+            db_pool.shutdown(wait=True)
         parse_pool.shutdown(wait=True)
         if own_client and client is not None:
             await client.aclose()

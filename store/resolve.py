@@ -181,7 +181,7 @@ def _resolve(name: str, index: BoardIndex, reg: Registry) -> Resolution:
     fam = _family(query, index, reg)
     if fam is not None:
         return fam
-    return _fuzzy(query, index)
+    return _fuzzy(query, index, _known_words(reg))
 
 
 def _exact(query: str, index: BoardIndex) -> list[int]:
@@ -230,7 +230,10 @@ def _family(query: str, index: BoardIndex, reg: Registry) -> Resolution | None:
     for i, fam_of_name in enumerate(index.families(reg)):
         if fam_of_name != family_name:
             continue
-        if whole_family or _proper_prefix(qp.tokens, index.parts[i].tokens):
+        tokens = index.parts[i].tokens
+        # A family name covers only the members that carry it: "Pixtral" is not
+        # Mistral-Large-2407, although the registry files both under "mistral".
+        if (whole_family and _carries(qk, tokens)) or _proper_prefix(qp.tokens, tokens):
             members.append(i)
     if not members:
         return None
@@ -266,11 +269,40 @@ def _surface_keys(reg: Registry) -> list[tuple[str, str]]:
     return cached[1]
 
 
+def _carries(surface_key: str, tokens: tuple[str, ...]) -> bool:
+    """Whether a name carries a family's word: as a run of its tokens ("code", "llama"),
+    or closing a compound token ("chatgpt" carries "gpt", "openhermes" "hermes")."""
+    keys = [t.replace(".", "") for t in tokens]
+    for i in range(len(keys)):
+        if len(surface_key) >= 3 and keys[i].endswith(surface_key):
+            return True
+        joined = ""
+        for k in keys[i:]:
+            joined += k
+            if joined == surface_key:
+                return True
+            if len(joined) >= len(surface_key):
+                break
+    return False
+
+
+_known_cache: dict[int, tuple[Registry, frozenset[str]]] = {}
+
+
+def _known_words(reg: Registry) -> frozenset[str]:
+    """One-word family names the registry knows: real names, never typos of others."""
+    cached = _known_cache.get(id(reg))
+    if cached is None or cached[0] is not reg:
+        words = frozenset(k for k, _ in _surface_keys(reg) if k.isalpha())
+        cached = _known_cache[id(reg)] = (reg, words)
+    return cached[1]
+
+
 def _proper_prefix(prefix: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     return len(tokens) > len(prefix) and tokens[: len(prefix)] == prefix
 
 
-def _fuzzy(query: str, index: BoardIndex) -> Resolution:
+def _fuzzy(query: str, index: BoardIndex, known: frozenset[str] = frozenset()) -> Resolution:
     qp = parts(query)
     q_nums = numbers(qp.tokens)
     q_grams = _trigrams(qp.core)
@@ -281,7 +313,7 @@ def _fuzzy(query: str, index: BoardIndex) -> Resolution:
         # and never a word of the query that the name lacks ("Flash Exp" != "Flash")
         if not q_nums <= index.nums[i] or not same_release(qp, p):
             continue
-        covered = _covered(q_tokens, p.tokens)
+        covered = _covered(q_tokens, p.tokens, known)
         if covered is None:
             continue
         tok = covered / (len(q_tokens) + len(set(p.tokens)) - covered)
@@ -309,8 +341,13 @@ def _fuzzy(query: str, index: BoardIndex) -> Resolution:
     return Resolution(query, "fuzzy", models, how=how)
 
 
-def _covered(q_tokens: set[str], tokens: tuple[str, ...]) -> float | None:
-    """How many query tokens the name has (a near-spelling counts), None if one is missing."""
+def _covered(
+    q_tokens: set[str], tokens: tuple[str, ...], known: frozenset[str] = frozenset()
+) -> float | None:
+    """How many query tokens the name has (a near-spelling counts), None if one is missing.
+
+    A word the registry knows as a name ("pixtral", "magistral") is never a misspelling
+    of another ("mixtral", "mistral"): it must be on the name as written."""
     have = set(tokens)
     count = 0.0
     said = set()
@@ -319,6 +356,8 @@ def _covered(q_tokens: set[str], tokens: tuple[str, ...]) -> float | None:
             count += 1
             said.add(t)
             continue
+        if t in known:
+            return None
         near, match = max(((_token_similarity(t, h), h) for h in have), default=(0.0, ""))
         if near < _NEAR_TOKEN:
             return None

@@ -197,12 +197,16 @@ class Gazetteer:
     prefixes: set[str] = field(default_factory=set)
     _heads: frozenset[str] = field(init=False, repr=False)
     _family_words: frozenset[str] = field(init=False, repr=False)
+    _bare: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # A family is found by its first word ("gpt-oss" by "gpt", then its tail).
         single = {f.split()[0].split("-")[0] for f in self.families if f}
         self._family_words = frozenset(single)
         self._heads = frozenset(single | self.prefixes)
+        # Alone, a word names a family only when it is the family's whole name:
+        # "Code" (of "Code Llama") or "Tongyi" (of "Tongyi Qianwen") never does.
+        self._bare = frozenset(f for f in self.families if f and f.isalnum())
 
     @classmethod
     def build(
@@ -241,9 +245,9 @@ class Gazetteer:
             if low == "o" and word == "o":
                 tail = _O_TAIL.match(text, head.end())
                 if tail:
-                    out.append(
-                        Mention(head.start(), tail.end(), text[head.start() : tail.end()], "model")
-                    )
+                    end = whole_name_end(text, tail.end())
+                    out.append(Mention(head.start(), end, text[head.start() : end], "model"))
+                    last_end = end
                 continue
             if low not in self._heads:
                 continue
@@ -255,9 +259,10 @@ class Gazetteer:
                 continue
             while end > head.end() and text[end - 1] in "-_ ":
                 end -= 1
+            end = whole_name_end(text, end)
             if end == head.end():
                 # A bare word names a family only when it is one, capitalised and unusual.
-                if low not in self._family_words or not word[0].isupper() or low in _COMMON:
+                if low not in self._bare or not word[0].isupper() or low in _COMMON:
                     continue
                 kind: MentionKind = "family"
             else:
@@ -274,6 +279,50 @@ class Gazetteer:
     def country(self, word: str) -> str | None:
         w = word.lower().replace("’", "'")
         return self.countries.get(w) or self.countries.get(w.removesuffix("'s"))
+
+
+# A name goes on past its known tail: "GPT-4o mini Transcribe" is not "GPT-4o mini",
+# "grok-4-fast-search" is not "grok-4-fast". Taking it whole lets resolution say
+# "not found" instead of judging a different model.
+_ATTACHED = re.compile(r"[-_][A-Za-z0-9][\w.]*(?<!\.)")
+_NEXT_WORD = re.compile(r" ([A-Z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*)(?![\w'’])")
+_TAIL_AGAIN = re.compile(rf"(?:[-_ ]?{_NUM}|[-_ ]{_WORD}\b)+(?![\w])")
+# Capitalised words that follow a name without being part of it (headline verbs,
+# function words, ranking nouns).
+_NOT_NAME_WORDS = frozenset(
+    "a an and or but nor vs vs. versus the this that these those its it is are was were be "
+    "has have had on in at of for to from by with as into over than via per now now, also "
+    "just still again already tops leads beats ranks takes wins hits sets claims seizes "
+    "overtakes surpasses outperforms scores debuts lands joins edges passes trails lags "
+    "top lead leader leaderboard leaderboards arena ranking rankings rank model models "
+    "benchmark benchmarks review results launch launches release released update new "
+    "vs. who which what when where why how here there today".split()
+)
+
+
+def whole_name_end(text: str, end: int) -> int:
+    """Where a name that the tail patterns ended at `end` really ends."""
+    while True:
+        m = _ATTACHED.match(text, end)
+        # attached words stay part of the name, "-based" too: "GPT-4o-based" is not GPT-4o
+        if m:
+            end = m.end()
+        else:
+            m = _NEXT_WORD.match(text, end)
+            if m is None or not _name_word(m.group(1)):
+                return end
+            end = m.end()
+        again = _TAIL_AGAIN.match(text, end)
+        if again:
+            end = again.end()
+
+
+def _name_word(word: str) -> bool:
+    low = word.lower()
+    if low in _NOT_NAME_WORDS:
+        return False
+    # headline verbs ("Seizes", "Claims", "Outpaced", "Trailing") are not name words
+    return not (len(low) > 3 and low.endswith(("s", "ed", "ing")) and not low.endswith("ss"))
 
 
 _O_TAIL = re.compile(r"[1-9](?:-(?:mini|pro|preview|high))*(?![\w])")

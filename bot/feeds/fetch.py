@@ -110,6 +110,14 @@ def ip_is_blocked(address: str) -> bool:
     )
 
 
+def blocked_message(host: str, address: str) -> str:
+    what = host if host == address else f"{host} resolves to {address}, which"
+    return (
+        f"blocked: {what} is a private, loopback, link-local, reserved or metadata "
+        "address (set allow_private_networks: true to allow)"
+    )
+
+
 async def system_resolver(host: str, port: int) -> list[str]:
     infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return [str(info[4][0]) for info in infos]
@@ -211,13 +219,11 @@ class HttpFetcher:
                 addresses = await self.resolver(host, parts.port or 443)
             except (OSError, UnicodeError) as exc:
                 raise httpx.ConnectError(f"cannot resolve {host}: {exc}") from None
+        # an early, clear refusal; the connection itself is checked (and pinned to the
+        # checked address) again at connect time by transport.GuardedBackend
         for address in addresses:
             if ip_is_blocked(address):
-                what = host if host == address else f"{host} resolves to {address}, which"
-                raise Blocked(
-                    f"blocked: {what} is a private, loopback, link-local, reserved or metadata "
-                    "address (set allow_private_networks: true to allow)"
-                )
+                raise Blocked(blocked_message(host, address))
 
     async def fetch(
         self,
