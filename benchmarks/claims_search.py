@@ -17,12 +17,11 @@ import random
 import statistics
 import tempfile
 import time
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from store import db
@@ -159,17 +158,8 @@ def main() -> None:
     if not base:
         print("Postgres: skipped (set CLAIMWATCH_TEST_POSTGRES_URL)")
         return
-    name = f"claimwatch_bench_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(db.make_engine(base).url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    with db.temporary_database(base, "claimwatch_bench") as url:
         run("Postgres", url, args.claims, args.queries)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 if __name__ == "__main__":

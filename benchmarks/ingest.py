@@ -13,11 +13,9 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
 
 from store import db
 from store.leaderboards.ingest import bundled_paths, ingest
@@ -69,22 +67,12 @@ def main() -> None:
         sqlite_s, written = ingest_all(f"sqlite:///{Path(tmp) / 'bench.db'}", parsed)
         print(line(f"sqlite ({written:,} written)", sqlite_s, written, parse_s))
 
-    name = f"claimwatch_bench_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(db.make_engine(args.pg).url, isolation_level="AUTOCOMMIT")
     try:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        with db.temporary_database(args.pg, "claimwatch_bench") as url:
+            pg_s, written = ingest_all(url, parsed)
+            print(line(f"postgres ({written:,} written)", pg_s, written, parse_s))
     except sa.exc.OperationalError as exc:
         print(f"postgres: skipped ({db.masked(args.pg)} unreachable: {exc.orig})")
-        return
-    try:
-        url = make_url(args.pg).set(database=name).render_as_string(hide_password=False)
-        pg_s, written = ingest_all(url, parsed)
-        print(line(f"postgres ({written:,} written)", pg_s, written, parse_s))
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 if __name__ == "__main__":

@@ -112,9 +112,12 @@ def init() -> None:
     db.upgrade(engine)
     typer.echo(f"database ready at {db.masked(str(engine.url))} (revision {db.head_revision()})")
     from bot.commands_leaderboard import summary_line
+    from bot.progress import progress_bar
     from store.leaderboards.ingest import ingest_bundled
 
-    typer.echo(summary_line(ingest_bundled(engine)))
+    with progress_bar("loading leaderboards") as update:  # drawn only on a terminal
+        report = ingest_bundled(engine, update)
+    typer.echo(summary_line(report))
 
 
 @app.command()

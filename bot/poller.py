@@ -48,8 +48,8 @@ from bot.feeds.fetch import (
 )
 from bot.feeds.fulltext import fetch_full_text
 from bot.feeds.parse import FeedError, ParsedFeed, parse_feed
-from bot.feeds.transport import FeedTransport
 from bot.feeds.schedule import Outcome, OutcomeKind, SourceState, transition
+from bot.feeds.transport import FeedTransport
 from bot.logs import event
 from bot.sources import Feed, SourcesFile
 from bot.sources import Settings as FeedSettings

@@ -44,6 +44,17 @@ VERDICTS: tuple[VerdictLabel, ...] = (
     "not_checkable",
 )
 
+# How a verdict reads to a person: the same words in Discord, e-mail and the CLI.
+VERDICT_WORDS: dict[str, str] = {
+    "supported": "Supported",
+    "contradicted": "Contradicted",
+    "within_uncertainty": "Within uncertainty (a statistical tie)",
+    "partially_supported": "Partially supported",
+    "outdated": "Outdated",
+    "unverifiable": "Unverifiable",
+    "not_checkable": "Not checkable",
+}
+
 
 class Group(BaseModel):
     """A set of models named by facts about them, e.g. {"country": "CN", "open_weights": true}.

@@ -6,6 +6,7 @@ The same models and the same Alembic migrations serve both databases.
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -141,3 +142,21 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 def url_from_env(data_dir: Path | None = None) -> str:
     return os.environ.get("CLAIMWATCH_DATABASE_URL") or default_url(data_dir or DEFAULT_DATA_DIR)
+
+
+@contextmanager
+def temporary_database(base_url: str, prefix: str = "claimwatch_tmp") -> Iterator[str]:
+    """A fresh, empty Postgres database beside `base_url`'s, dropped afterwards.
+
+    For tests and benchmarks: each run gets its own database on a shared server.
+    """
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(make_engine(base_url).url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        yield make_url(base_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

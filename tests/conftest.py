@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from store import db
 
@@ -41,23 +40,16 @@ def postgres_url() -> Iterator[str]:
         if os.environ.get("CLAIMWATCH_REQUIRE_POSTGRES") == "1":
             pytest.fail(f"{PG_ENV} is not set but CLAIMWATCH_REQUIRE_POSTGRES=1")
         pytest.skip(f"Postgres tests skipped: set {PG_ENV}=postgresql://user@host/db to run them")
-    name = f"claimwatch_test_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(db.make_engine(base).url, isolation_level="AUTOCOMMIT")
     try:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        with db.temporary_database(base, "claimwatch_test") as url:
+            engine = db.make_engine(url)
+            db.upgrade(engine)
+            engine.dispose()
+            yield url
     except sa.exc.OperationalError as exc:
         if os.environ.get("CLAIMWATCH_REQUIRE_POSTGRES") == "1":
             raise
         pytest.skip(f"Postgres at {db.masked(base)} unreachable: {exc.orig}")
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    engine = db.make_engine(url)
-    db.upgrade(engine)
-    engine.dispose()
-    yield url
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def _truncate_all(engine: Engine) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.alerts.senders import OutgoingMessage
+from store.claims import VERDICT_WORDS
 from store.claims_queries import AppearanceView, ClaimView, VerdictView
 
 TITLE_MAX = 256
@@ -37,15 +38,7 @@ COLOURS = {
     "unverifiable": 0x95A5A6,
     "not_checkable": 0x7F8C8D,
 }
-WORDS = {
-    "supported": "Supported",
-    "contradicted": "Contradicted",
-    "within_uncertainty": "Within uncertainty (a statistical tie)",
-    "partially_supported": "Partially supported",
-    "outdated": "Outdated",
-    "unverifiable": "Unverifiable",
-    "not_checkable": "Not checkable",
-}
+WORDS = VERDICT_WORDS
 
 _MD_SPECIAL = re.compile(r"([\\*_~`|\[\]()<>#])")
 _ZWSP = "\u200b"

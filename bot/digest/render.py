@@ -18,20 +18,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from bot.digest.build import DigestData
 from bot.digest.chart import country_name
+from store import claims
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUBJECT_HEADLINE = 70
 
-VERDICT_WORDS = {
-    "supported": "Supported",
-    "contradicted": "Contradicted",
-    "within_uncertainty": "Within uncertainty (a statistical tie)",
-    "partially_supported": "Partially supported",
-    "outdated": "Outdated",
-    "unverifiable": "Unverifiable",
-    "not_checkable": "Not checkable",
-    "pending": "Not yet checked",
-}
+VERDICT_WORDS = {**claims.VERDICT_WORDS, "pending": "Not yet checked"}
 VERDICT_COLOURS = {
     "supported": "#1a7f37",
     "contradicted": "#cf222e",

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from bot.extract.groups import GroupPhrase, resolve_pair
 from bot.extract.lexicon import NEGATION
 from bot.extract.names import Gazetteer, Mention
+from bot.extract.subjects import antecedent, pronoun_in, subjects
 from store.claims import ClaimType, Group
 
 Relation = Literal["beats", "overtook", "trails", "ties"]
@@ -52,8 +53,9 @@ class Sentence:
     models: list[Mention]
     groups: list[GroupPhrase]
     gaz: Gazetteer
-    prev_subject: str | None = None  # for "it"/"the model" at the start of a sentence
+    prev_subject: str | None = None  # for "it"/"the model": the previous sentence's subject
     hits: list[Hit] = field(default_factory=list)
+    objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
 
 
 def _i(pattern: str) -> re.Pattern[str]:
@@ -267,22 +269,55 @@ def _group_from_mods(mods: str, gaz: Gazetteer, where: str | None = None) -> Gro
 
 
 def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
-    """The model a trigger at `pos` speaks about: the nearest mention before it, or,
-    for "it"/"the model" with no mention before it, the previous sentence's subject."""
-    before = [m for m in s.models if m.end <= pos]
+    """The model a trigger at `pos` speaks about: the nearest mention before it that
+    stands as a subject (bot/extract/subjects.py), or, for "it"/"the model", the one
+    subject of this sentence or of the previous one. A verb's object never is."""
+    named = [m for m in s.models if m.end <= pos]
+    rel = _RELATIVE.match(s.text, named[-1].end) if named else None
+    if rel and len(s.text[rel.start() : pos]) <= max_gap:
+        clause = s.text[rel.end() : pos]
+        if ";" not in clause and not _has_clause_break(clause) and not pronoun_in(clause):
+            # "... surpasses Grok 4, which had an overall rank of #33": the relative
+            # clause speaks of the name it is attached to, object or not
+            return named[-1].text
+    before = subjects(s.text, named, s.objects)
     pronoun = _PRONOUN_BEFORE.search(s.text[max(0, pos - 25) : pos + 10])
     if before:
         m = before[-1]
         gap = s.text[m.end : pos]
+        if pronoun_in(gap):
+            # "X ..., making it the leading model": "it" is the sentence's one subject.
+            return antecedent(s.text, s.models, s.objects, pos) or (
+                None if _names_between(s, m.end, pos) else s.prev_subject
+            )
         # ", which had ..." right after the name still speaks of it; a long clause does not.
         short = len(gap) <= 25 or not _has_clause_break(gap)
         if len(gap) <= max_gap and ";" not in gap and short:
             return m.text
-        # "X ..., making it the leading model": "it" is the sentence's first model.
-        return before[0].text if pronoun else None
-    if s.prev_subject and _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos]):
-        return s.prev_subject
+        return None
+    if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]):
+        # no subject named before: the author's one model ("We've launched X, making
+        # it ..."), else the previous sentence's subject
+        return antecedent(s.text, s.models, s.objects, pos) or s.prev_subject
     return None
+
+
+_RELATIVE = re.compile(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
+
+
+def _names_between(s: Sentence, start: int, end: int) -> bool:
+    return any(start <= m.start and m.end <= end for m in s.models)
+
+
+def object_starts(text: str, models: list[Mention]) -> frozenset[int]:
+    """Where the objects of comparison verbs start ("beats X and Y": X, Y)."""
+    probe = Sentence(text, models, [], Gazetteer(set(), {}, {}))
+    return frozenset(m.start for v in _VERB.finditer(text) for m in _objects(probe, v.end()))
+
+
+def sentence_antecedent(text: str, models: list[Mention]) -> str | None:
+    """The model "it" in the next sentence may mean (bot/extract/subjects.py)."""
+    return antecedent(text, models, object_starts(text, models))
 
 
 _PRONOUN_BEFORE = _i(r"\b(?:it|this model|the model|the new model)\b")
@@ -611,6 +646,7 @@ def find_trends(s: Sentence) -> None:
 
 
 def find_all(s: Sentence) -> list[Hit]:
+    s.objects = object_starts(s.text, s.models)
     find_comparisons(s)
     find_count_in_top(s)
     find_ranks(s)

@@ -20,7 +20,7 @@ from bot.extract.dates import find_date
 from bot.extract.groups import find_groups
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
 from bot.extract.names import Gazetteer
-from bot.extract.patterns import Hit, Sentence, find_all
+from bot.extract.patterns import Hit, Sentence, find_all, sentence_antecedent
 from bot.extract.statements import statement
 from store.claims import (
     CLAIM_ADAPTER,
@@ -138,16 +138,15 @@ class RulesExtractor:
         prev_subject: str | None = None
         for sent in sentences:
             models = self.gaz.models(sent.text)
+            # "It" means the previous sentence's one subject, or nothing (subjects.py).
+            subject_before, prev_subject = prev_subject, sentence_antecedent(sent.text, models)
             if not _TRIGGER.search(sent.text):
-                # "It" in a later sentence still means the last model named.
-                prev_subject = models[0].text if models else prev_subject
                 continue
             if _QUESTION.search(sent.text):
                 # Questions ask, they do not assert ("will US models retake the lead?").
-                prev_subject = models[0].text if models else prev_subject
                 continue
             ctx = Sentence(
-                sent.text, models, find_groups(sent.text, self.gaz), self.gaz, prev_subject
+                sent.text, models, find_groups(sent.text, self.gaz), self.gaz, subject_before
             )
             for hit in find_all(ctx):
                 draft = self._draft(hit, sent, article, article_board)
@@ -159,8 +158,6 @@ class RulesExtractor:
                     continue
                 seen.add(key)
                 result.drafts.append(draft)
-            if models:
-                prev_subject = models[0].text
         return result
 
     def _draft(

@@ -13,6 +13,7 @@ happened.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import socket
 import zlib
@@ -35,6 +36,8 @@ FEED_ACCEPT = (
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.3"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_DRAIN_MAX = 64 * 1024  # an unread answer body read to its end to keep the connection
+_DRAIN_TIME = 2.0  # ... if that takes at most this many seconds
 # in-poll retries of a 429 only when the server asks for a short pause
 _SHORT_RETRY_AFTER = timedelta(seconds=10)
 _METADATA = frozenset(
@@ -312,35 +315,56 @@ class HttpFetcher:
         self, url: str, headers: dict[str, str], *, conditional: bool
     ) -> tuple[FetchResult, str | None]:
         async with self.client.stream("GET", url, headers=headers) as response:
-            code = response.status_code
-            h = response.headers
-            if code in _REDIRECTS and h.get("location"):
-                return FetchResult("failed", f"http_{code}", url, http_status=code), h["location"]
-            base = FetchResult(
-                "failed",
-                f"http_{code}",
-                url,
-                error=f"HTTP {code} {response.reason_phrase}".strip(),
-                http_status=code,
-                etag=valid_validator(h.get("etag")),
-                last_modified=valid_validator(h.get("last-modified"), 200),
-                max_age=parse_max_age(h.get("cache-control")),
-                retry_after=parse_retry_after(h.get("retry-after"), self.clock()),
-                content_type=h.get("content-type"),
-            )
-            if code == 304:
-                if not conditional:
-                    why = "304 Not Modified to an unconditional request"
-                    return replace(base, error=why), None
-                return replace(base, kind="not_modified", status="not_modified", error=None), None
-            if code == 200:
-                body = await self._read_body(response)
-                return replace(base, kind="ok", status="ok", body=body, error=None), None
-            if code == 429:
-                ra = base.retry_after
-                short = ra is None or ra <= _SHORT_RETRY_AFTER
-                return replace(base, status="rate_limited", retryable=short), None
-            return replace(base, retryable=code >= 500), None
+            answer = await self._answer(url, response, conditional=conditional)
+            if response.status_code != 200:
+                await self._drain(response)
+            return answer
+
+    async def _drain(self, response: httpx.Response) -> None:
+        """Read the rest of an unread answer (a 304, a redirect, a short error page), so
+        the connection goes back to the pool: closing a response before its end closes
+        the connection, and every 304 of a warm poll would then pay a new TCP (and TLS)
+        handshake. Only bodies known to be short: a long one is cheaper to hang up on."""
+        declared = response.headers.get("content-length", "")
+        if response.status_code != 304 and not (declared.isdigit() and int(declared) <= _DRAIN_MAX):
+            return
+        with contextlib.suppress(httpx.HTTPError, TimeoutError):
+            async with asyncio.timeout(_DRAIN_TIME):
+                async for _chunk in response.aiter_raw():
+                    pass
+
+    async def _answer(
+        self, url: str, response: httpx.Response, *, conditional: bool
+    ) -> tuple[FetchResult, str | None]:
+        code = response.status_code
+        h = response.headers
+        if code in _REDIRECTS and h.get("location"):
+            return FetchResult("failed", f"http_{code}", url, http_status=code), h["location"]
+        base = FetchResult(
+            "failed",
+            f"http_{code}",
+            url,
+            error=f"HTTP {code} {response.reason_phrase}".strip(),
+            http_status=code,
+            etag=valid_validator(h.get("etag")),
+            last_modified=valid_validator(h.get("last-modified"), 200),
+            max_age=parse_max_age(h.get("cache-control")),
+            retry_after=parse_retry_after(h.get("retry-after"), self.clock()),
+            content_type=h.get("content-type"),
+        )
+        if code == 304:
+            if not conditional:
+                why = "304 Not Modified to an unconditional request"
+                return replace(base, error=why), None
+            return replace(base, kind="not_modified", status="not_modified", error=None), None
+        if code == 200:
+            body = await self._read_body(response)
+            return replace(base, kind="ok", status="ok", body=body, error=None), None
+        if code == 429:
+            ra = base.retry_after
+            short = ra is None or ra <= _SHORT_RETRY_AFTER
+            return replace(base, status="rate_limited", retryable=short), None
+        return replace(base, retryable=code >= 500), None
 
     async def _read_body(self, response: httpx.Response) -> bytes:
         limit = self.limits.max_bytes

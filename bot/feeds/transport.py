@@ -77,12 +77,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         self.allow_private_networks = allow_private_networks
         self.inner = inner or httpcore.AnyIOBackend()
 
-    async def addresses(self, host: str, port: int, timeout: float | None) -> list[str]:
+    async def addresses(self, host: str, port: int, seconds: float | None) -> list[str]:
         try:
             addresses = [str(ipaddress.ip_address(host))]
         except ValueError:
             try:
-                async with asyncio.timeout(timeout):
+                async with asyncio.timeout(seconds):
                     addresses = await self.resolver(host, port)
             except TimeoutError:
                 raise httpcore.ConnectTimeout(f"resolving {host} timed out") from None
@@ -100,7 +100,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         self,
         host: str,
         port: int,
-        timeout: float | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
         local_address: str | None = None,
         socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.AsyncNetworkStream:
@@ -118,7 +118,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     async def connect_unix_socket(
         self,
         path: str,
-        timeout: float | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
         socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         raise httpcore.UnsupportedProtocol("unix sockets are not used by the poller")
@@ -188,7 +188,7 @@ class FeedTransport(httpx.AsyncBaseTransport):
             pool = httpcore.AsyncConnectionPool(
                 ssl_context=self._ssl,
                 max_connections=2,  # HttpFetcher sends one request at a time per host
-                max_keepalive_connections=1,
+                max_keepalive_connections=2,
                 keepalive_expiry=self.keepalive_expiry,
                 network_backend=self.backend,
             )

@@ -1,0 +1,230 @@
+"""The service end to end at 1,000 sources: one instance versus two on Postgres (issue 8).
+
+    .venv/bin/python benchmarks/service.py [--sources 1000] [--postgres URL]
+
+A local HTTP server serves 1,000 feeds made from the real feed files bundled in
+examples/feeds, plus hand-written articles (tests/data/service) re-dated per source so
+that sources make distinct, checkable claims. A local server plays the Discord webhook.
+Each run starts from a fresh temporary Postgres database (created here, dropped after),
+loaded with the bundled snapshots, and runs `claimwatch run --once` as real processes:
+one, then two side by side (different CLAIMWATCH_INSTANCE, sharing work through leases).
+
+Printed: articles per second end to end (first process started -> last one exited: poll,
+extract with the offline rules, judge, record, alert), alert latency (article stored ->
+the webhook server received the alert; median and p95), and the peak memory (RSS, the
+instance and its parse child summed) of one instance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+import yaml
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "service"))
+
+from service_support import feed_server, webhook_server  # noqa: E402
+
+from store import db  # noqa: E402
+from store.leaderboards.ingest import ingest_bundled  # noqa: E402
+
+FEEDS = ROOT / "examples" / "feeds"
+REAL = ("artificial-analysis", "deepseek-news", "minimax-blog", "moonshot-blog", "the-batch")
+REAL += ("xai-news", "z-ai-blog")
+HANDWRITTEN = ROOT / "tests" / "data" / "service" / "handwritten-claims.xml"
+WEBHOOK_ENV = "CLAIMWATCH_BENCH_WEBHOOK"
+_PUBDATE = re.compile(r"<pubDate>[^<]*</pubDate>")
+
+
+def redated(text: str, day: date) -> bytes:
+    """The hand-written feed with every article dated `day` (distinct claims per day)."""
+    stamp = datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
+    return _PUBDATE.sub(
+        f"<pubDate>{stamp.strftime('%a, %d %b %Y %H:%M:%S GMT')}</pubDate>", text
+    ).encode()
+
+
+def make_feeds(server: object, count: int) -> dict[str, str]:
+    """name -> URL for `count` sources: one in four hand-written (re-dated), the rest real."""
+    real = {n: gzip.decompress((FEEDS / f"{n}.xml.gz").read_bytes()) for n in REAL}
+    wire = HANDWRITTEN.read_text()
+    urls = {}
+    for i in range(count):
+        if i % 4 == 0:
+            # a day in the bundled CSVs' coverage (2024-07..2025-08): a checkable claim
+            body = redated(wire, date(2024, 8, 1) + timedelta(days=(i // 4) % 360))
+        else:
+            body = real[REAL[i % len(REAL)]]
+        urls[f"src-{i:04d}"] = server.add(f"/feeds/{i}.xml", body)  # type: ignore[attr-defined]
+    return urls
+
+
+def sources_file(urls: dict[str, str], path: Path) -> Path:
+    data = {
+        "settings": {"allow_private_networks": True, "max_concurrency": 50},
+        "feeds": [
+            {"name": n, "url": u, "baseline": False, "max_age_days": None, "interval": "1h"}
+            for n, u in urls.items()
+        ],
+        "destinations": [
+            {"name": "bench", "kind": "discord_webhook", "webhook_env": WEBHOOK_ENV}
+        ],
+    }
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+@contextmanager
+def fresh_database(base: str) -> Iterator[str]:
+    name = f"claimwatch_bench_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(db.make_engine(base).url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    try:
+        engine = db.make_engine(url)
+        db.upgrade(engine)
+        ingest_bundled(engine)
+        engine.dispose()
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _rss_kb(pid: int) -> int:
+    """Resident memory of `pid` and its children (the poller's parse process), in kB."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> tuple[float, int]:
+    """Start `count` `claimwatch run --once` at once; (wall seconds, peak RSS kB of one)."""
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "DISCORD_TOKEN")
+    }
+    env |= {
+        "CLAIMWATCH_DATABASE_URL": url,
+        "CLAIMWATCH_LOG_LEVEL": "WARNING",
+        WEBHOOK_ENV: webhook_url,
+    }
+    cli = str(Path(sys.executable).with_name("claimwatch"))
+    start = time.perf_counter()
+    procs = [
+        subprocess.Popen(
+            [cli, "run", "--once", "--sources", str(sources)],
+            env=env | {"CLAIMWATCH_INSTANCE": f"bench-{i}"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(count)
+    ]
+    peak = 0
+    while any(p.poll() is None for p in procs):
+        peak = max([peak] + [_rss_kb(p.pid) for p in procs if p.poll() is None])
+        time.sleep(0.1)
+    wall = time.perf_counter() - start
+    for p in procs:
+        out, err = p.communicate()
+        if p.returncode != 0:
+            raise SystemExit(f"instance failed ({p.returncode}):\n{err.decode()[-3000:]}")
+        print(f"    {out.decode().strip().splitlines()[-1]}")
+    return wall, peak
+
+
+def stored_times(url: str) -> tuple[int, dict[int, datetime]]:
+    """(articles stored, claim id -> when its first fresh article was stored)."""
+    engine = db.make_engine(url)
+    with engine.connect() as conn:
+        articles = conn.execute(sa.text("SELECT count(*) FROM articles")).scalar_one()
+        rows = conn.execute(
+            sa.text(
+                "SELECT p.claim_id, min(a.fetched_at) FROM appearances p "
+                "JOIN articles a ON a.id = p.article_id WHERE NOT a.baseline GROUP BY p.claim_id"
+            )
+        ).all()
+    engine.dispose()
+    return int(articles), {int(c): t if t.tzinfo else t.replace(tzinfo=UTC) for c, t in rows}
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def bench(base: str, count: int, instances: int) -> None:
+    with feed_server() as feeds, webhook_server() as hook, tempfile.TemporaryDirectory() as tmp:
+        sources = sources_file(make_feeds(feeds, count), Path(tmp) / "sources.yaml")
+        with fresh_database(base) as url:
+            wall, peak = run_instances(url, sources, hook.url, instances)
+            articles, first_stored = stored_times(url)
+        per_claim = hook.per_claim()
+        latencies = [
+            (m["received"] - first_stored[m["claim"]]).total_seconds()
+            for m in hook.messages
+            if m["claim"] in first_stored
+        ]
+        dupes = sum(n - 1 for n in per_claim.values() if n > 1)
+    print(
+        f"  {instances} instance(s): {articles} articles from {count} sources in {wall:.1f} s "
+        f"= {articles / wall:.0f} articles/s; {len(hook.messages)} alerts "
+        f"({dupes} duplicates)"
+    )
+    if latencies:
+        print(
+            f"    alert latency (article stored -> alert received): "
+            f"median {statistics.median(latencies):.1f} s, p95 {p95(latencies):.1f} s"
+        )
+    if instances == 1:
+        print(f"    peak memory of one instance: {peak / 1024:.0f} MiB RSS")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=int, default=1000)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get(
+            "CLAIMWATCH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+        ),
+    )
+    args = parser.parse_args()
+    print(f"claimwatch service benchmark: {args.sources} local sources, offline extractor")
+    for instances in (1, 2):
+        bench(args.postgres, args.sources, instances)
+
+
+if __name__ == "__main__":
+    threading.excepthook = lambda a: None  # the servers' threads on shutdown
+    main()

@@ -1,0 +1,103 @@
+"""Scope qualifiers: what a rank or comparison claim is limited to.
+
+"State-of-the-art in its size category", "outperforms all open models around its
+scale", "the best model in its weight class": a rank claim limited to a size or price
+class the boards cannot express is not a claim about the board's overall order, so it
+is dropped (`size_scoped`). "State-of-the-art on Mozilla Common Voice", "beats X
+across all tasks", "in Speech Translation": a claim about benchmarks or tasks the
+boards do not carry keeps that scope as its metric (`benchmark_scope`), and the judge
+answers unsupported_metric instead of reading LMArena's overall order.
+
+Pure functions over one sentence; `rules.py` applies them to every hit.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+
+from bot.extract.lexicon import BOARDS, CATEGORIES, COUNTRY_WORDS
+
+_POSS = r"(?:its|their|his|her|this|that|a model of its|a model this|models of its|models its)"
+SIZE_SCOPE = re.compile(
+    r"\b(?:in|for|within|among|amongst|around|at|of|across)\s+" + _POSS + r"\s+(?:own\s+)?"
+    r"(?:size|weight|parameter|price|cost|compute|model)?[- ]?"
+    r"(?:category|class|range|bracket|tier|scale|size|league|segment|footprint)\b"
+    r"|\b(?:for|at|given)\s+(?:its|their|the|this|that)\s+(?:size|scale|price|cost)\b"
+    r"|\bof\s+(?:similar|comparable|the same|equal|equivalent)\s+(?:size|scale|class)\b"
+    r"|\b(?:similarly|comparably|equally)[- ]sized\b"
+    r"|\b(?:same|similar|comparable)[- ]sized?\b"
+    r"|\bamong(?:st)?\s+(?:the\s+)?(?:small|smaller|compact|lightweight|tiny|edge|mid-sized|"
+    r"midsize|sub-\w+|on-device)\b"
+    r"|\b(?:small|compact|lightweight|on-device|edge)\s+(?:open\s+)?models?\b"
+    r"|\bin\s+the\s+\d+(?:\.\d+)?\s*[BbMm]\b"
+    r"|\b(?:under|below|up to|less than)\s+\d+(?:\.\d+)?\s*[BbMm]\b"
+    r"|\bbest[- ]in[- ]class\b|\bclass[- ]leading\b|\bweight class\b|\bsize class\b"
+    r"|\b(?:up to|over)\s+\w+\s+times\s+(?:its|their)\s+size\b"
+    r"|\bper\s+(?:parameter|dollar|token)\b"
+    r"|\b(?:cost|price)[-/ ](?:performance|efficien\w*)\b|\bperformance[-/ ](?:per|to)[-/ ]"
+    r"(?:cost|price|dollar)\b|\bpareto\b"
+    r"|\bwith\s+(?:a|an)\s+(?:permissive|open|apache[\w. -]*|mit)\s+licen[cs]e\b"
+    r"|\b(?:permissively|apache[\w.-]*)[- ]licen[cs]ed\b",
+    re.IGNORECASE,
+)
+
+# Words that make a phrase about evaluations, not about a leaderboard's order.
+_EVAL_WORDS = re.compile(
+    r"\b(?:benchmarks?|evals?|evaluations?|tasks?|metrics?|test suites?|tests|datasets?|"
+    r"exams?|accuracy|latency|speed|throughput|price|cost|efficiency|word error rate|wer)\b",
+    re.IGNORECASE,
+)
+# "on|in|across|at <Name>": a named benchmark or task when <Name> is no board, category,
+# country, month or model. Case-sensitive: the name must be capitalised.
+_NAMED_SCOPE = re.compile(
+    r"\b(?i:on|in|across|at)\s+(?:(?i:the)\s+)?"
+    r"(?P<name>[A-Z][\w.²'’\-‑]*(?:\s+(?:[A-Z0-9][\w.²\-‑]*|v\d[\w.]*))*)"
+)
+_ARENA_WORDS = frozenset(
+    "elo arena leaderboard leaderboards rankings ranking lmarena lmsys chatbot text overall "
+    "this that these our their".split()
+) | {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m}
+
+
+def size_scoped(sentence: str) -> bool:
+    """Whether the sentence limits its claim to a size, price or licence class."""
+    return bool(SIZE_SCOPE.search(sentence))
+
+
+def benchmark_scope(
+    sentence: str,
+    model_spans: list[tuple[int, int]],
+    known: Callable[[str], bool] = lambda _: False,
+) -> str | None:
+    """A metric id for the benchmarks or tasks the sentence limits its claim to, or None
+    when it names none (the claim then speaks of the board's overall order). `known`
+    says whether a word is an organisation or another name that is no benchmark."""
+    for m in _NAMED_SCOPE.finditer(sentence):
+        if any(s <= m.start("name") < e for s, e in model_spans):
+            continue
+        name = m.group("name").strip(" .,")
+        if _plain_place(name) or known(name.split()[0]):
+            continue
+        return slug(name)
+    m = _EVAL_WORDS.search(sentence)
+    if m:
+        return "benchmarks"
+    return None
+
+
+def _plain_place(name: str) -> bool:
+    """Names that are not benchmarks: boards, categories, countries, months, arena words."""
+    low = name.lower().replace("’", "'")
+    first = low.split()[0].rstrip("'s").rstrip("'")
+    if low in CATEGORIES or first in CATEGORIES:
+        return True
+    if low in COUNTRY_WORDS or first in COUNTRY_WORDS or first in _ARENA_WORDS:
+        return True
+    return any(low.startswith(b) for b in BOARDS)
+
+
+def slug(name: str) -> str:
+    words = re.sub(r"[^a-z0-9.]+", " ", name.lower()).split()[:4]
+    return "_".join(w.strip(".") for w in words if w.strip(".")) or "benchmark"

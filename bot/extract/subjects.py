@@ -1,0 +1,104 @@
+"""Who a claim is about: subject position and pronoun antecedents (pure string logic).
+
+A claim's subject must be a model named where a subject stands: at the start of its
+clause, after at most a few determiners or capitalised words ("OpenAI's GPT-5.5",
+"The new Devstral Small 1.1"). A model named after a preposition or a verb ("stands
+on the shoulders of Mistral 7B", "beats Gemini 2.5 Flash") is never the subject.
+
+"It" / "the model" means a model only when that is unambiguous: the one model in
+subject position of the same sentence (before the pronoun) or of the previous
+sentence, not coordinated with another ("X and Y tie. It ..." means neither).
+Anything else drops the claim: a missed claim costs less than one about the wrong model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from bot.extract.names import Mention
+
+# Where a clause starts: the sentence start or a boundary word/punctuation.
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:(–—]|\s-\s|\b(?:and|but|while|whereas|although|though|when|so|then|yet|"
+    r"which|where)\b)\s*",
+    re.IGNORECASE,
+)
+# What may stand before a subject inside its clause: bullets, quotes, determiners,
+# a few adverbs, capitalised words and possessives ("OpenAI's", "xAI’s").
+_LEAD_WORD = (
+    r"(?:the|a|an|our|its|their|new|latest|even|also|now|today|meanwhile|then|finally|"
+    r"[A-Z][\w.&-]*|[A-Za-z][\w.&-]*['’]s)"
+)
+_SUBJECT_LEAD = re.compile(rf"[\s\-–—•*\"“'‘(]*(?:{_LEAD_WORD}\s+){{0,4}}", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|this model|the model|the new model)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(
+    r"[\W_]*(?:(?:today|now|finally|recently|last \w+),?\s+)?(?:we|i)(?:['’](?:ve|re|d))?\b",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|/|,|vs\.?|versus)\s*$", re.IGNORECASE)
+
+
+def clause_lead(text: str, start: int) -> str:
+    """The text between the start of the clause holding `start` and `start`."""
+    lead_from = 0
+    for m in _CLAUSE_START.finditer(text, 0, start):
+        if m.end() <= start:
+            lead_from = m.end()
+    return text[lead_from:start]
+
+
+# "An early version of Grok-2 ..." speaks of Grok-2.
+_VERSION_OF = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:version|preview|release|variant|checkpoint|build)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def in_subject_position(text: str, start: int) -> bool:
+    lead = clause_lead(text, start)
+    v = _VERSION_OF.search(lead)
+    if v:
+        lead = lead[: v.start()]
+    # Words with a lower-case letter first are verbs and prepositions here, unless listed.
+    m = _SUBJECT_LEAD.fullmatch(lead)
+    if m is None:
+        return False
+    return all(
+        w[0].isupper() or w.lower() in _LOWER_OK or w.lower().endswith(("'s", "’s"))
+        for w in re.findall(r"[A-Za-z][\w.&'’-]*", lead)
+    )
+
+
+_LOWER_OK = frozenset(
+    "the a an our its their new latest even also now today meanwhile then finally".split()
+)
+
+
+def pronoun_in(text: str) -> bool:
+    return bool(_PRONOUN.search(text))
+
+
+def subjects(text: str, models: Sequence[Mention], objects: Collection[int]) -> list[Mention]:
+    """Mentions that stand as a subject (in subject position, not a verb's object)."""
+    return [m for m in models if m.start not in objects and in_subject_position(text, m.start)]
+
+
+def antecedent(
+    text: str, models: Sequence[Mention], objects: Collection[int], upto: int | None = None
+) -> str | None:
+    """The model a later "it" means, from this sentence (before `upto`), or None."""
+    end = len(text) if upto is None else upto
+    named = [m for m in models if m.end <= end]
+    subj = subjects(text, named, objects)
+    if not subj and _FIRST_PERSON.match(text) and len({m.text.lower() for m in named}) == 1:
+        # "We've launched GLM-4.6 ..., making it ...": the author's one model
+        return named[0].text
+    if len(subj) != 1:
+        return None
+    m = subj[0]
+    later = [o for o in named if o.start >= m.end]
+    if later and _COORDINATED.match(text[m.end : later[0].start]):
+        return None  # "X and Y ...": "it" could be either
+    return m.text
