@@ -83,9 +83,7 @@ def sources_file(urls: dict[str, str], path: Path) -> Path:
             {"name": n, "url": u, "baseline": False, "max_age_days": None, "interval": "1h"}
             for n, u in urls.items()
         ],
-        "destinations": [
-            {"name": "bench", "kind": "discord_webhook", "webhook_env": WEBHOOK_ENV}
-        ],
+        "destinations": [{"name": "bench", "kind": "discord_webhook", "webhook_env": WEBHOOK_ENV}],
     }
     path.write_text(yaml.safe_dump(data))
     return path
@@ -131,9 +129,7 @@ def _rss_kb(pid: int) -> int:
 
 def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> tuple[float, int]:
     """Start `count` `claimwatch run --once` at once; (wall seconds, peak RSS kB of one)."""
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "DISCORD_TOKEN")
-    }
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "DISCORD_TOKEN")}
     env |= {
         "CLAIMWATCH_DATABASE_URL": url,
         "CLAIMWATCH_LOG_LEVEL": "WARNING",
@@ -159,7 +155,8 @@ def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> tupl
         out, err = p.communicate()
         if p.returncode != 0:
             raise SystemExit(f"instance failed ({p.returncode}):\n{err.decode()[-3000:]}")
-        print(f"    {out.decode().strip().splitlines()[-1]}")
+        summary = [line for line in out.decode().splitlines() if line.startswith("polled ")]
+        print(f"    {summary[-1] if summary else out.decode()[-2000:]}")
     return wall, peak
 
 
@@ -180,7 +177,7 @@ def stored_times(url: str) -> tuple[int, dict[int, datetime]]:
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def bench(base: str, count: int, instances: int) -> None:

@@ -64,6 +64,7 @@ RECHECK_LEASE = timedelta(minutes=10)
 EXTRACTION_RETRY = timedelta(minutes=15)  # a failed extraction (LLM down) is retried then
 BATCH = 50
 PASS_EVERY_S = 60.0
+DISPATCH_WHILE_PROCESSING_S = 2.0
 
 ShouldStop = Callable[[], bool]  # checked between units of work; True: leave the rest
 
@@ -257,6 +258,7 @@ def process_pending(
     """
     judge = rt.current_judge(engine)
     articles = claims = changes = 0
+    retried: set[int] = set()
     while (limit is None or articles < limit) and not should_stop():
         now = rt.clock()
         with Session(engine) as session, session.begin():
@@ -279,14 +281,26 @@ def process_pending(
             try:
                 found, changed = process_article(engine, rt, article_id, judge)
                 articles, claims, changes = articles + 1, claims + found, changes + changed
-            except ClaimwatchError as exc:  # e.g. the LLM is down: retry the article later
-                metrics.FAILURES.labels("extract").inc()
-                event(log, "article.failed", logging.WARNING, article=article_id, error=str(exc))
+            except (ClaimwatchError, sa.exc.IntegrityError) as exc:
+                # ClaimwatchError: e.g. the LLM is down. IntegrityError: another instance
+                # wrote the same claim's verdict or alert at the same moment (the unique
+                # keys caught it); the article's transaction was rolled back whole, and
+                # a retry sees the other instance's rows. Retried once at once, then later.
+                raced = isinstance(exc, sa.exc.IntegrityError) and article_id not in retried
+                retried.add(article_id)
+                metrics.FAILURES.labels("record" if raced else "extract").inc()
+                event(
+                    log,
+                    "article.retry" if raced else "article.failed",
+                    logging.WARNING,
+                    article=article_id,
+                    error=str(exc).splitlines()[0],
+                )
                 with Session(engine) as session, session.begin():
                     session.execute(
                         sa.update(Article)
                         .where(col(Article.id) == article_id, col(Article.lease_owner) == rt.owner)
-                        .values(lease_until=now + EXTRACTION_RETRY)
+                        .values(lease_until=now if raced else now + EXTRACTION_RETRY)
                     )
     return articles, claims, changes
 
@@ -457,16 +471,25 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
             _failed(report, "leaderboards", exc)
     if not stop.is_set():
         try:
-            processed = await asyncio.to_thread(
-                process_pending, engine, rt, should_stop=stop.is_set
+            processing = asyncio.ensure_future(
+                asyncio.to_thread(process_pending, engine, rt, should_stop=stop.is_set)
             )
-            report.processed, report.claims, changed = processed
+            # Alerts go out while a long backlog is still being checked (a first run
+            # of many sources), not only at its end: alert latency is the pass's length.
+            while not processing.done():
+                await asyncio.wait({processing}, timeout=DISPATCH_WHILE_PROCESSING_S)
+                if not processing.done() and not stop.is_set():
+                    try:
+                        report.alerts += await dispatch_all(engine, rt, stop=stop)
+                    except Exception as exc:  # checking goes on; the final dispatch retries
+                        _failed(report, "alerts", exc)
+            report.processed, report.claims, changed = processing.result()
             report.changes += changed
         except Exception as exc:
             _failed(report, "process", exc)
     if not stop.is_set():
         try:
-            report.alerts = await dispatch_all(engine, rt, stop=stop)
+            report.alerts += await dispatch_all(engine, rt, stop=stop)
         except Exception as exc:
             _failed(report, "alerts", exc)
     if not stop.is_set():

@@ -37,6 +37,7 @@ from tenacity.wait import wait_base
 from bot import __version__
 from bot.config import Settings
 from bot.feeds import persist
+from bot.feeds.batch import StateWriter
 from bot.feeds.decide import EntryPlan, key_entries, plan_keyed
 from bot.feeds.fetch import (
     Fetcher,
@@ -61,7 +62,6 @@ T = TypeVar("T")
 
 FULL_TEXT_PER_POLL = 20  # article pages fetched per source per poll, at most
 PROCESS_PARSE_MIN = 100  # sources in one poll from which parsing moves to a child process
-STATE_BATCH = 500  # source states written per transaction, at most
 
 
 @dataclass(frozen=True)
@@ -167,67 +167,14 @@ class _Run:
     db_pool: ThreadPoolExecutor
     parse_pool: Executor
     base_dir: Path | None
-    states: _StateWriter = field(init=False)
+    states: StateWriter = field(init=False)
 
     def __post_init__(self) -> None:
-        self.states = _StateWriter(self)
+        self.states = StateWriter(lambda batch: self.db(persist.apply_states, self.engine, batch))
 
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.db_pool, lambda: fn(*args, **kwargs))
-
-
-class _StateWriter:
-    """Group commit of the polls that store no article (304, unchanged, failures).
-
-    One transaction per source was the warm poll's cost (every source answering 304):
-    SQLite commits one at a time on the database thread. Here the first update is
-    written at once and whatever arrives while that transaction runs is written by
-    the next one, so a quiet poll still stores each state within milliseconds and a
-    busy one writes hundreds per transaction. A crash loses at most the states not
-    yet written: those sources keep their lease until it expires and are polled
-    again (a 304 costs little). `flush` is awaited before poll_due returns, also
-    when it is cancelled.
-    """
-
-    def __init__(self, run: _Run) -> None:
-        self.run = run
-        self.pending: list[persist.StateUpdate] = []
-        self.task: asyncio.Task[None] | None = None
-
-    def add(self, update: persist.StateUpdate) -> None:
-        self.pending.append(update)
-        if self.task is None:
-            self.task = asyncio.create_task(self._drain())
-
-    async def _drain(self) -> None:
-        try:
-            while self.pending:
-                batch = self.pending[:STATE_BATCH]
-                del self.pending[:STATE_BATCH]
-                await self._write(batch)
-        finally:
-            self.task = None
-
-    async def _write(self, batch: list[persist.StateUpdate]) -> None:
-        engine = self.run.engine
-        try:
-            await self.run.db(persist.apply_states, engine, batch)
-            return
-        except Exception:
-            log.exception("could not store %d source states at once; trying one by one", len(batch))
-        for update in batch:
-            try:
-                await self.run.db(persist.apply_states, engine, [update])
-            except Exception:
-                log.exception("could not store the state of source id %s", update.source_id)
-
-    async def flush(self) -> None:
-        while self.pending or self.task is not None:
-            if self.task is None:
-                self.task = asyncio.create_task(self._drain())
-            # shielded: a cancelled poll still stores the states it has
-            await asyncio.shield(self.task)
 
 
 def _resolve_path(path: Path, base_dir: Path | None) -> Path:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.extract.groups import GroupPhrase, resolve_pair
-from bot.extract.lexicon import NEGATION
+from bot.extract.lexicon import BENCHMARKS, NEGATION
 from bot.extract.names import Gazetteer, Mention
+from bot.extract.scope import slug
 from bot.extract.subjects import antecedent, pronoun_in, subjects
 from store.claims import ClaimType, Group
 
@@ -160,12 +161,21 @@ _RANK_AMONG = _i(
 _RANK_SOTA = _i(
     r"\b(?:is|as|sets?|set|achiev(?:es|ed|ing)|establish(?:es|ed)|becomes?|became)\s+"
     r"(?:a\s+|the\s+)?(?:new\s+)?state[- ]of[- ]the[- ]art\b"
-    r"(?:\s+(?:for|among|amongst|in|on|across)\s+"
+    r"(?:[- ](?P<noun>results?|scores?|accuracy|numbers|performance|quality|model|"
+    r"(?:[\w-]+\s+)?capabilit(?:y|ies)|(?:[\w-]+\s+)?capacit(?:y|ies)))?"
+    r"(?:\s+(?:for|among|amongst|in|on|across|at)\s+"
     r"(?P<what>[^,.;]{1,60}))?"
 )
+# The part of a SOTA scope that is a group ("open models"), leaving what else it says.
+_SOTA_GROUP = _i(
+    r"^(?:all\s+|the\s+)?(?:(?:open[- ]weights?|open[- ]source|open|closed|proprietary)\s+)?"
+    r"(?:models?|LLMs?|systems?)\b\s*"
+)
+_MEASURED = ("result", "score", "accurac", "number")
 _OTHERS = _i(
     r"^\s*(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
     r"((?:open[- ]weights?\s+|open[- ]source\s+|open\s+|closed\s+)?)(?:models?|LLMs?)\b"
+    r"(?!['’]s)"  # "every other model's full-reasoning configuration" is not every model
 )
 
 _COMP = (
@@ -281,7 +291,6 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
             # clause speaks of the name it is attached to, object or not
             return named[-1].text
     before = subjects(s.text, named, s.objects)
-    pronoun = _PRONOUN_BEFORE.search(s.text[max(0, pos - 25) : pos + 10])
     if before:
         m = before[-1]
         gap = s.text[m.end : pos]
@@ -508,9 +517,21 @@ def find_ranks(s: Sentence) -> None:
         within = Group(open_weights=True) if re.search(r"\bopen\b", what) else None
         _rank(s, m.start(), 1, within=within)
     for m in _RANK_SOTA.finditer(t):
-        what = (m.group("what") or "").lower()
-        within = Group(open_weights=True) if re.search(r"\bopen\b", what) else None
-        _rank(s, m.start(), 1, within=within)
+        what = (m.group("what") or "").strip()
+        group = _SOTA_GROUP.match(what)
+        within = Group(open_weights=True) if group and re.search(r"\bopen\b", what, re.I) else None
+        rest = what[group.end() :] if group else what
+        # "state-of-the-art for code agents", "results on Mozilla Common Voice": a scope
+        # no board ranks; "state-of-the-art results" alone are benchmark results.
+        scope = None
+        task = re.match(r"(?:for|in|on|at|across)\s+(.+)", rest, re.I) if group else rest
+        if _named_benchmark(t):
+            scope = None  # rules.py takes the benchmark the sentence names
+        elif task:
+            scope = slug(task if isinstance(task, str) else task.group(1))
+        elif (m.group("noun") or "").lower().startswith(_MEASURED):
+            scope = "benchmarks"
+        _rank(s, m.start(), 1, within=within, metric=scope)
     for m in _RANK_OUT_TOP_K.finditer(t):
         _rank(s, m.start(), _num(m.group(1)), op="not_top_k")
     for m in _RANK_TOP_K.finditer(t):
@@ -573,6 +594,15 @@ def find_scores(s: Sentence) -> None:
                     metric=metric,
                 )
             )
+
+
+def _named_benchmark(text: str) -> bool:
+    return bool(_KNOWN_BENCH.search(text))
+
+
+_KNOWN_BENCH = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in BENCHMARKS) + r")", re.IGNORECASE
+)
 
 
 def benchmark_id(name: str) -> str:

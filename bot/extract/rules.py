@@ -19,8 +19,9 @@ from bot.extract.base import ArticleText, ExtractionResult, locate_quote
 from bot.extract.dates import find_date
 from bot.extract.groups import find_groups
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
-from bot.extract.names import Gazetteer
+from bot.extract.names import Gazetteer, Mention
 from bot.extract.patterns import Hit, Sentence, find_all, sentence_antecedent
+from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
 from store.claims import (
     CLAIM_ADAPTER,
@@ -46,6 +47,11 @@ _BOARD_RE = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+# Names that mean the text arena only when no sub-arena is named beside them.
+_GENERIC_BOARDS = frozenset({"lmarena-text"})
+_SUB_ARENAS = frozenset(
+    b for b in BOARDS.values() if b.startswith("lmarena-") and b != "lmarena-text"
+)
 _BENCH_RE = re.compile(
     r"(?<![\w-])("
     + "|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True))
@@ -55,9 +61,17 @@ _BENCH_RE = re.compile(
 _CATEGORY_RE = re.compile(
     r"\b(?:in|on|for)\s+(?:the\s+)?("
     + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
-    + r")\b(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
+    + r")\b(?!\s+(?:agents?|agentic|assistants?|completion|generation|editors?|tools?|review))"
+    r"(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
     re.IGNORECASE,
 )
+_OTHER_CATEGORY = re.compile(
+    r"\bin the ((?:[\w-]+ ){0,4}[\w-]+) (?:category|categories|division|track|subset)\b",
+    re.IGNORECASE,
+)
+_SCOPED_TYPES = ("rank_position", "score_value", "pairwise_comparison")
+# Arena scores are Elo-like (roughly 800-1600); a bare "score of 73.75" is no arena score.
+_LOWEST_ELO = 500.0
 _STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
 _QUESTION = re.compile(r"\?\s*$")
 
@@ -88,8 +102,12 @@ def _add(out: list[Span], text: str, start: int, end: int) -> None:
 
 
 def _board(sentence: str) -> str | None:
-    m = _BOARD_RE.search(sentence)
-    return BOARDS[m.group(1).lower()] if m else None
+    """The board a sentence names; a sub-arena ("LMArena's Search Arena", "LMSys Vision
+    Leaderboard") wins over the generic name it follows, which means the text arena."""
+    found = [BOARDS[m.group(1).lower()] for m in _BOARD_RE.finditer(sentence)]
+    specific = [b for b in found if b not in _GENERIC_BOARDS]
+    chosen = specific or found
+    return chosen[0] if chosen else None
 
 
 def _metric(sentence: str, board: str | None) -> str | None:
@@ -149,7 +167,7 @@ class RulesExtractor:
                 sent.text, models, find_groups(sent.text, self.gaz), self.gaz, subject_before
             )
             for hit in find_all(ctx):
-                draft = self._draft(hit, sent, article, article_board)
+                draft = self._draft(hit, sent, article, article_board, models)
                 if draft is None:
                     result.dropped += 1
                     continue
@@ -160,20 +178,46 @@ class RulesExtractor:
                 result.drafts.append(draft)
         return result
 
+    def _not_benchmark(self, word: str) -> bool:
+        """An organisation or a family word names no benchmark ("at OpenAI")."""
+        return bool(self.gaz.organisation(word)) or bool(self.gaz.models(word))
+
     def _draft(
-        self, hit: Hit, sent: Span, article: ArticleText, article_board: str | None
+        self,
+        hit: Hit,
+        sent: Span,
+        article: ArticleText,
+        article_board: str | None,
+        models: list[Mention],
     ) -> ClaimDraft | None:
         span = locate_quote(article.text, sent.text)
         if span is None:
             return None
+        if hit.type == "rank_position" and size_scoped(sent.text):
+            return None  # "best in its size category": no board ranks a size class
         board = _board(sent.text)
-        if board is None and hit.type in ("rank_position", "score_value", "pairwise_comparison"):
-            board = article_board
+        if board is None and hit.type in _SCOPED_TYPES:
+            board = other_board(sent.text)  # a leaderboard none of ours: unverifiable
         metric = hit.metric or _metric(sent.text, board)
+        if board is None and metric in (None, "arena_score") and hit.type in _SCOPED_TYPES:
+            # "state-of-the-art on Mozilla Common Voice", "beats X across all tasks": the
+            # claim is about those benchmarks, not about a board's overall order
+            spans = [(m.start, m.end) for m in models]
+            scoped = benchmark_scope(sent.text, spans, self._not_benchmark, hit.start)
+            if scoped is None and hit.type == "score_value" and metric is None:
+                value = float(hit.fields["value"])
+                scoped = "unnamed_score" if value < _LOWEST_ELO else None
+            metric = scoped or metric
+        if board is None and metric in (None, "arena_score") and hit.type in _SCOPED_TYPES:
+            board = article_board
+            metric = metric or _metric(sent.text, board)
         category = hit.category
         if category is None:
             cm = _CATEGORY_RE.search(sent.text)
             category = CATEGORIES[cm.group(1).lower()] if cm else None
+        if category is None and (om := _OTHER_CATEGORY.search(sent.text)):
+            # "#2 in the OSS non-reasoning models category": a category the boards may lack
+            category = slug(om.group(1))
         as_of: date = find_date(sent.text, article.published) or article.published
         data: dict[str, Any] = {
             "type": hit.type,
@@ -200,4 +244,6 @@ class RulesExtractor:
 def _single_board(text: str) -> str | None:
     """The board an article is about, when it names exactly one."""
     found = {BOARDS[m.group(1).lower()] for m in _BOARD_RE.finditer(text)}
+    if len(found) > 1 and "lmarena-text" in found and found & _SUB_ARENAS:
+        return None  # "LMArena" there may mean any of its arenas
     return found.pop() if len(found) == 1 else None

@@ -45,20 +45,104 @@ SIZE_SCOPE = re.compile(
 
 # Words that make a phrase about evaluations, not about a leaderboard's order.
 _EVAL_WORDS = re.compile(
-    r"\b(?:benchmarks?|evals?|evaluations?|tasks?|metrics?|test suites?|tests|datasets?|"
-    r"exams?|accuracy|latency|speed|throughput|price|cost|efficiency|word error rate|wer)\b",
+    r"\b(?:benchmarks?|evals?|evaluat\w*|tasks?|metrics?|test suites?|tests|datasets?|"
+    r"exams?|accuracy|latency|speed|throughput|price|cost|efficiency|word error rate|wer|"
+    r"pass rate|pass@\d+)\b",
     re.IGNORECASE,
 )
 # "on|in|across|at <Name>": a named benchmark or task when <Name> is no board, category,
 # country, month or model. Case-sensitive: the name must be capitalised.
 _NAMED_SCOPE = re.compile(
-    r"\b(?i:on|in|across|at)\s+(?:(?i:the)\s+)?"
+    r"\b(?i:on|in|across|at|using)\s+(?:(?i:the)\s+)?"
     r"(?P<name>[A-Z][\w.²'’\-‑]*(?:\s+(?:[A-Z0-9][\w.²\-‑]*|v\d[\w.]*))*)"
 )
 _ARENA_WORDS = frozenset(
-    "elo arena leaderboard leaderboards rankings ranking lmarena lmsys chatbot text overall "
-    "this that these our their".split()
+    [
+        "elo",
+        "arena",
+        "leaderboard",
+        "leaderboards",
+        "rankings",
+        "ranking",
+        "lmarena",
+        "lmsys",
+        "chatbot",
+        "text",
+        "overall",
+        "this",
+        "that",
+        "these",
+        "our",
+        "their",
+        "ai",
+        "llm",
+        "llms",
+    ]
 ) | {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m}
+
+
+# "topped Zapier's AutomationBench leaderboard", "in their head-to-head arena",
+# "on independent leaderboards": a board no reader knows. Plain words before the board
+# word ("the leaderboard", "the public leaderboard") leave it the article's board.
+_BOARD_WORD = re.compile(r"\b(?:arenas?|leaderboards?|index|rankings)\b", re.IGNORECASE)
+_PLAIN_BOARD_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "overall",
+        "public",
+        "main",
+        "global",
+        "official",
+        "latest",
+        "current",
+        "new",
+        "same",
+        "text",
+        "chatbot",
+        "lmarena",
+        "lmsys",
+        "lm",
+        "arena",
+        "on",
+        "in",
+        "of",
+        "at",
+        "to",
+        "top",
+        "and",
+        "or",
+        "with",
+        "from",
+        "by",
+        "for",
+    ]
+)
+
+
+def other_board(sentence: str) -> str | None:
+    """A slug for a leaderboard the sentence names that is none of the known boards
+    (call it only when no known board is named)."""
+    for m in _BOARD_WORD.finditer(sentence):
+        words = sentence[: m.start()].split()[-3:]
+        qualifiers: list[str] = []
+        for w in reversed(words):
+            low = w.strip(".,;:()").lower().replace("’", "'").removesuffix("'s")
+            if not low or low in _PLAIN_BOARD_WORDS or (w[0].islower() and low.endswith("ed")):
+                break
+            qualifiers.insert(0, low)
+        if qualifiers:
+            return slug(" ".join([*qualifiers, m.group().lower()]))
+    return None
 
 
 def size_scoped(sentence: str) -> bool:
@@ -70,21 +154,40 @@ def benchmark_scope(
     sentence: str,
     model_spans: list[tuple[int, int]],
     known: Callable[[str], bool] = lambda _: False,
+    at: int = 0,
 ) -> str | None:
     """A metric id for the benchmarks or tasks the sentence limits its claim to, or None
     when it names none (the claim then speaks of the board's overall order). `known`
-    says whether a word is an organisation or another name that is no benchmark."""
+    says whether a word is an organisation or another name that is no benchmark; `at`
+    is the claim's trigger: the scope is read up to the end of its clause."""
+    sentence = sentence[: _clause_end(sentence, at, model_spans)]
+    found: list[tuple[int, str]] = []
     for m in _NAMED_SCOPE.finditer(sentence):
         if any(s <= m.start("name") < e for s, e in model_spans):
             continue
         name = m.group("name").strip(" .,")
         if _plain_place(name) or known(name.split()[0]):
             continue
-        return slug(name)
-    m = _EVAL_WORDS.search(sentence)
-    if m:
-        return "benchmarks"
-    return None
+        found.append((m.start(), slug(name)))
+    found.extend((m.start(), "benchmarks") for m in _EVAL_WORDS.finditer(sentence))
+    if not found:
+        return None
+    # the scope nearest after the claim's verb is its own ("beats X across all tasks,
+    # and achieves ... on English short-form"); else one stated before it
+    after = sorted(f for f in found if f[0] >= at)
+    return after[0][1] if after else max(found)[1]
+
+
+_NEXT_CLAUSE = re.compile(r";|,\s+(?=[A-Z])")
+
+
+def _clause_end(sentence: str, at: int, model_spans: list[tuple[int, int]]) -> int:
+    """Where the clause holding position `at` ends: a semicolon, or a comma before a new
+    capitalised item that is not a model name ("Gemini Seizes the Lead, Investors ...")."""
+    for m in _NEXT_CLAUSE.finditer(sentence, at):
+        if not any(s == m.end() for s, _ in model_spans):
+            return m.start()
+    return len(sentence)
 
 
 def _plain_place(name: str) -> bool:
@@ -99,5 +202,5 @@ def _plain_place(name: str) -> bool:
 
 
 def slug(name: str) -> str:
-    words = re.sub(r"[^a-z0-9.]+", " ", name.lower()).split()[:4]
+    words = re.sub(r"[^a-z0-9.]+", " ", name.lower().replace("'s ", " ")).split()[:4]
     return "_".join(w.strip(".") for w in words if w.strip(".")) or "benchmark"

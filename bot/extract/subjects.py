@@ -72,7 +72,23 @@ def in_subject_position(text: str, start: int) -> bool:
 
 
 _LOWER_OK = frozenset(
-    "the a an our its their new latest even also now today meanwhile then finally".split()
+    [
+        "the",
+        "a",
+        "an",
+        "our",
+        "its",
+        "their",
+        "new",
+        "latest",
+        "even",
+        "also",
+        "now",
+        "today",
+        "meanwhile",
+        "then",
+        "finally",
+    ]
 )
 
 
@@ -81,8 +97,20 @@ def pronoun_in(text: str) -> bool:
 
 
 def subjects(text: str, models: Sequence[Mention], objects: Collection[int]) -> list[Mention]:
-    """Mentions that stand as a subject (in subject position, not a verb's object)."""
-    return [m for m in models if m.start not in objects and in_subject_position(text, m.start)]
+    """Mentions that stand as a subject (in subject position, not a verb's object). A
+    name joined to the one before it ("with A and B") shares that one's role."""
+    out: list[Mention] = []
+    prev: Mention | None = None
+    prev_is = False
+    for m in models:
+        if prev is not None and _COORDINATED.match(text[prev.end : m.start]):
+            is_subject = prev_is
+        else:
+            is_subject = m.start not in objects and in_subject_position(text, m.start)
+        if is_subject and m.start not in objects:
+            out.append(m)
+        prev, prev_is = m, is_subject
+    return out
 
 
 def antecedent(

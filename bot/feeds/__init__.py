@@ -7,6 +7,8 @@
                                 -> fulltext.py article page -> main text (optional)
                                 -> persist.py  one transaction: articles + source state
     schedule.py decides the source's next state (next poll, backoff, disable, recover).
+transport.py is the httpx transport under fetch.py: connections pinned to the checked
+address (no DNS rebinding), one small keep-alive pool per host.
 
 fetch, fulltext and persist do I/O; parse, dedupe, decide and schedule are pure
 functions over plain data. bot/poller.py wires them together.

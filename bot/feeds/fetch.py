@@ -236,6 +236,9 @@ class HttpFetcher:
         last_modified: str | None = None,
         accept: str = FEED_ACCEPT,
     ) -> FetchResult:
+        first = await self._attempt(url, etag, last_modified, accept)
+        if not first.retryable or self.limits.attempts <= 1:
+            return first  # the common case needs no retry machinery (a warm poll: 500 of them)
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.limits.attempts),
             wait=self.wait,
@@ -248,6 +251,8 @@ class HttpFetcher:
         async def once() -> FetchResult:
             nonlocal attempt_no
             attempt_no += 1
+            if attempt_no == 1:
+                return first  # already made: tenacity decides the waits and the rest
             result = await self._attempt(url, etag, last_modified, accept)
             result.attempts = attempt_no
             return result
@@ -325,6 +330,8 @@ class HttpFetcher:
         the connection goes back to the pool: closing a response before its end closes
         the connection, and every 304 of a warm poll would then pay a new TCP (and TLS)
         handshake. Only bodies known to be short: a long one is cheaper to hang up on."""
+        if response.is_stream_consumed:
+            return  # transport.FeedTransport already finished a 304
         declared = response.headers.get("content-length", "")
         if response.status_code != 304 and not (declared.isdigit() and int(declared) <= _DRAIN_MAX):
             return

@@ -37,38 +37,39 @@ def sync_sources(engine: Engine, feeds: Sequence[Feed]) -> dict[str, int]:
 
     Rows of feeds no longer in the file are kept (their articles stay) but are no
     longer polled. A feed whose location changed loses its HTTP validators.
+    Core statements, not ORM objects: this runs before every poll, warm ones included.
     """
-    ids: dict[str, int] = {}
-    with Session(engine) as session:
-        rows = {r.name: r for r in session.exec(select(Source)).all()}
+    table = Source.__table__  # type: ignore[attr-defined]
+    with engine.begin() as conn:
+        rows = conn.execute(sa.select(table.c.id, table.c.name, table.c.url, table.c.path))
+        stored = {name: (sid, url, path) for sid, name, url, path in rows}
+        added: list[dict[str, object]] = []
+        moved: list[dict[str, object]] = []
         for feed in feeds:
             url = feed.url
             path = str(feed.path) if feed.path is not None else None
-            row = rows.get(feed.name)
+            row = stored.get(feed.name)
             if row is None:
-                row = Source(name=feed.name, url=url, path=path)
-                session.add(row)
-            elif (row.url, row.path) != (url, path):
-                row.url, row.path = url, path
-                row.etag = row.last_modified = None
-                session.add(row)
-        session.commit()
-        for row in session.exec(select(Source)).all():
-            if row.id is not None:
-                ids[row.name] = row.id
-    return ids
-
-
-def _state(row: Source) -> SourceState:
-    return SourceState(
-        consecutive_failures=row.consecutive_failures,
-        disabled_reason=row.disabled_reason,
-        disabled_at=row.disabled_at,
-        etag=row.etag,
-        last_modified=row.last_modified,
-        last_success_at=row.last_success_at,
-        baseline_done=row.baseline_done,
-    )
+                added.append(Source(name=feed.name, url=url, path=path).model_dump(exclude={"id"}))
+            elif (row[1], row[2]) != (url, path):
+                moved.append({"b_id": row[0], "b_url": url, "b_path": path})
+        if moved:
+            conn.execute(
+                sa.update(table)
+                .where(table.c.id == sa.bindparam("b_id"))
+                .values(
+                    url=sa.bindparam("b_url"),
+                    path=sa.bindparam("b_path"),
+                    etag=None,
+                    last_modified=None,
+                ),
+                moved,
+            )
+        if added:
+            conn.execute(sa.insert(table), added)
+            rows = conn.execute(sa.select(table.c.id, table.c.name, table.c.url, table.c.path))
+            stored = {name: (sid, url, path) for sid, name, url, path in rows}
+    return {name: row[0] for name, row in stored.items()}
 
 
 def lease_due(
@@ -83,23 +84,38 @@ def lease_due(
 
     On Postgres the rows are locked with SKIP LOCKED, so instances sharing a database
     never poll the same source at once; a crashed instance's lease expires.
+    One SELECT and one UPDATE for the whole batch (not one per source).
     """
     names = list(names)
     if not names:
         return []
-    with Session(engine) as session:
-        q = select(Source).where(col(Source.name).in_(names))
-        q = q.where(sa.or_(col(Source.lease_until).is_(None), col(Source.lease_until) < now))
-        if not force:
-            q = q.where(sa.or_(col(Source.next_poll_at).is_(None), col(Source.next_poll_at) <= now))
-        rows = session.exec(q.with_for_update(skip_locked=True)).all()
-        out = []
-        for row in rows:
-            row.lease_owner, row.lease_until = owner, now + LEASE
-            session.add(row)
-            assert row.id is not None
-            out.append(DueSource(id=row.id, name=row.name, state=_state(row)))
-        session.commit()
+    t = Source.__table__  # type: ignore[attr-defined]
+    state_cols = (
+        t.c.consecutive_failures,
+        t.c.disabled_reason,
+        t.c.disabled_at,
+        t.c.etag,
+        t.c.last_modified,
+        t.c.last_success_at,
+        t.c.baseline_done,
+    )
+    out: list[DueSource] = []
+    with engine.begin() as conn:
+        for i in range(0, len(names), 1000):  # bounded IN lists
+            q = sa.select(t.c.id, t.c.name, *state_cols).where(t.c.name.in_(names[i : i + 1000]))
+            q = q.where(sa.or_(t.c.lease_until.is_(None), t.c.lease_until < now))
+            if not force:
+                q = q.where(sa.or_(t.c.next_poll_at.is_(None), t.c.next_poll_at <= now))
+            rows = conn.execute(q.with_for_update(skip_locked=True)).all()
+            if rows:
+                conn.execute(
+                    sa.update(t)
+                    .where(t.c.id.in_([r[0] for r in rows]))
+                    .values(lease_owner=owner, lease_until=now + LEASE)
+                )
+            for r in rows:
+                state = SourceState(**{c.name: v for c, v in zip(state_cols, r[2:], strict=True)})
+                out.append(DueSource(id=r[0], name=r[1], state=state))
     return out
 
 
