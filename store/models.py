@@ -247,7 +247,17 @@ class Appearance(SQLModel, table=True):
 
 class Verdict(SQLModel, table=True):
     __tablename__ = "verdicts"
-    __table_args__ = (sa.Index("ix_verdicts_claim_current", "claim_id", "superseded_at"),)
+    __table_args__ = (
+        sa.Index("ix_verdicts_claim_current", "claim_id", "superseded_at"),
+        # At most one verdict in force per claim, whatever instances race to record one.
+        sa.Index(
+            "uq_verdicts_one_current",
+            "claim_id",
+            unique=True,
+            sqlite_where=sa.text("superseded_at IS NULL"),
+            postgresql_where=sa.text("superseded_at IS NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claims.id")

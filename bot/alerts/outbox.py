@@ -103,7 +103,13 @@ def enqueue_alerts(
             status=PENDING,
             next_attempt_at=now or utcnow(),
         )
-        session.add(alert)
+        # Two instances recording the same claim can race to the same key: the savepoint
+        # lets the loser skip it without aborting the verdict's transaction.
+        try:
+            with session.begin_nested():
+                session.add(alert)
+        except sa.exc.IntegrityError:
+            continue
         created.append(alert)
     session.flush()
     return created

@@ -101,3 +101,55 @@ def test_leases_are_disjoint_and_expire(engine: sa.Engine) -> None:
             s, Article, due, owner="c", ttl=timedelta(minutes=5), limit=9, now=later
         )
     assert sorted(third) == sorted(first + second)
+
+
+def test_only_one_verdict_in_force_per_claim(engine: sa.Engine) -> None:
+    (article_id,) = _articles(engine, 1)
+    with session_scope(engine) as s:
+        record_article_claims(s, article_id, [_draft()], [_judgement("supported")])
+    with Session(engine) as s:
+        claim_id = s.exec(select(Claim)).one().id
+    import pytest
+
+    with pytest.raises(sa.exc.IntegrityError), session_scope(engine) as s:
+        s.add(Verdict(claim_id=claim_id, label="contradicted"))
+
+
+def test_racing_instances_enqueue_one_alert(engine: sa.Engine) -> None:
+    """Two transactions enqueue the same alert at once: one row, and neither fails."""
+    import threading
+
+    from bot.alerts.outbox import enqueue_alerts
+    from bot.sources import Destination
+    from store.models import Alert
+
+    (article_id,) = _articles(engine, 1)
+    with session_scope(engine) as s:
+        (change,) = record_article_claims(s, article_id, [_draft()], [_judgement()])
+    dests = (Destination(name="team", kind="terminal"),)
+    first = Session(engine)
+    claim, verdict = first.get(Claim, change.claim.id), first.get(Verdict, change.verdict.id)
+    assert len(enqueue_alerts(first, claim, verdict, None, dests, baseline=False)) == 1
+    second_result: list[object] = []
+    errors: list[BaseException] = []
+
+    def second() -> None:  # sees no committed row, so it inserts and meets the first's
+        try:
+            with Session(engine) as s:
+                c, v = s.get(Claim, change.claim.id), s.get(Verdict, change.verdict.id)
+                second_result.extend(enqueue_alerts(s, c, v, None, dests, baseline=False))
+                s.commit()
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    thread.join(0.5)  # it is now blocked on the first transaction's row (or write lock)
+    first.commit()
+    first.close()
+    thread.join(30)
+    assert not thread.is_alive()
+    assert errors == []
+    assert second_result == []
+    with Session(engine) as s:
+        assert len(s.exec(select(Alert)).all()) == 1

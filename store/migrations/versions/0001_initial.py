@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 10:34:37.955032
+Create Date: 2026-11-29 11:02:25.257098
 """
 
 from collections.abc import Sequence
@@ -323,6 +323,13 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_verdicts_claim_current", ["claim_id", "superseded_at"], unique=False
         )
+        batch_op.create_index(
+            "uq_verdicts_one_current",
+            ["claim_id"],
+            unique=True,
+            sqlite_where=sa.text("superseded_at IS NULL"),
+            postgresql_where=sa.text("superseded_at IS NULL"),
+        )
 
     op.create_table(
         "alerts",
@@ -368,6 +375,11 @@ def downgrade() -> None:
 
     op.drop_table("alerts")
     with op.batch_alter_table("verdicts", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_verdicts_one_current",
+            sqlite_where=sa.text("superseded_at IS NULL"),
+            postgresql_where=sa.text("superseded_at IS NULL"),
+        )
         batch_op.drop_index("ix_verdicts_claim_current")
 
     op.drop_table("verdicts")
