@@ -16,10 +16,10 @@ from sqlalchemy.engine import Engine
 from typer.core import TyperGroup
 
 from bot import __version__
+from bot.commands.check_cli import check as check_command
 from bot.commands.claims_cli import claims as claims_command
-from bot.commands_check import check as check_command
-from bot.commands_digest import digest as digest_command
-from bot.commands_leaderboard import leaderboard_app
+from bot.commands.digest_cli import digest as digest_command
+from bot.commands.leaderboard_cli import leaderboard_app
 from bot.commands_sources import poll_command, sources_check
 from bot.config import Settings, load_settings
 from bot.logs import setup_logging
@@ -111,7 +111,7 @@ def init() -> None:
     engine = open_store(create=True)
     db.upgrade(engine)
     typer.echo(f"database ready at {db.masked(str(engine.url))} (revision {db.head_revision()})")
-    from bot.commands_leaderboard import summary_line
+    from bot.commands.leaderboard_cli import summary_line
     from bot.progress import progress_bar
     from store.leaderboards.ingest import ingest_bundled
 

@@ -457,8 +457,8 @@ async def poll_due(
         parse_pool.shutdown(wait=True)
         if own_client and client is not None:
             await client.aclose()
-    order = list(feeds)
-    return PollReport(sorted(reports, key=lambda r: order.index(r.name)))
+    order = {name: i for i, name in enumerate(feeds)}
+    return PollReport(sorted(reports, key=lambda r: order[r.name]))
 
 
 async def poll_source(

@@ -10,8 +10,8 @@ import pytest
 from lb_helpers import bundled
 from typer.testing import CliRunner
 
-from bot import commands_leaderboard
 from bot.cli import app
+from bot.commands import leaderboard_cli as commands_leaderboard
 from store.registry.base import ModelFacts
 
 runner = CliRunner()
