@@ -33,6 +33,7 @@ import hashlib
 from datetime import UTC, date, datetime
 
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from store.db import session_scope
 from store.models import (
@@ -149,6 +150,13 @@ def _appear(s, claim_id: int, article_id: int, at: datetime, quote: str) -> None
 
 
 def _verdict(s, claim_id: int, label: str, at: datetime, explanation: str = "") -> None:  # type: ignore[no-untyped-def]
+    # as the pipeline does: the verdict in force is superseded when a new one is recorded
+    for old in s.exec(
+        select(Verdict).where(Verdict.claim_id == claim_id, Verdict.superseded_at.is_(None))
+    ):
+        old.superseded_at = at
+        s.add(old)
+    s.flush()
     s.add(
         Verdict(
             claim_id=claim_id,
