@@ -17,8 +17,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from store.errors import ClaimwatchError
 
@@ -160,3 +162,18 @@ def temporary_database(base_url: str, prefix: str = "claimwatch_tmp") -> Iterato
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def insert_or_ignore(session: Session, row: SQLModel, conflict: list[str]) -> bool:
+    """Insert `row` unless one with the same `conflict` columns exists; True if inserted.
+
+    `INSERT ... ON CONFLICT DO NOTHING`, so instances racing to write the same unique
+    row neither fail nor abort their transaction (a savepoint would do on Postgres, but
+    pysqlite's savepoint handling can commit the enclosing transaction early).
+    """
+    table = row.__table__  # type: ignore[attr-defined]
+    values = row.model_dump(exclude={"id"} if row.id is None else set())  # type: ignore[attr-defined]
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict)
+    # RETURNING says whether a row went in (an INSERT's rowcount is not reliable here)
+    return session.execute(stmt.returning(table.c.id)).first() is not None

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from store.claims import ClaimDraft, Judgement, claim_dedupe_key
+from store.db import insert_or_ignore
 from store.models import Appearance, Claim, Verdict, utcnow
 
 
@@ -87,14 +87,10 @@ def _get_or_create_claim(session: Session, draft: ClaimDraft, now: datetime) -> 
         data=draft.model_dump(mode="json"),
         first_seen_at=now,
     )
-    # Another instance may insert the same claim concurrently: a savepoint keeps
-    # the unique-key collision from aborting the caller's whole transaction.
-    try:
-        with session.begin_nested():
-            session.add(claim)
-    except sa.exc.IntegrityError:
-        return session.exec(select(Claim).where(Claim.dedupe_key == key)).one()
-    return claim
+    # Another instance may insert the same claim concurrently: its row wins, ours is
+    # skipped, and the caller's transaction goes on either way.
+    insert_or_ignore(session, claim, ["dedupe_key"])
+    return session.exec(select(Claim).where(Claim.dedupe_key == key)).one()
 
 
 def record_article_claims(

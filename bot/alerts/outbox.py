@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from bot.sources import Destination
 from store.claims_queries import only_baseline_appearances
+from store.db import insert_or_ignore
 from store.models import Alert, Claim, DestinationState, Verdict, utcnow
 
 AlertKind = Literal["new", "change"]
@@ -103,14 +104,11 @@ def enqueue_alerts(
             status=PENDING,
             next_attempt_at=now or utcnow(),
         )
-        # Two instances recording the same claim can race to the same key: the savepoint
-        # lets the loser skip it without aborting the verdict's transaction.
-        try:
-            with session.begin_nested():
-                session.add(alert)
-        except sa.exc.IntegrityError:
+        # Two instances recording the same claim can race to the same key: the loser's
+        # insert does nothing instead of aborting the verdict's transaction.
+        if not insert_or_ignore(session, alert, ["idempotency_key"]):
             continue
-        created.append(alert)
+        created.append(session.exec(select(Alert).where(col(Alert.idempotency_key) == key)).one())
     session.flush()
     return created
 

@@ -129,7 +129,11 @@ def test_racing_instances_enqueue_one_alert(engine: sa.Engine) -> None:
     dests = (Destination(name="team", kind="terminal"),)
     first = Session(engine)
     claim, verdict = first.get(Claim, change.claim.id), first.get(Verdict, change.verdict.id)
-    assert len(enqueue_alerts(first, claim, verdict, None, dests, baseline=False)) == 1
+    try:
+        assert len(enqueue_alerts(first, claim, verdict, None, dests, baseline=False)) == 1
+    except BaseException:
+        first.close()  # else the open transaction blocks the fixture's cleanup
+        raise
     second_result: list[object] = []
     errors: list[BaseException] = []
 
