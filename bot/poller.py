@@ -61,6 +61,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 FULL_TEXT_PER_POLL = 20  # article pages fetched per source per poll, at most
+LEASE_CHUNK_PER_SLOT = 4  # sources leased at a time, per concurrent request allowed
 PROCESS_PARSE_MIN = 100  # sources in one poll from which parsing moves to a child process
 
 
@@ -436,19 +437,31 @@ async def poll_due(
     )
     try:
         await run.db(persist.sync_sources, engine, list(feeds.values()))
-        due = await run.db(
-            persist.lease_due,
-            engine,
-            list(feeds),
-            now=clock(),
-            owner=owner,
-            force=force or only is not None,
-        )
+        forced = force or only is not None
+        # Lease a chunk at a time, so instances sharing a database share a big poll
+        # (one instance taking all 1,000 due sources left the other idle).
+        chunk = None if forced else LEASE_CHUNK_PER_SLOT * config.settings.max_concurrency
         sem = asyncio.Semaphore(config.settings.max_concurrency)
-        tasks: list[Coroutine[Any, Any, SourceReport]] = [
-            _poll_guarded(run, feeds[d.name], d, sem) for d in due
-        ]
-        reports = await asyncio.gather(*tasks)
+        reports: list[SourceReport] = []
+        waiting = list(feeds)
+        while waiting:
+            due = await run.db(
+                persist.lease_due,
+                engine,
+                waiting,
+                now=clock(),
+                owner=owner,
+                force=forced,
+                limit=chunk,
+            )
+            if not due:
+                break
+            tasks: list[Coroutine[Any, Any, SourceReport]] = [
+                _poll_guarded(run, feeds[d.name], d, sem) for d in due
+            ]
+            reports += await asyncio.gather(*tasks)
+            taken = {d.name for d in due}
+            waiting = [] if chunk is None else [n for n in waiting if n not in taken]
     finally:
         try:
             await run.states.flush()

@@ -79,8 +79,10 @@ def lease_due(
     now: datetime,
     owner: str,
     force: bool = False,
+    limit: int | None = None,
 ) -> list[DueSource]:
-    """Take a lease on every named source that is due (all of them when `force`).
+    """Take a lease on the named sources that are due (all of them when `force`), at
+    most `limit`, longest overdue first.
 
     On Postgres the rows are locked with SKIP LOCKED, so instances sharing a database
     never poll the same source at once; a crashed instance's lease expires.
@@ -102,10 +104,14 @@ def lease_due(
     out: list[DueSource] = []
     with engine.begin() as conn:
         for i in range(0, len(names), 1000):  # bounded IN lists
+            if limit is not None and len(out) >= limit:
+                break
             q = sa.select(t.c.id, t.c.name, *state_cols).where(t.c.name.in_(names[i : i + 1000]))
             q = q.where(sa.or_(t.c.lease_until.is_(None), t.c.lease_until < now))
             if not force:
                 q = q.where(sa.or_(t.c.next_poll_at.is_(None), t.c.next_poll_at <= now))
+            if limit is not None:
+                q = q.order_by(t.c.next_poll_at.nulls_first(), t.c.id).limit(limit - len(out))
             rows = conn.execute(q.with_for_update(skip_locked=True)).all()
             if rows:
                 conn.execute(

@@ -1,0 +1,27 @@
+"""Due sources are leased a chunk at a time, so instances on one database share a poll."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from bot.feeds import persist
+from bot.sources import Feed
+from store.models import utcnow
+
+
+def test_two_owners_share_the_due_sources(engine: sa.Engine) -> None:
+    feeds = [Feed(name=f"f{i:02d}", url=f"https://example.com/{i}.xml") for i in range(10)]
+    persist.sync_sources(engine, feeds)
+    names = [f.name for f in feeds]
+    now = utcnow()
+    first = persist.lease_due(engine, names, now=now, owner="a", limit=4)
+    second = persist.lease_due(engine, names, now=now, owner="b", limit=4)
+    rest = persist.lease_due(engine, names, now=now, owner="c", limit=4)
+    taken = [d.name for d in first + second + rest]
+    assert [len(first), len(second), len(rest)] == [4, 4, 2]
+    assert sorted(taken) == names  # each source exactly once
+    assert persist.lease_due(engine, names, now=now, owner="d", limit=4) == []
+    later = now + persist.LEASE + timedelta(seconds=1)  # a dead owner's leases run out
+    assert len(persist.lease_due(engine, names, now=later, owner="e")) == 10
