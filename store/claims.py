@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -34,15 +34,7 @@ UnverifiableReason = Literal[
 # None in a claim means "the text does not say" (the judge then checks both).
 View = Literal["raw", "style_control"]
 
-VERDICTS: tuple[VerdictLabel, ...] = (
-    "supported",
-    "contradicted",
-    "within_uncertainty",
-    "partially_supported",
-    "outdated",
-    "unverifiable",
-    "not_checkable",
-)
+VERDICTS: tuple[VerdictLabel, ...] = get_args(VerdictLabel)
 
 # How a verdict reads to a person: the same words in Discord, e-mail and the CLI.
 VERDICT_WORDS: dict[str, str] = {

@@ -147,16 +147,20 @@ def url_from_env(data_dir: Path | None = None) -> str:
 
 
 @contextmanager
-def temporary_database(base_url: str, prefix: str = "claimwatch_tmp") -> Iterator[str]:
-    """A fresh, empty Postgres database beside `base_url`'s, dropped afterwards.
+def temporary_database(
+    base_url: str, prefix: str = "claimwatch_tmp", *, template: str | None = None
+) -> Iterator[str]:
+    """A fresh Postgres database beside `base_url`'s (empty, or a copy of the database
+    named `template`), dropped afterwards.
 
     For tests and benchmarks: each run gets its own database on a shared server.
     """
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = sa.create_engine(make_engine(base_url).url, isolation_level="AUTOCOMMIT")
+    copy = f' TEMPLATE "{template}"' if template else ""
     try:
         with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"{copy}'))
         yield make_url(base_url).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:

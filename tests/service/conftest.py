@@ -9,12 +9,10 @@ on Postgres), so tests stay independent and fast.
 from __future__ import annotations
 
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from service_support import WEBHOOK_ENV, FeedServer, Webhook, feed_server, webhook_server
 from sqlalchemy.engine import Engine, make_url
 
@@ -38,26 +36,15 @@ def seeded_sqlite(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactor
     return path
 
 
-def _admin(url: str) -> Engine:
-    return sa.create_engine(db.make_engine(url).url, isolation_level="AUTOCOMMIT")
-
-
 @pytest.fixture(scope="session")
 def seeded_postgres(postgres_url: str) -> Iterator[str]:
     """A migrated, seeded database used only as a template (no one connects to it)."""
-    name = f"claimwatch_svc_tpl_{uuid.uuid4().hex[:8]}"
-    admin = _admin(postgres_url)
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
-    engine = db.make_engine(url)
-    db.upgrade(engine)
-    _seed(engine)
-    engine.dispose()
-    yield name
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with db.temporary_database(postgres_url, "claimwatch_svc_tpl") as url:
+        engine = db.make_engine(url)
+        db.upgrade(engine)
+        _seed(engine)
+        engine.dispose()
+        yield make_url(url).database or ""
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -70,14 +57,8 @@ def seeded_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     base = request.getfixturevalue("postgres_url")
     template = request.getfixturevalue("seeded_postgres")
-    name = f"claimwatch_svc_{uuid.uuid4().hex[:8]}"
-    admin = _admin(base)
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with db.temporary_database(base, "claimwatch_svc", template=template) as url:
+        yield url
 
 
 @pytest.fixture
