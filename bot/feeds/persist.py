@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -66,7 +68,9 @@ def sync_sources(engine: Engine, feeds: Sequence[Feed]) -> dict[str, int]:
                 moved,
             )
         if added:
-            conn.execute(sa.insert(table), added)
+            # instances starting together add the same new feeds: the first insert wins
+            insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+            conn.execute(insert(table).on_conflict_do_nothing(index_elements=["name"]), added)
             rows = conn.execute(sa.select(table.c.id, table.c.name, table.c.url, table.c.path))
             stored = {name: (sid, url, path) for sid, name, url, path in rows}
     return {name: row[0] for name, row in stored.items()}

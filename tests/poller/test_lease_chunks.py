@@ -25,3 +25,33 @@ def test_two_owners_share_the_due_sources(engine: sa.Engine) -> None:
     assert persist.lease_due(engine, names, now=now, owner="d", limit=4) == []
     later = now + persist.LEASE + timedelta(seconds=1)  # a dead owner's leases run out
     assert len(persist.lease_due(engine, names, now=later, owner="e")) == 10
+
+
+def test_instances_starting_together_add_each_feed_once(engine: sa.Engine) -> None:
+    """Two instances sync the same new feeds at once: no unique-key failure, one row each."""
+    import threading
+
+    from sqlmodel import Session, select
+
+    from store.models import Source
+
+    for round_ in range(5):
+        feeds = [Feed(name=f"r{round_}-{i}", url=f"https://e.com/{i}") for i in range(200)]
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def sync(feeds: list[Feed] = feeds, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            try:
+                persist.sync_sources(engine, feeds)
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=sync) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert errors == []
+    with Session(engine) as session:
+        assert len(session.exec(select(Source)).all()) == 1000
