@@ -31,6 +31,7 @@ class JudgeOptions:
     default_board: str = "lmarena-text"  # what articles mean when they name no board
     overtook_window_days: int = 365  # "overtook": the other order within this window
     trend_period_days: int = 365  # a trend claim's default period
+    trend_min_coverage: float = 0.5  # share of a trend's period the snapshots must span
     score_tolerance: float = 0.5  # "scores 1434": boards publish rounded scores
     approx_tolerance: float = 0.01  # "about 1430": 1% of the score, or the 95% interval
     default_top_k: int = 10  # count_in_top_k without a k

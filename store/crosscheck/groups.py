@@ -55,6 +55,9 @@ def _best_of(
     order = compare(a, b)
     want = -1 if claim.relation == "trails" else 1
     verdict = ordered_verdict(order, want)
+    doubt = _unplaced_doubt(ctx, ga, gb, la, lb, verdict, want)
+    if doubt is not None:
+        return doubt
     label = ctx.metric_label
     lead = f"The best of the {la}" if order.sign >= 0 else f"The best of the {lb}"
     top, other = (a, b) if order.sign >= 0 else (b, a)
@@ -78,8 +81,19 @@ def _count(
     k = claim.k or ctx.options.default_top_k
     in_a = [s for s in ga.members if s.rank <= k]
     in_b = [s for s in gb.members if s.rank <= k]
+    want = -1 if claim.relation == "trails" else 1
+    verdict = _count_verdict(len(in_a), len(in_b), want)
+    # A model the registry cannot place may belong to either group: the verdict stands
+    # only if it is the same however those models fall.
+    un_a = [m for m in ga.unplaced if ctx.table.by_name[m].rank <= k]
+    un_b = [m for m in gb.unplaced if ctx.table.by_name[m].rank <= k]
+    extremes = {
+        _count_verdict(len(in_a) + len(un_a), len(in_b), want),
+        _count_verdict(len(in_a), len(in_b) + len(un_b), want),
+    }
+    if extremes != {verdict}:
+        return _cannot_place(ctx, sorted(set(un_a + un_b)), f"the top {k}")
     order = Order((len(in_a) > len(in_b)) - (len(in_a) < len(in_b)), len(in_a) == len(in_b))
-    verdict = ordered_verdict(order, -1 if claim.relation == "trails" else 1)
     text = (
         f"On {ctx.where()}, the top {k} (by published rank) holds {len(in_a)} {la} "
         f"and {len(in_b)} {lb}."
@@ -94,6 +108,57 @@ def _count(
         ev += ev_more
     text += _licence_note(claim, ctx, in_a + in_b)
     return Outcome(verdict, text, ev)
+
+
+def _count_verdict(na: int, nb: int, want: int) -> VerdictLabel:
+    return ordered_verdict(Order((na > nb) - (na < nb), na == nb), want)
+
+
+def _unplaced_doubt(
+    ctx: Ctx,
+    ga: GroupStanding,
+    gb: GroupStanding,
+    la: str,
+    lb: str,
+    verdict: VerdictLabel,
+    want: int,
+) -> Outcome | None:
+    """Unverifiable when a model the registry cannot place (unknown country or licence)
+    would change the verdict were it a member of either group; None when it would not."""
+    a, b = ga.best, gb.best
+    assert a is not None and b is not None
+    alt_a, alt_b = _best_with_unplaced(ctx, ga), _best_with_unplaced(ctx, gb)
+    verdicts = {ordered_verdict(compare(x, y), want) for x in (a, alt_a) for y in (b, alt_b)}
+    if verdicts == {verdict}:
+        return None
+    above = [
+        m
+        for m in (*ga.unplaced, *gb.unplaced)
+        if ctx.table.by_name[m].position < max(a.position, b.position)
+    ]
+    return _cannot_place(ctx, sorted(set(above)), f"the {la} or the {lb}")
+
+
+def _best_with_unplaced(ctx: Ctx, g: GroupStanding) -> Standing:
+    """The group's best if every model the registry cannot place belonged to it."""
+    best = g.best
+    assert best is not None
+    for name in g.unplaced:
+        s = ctx.table.by_name[name]
+        if s.position < best.position:
+            best = s
+    return best
+
+
+def _cannot_place(ctx: Ctx, models: list[str], where: str) -> Outcome:
+    shown = ", ".join(models[:5]) + (f" and {len(models) - 5} more" if len(models) > 5 else "")
+    return Outcome(
+        "unverifiable",
+        f"On {ctx.where()}, the registry cannot place {shown} (unknown country or licence); "
+        f"counted in {where} it would change the verdict.",
+        [evidence(ctx, ctx.table.by_name[m], "unplaced") for m in models[:5]],
+        reason="model_not_found",
+    )
 
 
 def _earlier_reversal(

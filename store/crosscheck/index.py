@@ -97,6 +97,18 @@ class MetricTable:
         self.tie_groups: dict[int, list[Standing]] = {}
         for s in standings:
             self.tie_groups.setdefault(s.rank, []).append(s)
+        # For `point_place`: negated values (or ranks), ascending.
+        self._order_keys = sorted(_order_key(s) for s in standings)
+
+    def point_place(self, s: Standing) -> int:
+        """The worst place the point estimates give `s`: how many models score at least as
+        high (ranks only: how many have its published rank or a better one). A published
+        interval rank can be well above it (rank 10 for the 14th score)."""
+        return bisect_right(self._order_keys, _order_key(s))
+
+
+def _order_key(s: Standing) -> float:
+    return -s.value if s.value is not None else float(s.rank)
 
 
 def _value(entry: BoardEntry, key: str) -> float | None:

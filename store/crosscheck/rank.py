@@ -32,24 +32,40 @@ def _board_wide(claim: RankPosition, ctx: Ctx, s: Standing) -> Outcome:
     others = [t.model for t in tie if t.model != s.model]
     shared = f", shared with {_names(others)}" if others else ""
     base = f"On {ctx.where()}, {describe(s, ctx.metric_label)} has rank {s.rank}{shared}."
+    # The published rank is the optimistic place (1 + the models clearly above); the
+    # point estimates can put the model lower (LMArena gives rank 10 to the 14th score).
+    # Only when both agree is "top k" decided; between them it is a statistical tie.
+    place = ctx.table.point_place(s)
     verdict: VerdictLabel
-    if claim.op == "top_k":
-        verdict = "supported" if s.rank <= k else "contradicted"
-        return Outcome(verdict, f"{base} The claim puts it in the top {k}.")
-    if claim.op == "not_top_k":
-        verdict = "supported" if s.rank > k else "contradicted"
-        return Outcome(verdict, f"{base} The claim puts it outside the top {k}.")
-    span_end = s.rank + len(tie) - 1  # the places the tie group occupies
+    if claim.op in ("top_k", "not_top_k"):
+        inside: VerdictLabel | None = (
+            "contradicted" if s.rank > k else "supported" if place <= k else None
+        )
+        where = "in" if claim.op == "top_k" else "outside"
+        text = f"{base} The claim puts it {where} the top {k}."
+        if inside is None:
+            above = "score at least as high" if s.value is not None else "rank as high"
+            text += (
+                f" Its rank is within the top {k}, but {place - 1} other models {above},"
+                f" so it is in the top {k} only within the confidence intervals."
+            )
+            return Outcome("within_uncertainty", text)
+        verdict = inside if claim.op == "top_k" else _FLIP[inside]
+        return Outcome(verdict, text)
+    span_end = max(s.rank + len(tie) - 1, place)  # the places the model may hold
     if k == s.rank and (k != 1 or not others):
         return Outcome("supported", base)
     if s.rank <= k <= span_end:
         why = (
             "it shares first place, so it is #1 only within the confidence intervals"
             if k == 1
-            else f"the tied models occupy places {s.rank}-{span_end}"
+            else f"it may hold places {s.rank}-{span_end} within the confidence intervals"
         )
         return Outcome("within_uncertainty", f"{base} The claim says #{k}; {why}.")
     return Outcome("contradicted", f"{base} The claim says #{k}.")
+
+
+_FLIP: dict[VerdictLabel, VerdictLabel] = {"supported": "contradicted", "contradicted": "supported"}
 
 
 def _within_group(claim: RankPosition, ctx: Ctx, s: Standing) -> Outcome:
@@ -69,8 +85,37 @@ def _within_group(claim: RankPosition, ctx: Ctx, s: Standing) -> Outcome:
             )
         detail = _facts_words(facts.country, facts.licence_class)
         return Outcome(verdict, f"{s.model} {why} {label} ({detail}).")
-    members = ctx.group(group).members
-    # lo: 1 + members clearly above; hi: 1 + members not clearly below; pos: by value.
+    standing = ctx.group(group)
+    members = standing.members
+    lo, hi, pos = _places(s, members)
+    k = claim.rank
+    verdict = _group_verdict(claim.op, k, lo, hi, pos)
+    if standing.unplaced:
+        # A model the registry cannot place might be a member: the verdict stands only
+        # if it is the same with every such model counted in.
+        unplaced = [ctx.table.by_name[m] for m in standing.unplaced]
+        if _group_verdict(claim.op, k, *_places(s, [*members, *unplaced])) != verdict:
+            above = [u.model for u in unplaced if not _clearly_above(s, u)]
+            shown = ", ".join(above[:5]) + (f" and {len(above) - 5} more" if len(above) > 5 else "")
+            return Outcome(
+                "unverifiable",
+                f"On {ctx.where()}, the registry cannot place {shown} (unknown country or "
+                f"licence); counted among the {label} it would change the verdict.",
+                reason="model_not_found",
+            )
+    leader = members[0]
+    text = (
+        f"Among {label} on {ctx.where()}, {describe(s, ctx.metric_label)} is #{pos}"
+        + (f" (places {lo}-{hi} within the 95% intervals)" if hi > lo else "")
+        + (f"; the leader is {describe(leader, ctx.metric_label)}" if leader is not s else "")
+        + "."
+    )
+    out_ev = [evidence(ctx, leader, f"leader of {label}")] if leader is not s else []
+    return Outcome(verdict, text, out_ev)
+
+
+def _places(s: Standing, members: list[Standing] | tuple[Standing, ...]) -> tuple[int, int, int]:
+    """lo: 1 + members clearly above; hi: 1 + members not clearly below; pos: by value."""
     lo = hi = pos = 1
     for m in members:
         if m.model == s.model:
@@ -82,32 +127,18 @@ def _within_group(claim: RankPosition, ctx: Ctx, s: Standing) -> Outcome:
         elif not _clearly_above(s, m):
             hi += 1
             pos += 1 if _point_above(m, s) else 0
-    k = claim.rank
-    leader = members[0]
-    text = (
-        f"Among {label} on {ctx.where()}, {describe(s, ctx.metric_label)} is #{pos}"
-        + (f" (places {lo}-{hi} within the 95% intervals)" if hi > lo else "")
-        + (f"; the leader is {describe(leader, ctx.metric_label)}" if leader is not s else "")
-        + "."
-    )
-    out_ev = [evidence(ctx, leader, f"leader of {label}")] if leader is not s else []
-    if claim.op == "eq":
+    return lo, hi, pos
+
+
+def _group_verdict(op: str, k: int, lo: int, hi: int, pos: int) -> VerdictLabel:
+    if op == "eq":
         if k == pos and lo == hi:
-            verdict = "supported"
-        elif lo <= k <= hi:
-            verdict = "within_uncertainty"
-        else:
-            verdict = "contradicted"
-    else:
-        inside_k: VerdictLabel = (
-            "supported" if hi <= k else ("contradicted" if lo > k else "within_uncertainty")
-        )
-        flip: dict[VerdictLabel, VerdictLabel] = {
-            "supported": "contradicted",
-            "contradicted": "supported",
-        }
-        verdict = inside_k if claim.op == "top_k" else flip.get(inside_k, inside_k)
-    return Outcome(verdict, text, out_ev)
+            return "supported"
+        return "within_uncertainty" if lo <= k <= hi else "contradicted"
+    inside_k: VerdictLabel = (
+        "supported" if hi <= k else ("contradicted" if lo > k else "within_uncertainty")
+    )
+    return inside_k if op == "top_k" else _FLIP.get(inside_k, inside_k)
 
 
 def _clearly_above(a: Standing, b: Standing) -> bool:

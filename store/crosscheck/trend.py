@@ -47,6 +47,18 @@ def judge_trend(claim: TrendGap, ctx: Ctx) -> Outcome:
             f"{end.isoformat()} rank both {l0} and {l1}{skipped}.",
             reason="no_data_for_date",
         )
+    # A year-long trend read off a month of data is no evidence either way.
+    spanned = (tr.dates[fit.last] - tr.dates[fit.first]).days
+    wanted = (end - start).days
+    if spanned < ctx.options.trend_min_coverage * wanted:
+        return Outcome(
+            "unverifiable",
+            f"The snapshots of {ctx.board} that rank both {l0} and {l1} between "
+            f"{start.isoformat()} and {end.isoformat()} span only {spanned} of its "
+            f"{wanted} days ({tr.dates[fit.first].isoformat()} to "
+            f"{tr.dates[fit.last].isoformat()}){skipped}: too little to judge a trend.",
+            reason="no_data_for_date",
+        )
     gaps = tr.gaps(fit.first, fit.last)
     first, last = gaps[0], gaps[-1]
     ends = [(ctx.series.snapshots[i], tr.best_a[i], tr.best_b[i]) for i in (fit.first, fit.last)]

@@ -241,9 +241,25 @@ def test_trend(direction: str, expected: str) -> None:
     # from zero): widening, not narrowing; +60 is the period's highest (new_high) and
     # follows a negative gap on D2 with clear intervals at the end (overtook).
     claim = TrendGap(
-        subjects=(US_OPEN, CN_OPEN), direction=direction, as_of=D3, view="raw", **COMMON
+        subjects=(US_OPEN, CN_OPEN),
+        direction=direction,
+        as_of=D3,
+        period_start=D1,
+        view="raw",
+        **COMMON,
     )  # type: ignore[arg-type]
     j = run(claim)
     assert j.verdict == expected, j.explanation
     assert "+10" in j.explanation and "+60" in j.explanation and "per month" in j.explanation
     assert [e.snapshot for e in j.evidence] == [D1, D1, D3, D3]
+
+
+def test_trend_over_a_period_the_snapshots_barely_cover_is_unverifiable() -> None:
+    # No period given: the default is the 365 days before D3, and the board's three
+    # snapshots span D1-D3, 59 days: less than half the period, so no trend is read.
+    claim = TrendGap(
+        subjects=(US_OPEN, CN_OPEN), direction="widening", as_of=D3, view="raw", **COMMON
+    )  # type: ignore[arg-type]
+    j = run(claim)
+    assert (j.verdict, j.reason) == ("unverifiable", "no_data_for_date"), j.explanation
+    assert "59 of its 365 days" in j.explanation
