@@ -7,10 +7,24 @@ formatting prose, so lines can be grepped and parsed.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from typing import Any
 
 _MASK = "***"
+# A Discord webhook URL carries its token in the path. Webhooks named by any
+# `webhook_env` in sources.yaml are not among the Settings secrets, so their token is
+# masked by shape as well as by value.
+_WEBHOOK_TOKEN = re.compile(
+    r"(?P<keep>discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/)[A-Za-z0-9_-]+", re.IGNORECASE
+)
+
+
+def mask_secrets(text: str, secrets: list[str]) -> str:
+    """`text` with every known secret value and any webhook token replaced by ***."""
+    for secret in secrets:
+        text = text.replace(secret, _MASK)
+    return _WEBHOOK_TOKEN.sub(lambda m: m.group("keep") + _MASK, text)
 
 
 def _fmt(value: Any) -> str:
@@ -28,7 +42,7 @@ def event(log: logging.Logger, name: str, level: int = logging.INFO, **fields: A
 
 
 class SecretFilter(logging.Filter):
-    """Replaces any known secret value in a record's final message."""
+    """Masks known secret values and webhook tokens in a record's message and traceback."""
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -36,13 +50,19 @@ class SecretFilter(logging.Filter):
         self.secrets = sorted({s for s in secrets if len(s) >= 4}, key=len, reverse=True)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.secrets:
-            message = record.getMessage()
-            masked = message
-            for secret in self.secrets:
-                masked = masked.replace(secret, _MASK)
-            if masked != message:
-                record.msg, record.args = masked, None
+        message = record.getMessage()
+        masked = mask_secrets(message, self.secrets)
+        if masked != message:
+            record.msg, record.args = masked, None
+        # A traceback (log.exception, discord.py's command errors) repeats exception
+        # messages, which can hold a URL or a token: format it here, masked; the
+        # formatter then prints this text instead of formatting the exception again.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_secrets(record.exc_text, self.secrets)
+        if record.stack_info:
+            record.stack_info = mask_secrets(record.stack_info, self.secrets)
         return True
 
 
