@@ -281,21 +281,27 @@ def process_pending(
             try:
                 found, changed = process_article(engine, rt, article_id, judge)
                 articles, claims, changes = articles + 1, claims + found, changes + changed
-            except (ClaimwatchError, sa.exc.IntegrityError) as exc:
+            except Exception as exc:
                 # ClaimwatchError: e.g. the LLM is down. IntegrityError: another instance
                 # wrote the same claim's verdict or alert at the same moment (the unique
                 # keys caught it); the article's transaction was rolled back whole, and
                 # a retry sees the other instance's rows. Retried once at once, then later.
+                # Anything else is a bug this article's text runs into: logged with its
+                # traceback and retried later like an LLM outage, while the rest of the
+                # batch goes on (raised, it stalled the whole batch behind one article).
                 raced = isinstance(exc, sa.exc.IntegrityError) and article_id not in retried
+                expected = isinstance(exc, ClaimwatchError | sa.exc.IntegrityError)
                 retried.add(article_id)
                 metrics.FAILURES.labels("record" if raced else "extract").inc()
                 event(
                     log,
                     "article.retry" if raced else "article.failed",
-                    logging.WARNING,
+                    logging.WARNING if expected else logging.ERROR,
                     article=article_id,
-                    error=str(exc).splitlines()[0],
+                    error=(str(exc).splitlines() or [""])[0] or type(exc).__name__,
                 )
+                if not expected:
+                    log.error("article %s: unexpected error", article_id, exc_info=exc)
                 with Session(engine) as session, session.begin():
                     session.execute(
                         sa.update(Article)
@@ -415,8 +421,21 @@ def recheck_claims(
             for claim in session.exec(select(Claim).where(col(Claim.id).in_(ids))):
                 if claim.lease_owner != rt.owner:
                     continue
-                draft = CLAIM_ADAPTER.validate_python(claim.data)
-                change = apply_judgement(session, claim, judge(draft), now=now)
+                try:
+                    judgement = judge(CLAIM_ADAPTER.validate_python(claim.data))
+                except Exception as exc:
+                    # a claim the judge cannot handle (a bug, data from an older version)
+                    # stays marked and leased, so it is retried after RECHECK_LEASE; raised,
+                    # it rolled back its whole batch, and every retry failed the same way
+                    event(
+                        log,
+                        "claim.recheck_failed",
+                        logging.ERROR,
+                        claim=claim.id,
+                        error=f"{type(exc).__name__}: {exc}",
+                    )
+                    continue
+                change = apply_judgement(session, claim, judgement, now=now)
                 if change is not None:
                     changed += 1
                     _enqueue(session, [change], rt.config.destinations, baseline=None, now=now)

@@ -198,7 +198,20 @@ def _settle(
     else:
         fields = {"status": outbox.FAILED, "last_error": outcome.error}
         report.failed += 1
-    outbox.update_leased(engine, alert.id, owner, **fields, **release)
+    if not outbox.update_leased(engine, alert.id, owner, **fields, **release):
+        # the lease ran out mid-send and another dispatcher holds the row: it resumes
+        # it (never a plain resend); say what this one saw, or the outcome is lost
+        report.lost_leases += 1
+        event(
+            log,
+            "alert.settle_lost",
+            logging.WARNING,
+            alert=alert.id,
+            destination=alert.destination,
+            outcome=type(outcome).__name__,
+            status=fields["status"],
+        )
+        return
     event(
         log,
         "alert.settled",

@@ -219,3 +219,42 @@ async def test_bot_server_error_retries_with_the_same_nonce(engine, seed) -> Non
         nonce = s.exec(select(Alert)).one().nonce
     assert (await dispatch_pending(engine, senders, now=T0 + timedelta(hours=1))).sent == 1
     assert list(channel.by_nonce) == [nonce]
+
+
+class LeaseStolenDuringSend:
+    """Delivers through `inner`; meanwhile (a send slower than the lease) another
+    dispatcher takes the row over."""
+
+    kind = "discord_webhook"
+
+    def __init__(self, inner, engine) -> None:
+        self.inner, self.engine = inner, engine
+
+    async def send(self, message, *, nonce, replaces) -> Outcome:
+        out = await self.inner.send(message, nonce=nonce, replaces=replaces)
+        with Session(self.engine) as s:
+            for alert in s.exec(select(Alert)).all():
+                alert.lease_owner = "other"
+                s.add(alert)
+            s.commit()
+        return out
+
+    async def resume(self, message, *, nonce, replaces) -> Outcome:
+        return await self.inner.resume(message, nonce=nonce, replaces=replaces)
+
+
+async def test_an_outcome_for_a_lost_lease_is_logged_not_written(
+    engine, seed, discord_server, caplog
+) -> None:
+    _enqueue(engine, seed, 1, TEAM)
+    sender = LeaseStolenDuringSend(WebhookSender(discord_server.url, sleep=no_sleep), engine)
+    with caplog.at_level("WARNING", logger="bot.alerts.dispatcher"):
+        report = await dispatch_pending(engine, {"team": sender}, now=T0, owner="slow")
+    assert len(discord_server.messages) == 1
+    assert report.lost_leases == 1
+    # the row stays with its new holder, still "sending": it resumes (finds the message)
+    # instead of sending again
+    with Session(engine) as s:
+        (alert,) = s.exec(select(Alert)).all()
+    assert (alert.status, alert.lease_owner) == ("sending", "other")
+    assert "alert.settle_lost" in caplog.text and "status=sent" in caplog.text

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import sqlalchemy as sa
+from sqlmodel import Session, select
 
 from bot.feeds import persist
 from bot.sources import Feed
-from store.models import utcnow
+from store.models import Source, utcnow
 
 
 def test_two_owners_share_the_due_sources(engine: sa.Engine) -> None:
@@ -27,31 +29,30 @@ def test_two_owners_share_the_due_sources(engine: sa.Engine) -> None:
     assert len(persist.lease_due(engine, names, now=later, owner="e")) == 10
 
 
+def _sync_together(engine: sa.Engine, feeds: list[Feed]) -> list[BaseException]:
+    """Two threads sync the same feeds at the same moment; what either raised."""
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def sync() -> None:
+        barrier.wait()
+        try:
+            persist.sync_sources(engine, feeds)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=sync) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return errors
+
+
 def test_instances_starting_together_add_each_feed_once(engine: sa.Engine) -> None:
     """Two instances sync the same new feeds at once: no unique-key failure, one row each."""
-    import threading
-
-    from sqlmodel import Session, select
-
-    from store.models import Source
-
     for round_ in range(5):
         feeds = [Feed(name=f"r{round_}-{i}", url=f"https://e.com/{i}") for i in range(200)]
-        barrier = threading.Barrier(2)
-        errors: list[BaseException] = []
-
-        def sync(feeds: list[Feed] = feeds, barrier: threading.Barrier = barrier) -> None:
-            barrier.wait()
-            try:
-                persist.sync_sources(engine, feeds)
-            except BaseException as exc:
-                errors.append(exc)
-
-        threads = [threading.Thread(target=sync) for _ in range(2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
-        assert errors == []
+        assert _sync_together(engine, feeds) == []
     with Session(engine) as session:
         assert len(session.exec(select(Source)).all()) == 1000

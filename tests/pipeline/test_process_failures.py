@@ -1,0 +1,123 @@
+"""One article whose processing fails unexpectedly neither stalls the batch nor is lost:
+the others are checked, it stays pending and leased for a later retry, and the failure
+is logged with its cause."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+import bot.pipeline as pipeline
+from bot.config import Settings
+from bot.extract import GatedResult
+from bot.extract.base import ArticleText
+from bot.extract.gate import GateDecision
+from bot.pipeline import EXTRACTION_RETRY, Runtime, process_pending
+from bot.sources import SourcesFile
+from store.db import session_scope
+from store.models import Article, Source
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+class _NoExtractor:
+    name, version = "none", "1"
+
+    def extract(self, article: ArticleText) -> object:
+        raise AssertionError("extract_article is replaced in this test")
+
+
+def test_an_unexpected_error_skips_one_article_not_the_batch(
+    engine: sa.Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    with session_scope(engine) as s:
+        src = Source(name="s", url="https://example.com/feed")
+        s.add(src)
+        s.flush()
+        for i, title in enumerate(["first", "poison", "third"]):
+            s.add(Article(source_id=src.id, dedupe_key=f"k{i}", title=title, content_hash=f"h{i}"))
+
+    def fake_extract(text: ArticleText, extractor: object) -> GatedResult:
+        if text.title == "poison":
+            raise KeyError("a bug this article's text runs into")
+        return GatedResult(GateDecision(passed=False, reasons=("no ranking words",)))
+
+    monkeypatch.setattr(pipeline, "extract_article", fake_extract)
+    rt = Runtime(
+        config=SourcesFile(),
+        settings=Settings(),
+        extractor=_NoExtractor(),  # type: ignore[arg-type]
+        senders={},
+        owner="test-owner",
+        clock=lambda: NOW,
+    )
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
+        articles, claims, _ = process_pending(engine, rt)
+
+    assert (articles, claims) == (2, 0)  # "first" and "third"; "poison" failed
+    with Session(engine) as s:
+        rows = {a.title: a for a in s.exec(select(Article))}
+    assert rows["first"].processed_at is not None
+    assert rows["third"].processed_at is not None
+    poison = rows["poison"]
+    assert poison.processed_at is None  # not lost: still pending
+    assert poison.lease_owner == "test-owner"
+    assert poison.lease_until is not None
+    assert poison.lease_until.replace(tzinfo=UTC) == NOW + EXTRACTION_RETRY  # retried later
+    failed = [r for r in caplog.records if "article.failed" in r.getMessage()]
+    assert len(failed) == 1
+    assert f"article={poison.id}" in failed[0].getMessage()
+    assert "a bug this article" in failed[0].getMessage()
+    assert any(r.exc_info and r.exc_info[0] is KeyError for r in caplog.records)
+
+
+def test_a_claim_the_judge_fails_on_does_not_block_its_batch(engine: sa.Engine) -> None:
+    from test_record import _draft, _judgement
+
+    from bot.pipeline import recheck_claims
+    from store.claims import Judgement
+    from store.models import Claim, Verdict
+    from store.record import record_article_claims
+
+    with session_scope(engine) as s:
+        src = Source(name="s", url="https://example.com/feed")
+        s.add(src)
+        s.flush()
+        art = Article(source_id=src.id, dedupe_key="k", content_hash="h")
+        s.add(art)
+        s.flush()
+        drafts = [_draft(datetime(2025, 3, d).date(), start=0) for d in (1, 2, 3)]
+        record_article_claims(s, art.id, drafts, [_judgement("supported")] * 3, now=NOW)
+        s.execute(sa.update(Claim).values(recheck_after=NOW))
+    with Session(engine) as s:
+        ids = sorted(c.id for c in s.exec(select(Claim)))
+    bad = ids[1]
+
+    def judge(draft: object) -> Judgement:
+        if draft.as_of.day == 2:  # type: ignore[attr-defined]
+            raise ValueError("the judge trips on this claim")
+        return _judgement("contradicted")
+
+    rt = Runtime(
+        config=SourcesFile(destinations=()),
+        settings=Settings(),
+        extractor=_NoExtractor(),  # type: ignore[arg-type]
+        senders={},
+        owner="test-owner",
+        clock=lambda: NOW,
+    )
+    rt.current_judge = lambda engine: judge  # type: ignore[method-assign,assignment,return-value]
+    checked, changed = recheck_claims(engine, rt)
+
+    assert (checked, changed) == (2, 2)
+    with Session(engine) as s:
+        claims = {c.id: c for c in s.exec(select(Claim))}
+        current = {v.claim_id: v.label for v in s.exec(select(Verdict)) if v.superseded_at is None}
+    assert current == {ids[0]: "contradicted", bad: "supported", ids[2]: "contradicted"}
+    assert claims[bad].recheck_after is not None  # still marked: retried after its lease
+    assert claims[bad].lease_owner == "test-owner"
+    assert claims[ids[0]].recheck_after is None and claims[ids[2]].recheck_after is None
