@@ -36,6 +36,7 @@ from sqlmodel import Session, col, select
 
 from bot import metrics, progress
 from bot.alerts.dispatcher import dispatch_pending
+from bot.alerts.notices import enqueue_source_notices
 from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.senders import Sender
 from bot.alerts.service import build_senders
@@ -480,6 +481,14 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
             metrics.ARTICLES.inc(report.articles)
     except Exception as exc:  # one step failing must not stop the rest of the pass
         _failed(report, "poll", exc)
+    try:
+        # from the sources table, not the poll report: also catches a disable stored
+        # by `claimwatch poll` or by an instance that died before telling anyone
+        await asyncio.to_thread(
+            enqueue_source_notices, engine, rt.config.destinations, now=rt.clock()
+        )
+    except Exception as exc:
+        _failed(report, "source notices", exc)
     if not stop.is_set():
         try:
             if await asyncio.to_thread(refresh_leaderboards, engine, rt):

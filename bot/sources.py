@@ -118,6 +118,7 @@ class Destination(_Strict):
     webhook_env: str | None = None  # discord_webhook: the env var holding the URL
     verdicts: tuple[VerdictLabel, ...] = ("supported", "contradicted", "within_uncertainty")
     on_change: bool = True  # every verdict change alerts, whatever its label
+    source_notices: bool = True  # a feed disabled after repeated failures, or recovered
 
     @model_validator(mode="after")
     def _needs(self) -> Destination:

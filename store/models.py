@@ -276,17 +276,24 @@ class Verdict(SQLModel, table=True):
 
 
 class Alert(SQLModel, table=True):
-    """The outbox: written with the verdict, sent exactly once per idempotency key."""
+    """The outbox: written with the verdict, sent exactly once per idempotency key.
+
+    A claim alert has claim and verdict; a source notice (a feed disabled after
+    repeated failures, or recovered) has the source and, in `detail`, the reason.
+    """
 
     __tablename__ = "alerts"
     __table_args__ = (sa.Index("ix_alerts_due", "status", "next_attempt_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     idempotency_key: str = Field(unique=True, max_length=200)
-    claim_id: int = Field(foreign_key="claims.id", index=True)
-    verdict_id: int = Field(foreign_key="verdicts.id")
+    claim_id: int | None = Field(default=None, foreign_key="claims.id", index=True)
+    verdict_id: int | None = Field(default=None, foreign_key="verdicts.id")
+    source_id: int | None = Field(default=None, foreign_key="sources.id", index=True)
+    detail: str | None = _text()
     destination: str = Field(max_length=200)
-    kind: str = Field(default="new", max_length=20)  # "new" or "change"
+    # "new" or "change" (claims), "source_disabled" or "source_recovered" (sources)
+    kind: str = Field(default="new", max_length=20)
     status: str = Field(default="pending", max_length=20)  # pending, sent, failed, skipped
     attempts: int = 0
     next_attempt_at: datetime | None = _ts()

@@ -29,6 +29,7 @@ from sqlmodel import Session
 
 from bot.alerts import outbox
 from bot.alerts.embeds import build_alert
+from bot.alerts.notices import build_source_notice
 from bot.alerts.senders import (
     Broken,
     Delivered,
@@ -40,7 +41,7 @@ from bot.alerts.senders import (
 )
 from bot.logs import event
 from store.claims_queries import claim_view
-from store.models import Alert, utcnow
+from store.models import Alert, Source, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -119,12 +120,22 @@ async def _deliver(
     engine: Engine, alert: Alert, sender: Sender, owner: str, now: datetime
 ) -> Outcome | None:
     assert alert.id is not None
-    with Session(engine) as session:
-        claim = claim_view(session, alert.claim_id)
-    if claim is None or claim.verdict(alert.verdict_id) is None:
-        return Rejected(f"claim {alert.claim_id} or verdict {alert.verdict_id} no longer exists")
     resuming = alert.status == outbox.SENDING
     nonce = alert.nonce or outbox.new_nonce()
+    # built before the row is marked `sending`, so a missing claim or source is a plain
+    # rejection, not an interrupted send
+    with Session(engine) as session:
+        if alert.source_id is not None:
+            source = session.get(Source, alert.source_id)
+            if source is None:
+                return Rejected(f"source {alert.source_id} no longer exists")
+            message = build_source_notice(source, alert, ref=nonce)
+        else:
+            claim_id, verdict_id = alert.claim_id, alert.verdict_id
+            claim = claim_view(session, claim_id) if claim_id is not None else None
+            if claim is None or verdict_id is None or claim.verdict(verdict_id) is None:
+                return Rejected(f"claim {claim_id} or verdict {verdict_id} no longer exists")
+            message = build_alert(claim, verdict_id, ref=nonce, changed=alert.kind == "change")
     if not resuming:
         # the mark that makes a crash from here on recoverable without a duplicate
         if not outbox.update_leased(
@@ -137,7 +148,6 @@ async def _deliver(
         ):
             return None
         alert.attempts += 1
-    message = build_alert(claim, alert.verdict_id, ref=nonce, changed=alert.kind == "change")
     replaces = outbox.previous_remote_id(engine, alert) if alert.kind == "change" else None
     call = sender.resume if resuming else sender.send
     try:

@@ -150,6 +150,8 @@ class Webhook:
                     "claim": int(match.group(1)) if match else None,
                     "title": embed.get("title", ""),
                     "content": payload.get("content", ""),
+                    "fields": {f["name"]: f["value"] for f in embed.get("fields", [])},
+                    "allowed_mentions": payload.get("allowed_mentions"),
                     "received": datetime.now(UTC),
                 }
             )

@@ -10,11 +10,13 @@ from datetime import timedelta
 import httpx
 import pytest
 from service_support import (
+    HANDWRITTEN,
     T0,
     FeedServer,
     Webhook,
     free_port,
     load_config,
+    read_data,
     runtime,
     serve_feeds,
     sources_yaml,
@@ -118,3 +120,20 @@ def test_a_source_disabled_by_failures_is_reported(
     assert "1 sources disabled: gone (" in reports[2].summary()
     assert disabled[3] == []  # said once, when it happens; not polled any more
     assert reports[3].sources == 0
+    # the team hears it once, in the alert channel, without a ping
+    (notice,) = _source_notices(webhook)
+    assert notice["title"] == "Feed disabled: gone"
+    assert notice["fields"]["Reason"].startswith("3 consecutive failures, last: ")
+    assert "404" in notice["fields"]["Reason"]
+    assert notice["allowed_mentions"] == {"parse": []}
+    # the feed comes back; the daily probe finds it, and the team hears that once too
+    feeds.add("/feeds/gone.xml", read_data(HANDWRITTEN))
+    for _ in range(2):
+        now[0] += timedelta(days=1, hours=1)
+        asyncio.run(run_pass(seeded, rt))
+    titles = [m["title"] for m in _source_notices(webhook)]
+    assert titles == ["Feed disabled: gone", "Feed recovered: gone"]
+
+
+def _source_notices(webhook: Webhook) -> list[dict[str, object]]:
+    return [m for m in webhook.messages if str(m["title"]).startswith("Feed ")]

@@ -1,0 +1,138 @@
+"""Source notices: the team hears when a feed is disabled after repeated failures, and
+when it recovers, through the same outbox (and the same exactly-once sending) as claims.
+
+Notices are reconciled from the sources table rather than written by the poll that
+changed the state: a crash between the two, or a poll run by `claimwatch poll` (which
+sends nothing), cannot lose one. Each episode has its own idempotency key (source id
+plus the time it was disabled), so every instance can reconcile at once and a notice
+is still written once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy import Engine
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from bot.alerts.embeds import Card, Field, escape, one_line, to_message
+from bot.alerts.senders import OutgoingMessage
+from bot.commands.admin import REMOVED
+from bot.sources import Destination
+from store.db import insert_or_ignore
+from store.models import Alert, Source, utcnow
+
+DISABLED, RECOVERED = "source_disabled", "source_recovered"
+_COLOURS = {DISABLED: 0xE74C3C, RECOVERED: 0x2ECC71}
+
+
+def _key(source_id: int, disabled_at: datetime, what: str, destination: str) -> str:
+    dest = (
+        destination if len(destination) <= 80 else hashlib.sha256(destination.encode()).hexdigest()
+    )
+    return f"source:{source_id}:{what}:{disabled_at.strftime('%Y%m%dT%H%M%S%f')}:to:{dest}"
+
+
+def enqueue_source_notices(
+    engine: Engine, destinations: Sequence[Destination], *, now: datetime | None = None
+) -> int:
+    """Write the outbox rows for every disable and recovery not yet noticed; how many.
+
+    A source removed with `/sources remove` is disabled on purpose: no notice, and
+    its earlier disable gets no "recovered" either.
+    """
+    wanted = [d for d in destinations if d.source_notices]
+    if not wanted:
+        return 0
+    now = now or utcnow()
+    created = 0
+    with Session(engine) as session, session.begin():
+        disabled = session.exec(select(Source).where(col(Source.disabled_at).is_not(None))).all()
+        for source in disabled:
+            assert source.id is not None and source.disabled_at is not None
+            if _removed(source):
+                continue
+            for dest in wanted:
+                key = _key(source.id, source.disabled_at, "disabled", dest.name)
+                row = _notice(key, source, dest.name, DISABLED, source.disabled_reason, now)
+                created += insert_or_ignore(session, row, ["idempotency_key"])
+        # disable notices with no recovery notice yet (the key differs in one word)
+        recovery = aliased(Alert)
+        open_episodes = session.exec(
+            select(Alert, Source)
+            .join(Source, col(Source.id) == col(Alert.source_id))
+            .where(
+                col(Alert.kind) == DISABLED,
+                ~sa.exists().where(
+                    col(recovery.idempotency_key)
+                    == sa.func.replace(col(Alert.idempotency_key), ":disabled:", ":recovered:")
+                ),
+            )
+        ).all()
+        for alert, source in open_episodes:
+            if _removed(source) or _still_disabled(source, alert):
+                continue
+            key = alert.idempotency_key.replace(":disabled:", ":recovered:", 1)
+            row = _notice(key, source, alert.destination, RECOVERED, None, now)
+            created += insert_or_ignore(session, row, ["idempotency_key"])
+    return created
+
+
+def _removed(source: Source) -> bool:
+    return (source.disabled_reason or "").startswith(REMOVED)
+
+
+def _still_disabled(source: Source, alert: Alert) -> bool:
+    """Whether the episode `alert` announced is still going on."""
+    assert source.id is not None
+    if source.disabled_at is None:
+        return False
+    return _key(source.id, source.disabled_at, "disabled", alert.destination) == (
+        alert.idempotency_key
+    )
+
+
+def _notice(
+    key: str, source: Source, destination: str, kind: str, detail: str | None, now: datetime
+) -> Alert:
+    return Alert(
+        idempotency_key=key,
+        source_id=source.id,
+        destination=destination,
+        kind=kind,
+        detail=detail,
+        status="pending",
+        next_attempt_at=now,
+    )
+
+
+def build_source_notice(source: Source, alert: Alert, *, ref: str | None) -> OutgoingMessage:
+    """The message for a source notice; the reason is the one stored with the notice."""
+    name = escape(one_line(source.name))
+    where = escape(source.url or source.path or "")
+    fields: list[Field] = []
+    if alert.kind == DISABLED:
+        title = f"Feed disabled: {name}"
+        description = (
+            "claimwatch stopped polling this feed after repeated failures; it still "
+            "probes it once a day and resumes on its own when it answers again."
+        )
+        fields.append(Field("Reason", escape(alert.detail or "repeated failures")))
+    else:
+        title = f"Feed recovered: {name}"
+        description = "This feed answers again; claimwatch polls it as usual."
+    if where:
+        fields.append(Field("Feed", where))
+    footer = f"source {name} · /sources list" + (f" · ref {ref}" if ref else "")
+    card = Card(
+        title=title,
+        description=description,
+        colour=_COLOURS.get(alert.kind),
+        fields=tuple(fields),
+        footer=footer,
+    )
+    return to_message(card)
