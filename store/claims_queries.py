@@ -84,16 +84,9 @@ class VerdictView:
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimView:
+class ClaimView(ClaimSummary):
     """One claim in full: every appearance (oldest first) and every verdict it has had."""
 
-    id: int
-    statement: str
-    type: str
-    board: str | None
-    as_of: date
-    first_seen_at: datetime
-    current_verdict: str | None
     data: dict[str, Any]
     appearances: tuple[AppearanceView, ...]
     verdicts: tuple[VerdictView, ...]  # oldest first
@@ -134,17 +127,21 @@ def pg_tsquery(words: Sequence[str]) -> str:
     return " & ".join(f"{w}:*" for w in words)
 
 
-def _summary(claim: Claim) -> ClaimSummary:
+def _summary_fields(claim: Claim) -> dict[str, Any]:
     assert claim.id is not None
-    return ClaimSummary(
-        id=claim.id,
-        statement=claim.statement,
-        type=claim.type,
-        board=claim.board,
-        as_of=claim.as_of,
-        first_seen_at=claim.first_seen_at,
-        current_verdict=claim.current_verdict,
-    )
+    return {
+        "id": claim.id,
+        "statement": claim.statement,
+        "type": claim.type,
+        "board": claim.board,
+        "as_of": claim.as_of,
+        "first_seen_at": claim.first_seen_at,
+        "current_verdict": claim.current_verdict,
+    }
+
+
+def _summary(claim: Claim) -> ClaimSummary:
+    return ClaimSummary(**_summary_fields(claim))
 
 
 def search_claims(
@@ -248,13 +245,7 @@ def claim_view(session: Session, claim_id: int) -> ClaimView | None:
         ).all()
     )
     return ClaimView(
-        id=claim.id,
-        statement=claim.statement,
-        type=claim.type,
-        board=claim.board,
-        as_of=claim.as_of,
-        first_seen_at=claim.first_seen_at,
-        current_verdict=claim.current_verdict,
+        **_summary_fields(claim),
         data=dict(claim.data),
         appearances=appearances,
         verdicts=verdicts,
