@@ -10,7 +10,6 @@ is still written once.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -20,6 +19,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from bot.alerts.embeds import Card, Field, escape, one_line, to_message
+from bot.alerts.outbox import destination_key
 from bot.alerts.senders import OutgoingMessage
 from bot.commands.admin import REMOVED
 from bot.sources import Destination
@@ -31,10 +31,8 @@ _COLOURS = {DISABLED: 0xE74C3C, RECOVERED: 0x2ECC71}
 
 
 def _key(source_id: int, disabled_at: datetime, what: str, destination: str) -> str:
-    dest = (
-        destination if len(destination) <= 80 else hashlib.sha256(destination.encode()).hexdigest()
-    )
-    return f"source:{source_id}:{what}:{disabled_at.strftime('%Y%m%dT%H%M%S%f')}:to:{dest}"
+    episode = disabled_at.strftime("%Y%m%dT%H%M%S%f")
+    return f"source:{source_id}:{what}:{episode}:to:{destination_key(destination)}"
 
 
 def enqueue_source_notices(

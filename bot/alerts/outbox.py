@@ -50,11 +50,15 @@ def alert_kind(
     return None
 
 
+def destination_key(destination: str) -> str:
+    """The destination as it goes in an idempotency key (a long name hashed, to fit)."""
+    if len(destination) <= 80:
+        return destination
+    return hashlib.sha256(destination.encode()).hexdigest()
+
+
 def idempotency_key(claim_id: int, verdict_id: int, label: str, destination: str) -> str:
-    dest = (
-        destination if len(destination) <= 80 else hashlib.sha256(destination.encode()).hexdigest()
-    )
-    return f"claim:{claim_id}:verdict:{verdict_id}:{label}:to:{dest}"
+    return f"claim:{claim_id}:verdict:{verdict_id}:{label}:to:{destination_key(destination)}"
 
 
 def new_nonce() -> str:
