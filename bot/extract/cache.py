@@ -1,14 +1,18 @@
 """The extraction cache and the LLM's daily token budget, in front of any extractor.
 
-    article -> sha256(text) -> ExtractionRun(hash, extractor, version)? -> its drafts
+    article -> input_hash -> ExtractionRun(hash, extractor, version)? -> its drafts
             -> over today's token budget? -> the fallback (the offline rules)
             -> the inner extractor -> a new ExtractionRun row
 
-The same content with the same extractor name and version is never extracted
-twice, across processes too: the table's unique constraint decides a race, and the
-loser keeps its own (equally valid) result. Failures are not cached, so a failed
-article is tried again later. The budget is the sum of today's (00:00 UTC) recorded
-tokens for the inner extractor, plus tokens this process spent on failed attempts.
+The same input with the same extractor name and version is never extracted
+twice, across processes too. The input is what the extractor sees: the text, and the
+publication date, source and title it resolves dates ("in January") and the default
+claimant against; a syndicated copy under another outlet or date is extracted again
+rather than handed the first copy's dates and claimant. The table's unique
+constraint decides a race, and the loser keeps its own (equally valid) result.
+Failures are not cached, so a failed article is tried again later. The budget is
+the sum of today's (00:00 UTC) recorded tokens for the inner extractor, plus tokens
+this process spent on failed attempts.
 """
 
 from __future__ import annotations
@@ -38,6 +42,12 @@ class BudgetExhausted(ExtractionError):
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def input_hash(article: ArticleText) -> str:
+    """The cache key: everything an extractor reads from the article (see above)."""
+    parts = (article.published.isoformat(), article.source or "", article.title or "")
+    return content_hash("\x00".join((*parts, article.text)))
 
 
 def day_start(now: datetime) -> datetime:
@@ -73,7 +83,7 @@ class CachedExtractor:
         self._logged_exhausted: date | None = None
 
     def extract(self, article: ArticleText) -> ExtractionResult:
-        key = content_hash(article.text)
+        key = input_hash(article)
         cached = self._lookup(key)
         if cached is not None:
             event(

@@ -72,7 +72,8 @@ def test_second_call_hits_the_cache(
     assert (first.prompt_tokens, first.completion_tokens) == (321, 45)
     assert (second.prompt_tokens, second.completion_tokens) == (0, 0)  # a hit costs nothing
     [row] = rows(engine)
-    assert row.content_hash == hashlib.sha256(ARTICLE.text.encode()).hexdigest()
+    seen = f"2025-06-01\x00\x00\x00{ARTICLE.text}"  # date, source, title, text
+    assert row.content_hash == hashlib.sha256(seen.encode()).hexdigest()
     assert (row.extractor, row.version) == ("llm", extractor.version)
     assert (row.prompt_tokens, row.completion_tokens) == (321, 45)
     assert row.claims[0]["quote"] == QUOTE and row.claims[0]["type"] == "score_value"
@@ -88,6 +89,21 @@ def test_other_content_or_version_is_extracted_again(
     other_model = LLMExtractor(settings.model_copy(update={"llm_model": "other-model"}))
     CachedExtractor(engine, other_model).extract(ARTICLE)
     assert len(server.received) == 3
+    assert len(rows(engine)) == 3
+
+
+def test_the_same_text_under_another_date_or_outlet_is_extracted_again(
+    engine: Engine, server: FakeOpenAI, extractor: LLMExtractor
+) -> None:
+    """Dates ("in January") and the default claimant come from the article's metadata:
+    a syndicated copy must not inherit the first copy's."""
+    server.default = score_reply()
+    cached = CachedExtractor(engine, extractor)
+    cached.extract(ARTICLE)
+    cached.extract(ArticleText(text=ARTICLE.text, published=date(2025, 7, 1)))
+    cached.extract(ArticleText(text=ARTICLE.text, published=ARTICLE.published, source="Wire"))
+    cached.extract(ArticleText(text=ARTICLE.text, published=ARTICLE.published, source="Wire"))
+    assert len(server.received) == 3  # the last one is the third's input again: a hit
     assert len(rows(engine)) == 3
 
 
