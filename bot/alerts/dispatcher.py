@@ -93,8 +93,9 @@ async def dispatch_pending(
     owner = owner or default_owner()
     report = DispatchReport()
     broken = outbox.broken_destinations(engine)
+    sendable = [name for name in senders if name not in broken]
     ids = outbox.lease_due(
-        engine, owner, now=now, limit=limit, lease_for=lease_for, skip_destinations=list(broken)
+        engine, owner, now=now, limit=limit, lease_for=lease_for, destinations=sendable
     )
     for alert_id in ids:
         with Session(engine) as session:

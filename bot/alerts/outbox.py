@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -135,9 +135,13 @@ def lease_due(
     now: datetime,
     limit: int,
     lease_for: timedelta,
-    skip_destinations: Sequence[str] = (),
+    destinations: Collection[str] | None = None,
 ) -> list[int]:
     """Take up to `limit` due alerts for `owner`, oldest first; returns their ids.
+
+    `destinations`: only alerts for these (None: any). A dispatcher passes the ones it
+    can send to and that are not broken, so rows it would only skip (a destination
+    removed from sources.yaml, or broken) never fill its batch ahead of sendable ones.
 
     Postgres: `FOR UPDATE SKIP LOCKED`, so concurrent dispatchers never wait on or
     take each other's rows. SQLite has no row locks: each row is taken with a
@@ -147,8 +151,8 @@ def lease_due(
     until = now + lease_for
     with Session(engine) as session:
         stmt = select(Alert.id).where(_due(now))
-        if skip_destinations:
-            stmt = stmt.where(col(Alert.destination).not_in(skip_destinations))
+        if destinations is not None:
+            stmt = stmt.where(col(Alert.destination).in_(list(destinations)))
         stmt = stmt.order_by(col(Alert.id)).limit(limit)
         if engine.dialect.name == "postgresql":
             ids = [i for i in session.exec(stmt.with_for_update(skip_locked=True)).all() if i]

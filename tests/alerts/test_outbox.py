@@ -108,3 +108,28 @@ def test_lease_takes_each_due_alert_once(engine, seed: Seeder) -> None:
         engine, "c", now=T0 + timedelta(minutes=6), limit=10, lease_for=timedelta(minutes=5)
     )
     assert sorted(later) == sorted(a + b)
+
+
+async def test_rows_for_a_destination_without_a_sender_do_not_starve_the_rest(
+    engine, seed: Seeder
+) -> None:
+    """60 old alerts for a destination removed from sources.yaml wait; the batch of 50
+    goes to the one destination that can be sent to."""
+    import io
+
+    from bot.alerts.dispatcher import dispatch_pending
+    from bot.alerts.terminal import TerminalSender
+
+    gone = Destination(name="gone", kind="terminal")
+    for _ in range(60):
+        claim_id, verdict_id = seed.claim()
+        _enqueue(engine, claim_id, verdict_id, dests=[gone], now=T0)
+    claim_id, verdict_id = seed.claim(label="contradicted")  # QUIET wants only these
+    assert _enqueue(engine, claim_id, verdict_id, dests=[QUIET], now=T0)
+    out = io.StringIO()
+    report = await dispatch_pending(engine, {"quiet": TerminalSender(out)}, now=T0, owner="a")
+    assert report.sent == 1 and out.getvalue().count("-" * 72) == 1
+    with Session(engine) as s:
+        waiting = s.exec(select(Alert).where(Alert.destination == "gone")).all()
+    assert len(waiting) == 60 and {a.status for a in waiting} == {"pending"}
+    assert {a.lease_owner for a in waiting} == {None}
