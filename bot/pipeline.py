@@ -35,6 +35,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from bot import metrics, progress
+from bot.added_feeds import with_added_feeds
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.notices import enqueue_source_notices
 from bot.alerts.outbox import enqueue_alerts
@@ -484,9 +485,7 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
     try:
         # from the sources table, not the poll report: also catches a disable stored
         # by `claimwatch poll` or by an instance that died before telling anyone
-        await asyncio.to_thread(
-            enqueue_source_notices, engine, rt.config.destinations, now=rt.clock()
-        )
+        await asyncio.to_thread(_source_notices, engine, rt)
     except Exception as exc:
         _failed(report, "source notices", exc)
     if not stop.is_set():
@@ -535,6 +534,11 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
     metrics.PASSES.inc()
     metrics.LAST_PASS.set_to_current_time()
     return report
+
+
+def _source_notices(engine: Engine, rt: Runtime) -> int:
+    polled = {f.name for f in with_added_feeds(engine, rt.config).feeds if f.enabled}
+    return enqueue_source_notices(engine, rt.config.destinations, polled=polled, now=rt.clock())
 
 
 async def _poll_step(engine: Engine, rt: Runtime, stop: asyncio.Event) -> PollReport | None:

@@ -10,8 +10,8 @@ is still written once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Collection, Sequence
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy import Engine
@@ -30,34 +30,43 @@ DISABLED, RECOVERED = "source_disabled", "source_recovered"
 _COLOURS = {DISABLED: 0xE74C3C, RECOVERED: 0x2ECC71}
 
 
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")  # fixed width: sorts as time
+
+
 def _key(source_id: int, disabled_at: datetime, what: str, destination: str) -> str:
-    episode = disabled_at.strftime("%Y%m%dT%H%M%S%f")
+    episode = _stamp(disabled_at)
     return f"source:{source_id}:{what}:{episode}:to:{destination_key(destination)}"
 
 
+def _episode(alert: Alert) -> str:
+    """The disable time stamped in a notice's key (source:ID:WHAT:EPISODE:to:...)."""
+    return alert.idempotency_key.split(":", 4)[3]
+
+
 def enqueue_source_notices(
-    engine: Engine, destinations: Sequence[Destination], *, now: datetime | None = None
+    engine: Engine,
+    destinations: Sequence[Destination],
+    *,
+    polled: Collection[str],
+    now: datetime | None = None,
 ) -> int:
     """Write the outbox rows for every disable and recovery not yet noticed; how many.
 
-    A source removed with `/sources remove` is disabled on purpose: no notice, and
-    its earlier disable gets no "recovered" either.
+    Only sources in `polled` (the enabled feeds, sources.yaml's and those added with
+    `/sources add`) are told about: a feed dropped from the file is not probed, so the
+    notice's "probed daily" would be false, and it would never recover. A source removed
+    with `/sources remove` is disabled on purpose: no notice. A recovery needs a success
+    after the disable (a source removed and added again has not recovered yet), and is
+    written before any new disable, so the last word on a source is its current state.
     """
-    wanted = [d for d in destinations if d.source_notices]
+    wanted = [d.name for d in destinations if d.source_notices]
     if not wanted:
         return 0
+    names = set(polled)
     now = now or utcnow()
     created = 0
     with Session(engine) as session, session.begin():
-        disabled = session.exec(select(Source).where(col(Source.disabled_at).is_not(None))).all()
-        for source in disabled:
-            assert source.id is not None and source.disabled_at is not None
-            if _removed(source):
-                continue
-            for dest in wanted:
-                key = _key(source.id, source.disabled_at, "disabled", dest.name)
-                row = _notice(key, source, dest.name, DISABLED, source.disabled_reason, now)
-                created += insert_or_ignore(session, row, ["idempotency_key"])
         # disable notices with no recovery notice yet (the key differs in one word)
         recovery = aliased(Alert)
         open_episodes = session.exec(
@@ -70,13 +79,30 @@ def enqueue_source_notices(
                     == sa.func.replace(col(Alert.idempotency_key), ":disabled:", ":recovered:")
                 ),
             )
+            .order_by(col(Alert.id))
         ).all()
         for alert, source in open_episodes:
-            if _removed(source) or _still_disabled(source, alert):
+            if alert.destination not in wanted or source.name not in names or _removed(source):
+                continue
+            answered = source.last_success_at is not None and _stamp(
+                source.last_success_at
+            ) > _episode(alert)
+            if not answered or _still_disabled(source, alert):
                 continue
             key = alert.idempotency_key.replace(":disabled:", ":recovered:", 1)
             row = _notice(key, source, alert.destination, RECOVERED, None, now)
             created += insert_or_ignore(session, row, ["idempotency_key"])
+        disabled = session.exec(
+            select(Source).where(col(Source.disabled_at).is_not(None)).order_by(col(Source.id))
+        ).all()
+        for source in disabled:
+            assert source.id is not None and source.disabled_at is not None
+            if source.name not in names or _removed(source):
+                continue
+            for dest in wanted:
+                key = _key(source.id, source.disabled_at, "disabled", dest)
+                row = _notice(key, source, dest, DISABLED, source.disabled_reason, now)
+                created += insert_or_ignore(session, row, ["idempotency_key"])
     return created
 
 
@@ -86,12 +112,7 @@ def _removed(source: Source) -> bool:
 
 def _still_disabled(source: Source, alert: Alert) -> bool:
     """Whether the episode `alert` announced is still going on."""
-    assert source.id is not None
-    if source.disabled_at is None:
-        return False
-    return _key(source.id, source.disabled_at, "disabled", alert.destination) == (
-        alert.idempotency_key
-    )
+    return source.disabled_at is not None and _stamp(source.disabled_at) == _episode(alert)
 
 
 def _notice(

@@ -23,6 +23,7 @@ from store.models import Alert, Claim, Source, Verdict
 TEAM = Destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 OPS = Destination(name="ops", kind="terminal")
 MUTED = Destination(name="muted", kind="terminal", source_notices=False)
+HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 
 
 def _source(engine, name: str, *, disabled_at=None, reason=None) -> int:
@@ -47,6 +48,13 @@ def _set(engine, source_id: int, **values: object) -> None:
         s.commit()
 
 
+POLLED = {"flaky", "healthy", "dead", "dropped"}
+
+
+def notices(engine, destinations: list[Destination], polled: set[str] = POLLED) -> int:
+    return enqueue_source_notices(engine, destinations, polled=polled, now=T0)
+
+
 def _notices(engine) -> list[tuple[str, str, str | None]]:
     with Session(engine) as s:
         notices = select(Alert).where(col(Alert.source_id).is_not(None))
@@ -58,37 +66,80 @@ def test_one_notice_per_episode_and_destination(engine) -> None:
     reason = "10 consecutive failures, last: HTTP 503"
     sid = _source(engine, "flaky", disabled_at=T0, reason=reason)
     _source(engine, "healthy")
-    assert enqueue_source_notices(engine, [TEAM, OPS, MUTED], now=T0) == 2
-    assert enqueue_source_notices(engine, [TEAM, OPS, MUTED], now=T0) == 0  # nothing twice
+    assert notices(engine, [TEAM, OPS, MUTED]) == 2
+    assert notices(engine, [TEAM, OPS, MUTED]) == 0  # nothing twice
     assert _notices(engine) == [(DISABLED, "team", reason), (DISABLED, "ops", reason)]
     # recovered: one recovery per destination that heard of the disable
-    _set(engine, sid, disabled_at=None, disabled_reason=None)
-    assert enqueue_source_notices(engine, [TEAM, OPS, MUTED], now=T0) == 2
-    assert enqueue_source_notices(engine, [TEAM, OPS, MUTED], now=T0) == 0
+    _set(engine, sid, disabled_at=None, disabled_reason=None, last_success_at=T0 + HOUR)
+    assert notices(engine, [TEAM, OPS, MUTED]) == 2
+    assert notices(engine, [TEAM, OPS, MUTED]) == 0
     assert [n[:2] for n in _notices(engine)[2:]] == [(RECOVERED, "team"), (RECOVERED, "ops")]
     # failing again later is a new episode: a new notice, and later a new recovery
-    _set(engine, sid, disabled_at=T0 + timedelta(days=3), disabled_reason="timeout")
-    assert enqueue_source_notices(engine, [TEAM], now=T0) == 1
+    _set(engine, sid, disabled_at=T0 + 3 * DAY, disabled_reason="timeout")
+    assert notices(engine, [TEAM]) == 1
     assert _notices(engine)[-1] == (DISABLED, "team", "timeout")
-    _set(engine, sid, disabled_at=None, disabled_reason=None)
-    assert enqueue_source_notices(engine, [TEAM], now=T0) == 1
+    _set(engine, sid, disabled_at=None, disabled_reason=None, last_success_at=T0 + 4 * DAY)
+    assert notices(engine, [TEAM]) == 1
     assert [n[0] for n in _notices(engine)].count(RECOVERED) == 3
 
 
 def test_a_source_removed_on_purpose_gets_no_notice(engine) -> None:
     _source(engine, "dropped", disabled_at=T0, reason=f"{REMOVED}alice")
-    assert enqueue_source_notices(engine, [TEAM], now=T0) == 0
+    assert notices(engine, [TEAM]) == 0
     # disabled by failures, then removed while disabled: no "recovered" either
     sid = _source(engine, "dead", disabled_at=T0, reason="10 consecutive failures")
-    assert enqueue_source_notices(engine, [TEAM], now=T0) == 1
+    assert notices(engine, [TEAM]) == 1
     _set(engine, sid, disabled_reason=f"{REMOVED}alice", disabled_at=T0 + timedelta(hours=1))
-    assert enqueue_source_notices(engine, [TEAM], now=T0) == 0
+    assert notices(engine, [TEAM]) == 0
     assert [n[0] for n in _notices(engine)] == [DISABLED]
+
+
+def test_recovered_then_disabled_again_is_told_in_that_order(engine) -> None:
+    """Between two passes the feed answered once and then failed again: the old
+    episode's recovery is written before the new disable, so the channel ends on the
+    truth (the feed is down)."""
+    sid = _source(engine, "flaky", disabled_at=T0, reason="503")
+    notices(engine, [TEAM])
+    _set(engine, sid, last_success_at=T0 + DAY, disabled_at=T0 + 2 * DAY, disabled_reason="504")
+    assert notices(engine, [TEAM]) == 2
+    assert [(n[0], n[2]) for n in _notices(engine)] == [
+        (DISABLED, "503"),
+        (RECOVERED, None),
+        (DISABLED, "504"),
+    ]
+
+
+def test_a_recovery_goes_only_to_destinations_that_still_want_it(engine) -> None:
+    sid = _source(engine, "flaky", disabled_at=T0, reason="503")
+    notices(engine, [TEAM, OPS])
+    _set(engine, sid, disabled_at=None, disabled_reason=None, last_success_at=T0 + DAY)
+    # OPS was removed from sources.yaml meanwhile: a row for it would never be sent
+    assert notices(engine, [TEAM]) == 1
+    assert [n[:2] for n in _notices(engine)][-1] == (RECOVERED, "team")
+
+
+def test_a_source_removed_and_added_again_recovers_only_when_it_answers(engine) -> None:
+    sid = _source(engine, "flaky", disabled_at=T0, reason="503")
+    _set(engine, sid, last_success_at=T0 - DAY)  # its last success was before the disable
+    notices(engine, [TEAM])
+    # /sources remove, then /sources add: the row is enabled again, not yet polled
+    _set(engine, sid, disabled_at=None, disabled_reason=None)
+    assert notices(engine, [TEAM]) == 0
+    _set(engine, sid, last_success_at=T0 + DAY)  # the first poll after re-adding answers
+    assert notices(engine, [TEAM]) == 1
+
+
+def test_a_feed_no_longer_polled_gets_no_notice(engine) -> None:
+    """Dropped from sources.yaml (or `enabled: false`): nothing probes it, so "probed
+    daily, resumes on its own" would be false."""
+    _source(engine, "old-feed", disabled_at=T0, reason="503")
+    assert notices(engine, [TEAM]) == 0  # "old-feed" is not in POLLED
+    assert notices(engine, [TEAM], polled=POLLED | {"old-feed"}) == 1
 
 
 async def test_a_notice_is_sent_once_and_never_pings(engine, discord_server) -> None:
     _source(engine, "flaky", disabled_at=T0, reason="10 consecutive failures, last: @everyone")
-    enqueue_source_notices(engine, [TEAM], now=T0)
+    notices(engine, [TEAM])
     sender = {"team": WebhookSender(discord_server.url)}
     report = await dispatch_pending(engine, sender, now=T0, owner="a")
     again = await dispatch_pending(engine, sender, now=T0 + timedelta(hours=1), owner="a")
@@ -108,7 +159,7 @@ def test_migration_0003_keeps_claim_alerts_both_ways(engine, seed) -> None:
         enqueue_alerts(s, s.get(Claim, claim_id), s.get(Verdict, verdict_id), None, [TEAM], now=T0)
         s.commit()
     _source(engine, "flaky", disabled_at=T0, reason="503")
-    enqueue_source_notices(engine, [TEAM], now=T0)
+    notices(engine, [TEAM])
     with engine.begin() as conn:
         command.downgrade(db._alembic_config(conn), "0002")
     with engine.connect() as conn:
@@ -119,4 +170,4 @@ def test_migration_0003_keeps_claim_alerts_both_ways(engine, seed) -> None:
     with Session(engine) as s:
         (alert,) = s.exec(select(Alert)).all()
     assert (alert.claim_id, alert.verdict_id, alert.source_id) == (claim_id, verdict_id, None)
-    assert enqueue_source_notices(engine, [TEAM], now=T0) == 1  # notices work again
+    assert notices(engine, [TEAM]) == 1  # notices work again
