@@ -3,15 +3,19 @@
 Membership comes from the registry (country, organisation, open weights), never from
 the strings a board prints. best_of compares each group's best model like a pairwise
 claim (95% intervals decide ties); count_in_top_k counts members at a published rank
-of k or better. "overtook" also needs the other order at an earlier snapshot within
-the window (default the 12 months before).
+of k or better, and decides only if the count holds when the members whose scores place
+them below k are left out. "overtook" also needs the other order at an earlier snapshot
+within the window (default the 12 months before). Models the registry cannot place are
+tried in each group, now and at that earlier snapshot: if they could change the
+verdict, it is unverifiable.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
-from store.claims import Evidence, GroupComparison, VerdictLabel
+from store.claims import Evidence, GroupComparison, UnverifiableReason, VerdictLabel
 from store.crosscheck.common import (
     Ctx,
     Order,
@@ -67,9 +71,11 @@ def _best_of(
     text += "; their 95% intervals overlap, so it is a statistical tie." if order.uncertain else "."
     ev = [evidence(ctx, a, f"best of {la}"), evidence(ctx, b, f"best of {lb}")]
     if claim.relation == "overtook" and verdict == "supported":
-        verdict, more, ev_more = _earlier_reversal(claim, ctx, la, lb, "best")
+        verdict, more, ev_more, reason = _earlier_reversal(claim, ctx, la, lb, "best")
         text += " " + more
         ev += ev_more
+        if reason is not None:
+            return Outcome(verdict, text, ev, reason=reason)
     text += _finetune_notes(ctx, [(a, la), (b, lb)])
     text += _licence_note(claim, ctx, [a, b])
     return Outcome(verdict, text, ev, resolution={})
@@ -79,35 +85,68 @@ def _count(
     claim: GroupComparison, ctx: Ctx, ga: GroupStanding, gb: GroupStanding, la: str, lb: str
 ) -> Outcome:
     k = claim.k or ctx.options.default_top_k
-    in_a = [s for s in ga.members if s.rank <= k]
-    in_b = [s for s in gb.members if s.rank <= k]
+    a, b = _in_top(ctx, ctx.snap, ga, k), _in_top(ctx, ctx.snap, gb, k)
     want = -1 if claim.relation == "trails" else 1
-    verdict = _count_verdict(len(in_a), len(in_b), want)
+    verdict = _count_verdict(len(a.sure), len(b.sure) + len(b.maybe), want)
+    best = _count_verdict(len(a.sure) + len(a.maybe), len(b.sure), want)
     # A model the registry cannot place may belong to either group: the verdict stands
     # only if it is the same however those models fall.
-    un_a = [m for m in ga.unplaced if ctx.table.by_name[m].rank <= k]
-    un_b = [m for m in gb.unplaced if ctx.table.by_name[m].rank <= k]
     extremes = {
-        _count_verdict(len(in_a) + len(un_a), len(in_b), want),
-        _count_verdict(len(in_a), len(in_b) + len(un_b), want),
+        _count_verdict(len(a.sure) + len(a.maybe) + len(a.unplaced), len(b.sure), want),
+        _count_verdict(len(a.sure), len(b.sure) + len(b.maybe) + len(b.unplaced), want),
     }
-    if extremes != {verdict}:
-        return _cannot_place(ctx, sorted(set(un_a + un_b)), f"the top {k}")
-    order = Order((len(in_a) > len(in_b)) - (len(in_a) < len(in_b)), len(in_a) == len(in_b))
+    if verdict == best and extremes != {verdict}:
+        return _cannot_place(ctx, sorted(set(a.unplaced + b.unplaced)), f"the top {k}")
+    in_a, in_b = a.sure + a.maybe, b.sure + b.maybe
     text = (
         f"On {ctx.where()}, the top {k} (by published rank) holds {len(in_a)} {la} "
         f"and {len(in_b)} {lb}."
     )
-    if order.uncertain:
+    if len(in_a) == len(in_b):
         text += " They are level."
+    if verdict != best:
+        # the published rank (1 + the models clearly above) and the scores disagree on
+        # who is in the top k: the counts are only as sure as the intervals
+        maybes = [s.model for s in a.maybe + b.maybe]
+        text += (
+            f" {_names(maybes)} rank within the top {k} only within the confidence "
+            f"intervals (their scores place them lower), so the count is uncertain."
+        )
+        verdict = "within_uncertainty"
     ev = [evidence(ctx, s, f"{la} in top {k}") for s in in_a]
     ev += [evidence(ctx, s, f"{lb} in top {k}") for s in in_b]
     if claim.relation == "overtook" and verdict == "supported":
-        verdict, more, ev_more = _earlier_reversal(claim, ctx, la, lb, "count")
+        verdict, more, ev_more, reason = _earlier_reversal(claim, ctx, la, lb, "count")
         text += " " + more
         ev += ev_more
+        if reason is not None:
+            return Outcome(verdict, text, ev, reason=reason)
     text += _licence_note(claim, ctx, in_a + in_b)
     return Outcome(verdict, text, ev)
+
+
+@dataclass(frozen=True)
+class _TopK:
+    """A group's members in a snapshot's top k: sure (published rank and score place both
+    within k), maybe (published rank only), and the unplaced models with rank <= k."""
+
+    sure: list[Standing]
+    maybe: list[Standing]
+    unplaced: list[str]
+
+
+def _in_top(ctx: Ctx, snap: SnapshotIndex, g: GroupStanding, k: int) -> _TopK:
+    table = snap.table(ctx.key)
+    ranked = [s for s in g.members if s.rank <= k]
+    return _TopK(
+        sure=[s for s in ranked if table.point_place(s) <= k],
+        maybe=[s for s in ranked if table.point_place(s) > k],
+        unplaced=[m for m in g.unplaced if table.by_name[m].rank <= k],
+    )
+
+
+def _names(models: list[str]) -> str:
+    return ", ".join(models[:5]) + (f" and {len(models) - 5} more" if len(models) > 5 else "")
 
 
 def _count_verdict(na: int, nb: int, want: int) -> VerdictLabel:
@@ -163,36 +202,66 @@ def _cannot_place(ctx: Ctx, models: list[str], where: str) -> Outcome:
 
 def _earlier_reversal(
     claim: GroupComparison, ctx: Ctx, la: str, lb: str, how: str
-) -> tuple[VerdictLabel, str, list[Evidence]]:
-    """Find the latest earlier snapshot in the window where group b was ahead."""
+) -> tuple[VerdictLabel, str, list[Evidence], UnverifiableReason | None]:
+    """Find the latest earlier snapshot in the window where group b was ahead, also
+    with every model the registry cannot place counted in group a (else it may not
+    have been behind at all). Returns verdict, text, evidence and a reason."""
     start = ctx.snap.date - timedelta(days=ctx.options.overtook_window_days)
+    unplaced: set[str] = set()  # could put group a ahead, were they members
+    interval: set[str] = set()  # in the top k by published rank only
     if how == "best":
         tr = track(ctx.series, ctx.registry, ctx.key, claim.group_a, claim.group_b)
         j = tr.b_ahead_before(ctx.series.index_of(ctx.snap), start)
-        if j is not None:
+        while j is not None:
             snap, a, b = ctx.series.snapshots[j], tr.best_a[j], tr.best_b[j]
             assert a is not None and b is not None
-            text = (
-                f"Earlier, on {snap.date.isoformat()}, the order was the other way: "
-                f"{describe(b, ctx.metric_label)} led {describe(a, ctx.metric_label)}."
-            )
-            return "supported", text, _ev(ctx, snap, [(a, la), (b, lb)])
+            table = snap.table(ctx.key)
+            unsure = [
+                m
+                for m in ctx.group(claim.group_a, snap).unplaced
+                if compare(table.by_name[m], b).sign >= 0
+            ]
+            if not unsure:
+                text = (
+                    f"Earlier, on {snap.date.isoformat()}, the order was the other way: "
+                    f"{describe(b, ctx.metric_label)} led {describe(a, ctx.metric_label)}."
+                )
+                return "supported", text, _ev(ctx, snap, [(a, la), (b, lb)]), None
+            unplaced.update(unsure)
+            j = tr.b_ahead_before(j, start)
     for snap in ctx.series.before(ctx.snap, start) if how == "count" else []:
-        pa, pb = ctx.group(claim.group_a, snap), ctx.group(claim.group_b, snap)
         k = claim.k or ctx.options.default_top_k
-        na = sum(1 for s in pa.members if s.rank <= k)
-        nb = sum(1 for s in pb.members if s.rank <= k)
-        if nb > na:
+        pa = _in_top(ctx, snap, ctx.group(claim.group_a, snap), k)
+        pb = _in_top(ctx, snap, ctx.group(claim.group_b, snap), k)
+        most_a = len(pa.sure) + len(pa.maybe) + len(pa.unplaced)
+        if len(pb.sure) > most_a:
             text = (
                 f"Earlier, on {snap.date.isoformat()}, the {lb} had more in the top {k} "
-                f"({nb} against {na})."
+                f"({len(pb.sure)} against {most_a} at most)."
             )
-            return "supported", text, []
+            return "supported", text, [], None
+        if len(pb.sure) + len(pb.maybe) + len(pb.unplaced) > len(pa.sure):
+            unplaced.update(pa.unplaced + pb.unplaced)
+            interval.update(s.model for s in pa.maybe + pb.maybe)
+    if unplaced:
+        text = (
+            f"Earlier snapshots since {start.isoformat()} may show the {lb} ahead, but "
+            f"the registry cannot place {_names(sorted(unplaced))} (unknown country or "
+            "licence): whether anything was overtaken cannot be decided."
+        )
+        return "unverifiable", text, [], "model_not_found"
+    if interval:
+        text = (
+            f"Earlier snapshots since {start.isoformat()} show the {lb} ahead only within "
+            f"the confidence intervals ({_names(sorted(interval))} rank within the top "
+            "k by published rank only), so the overtaking is uncertain."
+        )
+        return "within_uncertainty", text, [], None
     text = (
         f"But the {la} were not behind at any earlier snapshot since {start.isoformat()}, "
         "so nothing was overtaken in that window."
     )
-    return "partially_supported", text, []
+    return "partially_supported", text, [], None
 
 
 def _ev(ctx: Ctx, snap: SnapshotIndex, pairs: list[tuple[Standing, str]]) -> list[Evidence]:

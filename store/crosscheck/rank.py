@@ -94,7 +94,16 @@ def _within_group(claim: RankPosition, ctx: Ctx, s: Standing) -> Outcome:
         # A model the registry cannot place might be a member: the verdict stands only
         # if it is the same with every such model counted in.
         unplaced = [ctx.table.by_name[m] for m in standing.unplaced]
-        if _group_verdict(claim.op, k, *_places(s, [*members, *unplaced])) != verdict:
+        lo_all, hi_all, pos_all = _places(s, [*members, *unplaced])
+        # Counting more of them only moves lo, hi and pos down (monotone), so for "top k"
+        # the two extremes decide. "#k" can also change in between (none: #1, all: #3,
+        # one: #2): it is certain only when k lies outside every place it could take.
+        if claim.op == "eq":
+            changed = (lo_all, hi_all, pos_all) != (lo, hi, pos)
+            doubtful = changed and lo <= k <= hi_all
+        else:
+            doubtful = _group_verdict(claim.op, k, lo_all, hi_all, pos_all) != verdict
+        if doubtful:
             above = [u.model for u in unplaced if not _clearly_above(s, u)]
             shown = ", ".join(above[:5]) + (f" and {len(above) - 5} more" if len(above) > 5 else "")
             return Outcome(

@@ -103,3 +103,78 @@ def test_an_unplaced_model_that_could_change_the_verdict_makes_it_unverifiable()
         **COMMON,
     )  # type: ignore[arg-type]
     assert verdict(count, NEAR_TOP) == ("unverifiable", "model_not_found")
+
+
+def test_rank_k_in_a_group_with_unplaced_models_in_between_is_unverifiable() -> None:
+    # Mystery-X [1295,1305] and Mystery-Y [1275,1285] lie clearly above Beta-Open
+    # [1245,1255], which is clearly above Gamma-Open [1195,1205]. Among the placed open
+    # models Beta is #1; with both unknowns open it is #3, with one of them #2.
+    board = BoardData(
+        [snap(D, [E("Mystery-X", 1, 1300), E("Mystery-Y", 2, 1280), E("Beta-Open", 3, 1250),
+                  E("Gamma-Open", 4, 1200)])]
+    )  # fmt: skip
+
+    def among_open(k: int) -> tuple[str, str | None]:
+        claim = RankPosition(model="Beta-Open", rank=k, within=Group(open_weights=True), **COMMON)  # type: ignore[arg-type]
+        return verdict(claim, board)
+
+    assert among_open(1) == ("unverifiable", "model_not_found")
+    assert among_open(2) == ("unverifiable", "model_not_found")  # was: contradicted
+    assert among_open(3) == ("unverifiable", "model_not_found")
+    assert among_open(4) == ("contradicted", None)  # #1, #2 or #3: never #4
+
+
+def test_count_in_top_k_needs_rank_and_scores_to_agree() -> None:
+    # Delta-Closed (CN) [1265,1275], Qwen2.5-72B (CN) [1261,1271] and Beta-Open (US)
+    # [1257,1267] overlap: all three are published rank 1. Gamma-Open (CN) [1195,1205]
+    # lies below all three: rank 4. By score the top 1 is Delta alone.
+    board = BoardData(
+        [snap(D, [E("Delta-Closed", 1, 1270), E("Qwen2.5-72B", 1, 1266), E("Beta-Open", 1, 1262),
+                  E("Gamma-Open", 4, 1200)])]
+    )  # fmt: skip
+
+    def cn_over_us(k: int) -> GroupComparison:
+        return GroupComparison(
+            group_a=Group(country="CN"),
+            group_b=Group(country="US"),
+            aggregate="count_in_top_k",
+            k=k,
+            **COMMON,
+        )  # type: ignore[arg-type]
+
+    # top 1 by published rank: CN 2, US 1; by the scores' order: CN 1 (Delta), US 0;
+    # counting Qwen out and Beta in: 1 against 1 -> not decided
+    j = judge(cn_over_us(1), board, REG, resolver=fake_resolve)
+    assert j.verdict == "within_uncertainty", j.explanation  # was: supported
+    assert "Qwen2.5-72B" in j.explanation and "Beta-Open" in j.explanation
+    # top 4: CN 3 (Delta, Qwen, Gamma), US 1, sure on both counts
+    assert verdict(cn_over_us(4), board) == ("supported", None)
+
+
+def test_overtook_needs_the_earlier_lead_to_hold_with_unplaced_models() -> None:
+    # Now (D): Gamma-Open (CN open) 1300 clearly above Beta-Open (US open) 1250.
+    # Earlier (D0): Beta 1260 led Gamma 1240, but Mystery-X 1270 (licence and country
+    # unknown) was above Beta: as a CN open model, CN would have led already.
+    d0 = date(2024, 10, 1)
+    now = snap(D, [E("Gamma-Open", 1, 1300), E("Beta-Open", 2, 1250)])
+    claim = GroupComparison(
+        group_a=Group(country="CN", open_weights=True),
+        group_b=Group(country="US", open_weights=True),
+        relation="overtook",
+        **COMMON,
+    )  # type: ignore[arg-type]
+    doubtful = BoardData(
+        [snap(d0, [E("Mystery-X", 1, 1270), E("Beta-Open", 1, 1260), E("Gamma-Open", 2, 1240)]),
+         now]
+    )  # fmt: skip
+    j = judge(claim, doubtful, REG, resolver=fake_resolve)
+    assert (j.verdict, j.reason) == ("unverifiable", "model_not_found"), (
+        j.explanation
+    )  # was: supported
+    assert "Mystery-X" in j.explanation
+    # the same with Mystery-X far below Beta: Beta's earlier lead holds however it falls
+    clear = BoardData(
+        [snap(d0, [E("Beta-Open", 1, 1260), E("Gamma-Open", 2, 1240), E("Mystery-X", 3, 1200)]),
+         now]
+    )  # fmt: skip
+    assert verdict(claim, clear) == ("supported", None)
