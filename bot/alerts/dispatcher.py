@@ -64,7 +64,7 @@ class DispatchReport:
     retrying: int = 0
     failed: int = 0
     unconfirmed: int = 0
-    skipped: int = 0  # no sender for its destination, or the destination is broken
+    skipped: int = 0  # its destination broke earlier in the same batch
     broken: dict[str, str] = field(default_factory=dict)  # destination -> reason
     lost_leases: int = 0
 
@@ -103,9 +103,9 @@ async def dispatch_pending(
         if alert is None or alert.lease_owner != owner:
             report.lost_leases += 1
             continue
-        sender = senders.get(alert.destination)
-        if sender is None or alert.destination in report.broken:
-            # leave it pending for when the destination is configured or repaired
+        sender = senders[alert.destination]  # lease_due took only sendable destinations
+        if alert.destination in report.broken:
+            # broken earlier in this batch: leave it pending until it is repaired
             outbox.update_leased(engine, alert_id, owner, lease_owner=None, lease_until=None)
             report.skipped += 1
             continue

@@ -176,3 +176,21 @@ def family_resolution(ctx: Ctx, name: str) -> list[str]:
 
 def days_between(a: date, b: date) -> int:
     return abs((a - b).days)
+
+
+def name_list(names: list[str], limit: int = 5) -> str:
+    """ "a, b, c and 2 more": the first `limit` names."""
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def cannot_place(ctx: Ctx, models: list[str], where: str) -> Outcome:
+    """Unverifiable: models the registry cannot place (unknown country or licence) would
+    change the verdict counted in `where`; names them, so the fix is a registry entry."""
+    return Outcome(
+        "unverifiable",
+        f"On {ctx.where()}, the registry cannot place {name_list(models)} (unknown country "
+        f"or licence); counted in {where} it would change the verdict.",
+        [evidence(ctx, ctx.table.by_name[m], "unplaced") for m in models[:5]],
+        reason="model_not_found",
+    )

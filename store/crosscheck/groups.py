@@ -20,9 +20,11 @@ from store.crosscheck.common import (
     Ctx,
     Order,
     Outcome,
+    cannot_place,
     compare,
     describe,
     evidence,
+    name_list,
     ordered_verdict,
 )
 from store.crosscheck.index import GroupStanding, SnapshotIndex, Standing
@@ -96,7 +98,7 @@ def _count(
         _count_verdict(len(a.sure), len(b.sure) + len(b.maybe) + len(b.unplaced), want),
     }
     if verdict == best and extremes != {verdict}:
-        return _cannot_place(ctx, sorted(set(a.unplaced + b.unplaced)), f"the top {k}")
+        return cannot_place(ctx, sorted(set(a.unplaced + b.unplaced)), f"the top {k}")
     in_a, in_b = a.sure + a.maybe, b.sure + b.maybe
     text = (
         f"On {ctx.where()}, the top {k} (by published rank) holds {len(in_a)} {la} "
@@ -109,7 +111,7 @@ def _count(
         # who is in the top k: the counts are only as sure as the intervals
         maybes = [s.model for s in a.maybe + b.maybe]
         text += (
-            f" {_names(maybes)} rank within the top {k} only within the confidence "
+            f" {name_list(maybes)} rank within the top {k} only within the confidence "
             f"intervals (their scores place them lower), so the count is uncertain."
         )
         verdict = "within_uncertainty"
@@ -145,10 +147,6 @@ def _in_top(ctx: Ctx, snap: SnapshotIndex, g: GroupStanding, k: int) -> _TopK:
     )
 
 
-def _names(models: list[str]) -> str:
-    return ", ".join(models[:5]) + (f" and {len(models) - 5} more" if len(models) > 5 else "")
-
-
 def _count_verdict(na: int, nb: int, want: int) -> VerdictLabel:
     return ordered_verdict(Order((na > nb) - (na < nb), na == nb), want)
 
@@ -175,7 +173,7 @@ def _unplaced_doubt(
         for m in (*ga.unplaced, *gb.unplaced)
         if ctx.table.by_name[m].position < max(a.position, b.position)
     ]
-    return _cannot_place(ctx, sorted(set(above)), f"the {la} or the {lb}")
+    return cannot_place(ctx, sorted(set(above)), f"the {la} or the {lb}")
 
 
 def _best_with_unplaced(ctx: Ctx, g: GroupStanding) -> Standing:
@@ -187,17 +185,6 @@ def _best_with_unplaced(ctx: Ctx, g: GroupStanding) -> Standing:
         if s.position < best.position:
             best = s
     return best
-
-
-def _cannot_place(ctx: Ctx, models: list[str], where: str) -> Outcome:
-    shown = ", ".join(models[:5]) + (f" and {len(models) - 5} more" if len(models) > 5 else "")
-    return Outcome(
-        "unverifiable",
-        f"On {ctx.where()}, the registry cannot place {shown} (unknown country or licence); "
-        f"counted in {where} it would change the verdict.",
-        [evidence(ctx, ctx.table.by_name[m], "unplaced") for m in models[:5]],
-        reason="model_not_found",
-    )
 
 
 def _earlier_reversal(
@@ -229,8 +216,8 @@ def _earlier_reversal(
                 return "supported", text, _ev(ctx, snap, [(a, la), (b, lb)]), None
             unplaced.update(unsure)
             j = tr.b_ahead_before(j, start)
+    k = claim.k or ctx.options.default_top_k
     for snap in ctx.series.before(ctx.snap, start) if how == "count" else []:
-        k = claim.k or ctx.options.default_top_k
         pa = _in_top(ctx, snap, ctx.group(claim.group_a, snap), k)
         pb = _in_top(ctx, snap, ctx.group(claim.group_b, snap), k)
         most_a = len(pa.sure) + len(pa.maybe) + len(pa.unplaced)
@@ -246,14 +233,14 @@ def _earlier_reversal(
     if unplaced:
         text = (
             f"Earlier snapshots since {start.isoformat()} may show the {lb} ahead, but "
-            f"the registry cannot place {_names(sorted(unplaced))} (unknown country or "
+            f"the registry cannot place {name_list(sorted(unplaced))} (unknown country or "
             "licence): whether anything was overtaken cannot be decided."
         )
         return "unverifiable", text, [], "model_not_found"
     if interval:
         text = (
             f"Earlier snapshots since {start.isoformat()} show the {lb} ahead only within "
-            f"the confidence intervals ({_names(sorted(interval))} rank within the top "
+            f"the confidence intervals ({name_list(sorted(interval))} rank within the top "
             "k by published rank only), so the overtaking is uncertain."
         )
         return "within_uncertainty", text, [], None

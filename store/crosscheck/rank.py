@@ -8,7 +8,15 @@ judge computes the same thing from the members' intervals.
 from __future__ import annotations
 
 from store.claims import RankPosition, VerdictLabel
-from store.crosscheck.common import Ctx, Outcome, describe, evidence, resolve_model
+from store.crosscheck.common import (
+    Ctx,
+    Outcome,
+    cannot_place,
+    describe,
+    evidence,
+    name_list,
+    resolve_model,
+)
 from store.crosscheck.index import Standing, group_matches
 
 
@@ -30,7 +38,7 @@ def _board_wide(claim: RankPosition, ctx: Ctx, s: Standing) -> Outcome:
     k = claim.rank
     tie = ctx.table.tie_groups.get(s.rank, [s])
     others = [t.model for t in tie if t.model != s.model]
-    shared = f", shared with {_names(others)}" if others else ""
+    shared = f", shared with {name_list(others, 4)}" if others else ""
     base = f"On {ctx.where()}, {describe(s, ctx.metric_label)} has rank {s.rank}{shared}."
     # The published rank is the optimistic place (1 + the models clearly above); the
     # point estimates can put the model lower (LMArena gives rank 10 to the 14th score).
@@ -105,13 +113,7 @@ def _within_group(claim: RankPosition, ctx: Ctx, s: Standing) -> Outcome:
             doubtful = _group_verdict(claim.op, k, lo_all, hi_all, pos_all) != verdict
         if doubtful:
             above = [u.model for u in unplaced if not _clearly_above(s, u)]
-            shown = ", ".join(above[:5]) + (f" and {len(above) - 5} more" if len(above) > 5 else "")
-            return Outcome(
-                "unverifiable",
-                f"On {ctx.where()}, the registry cannot place {shown} (unknown country or "
-                f"licence); counted among the {label} it would change the verdict.",
-                reason="model_not_found",
-            )
+            return cannot_place(ctx, above, f"the {label}")
     leader = members[0]
     text = (
         f"Among {label} on {ctx.where()}, {describe(s, ctx.metric_label)} is #{pos}"
@@ -171,8 +173,3 @@ def _facts_words(country: str | None, licence_class: str | None) -> str:
     if licence_class:
         parts.append(f"licence {licence_class}")
     return ", ".join(parts) or "facts unknown"
-
-
-def _names(names: list[str], limit: int = 4) -> str:
-    shown = ", ".join(names[:limit])
-    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")

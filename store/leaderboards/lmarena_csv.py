@@ -5,8 +5,8 @@ Header variants seen in the real files:
 - 2024-07-18 ..:    `rank,model,arena_score,95_pct_ci,votes,...`
 - later:            `rank,rank_stylectrl,model,arena_score,95_pct_ci,votes,...`
 
-The rank columns changed meaning on 2025-07-27 (see ../shared/leaderboards/README.md,
-"Known traps"): before it, `rank` is the published rank (models whose intervals
+The rank columns changed meaning on 2025-07-27 (see docs/leaderboards.md, which
+records the data publisher's notes): before it, `rank` is the published rank (models whose intervals
 overlap share it) and `rank_stylectrl` the style-control rank, so a file yields a
 raw snapshot and a style-control one (ranks only, the CSV has no style-controlled
 scores). From 2025-07-27 on, `rank` is only the row position and `rank_stylectrl` is
