@@ -30,6 +30,8 @@ VerdictLabel = Literal[
 UnverifiableReason = Literal[
     "model_not_found", "ambiguous_model", "no_data_for_date", "unsupported_metric"
 ]
+# Why a claim is not_checkable: a prediction speaks of data that does not exist yet.
+NotCheckableReason = Literal["forecast"]
 # The leaderboard view: LMArena publishes raw ratings and style-controlled ones.
 # None in a claim means "the text does not say" (the judge then checks both).
 View = Literal["raw", "style_control"]
@@ -86,7 +88,12 @@ class _ClaimBase(BaseModel):
     as_of: date
     hedged: bool = False
     negated: bool = False  # "X does not beat Y": the judge flips supported/contradicted
+    # "X could soon overtake Y": a prediction, judged not_checkable against past data
+    forecast: bool = False
     claimant: str | None = None
+    # The model and group names as the text wrote them ("R1", "Chinese open models"),
+    # kept even when none resolves, so a reader sees what was claimed about whom.
+    mentions: list[str] = Field(default_factory=list)
     extractor: str = "unknown"
     extractor_version: str = "0"
 
@@ -114,6 +121,8 @@ class GroupComparison(_ClaimBase):
     aggregate: Literal["best_of", "count_in_top_k"] = "best_of"
     k: int | None = None
     relation: Literal["leads", "overtook", "trails"] = "leads"
+    # "has overtaken ... since August": where the search for the earlier lead starts
+    period_start: date | None = None
 
 
 class ScoreValue(_ClaimBase):
@@ -138,12 +147,28 @@ ClaimDraft = Annotated[
 CLAIM_ADAPTER: TypeAdapter[ClaimDraft] = TypeAdapter(ClaimDraft)
 
 # Fields that identify *what* is claimed, as opposed to where it was read.
-_PROVENANCE = {"statement", "quote", "span", "hedged", "claimant", "extractor", "extractor_version"}
+_PROVENANCE = {
+    "statement",
+    "quote",
+    "span",
+    "hedged",
+    "claimant",
+    "mentions",
+    "extractor",
+    "extractor_version",
+}
+
+
+_LATER_FIELDS: dict[str, object] = {"forecast": False, "period_start": None}
 
 
 def claim_dedupe_key(claim: ClaimDraft) -> str:
     """One key per distinct claim across articles: same type, subjects, board and date."""
     fields = claim.model_dump(mode="json", exclude=_PROVENANCE)
+    # Fields added later count only when set, so keys of stored claims stay the same.
+    for name, unset in _LATER_FIELDS.items():
+        if name in fields and fields[name] == unset:
+            del fields[name]
     text = json.dumps(fields, sort_keys=True, ensure_ascii=False).lower()
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
@@ -179,7 +204,7 @@ class Judgement(BaseModel):
     """What the judge decided about one claim, with everything needed to show why."""
 
     verdict: VerdictLabel
-    reason: UnverifiableReason | None = None
+    reason: UnverifiableReason | NotCheckableReason | None = None
     explanation: str
     board: str | None = None
     snapshot: date | None = None  # the as-of snapshot used; never after the claim's as_of

@@ -194,6 +194,9 @@ def _earlier_reversal(
     with every model the registry cannot place counted in group a (else it may not
     have been behind at all). Returns verdict, text, evidence and a reason."""
     start = ctx.snap.date - timedelta(days=ctx.options.overtook_window_days)
+    if claim.period_start is not None and claim.period_start < ctx.snap.date:
+        # "has overtaken ... since August": the earlier lead is looked for from then on
+        start = claim.period_start
     unplaced: set[str] = set()  # could put group a ahead, were they members
     interval: set[str] = set()  # in the top k by published rank only
     if how == "best":

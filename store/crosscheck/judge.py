@@ -54,7 +54,7 @@ _EVALUATORS: dict[type, Evaluator] = {
 
 
 def default_resolver() -> Resolver:
-    from store.resolve import resolve  # engineer B's module; imported late to stay light
+    from store.resolve import resolve  # imported late: the judge's own import stays light
 
     return cast(Resolver, resolve)
 
@@ -70,12 +70,24 @@ def judge(
     """Judge one claim as of its `as_of` date, and again on the newest data."""
     resolve = resolver or default_resolver()
     board, note = _board_for(claim, data, options)
+    if claim.forecast:
+        return Judgement(
+            verdict="not_checkable",
+            reason="forecast",
+            explanation="This is a prediction; leaderboard data can only check what has "
+            "already happened.",
+            board=board,
+            groups=_groups(claim),
+        )
     category, metric = _category_and_metric(claim, data, board)
     views = [claim.view] if claim.view else data.views(board, category)
     series = [(v, s) for v in views if (s := data.series(board, category, v)) is not None]
     if not series:
-        reason = "unsupported_metric" if board in data.boards() else "no_data_for_date"
-        what = f"the {category} category of {board}" if reason == "unsupported_metric" else board
+        # A board or benchmark claimwatch holds no data for (MMLU, SWE-bench, an Arena
+        # sub-board not bundled) is a metric it cannot check; with no boards loaded at
+        # all the data is simply missing.
+        reason = "unsupported_metric" if data.boards() else "no_data_for_date"
+        what = f"the {category} category of {board}" if board in data.boards() else board
         return Judgement(
             verdict="unverifiable",
             reason=reason,

@@ -263,3 +263,44 @@ def test_trend_over_a_period_the_snapshots_barely_cover_is_unverifiable() -> Non
     j = run(claim)
     assert (j.verdict, j.reason) == ("unverifiable", "no_data_for_date"), j.explanation
     assert "59 of its 365 days" in j.explanation
+
+
+def test_a_forecast_is_not_checkable_whatever_the_board_says() -> None:
+    # Alpha-1 leads Beta-Open on every snapshot, so as a present fact this is supported;
+    # "could soon overtake" predicts, and past data cannot check a prediction.
+    claim = pair("Beta-Open", "Alpha-1", D3, view="raw", forecast=True)
+    j = run(claim)
+    assert (j.verdict, j.reason) == ("not_checkable", "forecast")
+    assert j.evidence == []
+    assert run(pair("Beta-Open", "Alpha-1", D3, view="raw")).verdict == "contradicted"
+
+
+def test_a_benchmark_with_no_bundled_data_is_an_unsupported_metric() -> None:
+    j = run(pair("Alpha-1", "Beta-Open", D3, board="swe-bench-verified"))
+    assert (j.verdict, j.reason) == ("unverifiable", "unsupported_metric"), j.explanation
+    assert "swe-bench-verified" in j.explanation
+    empty = judge(pair("Alpha-1", "Beta-Open", D3), BoardData([]), REG, resolver=fake_resolve)
+    assert (empty.verdict, empty.reason) == ("unverifiable", "no_data_for_date")
+
+
+def test_forecast_and_mentions_leave_a_stored_claims_key_unchanged() -> None:
+    from store.claims import claim_dedupe_key
+
+    plain = pair("Alpha-1", "Beta-Open", D3)
+    spelled = pair("Alpha-1", "Beta-Open", D3, mentions=["Alpha", "Beta"])
+    assert claim_dedupe_key(plain) == claim_dedupe_key(spelled)
+    forecast = pair("Alpha-1", "Beta-Open", D3, forecast=True)
+    assert claim_dedupe_key(plain) != claim_dedupe_key(forecast)
+
+
+def test_overtook_since_a_date_searches_the_earlier_lead_from_that_date() -> None:
+    # With a 10-day window D1 (Beta ahead) is out of reach; "since" D1 brings it back,
+    # and a "since" after D1 finds no earlier US lead.
+    claim = GroupComparison(
+        group_a=CN_OPEN, group_b=US_OPEN, relation="overtook", as_of=D2, view="raw", **COMMON
+    )  # type: ignore[arg-type]
+    short = JudgeOptions(overtook_window_days=10)
+    since_d1 = claim.model_copy(update={"period_start": D1})
+    assert run(since_d1, options=short).verdict == "outdated"
+    later = claim.model_copy(update={"period_start": date(2025, 1, 15)})
+    assert run(later).verdict == "partially_supported"
