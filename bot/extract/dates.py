@@ -109,3 +109,61 @@ def parse_date(value: str) -> date:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None
+
+
+# "since August", "from January 2024 to February 2025", "between March and June":
+# the start (and end) of a period the claim speaks over, never its as-of date.
+_PERIOD_CUE = re.compile(r"\b(?:since|from|between|starting|beginning)\s+(?:in\s+)?", re.IGNORECASE)
+_PERIOD_END = re.compile(r"\s*(?:to|until|till|through|and|[-–—])\s+(?:in\s+)?", re.IGNORECASE)
+_DATE_FORMS = (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _MONTH_YEAR, _MONTH_DAY)
+_BARE_MONTH = re.compile(rf"(?:early\s+|late\s+|mid-?)?({_MONTH_CAP})\b(?!\s+\d)")
+
+
+def _date_at(text: str, pos: int, published: date, first_day: bool) -> tuple[date, int] | None:
+    """The date written at `pos` and where it ends; a month alone means its first day
+    (a period's start) or its last (its end)."""
+    for form in _DATE_FORMS:
+        m = form.match(text, pos)
+        if m is None:
+            continue
+        if form is _ISO:
+            found = _safe(int(m[1]), int(m[2]), int(m[3]))
+        elif form is _MONTH_DAY_YEAR:
+            found = _safe(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+        elif form is _DAY_MONTH_YEAR:
+            found = _safe(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+        elif form is _MONTH_YEAR:
+            year, month = int(m[2]), _MONTHS[m[1].lower()]
+            found = date(year, month, 1) if first_day else _month_end(year, month)
+        else:
+            found = _recent(_MONTHS[m[1].lower()], int(m[2]), published)
+        return (min(found, published), m.end()) if found else None
+    m = _BARE_MONTH.match(text, pos)
+    if m is None:
+        return None
+    end_of_month = _recent(_MONTHS[m[1].lower()], None, published)
+    if end_of_month is None:
+        return None
+    found = end_of_month.replace(day=1) if first_day else end_of_month
+    return found, m.end()
+
+
+def find_period(sentence: str, published: date) -> tuple[date | None, date | None, str]:
+    """A period the sentence names (start, end), and the sentence with the period's
+    words blanked out, so that `find_date` on it finds only the claim's own date."""
+    for cue in _PERIOD_CUE.finditer(sentence):
+        start = _date_at(sentence, cue.end(), published, first_day=True)
+        if start is None:
+            continue
+        first, end_pos = start
+        last: date | None = None
+        joined = _PERIOD_END.match(sentence, end_pos)
+        if joined:
+            found = _date_at(sentence, joined.end(), published, first_day=False)
+            if found is not None:
+                last, end_pos = found
+        if cue.group().lower().startswith("between") and last is None:
+            continue  # "between January and ..." with no end is no period
+        blanked = sentence[: cue.start()] + " " * (end_pos - cue.start()) + sentence[end_pos:]
+        return first, last, blanked
+    return None, None, sentence

@@ -240,6 +240,10 @@ class Gazetteer:
     def models(self, text: str, first: bool = False) -> list[Mention]:
         out: list[Mention] = []
         last_end = 0
+        original = text
+        # Writers join names with non-breaking and en dashes ("GPT‑5.2", "Llama 3.1–405B");
+        # read them as hyphens. One character for one, so offsets stay those of the text.
+        text = text.translate(_DASHES)
         for head in _HEAD.finditer(text):
             if head.start() < last_end:
                 continue  # inside the previous name's tail ("Opus" of "Claude Opus 5")
@@ -249,7 +253,7 @@ class Gazetteer:
                 tail = _O_TAIL.match(text, head.end())
                 if tail:
                     end = whole_name_end(text, tail.end())
-                    out.append(Mention(head.start(), end, text[head.start() : end], "model"))
+                    out.append(Mention(head.start(), end, original[head.start() : end], "model"))
                     last_end = end
                 continue
             if low not in self._heads:
@@ -268,9 +272,13 @@ class Gazetteer:
                 if low not in self._bare or not word[0].isupper() or low in _COMMON:
                     continue
                 kind: MentionKind = "family"
+            elif low in _COMMON and not any(c.isdigit() for c in text[head.end() : end]):
+                continue  # "command-line", "step-by-step": an ordinary word, no version
+            elif self.orgs.get(text[head.start() : end].lower()):
+                continue  # "Mistral AI" is the company
             else:
                 kind = "model"
-            out.append(Mention(head.start(), end, text[head.start() : end], kind))
+            out.append(Mention(head.start(), end, original[head.start() : end], kind))
             last_end = end
             if first:
                 break
@@ -283,6 +291,8 @@ class Gazetteer:
         w = word.lower().replace("’", "'")
         return self.countries.get(w) or self.countries.get(w.removesuffix("'s"))
 
+
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 
 # A name goes on past its known tail: "GPT-4o mini Transcribe" is not "GPT-4o mini",
 # "grok-4-fast-search" is not "grok-4-fast". Taking it whole lets resolution say

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.extract.groups import GroupPhrase, resolve_pair
-from bot.extract.lexicon import BENCHMARKS, NEGATION
+from bot.extract.lexicon import BENCHMARKS
+from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention
 from bot.extract.scope import slug
 from bot.extract.subjects import antecedent, pronoun_in, subjects
@@ -55,6 +56,8 @@ class Sentence:
     groups: list[GroupPhrase]
     gaz: Gazetteer
     prev_subject: str | None = None  # for "it"/"the model": the previous sentence's subject
+    topic: str | None = None  # the model the article announces (its title's first model)
+    prev_named: bool = False  # the previous sentence named a model ("it" may mean that one)
     hits: list[Hit] = field(default_factory=list)
     objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
 
@@ -81,21 +84,41 @@ _VERBS: dict[Relation, str] = {
         r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
         r"(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed)\s+(?:well\s+|far\s+|"
         r"just\s+|slightly\s+|now\s+|still\s+|narrowly\s+)?(?:ahead of|above)|"
-        r"leads?|leading|led|dominat(?:es|ed|ing)|tops|topped|topping"
+        r"leads?|led|leading(?!\s+(?:[\w-]+\s+){0,3}(?:models?|systems?|LLMs?|labs?|compan|"
+        r"open|closed|AI\b|frontier|code|providers?))|dominat(?:es|ed|ing)|tops|topped|topping|"
+        r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
+        r"(?:(?:strict|substantial|significant|major|big|clear|marked|huge|large|notable)\s+)?"
+        r"(?:improvements?|upgrade|step\s+(?:up|forward))\s+(?:over|on|from)|"
+        r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
+        r"(?:better|higher|stronger|smarter|more\s+\w+)(?:\s+[\w-]+){0,4}?\s+than"
     ),
     "trails": (
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
-        r"falls? behind|fell behind|(?:is|are|was|were|remains?|ranks?|ranked|sits?)\s+"
-        r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+)?(?:behind|below)"
+        r"falls? behind|fell behind|(?:is|are|was|were) no match for|"
+        r"(?:is|are|was|were|remains?|ranks?|ranked|sits?)\s+"
+        r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+)?(?:behind|below)|"
+        r"(?:worse|lower|weaker)(?:\s+[\w-]+){0,4}?\s+than|falls?\s+(?:well\s+)?short\s+of|"
+        r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
+        r"(?:is|are|was|were)\s+(?:close|near)\s+to"
     ),
     "ties": (
         r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|(?:is|are|was|were)\s+(?:roughly\s+|"
-        r"essentially\s+|statistically\s+)?(?:on par|tied|level|even) with"
+        r"essentially\s+|statistically\s+)?(?:on par|tied|level|even) with|"
+        r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck) (?:with|to)|"
+        r"rivals?(?: with)?|rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
+        r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
+        r"matches\s+or\s+(?:exceeds|beats|surpasses)"
     ),
 }
 _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")
-_OBJECT_LEAD = _i(r"^\s*(?:both\s+|even\s+|rivals?\s+|competitors?\s+(?:like|such as)\s+)?$")
-_OBJECT_JOIN = _i(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)$")
+_OBJECT_LEAD = _i(
+    r"^\s*(?:(?:both|even|all\s+of|the|its|their)\s+)*(?:(?:rivals?|competitors?)\s+)?"
+    r"(?:(?:[\w'’-]+\s+){0,6}?(?:models?|systems?|alternatives|competitors|LLMs|ones)[,:]?\s+"
+    r"(?:such\s+as|like|including|from|:)\s+|(?:the\s+)?(?:performance|scores?|results?)\s+of\s+)?$"
+)
+_OBJECT_JOIN = _i(
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)$"
+)
 _COUNT_TOP = _i(
     r"\b(?:holds?|takes?|took|occup(?:y|ies|ied)|ha(?:s|ve)|claims?|claimed|fill(?:s|ed)?)\s+"
     r"more\s+(?:of\s+the\s+)?top[- ](\d+|ten|five|twenty)\s+(?:spots|places|positions|slots)?"
@@ -306,12 +329,20 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         return None
     if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]):
         # no subject named before: the author's one model ("We've launched X, making
-        # it ..."), else the previous sentence's subject
-        return antecedent(s.text, s.models, s.objects, pos) or s.prev_subject
+        # it ..."), else the previous sentence's subject, else the article's topic
+        found = antecedent(s.text, s.models, s.objects, pos) or s.prev_subject
+        # the topic only when no other model was just named: "X and Y tie. It ..."
+        # could mean either, never the topic
+        return found or (None if s.prev_named or s.models else s.topic)
+    if not named and _BARE_START.match(s.text[:pos]):
+        # "Outperforms Llama 2 13B on all benchmarks": a feature line of the
+        # announced model, with no subject written
+        return s.topic
     return None
 
 
 _RELATIVE = re.compile(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
+_BARE_START = re.compile(r"^[\s\-•*–—]*(?:[A-Z][\w-]*\s+)?(?:\w+ly\s+)?$")
 
 
 def _names_between(s: Sentence, start: int, end: int) -> bool:
@@ -379,7 +410,8 @@ def find_comparisons(s: Sentence) -> None:
 
 
 def _near_negation(text: str, pos: int) -> bool:
-    return bool(NEGATION.search(text[max(0, pos - 25) : pos]))
+    """Whether the clause before a cue denies it (bot/extract/modality.py)."""
+    return mood(text, pos).negated
 
 
 def _others_rank(s: Sentence, v: re.Match[str], relation: Relation) -> bool:

@@ -16,11 +16,13 @@ from datetime import date
 from typing import Any
 
 from bot.extract.base import ArticleText, ExtractionResult, locate_quote
-from bot.extract.dates import find_date
+from bot.extract.cues import find_all
+from bot.extract.dates import find_date, find_period
 from bot.extract.groups import find_groups
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
+from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention
-from bot.extract.patterns import Hit, Sentence, find_all, sentence_antecedent
+from bot.extract.patterns import Hit, Sentence, sentence_antecedent
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
 from store.claims import (
@@ -29,7 +31,7 @@ from store.claims import (
     claim_dedupe_key,
 )
 
-VERSION = "rules-1"
+VERSION = "rules-2"
 
 # A sentence ends at . ! ? followed by space and a capital/quote/digit, or at a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(\[A-Z0-9#])|\n+")
@@ -154,7 +156,10 @@ class RulesExtractor:
         article_board = _single_board(text)
         seen: set[str] = set()
         prev_subject: str | None = None
+        topic = self._topic(article, sentences)
+        models: list[Mention] = []
         for sent in sentences:
+            named_before = bool(models)
             models = self.gaz.models(sent.text)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
             subject_before, prev_subject = prev_subject, sentence_antecedent(sent.text, models)
@@ -164,10 +169,18 @@ class RulesExtractor:
                 # Questions ask, they do not assert ("will US models retake the lead?").
                 continue
             ctx = Sentence(
-                sent.text, models, find_groups(sent.text, self.gaz), self.gaz, subject_before
+                sent.text,
+                models,
+                find_groups(sent.text, self.gaz),
+                self.gaz,
+                subject_before,
+                topic=topic,
+                prev_named=named_before,
             )
             for hit in find_all(ctx):
                 draft = self._draft(hit, sent, article, article_board, models)
+                if draft is not None:
+                    draft.mentions = _mentions(hit, ctx)
                 if draft is None:
                     result.dropped += 1
                     continue
@@ -177,6 +190,15 @@ class RulesExtractor:
                 seen.add(key)
                 result.drafts.append(draft)
         return result
+
+    def _topic(self, article: ArticleText, sentences: list[Span]) -> str | None:
+        """The model an article announces: its title's first model, else the first
+        sentence's, when that sentence names exactly one."""
+        for text in (article.title or "", sentences[0].text if sentences else ""):
+            named = [m for m in self.gaz.models(text) if m.kind == "model"]
+            if len({m.text for m in named}) == 1 or (text == article.title and named):
+                return named[0].text
+        return None
 
     def _not_benchmark(self, word: str) -> bool:
         """An organisation or a family word names no benchmark ("at OpenAI")."""
@@ -218,7 +240,14 @@ class RulesExtractor:
         if category is None and (om := _OTHER_CATEGORY.search(sent.text)):
             # "#2 in the OSS non-reasoning models category": a category the boards may lack
             category = slug(om.group(1))
-        as_of: date = find_date(sent.text, article.published) or article.published
+        period_start, period_end, rest = find_period(sent.text, article.published)
+        # "since August" starts a period; the claim still speaks of its own date
+        as_of: date = period_end or find_date(rest, article.published) or article.published
+        if hit.type == "trend_gap":
+            hit.fields.setdefault("period_start", period_start)
+            hit.fields.setdefault("period_end", period_end)
+        elif hit.type == "group_comparison" and period_start is not None:
+            hit.fields["period_start"] = period_start
         data: dict[str, Any] = {
             "type": hit.type,
             **hit.fields,
@@ -231,6 +260,7 @@ class RulesExtractor:
             "as_of": as_of,
             "hedged": bool(HEDGES.search(sent.text)),
             "negated": hit.negated,
+            "forecast": mood(sent.text, hit.start).forecast,
             "claimant": _claimant(sent.text, article.source),
             "extractor": self.name,
             "extractor_version": self.version,
@@ -239,6 +269,15 @@ class RulesExtractor:
         draft = CLAIM_ADAPTER.validate_python(data)
         draft.statement = statement(draft)
         return draft
+
+
+def _mentions(hit: Hit, ctx: Sentence) -> list[str]:
+    """The names the claim is about, as the text wrote them: its models, and for group
+    claims the group phrases of the sentence around the cue."""
+    names = [str(hit.fields[k]) for k in ("model", "model_a", "model_b") if hit.fields.get(k)]
+    if hit.type in ("group_comparison", "trend_gap") or hit.fields.get("within"):
+        names += [ctx.text[g.start : g.end] for g in ctx.groups]
+    return list(dict.fromkeys(names))
 
 
 def _single_board(text: str) -> str | None:

@@ -1,0 +1,233 @@
+"""Claim cues beyond the verb patterns: superlatives, numbered ranks and score slots.
+
+    superlative  "state-of-the-art", "SOTA", "best-in-class", "industry-leading",
+                 "our most capable model yet", "the strongest open-weight model",
+                 "sets a new frontier / standard / high"          -> rank 1
+    ordinal      "ranks 3rd overall", "in 11th place", "#4 spot", "in first"
+                                                                  -> rank N
+    score slot   every number written as a score ("83%", "8.30", "1262", "61.9
+                 points") is attached to the model the sentence's structure ties
+                 it to: the name right before it ("X scores 83%", "X at 1501",
+                 "X (59)", "X's 39.6") or right after a "for"/"by"/"from"
+                 ("72.5% for GPT-5.5")                            -> score_value
+
+Each finder works on one `Sentence` (patterns.py) and leaves its subject to the same
+rules as the verb patterns (subject position, pronouns, the previous sentence); a cue
+with no model named before it in its sentence speaks of the article's topic model (the
+model its title or first lines announce), as announcements do ("Introducing the best
+open-source model for coding agents").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.names import Mention
+from bot.extract.patterns import (
+    Hit,
+    Sentence,
+    _group_from_mods,
+    _near_negation,
+    _rank,
+    _subject,
+    benchmark_id,
+)
+from bot.extract.patterns import find_all as find_patterns
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|industry[- ]leading|"
+    r"world[- ]leading|class[- ]leading|market[- ]leading|frontier[- ]level|"
+    r"(?:our|the|world['’]s|industry['’]s)\s+(?:new\s+)?(?:very\s+)?"
+    r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
+    r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
+    r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading)"
+    r"(?P<mods>(?:\s+[\w-]+){0,4}?)\s+(?:model|LLM|system|assistant|family|release)s?"
+    r"(?P<tail>\s+(?:yet|to date|so far|ever|available|we['’]ve\s+\w+))?|"
+    r"sets?\s+(?:a\s+)?new\s+(?:state[- ]of[- ]the[- ]art|frontier|standard|record|high|bar|"
+    r"benchmark)|(?:reach|achiev|set)(?:es|ed|ing|s)?\s+(?:a\s+)?new\s+SOTA)",
+    re.IGNORECASE,
+)
+# Superlatives of things no leaderboard ranks: price, speed, a size class.
+_NOT_RANKED = re.compile(
+    r"\b(?:price|cost|latency|speed|fast|cheap|throughput|size|weight class|sub-\d+B|"
+    r"per dollar|efficien)",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|finish(?:es|ed|ing)?|came|comes|is|was|"
+    r"sits?|sat|lands?|landed|debut(?:s|ed)?|at|in|into|to|took|takes)\s+(?:at\s+|in\s+)?"
+    r"(?:the\s+)?(?:#\s?(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
+    r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b"
+    r"(?P<after>\s+(?:place|spot|position|overall|on|in|among|with|at|behind)\b)?",
+    re.IGNORECASE,
+)
+_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+
+# A number written as a score; its unit says what kind.
+_SCORE = re.compile(
+    r"(?<![\w.$€£/-])(?P<value>\d{1,4}(?:\.\d+)?)(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
+    r"(?P<unit>\s+(?:elo|arena points|points|pts)\b)?"
+    r"(?![\w.]*\s*(?:x\b|×|B\b|M\b|K\b|k\b|b\b|billion|million|tokens?|languages|seconds|"
+    r"ms\b|hours|days|months|years|times|GB|TB|params|parameters|\$|USD|pages|minutes))"
+    r"(?![\d.,]*[A-Za-z])",
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Words that tie a number to the name before it: "X scores 83%", "X at 1501", "X (59)".
+_BEFORE_GAP = re.compile(
+    r"^(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:score|result|rating|elo)?\s*(?:of|is|was|at|:)?|"
+    r"[\s,:(–—-]*(?:[\w-]+\s+){0,3}?(?:scor(?:es|ed|ing)|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|"
+    r"gets?|got|posts?|posted|hits?|lands?|landed|landing|sits?|sat|records?|recorded|obtains?|"
+    r"obtained|delivers?|earns?|earned|registers?|clocks?|clocked|tops|topped|leads|led|"
+    r"comes? in|came in|came to|stands? at|with|at|of|on|to|is|was|has|had|rated|"
+    r"climb(?:s|ed)?(?: to)?|jump(?:s|ed)?(?: to)?|ris(?:es|ing)(?: to)?|rose(?: to)?|"
+    r"improv(?:es|ed|ing)(?: to)?|averag(?:es|ed|ing)|solv(?:es|ed|ing))?"
+    r"(?:\s+(?:an?|the|its|their|a\s+new|new|record|high|score|rating|elo|arena|total|average|"
+    r"overall|of|at|around|about|roughly|over|nearly|just|only|some|approximately|"
+    r"[\w-]+\s+score)){0,4}[\s:(=]*)$",
+    re.IGNORECASE,
+)
+_AFTER_GAP = re.compile(r"^\s*(?:for|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_NUMBER = re.compile(r"(?:\b[A-Z][\w-]*|[-‑v])\s?$")
+_MARGIN = re.compile(
+    r"\bby\s+(?:over\s+|more than\s+|nearly\s+|about\s+|around\s+|roughly\s+|almost\s+|"
+    r"some\s+|just\s+|only\s+|a further\s+|an additional\s+)?$|"
+    r"\b(?:up|down|gain|gains|improvement|lead|margin|drop|increase|decrease|jump)\s+"
+    r"(?:of\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_TO = re.compile(r"\s*%?\s*(?:to|vs\.?|versus|[-–])\s*\d", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"\d\s*%?\s*(?:to|vs\.?|versus|[-–])\s*$", re.IGNORECASE)
+_COMPARATOR = re.compile(
+    r"(?P<gt>over|more than|above|at least|exceeding|north of|>|beyond)\s*$|"
+    r"(?P<lt>under|below|less than|<)\s*$|"
+    r"(?P<approx>about|around|roughly|approximately|nearly|almost|~|some|close to)\s*$",
+    re.IGNORECASE,
+)
+_SCORE_CONTEXT = re.compile(
+    r"\b(?:score[sd]?|scoring|elo|rating|points|arena|leaderboard|benchmark|accuracy|"
+    r"pass@\d+|index|bench|eval|evaluation|%)|\bon\s+[A-Z]",
+    re.IGNORECASE,
+)
+_BENCH_AFTER = re.compile(
+    r"^\s*(?:on|in|at|for)\s+(?:the\s+)?(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
+)
+
+
+def _topic_subject(s: Sentence, pos: int) -> str | None:
+    """The article's topic model, for a cue with no model named before it."""
+    if s.topic is None or s.prev_named or any(m.start < pos for m in s.models):
+        return None
+    return s.topic
+
+
+def find_superlatives(s: Sentence) -> None:
+    for m in _SUPERLATIVE.finditer(s.text):
+        if _NOT_RANKED.search(s.text[m.start() : m.end() + 40]):
+            continue
+        if any(h.type == "rank_position" and abs(h.start - m.start()) < 40 for h in s.hits):
+            continue  # a verb pattern already read this rank
+        subject = _subject(s, m.start()) or _topic_subject(s, m.start())
+        if subject is None:
+            continue
+        mods = (m.group("mods") or "") + " " + (m.group("sup") or "")
+        within = _group_from_mods(mods, s.gaz)
+        s.hits.append(
+            Hit(
+                "rank_position",
+                {"model": subject, "rank": 1, "op": "eq", "within": within},
+                m.start(),
+                negated=_near_negation(s.text, m.start()),
+            )
+        )
+
+
+def find_ordinals(s: Sentence) -> None:
+    for m in _ORDINAL.finditer(s.text):
+        word = m.group("word")
+        if word and not m.group("after") and not m.group(0).lower().startswith(("rank", "plac")):
+            continue  # "is first" alone may mean time, not rank
+        rank = int(m.group("hash") or m.group("num") or _WORDS[(word or "first").lower()])
+        if rank == 0 or rank > 500:
+            continue
+        _rank(s, m.start(), rank)
+
+
+def _model_before(s: Sentence, pos: int) -> Mention | None:
+    before = [x for x in s.models if x.end <= pos]
+    if not before:
+        return None
+    m = before[-1]
+    gap = s.text[m.end : pos]
+    if len(gap) > 70 or not _BEFORE_GAP.match(gap):
+        return None
+    return m
+
+
+def _model_after(s: Sentence, end: int) -> Mention | None:
+    after = [x for x in s.models if x.start >= end]
+    if not after:
+        return None
+    m = after[0]
+    return m if _AFTER_GAP.match(s.text[end : m.start]) else None
+
+
+def find_score_slots(s: Sentence) -> None:
+    if not _SCORE_CONTEXT.search(s.text):
+        return
+    taken = {(h.fields.get("model"), h.fields.get("value")) for h in s.hits}
+    for m in _SCORE.finditer(s.text):
+        raw = m.group("value")
+        lead = s.text[max(0, m.start() - 30) : m.start()]
+        if _NAME_NUMBER.search(lead) or _MARGIN.search(lead):
+            continue  # "Opus 4.8", "Apache 2.0"; "by over 20%" is a margin, not a score
+        if _RANGE_TO.match(s.text, m.end()) or _RANGE_FROM.search(lead):
+            continue  # "60.2% to 54.9%": whose is which is not in the words
+        pct, unit = bool(m.group("pct")), bool(m.group("unit"))
+        if _YEAR.match(raw) and not unit:
+            continue
+        value = float(raw)
+        if not (pct or unit or "." in raw or 500 <= value <= 2500):
+            continue  # a bare small integer is a count, not a score
+        after = _model_after(s, m.end())
+        model = _model_before(s, m.start()) if after is None else after
+        if model is None:
+            continue
+        if (model.text, value) in taken:
+            continue
+        taken.add((model.text, value))
+        comp = _COMPARATOR.search(s.text[max(0, m.start() - 14) : m.start()])
+        comparator = next((k for k in ("gt", "lt", "approx") if comp and comp.group(k)), "eq")
+        metric = None
+        bench = _BENCH_AFTER.match(s.text, m.end())
+        if bench:
+            metric = benchmark_id(bench.group("bench"))
+        elif unit and "point" not in m.group("unit").lower():
+            metric = "arena_score"
+        s.hits.append(
+            Hit(
+                "score_value",
+                {"model": model.text, "value": value, "comparator": comparator},
+                m.start(),
+                negated=_near_negation(s.text, m.start()),
+                metric=metric,
+            )
+        )
+
+
+def find_all(s: Sentence) -> list[Hit]:
+    find_patterns(s)
+    find_ordinals(s)
+    find_superlatives(s)
+    find_score_slots(s)
+    return sorted(s.hits, key=lambda h: h.start)

@@ -1,0 +1,99 @@
+"""What a sentence does with a claim: asserts it, denies it, or predicts it.
+
+A claim's cue (the verb, "#3", "the leading model") sits in a clause; the words of
+that clause before the cue decide its mood:
+
+    negation  "doesn't beat", "didn’t", "can't", "cannot", "is not", "never",
+              "no longer", "fails to", "has yet to", "is no match for"
+    forecast  a modal or future before the cue ("could soon overtake", "may top",
+              "will beat", "is expected to", "is set to", "is on track to"), or a
+              the cue inside an "if" clause
+    rejected  the claim is reported to be denied ("rejected claims that ...",
+              "disputes that ...", "it is false that ...")
+
+Only the clause before the cue counts: "X, which is not open, beats Y" negates the
+relative clause, not the comparison. A negation that is itself negated ("not only",
+"not just", "no doubt") asserts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Where a clause starts: a new sentence part, a coordinating or subordinating word.
+_CLAUSE_BREAK = re.compile(
+    r"[;:(–—]|,\s+(?:but|while|whereas|although|though|which|who|and|so)\b|"
+    r"\b(?:but|while|whereas|although|though|which|who|that)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
+_NEG = re.compile(
+    r"(?:\b(?:not|never|no longer|cannot|can\s+not|nor|neither|fails?\s+to|failed\s+to|"
+    r"failing\s+to|has\s+yet\s+to|have\s+yet\s+to|is\s+yet\s+to|are\s+yet\s+to|"
+    r"yet\s+to|no\s+match\s+for|nowhere\s+near|far\s+from)\b|n['’‘`]t\b)",
+    re.IGNORECASE,
+)
+# "not only beats", "not just", "no doubt": negation words that assert.
+_NOT_NEGATING = re.compile(
+    r"\bnot\s+(?:only|just|merely|simply|least|surprisingly|unlike)\b|\bno\s+doubt\b",
+    re.IGNORECASE,
+)
+# A modal or future governing the cue: it stands at most three words before it, so
+# "could barely play the games, scoring 0.4%" is no forecast of the score.
+_FORECAST = re.compile(
+    r"\b(?:could|(?-i:may)|might|will|would|shall|is\s+going\s+to|are\s+going\s+to|"
+    r"(?:is|are)\s+(?:widely\s+)?(?:expected|set|poised|likely|projected|predicted|forecast|"
+    r"tipped|slated|on\s+track|on\s+course|about|bound)\s+to|"
+    r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)\s+(?:that\s+)?(?:it\s+)?(?:will\s+)?|"
+    r"(?<=\w)['’]ll)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# The cue inside an "if" clause: "if Gemini 3 beats GPT-5 ..." asserts nothing yet.
+_CONDITION = re.compile(r"(?:^|[\s,;(])(?:if|unless|once)\s", re.IGNORECASE)
+_REJECTED = re.compile(
+    r"\b(?:rejects?|rejected|denies|denied|disputes?|disputed|debunk(?:s|ed)?|refutes?|"
+    r"refuted|dismiss(?:es|ed)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|idea|notion)?"
+    r"\s*(?:that\b)?|\bit\s+is\s+(?:false|untrue|not\s+true)\s+that\b|"
+    r"\bcontrary\s+to\s+(?:claims|reports)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    negated: bool = False
+    forecast: bool = False
+
+
+def clause_before(text: str, pos: int, start: int = 0) -> str:
+    """The words between the start of the cue's clause (not before `start`) and `pos`."""
+    begin = start
+    relative = False
+    for m in _CLAUSE_BREAK.finditer(text, start, pos):
+        if m.end() <= pos:
+            begin = max(begin, m.end())
+            relative = bool(_RELATIVE.search(m.group()))
+    if relative and (comma := text.rfind(",", begin, pos)) >= 0:
+        begin = comma + 1  # "X, which is not open, beats Y": the relative clause closed
+    return text[begin:pos]
+
+
+def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
+    """The mood of the claim whose cue starts at `pos`.
+
+    `subject_end`, when known, is where the claim's subject ends: words between it
+    and the cue belong to the claim ("Grok 4 doesn't beat"), words before it may not.
+    """
+    lead = clause_before(text, pos)
+    if subject_end is not None and subject_end <= pos:
+        between = text[subject_end:pos]
+        # the subject's own clause may start before the last clause break
+        if len(between) < len(lead) or not _CLAUSE_BREAK.search(between):
+            lead = between
+    negated = bool(_NEG.search(_NOT_NEGATING.sub(" ", lead)))
+    clause = clause_before(text, pos)
+    forecast = bool(_FORECAST.search(lead)) or bool(_CONDITION.search(clause))
+    if _REJECTED.search(text[:pos]):
+        negated = not negated
+    return Mood(negated=negated, forecast=forecast)
