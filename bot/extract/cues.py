@@ -56,7 +56,7 @@ _NOT_RANKED = re.compile(
 _ORDINAL = re.compile(
     r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|finish(?:es|ed|ing)?|came|comes|is|was|"
     r"sits?|sat|lands?|landed|debut(?:s|ed)?|at|in|into|to|took|takes)\s+(?:at\s+|in\s+)?"
-    r"(?:the\s+)?(?:#\s?(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
+    r"(?:the\s+)?(?:(?:#\s?|No\.\s?|number\s+)(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b"
     r"(?P<after>\s+(?:place|spot|position|overall|on|in|among|with|at|behind)\b)?",
     re.IGNORECASE,
@@ -124,6 +124,15 @@ _BENCH_AFTER = re.compile(
 )
 
 
+def scores_context(text: str) -> bool:
+    """Whether an article is about scores at all (a leaderboard, Elo, a benchmark): then
+    a bare "Claude-2 on 1125" in a list is a score."""
+    return bool(_ARTICLE_SCORES.search(text))
+
+
+_ARTICLE_SCORES = re.compile(r"\b(?:elo|arena|leaderboard|benchmark)", re.IGNORECASE)
+
+
 def _topic_subject(s: Sentence, pos: int) -> str | None:
     """The article's topic model, for a cue with no model named before it."""
     if s.topic is None or s.prev_named or any(m.start < pos for m in s.models):
@@ -152,7 +161,16 @@ def find_superlatives(s: Sentence) -> None:
         )
 
 
+_IN_THE_LEAD = re.compile(
+    r"\b(?:is|was|are|were|remains?|remained|stays?|stayed|took|takes|held|holds)\s+"
+    r"(?:firmly\s+|clearly\s+|still\s+|now\s+)?(?:in\s+)?the\s+lead\b(?!\s+(?:of|over))",
+    re.IGNORECASE,
+)
+
+
 def find_ordinals(s: Sentence) -> None:
+    for m in _IN_THE_LEAD.finditer(s.text):
+        _rank(s, m.start(), 1)
     for m in _ORDINAL.finditer(s.text):
         word = m.group("word")
         if word and not m.group("after") and not m.group(0).lower().startswith(("rank", "plac")):
@@ -183,7 +201,7 @@ def _model_after(s: Sentence, end: int) -> Mention | None:
 
 
 def find_score_slots(s: Sentence) -> None:
-    if not _SCORE_CONTEXT.search(s.text):
+    if not s.scores_context and not _SCORE_CONTEXT.search(s.text):
         return
     taken = {(h.fields.get("model"), h.fields.get("value")) for h in s.hits}
     for m in _SCORE.finditer(s.text):

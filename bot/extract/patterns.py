@@ -58,6 +58,7 @@ class Sentence:
     prev_subject: str | None = None  # for "it"/"the model": the previous sentence's subject
     topic: str | None = None  # the model the article announces (its title's first model)
     prev_named: bool = False  # the previous sentence named a model ("it" may mean that one)
+    scores_context: bool = False  # the article speaks of scores (leaderboards, Elo, benchmarks)
     hits: list[Hit] = field(default_factory=list)
     objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
 

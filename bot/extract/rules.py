@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from bot.extract.base import ArticleText, ExtractionResult, locate_quote
-from bot.extract.cues import find_all
+from bot.extract.cues import find_all, scores_context
 from bot.extract.dates import find_date, find_period
 from bot.extract.groups import find_groups
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
@@ -157,6 +157,7 @@ class RulesExtractor:
         seen: set[str] = set()
         prev_subject: str | None = None
         topic = self._topic(article, sentences)
+        about_scores = scores_context(text)
         models: list[Mention] = []
         for sent in sentences:
             named_before = bool(models)
@@ -176,6 +177,7 @@ class RulesExtractor:
                 subject_before,
                 topic=topic,
                 prev_named=named_before,
+                scores_context=about_scores,
             )
             for hit in find_all(ctx):
                 draft = self._draft(hit, sent, article, article_board, models)
