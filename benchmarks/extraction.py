@@ -3,6 +3,11 @@
     .venv/bin/python benchmarks/extraction.py [--feeds ../shared/feeds] [--repeat 3]
 
 Prints, for the offline `rules` extractor behind the gate:
+- precision and recall per claim type on the labelled corpus (tests/data/corpus), on
+  the folds the rules were developed against (0-2) and on the held-out folds (3-4),
+  with the claims that came out the wrong way round (negation, swapped direction) and
+  the forecasts misread, against each target; gate recall on the corpus items with
+  claims;
 - precision and recall per claim type on tests/data/articles (and per-field accuracy
   of the matched claims), gate recall (articles with claims it passes) and rejection
   rate (articles without claims it rejects), and the LLM calls the gate saved;
@@ -27,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.extract import extract_article, make_gazetteer  # noqa: E402
 from bot.extract.base import ArticleText  # noqa: E402
+from bot.extract.corpus import Tally, load_items, score_item  # noqa: E402
 from bot.extract.gate import Gate  # noqa: E402
 from bot.extract.goldens import Score, load_goldens, score  # noqa: E402
 from bot.extract.html import looks_like_html, main_text  # noqa: E402
@@ -94,6 +100,48 @@ def golden_report(extractor: RulesExtractor, gate: Gate) -> None:
     )
 
 
+CORPUS = ROOT / "tests" / "data" / "corpus"
+DEV_FOLDS, HELD_OUT = frozenset({0, 1, 2}), frozenset({3, 4})
+TYPES = (
+    "rank_position",
+    "pairwise_comparison",
+    "score_value",
+    "group_comparison",
+    "trend_gap",
+)
+
+
+def corpus_report(extractor: RulesExtractor, gate: Gate) -> None:
+    items = load_items(sorted(CORPUS.glob("*.jsonl")))
+    for label, folds in (("development folds 0-2", DEV_FOLDS), ("held-out folds 3-4", HELD_OUT)):
+        tally, with_claims, passed = Tally(), 0, 0
+        for item in (i for i in items if i.fold in folds):
+            out = extract_article(item.article(), extractor, gate)
+            if item.claims:
+                with_claims += 1
+                passed += out.decision.passed
+            score_item(item, out.drafts, tally)
+        print(f"corpus, {label}: {sum(tally.gold.values())} labelled claims")
+        print(
+            f"{'type':22} {'labelled':>8} {'found':>6} {'recall':>7} {'precision':>9} {'wrong':>6}"
+        )
+        for kind in (*TYPES, None):
+            name = kind or "all (target R>=0.80, P>=0.90)"
+            gold = tally.gold[kind] if kind else sum(tally.gold.values())
+            found = tally.found[kind] if kind else sum(tally.found.values())
+            wrong = tally.wrong_way[kind] if kind else sum(tally.wrong_way.values())
+            print(
+                f"{name[:30]:30} {gold:>8} {found:>6} {tally.recall(kind):7.2f} "
+                f"{tally.precision(kind):9.2f} {wrong:>6}"
+            )
+        print(f"forecasts misread among matched claims: {tally.flags['forecast']} (target 0)")
+        print(
+            f"gate recall on items with claims: {passed}/{with_claims} = "
+            f"{passed / max(with_claims, 1):.2f} (target >= 0.98)"
+        )
+        print()
+
+
 def feed_articles(folder: Path) -> tuple[list[ArticleText], float]:
     import feedparser
 
@@ -153,6 +201,7 @@ def main() -> None:
         f"({time.perf_counter() - started:.1f}s to build with the bundled boards)"
     )
     extractor, gate = RulesExtractor(gaz), Gate(gaz)
+    corpus_report(extractor, gate)
     golden_report(extractor, gate)
     print()
     if args.feeds.is_dir():

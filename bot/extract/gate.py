@@ -67,6 +67,19 @@ _STRONG = _words(
     r"rankings?",
     r"benchmarks?",
     r"scor(?:es|ed|ing) \d",
+    # comparatives and superlatives the offline extractor reads as claims
+    r"(?:better|higher|stronger|smarter|worse|lower|weaker) than",
+    r"more [\w-]+ than",
+    r"most (?:capable|powerful|intelligent|advanced|agentic|accurate)",
+    "smartest",
+    r"our (?:best|strongest|top)",
+    r"(?:industry|world|class)[- ]leading",
+    r"best[- ]in[- ]class",
+    r"(?:came|comes|come) out ahead",
+    r"takes? (?:the )?lead",
+    r"improvements? over",
+    r"competitive with",
+    r"[\w-]+ models? yet",
 )
 # A group of models (the subject of group and trend claims): rankable without a name.
 _GROUP = _words(
