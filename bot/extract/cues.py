@@ -119,6 +119,7 @@ _SCORE_CONTEXT = re.compile(
     r"pass@\d+|index|bench|eval|evaluation|%)|\bon\s+[A-Z]",
     re.IGNORECASE,
 )
+_ELO_WORDS = re.compile(r"\b(?:elo|arena|lmarena|lmsys)\b", re.IGNORECASE)
 _BENCH_AFTER = re.compile(
     r"^\s*(?:on|in|at|for)\s+(?:the\s+)?(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
 )
@@ -230,7 +231,9 @@ def find_score_slots(s: Sentence) -> None:
         bench = _BENCH_AFTER.match(s.text, m.end())
         if bench:
             metric = benchmark_id(bench.group("bench"))
-        elif unit and "point" not in m.group("unit").lower():
+        elif (unit and "point" not in m.group("unit").lower()) or (
+            not pct and 800 <= value <= 2500 and _ELO_WORDS.search(s.text)
+        ):
             metric = "arena_score"
         s.hits.append(
             Hit(

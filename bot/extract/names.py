@@ -267,6 +267,9 @@ class Gazetteer:
             while end > head.end() and text[end - 1] in "-_ ":
                 end -= 1
             end = whole_name_end(text, end)
+            trail = _TRAILING_SCORE.search(text, head.start(), end)
+            if trail and any(c.isdigit() for c in text[head.start() : trail.start()]):
+                end = trail.start()  # "Llama-2-70b-chat 1065": the number is its score
             if end == head.end():
                 # A bare word names a family only when it is one, capitalised and unusual.
                 if low not in self._bare or not word[0].isupper() or low in _COMMON:
@@ -292,6 +295,7 @@ class Gazetteer:
         return self.countries.get(w) or self.countries.get(w.removesuffix("'s"))
 
 
+_TRAILING_SCORE = re.compile(r" \d{3,4}(?:\.\d+)?$")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 
 # A name goes on past its known tail: "GPT-4o mini Transcribe" is not "GPT-4o mini",
