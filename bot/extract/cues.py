@@ -48,9 +48,15 @@ _SUPERLATIVE = re.compile(
     re.IGNORECASE,
 )
 # Superlatives of things no leaderboard ranks: price, speed, a size class.
-_NOT_RANKED = re.compile(
-    r"\b(?:price|cost|latency|speed|fast|cheap|throughput|size|weight class|sub-\d+B|"
-    r"per dollar|efficien)",
+_NOT_RANKED = re.compile(r"\b(?:latency|speed|fastest|throughput|tokens per second)", re.IGNORECASE)
+# "Grok 3, our most advanced model yet": the name the superlative is set beside
+_APPOSITION = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?[,:–—-]\s*(?:the\s+|which\s+is\s+)?$")
+# "At the top overall sits Gemini-2.5-pro-preview": the rank comes before its model.
+_INVERTED_TOP = re.compile(
+    r"\b(?:at|on)\s+the\s+top(?:\s+of\s+[^,.;]{1,40})?(?:\s+overall)?,?\s+"
+    r"(?:now\s+)?(?:sits?|sat|is|was|stands?|stood|remains?|remained|comes?|came)\s+$|"
+    r"\b(?:first\s+place|the\s+top\s+spot|#1|No\.\s?1)\s+(?:now\s+)?(?:goes|went|belongs|belonged)"
+    r"\s+to\s+$",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
@@ -76,26 +82,42 @@ _WORDS = {
 
 # A number written as a score; its unit says what kind.
 _SCORE = re.compile(
-    r"(?<![\w.$€£/-])(?P<value>\d{1,4}(?:\.\d+)?)(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
+    r"(?<![\w.$€£/,<>-])(?P<value>\d{1,4}(?:\.\d+)?)(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
     r"(?P<unit>\s+(?:elo|arena points|points|pts)\b)?"
     r"(?![\w.]*\s*(?:x\b|×|B\b|M\b|K\b|k\b|b\b|billion|million|tokens?|languages|seconds|"
     r"ms\b|hours|days|months|years|times|GB|TB|params|parameters|\$|USD|pages|minutes))"
-    r"(?![\d.,]*[A-Za-z])",
+    r"(?![\d.,]*[A-Za-z])"
+    # "50% of weekly usage", "20% fewer tokens", "a 50% discount": a share, not a score
+    r"(?!\s*(?:of\b|discount|fewer|less\b|more\b|faster|cheaper|higher|lower|relative|"
+    r"improvement|reduction|increase|decrease|the\s+cost|dimension|smaller|larger|longer|"
+    r"shorter|margin|lead\b|gain|drop|off\b|better|worse|up\b|down\b|of\s+the))",
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-# Words that tie a number to the name before it: "X scores 83%", "X at 1501", "X (59)".
-_BEFORE_GAP = re.compile(
-    r"^(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:score|result|rating|elo)?\s*(?:of|is|was|at|:)?|"
-    r"[\s,:(–—-]*(?:[\w-]+\s+){0,3}?(?:scor(?:es|ed|ing)|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|"
-    r"gets?|got|posts?|posted|hits?|lands?|landed|landing|sits?|sat|records?|recorded|obtains?|"
-    r"obtained|delivers?|earns?|earned|registers?|clocks?|clocked|tops|topped|leads|led|"
-    r"comes? in|came in|came to|stands? at|with|at|of|on|to|is|was|has|had|rated|"
-    r"climb(?:s|ed)?(?: to)?|jump(?:s|ed)?(?: to)?|ris(?:es|ing)(?: to)?|rose(?: to)?|"
-    r"improv(?:es|ed|ing)(?: to)?|averag(?:es|ed|ing)|solv(?:es|ed|ing))?"
-    r"(?:\s+(?:an?|the|its|their|a\s+new|new|record|high|score|rating|elo|arena|total|average|"
-    r"overall|of|at|around|about|roughly|over|nearly|just|only|some|approximately|"
-    r"[\w-]+\s+score)){0,4}[\s:(=]*)$",
+# Words between a name and its number: "X scores 83%", "X at 1501", "X (59)", "X's 39.6",
+# "X sets a new state of the art of 55.6%". A gap that compares ("than", "ahead of") or
+# turns to another clause ("while", "but") gives the number to no one.
+_SCORE_VERB = re.compile(
+    r"\b(?:scor(?:es|ed|ing|e)|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|gets?|got|posts?|posted|"
+    r"hits?|lands?|landed|landing|sits?|sat|records?|recorded|obtains?|obtained|delivers?|"
+    r"earns?|earned|registers?|clocks?|clocked|tops|topped|leads|led|comes? in|came in|"
+    r"stands?|rated|climb(?:s|ed)?|jump(?:s|ed)?|ris(?:es|ing)|rose|improv(?:es|ed|ing)|"
+    r"averag(?:es|ed|ing)|solv(?:es|ed|ing)|sets?|wins?|won|with|at|of|on|is|was|to|"
+    r"elo|rating|accuracy|score|mmlu)\b|[(:=]",
     re.IGNORECASE,
+)
+_GAP_BREAK = re.compile(
+    r"[;!?]|\b(?:than|ahead|behind|above|below|against|vs|versus|compared|while|whereas|but|"
+    r"which|who|beating|outperform\w*|surpass\w*|over)\b",
+    re.IGNORECASE,
+)
+_SCORING_LEAD = re.compile(
+    r"\b(?:achiev(?:es|ed|ing)|scor(?:es|ed|ing)|reach(?:es|ed|ing)|posts?|posting|earn(?:s|ed|ing)|"
+    r"ranks?\s+(?:#|No\.\s?)\d+|hits?|hitting)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:score|rating|elo)\s+of\s+|at\s+)?(?:about\s+|around\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|than|from|over|upon|against|beyond|like|unlike)\s+(?:the\s+|its\s+)?$", re.IGNORECASE
 )
 _AFTER_GAP = re.compile(r"^\s*(?:for|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_NUMBER = re.compile(r"(?:\b[A-Z][\w-]*|[-‑v])\s?$")
@@ -147,7 +169,11 @@ def find_superlatives(s: Sentence) -> None:
             continue
         if any(h.type == "rank_position" and abs(h.start - m.start()) < 40 for h in s.hits):
             continue  # a verb pattern already read this rank
-        subject = _subject(s, m.start()) or _topic_subject(s, m.start())
+        before = [x for x in s.models if x.end <= m.start()]
+        if before and _APPOSITION.match(s.text[before[-1].end : m.start()]):
+            subject: str | None = before[-1].text
+        else:
+            subject = _subject(s, m.start()) or _topic_subject(s, m.start())
         if subject is None:
             continue
         mods = (m.group("mods") or "") + " " + (m.group("sup") or "")
@@ -172,10 +198,22 @@ _IN_THE_LEAD = re.compile(
 def find_ordinals(s: Sentence) -> None:
     for m in _IN_THE_LEAD.finditer(s.text):
         _rank(s, m.start(), 1)
+    for model in s.models:
+        if _INVERTED_TOP.search(s.text[max(0, model.start - 80) : model.start]):
+            s.hits.append(
+                Hit(
+                    "rank_position",
+                    {"model": model.text, "rank": 1, "op": "eq", "within": None},
+                    model.start,
+                    negated=_near_negation(s.text, model.start),
+                )
+            )
     for m in _ORDINAL.finditer(s.text):
         word = m.group("word")
-        if word and not m.group("after") and not m.group(0).lower().startswith(("rank", "plac")):
-            continue  # "is first" alone may mean time, not rank
+        ends = s.text[m.end() : m.end() + 1] in (",", ".", ";", "")
+        ranked = m.group(0).lower().startswith(("rank", "plac", "finish", "came", "comes"))
+        if word and not (m.group("after") or ranked or ends):
+            continue  # "is first to ship" speaks of time, not rank
         rank = int(m.group("hash") or m.group("num") or _WORDS[(word or "first").lower()])
         if rank == 0 or rank > 500:
             continue
@@ -188,9 +226,22 @@ def _model_before(s: Sentence, pos: int) -> Mention | None:
         return None
     m = before[-1]
     gap = s.text[m.end : pos]
-    if len(gap) > 70 or not _BEFORE_GAP.match(gap):
+    if len(gap) > 70 or _GAP_BREAK.search(gap) or "." in gap.replace("’s", ""):
+        return None
+    if len(gap.strip()) > 2 and not _SCORE_VERB.search(gap):
         return None
     return m
+
+
+# "it reaches a score of 8.30", "the pretrained version achieves 84.0%": a pronoun or a
+# description stands for the subject (patterns.py decides which model it means)
+_PRONOUN_SCORE = re.compile(
+    r"\b(?:it|this model|the model|the new model|the [\w-]+ version)\s+(?:also\s+|now\s+)?"
+    r"(?:[\w-]+\s+){0,6}?$",
+    re.IGNORECASE,
+)
+# "73.6% on AIME2024, and 90% with majority voting": the same model's next number
+_SAME_AGAIN = re.compile(r"^[^;.]{0,40}?(?:,\s*|\s+)(?:and|or)\s+(?:a\s+|an\s+)?$|^\s*(?:,|/)\s*$")
 
 
 def _model_after(s: Sentence, end: int) -> Mention | None:
@@ -205,6 +256,7 @@ def find_score_slots(s: Sentence) -> None:
     if not s.scores_context and not _SCORE_CONTEXT.search(s.text):
         return
     taken = {(h.fields.get("model"), h.fields.get("value")) for h in s.hits}
+    last: tuple[str, int] | None = None  # the previous number's model and its end
     for m in _SCORE.finditer(s.text):
         raw = m.group("value")
         lead = s.text[max(0, m.start() - 30) : m.start()]
@@ -220,11 +272,26 @@ def find_score_slots(s: Sentence) -> None:
             continue  # a bare small integer is a count, not a score
         after = _model_after(s, m.end())
         model = _model_before(s, m.start()) if after is None else after
-        if model is None:
+        name = model.text if model is not None else None
+        if model is not None and after is None and _AFTER_PREPOSITION.search(s.text[: model.start]):
+            # "builds upon the strengths of Devstral Small ... with a score of 61.6%": the
+            # number is the subject's, not the name a preposition took
+            name = _subject(s, m.start())
+        if name is None and last is not None and _SAME_AGAIN.match(s.text[last[1] : m.start()]):
+            name = last[0]
+        if name is None:
+            lead_clause = s.text[max(0, m.start() - 70) : m.start()]
+            pron = _PRONOUN_SCORE.search(lead_clause)
+            if pron and _SCORE_VERB.search(pron.group()) and not _GAP_BREAK.search(pron.group()):
+                name = _subject(s, m.start() - len(lead_clause) + pron.start() + 1)
+            elif _SCORING_LEAD.search(lead_clause):
+                # "X has leading performance ..., achieving an Elo score of 1402": the
+                # sentence's subject scores it
+                name = _subject(s, m.start(), max_gap=160)
+        if name is None or (name, value) in taken:
             continue
-        if (model.text, value) in taken:
-            continue
-        taken.add((model.text, value))
+        taken.add((name, value))
+        last = (name, m.end())
         comp = _COMPARATOR.search(s.text[max(0, m.start() - 14) : m.start()])
         comparator = next((k for k in ("gt", "lt", "approx") if comp and comp.group(k)), "eq")
         metric = None
@@ -238,7 +305,7 @@ def find_score_slots(s: Sentence) -> None:
         s.hits.append(
             Hit(
                 "score_value",
-                {"model": model.text, "value": value, "comparator": comparator},
+                {"model": name, "value": value, "comparator": comparator},
                 m.start(),
                 negated=_near_negation(s.text, m.start()),
                 metric=metric,

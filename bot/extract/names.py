@@ -275,8 +275,10 @@ class Gazetteer:
                 if low not in self._bare or not word[0].isupper() or low in _COMMON:
                     continue
                 kind: MentionKind = "family"
-            elif low in _COMMON and not any(c.isdigit() for c in text[head.end() : end]):
-                continue  # "command-line", "step-by-step": an ordinary word, no version
+            elif not any(c.isdigit() for c in text[head.end() : end]) and (
+                low in _COMMON or (low not in self._family_words and word.islower())
+            ):
+                continue  # "command-line", "pre-training": ordinary words, no version
             elif self.orgs.get(text[head.start() : end].lower()):
                 continue  # "Mistral AI" is the company
             else:

@@ -81,10 +81,16 @@ _VERBS: dict[Relation, str] = {
         r"(?:surpassed|passed|eclipsed|pulled ahead of)|eclipsed|leapfrog(?:s|ged|ging)?"
     ),
     "beats": (
+        r"match(?:es|ed)?\s+or\s+(?:even\s+)?(?:outperform|exceed|beat|surpass)\w*|"
+        r"(?:(?<=could )|(?<=would )|(?<=will )|(?<=might )|(?<=can )|(?<=did )|(?<=does )|"
+        r"(?<=to )|(?<=may ))top(?![- ]?\d)|eclips(?:es|ing)|"
         r"beats?|beating|bests?|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
         r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
-        r"(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed)\s+(?:well\s+|far\s+|"
-        r"just\s+|slightly\s+|now\s+|still\s+|narrowly\s+)?(?:ahead of|above)|"
+        r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
+        r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls)\s+|"
+        r"(?<=, )|(?<=—)|(?<=– ))(?:well\s+|far\s+|"
+        r"just\s+|slightly\s+|now\s+|still\s+|narrowly\s+|comfortably\s+|clearly\s+)?"
+        r"(?:ahead of|above|in front of)|"
         r"leads?|led|leading(?!\s+(?:[\w-]+\s+){0,3}(?:models?|systems?|LLMs?|labs?|compan|"
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:es|ed|ing)|tops|topped|topping|"
         r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
@@ -96,8 +102,10 @@ _VERBS: dict[Relation, str] = {
     "trails": (
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
         r"falls? behind|fell behind|(?:is|are|was|were) no match for|"
-        r"(?:is|are|was|were|remains?|ranks?|ranked|sits?)\s+"
-        r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+)?(?:behind|below)|"
+        r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
+        r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?)\s+|"
+        r"(?<=, ))(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+)?(?:behind|below)|"
+        r"approach(?:es|ed|ing)|"
         r"(?:worse|lower|weaker)(?:\s+[\w-]+){0,4}?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         r"(?:is|are|was|were)\s+(?:close|near)\s+to"
@@ -105,7 +113,8 @@ _VERBS: dict[Relation, str] = {
     "ties": (
         r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|(?:is|are|was|were)\s+(?:roughly\s+|"
         r"essentially\s+|statistically\s+)?(?:on par|tied|level|even) with|"
-        r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck) (?:with|to)|"
+        r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:with|to)|"
         r"rivals?(?: with)?|rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
         r"matches\s+or\s+(?:exceeds|beats|surpasses)"
@@ -113,7 +122,9 @@ _VERBS: dict[Relation, str] = {
 }
 _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")
 _OBJECT_LEAD = _i(
-    r"^\s*(?:(?:both|even|all\s+of|the|its|their)\s+)*(?:(?:rivals?|competitors?)\s+)?"
+    r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|its|their|previous|prior|older|earlier|original|much|"
+    r"far|larger|bigger|smaller|recent|latest|current|new|already|strong)\s+)*"
+    r"(?:(?:rivals?|competitors?)\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,6}?(?:models?|systems?|alternatives|competitors|LLMs|ones)[,:]?\s+"
     r"(?:such\s+as|like|including|from|:)\s+|(?:the\s+)?(?:performance|scores?|results?)\s+of\s+)?$"
 )
@@ -713,6 +724,5 @@ def find_all(s: Sentence) -> list[Hit]:
     find_comparisons(s)
     find_count_in_top(s)
     find_ranks(s)
-    find_scores(s)
     find_trends(s)
     return sorted(s.hits, key=lambda h: h.start)

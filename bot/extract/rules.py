@@ -40,7 +40,9 @@ _TRIGGER = re.compile(
     r"overt|surpass|outperform|outscor|outrank|outpac|beat|best|edge|lead|top|trail|lag|"
     r"behind|below|above|ahead|tie|match|par with|level with|rank|#|no\. ?\d|number|first|"
     r"second|third|spot|place|position|elo|score|rating|%|state[- ]of|gap|catch|caught|"
-    r"pull|high|record|leader|strongest|capable|intelligent|dominat|eclips|leapfrog|among",
+    r"pull|high|record|leader|strongest|capable|intelligent|dominat|eclips|leapfrog|among|"
+    r"than|improv|upgrade|superior|exceed|approach|compar|competitive|rival|par\b|lead|"
+    r"smartest|powerful|sota|frontier|standard|\d",
     re.IGNORECASE,
 )
 _BOARD_RE = re.compile(

@@ -66,7 +66,12 @@ def in_subject_position(text: str, start: int) -> bool:
     if m is None:
         return False
     return all(
-        w[0].isupper() or w.lower() in _LOWER_OK or w.lower().endswith(("'s", "’s"))
+        w[0].isupper()
+        or w.lower() in _LOWER_OK
+        or w.lower().endswith(("'s", "’s"))
+        # "freshly open-sourced", "newly released": modifiers of the name, not verbs
+        or (w.endswith("ly") and len(w) > 4)
+        or ("-" in w and not w.lower().startswith(("on-", "in-")))
         for w in re.findall(r"[A-Za-z][\w.&'’-]*", lead)
     )
 
