@@ -232,7 +232,8 @@ class Tally:
     misses: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     false: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     wrong: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
-    flags: Counter[str] = field(default_factory=Counter)  # negated/forecast misread
+    flags: Counter[str] = field(default_factory=Counter)  # forecasts misread
+    misread: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
     def recall(self, kind: str | None = None) -> float:
         g = self.gold[kind] if kind else sum(self.gold.values())
@@ -285,6 +286,7 @@ def score_item(item: Item, drafts: list[ClaimDraft], tally: Tally) -> None:
             for flag in ("forecast",):
                 if bool(g.get(flag)) != bool(f.get(flag)):
                     tally.flags[flag] += 1
+                    tally.misread.append((item.id, g, f))
     for i, (g, _) in enumerate(gold):
         if i not in used_gold:
             tally.misses.append((item.id, g))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.gaps import find_gap_trends
 from bot.extract.names import Mention
 from bot.extract.patterns import (
     Hit,
@@ -315,6 +316,7 @@ def find_score_slots(s: Sentence) -> None:
 
 def find_all(s: Sentence) -> list[Hit]:
     find_patterns(s)
+    find_gap_trends(s)
     find_ordinals(s)
     find_superlatives(s)
     find_score_slots(s)

@@ -18,6 +18,7 @@ from typing import Any
 from bot.extract.base import ArticleText, ExtractionResult, locate_quote
 from bot.extract.cues import find_all, scores_context
 from bot.extract.dates import find_date, find_period
+from bot.extract.gaps import bare_groups
 from bot.extract.groups import find_groups
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
 from bot.extract.modality import mood
@@ -174,7 +175,7 @@ class RulesExtractor:
             ctx = Sentence(
                 sent.text,
                 models,
-                find_groups(sent.text, self.gaz),
+                bare_groups(sent.text, find_groups(sent.text, self.gaz)),
                 self.gaz,
                 subject_before,
                 topic=topic,

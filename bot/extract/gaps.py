@@ -1,0 +1,134 @@
+"""Gap claims between groups of models: "the gap between open and closed models is
+shrinking", "Chinese labs have caught up with the US", "the American edge fell to 0.3%".
+
+One mechanism for the family: a sentence that names a gap (gap, edge, lead, deficit,
+distance, difference) or a catching-up verb, a direction (narrowing or widening), and
+one or two groups (a country, open or closed weights, as phrases or bare nouns: "China",
+"the U.S.", "open source"). With one group named, the other side is its complement:
+open against closed, China against the US. Who leads is what the sentence says ("the
+American edge": the US ahead), else the group named with the gap's owner words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.groups import GroupPhrase, resolve_pair
+from bot.extract.patterns import Hit, Sentence, _near_negation
+from store.claims import Group
+
+_GAP = re.compile(
+    r"\b(?:gap|edge|lead|deficit|distance|difference|disparity|margin|advantage)s?\b",
+    re.IGNORECASE,
+)
+_NARROWING = re.compile(
+    r"\b(?:narrow(?:s|ed|ing)?|shr(?:ink|inks|inking|ank|unk)|fell|falls?|falling|dropped|"
+    r"drops?|clos(?:e|es|ed|ing)(?![- ](?:source|weights?|models?|labs?|ones|AI|systems?))|"
+    r"erase[sd]?|erasing|vanish(?:ed|es|ing)?|disappear(?:ed|s|ing)?|"
+    r"smaller|down\s+to|within\s+(?:a\s+few|touching)|catch(?:es|ing)?\s+up|caught\s+up|"
+    r"drawn\s+level|draw(?:s|ing)?\s+level|drew\s+level|parity|gaining|converg\w+|"
+    r"caught|catching|(?:hit|hits|hitting|reach|reaches|reached|reaching|fall to|fell to) zero)\b",
+    re.IGNORECASE,
+)
+_WIDENING = re.compile(
+    r"\b(?:widen(?:s|ed|ing)?|wider|gr(?:ow|ows|owing|ew|own)|larger|bigger|increas(?:e|es|ed|ing)|"
+    r"expand(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+# Bare nouns for groups, where no "... models" phrase names them.
+_BARE: tuple[tuple[re.Pattern[str], Group], ...] = (
+    (re.compile(r"\b(?:China|Chinese)\b"), Group(country="CN")),
+    (
+        re.compile(r"(?:\bthe\s+)?(?:\bU\.S\.(?=\W)|\bUS\b|\bUnited States\b|\bAmerican?\b)"),
+        Group(country="US"),
+    ),
+    (
+        re.compile(r"\bopen[- ](?:source|weights?)\b|\bopen\s+(?:AI\s+)?models?\b", re.I),
+        Group(open_weights=True),
+    ),
+    (
+        re.compile(
+            r"\bclosed[- ]source\b|\bclosed\s+(?:AI\s+)?(?:models?|labs?|ones)\b|\bproprietary\b",
+            re.I,
+        ),
+        Group(open_weights=False),
+    ),
+)
+
+
+_MODEL_PRONOUN = re.compile(r"\b(?:it|its|this model|the model)\b", re.IGNORECASE)
+
+
+def _complement(g: Group) -> Group | None:
+    if g.open_weights is not None and g.country is None:
+        return Group(open_weights=not g.open_weights)
+    if g.country == "CN" and g.open_weights is None:
+        return Group(country="US")
+    if g.country == "US" and g.open_weights is None:
+        return Group(country="CN")
+    return None
+
+
+def bare_groups(text: str, phrases: list[GroupPhrase]) -> list[GroupPhrase]:
+    """Group phrases plus the bare nouns no phrase covers ("China", "the U.S.")."""
+    out = list(phrases)
+    for pattern, group in _BARE:
+        for m in pattern.finditer(text):
+            if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in out):
+                continue
+            out.append(GroupPhrase(m.start(), m.end(), group, anaphoric=False, others=False))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _groups(s: Sentence) -> list[tuple[int, Group]]:
+    found: list[tuple[int, Group]] = []
+    phrases = sorted(s.groups, key=lambda g: g.start)
+    if len(phrases) >= 2:
+        ga, gb = resolve_pair(phrases[0], phrases[1])
+        found = [(phrases[0].start, ga), (phrases[1].start, gb)]
+    elif phrases:
+        found = [(phrases[0].start, phrases[0].group)]
+    for pattern, group in _BARE:
+        for m in pattern.finditer(s.text):
+            if any(p.start <= m.start() < p.end for p in phrases):
+                continue
+            if all(group != g for _, g in found):
+                found.append((m.start(), group))
+    return sorted(found, key=lambda x: x[0])
+
+
+def find_gap_trends(s: Sentence) -> None:
+    if any(h.type == "trend_gap" for h in s.hits) or s.models or _MODEL_PRONOUN.search(s.text):
+        return  # a named model (or "it") makes the gap that model's, not the groups'
+    gap = _GAP.search(s.text)
+    narrow = _NARROWING.search(s.text)
+    widen = _WIDENING.search(s.text)
+    catching = narrow is not None and re.search(
+        r"catch|caught|level|parity|erase|gaining", narrow.group(), re.IGNORECASE
+    )
+    if not (gap or catching) or not (narrow or widen):
+        return
+    groups = [g for _, g in _groups(s)]
+    if not groups:
+        return
+    if len(groups) == 1:
+        other = _complement(groups[0])
+        if other is None:
+            return
+        groups.append(other)
+    a, b = groups[0], groups[1]
+    if a == b:
+        return
+    cue = narrow or widen
+    assert cue is not None
+    direction = (
+        "narrowing" if narrow and (not widen or narrow.start() < widen.start()) else "widening"
+    )
+    s.hits.append(
+        Hit(
+            "trend_gap",
+            {"subjects": (a, b), "direction": direction},
+            cue.start(),
+            negated=_near_negation(s.text, cue.start()),
+        )
+    )
