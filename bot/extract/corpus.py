@@ -247,7 +247,12 @@ class Tally:
 
 
 def score_item(item: Item, drafts: list[ClaimDraft], tally: Tally) -> None:
-    """Add one item's found claims to the tally (each label matched at most once)."""
+    """Add one item's found claims to the tally.
+
+    A found claim matches every label in its span that says the same thing: a label per
+    benchmark ("state-of-the-art on X and on Y") is covered by one claim of the sentence.
+    A label found only in the title matches a found claim anywhere in the text.
+    """
     found = [(wire(d), (d.span[0], d.span[1])) for d in drafts]
     gold = [(g, _span(item, g)) for g in item.claims]
     for g, _ in gold:
@@ -256,37 +261,34 @@ def score_item(item: Item, drafts: list[ClaimDraft], tally: Tally) -> None:
         tally.found[f["type"]] += 1
     used_gold: set[int] = set()
     for f, fspan in found:
-        best: tuple[int, str] | None = None
+        outcomes: dict[int, str] = {}
         for i, (g, gspan) in enumerate(gold):
-            if gspan is not None and not _overlaps(gspan, fspan):
-                continue
             if gspan is None and not g.get("in_title"):
                 continue
-            outcome = compare(g, f)
-            if outcome is None:
+            if gspan is not None and not _overlaps(gspan, fspan):
                 continue
-            if outcome == "match" and i not in used_gold:
-                best = (i, outcome)
-                break
-            if best is None:
-                best = (i, outcome)
-        if best is None:
+            outcome = compare(g, f)
+            if outcome is not None:
+                outcomes[i] = outcome
+        matched = [i for i, o in outcomes.items() if o == "match"]
+        if not outcomes:
             tally.false.append((item.id, f))
             continue
-        i, outcome = best
-        g = gold[i][0]
-        if outcome == "wrong_way":
+        if not matched:
+            i = next(iter(outcomes))
             tally.wrong_way[f["type"]] += 1
-            tally.wrong.append((item.id, g, f))
+            tally.wrong.append((item.id, gold[i][0], f))
             continue
         tally.matched_found[f["type"]] += 1
-        if i not in used_gold:
+        for i in matched:
+            if i in used_gold:
+                continue
             used_gold.add(i)
+            g = gold[i][0]
             tally.matched_gold[g["type"]] += 1
-            for flag in ("forecast",):
-                if bool(g.get(flag)) != bool(f.get(flag)):
-                    tally.flags[flag] += 1
-                    tally.misread.append((item.id, g, f))
+            if bool(g.get("forecast")) != bool(f.get("forecast")):
+                tally.flags["forecast"] += 1
+                tally.misread.append((item.id, g, f))
     for i, (g, _) in enumerate(gold):
         if i not in used_gold:
             tally.misses.append((item.id, g))

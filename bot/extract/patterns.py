@@ -88,7 +88,7 @@ _VERBS: dict[Relation, str] = {
         r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
         r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
         r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls)\s+|"
-        r"(?<=, )|(?<=—)|(?<=– ))(?:well\s+|far\s+|"
+        r"(?<=, )|(?<=—)|(?<=– ))(?:well\s+|far\s+|a\s+hair\s+|a\s+notch\s+|one\s+spot\s+|"
         r"just\s+|slightly\s+|now\s+|still\s+|narrowly\s+|comfortably\s+|clearly\s+)?"
         r"(?:ahead of|above|in front of)|"
         r"leads?|led|leading(?!\s+(?:[\w-]+\s+){0,3}(?:models?|systems?|LLMs?|labs?|compan|"

@@ -23,9 +23,10 @@ from bot.extract.groups import find_groups
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention
-from bot.extract.patterns import Hit, Sentence, sentence_antecedent
+from bot.extract.patterns import Hit, Sentence, object_starts, sentence_antecedent
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
+from bot.extract.subjects import subjects
 from store.claims import (
     CLAIM_ADAPTER,
     ClaimDraft,
@@ -78,6 +79,12 @@ _SCOPED_TYPES = ("rank_position", "score_value", "pairwise_comparison")
 # Arena scores are Elo-like (roughly 800-1600); a bare "score of 73.75" is no arena score.
 _LOWEST_ELO = 500.0
 _STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,6}?(?:it|the model|this model|the new model)\s+"
+    r"(?:is|was|also|now|still|then|has|had|scores|ranks|beats|leads|outperforms|outscores|"
+    r"[a-z]+s)\b",
+    re.IGNORECASE,
+)
 _QUESTION = re.compile(r"\?\s*$")
 
 
@@ -162,11 +169,20 @@ class RulesExtractor:
         topic = self._topic(article, sentences)
         about_scores = scores_context(text)
         models: list[Mention] = []
+        prev_text = ""
         for sent in sentences:
-            named_before = bool(models)
+            # "it" may mean the article's topic only when the previous sentence offered
+            # no other candidate: no model in subject position there
+            named_before = bool(models) and bool(subjects(prev_text, models, ()))
             models = self.gaz.models(sent.text)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
-            subject_before, prev_subject = prev_subject, sentence_antecedent(sent.text, models)
+            subject_before = prev_subject
+            prev_subject = sentence_antecedent(sent.text, models)
+            if prev_subject is None and _PRONOUN_SUBJECT.match(sent.text):
+                # "It is fifth ... . On hard prompts it outscores ...": a chain of "it"
+                # sentences keeps speaking of the same model
+                prev_subject = subject_before or (None if named_before else topic)
+            prev_text = sent.text
             if not _TRIGGER.search(sent.text):
                 continue
             if _QUESTION.search(sent.text):
@@ -197,12 +213,14 @@ class RulesExtractor:
         return result
 
     def _topic(self, article: ArticleText, sentences: list[Span]) -> str | None:
-        """The model an article announces: its title's first model, else the first
-        sentence's, when that sentence names exactly one."""
+        """The model an article announces: the first model in subject position of its
+        title, else of its first sentence ("Nvidia's 340B model edges out Llama-3-70B"
+        is not about Llama-3-70B)."""
         for text in (article.title or "", sentences[0].text if sentences else ""):
             named = [m for m in self.gaz.models(text) if m.kind == "model"]
-            if len({m.text for m in named}) == 1 or (text == article.title and named):
-                return named[0].text
+            subject = subjects(text, named, object_starts(text, named))
+            if subject:
+                return subject[0].text
         return None
 
     def _not_benchmark(self, word: str) -> bool:
