@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.gaps import find_gap_trends
+from bot.extract.lexicon import BOARDS
 from bot.extract.names import Mention
 from bot.extract.patterns import (
     Hit,
@@ -142,9 +143,13 @@ _SCORE_CONTEXT = re.compile(
     r"pass@\d+|index|bench|eval|evaluation|%)|\bon\s+[A-Z]",
     re.IGNORECASE,
 )
+_NAMES_A_BOARD = re.compile(
+    r"(?:" + "|".join(re.escape(k) for k in sorted(BOARDS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
 _ELO_WORDS = re.compile(r"\b(?:elo|arena|lmarena|lmsys)\b", re.IGNORECASE)
 _BENCH_AFTER = re.compile(
-    r"^\s*(?:on|in|at|for)\s+(?:the\s+)?(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
+    r"\s*(?:on|in|at|for)\s+(?:the\s+)?(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
 )
 
 
@@ -194,6 +199,96 @@ _IN_THE_LEAD = re.compile(
     r"(?:firmly\s+|clearly\s+|still\s+|now\s+)?(?:in\s+)?the\s+lead\b(?!\s+(?:of|over))",
     re.IGNORECASE,
 )
+
+
+# "Koala-13B fifth with 1022", "GPT-3.5-turbo, third on 1155", "Claude is runner-up":
+# a rank written right after its model
+_AFTER_MODEL_RANK = re.compile(
+    r"\s*,?\s*(?:(?:is|was|sits|sat|came|comes|finished|finishes|placed|places|ranks?|"
+    r"ranked|stands?|stood|lands?|landed)\s+)?(?:now\s+|in\s+|at\s+)?(?:the\s+)?"
+    r"(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
+    r"(?P<num>\d{1,3})(?:st|nd|rd|th)|(?:#|No\.\s?)(?P<hash>\d{1,3})|(?P<runner>runner-up))"
+    r"(?:\s+(?:place|spot|position))?(?=\s*(?:with|at|on|in|for|overall|and|behind|,|\.|;|\(|$))",
+    re.IGNORECASE,
+)
+# "puts DeepSeek R1 first", "shows GPT-4 in the No. 1 position", "called Qwen2-72B the
+# king": a verb that places a model, then its rank
+_PLACING_VERB = re.compile(
+    r"\b(?:puts?|putting|shows?|showing|lists?|listing|places?|placing|sees?|saw|named|names|"
+    r"call(?:s|ed)?|billed|bills|crown(?:s|ed)?|rates?|rated|declared?|finds?|found)\s+"
+    r"(?:[\w'’-]+['’]s\s+)?$",
+    re.IGNORECASE,
+)
+_PLACED_RANK = re.compile(
+    r"\s*(?:as\s+|at\s+|in\s+|to\s+be\s+)?(?:the\s+)?(?:"
+    r"(?P<word>first|second|third|fourth|fifth)|(?:#|No\.\s?)(?P<hash>\d{1,3})|"
+    r"(?P<one>king|number one|top(?!\s+(?:\d|ten|five|three))|best|strongest|smartest|leader|"
+    r"most capable))\b",
+    re.IGNORECASE,
+)
+# "followed by Claude-v1 at 1224 and ...", "Next comes GPT-4": the next places in order
+_FOLLOWED = re.compile(
+    r"\b(?:followed(?:\s+closely)?\s+by|trailed\s+by|then|next\s+(?:comes?|came|is|was)|"
+    r"immediately\s+(?:behind|after))\s+$",
+    re.IGNORECASE,
+)
+
+
+_LIST_JOIN = re.compile(r"^[^;.]{0,25}?(?:,\s*|\s+and\s+|;\s*)(?:then\s+)?$")
+
+
+def _rank_value(m: re.Match[str]) -> int | None:
+    groups = m.groupdict()
+    if groups.get("word"):
+        return _WORDS[groups["word"].lower()]
+    if groups.get("num") or groups.get("hash"):
+        return int(groups.get("num") or groups["hash"])
+    if groups.get("runner"):
+        return 2
+    if groups.get("one"):
+        return 1
+    return None
+
+
+def _add_rank(s: Sentence, model: str, rank: int, pos: int) -> None:
+    for h in s.hits:
+        if h.type == "rank_position" and h.fields["model"] == model and h.fields["rank"] == rank:
+            return
+    s.hits.append(
+        Hit(
+            "rank_position",
+            {"model": model, "rank": rank, "op": "eq", "within": None},
+            pos,
+            negated=_near_negation(s.text, pos),
+        )
+    )
+
+
+def find_ranked_lists(s: Sentence) -> None:
+    """Ranks written beside their model, placed by a verb, or continued by "followed by"."""
+    last_rank = s.prev_rank
+    prev_end, in_list = 0, False
+    for model in s.models:
+        after = _AFTER_MODEL_RANK.match(s.text, model.end)
+        placed = _PLACED_RANK.match(s.text, model.end)
+        rank: int | None = None
+        if after:
+            rank = _rank_value(after)
+        elif placed and _PLACING_VERB.search(s.text[max(0, model.start - 40) : model.start]):
+            rank = _rank_value(placed)
+        followed = False
+        if after:
+            pass
+        elif last_rank and _FOLLOWED.search(s.text[max(0, model.start - 30) : model.start]):
+            rank, followed = last_rank + 1, True
+        elif last_rank and in_list and _LIST_JOIN.match(s.text[prev_end : model.start]):
+            rank, followed = last_rank + 1, True  # "followed by X at 1224 and Y at 1155"
+        if rank is not None and 0 < rank <= 500:
+            _add_rank(s, model.text, rank, model.start)
+            last_rank = rank
+        in_list = followed or (in_list and rank is not None)
+        prev_end = model.end
+    s.last_rank = last_rank
 
 
 def find_ordinals(s: Sentence) -> None:
@@ -297,7 +392,10 @@ def find_score_slots(s: Sentence) -> None:
         comparator = next((k for k in ("gt", "lt", "approx") if comp and comp.group(k)), "eq")
         metric = None
         bench = _BENCH_AFTER.match(s.text, m.end())
-        if bench:
+        if bench and _NAMES_A_BOARD.match(bench.group("bench")):
+            # "1360 on LMArena": the board's own score, the board read by rules.py
+            metric = "arena_score" if "arena" in bench.group("bench").lower() else None
+        elif bench:
             metric = benchmark_id(bench.group("bench"))
         elif (unit and "point" not in m.group("unit").lower()) or (
             not pct and 800 <= value <= 2500 and _ELO_WORDS.search(s.text)
@@ -316,6 +414,7 @@ def find_score_slots(s: Sentence) -> None:
 
 def find_all(s: Sentence) -> list[Hit]:
     find_patterns(s)
+    find_ranked_lists(s)
     find_gap_trends(s)
     find_ordinals(s)
     find_superlatives(s)

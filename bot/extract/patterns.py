@@ -59,6 +59,8 @@ class Sentence:
     topic: str | None = None  # the model the article announces (its title's first model)
     prev_named: bool = False  # the previous sentence named a model ("it" may mean that one)
     scores_context: bool = False  # the article speaks of scores (leaderboards, Elo, benchmarks)
+    prev_rank: int | None = None  # the last place the previous sentence gave ("Next comes X")
+    last_rank: int | None = None  # the last place this sentence gives
     hits: list[Hit] = field(default_factory=list)
     objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
 
@@ -155,12 +157,16 @@ _RANK_SPOT = _i(
 _RANK_TOP_SPOT = _i(
     r"\b(?:holds?|held|takes?|took|claims?|claimed|grabs?|grabbed|secures?|secured|seizes?|"
     r"seized|captures?|captured|reach(?:es|ed)|retains?|retained|keeps?|kept|regains?|"
-    r"regained|is in|wins?|won)\s+(?:the\s+)?(?:overall\s+)?(?:top spot|top position|"
-    r"top place|first place|pole position|(?:#|No\.\s?)1 spot|lead)\b"
+    r"regained|reclaim(?:s|ed)?|retakes?|retook|is in|wins?|won|went straight to|goes straight to|"
+    r"moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|climbs to)\s+"
+    r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?(?:top spot|top position|"
+    r"top place|first place|pole position|(?:#|No\.\s?)1(?: spot| position| place)?|"
+    r"number one|lead|top|very top)\b"
 )
 _RANK_TOPS_BOARD = _i(
     r"\b(?:tops|topped|topping|leads|led|leading|heads|headed|sits atop|sat atop|"
-    r"is atop|at the top of|on top of)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?"
+    r"is atop|at the top of|at the very top of|on top of|to the top of)\s+(?:the\s+)?"
+    r"(?:[\w.'’-]+\s+){0,4}?"
     r"(?:leaderboard|leaderboards|rankings|charts?|arena|index)\b"
 )
 _MODS = (

@@ -36,7 +36,33 @@ from store.claims import (
 VERSION = "rules-2"
 
 # A sentence ends at . ! ? followed by space and a capital/quote/digit, or at a newline.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(\[A-Z0-9#])|\n+")
+# Abbreviations end in a period without ending the sentence: "No. 1", "vs. GPT-4".
+_NO_END = "".join(
+    rf"(?<!\b{re.escape(a)})"
+    for a in (
+        "No.",
+        "no.",
+        "vs.",
+        "Vs.",
+        "Nr.",
+        "approx.",
+        "e.g.",
+        "i.e.",
+        "Fig.",
+        "Mr.",
+        "Dr.",
+        "Ms.",
+        "St.",
+        "Jan.",
+        "Feb.",
+        "Aug.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+    )
+)
+_SENTENCE_END = re.compile(rf"(?<=[.!?]){_NO_END}[\"'”’)]*\s+(?=[\"“'(\[A-Z0-9#])|\n+")
 # Cheap prefilter: a sentence without any of these cannot hold a claim.
 _TRIGGER = re.compile(
     r"overt|surpass|outperform|outscor|outrank|outpac|beat|best|edge|lead|top|trail|lag|"
@@ -170,6 +196,7 @@ class RulesExtractor:
         about_scores = scores_context(text)
         models: list[Mention] = []
         prev_text = ""
+        last_rank: int | None = None
         for sent in sentences:
             # "it" may mean the article's topic only when the previous sentence offered
             # no other candidate: no model in subject position there
@@ -197,8 +224,11 @@ class RulesExtractor:
                 topic=topic,
                 prev_named=named_before,
                 scores_context=about_scores,
+                prev_rank=last_rank,
             )
-            for hit in find_all(ctx):
+            hits = find_all(ctx)
+            last_rank = ctx.last_rank
+            for hit in hits:
                 draft = self._draft(hit, sent, article, article_board, models)
                 if draft is not None:
                     draft.mentions = _mentions(hit, ctx)
