@@ -234,6 +234,10 @@ _FOLLOWED = re.compile(
 )
 
 
+_ORDERED_LIST = re.compile(
+    r"\b(?:in\s+order|top\s+(?:\d{1,2}|ten|five|three|twenty)|standings|ranking)\b[^:;.]{0,40}:\s*",
+    re.IGNORECASE,
+)
 _LIST_JOIN = re.compile(r"^[^;.]{0,25}?(?:,\s*|\s+and\s+|;\s*)(?:then\s+)?$")
 
 
@@ -262,6 +266,23 @@ def _add_rank(s: Sentence, model: str, rank: int, pos: int) -> None:
             negated=_near_negation(s.text, pos),
         )
     )
+
+
+def find_ordered_list(s: Sentence) -> None:
+    """ "The new top ten, in order: A; B; C": places by position in the list (an item
+    that names no model it knows still takes its place)."""
+    cue = _ORDERED_LIST.search(s.text)
+    if cue is None:
+        return
+    rest = s.text[cue.end() :]
+    separator = ";" if ";" in rest else ","
+    offset = cue.end()
+    for place, item in enumerate(rest.split(separator), start=1):
+        lead = len(item) - len(item.lstrip())
+        first = next((m for m in s.models if m.start == offset + lead), None)
+        if first is not None:
+            _add_rank(s, first.text, place, first.start)
+        offset += len(item) + 1
 
 
 def find_ranked_lists(s: Sentence) -> None:
@@ -414,6 +435,7 @@ def find_score_slots(s: Sentence) -> None:
 
 def find_all(s: Sentence) -> list[Hit]:
     find_patterns(s)
+    find_ordered_list(s)
     find_ranked_lists(s)
     find_gap_trends(s)
     find_ordinals(s)

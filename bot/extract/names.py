@@ -244,6 +244,11 @@ class Gazetteer:
         # Writers join names with non-breaking and en dashes ("GPT‑5.2", "Llama 3.1–405B");
         # read them as hyphens. One character for one, so offsets stay those of the text.
         text = text.translate(_DASHES)
+        # "Qwen/Qwen2-72B-Instruct": a hub owner before the name is part of it; the scan
+        # reads past it, the mention takes it back
+        owners = {m.end(): m.start() for m in _HUB_OWNER.finditer(text)}
+        if owners:
+            text = _HUB_OWNER.sub(lambda m: " " * len(m.group()), text)
         for head in _HEAD.finditer(text):
             if head.start() < last_end:
                 continue  # inside the previous name's tail ("Opus" of "Claude Opus 5")
@@ -283,7 +288,8 @@ class Gazetteer:
                 continue  # "Mistral AI" is the company
             else:
                 kind = "model"
-            out.append(Mention(head.start(), end, original[head.start() : end], kind))
+            start = owners.get(head.start(), head.start())
+            out.append(Mention(start, end, original[start:end], kind))
             last_end = end
             if first:
                 break
@@ -297,6 +303,7 @@ class Gazetteer:
         return self.countries.get(w) or self.countries.get(w.removesuffix("'s"))
 
 
+_HUB_OWNER = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")
 _TRAILING_SCORE = re.compile(r" \d{3,4}(?:\.\d+)?$")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 
