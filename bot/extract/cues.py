@@ -433,6 +433,53 @@ def find_score_slots(s: Sentence) -> None:
         )
 
 
+# "Compared to Mistral 7B, it is much better at ...", "a significant upgrade ...
+# compared to Mistral OCR 2": the comparison's other side is named apart from its verb
+_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:to|with)|relative\s+to|in\s+comparison\s+(?:to|with)|versus|vs\.?)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:previous\s+|prior\s+|older\s+|predecessor,?\s+)?$",
+    re.IGNORECASE,
+)
+_BETTER = re.compile(
+    r"\b(?:better|stronger|higher|smarter|superior|improv\w*|upgrade|gains?|outperform\w*|"
+    r"more\s+(?:accurate|capable|powerful|reliable|efficient|effective|intelligent)|"
+    r"ahead|leads?|wins?|surpass\w*|beats?)\b",
+    re.IGNORECASE,
+)
+_WORSE = re.compile(
+    r"\b(?:worse|weaker|lower|behind|trails?|lags?|less\s+(?:accurate|capable))\b", re.I
+)
+
+
+def find_compared(s: Sentence) -> None:
+    for obj in s.models:
+        if not _COMPARED.search(s.text[max(0, obj.start - 40) : obj.start]):
+            continue
+        better, worse = _BETTER.search(s.text), _WORSE.search(s.text)
+        if bool(better) == bool(worse):
+            continue  # no direction, or both: the sentence says more than one thing
+        cue = better or worse
+        assert cue is not None
+        subject = _subject(s, cue.start()) if cue.start() > obj.end else None
+        subject = subject or _subject(s, obj.start) or _topic_subject(s, obj.start)
+        if subject is None or subject == obj.text:
+            continue
+        if any(h.type == "pairwise_comparison" and obj.text in h.fields.values() for h in s.hits):
+            continue
+        s.hits.append(
+            Hit(
+                "pairwise_comparison",
+                {
+                    "model_a": subject,
+                    "model_b": obj.text,
+                    "relation": "beats" if better else "trails",
+                },
+                cue.start(),
+                negated=_near_negation(s.text, cue.start()),
+            )
+        )
+
+
 def find_all(s: Sentence) -> list[Hit]:
     find_patterns(s)
     find_ordered_list(s)
@@ -441,4 +488,5 @@ def find_all(s: Sentence) -> list[Hit]:
     find_ordinals(s)
     find_superlatives(s)
     find_score_slots(s)
+    find_compared(s)
     return sorted(s.hits, key=lambda h: h.start)
