@@ -122,7 +122,8 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|than|from|over|upon|against|beyond|like|unlike)\s+(?:the\s+|its\s+)?$", re.IGNORECASE
 )
 _AFTER_GAP = re.compile(r"^\s*(?:for|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_NAME_NUMBER = re.compile(r"(?:\b[A-Z][\w-]*|[-‑v])\s?$")
+# "Opus 4.8", "Apache 2.0": a small number right after a capitalised word is a version
+_NAME_NUMBER = re.compile(r"(?:\b[A-Z][A-Za-z]*|[-‑v])\s?$")
 _MARGIN = re.compile(
     r"\bby\s+(?:over\s+|more than\s+|nearly\s+|about\s+|around\s+|roughly\s+|almost\s+|"
     r"some\s+|just\s+|only\s+|a further\s+|an additional\s+)?$|"
@@ -377,7 +378,7 @@ def find_score_slots(s: Sentence) -> None:
     for m in _SCORE.finditer(s.text):
         raw = m.group("value")
         lead = s.text[max(0, m.start() - 30) : m.start()]
-        if _NAME_NUMBER.search(lead) or _MARGIN.search(lead):
+        if (_NAME_NUMBER.search(lead) and float(raw) < 100) or _MARGIN.search(lead):
             continue  # "Opus 4.8", "Apache 2.0"; "by over 20%" is a margin, not a score
         if _RANGE_TO.match(s.text, m.end()) or _RANGE_FROM.search(lead):
             continue  # "60.2% to 54.9%": whose is which is not in the words

@@ -360,7 +360,7 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
 
 
 _RELATIVE = re.compile(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
-_BARE_START = re.compile(r"^[\s\-•*–—]*(?:[A-Z][\w-]*\s+)?(?:\w+ly\s+)?$")
+_BARE_START = re.compile(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
 
 
 def _names_between(s: Sentence, start: int, end: int) -> bool:

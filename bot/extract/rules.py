@@ -70,7 +70,8 @@ _TRIGGER = re.compile(
     r"second|third|spot|place|position|elo|score|rating|%|state[- ]of|gap|catch|caught|"
     r"pull|high|record|leader|strongest|capable|intelligent|dominat|eclips|leapfrog|among|"
     r"than|improv|upgrade|superior|exceed|approach|compar|competitive|rival|par\b|lead|"
-    r"smartest|powerful|sota|frontier|standard|\d",
+    r"smartest|powerful|sota|frontier|standard|deficit|distance|parity|erase|narrow|shr[iau]nk|"
+    r"widen|level|runner|next|follow|\d",
     re.IGNORECASE,
 )
 _BOARD_RE = re.compile(

@@ -1,0 +1,195 @@
+"""The offline extractor's cue families, each with phrasings from real coverage: who is
+ranked where, which number is whose, which way a comparison goes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bot.extract import make_gazetteer
+from bot.extract.base import ArticleText
+from bot.extract.rules import RulesExtractor, split_sentences
+
+DAY = date(2025, 3, 1)
+# As in production: the registry's names plus names the boards list (these four are on
+# the bundled LMArena snapshots of 2023-2024).
+BOARD_NAMES = ["vicuna-13b", "koala-13b", "openchat-3.5", "llama-2-70b-chat"]
+EXTRACTOR = RulesExtractor(make_gazetteer(board_models=BOARD_NAMES))
+
+
+def claims(text: str, title: str | None = None) -> list[dict[str, Any]]:
+    article = ArticleText(text=text, published=DAY, title=title)
+    return [d.model_dump(mode="json") for d in EXTRACTOR.extract(article).drafts]
+
+
+def ranks(text: str, title: str | None = None) -> set[tuple[str, int]]:
+    return {(c["model"], c["rank"]) for c in claims(text, title) if c["type"] == "rank_position"}
+
+
+def scores(text: str) -> set[tuple[str, float]]:
+    return {(c["model"], c["value"]) for c in claims(text) if c["type"] == "score_value"}
+
+
+def pairs(text: str, title: str | None = None) -> set[tuple[str, str, str]]:
+    return {
+        (c["model_a"], c["model_b"], c["relation"])
+        for c in claims(text, title)
+        if c["type"] == "pairwise_comparison"
+    }
+
+
+def test_a_ranked_list_gives_every_place() -> None:
+    text = (
+        "GPT-4 sits in first place with an Elo of 1274, followed by Claude-v1 at 1224 and "
+        "GPT-3.5-turbo, third on 1155. Vicuna-13B is fourth with 1083, Koala-13B fifth with "
+        "1022."
+    )
+    assert ranks(text) == {
+        ("GPT-4", 1),
+        ("Claude-v1", 2),
+        ("GPT-3.5-turbo", 3),
+        ("Vicuna-13B", 4),
+        ("Koala-13B", 5),
+    }
+    assert scores(text) == {
+        ("GPT-4", 1274),
+        ("Claude-v1", 1224),
+        ("GPT-3.5-turbo", 1155),
+        ("Vicuna-13B", 1083),
+        ("Koala-13B", 1022),
+    }
+
+
+def test_an_ordered_list_counts_items_it_cannot_name() -> None:
+    text = (
+        "The new top ten, in order: Qwen/Qwen2-72B-Instruct; Unknown-Thing; 01-ai/Yi-1.5-34B-Chat."
+    )
+    assert ranks(text) == {("Qwen/Qwen2-72B-Instruct", 1), ("01-ai/Yi-1.5-34B-Chat", 3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grok 4 ranks 3rd overall on LMArena.", {("Grok 4", 3)}),
+        ("Grok-3 took back the No. 1 spot with 1412.", {("Grok-3", 1)}),
+        ("The leaderboard shows GPT-4 in the No. 1 position.", {("GPT-4", 1)}),
+        ("Claude-2 is runner-up at 1195.", {("Claude-2", 2)}),
+        ("At the top overall sits Gemini-2.5-pro-preview.", {("Gemini-2.5-pro-preview", 1)}),
+        ("Llama 4 Maverick came in second on LM Arena.", {("Llama 4 Maverick", 2)}),
+        ("We are pleased to introduce Grok 3, our most advanced model yet.", {("Grok 3", 1)}),
+        ("GPT-5.2 achieves state-of-the-art performance on SWE-Bench Pro.", {("GPT-5.2", 1)}),
+    ],
+)
+def test_places_in_every_form(text: str, expected: set[tuple[str, int]]) -> None:
+    assert ranks(text) == expected
+
+
+def test_an_announcements_unnamed_feature_line_speaks_of_its_topic() -> None:
+    text = "Introducing the best open-source model for coding agents."
+    assert ranks(text, title="Devstral 2") == {("Devstral 2", 1)}
+    # with no title naming a model, there is no one to give it to
+    assert ranks(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "GPT-5.6 Sol scores 83%, compared with 72.5% for GPT-5.5.",
+            {("GPT-5.6 Sol", 83), ("GPT-5.5", 72.5)},
+        ),
+        (
+            "Magistral Medium scored 73.6% on AIME2024, and 90% with majority voting.",
+            {("Magistral Medium", 73.6), ("Magistral Medium", 90)},
+        ),
+        ("Llama 3.1 405B scored 1262 on LMArena.", {("Llama 3.1 405B", 1262)}),
+        (
+            "OpenChat-3.5 posts 1070 and Llama-2-70b-chat 1065 on the arena.",
+            {("OpenChat-3.5", 1070), ("Llama-2-70b-chat", 1065)},
+        ),
+        # shares, margins, money and sizes are not scores
+        ("Devstral surpasses GPT-4.1-mini by over 20%.", set()),
+        ("Mistral OCR 4 costs $4 per 1,000 pages, with a 50% discount.", set()),
+        ("GPT-5.5 Instant produced 52.5% fewer hallucinated claims than GPT-5.3 Instant.", set()),
+    ],
+)
+def test_a_number_belongs_to_the_model_its_words_tie_it_to(
+    text: str, expected: set[tuple[str, float]]
+) -> None:
+    assert scores(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sonnet 5 is a strict improvement over Sonnet 4.6.", ("Sonnet 5", "Sonnet 4.6", "beats")),
+        (
+            "Nemotron-4 340B now places above Llama-3-70B.",
+            ("Nemotron-4 340B", "Llama-3-70B", "beats"),
+        ),
+        (
+            "GPT-5.2 Thinking is better at front-end work than GPT-5.1 Thinking.",
+            ("GPT-5.2 Thinking", "GPT-5.1 Thinking", "beats"),
+        ),
+        (
+            "Mistral Small 3 is competitive with Llama 3.3 70B.",
+            ("Mistral Small 3", "Llama 3.3 70B", "ties"),
+        ),
+        ("Llama 2 70B falls well short of GPT-4.", ("Llama 2 70B", "GPT-4", "trails")),
+        (
+            "Mixtral 8x7B matches or outperforms GPT-3.5 on most benchmarks.",
+            ("Mixtral 8x7B", "GPT-3.5", "beats"),
+        ),
+        (
+            "Mistral OCR 3 is a significant upgrade compared to Mistral OCR 2.",
+            ("Mistral OCR 3", "Mistral OCR 2", "beats"),
+        ),
+    ],
+)
+def test_comparisons_read_their_direction(text: str, expected: tuple[str, str, str]) -> None:
+    assert pairs(text) == {expected}
+
+
+def test_it_after_two_named_models_means_neither_not_the_topic() -> None:
+    text = "GPT-4o and Claude 3.5 Sonnet are close on LMArena. It beats Gemini 1.5 Pro."
+    assert pairs(text, title="Mistral Small 3.1") == set()
+
+
+def test_a_chain_of_it_sentences_keeps_its_subject() -> None:
+    text = (
+        "Nemotron-4 340B now places above Llama-3-70B on the arena. "
+        "On long queries it is fifth, beating Claude 3 Sonnet. "
+        "In sum, it is ahead of Mixtral 8x22B."
+    )
+    found = pairs(text)
+    assert ("Nemotron-4 340B", "Mixtral 8x22B", "beats") in found
+    assert ("Nemotron-4 340B", 5) in ranks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("The gap between open and closed models is shrinking.", "narrowing"),
+        ("Open-weight models have erased most of the deficit.", "narrowing"),
+        ("Chinese labs have caught up with the US.", "narrowing"),
+        ("The edge closed-source labs hold is widening.", "widening"),
+    ],
+)
+def test_gap_trends_between_groups(text: str, direction: str) -> None:
+    trends = [c for c in claims(text) if c["type"] == "trend_gap"]
+    assert [t["direction"] for t in trends] == [direction]
+
+
+def test_a_named_model_makes_a_gap_its_own_not_the_groups() -> None:
+    text = "Leanstral demonstrates a significant efficiency advantage over its larger open-source peers."
+    assert [c for c in claims(text) if c["type"] == "trend_gap"] == []
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    spans = split_sentences("Grok-3 took back the No. 1 spot. It beat GPT-4.5 vs. o1 too.")
+    assert [s.text for s in spans] == [
+        "Grok-3 took back the No. 1 spot.",
+        "It beat GPT-4.5 vs. o1 too.",
+    ]
