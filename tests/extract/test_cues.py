@@ -183,7 +183,9 @@ def test_gap_trends_between_groups(text: str, direction: str) -> None:
 
 
 def test_a_named_model_makes_a_gap_its_own_not_the_groups() -> None:
-    text = "Mistral Small 4 shows a clear advantage over larger open-source peers, a gap that grows."
+    text = (
+        "Mistral Small 4 shows a clear advantage over larger open-source peers, a gap that grows."
+    )
     assert [c for c in claims(text) if c["type"] == "trend_gap"] == []
 
 
