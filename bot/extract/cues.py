@@ -185,12 +185,16 @@ def find_superlatives(s: Sentence) -> None:
             continue
         mods = (m.group("mods") or "") + " " + (m.group("sup") or "")
         within = _group_from_mods(mods, s.gaz)
+        own = m.group(0).lower().startswith("our ")
         s.hits.append(
             Hit(
                 "rank_position",
                 {"model": subject, "rank": 1, "op": "eq", "within": within},
                 m.start(),
                 negated=_near_negation(s.text, m.start()),
+                # "our most capable model": first among the maker's own models
+                metric="own_models" if own else None,
+                needs_scope=True,
             )
         )
 

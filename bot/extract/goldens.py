@@ -121,6 +121,14 @@ def field_mismatches(expected: dict[str, Any], found: dict[str, Any]) -> list[st
     return out
 
 
+def best_match(expected: dict[str, Any], found: list[dict[str, Any]], used: set[int]) -> int | None:
+    """The found claim an expected one matches: one whose other fields agree too, when
+    there is one (a sentence may give the same model's rank twice, scoped differently)."""
+    candidates = [i for i, f in enumerate(found) if i not in used and matches(expected, f)]
+    exact = [i for i in candidates if not field_mismatches(expected, found[i])]
+    return (exact or candidates or [None])[0]
+
+
 @dataclass(slots=True)
 class Score:
     tp: int = 0
@@ -151,7 +159,7 @@ def score(
     used: set[int] = set()
     for exp in expected:
         kind = by_type.setdefault(exp["type"], Score())
-        hit = next((i for i, f in enumerate(found) if i not in used and matches(exp, f)), None)
+        hit = best_match(exp, found, used)
         if hit is None:
             total.fn += 1
             kind.fn += 1

@@ -47,6 +47,9 @@ class Hit:
     negated: bool = False
     category: str | None = None
     metric: str | None = None
+    # a superlative with no board named ("state-of-the-art", "our best model yet") is
+    # marketing about unnamed tasks: never judged as a board's overall order
+    needs_scope: bool = False
 
 
 @dataclass(slots=True)
@@ -99,7 +102,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?:strict|substantial|significant|major|big|clear|marked|huge|large|notable)\s+)?"
         r"(?:improvements?|upgrade|step\s+(?:up|forward))\s+(?:over|on|from)|"
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
-        r"(?:better|higher|stronger|smarter|more\s+\w+)(?:\s+[\w-]+){0,4}?\s+than"
+        r"(?:better|higher|stronger|smarter|more\s+(?:capable|accurate|powerful|intelligent|"
+        r"reliable|agentic|advanced|effective|robust|consistent|helpful|preferred))"
+        r"(?:\s+[\w-]+){0,4}?\s+than"
     ),
     "trails": (
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
@@ -161,7 +166,7 @@ _RANK_TOP_SPOT = _i(
     r"moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|climbs to)\s+"
     r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?(?:top spot|top position|"
     r"top place|first place|pole position|(?:#|No\.\s?)1(?: spot| position| place)?|"
-    r"number one|lead|top|very top)\b"
+    r"number one|lead|(?:very\s+)?top(?![- ]?(?:\d|ten|five|three|twenty)))\b"
 )
 _RANK_TOPS_BOARD = _i(
     r"\b(?:tops|topped|topping|leads|led|leading|heads|headed|sits atop|sat atop|"

@@ -269,8 +269,9 @@ class RulesExtractor:
         span = locate_quote(article.text, sent.text)
         if span is None:
             return None
-        if hit.type == "rank_position" and size_scoped(sent.text):
-            return None  # "best in its size category": no board ranks a size class
+        # "best in its size category": a claim, but no board ranks a size class, so it
+        # is kept within a category no board has (judged unverifiable, never board-wide)
+        size_class = hit.type == "rank_position" and size_scoped(sent.text)
         board = _board(sent.text)
         if board is None and hit.type in _SCOPED_TYPES:
             board = other_board(sent.text)  # a leaderboard none of ours: unverifiable
@@ -284,10 +285,12 @@ class RulesExtractor:
                 value = float(hit.fields["value"])
                 scoped = "unnamed_score" if value < _LOWEST_ELO else None
             metric = scoped or metric
+        if board is None and metric in (None, "arena_score") and hit.needs_scope:
+            metric = "unnamed_tasks"  # judged unverifiable, never as a board's order
         if board is None and metric in (None, "arena_score") and hit.type in _SCOPED_TYPES:
             board = article_board
             metric = metric or _metric(sent.text, board)
-        category = hit.category
+        category = "size_class" if size_class else hit.category
         if category is None:
             cm = _CATEGORY_RE.search(sent.text)
             category = CATEGORIES[cm.group(1).lower()] if cm else None

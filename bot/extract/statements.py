@@ -24,13 +24,26 @@ BOARD_NAMES = {
 }
 
 
+# Scopes the offline extractor gives claims no board can check, in words.
+SCOPE_WORDS = {
+    "size_class": " within its size class",
+    "own_models": " among its maker's own models",
+    "unnamed_tasks": " at tasks the text does not name",
+    "benchmarks": " on the maker's benchmarks",
+}
+
+
 def _where(claim: ClaimDraft) -> str:
     parts = []
-    if claim.category and claim.category != "full":
+    if claim.category in SCOPE_WORDS:
+        parts.append(SCOPE_WORDS[claim.category])
+    elif claim.category and claim.category != "full":
         parts.append(f" in {claim.category.replace('_', ' ')}")
     if claim.board:
         parts.append(f" on {BOARD_NAMES.get(claim.board, claim.board)}")
-    if claim.metric and claim.metric != "arena_score":
+    if claim.metric in SCOPE_WORDS and claim.category not in SCOPE_WORDS:
+        parts.append(SCOPE_WORDS[claim.metric])
+    elif claim.metric and claim.metric != "arena_score" and claim.metric not in SCOPE_WORDS:
         parts.append(f" ({claim.metric})")
     return "".join(parts)
 

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from bot.extract.gate import Gate
-from bot.extract.goldens import Golden, Score, field_mismatches, load_goldens, matches, score
+from bot.extract.goldens import (
+    Golden,
+    Score,
+    best_match,
+    field_mismatches,
+    load_goldens,
+    score,
+)
 from bot.extract.rules import RulesExtractor
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -34,7 +41,7 @@ def test_every_expected_claim_is_found_with_its_fields(golden: Golden) -> None:
     found = [d.model_dump(mode="json") for d in EXTRACTOR.extract(golden.article).drafts]
     used: set[int] = set()
     for expected in golden.claims:
-        hit = next((i for i, f in enumerate(found) if i not in used and matches(expected, f)), None)
+        hit = best_match(expected, found, used)
         assert hit is not None, f"not found: {expected}\nfound: {[f['statement'] for f in found]}"
         used.add(hit)
         assert field_mismatches(expected, found[hit]) == [], found[hit]["statement"]
