@@ -126,7 +126,8 @@ def best_match(expected: dict[str, Any], found: list[dict[str, Any]], used: set[
     there is one (a sentence may give the same model's rank twice, scoped differently)."""
     candidates = [i for i, f in enumerate(found) if i not in used and matches(expected, f)]
     exact = [i for i in candidates if not field_mismatches(expected, found[i])]
-    return (exact or candidates or [None])[0]
+    chosen = exact or candidates
+    return chosen[0] if chosen else None
 
 
 @dataclass(slots=True)
