@@ -150,7 +150,7 @@ _NAMES_A_BOARD = re.compile(
 )
 _ELO_WORDS = re.compile(r"\b(?:elo|arena|lmarena|lmsys)\b", re.IGNORECASE)
 _BENCH_AFTER = re.compile(
-    r"\s*(?:on|in|at|for)\s+(?:the\s+)?(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
+    r"\s*(?:on|in|at)\s+(?:the\s+)?(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
 )
 
 
@@ -485,6 +485,61 @@ def find_compared(s: Sentence) -> None:
         )
 
 
+# "X scores 83%, compared with 72.5% for Y": two models' numbers set side by side
+_SIDE_BY_SIDE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|while|whereas|ahead\s+of|behind)\b", re.I
+)
+# Metrics where less is better: their numbers order models the other way round.
+_LOWER_IS_BETTER = re.compile(
+    r"\b(?:error|WER|CER|latency|cost|price|hallucinat\w*|loss|perplexity|time|seconds|ms)\b", re.I
+)
+# "the improvements of Ministral 3B over the much larger Mistral 7B"
+_GAIN_OF = re.compile(
+    r"\b(?:improvements?|gains?|advantage|lead|edge|win\s+rate)\s+of\s+$", re.IGNORECASE
+)
+_GAIN_OVER = re.compile(
+    r"\s+(?:over|against|relative\s+to|compared\s+(?:to|with))\s+(?:the\s+|its\s+)?"
+    r"(?:(?:much|far|previous|older|larger|smaller|bigger)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def find_score_comparisons(s: Sentence) -> None:
+    """Two models' scores set side by side: the higher one beats the other."""
+    slots = [h for h in s.hits if h.type == "score_value"]
+    models = {h.fields["model"] for h in slots}
+    if len(slots) != 2 or len(models) != 2 or _LOWER_IS_BETTER.search(s.text):
+        return
+    first, second = sorted(slots, key=lambda h: h.start)
+    if not _SIDE_BY_SIDE.search(s.text[first.start : second.start]):
+        return
+    a, b = float(first.fields["value"]), float(second.fields["value"])
+    relation = "beats" if a > b else "trails" if a < b else "ties"
+    _add_pair(s, first.fields["model"], second.fields["model"], relation, second.start)
+
+
+def _add_pair(s: Sentence, a: str, b: str, relation: str, pos: int) -> None:
+    for h in s.hits:
+        if h.type == "pairwise_comparison" and {h.fields["model_a"], h.fields["model_b"]} == {a, b}:
+            return
+    s.hits.append(
+        Hit(
+            "pairwise_comparison",
+            {"model_a": a, "model_b": b, "relation": relation},
+            pos,
+            negated=_near_negation(s.text, pos),
+        )
+    )
+
+
+def find_gains(s: Sentence) -> None:
+    for a, b in zip(s.models, s.models[1:], strict=False):
+        if _GAIN_OF.search(s.text[max(0, a.start - 30) : a.start]) and _GAIN_OVER.match(
+            s.text[a.end : b.start]
+        ):
+            _add_pair(s, a.text, b.text, "beats", a.start)
+
+
 def find_all(s: Sentence) -> list[Hit]:
     find_patterns(s)
     find_ordered_list(s)
@@ -493,5 +548,7 @@ def find_all(s: Sentence) -> list[Hit]:
     find_ordinals(s)
     find_superlatives(s)
     find_score_slots(s)
+    find_score_comparisons(s)
     find_compared(s)
+    find_gains(s)
     return sorted(s.hits, key=lambda h: h.start)

@@ -136,7 +136,8 @@ _OBJECT_LEAD = _i(
     r"(?:such\s+as|like|including|from|:)\s+|(?:the\s+)?(?:performance|scores?|results?)\s+of\s+)?$"
 )
 _OBJECT_JOIN = _i(
-    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)$"
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|and\s+|or\s+|"
+    r"as\s+well\s+as\s+|&\s*)$"
 )
 _COUNT_TOP = _i(
     r"\b(?:holds?|takes?|took|occup(?:y|ies|ied)|ha(?:s|ve)|claims?|claimed|fill(?:s|ed)?)\s+"
