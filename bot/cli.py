@@ -137,8 +137,16 @@ def run(
     config = sources_file(sources)
     engine = open_store()
     if once:
+        from bot.commands.boards import stale_note
+        from store.models import utcnow
+
         report = pipeline.run_once(engine, config, settings())
+        stale = stale_note(engine, utcnow().date(), config.settings.staleness_days)
+        report.warnings.extend([stale] if stale else [])
         typer.echo(report.summary())
+        # 0 all fine, 1 a source or a step failed (2, a usage or config error, is raised
+        # before this point)
+        raise typer.Exit(report.exit_code)
     else:
         pipeline.serve(engine, config, settings())
 

@@ -85,24 +85,36 @@ class PassReport:
     changes: int = 0
     alerts: int = 0
     failures: list[str] = field(default_factory=list)
+    failed_polls: list[str] = field(default_factory=list)  # "name (status)" per failed poll
     disabled: list[str] = field(default_factory=list)  # sources disabled by this pass
+    warnings: list[str] = field(default_factory=list)  # e.g. stale leaderboard data
     interrupted: bool = False  # stopped by SIGTERM/SIGINT; the rest stays pending
 
     def summary(self) -> str:
+        failed = f" ({len(self.failed_polls)} failed)" if self.failed_polls else ""
         text = (
-            f"polled {self.sources} sources, {self.articles} new or updated articles, "
+            f"polled {self.sources} sources{failed}, {self.articles} new or updated articles, "
             f"{self.processed} articles checked: {self.claims} claims"
         )
         if self.rechecked:
             text += f", {self.rechecked} re-checked"
         text += f"; {self.changes} verdicts new or changed, {self.alerts} alerts sent"
+        if self.failed_polls:
+            text += "; failed polls: " + ", ".join(self.failed_polls[:5])
+            if len(self.failed_polls) > 5:
+                text += f" and {len(self.failed_polls) - 5} more"
         if self.disabled:
             text += f"; {len(self.disabled)} sources disabled: " + "; ".join(self.disabled[:5])
         if self.failures:
             text += f"; {len(self.failures)} failures: " + "; ".join(self.failures[:5])
         if self.interrupted:
             text += "; interrupted (the rest is left for the next run)"
-        return text
+        return "\n".join([text, *self.warnings])
+
+    @property
+    def exit_code(self) -> int:
+        """0 all fine, 1 a source or a step failed (the README's documented codes)."""
+        return 1 if self.failed_polls or self.failures else 0
 
 
 @dataclass
@@ -475,6 +487,8 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
             report.articles = len(polled.new_article_ids) + len(polled.updated_article_ids)
             for s in polled.sources:
                 metrics.POLLS.labels(s.kind).inc()
+                if s.kind == "failed":
+                    report.failed_polls.append(f"{s.name} ({s.status})")
                 if "disabled" in s.events:
                     # /status and `sources list` show it from the Source row; the pass
                     # summary says it once, when it happens

@@ -108,3 +108,13 @@ def age_note(snapshot: date, today: date) -> str:
     days = (today - snapshot).days
     age = "today" if days <= 0 else "1 day old" if days == 1 else f"{days:,} days old"
     return f"snapshot {snapshot.isoformat()}, {age}"
+
+
+MAIN_BOARD = "lmarena-text"  # the board claims are judged on when they name none
+
+
+def stale_note(engine: Engine, today: date, limit_days: int) -> str | None:
+    """The run summary's warning: the main board's newest data older than the limit."""
+    catalog = board_catalog(engine)
+    board = MAIN_BOARD if any(s.board == MAIN_BOARD for s in catalog) else None
+    return staleness_warning(newest(catalog, board), today, limit_days, board)
