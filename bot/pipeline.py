@@ -49,12 +49,12 @@ from bot.extract.html import looks_like_html, main_text
 from bot.instance import exclusive_on_sqlite, instance_name
 from bot.logs import event
 from bot.poller import PollReport, poll_due
-from bot.sources import Destination, SourcesFile
+from bot.sources import Destination, LeaderboardSource, SourcesFile
 from store import leases
 from store.claims import CLAIM_ADAPTER, ClaimDraft, claim_dedupe_key
 from store.errors import ClaimwatchError
 from store.judging import Judge, load_judge, snapshot_stamp
-from store.leaderboards.ingest import ingest_paths
+from store.leaderboards.ingest import IngestReport, ingest_paths
 from store.models import Article, Claim, Leaderboard, Source, utcnow
 from store.record import VerdictChange, apply_judgement, current_verdict, record_article_claims
 
@@ -360,26 +360,26 @@ def refresh_leaderboards(engine: Engine, rt: Runtime) -> int:
     for source in rt.config.leaderboards:
         if not _take_refresh(engine, source.board, timedelta(seconds=source.interval), now):
             continue
-        report = ingest_paths(
-            engine, [source.url], format=source.format, today=lambda: rt.clock().date()
-        )
-        error = "; ".join(report.errors) or None
-        if error:
-            metrics.FAILURES.labels("leaderboard").inc()
-            event(
-                log, "leaderboard.refresh_failed", logging.WARNING, source=source.name, error=error
-            )
-        new += report.snapshots
-        event(log, "leaderboard.refreshed", source=source.name, snapshots=report.snapshots)
-        with Session(engine) as session, session.begin():
-            board = session.exec(
-                select(Leaderboard).where(Leaderboard.slug == source.board)
-            ).first()
-            if board is not None:
-                board.last_refreshed_at = now
-                board.last_error = error
-                session.add(board)
+        new += refresh_board(engine, source, now).snapshots
     return new
+
+
+def refresh_board(engine: Engine, source: LeaderboardSource, now: datetime) -> IngestReport:
+    """Fetch one `leaderboards:` source now and record the attempt on its board
+    (also `claimwatch leaderboard refresh`)."""
+    report = ingest_paths(engine, [source.url], format=source.format, today=lambda: now.date())
+    error = "; ".join(report.errors) or None
+    if error:
+        metrics.FAILURES.labels("leaderboard").inc()
+        event(log, "leaderboard.refresh_failed", logging.WARNING, source=source.name, error=error)
+    event(log, "leaderboard.refreshed", source=source.name, snapshots=report.snapshots)
+    with Session(engine) as session, session.begin():
+        board = session.exec(select(Leaderboard).where(Leaderboard.slug == source.board)).first()
+        if board is not None:
+            board.last_refreshed_at = now
+            board.last_error = error
+            session.add(board)
+    return report
 
 
 def _board_row(session: Session, slug: str) -> Leaderboard | None:
