@@ -229,3 +229,36 @@ def test_check_says_when_the_data_is_stale(few_snapshots: str) -> None:
         input="GLM-4.5 ranks #3 on LMArena.",
     )
     assert "claimwatch leaderboard refresh" in json.loads(js.stdout)["warnings"][0]
+
+
+async def test_discord_verify_takes_a_date_and_names_the_snapshot_and_its_age(
+    few_snapshots: str,
+) -> None:
+    from datetime import UTC, datetime
+
+    from bot.commands.replies import CommandContext, Invoker
+    from bot.commands.verify import default_checker, verify_command
+    from store import db
+
+    engine = db.make_engine(few_snapshots)
+    ctx = CommandContext(
+        engine=engine,
+        checker=default_checker(engine),
+        now=lambda: datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    me = Invoker(user_id=1, name="me")
+    text = "On LMArena, Gemini-2.5-Pro ranks #1."
+    dated = await verify_command(ctx, me, text=text, date_="2025-08-05")
+    assert dated.content == "1 claim(s) found, checked as of 2025-08-05."
+    fields = {f["name"]: f["value"] for f in dated.embeds[0]["fields"]}
+    assert fields["Checked against"] == "lmarena-text, snapshot 2025-08-04 (1 day before the claim)"
+    # today (2026-03-01) the newest data is too old: the answer says what to run
+    today = await verify_command(ctx, me, text=text)
+    head, warning = today.content.splitlines()
+    assert head == "1 claim(s) found, checked as of 2026-03-01."
+    assert warning.startswith("warning: newest lmarena-text snapshot 2025-08-04 is 209 days old")
+    assert warning.endswith("run `claimwatch leaderboard refresh`")
+    fields = {f["name"]: f["value"] for f in today.embeds[0]["fields"]}
+    assert "None" not in str(today.embeds[0])
+    assert fields["Checked against"] == "no lmarena-text snapshot usable on 2026-03-01"
+    engine.dispose()
