@@ -20,6 +20,7 @@ from bot.commands.check_cli import check as check_command
 from bot.commands.claims_cli import claim as claim_command
 from bot.commands.claims_cli import claims as claims_command
 from bot.commands.claims_cli import why as why_command
+from bot.commands.demo_cli import demo as demo_command
 from bot.commands.digest_cli import digest as digest_command
 from bot.commands.leaderboard_cli import leaderboard_app
 from bot.commands_sources import poll_command, sources_check
@@ -58,6 +59,7 @@ app.command("check")(check_command)
 app.command("claims")(claims_command)
 app.command("claim")(claim_command)
 app.command("why")(why_command)
+app.command("demo")(demo_command)
 sources_app.command("check")(sources_check)
 
 SourcesOpt = Annotated[
