@@ -178,14 +178,16 @@ def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    # names, locations and errors come from files and servers: plain text, never markup
     table = Table("name", "location", "status", "failures", "last poll", "next poll", "entries")
     for row in feeds:
         status = row.get("disabled_reason") and f"disabled: {row['disabled_reason']}"
         table.add_row(
-            row["name"],
-            row["location"],
-            status or row.get("last_status") or "never polled",
+            Text(row["name"]),
+            Text(row["location"]),
+            Text(status or row.get("last_status") or "never polled"),
             str(row.get("consecutive_failures", 0)),
             str(row.get("last_polled_at") or "-"),
             str(row.get("next_poll_at") or "-"),
@@ -196,7 +198,7 @@ def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
     dest_table = Table("destination", "kind", "status")
     for d in destinations:
         reason = f": {d['broken_reason']}" if d.get("broken_reason") else ""
-        dest_table.add_row(d["name"], d["kind"], f"{d['status']}{reason}")
+        dest_table.add_row(Text(d["name"]), d["kind"], Text(f"{d['status']}{reason}"))
     console.print(dest_table)
 
 

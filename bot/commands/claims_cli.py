@@ -76,11 +76,16 @@ def claims(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("id", "verdict", "statement", "as of", "first seen")
     for r in rows:
         table.add_row(
-            str(r["id"]), r["verdict"] or "-", r["statement"], r["as_of"], r["first_seen_at"][:16]
+            str(r["id"]),
+            r["verdict"] or "-",
+            Text(r["statement"]),  # an article's words: never markup
+            r["as_of"],
+            r["first_seen_at"][:16],
         )
     Console(width=160).print(table)
     if result.has_more:

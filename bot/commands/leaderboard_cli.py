@@ -54,7 +54,7 @@ def _progress_bar(enabled: bool) -> Iterator[Progress | None]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         transient=True,
     ) as bar:
         task = bar.add_task("", total=None)

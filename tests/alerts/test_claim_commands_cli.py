@@ -119,3 +119,31 @@ def test_evidence_from_a_board_is_inert_in_discord_and_html() -> None:
     assert html.title == (
         "Evidence: lmarena-text · raw ratings · snapshot 2025-01-29 (5 days before the claim)"
     )
+
+
+HOSTILE_STATEMENT = "GLM-4.5 [/bold] ranks [red]#1[/red] [sic] [link=https://e.example]x"
+
+
+def test_claims_table_prints_statements_as_written(cli_env, seed: Seeder) -> None:
+    seed.claim(HOSTILE_STATEMENT)
+    out = runner.invoke(app, ["claims"])
+    assert out.exit_code == 0, out.output
+    assert HOSTILE_STATEMENT in out.stdout
+    claim = runner.invoke(app, ["claim", "1"])
+    assert claim.exit_code == 0 and claim.stdout.startswith(f"Supported: {HOSTILE_STATEMENT}")
+
+
+def test_sources_list_prints_names_and_errors_as_written(cli_env, tmp_path) -> None:
+    from store import db
+    from store.models import Source
+
+    path = tmp_path / "sources.yaml"
+    path.write_text("feeds:\n  - {name: 'x', url: 'https://x.example/feed'}\n", encoding="utf-8")
+    engine = db.make_engine(cli_env)
+    with Session(engine) as s:
+        s.add(Source(name="x", url="https://x.example/feed", last_status="[/bold] [sic]"))
+        s.commit()
+    engine.dispose()
+    out = runner.invoke(app, ["sources", "list", "--sources", str(path)], env={"COLUMNS": "200"})
+    assert out.exit_code == 0, out.output
+    assert "[/bold] [sic]" in out.stdout
