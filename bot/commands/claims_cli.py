@@ -38,6 +38,9 @@ def claims(
     from bot.cli import open_store, print_json
 
     words = list(words or [])
+    if words and words[0].lstrip("#").isdigit():
+        number = words[0].lstrip("#")
+        raise ClaimwatchError(f"for one claim use `claimwatch claim {number}` (or `why {number}`)")
     if words and words[0] != "search":
         raise ClaimwatchError(f"unknown claims action {words[0]!r}: use `claims search TEXT`")
     query = " ".join(words[1:]) or None

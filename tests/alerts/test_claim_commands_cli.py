@@ -44,6 +44,9 @@ def test_claim_unknown_and_malformed_ids_are_one_line_errors(cli_env) -> None:
     )
     out = runner.invoke(app, ["why", "abc"])
     assert out.exit_code == 2 and "is not a claim id" in out.output
+    out = runner.invoke(app, ["claims", "12"])
+    assert out.exit_code == 2
+    assert "for one claim use `claimwatch claim 12` (or `why 12`)" in out.output
 
 
 def test_claims_json_has_verdict_reason_explanation_and_evidence(cli_env, seed: Seeder) -> None:
