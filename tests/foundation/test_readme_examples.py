@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
 
 def _blocks() -> list[str]:
-    return re.findall(r"```\n(.+?)```", README, flags=re.S)
+    """The bodies of the README's fenced blocks, in order."""
+    blocks: list[str] = []
+    body: list[str] | None = None
+    for line in README.splitlines():
+        if line.startswith("```"):
+            if body is None:
+                body = []
+            else:
+                blocks.append("\n".join(body) + "\n")
+                body = None
+        elif body is not None:
+            body.append(line)
+    return blocks
 
 
 def test_readme_shows_an_alert_and_a_claim_as_they_print() -> None:
