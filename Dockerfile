@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     CLAIMWATCH_DATA_DIR=/data \
-    CLAIMWATCH_SOURCES=/app/sources.yaml
+    CLAIMWATCH_SOURCES=/app/sources.yaml \
+    CLAIMWATCH_METRICS_PORT=9108
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
@@ -21,6 +22,11 @@ RUN useradd --system --uid 10001 --home-dir /data claimwatch \
 USER claimwatch
 VOLUME ["/data"]
 EXPOSE 9108
+
+# healthy while /healthz answers and the last pass is recent (bot/healthcheck.py);
+# the first start loads the bundled snapshots, hence the long start period
+HEALTHCHECK --interval=60s --timeout=10s --start-period=300s --retries=3 \
+    CMD ["python", "-m", "bot.healthcheck"]
 
 # init is idempotent: it migrates and loads bundled snapshots only when they are new
 CMD ["sh", "-c", "claimwatch init && exec claimwatch run"]

@@ -20,7 +20,8 @@ from bot.extract.base import ArticleText, Extractor
 from bot.extract.html import looks_like_html, main_text
 from store.claims import ClaimDraft, Evidence, Judgement
 
-# The evidence keys DESIGN.md's `check --json` shows, in its order.
+# The evidence keys DESIGN.md's `check --json` shows, in its order; the rest of each
+# row (view, category, role, organisation, ...) follows, so --json keeps everything.
 EVIDENCE_KEYS = ("board", "snapshot", "model", "rank", "score", "ci", "votes")
 
 
@@ -51,7 +52,7 @@ def check_text(
 def claim_json(claim: ClaimDraft, judgement: Judgement) -> dict[str, Any]:
     """One claim with its verdict, keyed exactly as DESIGN.md's `check --json`."""
     latest = judgement.latest
-    return {
+    out: dict[str, Any] = {
         "type": claim.type,
         "statement": claim.statement,
         "quote": claim.quote,
@@ -67,15 +68,25 @@ def claim_json(claim: ClaimDraft, judgement: Judgement) -> dict[str, Any]:
         "forecast": claim.forecast,
         "verdict": judgement.verdict,
         "reason": judgement.reason,
+        "snapshot": judgement.snapshot.isoformat() if judgement.snapshot else None,
+        "snapshot_age_days": judgement.snapshot_age_days,
         "evidence": [evidence_json(e) for e in judgement.evidence],
         "latest": {
             "snapshot": latest.snapshot.isoformat() if latest and latest.snapshot else None,
             "verdict": latest.verdict if latest else None,
+            "reason": latest.reason if latest else None,
+            "evidence": [evidence_json(e) for e in latest.evidence] if latest else [],
         },
         "explanation": judgement.explanation,
     }
+    forecast = getattr(claim, "forecast", None)
+    if forecast is not None:
+        out["forecast"] = forecast
+    return out
 
 
 def evidence_json(evidence: Evidence) -> dict[str, Any]:
     data = evidence.model_dump(mode="json")
-    return {key: data.get(key) for key in EVIDENCE_KEYS}
+    return {key: data.get(key) for key in EVIDENCE_KEYS} | {
+        k: v for k, v in data.items() if k not in EVIDENCE_KEYS and v is not None
+    }

@@ -17,7 +17,10 @@ from typer.core import TyperGroup
 
 from bot import __version__
 from bot.commands.check_cli import check as check_command
+from bot.commands.claims_cli import claim as claim_command
 from bot.commands.claims_cli import claims as claims_command
+from bot.commands.claims_cli import why as why_command
+from bot.commands.demo_cli import demo as demo_command
 from bot.commands.digest_cli import digest as digest_command
 from bot.commands.leaderboard_cli import leaderboard_app
 from bot.commands_sources import poll_command, sources_check
@@ -54,6 +57,9 @@ app.command("poll")(poll_command)
 app.command("digest")(digest_command)
 app.command("check")(check_command)
 app.command("claims")(claims_command)
+app.command("claim")(claim_command)
+app.command("why")(why_command)
+app.command("demo")(demo_command)
 sources_app.command("check")(sources_check)
 
 SourcesOpt = Annotated[
@@ -133,8 +139,16 @@ def run(
     config = sources_file(sources)
     engine = open_store()
     if once:
+        from bot.commands.boards import stale_note
+        from store.models import utcnow
+
         report = pipeline.run_once(engine, config, settings())
+        stale = stale_note(engine, utcnow().date(), config.settings.staleness_days)
+        report.warnings.extend([stale] if stale else [])
         typer.echo(report.summary())
+        # 0 all fine, 1 a source or a step failed (2, a usage or config error, is raised
+        # before this point)
+        raise typer.Exit(report.exit_code)
     else:
         pipeline.serve(engine, config, settings())
 
@@ -164,14 +178,16 @@ def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    # names, locations and errors come from files and servers: plain text, never markup
     table = Table("name", "location", "status", "failures", "last poll", "next poll", "entries")
     for row in feeds:
         status = row.get("disabled_reason") and f"disabled: {row['disabled_reason']}"
         table.add_row(
-            row["name"],
-            row["location"],
-            status or row.get("last_status") or "never polled",
+            Text(row["name"]),
+            Text(row["location"]),
+            Text(status or row.get("last_status") or "never polled"),
             str(row.get("consecutive_failures", 0)),
             str(row.get("last_polled_at") or "-"),
             str(row.get("next_poll_at") or "-"),
@@ -182,7 +198,7 @@ def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
     dest_table = Table("destination", "kind", "status")
     for d in destinations:
         reason = f": {d['broken_reason']}" if d.get("broken_reason") else ""
-        dest_table.add_row(d["name"], d["kind"], f"{d['status']}{reason}")
+        dest_table.add_row(Text(d["name"]), d["kind"], Text(f"{d['status']}{reason}"))
     console.print(dest_table)
 
 

@@ -68,12 +68,14 @@ def poll_command(
                 "summary": report.summary(),
             }
         )
-        return
+        raise typer.Exit(1 if report.failed else 0)
     for s in report.sources:
         typer.echo(s.line())
     if not report.sources:
         typer.echo("no source is due (use --force or --source NAME to poll now)")
     typer.echo(report.summary())
+    # 0 all fine, 1 some sources failed (their lines above say why)
+    raise typer.Exit(1 if report.failed else 0)
 
 
 def static_problems(feed: Feed, config: SourcesFile) -> list[str]:

@@ -49,12 +49,12 @@ from bot.extract.html import looks_like_html, main_text
 from bot.instance import exclusive_on_sqlite, instance_name
 from bot.logs import event
 from bot.poller import PollReport, poll_due
-from bot.sources import Destination, SourcesFile
+from bot.sources import Destination, LeaderboardSource, SourcesFile
 from store import leases
 from store.claims import CLAIM_ADAPTER, ClaimDraft, claim_dedupe_key
 from store.errors import ClaimwatchError
 from store.judging import Judge, load_judge, snapshot_stamp
-from store.leaderboards.ingest import ingest_paths
+from store.leaderboards.ingest import IngestReport, ingest_paths
 from store.models import Article, Claim, Leaderboard, Source, utcnow
 from store.record import VerdictChange, apply_judgement, current_verdict, record_article_claims
 
@@ -85,24 +85,36 @@ class PassReport:
     changes: int = 0
     alerts: int = 0
     failures: list[str] = field(default_factory=list)
+    failed_polls: list[str] = field(default_factory=list)  # "name (status)" per failed poll
     disabled: list[str] = field(default_factory=list)  # sources disabled by this pass
+    warnings: list[str] = field(default_factory=list)  # e.g. stale leaderboard data
     interrupted: bool = False  # stopped by SIGTERM/SIGINT; the rest stays pending
 
     def summary(self) -> str:
+        failed = f" ({len(self.failed_polls)} failed)" if self.failed_polls else ""
         text = (
-            f"polled {self.sources} sources, {self.articles} new or updated articles, "
+            f"polled {self.sources} sources{failed}, {self.articles} new or updated articles, "
             f"{self.processed} articles checked: {self.claims} claims"
         )
         if self.rechecked:
             text += f", {self.rechecked} re-checked"
         text += f"; {self.changes} verdicts new or changed, {self.alerts} alerts sent"
+        if self.failed_polls:
+            text += "; failed polls: " + ", ".join(self.failed_polls[:5])
+            if len(self.failed_polls) > 5:
+                text += f" and {len(self.failed_polls) - 5} more"
         if self.disabled:
             text += f"; {len(self.disabled)} sources disabled: " + "; ".join(self.disabled[:5])
         if self.failures:
             text += f"; {len(self.failures)} failures: " + "; ".join(self.failures[:5])
         if self.interrupted:
             text += "; interrupted (the rest is left for the next run)"
-        return text
+        return "\n".join([text, *self.warnings])
+
+    @property
+    def exit_code(self) -> int:
+        """0 all fine, 1 a source or a step failed (the README's documented codes)."""
+        return 1 if self.failed_polls or self.failures else 0
 
 
 @dataclass
@@ -348,26 +360,26 @@ def refresh_leaderboards(engine: Engine, rt: Runtime) -> int:
     for source in rt.config.leaderboards:
         if not _take_refresh(engine, source.board, timedelta(seconds=source.interval), now):
             continue
-        report = ingest_paths(
-            engine, [source.url], format=source.format, today=lambda: rt.clock().date()
-        )
-        error = "; ".join(report.errors) or None
-        if error:
-            metrics.FAILURES.labels("leaderboard").inc()
-            event(
-                log, "leaderboard.refresh_failed", logging.WARNING, source=source.name, error=error
-            )
-        new += report.snapshots
-        event(log, "leaderboard.refreshed", source=source.name, snapshots=report.snapshots)
-        with Session(engine) as session, session.begin():
-            board = session.exec(
-                select(Leaderboard).where(Leaderboard.slug == source.board)
-            ).first()
-            if board is not None:
-                board.last_refreshed_at = now
-                board.last_error = error
-                session.add(board)
+        new += refresh_board(engine, source, now).snapshots
     return new
+
+
+def refresh_board(engine: Engine, source: LeaderboardSource, now: datetime) -> IngestReport:
+    """Fetch one `leaderboards:` source now and record the attempt on its board
+    (also `claimwatch leaderboard refresh`)."""
+    report = ingest_paths(engine, [source.url], format=source.format, today=lambda: now.date())
+    error = "; ".join(report.errors) or None
+    if error:
+        metrics.FAILURES.labels("leaderboard").inc()
+        event(log, "leaderboard.refresh_failed", logging.WARNING, source=source.name, error=error)
+    event(log, "leaderboard.refreshed", source=source.name, snapshots=report.snapshots)
+    with Session(engine) as session, session.begin():
+        board = session.exec(select(Leaderboard).where(Leaderboard.slug == source.board)).first()
+        if board is not None:
+            board.last_refreshed_at = now
+            board.last_error = error
+            session.add(board)
+    return report
 
 
 def _board_row(session: Session, slug: str) -> Leaderboard | None:
@@ -475,6 +487,8 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
             report.articles = len(polled.new_article_ids) + len(polled.updated_article_ids)
             for s in polled.sources:
                 metrics.POLLS.labels(s.kind).inc()
+                if s.kind == "failed":
+                    report.failed_polls.append(f"{s.name} ({s.status})")
                 if "disabled" in s.events:
                     # /status and `sources list` show it from the Source row; the pass
                     # summary says it once, when it happens

@@ -47,7 +47,7 @@ def progress_bar(label: str, *, enabled: bool | None = None) -> Iterator[Update 
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         console=Console(stderr=True),
         transient=True,
     ) as bar:

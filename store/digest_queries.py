@@ -57,6 +57,9 @@ class ClaimRow:
     explanation: str
     quote: str | None
     articles: tuple[ArticleRef, ...]  # earliest appearance first
+    reason: str | None = None  # why it is unverifiable, when it is
+    judgement: dict[str, Any] | None = None  # the verdict's evidence, for the reader
+    data: dict[str, Any] | None = None  # the claim's fields (relation: who is the leader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,9 @@ def _claim_rows(session: Session, claims: Sequence[Claim], end: datetime) -> dic
             explanation=v.explanation if v is not None else "",
             quote=quotes.get(c.id),
             articles=tuple(articles.get(c.id, ())),
+            reason=v.reason if v is not None else None,
+            judgement=v.judgement if v is not None else None,
+            data=c.data,
         )
     return out
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
@@ -28,6 +29,7 @@ from bot.alerts.senders import (
     RetryLater,
     classify_error,
 )
+from bot.commands import autocomplete as suggest
 from bot.commands.admin import (
     sources_add_command,
     sources_list_command,
@@ -35,11 +37,12 @@ from bot.commands.admin import (
     status_command,
 )
 from bot.commands.claims import claim_command, claims_command, why_command
-from bot.commands.leaderboard import leaderboard_command
+from bot.commands.leaderboard import check_top_query, leaderboard_command
 from bot.commands.replies import CommandContext, Invoker, Reply
 from bot.commands.verify import verify_command
 from bot.logs import event
 from store.claims import VERDICTS
+from store.errors import ClaimwatchError
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +189,41 @@ async def respond(interaction: discord.Interaction[Any], reply: Reply) -> None:
 
 
 Handler = Callable[..., Awaitable[Reply]]
+Suggest = Callable[..., Awaitable[list[tuple[str, str]]]]
+
+
+def error_reply(interaction: discord.Interaction[Any], error: Exception) -> Reply:
+    """What an interaction that failed is answered: the user's mistake in their words,
+    anything else as a short message with an id to find it in the log."""
+    original = getattr(error, "original", None) or error
+    if isinstance(original, ClaimwatchError):
+        return Reply.refuse(str(original))
+    if isinstance(error, app_commands.TransformerError | app_commands.CheckFailure):
+        return Reply.refuse(str(error))
+    ref = uuid.uuid4().hex[:10]
+    command = interaction.command.qualified_name if interaction.command else "?"
+    log.error(
+        "bot.command_failed command=%s ref=%s error=%r",
+        command,
+        ref,
+        original,
+        exc_info=(type(original), original, original.__traceback__),
+    )
+    return Reply.refuse(f"Something went wrong, logged as {ref}.")
+
+
+async def answer_error(interaction: discord.Interaction[Any], error: Exception) -> None:
+    """tree.on_error: every failed interaction gets an answer, never a 15-minute
+    "thinking..." (a deferred one is answered by a follow-up)."""
+    reply = error_reply(interaction, error)
+    try:
+        await respond(interaction, reply)
+    except discord.DiscordException as exc:  # the interaction expired or was deleted
+        event(log, "bot.error_reply_failed", logging.WARNING, error=repr(exc))
+
+
+def choices(pairs: list[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=name, value=value) for name, value in pairs]
 
 
 def build_tree(
@@ -193,6 +231,7 @@ def build_tree(
 ) -> app_commands.CommandTree[discord.Client]:
     """The real command tree: names, options and permissions as Discord sees them."""
     tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)
+    tree.on_error = answer_error  # type: ignore[method-assign]
     verdict_choices = [app_commands.Choice(name=v.replace("_", " "), value=v) for v in VERDICTS]
 
     async def run(
@@ -224,51 +263,99 @@ def build_tree(
     ) -> None:
         await run(interaction, claims_command, query=query, verdict=verdict, since=since, page=page)
 
+    async def claim_choices(
+        interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(await suggest.claim_ids(ctx, current))
+
+    async def board_choices(
+        interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(await suggest.boards(ctx, current))
+
+    async def category_choices(
+        interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        board = getattr(interaction.namespace, "board", None)
+        return choices(await suggest.categories(ctx, current, board))
+
+    async def country_choices(
+        interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return choices(await suggest.countries(ctx, current))
+
     @tree.command(name="claim", description="One claim in full: sources, verdicts, evidence")
     @app_commands.describe(claim_id="The claim's number, as shown in alerts")
     @app_commands.rename(claim_id="id")
+    @app_commands.autocomplete(claim_id=claim_choices)
     async def claim(interaction: discord.Interaction[Any], claim_id: str) -> None:
         await run(interaction, claim_command, claim_id=claim_id)
 
     @tree.command(name="why", description="How a claim's verdict was reached")
     @app_commands.describe(claim_id="The claim's number, as shown in alerts")
     @app_commands.rename(claim_id="id")
+    @app_commands.autocomplete(claim_id=claim_choices)
     async def why(interaction: discord.Interaction[Any], claim_id: str) -> None:
         await run(interaction, why_command, claim_id=claim_id)
 
     @tree.command(name="verify", description="Check the ranking claims in a sentence or paragraph")
-    @app_commands.describe(text="The sentence or paragraph to check")
+    @app_commands.describe(
+        text="The sentence or paragraph to check",
+        date="Check as of this date, YYYY-MM-DD (default today)",
+    )
     async def verify(
-        interaction: discord.Interaction[Any], text: app_commands.Range[str, 1, 4000]
+        interaction: discord.Interaction[Any],
+        text: app_commands.Range[str, 1, 4000],
+        date: str | None = None,
     ) -> None:
-        await run(interaction, verify_command, defer=True, ephemeral=True, text=text)
+        await run(interaction, verify_command, defer=True, ephemeral=True, text=text, date_=date)
 
     @tree.command(name="leaderboard", description="The top models on a leaderboard")
     @app_commands.describe(
-        board="Board slug (default lmarena-text)",
+        board="Board (default lmarena-text)",
+        category="Category, e.g. coding (default full)",
+        view="raw or style-controlled ratings (default raw)",
         open_weights="Only models with released weights",
-        country="Only models from this country (two letters, e.g. CN)",
+        country="Only models from this country, e.g. CN",
         date="As of this date, YYYY-MM-DD (default today)",
+        limit="How many models (1-25, default 10)",
         chart="Attach a chart image",
+    )
+    @app_commands.choices(
+        view=[
+            app_commands.Choice(name="raw ratings", value="raw"),
+            app_commands.Choice(name="style-controlled ratings", value="style_control"),
+        ]
+    )
+    @app_commands.autocomplete(
+        board=board_choices, category=category_choices, country=country_choices
     )
     async def leaderboard(
         interaction: discord.Interaction[Any],
         board: str | None = None,
+        category: str | None = None,
+        view: str | None = None,
         open_weights: bool = False,
         country: str | None = None,
         date: str | None = None,
+        limit: app_commands.Range[int, 1, 25] = 10,
         chart: bool = False,
     ) -> None:
-        await run(
-            interaction,
-            leaderboard_command,
-            defer=True,
-            board=board,
-            open_weights=open_weights,
-            country=country,
-            date_=date,
-            chart=chart,
-        )
+        options: dict[str, Any] = {
+            "board": board,
+            "category": category,
+            "view": view,
+            "open_weights": open_weights,
+            "country": country,
+            "date_": date,
+            "limit": limit,
+        }
+        try:  # a mistake is answered at once and privately, before the public "thinking"
+            await check_top_query(ctx, **options)
+        except ClaimwatchError as exc:
+            await respond(interaction, Reply.refuse(str(exc)))
+            return
+        await run(interaction, leaderboard_command, defer=True, chart=chart, **options)
 
     # Discord applies default_permissions to a whole top-level command, so /sources
     # list is also hidden from members without Manage Server; /status is for everyone.

@@ -9,13 +9,17 @@ Nothing here does I/O; everything comes in as `store.claims_queries` views.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from bot.alerts.evidence import as_markdown, md_escape, read_evidence, verdict_word
 from bot.alerts.senders import OutgoingMessage
 from store.claims import VERDICT_WORDS
 from store.claims_queries import AppearanceView, ClaimView, VerdictView
+from store.models import utcnow
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096
@@ -40,28 +44,18 @@ COLOURS = {
 }
 WORDS = VERDICT_WORDS
 
-_MD_SPECIAL = re.compile(r"([\\*_~`|\[\]()<>#])")
 _ZWSP = "\u200b"
 
-
-def verdict_word(label: str | None) -> str:
-    if label is None:
-        return "Not checked yet"
-    return WORDS.get(label, label.replace("_", " ").capitalize())
+escape = md_escape  # user text made inert in Discord markdown (bot/alerts/evidence.py)
 
 
-def escape(text: str | None) -> str:
-    """User text made inert in Discord markdown: no formatting, links or mentions.
+def explanation_md(text: str | None) -> str:
+    """An explanation escaped, each view's part ("[raw ratings] ...") on its own line."""
+    return escape(_split_views(text or ""))
 
-    A zero-width space after every '@' defuses @everyone, <@id> and <@&role> even in
-    clients that ignore allowed_mentions (they still render as a ping otherwise).
-    """
-    if not text:
-        return ""
-    text = _MD_SPECIAL.sub(r"\\\1", text.replace("\r", ""))
-    text = text.replace("@", "@" + _ZWSP)
-    # a leading '-' or a numbered '1.' would start a list
-    return re.sub(r"(?m)^(\s*)([-+]|\d+\.)(\s)", r"\1\\\2\3", text)
+
+def _split_views(text: str) -> str:
+    return re.sub(r" +(?=\[(?:raw ratings|style-controlled view)\])", "\n", text.strip())
 
 
 def one_line(text: str | None) -> str:
@@ -105,6 +99,7 @@ class Card:
     fields: tuple[Field, ...] = ()
     footer: str = ""
     content: str = ""  # text above the embed
+    text_footer: str | None = None  # the terminal's footer when it differs (shell commands)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,17 +176,46 @@ def plain(markdown: str) -> str:
     return text.replace(_ZWSP, "")
 
 
-def to_text(card: Card) -> str:
-    lines = []
+TEXT_WIDTH = 80
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Lines wrapped at `width`; a URL or other long word is never split."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        lead = indent + line[: len(line) - len(line.lstrip())]
+        follow = lead + ("  " if line.lstrip().startswith(("•", ">")) else "")
+        out.extend(
+            textwrap.wrap(
+                line.strip(),
+                width=width,
+                initial_indent=lead,
+                subsequent_indent=follow,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [lead]
+        )
+    return out
+
+
+def to_text(card: Card, width: int = TEXT_WIDTH) -> str:
+    """The card for a terminal: the same words without markdown, wrapped at `width`,
+    each field's lines indented under its name."""
+    lines: list[str] = []
     if card.content:
-        lines.append(plain(card.content))
-    lines.append(plain(card.title))
+        lines += _wrap(plain(card.content), width)
+    lines += _wrap(plain(card.title), width)
     if card.description:
-        lines.append(plain(card.description))
+        lines += _wrap(plain(card.description), width)
     for f in card.fields:
-        lines.append(f"{plain(f.name)}:\n{plain(f.value)}")
-    if card.footer:
-        lines.append(plain(card.footer))
+        lines += _wrap(plain(f.name) + ":", width)
+        lines += _wrap(plain(f.value), width, indent="  ")
+    footer = card.footer if card.text_footer is None else card.text_footer
+    if footer:
+        lines += _wrap(plain(footer), width)
     return "\n".join(lines) + "\n"
 
 
@@ -204,46 +228,17 @@ def to_message(card: Card) -> OutgoingMessage:
 # --- evidence --------------------------------------------------------------------
 
 
-def _number(value: Any) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
-    if isinstance(value, int | float):
-        return f"{int(value):,}"
-    return str(value)
-
-
-def evidence_line(ev: dict[str, Any]) -> str:
-    """'**DeepSeek-V3** rank 9 · score 1,318 · CI 1,313–1,323 · 12,345 votes'."""
-    parts = [f"**{escape(one_line(ev.get('model')))}**"]
-    if ev.get("role"):
-        parts[0] += f" ({escape(one_line(ev['role']))})"
-    if ev.get("rank") is not None:
-        parts.append(f"rank {ev['rank']}")
-    if ev.get("score") is not None:
-        parts.append(f"score {_number(ev['score'])}")
-    ci = ev.get("ci")
-    if isinstance(ci, list | tuple) and len(ci) == 2:
-        parts.append(f"CI {_number(ci[0])}–{_number(ci[1])}")
-    if ev.get("votes") is not None:
-        parts.append(f"{_number(ev['votes'])} votes")
-    return parts[0] + " " + " · ".join(parts[1:]) if len(parts) > 1 else parts[0]
-
-
-def evidence_fields(judgement: dict[str, Any]) -> list[Field]:
-    """The as-of evidence, and the newest snapshot's when it is a different one."""
-    out: list[Field] = []
-    evidence = judgement.get("evidence") or []
-    board = judgement.get("board") or (evidence[0].get("board") if evidence else None)
-    snapshot = judgement.get("snapshot")
-    if evidence:
-        name = f"Evidence: {board or 'leaderboard'}, snapshot {snapshot or 'unknown'}"
-        out.append(Field(name, "\n".join(evidence_line(e) for e in evidence)))
-    latest = judgement.get("latest") or None
-    if latest and latest.get("snapshot") and latest.get("snapshot") != snapshot:
-        name = f"Newest snapshot {latest['snapshot']}: {verdict_word(latest.get('verdict'))}"
-        lines = [evidence_line(e) for e in latest.get("evidence") or []]
-        out.append(Field(name, "\n".join(lines) or "no entries for these models"))
-    return out
+def evidence_fields(
+    judgement: dict[str, Any],
+    claim: dict[str, Any] | None = None,
+    *,
+    as_of: date | None = None,
+    today: date | None = None,
+) -> list[Field]:
+    """The as-of evidence grouped by view, then the newest snapshot's when it differs
+    (bot/alerts/evidence.py: the same words in the terminal and the e-mail digest)."""
+    reading = read_evidence(judgement, claim, as_of=as_of, today=today)
+    return [Field(s.title, "\n".join(s.lines)) for s in as_markdown(reading)]
 
 
 def sources_lines(
@@ -274,12 +269,41 @@ def _quote_block(quote: str) -> str:
 
 
 def _footer(claim_id: int, ref: str | None = None) -> str:
-    text = f"claim {claim_id} · /claim {claim_id} · /why {claim_id}"
+    # webhook-only teams have no slash commands: the shell commands are named too
+    text = (
+        f"claim {claim_id} · /claim {claim_id} · /why {claim_id}"
+        f" · shell: claimwatch claim {claim_id}, claimwatch why {claim_id}"
+    )
     return text + (f" · ref {ref}" if ref else "")
 
 
+def text_footer(claim_id: int) -> str:
+    """The terminal's footer: only the commands a shell can run."""
+    return f"claim {claim_id} · more: claimwatch claim {claim_id} · claimwatch why {claim_id}"
+
+
+def claim_evidence(
+    claim: ClaimView, verdict: VerdictView, today: date | None = None
+) -> list[Field]:
+    """A verdict's evidence with the claim's relation (who is the claimed leader) and date."""
+    return evidence_fields(
+        verdict.judgement, claim.data, as_of=claim.as_of, today=today or utcnow().date()
+    )
+
+
+def mentions_of(claim: ClaimView) -> list[str]:
+    """The names as the text wrote them, when the claim carries them."""
+    found = getattr(claim, "mentions", None) or (claim.data or {}).get("mentions") or []
+    return [str(m) for m in found if m]
+
+
 def alert_card(
-    claim: ClaimView, verdict: VerdictView, previous: VerdictView | None, *, ref: str | None
+    claim: ClaimView,
+    verdict: VerdictView,
+    previous: VerdictView | None,
+    *,
+    ref: str | None,
+    today: date | None = None,
 ) -> Card:
     """The alert for `verdict`; with `previous`, it says what changed and why."""
     word = verdict_word(verdict.label)
@@ -292,12 +316,12 @@ def alert_card(
         article = link(escape(one_line(first.title)) or "the article", first.url)
         parts.append(f"— {article}, {escape(first.outlet)}")
     if verdict.explanation:
-        parts.append(escape(verdict.explanation))
+        parts.append(explanation_md(verdict.explanation))
     fields: list[Field] = []
     content = ""
     if previous is not None and previous.label != verdict.label:
         content = f"Verdict changed: {verdict_word(previous.label)} → {word}"
-        why = escape(verdict.explanation) or "a new check gave a different verdict"
+        why = explanation_md(verdict.explanation) or "a new check gave a different verdict"
         snap = verdict.snapshot_date or verdict.judgement.get("snapshot")
         fields.append(
             Field(
@@ -309,7 +333,7 @@ def alert_card(
         )
     if verdict.reason:
         fields.append(Field("Reason", escape(verdict.reason.replace("_", " "))))
-    fields.extend(evidence_fields(verdict.judgement))
+    fields.extend(claim_evidence(claim, verdict, today))
     if claim.appearances:
         fields.append(
             Field(f"Sources ({len(claim.appearances)})", sources_lines(claim.appearances))
@@ -322,21 +346,27 @@ def alert_card(
         fields=tuple(fields),
         footer=_footer(claim.id, ref),
         content=content,
+        text_footer=text_footer(claim.id),
     )
 
 
 def build_alert(
-    claim: ClaimView, verdict_id: int, *, ref: str | None, changed: bool
+    claim: ClaimView,
+    verdict_id: int,
+    *,
+    ref: str | None,
+    changed: bool,
+    today: date | None = None,
 ) -> OutgoingMessage:
     """The message for one outbox row, built at send time from every appearance."""
     verdict = claim.verdict(verdict_id)
     if verdict is None:
         raise LookupError(f"verdict {verdict_id} is not one of claim {claim.id}'s")
     previous = claim.verdict_before(verdict_id) if changed else None
-    return to_message(alert_card(claim, verdict, previous, ref=ref))
+    return to_message(alert_card(claim, verdict, previous, ref=ref, today=today))
 
 
-def claim_card(claim: ClaimView) -> Card:
+def claim_card(claim: ClaimView, today: date | None = None) -> Card:
     """/claim: every appearance, every verdict it has had, the current evidence."""
     current = claim.latest_verdict
     fields: list[Field] = []
@@ -349,13 +379,13 @@ def claim_card(claim: ClaimView) -> Card:
     if history:
         fields.append(Field(f"Verdicts ({len(history)})", "\n".join(history)))
     if current is not None:
-        fields.extend(evidence_fields(current.judgement))
+        fields.extend(claim_evidence(claim, current, today))
     for app in claim.appearances[:SOURCES_LISTED]:
         label = escape(one_line(app.title)) or "untitled article"
         when = f"{app.published_at:%Y-%m-%d}" if app.published_at else "undated"
         fields.append(
             Field(
-                f"{app.outlet} · {when}" + (" · baseline" if app.baseline else ""),
+                f"{escape(app.outlet)} · {when}" + (" · baseline" if app.baseline else ""),
                 f"{_quote_block(app.quote)}\n{link(label, app.url)}",
             )
         )
@@ -364,14 +394,20 @@ def claim_card(claim: ClaimView) -> Card:
     description = [f"Type: {claim.type.replace('_', ' ')} · as of {claim.as_of}"]
     if claim.board:
         description[0] += f" · board {escape(claim.board)}"
+    mentions = mentions_of(claim)
+    if mentions:
+        description.append("Names in the text: " + ", ".join(escape(m) for m in mentions))
+    if getattr(claim, "forecast", None) or (claim.data or {}).get("forecast"):
+        description.append("A prediction: not checkable against past data.")
     if current is not None and current.explanation:
-        description.append(escape(current.explanation))
+        description.append(explanation_md(current.explanation))
     return Card(
         title=f"{verdict_word(claim.current_verdict)}: {escape(one_line(claim.statement))}",
         description="\n".join(description),
         colour=COLOURS.get(claim.current_verdict or ""),
         fields=tuple(fields),
         footer=_footer(claim.id),
+        text_footer=text_footer(claim.id),
     )
 
 

@@ -50,7 +50,12 @@ async def sources_list_command(ctx: CommandContext, invoker: Invoker) -> Reply:
     for row in by_name.values():
         if row.disabled_reason and row.disabled_reason.startswith(REMOVED):
             continue
-        lines.append(_line(row.name, row.url or row.path or "?", row, "Discord", True))
+        # only a feed added from Discord says so; a row left by a feed since dropped
+        # from sources.yaml (or by the demo) is no longer watched
+        if row.added_by is None:
+            continue
+        origin = "Discord" if row.added_by.startswith("discord:") else escape(row.added_by)
+        lines.append(_line(row.name, row.url or row.path or "?", row, origin, True))
     if not lines:
         return Reply(content="No sources yet: add one with /sources add.", ephemeral=True)
     return Reply(

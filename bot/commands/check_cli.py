@@ -81,37 +81,97 @@ def check(
         judge=judge,
         gate=Gate(gaz),
     )
+    from bot.commands.boards import board_catalog
+
+    catalog = board_catalog(engine)
+    warnings = stale_boards(result, catalog, judge.options.staleness_days)
     if as_json:
-        print_json(result)
+        print_json(result | ({"warnings": warnings} if warnings else {}))
         return
-    _table(result)
+    print_result(result, warnings)
 
 
-def _table(result: dict[str, Any]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def stale_boards(result: dict[str, Any], catalog: Any, limit: int) -> list[str]:
+    """One warning per board whose newest data is too old for the latest claim's date
+    (a check of an old article on old data needs none)."""
+    from bot.commands.boards import newest, staleness_warning
 
-    console = Console()
     claims = result["claims"]
+    boards = sorted({c["board"] for c in claims if c.get("board")}) or ["lmarena-text"]
+    latest = max([date.fromisoformat(c["as_of"]) for c in claims], default=None)
+    latest = latest or date.fromisoformat(result["published"])
+    out = []
+    for board in boards:
+        last = newest(catalog, board)
+        if last is not None and (latest - last).days > limit:
+            out.append(staleness_warning(last, date.today(), limit, board) or "")
+    return [w for w in out if w]
+
+
+def print_result(result: dict[str, Any], warnings: list[str], width: int | None = None) -> None:
+    """A summary table that fits 80 columns, then each claim's quote, explanation and
+    evidence below it. Text from the article or the boards is never read as markup."""
+    from rich.console import Console
+
+    # rendered once at the terminal's width, then written as is (never re-wrapped)
+    sys.stdout.write(render_result(result, warnings, width or Console().width))
+
+
+def render_result(result: dict[str, Any], warnings: list[str], width: int = 80) -> str:
+    """The terminal form of a `check` result as plain text (no markup, no colour)."""
+    import io
+
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from bot.alerts.evidence import as_text, read_evidence
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, highlight=False, color_system=None)
+    claims = result["claims"]
+    for w in warnings:
+        console.print(Text(w), soft_wrap=True)
     if not claims:
-        console.print(f"No ranking claims found (published {result['published']}).")
-        return
-    table = Table("#", "claim", "as of", "verdict", "evidence", "latest", show_lines=True)
+        console.print(Text(f"No ranking claims found (published {result['published']})."))
+        return buf.getvalue()
+    table = Table("#", "verdict", "as of", "snapshot", "claim", box=None, padding=(0, 1))
     for i, claim in enumerate(claims, 1):
-        evidence = "\n".join(
-            f"{e['model']}: #{e['rank']} {e['score']}"
-            + (f" ({e['snapshot']})" if e["snapshot"] else "")
-            for e in claim["evidence"][:4]
-        )
-        verdict = claim["verdict"] + (f" ({claim['reason']})" if claim["reason"] else "")
-        latest = claim["latest"]
+        verdict = claim["verdict"].replace("_", " ")
+        if claim.get("reason"):
+            verdict += f" ({claim['reason'].replace('_', ' ')})"
         table.add_row(
             str(i),
-            f"{claim['statement']}\n[dim]“{claim['quote'][:160]}”[/dim]\n{claim['explanation']}",
+            Text(verdict),
             claim["as_of"],
-            verdict,
-            evidence or "-",
-            f"{latest['verdict']} ({latest['snapshot']})" if latest["verdict"] else "-",
+            claim.get("snapshot") or "-",
+            Text(claim["statement"]),
         )
     console.print(table)
-    console.print(f"{len(claims)} claim(s); published {result['published']}.")
+    today = date.today()
+    for i, claim in enumerate(claims, 1):
+        console.print()
+        console.print(Text(f"#{i} {claim['statement']}", style="bold"))
+        console.print(Padding(Text(f"“{claim['quote']}”"), (0, 0, 0, 2), expand=False))
+        if claim.get("mentions"):
+            names = "names in the text: " + ", ".join(claim["mentions"])
+            console.print(Padding(Text(names), (0, 0, 0, 2), expand=False))
+        for part in _view_parts(claim.get("explanation") or ""):
+            console.print(Padding(Text(part), (0, 0, 0, 2), expand=False))
+        as_of = date.fromisoformat(claim["as_of"])
+        for section in as_text(read_evidence(claim, claim, as_of=as_of, today=today)):
+            console.print(Padding(Text(section.title), (0, 0, 0, 2), expand=False))
+            for line in section.lines:
+                console.print(Padding(Text(line), (0, 0, 0, 4), expand=False))
+    console.print()
+    console.print(Text(f"{len(claims)} claim(s); published {result['published']}."))
+    return buf.getvalue()
+
+
+def _view_parts(explanation: str) -> list[str]:
+    """The explanation, each view's part ("[raw ratings] ...") on its own line."""
+    import re
+
+    parts = re.split(r" +(?=\[(?:raw ratings|style-controlled view)\])", explanation.strip())
+    return [p for p in parts if p]

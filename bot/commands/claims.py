@@ -9,8 +9,9 @@ from bot.alerts.embeds import (
     Card,
     Field,
     claim_card,
+    claim_evidence,
     escape,
-    evidence_fields,
+    explanation_md,
     link,
     one_line,
     verdict_word,
@@ -118,7 +119,7 @@ def why_card(claim: ClaimView) -> Card:
         label = escape(one_line(app.title)) or "the article"
         fields.append(
             Field(
-                f"Sentence in {app.outlet}",
+                f"Sentence in {escape(app.outlet)}",
                 f"> {escape(one_line(app.quote))}\n{link(label, app.url)}"
                 f" (characters {app.span[0]}–{app.span[1]}"
                 + (", hedged" if app.hedged else "")
@@ -172,13 +173,14 @@ def why_card(claim: ClaimView) -> Card:
             f"{verdict_word(latest.get('verdict')).lower()}."
         )
     fields.append(Field("Snapshot", why))
-    fields.extend(evidence_fields(judgement))
+    fields.extend(claim_evidence(claim, verdict))
     return Card(
         title=f"Why {verdict_word(verdict.label).lower()}: {escape(one_line(claim.statement))}",
-        description=escape(verdict.explanation),
+        description=explanation_md(verdict.explanation),
         colour=COLOURS.get(verdict.label),
         fields=tuple(fields),
         footer=f"claim {claim.id} · verdict {verdict.id}",
+        text_footer=f"claim {claim.id} · verdict {verdict.id} · claimwatch claim {claim.id}",
     )
 
 

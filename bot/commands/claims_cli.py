@@ -1,5 +1,6 @@
-"""`claimwatch claims [search TEXT] [--verdict V] [--since D] [--json]`: the /claims query
-from a shell. Registered in bot/cli.py."""
+"""`claimwatch claims [search TEXT] [--verdict V] [--since D] [--json]`, `claimwatch claim
+ID` and `claimwatch why ID`: /claims, /claim and /why from a shell, in the same words
+(the same cards, printed as plain text). Registered in bot/cli.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlmodel import Session
 
 from bot.commands.claims import check_verdict
 from bot.commands.replies import CommandError, parse_since
-from store.claims_queries import ClaimPage, search_claims
+from store.claims_queries import ClaimPage, ClaimView, claim_view, search_claims
 from store.errors import ClaimwatchError
 from store.models import utcnow
 
@@ -37,6 +38,9 @@ def claims(
     from bot.cli import open_store, print_json
 
     words = list(words or [])
+    if words and words[0].lstrip("#").isdigit():
+        number = words[0].lstrip("#")
+        raise ClaimwatchError(f"for one claim use `claimwatch claim {number}` (or `why {number}`)")
     if words and words[0] != "search":
         raise ClaimwatchError(f"unknown claims action {words[0]!r}: use `claims search TEXT`")
     query = " ".join(words[1:]) or None
@@ -63,6 +67,11 @@ def claims(
         for c in result.items
     ]
     if as_json:
+        with Session(engine) as session:
+            for row in rows:
+                view = claim_view(session, row["id"])
+                if view is not None:
+                    row.update(claim_details(view))
         print_json({"page": page, "has_more": result.has_more, "claims": rows})
         return
     if not rows:
@@ -70,12 +79,84 @@ def claims(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("id", "verdict", "statement", "as of", "first seen")
     for r in rows:
         table.add_row(
-            str(r["id"]), r["verdict"] or "-", r["statement"], r["as_of"], r["first_seen_at"][:16]
+            str(r["id"]),
+            r["verdict"] or "-",
+            Text(r["statement"]),  # an article's words: never markup
+            r["as_of"],
+            r["first_seen_at"][:16],
         )
     Console(width=160).print(table)
     if result.has_more:
         typer.echo(f"more: --page {page + 1}")
+
+
+def claim_details(view: ClaimView) -> dict[str, Any]:
+    """What /claim shows, as JSON: the verdict with its reason, explanation, evidence,
+    the names as the text wrote them, and the quotes."""
+    current = view.latest_verdict
+    judgement = current.judgement if current is not None else {}
+    mentions = getattr(view, "mentions", None) or (view.data or {}).get("mentions")
+    return {
+        "reason": current.reason if current else None,
+        "explanation": current.explanation if current else None,
+        "snapshot": judgement.get("snapshot"),
+        "snapshot_age_days": judgement.get("snapshot_age_days"),
+        "evidence": judgement.get("evidence") or [],
+        "latest": judgement.get("latest"),
+        "mentions": list(mentions) if mentions is not None else None,
+        "quotes": [a.quote for a in view.appearances],
+        "sources": [{"outlet": a.outlet, "title": a.title, "url": a.url} for a in view.appearances],
+    }
+
+
+def _load(claim_id: str) -> ClaimView:
+    from bot.cli import open_store
+    from bot.commands.replies import parse_claim_id
+
+    try:
+        number = parse_claim_id(claim_id)
+    except CommandError as exc:
+        raise ClaimwatchError(str(exc)) from None
+    engine = open_store()
+    with Session(engine) as session:
+        view = claim_view(session, number)
+    if view is None:
+        raise ClaimwatchError(f"there is no claim {number}: find ids with `claimwatch claims`")
+    return view
+
+
+IdArg = Annotated[str, typer.Argument(help="The claim's number, as alerts show it.")]
+_JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def claim(claim_id: IdArg, as_json: _JsonOpt = False) -> None:
+    """One stored claim in full, as /claim shows it: sources, verdicts, evidence."""
+    from bot.alerts.embeds import claim_card, to_text
+    from bot.cli import print_json
+
+    view = _load(claim_id)
+    if as_json:
+        summary = {
+            "id": view.id,
+            "verdict": view.current_verdict,
+            "statement": view.statement,
+            "type": view.type,
+            "board": view.board,
+            "as_of": view.as_of.isoformat(),
+        }
+        print_json(summary | claim_details(view))
+        return
+    typer.echo(to_text(claim_card(view)), nl=False)
+
+
+def why(claim_id: IdArg) -> None:
+    """How a stored claim's verdict was reached, as /why shows it."""
+    from bot.alerts.embeds import to_text
+    from bot.commands.claims import why_card
+
+    typer.echo(to_text(why_card(_load(claim_id))), nl=False)

@@ -16,7 +16,8 @@ def make_context(engine: Engine, config: SourcesFile, settings: Settings) -> Com
     return CommandContext(
         engine=engine,
         feeds=config.feeds,
-        checker=default_checker(engine),
+        checker=default_checker(engine, config.settings.staleness_days),
         top_loader=default_top_loader(engine),
         validate_feed=default_feed_validator(config, settings),
+        staleness_days=config.settings.staleness_days,
     )

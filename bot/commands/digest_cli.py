@@ -1,4 +1,4 @@
-"""`claimwatch digest [--week YYYY-Www] [--preview FILE.html] [--send]` (issue 7).
+"""`claimwatch digest [--week YYYY-Www] [--preview FILE.html] [--send]`.
 
 Without --preview or --send it prints the plain-text digest: a dry run that touches
 no mail server and writes nothing. --send goes through the same exactly-once path as
@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from store.errors import ClaimwatchError
+
+if TYPE_CHECKING:
+    from bot.digest.deliver import DigestOutcome
 
 
 def digest(
@@ -71,9 +74,21 @@ def digest(
         outcome = asyncio.run(
             deliver.send_digest(engine, config, cli.settings(), period, now=now, manual=True)
         )
-        typer.echo(outcome.summary())
+        typer.echo(one_shot_summary(outcome))
         if outcome.status in ("failed", "retry"):
             raise typer.Exit(1)
     if preview is None and not send:
         data = build_digest(engine, period, facts=deliver.registry_facts(), now=now)
         typer.echo(render_text(data), nl=False)
+
+
+def one_shot_summary(outcome: DigestOutcome) -> str:
+    """The outcome of a `digest --send`, which tries once and exits: it promises no
+    retry of its own (a running `claimwatch run` does retry a transient failure)."""
+    if outcome.status != "retry":
+        return outcome.summary()
+    reason = (outcome.detail or "").split("; next try after", 1)[0] or "a transient error"
+    return (
+        f"digest {outcome.period}: not sent ({reason}); run `claimwatch digest --send` again, "
+        "or leave it to a running `claimwatch run`"
+    )

@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 import importlib
 import io
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy.engine import Engine
 
 from bot.alerts.embeds import Card, escape
+from bot.alerts.evidence import VIEW_NAMES
+from bot.commands.boards import age_note, board_catalog, check_slice, newest, staleness_warning
 from bot.commands.replies import (
     CommandContext,
     CommandError,
@@ -33,7 +36,8 @@ def _num(value: float | None) -> str:
 
 def row_line(row: TopRow) -> str:
     parts = [f"`{row.rank if row.rank is not None else '-':>3}` **{escape(row.model)}**"]
-    parts.append(_num(row.score))
+    if row.score is not None:
+        parts.append(_num(row.score))
     if row.ci:
         parts.append(f"CI {_num(row.ci[0])}–{_num(row.ci[1])}")
     if row.votes is not None:
@@ -66,13 +70,62 @@ def chart_png(table: TopTable) -> bytes:
             low = min(scores)
             ax.set_xlim(low - (max(scores) - low) * 0.2 - 1, max(scores) * 1.002 + 1)
         ax.set_xlabel(table.metric)
-        ax.set_title(f"{table.board}, snapshot {table.snapshot}")
+        ax.set_title(f"{table.board} ({table.category}, {table.view}), snapshot {table.snapshot}")
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
         return buf.getvalue()
     finally:
         plt.close(fig)
+
+
+@dataclass(frozen=True, slots=True)
+class TopQuery:
+    """/leaderboard's options, checked: the same values `leaderboard top` takes."""
+
+    board: str
+    day: date
+    category: str
+    view: str
+    open_weights: bool
+    country: str | None
+    limit: int
+
+
+def _country_code(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    from store.registry import load_registry
+
+    registry = load_registry()
+    code = registry.country(value)
+    if code is None:
+        known = ", ".join(sorted(set(registry.country_names.values())))
+        raise CommandError(f"unknown country {value.strip()!r}: use one of {known}")
+    return code
+
+
+async def check_top_query(
+    ctx: CommandContext,
+    board: str | None = None,
+    open_weights: bool = False,
+    country: str | None = None,
+    date_: str | None = None,
+    category: str | None = None,
+    view: str | None = None,
+    limit: int = 10,
+) -> TopQuery:
+    """Every option checked before any slow work: a mistake is answered at once, and
+    only to the one who made it."""
+    day = parse_day(date_, default=ctx.today())
+    code = await asyncio.to_thread(_country_code, country)
+    slug = (board or DEFAULT_BOARD).strip()
+    cat = (category or "full").strip()
+    chosen_view = (view or "raw").strip()
+    catalog = await ctx.db(board_catalog, ctx.engine)
+    if catalog:  # with no data at all, the loader's "no snapshot" says so
+        check_slice(catalog, slug, cat, chosen_view)
+    return TopQuery(slug, day, cat, chosen_view, open_weights, code, max(1, min(limit, 25)))
 
 
 @friendly
@@ -85,34 +138,44 @@ async def leaderboard_command(
     date_: str | None = None,
     chart: bool = False,
     limit: int = 10,
+    category: str | None = None,
+    view: str | None = None,
 ) -> Reply:
-    day = parse_day(date_, default=ctx.today())
-    if country is not None and country.strip():
-        country = country.strip().upper()
-        if len(country) != 2 or not country.isalpha():
-            raise CommandError(f"{country!r} is not a country code: use two letters, e.g. CN or US")
-    else:
-        country = None
+    q = await check_top_query(ctx, board, open_weights, country, date_, category, view, limit)
     if ctx.top_loader is None:
         raise CommandError("leaderboards are not available on this server")
-    slug = (board or DEFAULT_BOARD).strip()
-    table = await ctx.top_loader(slug, day, open_weights, country, max(1, min(limit, 25)))
+    table = await ctx.top_loader(
+        q.board, q.day, q.open_weights, q.country, q.limit, category=q.category, view=q.view
+    )
     if table is None:
-        raise CommandError(f"no {slug} snapshot on or before {day}")
+        raise CommandError(f"no {q.board} snapshot on or before {q.day}")
+    today = ctx.today()
     if not table.rows:
-        return Reply(content=f"No models match on {slug} ({table.snapshot}).", ephemeral=True)
-    filters = [f for f in ("open weights" if open_weights else "", country or "") if f]
+        return Reply(
+            content=f"No models match on {q.board} ({age_note(table.snapshot, today)}).",
+            ephemeral=True,
+        )
+    filters = [f for f in ("open weights" if q.open_weights else "", q.country or "") if f]
+    if q.category != "full":
+        filters.insert(0, f"category {q.category}")
+    if q.view != "raw":
+        filters.insert(0, VIEW_NAMES.get(q.view, q.view))
     title = f"Top of {table.board}" + (f" ({', '.join(filters)})" if filters else "")
+    warning = None
+    if date_ is None or not date_.strip():
+        catalog = await ctx.db(board_catalog, ctx.engine)
+        warning = staleness_warning(newest(catalog, q.board), today, ctx.staleness_days, q.board)
     card = Card(
         title=title,
         description="\n".join(row_line(r) for r in table.rows),
-        footer=f"snapshot {table.snapshot} (newest on or before {day}) · metric {table.metric}",
+        footer=f"{age_note(table.snapshot, today)} (newest on or before {q.day}) · "
+        f"metric {table.metric}",
     )
     image = None
     if chart:
         data = await asyncio.to_thread(chart_png, table)
         image = ReplyFile(f"{table.board}-{table.snapshot}.png", data)
-    return Reply(cards=(card,), file=image)
+    return Reply(content=warning or "", cards=(card,), file=image)
 
 
 def default_top_loader(engine: Engine) -> TopLoader | None:
@@ -124,17 +187,19 @@ def default_top_loader(engine: Engine) -> TopLoader | None:
         return None
 
     def _load(
-        board: str, day: date, open_weights: bool, country: str | None, limit: int
+        board: str,
+        day: date,
+        open_weights: bool,
+        country: str | None,
+        limit: int,
+        category: str = "full",
+        view: str = "raw",
     ) -> TopTable | None:
-        snap = load.latest_on_or_before(engine, board, day)
+        snap = load.latest_on_or_before(engine, board, day, category=category, view=view)
         if snap is None:
             return None
-        registry = None
-        if open_weights or country:
-            try:
-                registry = importlib.import_module("store.registry").load_registry()
-            except (ImportError, AttributeError):
-                raise CommandError("open_weights/country need the model registry") from None
+        # the registry also places arena-catalog rows, which carry no organisation
+        registry = importlib.import_module("store.registry").load_registry()
         listed = filters.select_entries(
             snap.entries, registry, open_weights=open_weights, country=country, limit=limit
         )
@@ -153,11 +218,19 @@ def default_top_loader(engine: Engine) -> TopLoader | None:
                     open_weights=facts.open_weights if facts else None,
                 )
             )
-        return TopTable(snap.board, snap.date, snap.metric, tuple(rows))
+        return TopTable(snap.board, snap.date, snap.metric, tuple(rows), category, view)
 
     async def loader(
-        board: str, day: date, open_weights: bool, country: str | None, limit: int
+        board: str,
+        day: date,
+        open_weights: bool,
+        country: str | None,
+        limit: int,
+        category: str = "full",
+        view: str = "raw",
     ) -> TopTable | None:
-        return await asyncio.to_thread(_load, board, day, open_weights, country, limit)
+        return await asyncio.to_thread(
+            _load, board, day, open_weights, country, limit, category, view
+        )
 
     return loader

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -53,7 +54,7 @@ def _progress_bar(enabled: bool) -> Iterator[Progress | None]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         transient=True,
     ) as bar:
         task = bar.add_task("", total=None)
@@ -122,30 +123,40 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f}" if value >= 100 else f"{value:.2f}"
 
 
-def _print_table(snap: BoardSnapshot, rows: list[dict[str, Any]]) -> None:
+def _print_table(
+    snap: BoardSnapshot, rows: list[dict[str, Any]], today: dt.date, warning: str | None
+) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    title = f"{snap.board} {snap.date} (category {snap.category}, view {snap.view})"
-    with_facts = any("country" in r for r in rows)
+    from bot.commands.boards import age_note
+
+    title = (
+        f"{snap.board} · category {snap.category} · view {snap.view} · {age_note(snap.date, today)}"
+    )
+    with_facts = any(r.get("country") or r.get("open_weights") is not None for r in rows)
     columns = ["rank", "model", snap.metric, "95% CI", "votes", "organisation", "licence"]
     table = Table(*columns, *(["country", "open"] if with_facts else []), title=title)
     for r in rows:
         ci = r["ci"]
-        cells = [
+        cells: list[Any] = [
             str(r["rank"] if r["rank"] is not None else "-"),
-            r["model"],
+            Text(r["model"]),  # a board's text is never read as markup
             _fmt(r["score"]),
             f"{_fmt(ci[0])}-{_fmt(ci[1])}" if ci else "-",
             str(r["votes"] if r["votes"] is not None else "-"),
-            r["organisation"] or "-",
-            r["licence"] or "-",
+            r["organisation"] or r.get("canonical_organisation") or "-",
+            r["licence"] or (r.get("licence_class") or "-").replace("_", " "),
         ]
         if with_facts:
             open_ = r.get("open_weights")
             cells += [r.get("country") or "?", "?" if open_ is None else "yes" if open_ else "no"]
         table.add_row(*cells)
-    Console(width=160).print(table)
+    console = Console(width=160)
+    if warning:
+        console.print(Text(warning), soft_wrap=True)
+    console.print(table)
 
 
 @leaderboard_app.command("top")
@@ -154,7 +165,9 @@ def top_cmd(
     date: Annotated[
         str | None, typer.Option(help="Use the newest snapshot on or before this date.")
     ] = None,
-    category: Annotated[str, typer.Option(help="Category (arena-catalog data).")] = "full",
+    category: Annotated[
+        str, typer.Option(help="Category (arena-catalog data; `leaderboard boards` lists them).")
+    ] = "full",
     view: Annotated[str, typer.Option(help="raw or style_control.")] = "raw",
     open_weights: Annotated[
         bool, typer.Option("--open-weights", help="Only models with released weights.")
@@ -167,21 +180,33 @@ def top_cmd(
 ) -> None:
     """The top of a board as of a date (the nearest snapshot on or before it)."""
     from bot.cli import open_store, print_json
+    from bot.commands.boards import board_catalog, check_slice, newest, staleness_warning
     from store.leaderboards.load import latest_on_or_before
 
-    day = _parse_date(date, "--date") or dt.date.today()
+    today = dt.date.today()
+    day = _parse_date(date, "--date") or today
+    registry = load_registry()
+    code = _country(registry, country)
     engine = open_store()
+    catalog = board_catalog(engine)
+    check_slice(catalog, board, category, view)
     snap = latest_on_or_before(engine, board, day, category=category, view=view)
     if snap is None:
-        raise ClaimwatchError(
-            f"no {board} snapshot (category {category}, view {view}) on or before {day} "
-            "(run `claimwatch init` or `claimwatch leaderboard ingest`)"
+        first = min(
+            s.first for s in catalog if (s.board, s.category, s.view) == (board, category, view)
         )
-    registry = load_registry() if open_weights or country else None
+        raise ClaimwatchError(
+            f"no {board} snapshot (category {category}, view {view}) on or before {day}: "
+            f"its data starts {first}"
+        )
     listed = select_entries(
-        snap.entries, registry, open_weights=open_weights, country=country, limit=limit
+        snap.entries, registry, open_weights=open_weights, country=code, limit=limit
     )
     rows = [_row(item) for item in listed]
+    # the staleness limit of sources.yaml's settings when there is one, else the default
+    warning = None
+    if date is None:
+        warning = staleness_warning(newest(catalog, board), today, _staleness_days(), board)
     if as_json:
         print_json(
             {
@@ -191,11 +216,128 @@ def top_cmd(
                 "category": snap.category,
                 "view": snap.view,
                 "metric": snap.metric,
+                "snapshot_age_days": (today - snap.date).days,
+                **({"warning": warning} if warning else {}),
                 "entries": rows,
             }
         )
         return
-    _print_table(snap, rows)
+    _print_table(snap, rows, today, warning)
+    if not rows:
+        typer.echo(
+            f"no model on this snapshot matches (open weights: {open_weights}, country: {code})"
+        )
+
+
+def _country(registry: RegistryLike, value: str | None) -> str | None:
+    """An ISO code or a country name the registry knows ("CN", "Chinese"), else an error."""
+    if value is None or not value.strip():
+        return None
+    code = registry.country(value) if hasattr(registry, "country") else value.strip().upper()
+    if code is None:
+        known = sorted(set(getattr(registry, "country_names", {}).values()))
+        raise ClaimwatchError(f"unknown country {value!r}: use one of {', '.join(known)}")
+    return str(code)
+
+
+def _staleness_days() -> int:
+    from bot.cli import settings
+    from bot.sources import load_sources
+
+    try:
+        return load_sources(settings().sources_file).settings.staleness_days
+    except ClaimwatchError:
+        return 45  # no sources.yaml here: the judge's default limit
+
+
+@leaderboard_app.command("boards")
+def boards_cmd(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Every board, category and view in the database, with its date range."""
+    from bot.cli import open_store, print_json
+    from bot.commands.boards import board_catalog
+
+    catalog = board_catalog(open_store())
+    if not catalog:
+        raise ClaimwatchError("no leaderboard snapshots in the database: run `claimwatch init`")
+    if as_json:
+        print_json(
+            [
+                {
+                    "board": s.board,
+                    "category": s.category,
+                    "view": s.view,
+                    "first": s.first.isoformat(),
+                    "last": s.last.isoformat(),
+                    "snapshots": s.snapshots,
+                }
+                for s in catalog
+            ]
+        )
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    today = dt.date.today()
+    table = Table("board", "category", "view", "first", "last", "snapshots", "age")
+    for s in catalog:
+        table.add_row(
+            Text(s.board),
+            Text(s.category),
+            Text(s.view),
+            s.first.isoformat(),
+            s.last.isoformat(),
+            str(s.snapshots),
+            f"{(today - s.last).days} days",
+        )
+    Console(width=120).print(table)
+
+
+@leaderboard_app.command("refresh")
+def refresh_cmd(
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help="The sources file (default: $CLAIMWATCH_SOURCES or ./sources.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Fetch every board under `leaderboards:` in sources.yaml now (whatever its interval)."""
+    from bot.cli import open_store, sources_file
+    from bot.pipeline import mark_for_recheck, refresh_board
+    from store.models import utcnow
+
+    config = sources_file(sources)
+    if not config.leaderboards:
+        raise ClaimwatchError(
+            "sources.yaml lists no leaderboards to refresh: add them under `leaderboards:`"
+        )
+    engine = open_store()
+    now = utcnow()
+    new = failed = 0
+    for source in config.leaderboards:
+        report = refresh_board(engine, source, now)
+        new += report.snapshots
+        if report.errors:
+            failed += 1
+            typer.echo(f"{source.name}: failed: {'; '.join(report.errors)}")
+        else:
+            typer.echo(
+                f"{source.name}: {report.snapshots} new snapshot(s), {report.entries} entries"
+            )
+    if new:
+        mark_for_recheck(engine, now)  # stored claims are re-checked by the next pass
+    typer.echo(
+        f"refreshed {len(config.leaderboards)} leaderboard(s): {new} new snapshot(s)"
+        + (f", {failed} failed" if failed else "")
+        + ("; stored claims will be re-checked by the next `claimwatch run`" if new else "")
+    )
+    if failed:
+        raise typer.Exit(1)
 
 
 def summary_line(report: IngestReport) -> str:

@@ -73,6 +73,9 @@ class CheckedClaim:
     board: str | None = None
     snapshot: str | None = None
     quote: str | None = None
+    as_of: str | None = None
+    snapshot_age_days: int | None = None
+    judgement: dict[str, Any] = field(default_factory=dict)  # the `check --json` claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,15 +104,24 @@ class TopTable:
     snapshot: date
     metric: str
     rows: tuple[TopRow, ...]
+    category: str = "full"
+    view: str = "raw"
 
 
 class Checker(Protocol):
-    async def __call__(self, text: str) -> Sequence[CheckedClaim]: ...
+    async def __call__(self, text: str, day: date | None = None) -> Sequence[CheckedClaim]: ...
 
 
 class TopLoader(Protocol):
     async def __call__(
-        self, board: str, day: date, open_weights: bool, country: str | None, limit: int
+        self,
+        board: str,
+        day: date,
+        open_weights: bool,
+        country: str | None,
+        limit: int,
+        category: str = "full",
+        view: str = "raw",
     ) -> TopTable | None: ...
 
 
@@ -132,6 +144,7 @@ class CommandContext:
     validate_feed: FeedValidator | None = None
     now: Callable[[], datetime] = utcnow
     page_size: int = 10
+    staleness_days: int = 45  # sources.yaml settings.staleness_days
     extra: dict[str, Any] = field(default_factory=dict)
 
     def today(self) -> date:

@@ -79,10 +79,37 @@ class BoardMoves:
     new_entries: tuple[Move, ...]
 
 
+COLLAPSED = ("unverifiable", "not_checkable")  # one counted line per reason, not a list
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonCount:
+    reason: str
+    claim_ids: tuple[int, ...]
+
+    @property
+    def words(self) -> str:
+        return self.reason.replace("_", " ")
+
+
 @dataclass(frozen=True, slots=True)
 class VerdictGroup:
     verdict: str
     claims: tuple[q.ClaimRow, ...]
+
+    @property
+    def collapsed(self) -> bool:
+        return self.verdict in COLLAPSED
+
+    @property
+    def by_reason(self) -> tuple[ReasonCount, ...]:
+        """Claims that could not be judged, counted per reason (largest first): a week of
+        "older than the 45-day limit" is one line, not eighteen near-identical items."""
+        ids: dict[str, list[int]] = {}
+        for c in self.claims:
+            ids.setdefault(c.reason or "no reason given", []).append(c.id)
+        ordered = sorted(ids.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        return tuple(ReasonCount(reason, tuple(found)) for reason, found in ordered)
 
 
 @dataclass(frozen=True)

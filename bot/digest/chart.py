@@ -147,20 +147,36 @@ def render_png(data: ChartData, *, width_px: int = 720, height_px: int = 360) ->
             va="center",
             annotation_clip=False,  # the names sit in the right margin
         )
-    # the digest's week, shaded; it may lie after the newest snapshot (stale data)
-    week_start = _x(data.first_day)
-    week_end = _x(data.last_day + timedelta(days=1))
-    ax.axvspan(week_start, week_end, color="#FFD54F", alpha=0.5)
-    ax.axvline(week_start, color="#B8860B", linewidth=0.8)
-    ax.text(
-        week_start,
-        1.0,
-        " this week",
-        transform=ax.get_xaxis_transform(),
-        fontsize=8,
-        va="top",
-        color="#7A5C00",
-    )
+    # the x-axis ends at the data: the week is shaded only when the data reaches it,
+    # otherwise the chart says since when there is none (no empty year to "this week")
+    data_end = _x(data.latest_snapshot)
+    if data.first_day <= data.latest_snapshot:
+        week_start = _x(data.first_day)
+        week_end = _x(data.last_day + timedelta(days=1))
+        ax.axvspan(week_start, week_end, color="#FFD54F", alpha=0.5)
+        ax.axvline(week_start, color="#B8860B", linewidth=0.8)
+        ax.text(
+            week_start,
+            1.0,
+            " this week",
+            transform=ax.get_xaxis_transform(),
+            fontsize=8,
+            va="top",
+            color="#7A5C00",
+        )
+        ax.set_xlim(right=max(week_end, data_end))
+    else:
+        ax.set_xlim(right=data_end)
+        ax.text(
+            1.0,
+            0.02,
+            f"no data since {data.latest_snapshot.isoformat()}",
+            transform=ax.transAxes,
+            fontsize=8,
+            ha="right",
+            va="bottom",
+            color="#7A5C00",
+        )
     ax.set_title("Best open-weights model on LMArena text, by country", fontsize=11)
     ax.set_ylabel("Arena score")
     ax.grid(True, alpha=0.3)

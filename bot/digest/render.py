@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from bot.digest.build import DigestData
 from bot.digest.chart import country_name
@@ -86,6 +87,39 @@ def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
+def _reading(claim: Any) -> Any:
+    from bot.alerts.evidence import read_evidence
+
+    judgement = getattr(claim, "judgement", None) or {}
+    return read_evidence(judgement, getattr(claim, "data", None) or {}, as_of=claim.as_of)
+
+
+def evidence_html(claim: Any) -> Markup:
+    """The claim's evidence as the terminal and Discord word it (bot/alerts/evidence.py),
+    every value HTML-escaped there; only the as-of groups, the e-mail stays short."""
+    from bot.alerts.evidence import as_html
+
+    reading = _reading(claim)
+    parts = []
+    for section in as_html(reading)[: len(reading.groups)]:
+        parts.append(
+            f"{section.title}<br>" + "<br>".join(f"&nbsp;&nbsp;{line}" for line in section.lines)
+        )
+    # every value in `parts` was HTML-escaped by as_html; only our own <br> tags remain
+    return Markup("<br>".join(parts))  # noqa: S704
+
+
+def evidence_text(claim: Any) -> str:
+    from bot.alerts.evidence import as_text
+
+    reading = _reading(claim)
+    lines = []
+    for section in as_text(reading)[: len(reading.groups)]:
+        lines.append(section.title)
+        lines.extend("  " + line for line in section.lines)
+    return "\n".join(lines)
+
+
 def _env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -104,6 +138,8 @@ def _env() -> Environment:
         score=score,
         percent=percent,
         country=country_name,
+        evidence_html=evidence_html,
+        evidence_text=evidence_text,
     )
     return env
 

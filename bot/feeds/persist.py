@@ -38,7 +38,9 @@ def sync_sources(engine: Engine, feeds: Sequence[Feed]) -> dict[str, int]:
     """Upsert one Source row per feed; returns name -> id.
 
     Rows of feeds no longer in the file are kept (their articles stay) but are no
-    longer polled. A feed whose location changed loses its HTTP validators.
+    longer polled. A source's state belongs to its name and location: a feed whose
+    location changed starts as a new source (no validators, counters or schedule, its
+    first poll a baseline again), so another feed's history never carries over.
     Core statements, not ORM objects: this runs before every poll, warm ones included.
     """
     table = Source.__table__  # type: ignore[attr-defined]
@@ -64,6 +66,16 @@ def sync_sources(engine: Engine, feeds: Sequence[Feed]) -> dict[str, int]:
                     path=sa.bindparam("b_path"),
                     etag=None,
                     last_modified=None,
+                    last_polled_at=None,
+                    last_success_at=None,
+                    next_poll_at=None,
+                    last_status=None,
+                    consecutive_failures=0,
+                    last_error=None,
+                    disabled_reason=None,
+                    disabled_at=None,
+                    baseline_done=False,
+                    entries_stored=0,
                 ),
                 moved,
             )

@@ -36,10 +36,13 @@ ADMIN = Invoker(user_id=2, name="admin#2", manage_guild=True)
 
 @pytest.fixture
 def ctx(engine) -> CommandContext:
-    async def checker(text: str):
+    async def checker(text: str, day=None):
+        checked_days.append(day)
         return [CheckedClaim("X beats Y", "contradicted", "Y ranks above X.", board="b")]
 
-    async def top_loader(board, day, open_weights, country, limit):
+    checked_days: list = []
+
+    async def top_loader(board, day, open_weights, country, limit, category="full", view="raw"):
         if board != "lmarena-text":
             return None
         rows = (TopRow(1, "Gemini-2.5-Pro", 1460, (1455, 1465), 9000, "Google", "US", False),)
@@ -58,6 +61,7 @@ def ctx(engine) -> CommandContext:
         validate_feed=validate,
         now=lambda: T0 + timedelta(days=10),
         page_size=2,
+        extra={"checked_days": checked_days},
     )
 
 
@@ -121,6 +125,11 @@ async def test_unknown_or_malformed_claim_id(ctx) -> None:
 async def test_verify_is_ephemeral(ctx) -> None:
     reply = await verify_command(ctx, MEMBER, text="X beats Y on LMArena.")
     assert reply.ephemeral and reply.embeds[0]["title"] == "Contradicted: X beats Y"
+    assert reply.content == "1 claim(s) found, checked as of 2025-02-13."
+    dated = await verify_command(ctx, MEMBER, text="X beats Y.", date_="2024-08-02")
+    assert dated.content == "1 claim(s) found, checked as of 2024-08-02."
+    assert ctx.extra["checked_days"] == [date(2025, 2, 13), date(2024, 8, 2)]
+    assert (await verify_command(ctx, MEMBER, text="x", date_="last week")).error
     assert (await verify_command(ctx, MEMBER, text="   ")).error
     ctx.checker = None
     assert "not available" in (await verify_command(ctx, MEMBER, text="x")).content
@@ -135,23 +144,24 @@ def test_check_json_shape_is_adapted() -> None:
                     "verdict": "supported",
                     "quote": "A is ahead of B",
                     "board": "lmarena-text",
-                    "evidence": [{"snapshot": "2025-01-29"}],
+                    "as_of": "2025-02-03",
+                    "snapshot": "2025-01-29",
+                    "snapshot_age_days": 5,
+                    "evidence": [{"snapshot": "2025-01-29", "model": "A", "rank": 2}],
                     "explanation": "A ranks 2, B ranks 5.",
                 }
             ]
         }
     )
-    assert out == [
-        CheckedClaim(
-            "A beats B",
-            "supported",
-            "A ranks 2, B ranks 5.",
-            None,
-            "lmarena-text",
-            "2025-01-29",
-            "A is ahead of B",
-        )
-    ]
+    (claim,) = out
+    assert (claim.statement, claim.verdict, claim.board, claim.snapshot, claim.quote) == (
+        "A beats B",
+        "supported",
+        "lmarena-text",
+        "2025-01-29",
+        "A is ahead of B",
+    )
+    assert (claim.as_of, claim.snapshot_age_days) == ("2025-02-03", 5)
 
 
 async def test_leaderboard(ctx) -> None:
@@ -160,7 +170,13 @@ async def test_leaderboard(ctx) -> None:
     assert "**Gemini-2.5-Pro** · 1,460 · CI 1,455–1,465 · 9,000 votes" in embed["description"]
     assert reply.file is not None and reply.file.data.startswith(b"\x89PNG")
     assert (await leaderboard_command(ctx, MEMBER, date_="2025-13-45")).error
-    assert (await leaderboard_command(ctx, MEMBER, country="China")).error
+    # a country by name or code, as the CLI takes it; an unknown one names the valid ones
+    unknown = await leaderboard_command(ctx, MEMBER, country="XX")
+    assert unknown.error and unknown.ephemeral
+    assert (
+        unknown.content.startswith("unknown country 'XX': use one of ") and "CN" in unknown.content
+    )
+    assert not (await leaderboard_command(ctx, MEMBER, country="China")).error
     nothing = await leaderboard_command(ctx, MEMBER, board="nope")
     assert nothing.content.startswith("no nope snapshot on or before")
 
@@ -238,13 +254,21 @@ def test_command_tree_names_options_and_permissions(ctx) -> None:
     ]
     assert [o["name"] for o in payload["claim"]["options"]] == ["id"]
     assert payload["claim"]["options"][0]["required"] is True
+    # the same options as `claimwatch leaderboard top`
     assert {o["name"] for o in payload["leaderboard"]["options"]} == {
         "board",
+        "category",
+        "view",
         "open_weights",
         "country",
         "date",
+        "limit",
         "chart",
     }
+    lb_opts = {o["name"]: o for o in payload["leaderboard"]["options"]}
+    assert lb_opts["board"]["autocomplete"] and lb_opts["country"]["autocomplete"]
+    assert lb_opts["category"]["autocomplete"] and payload["claim"]["options"][0]["autocomplete"]
+    assert [o["name"] for o in payload["verify"]["options"]] == ["text", "date"]
     sources = payload["sources"]
     assert {o["name"] for o in sources["options"]} == {"list", "add", "remove"}
     manage_guild = discord.Permissions(manage_guild=True).value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from alerts_support import Seeder
@@ -110,11 +111,18 @@ def test_alert_shows_evidence_and_the_newest_snapshot(engine, seed: Seeder) -> N
     message = build_alert(claim, verdict_id, ref=None, changed=False)
     (embed,) = message.embeds
     names = [f["name"] for f in embed["fields"]]
-    assert "Evidence: lmarena-text, snapshot 2025-01-29" in names
-    assert "Newest snapshot 2025-08-04: Supported" in names
-    evidence = embed["fields"][names.index("Evidence: lmarena-text, snapshot 2025-01-29")]
-    assert "**DeepSeek\\-V3**" in evidence["value"] or "**DeepSeek-V3**" in evidence["value"]
-    assert "rank 9 · score 1,318 · CI 1,313–1,323 · 12,345 votes" in evidence["value"]
+    heading = "Evidence: lmarena-text · snapshot 2025-01-29 (5 days before the claim)"
+    assert heading in names
+    # the newest snapshot's age is counted from today (the clock is injected)
+    newest = build_alert(claim, verdict_id, ref=None, changed=False, today=date(2025, 8, 14))
+    newest_names = [f["name"] for f in newest.embeds[0]["fields"]]
+    assert "Supported on the newest snapshot, 2025-08-04 (10 days old)" in newest_names
+    evidence = embed["fields"][names.index(heading)]
+    # roles as a reader says them, never the internal "model_a"
+    assert "**DeepSeek-V3** (claimed leader): rank 9 · score 1,318" in evidence["value"]
+    assert "(compared with): rank 14" in evidence["value"]
+    assert "model_a" not in str(embed) and "model_b" not in str(embed)
+    assert "95% CI 1,313–1,323 · 12,345 votes" in evidence["value"]
     assert "> DeepSeek-V3 now sits above Llama 3.1 405B" in embed["description"]
     # the terminal prints the same words without markdown
     assert "rank 9 · score 1,318" in message.text
@@ -123,7 +131,7 @@ def test_alert_shows_evidence_and_the_newest_snapshot(engine, seed: Seeder) -> N
 
 def test_text_rendering_unescapes(engine, seed: Seeder) -> None:
     card = Card(title=escape("a*b @everyone"), fields=(Field("n", escape("[x](y)")),))
-    assert to_text(card) == "a*b @everyone\nn:\n[x](y)\n"
+    assert to_text(card) == "a*b @everyone\nn:\n  [x](y)\n"
 
 
 def test_change_alert_says_what_changed(engine, seed: Seeder) -> None:

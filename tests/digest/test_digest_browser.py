@@ -106,3 +106,42 @@ def test_preview_renders_and_its_chart_loads(engine: Engine, tmp_path: Path, chr
         assert len(colours) > 200
         # the chart's China line (#D55E00) is on screen, so the image was painted
         assert any(c == (0xD5, 0x5E, 0x00) for _, c in colours)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_preview_in_chromium_counts_unverifiable_and_shows_evidence_as_text(
+    engine: Engine, tmp_path: Path, chromium: str
+) -> None:
+    from test_digest_readable import HOSTILE_MODEL, _add
+
+    seed_all(engine)
+    _add(engine, 18, "unverifiable", "no_data_for_date")
+    evidence = {
+        "snapshot": "2025-07-27",
+        "evidence": [
+            {
+                "board": "lmarena-text",
+                "snapshot": "2025-07-27",
+                "view": "style_control",
+                "model": HOSTILE_MODEL,
+                "rank": 1,
+                "role": "model_a",
+            }
+        ],
+    }
+    _add(engine, 1, "supported", None, evidence)
+    html_path, _, _ = write_preview(engine, WEEK, tmp_path / "digest.html", facts=fake_facts)
+    done = run_chromium(
+        chromium,
+        tmp_path / "profile-dom",
+        "--virtual-time-budget=3000",
+        "--dump-dom",
+        html_path.as_uri(),
+    )
+    dom = done.stdout
+    assert "no data for date: 18 claims" in dom, done.stderr[-2000:]
+    assert "number 3 beats another" not in dom
+    # the board's text reached the page as text (escaped in the DOM, inside our own
+    # bold), never as an element of its own
+    assert "<b>&lt;b&gt;Evil&lt;/b&gt; &amp; Co</b> (claimed leader): rank 1" in dom
+    assert "style-controlled ratings · snapshot 2025-07-27" in dom

@@ -77,3 +77,28 @@ def test_send_goes_once(
     assert second.exit_code == 0, second.output
     assert "already sent" in second.output
     assert [m.rcpt_tos for m in smtp_server.handler.messages] == [["team@example.com"]]
+
+
+def test_one_shot_send_that_fails_promises_no_retry(
+    seeded: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    from bot.digest import deliver
+
+    with socket.socket() as sock:  # a port with nothing listening: connection refused
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setattr(deliver, "IN_CALL_WAITS", (0.0, 0.0))
+    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("SMTP_PORT", str(port))
+    monkeypatch.setenv("SMTP_SECURITY", "none")
+    path = sources_with(tmp_path, "[team@example.com]")
+    result = runner.invoke(app, ["digest", "--week", WEEK, "--send", "--sources", str(path)])
+    assert result.exit_code == 1, result.output
+    line = result.output.strip().splitlines()[-1]
+    assert line.startswith("digest 2025-W31: not sent (")
+    assert "will retry" not in line and "next try" not in line
+    assert line.endswith(
+        "run `claimwatch digest --send` again, or leave it to a running `claimwatch run`"
+    )

@@ -28,10 +28,13 @@ CLAIM_KEYS = [
     "forecast",
     "verdict",
     "reason",
+    "snapshot",
+    "snapshot_age_days",
     "evidence",
     "latest",
     "explanation",
 ]
+DESIGN_EVIDENCE_KEYS = ["board", "snapshot", "model", "rank", "score", "ci", "votes"]
 runner = CliRunner()
 BUNDLED = Path(__file__).resolve().parents[2] / "store" / "data" / "leaderboards"
 
@@ -69,14 +72,17 @@ def test_check_json_on_the_seed_article(cli_env: str, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
+    # the bundled data ends 2025-12: a check of an August 2025 article needs no warning
     assert list(out) == ["published", "claims"] and out["published"] == "2025-08-05"
     text = path.read_text(encoding="utf-8")
     for claim in out["claims"]:
-        assert list(claim) == CLAIM_KEYS
+        assert [k for k in claim if k not in ("mentions", "forecast")] == CLAIM_KEYS
         assert text[claim["span"][0] : claim["span"][1]] == claim["quote"]
-        assert set(claim["latest"]) == {"snapshot", "verdict"}
+        assert set(claim["latest"]) == {"snapshot", "verdict", "reason", "evidence"}
         for ev in claim["evidence"]:
-            assert list(ev) == ["board", "snapshot", "model", "rank", "score", "ci", "votes"]
+            # DESIGN.md's keys first, then everything else the judge recorded (view, role...)
+            assert list(ev)[:7] == DESIGN_EVIDENCE_KEYS
+            assert ev["view"] in ("raw", "style_control")
             # never a snapshot after the claim's date for the as-of verdict
             assert ev["snapshot"] <= claim["as_of"]
     group = next(c for c in out["claims"] if c["type"] == "group_comparison")
@@ -168,3 +174,95 @@ async def test_discord_verify_uses_the_real_checker(few_snapshots: str) -> None:
     # lmarena-text-2025-08-04.csv: rank 1, Gemini-2.5-Pro, 1470 +5/-5; the next, 1446
     assert found[0].verdict == "supported", found[0].explanation
     assert found[0].snapshot == "2025-08-04"
+
+
+HOSTILE = (
+    "GLM-4.5 ranks #3 on LMArena, it said [/bold] [red]nothing[/red] [sic] "
+    "[raw ratings] [link=https://evil.example]x[/link]."
+)
+
+
+def test_check_never_reads_article_text_as_markup(few_snapshots: str) -> None:
+    """Article text reaches the terminal as it was written: no markup error, nothing
+    dropped ("[sic]", "[raw ratings]" and Rich's own tags all print as typed)."""
+    result = runner.invoke(
+        app,
+        ["check", "-", "--published", "2025-08-05", "--extractor", "rules"],
+        input=HOSTILE,
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    for typed in ("[/bold]", "[red]nothing[/red]", "[sic]", "[link=https://evil.example]"):
+        assert typed in out, typed
+    assert "\x1b[" not in result.stdout  # no colour codes when not a terminal
+
+
+def test_check_table_fits_80_columns_with_evidence_below(few_snapshots: str) -> None:
+    result = runner.invoke(
+        app,
+        ["check", "-", "--published", "2025-08-05", "--extractor", "rules"],
+        input="DeepSeek-V3 beats Llama-3.1-405B on LMArena.",
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    text = result.stdout
+    # lmarena-text-2025-08-04.csv: DeepSeek-V3 rank 33 score 1357.58..., printed as the
+    # board publishes it (a whole number), never with its float noise or a "None"
+    assert "1317" not in text and "None" not in text
+    assert "Evidence: lmarena-text · raw ratings · snapshot 2025-08-04" in " ".join(text.split())
+    assert "(claimed leader)" in text and "(compared with)" in text
+    assert "model_a" not in text and "model_b" not in text
+
+
+def test_check_says_when_the_data_is_stale(few_snapshots: str) -> None:
+    result = runner.invoke(
+        app,
+        ["check", "-", "--published", "2026-03-01", "--extractor", "rules"],
+        input="GLM-4.5 ranks #3 on LMArena.",
+    )
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("warning: newest lmarena-text snapshot 2025-08-04 is ")
+    assert first.endswith("run `claimwatch leaderboard refresh`")
+    js = runner.invoke(
+        app,
+        ["check", "-", "--published", "2026-03-01", "--extractor", "rules", "--json"],
+        input="GLM-4.5 ranks #3 on LMArena.",
+    )
+    assert "claimwatch leaderboard refresh" in json.loads(js.stdout)["warnings"][0]
+
+
+async def test_discord_verify_takes_a_date_and_names_the_snapshot_and_its_age(
+    few_snapshots: str,
+) -> None:
+    from datetime import UTC, datetime
+
+    from bot.commands.replies import CommandContext, Invoker
+    from bot.commands.verify import default_checker, verify_command
+    from store import db
+
+    engine = db.make_engine(few_snapshots)
+    ctx = CommandContext(
+        engine=engine,
+        checker=default_checker(engine),
+        now=lambda: datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    me = Invoker(user_id=1, name="me")
+    text = "On LMArena, Gemini-2.5-Pro ranks #1."
+    dated = await verify_command(ctx, me, text=text, date_="2025-08-05")
+    assert dated.content == "1 claim(s) found, checked as of 2025-08-05."
+    fields = {f["name"]: f["value"] for f in dated.embeds[0]["fields"]}
+    assert fields["Checked against"] == "lmarena-text, snapshot 2025-08-04 (1 day before the claim)"
+    # today (2026-03-01) the newest data is too old: the answer says what to run
+    today = await verify_command(ctx, me, text=text)
+    head, warning = today.content.splitlines()
+    assert head == "1 claim(s) found, checked as of 2026-03-01."
+    assert warning.startswith("warning: newest lmarena-text snapshot 2025-08-04 is 209 days old")
+    assert warning.endswith("run `claimwatch leaderboard refresh`")
+    fields = {f["name"]: f["value"] for f in today.embeds[0]["fields"]}
+    assert "None" not in str(today.embeds[0])
+    assert fields["Checked against"] == "no lmarena-text snapshot usable on 2026-03-01"
+    engine.dispose()

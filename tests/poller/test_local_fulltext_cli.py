@@ -101,7 +101,8 @@ def test_cli_poll_and_sources(cli_env, server, tmp_path, db_url):
     path = _write_sources(tmp_path, server.url("/good"))
     runner = CliRunner()
     result = runner.invoke(app, ["poll", "--sources", str(path)])
-    assert result.exit_code == 0, result.output
+    # exit 1: a source failed (the missing file); its line says why
+    assert result.exit_code == 1, result.output
     assert "good" in result.output and "new=3" in result.output
     assert "file_error" in result.output
     assert "polled 2 sources: 1 fetched, 0 unchanged, 1 failed; 3 new articles" in result.output
