@@ -79,9 +79,6 @@ def claim_json(claim: ClaimDraft, judgement: Judgement) -> dict[str, Any]:
         },
         "explanation": judgement.explanation,
     }
-    forecast = getattr(claim, "forecast", None)
-    if forecast is not None:
-        out["forecast"] = forecast
     return out
 
 
