@@ -92,7 +92,8 @@ _SCORE = re.compile(
     # "50% of weekly usage", "20% fewer tokens", "a 50% discount": a share, not a score
     r"(?!\s*(?:of\b|discount|fewer|less\b|more\b|faster|cheaper|higher|lower|relative|"
     r"improvement|reduction|increase|decrease|the\s+cost|dimension|smaller|larger|longer|"
-    r"shorter|margin|lead\b|gain|drop|off\b|better|worse|up\b|down\b|of\s+the))",
+    r"shorter|margin|lead\b|gain|drop|off\b|better|worse|up\b|down\b|of\s+the|"
+    r"(?:[\w-]+\s+)?(?:dimensions?|context|layers|experts|GPUs?|chips|images|videos|users)\b))",
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words between a name and its number: "X scores 83%", "X at 1501", "X (59)", "X's 39.6",

@@ -281,9 +281,11 @@ class Gazetteer:
                     continue
                 kind: MentionKind = "family"
             elif not any(c.isdigit() for c in text[head.end() : end]) and (
-                low in _COMMON or (low not in self._family_words and word.islower())
+                low in _COMMON or low not in self._family_words
             ):
-                continue  # "command-line", "pre-training": ordinary words, no version
+                # "command-line", "Pre-training", "ARC-AGI": a word that only starts board
+                # names is a name only with a version
+                continue
             elif self.orgs.get(text[head.start() : end].lower()):
                 continue  # "Mistral AI" is the company
             else:
