@@ -365,6 +365,10 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
     return None
 
 
+_SPEED_OR_PRICE = _i(
+    r"\s*(?:['’]s\s+)?(?:[\w-]+\s+){0,2}(?:latency|speed|price|pricing|cost|throughput|"
+    r"tokens per second)\b"
+)
 _RELATIVE = re.compile(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
 _BARE_START = re.compile(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
 
@@ -422,6 +426,8 @@ def find_comparisons(s: Sentence) -> None:
         for obj in objects:
             if obj.text.lower() == subject.lower():
                 continue
+            if _SPEED_OR_PRICE.match(s.text, obj.end):
+                continue  # "matches GPT-5.4 per-token latency": speed and price rank nothing
             rel = "beats" if relation == "overtook" else relation
             s.hits.append(
                 Hit(
