@@ -51,6 +51,11 @@ _SUPERLATIVE = re.compile(
 )
 # Superlatives of things no leaderboard ranks: price, speed, a size class.
 _NOT_RANKED = re.compile(r"\b(?:latency|speed|fastest|throughput|tokens per second)", re.IGNORECASE)
+_OTHERS_SUPERLATIVE = re.compile(
+    r"\b(?:previous|prior|other|existing|dedicated|competing|competitors['’]?|rival|than|"
+    r"against|over|outperform\w*|beat\w*|surpass\w*)\s+(?:[\w-]+[,\s]+){0,2}$",
+    re.IGNORECASE,
+)
 # "Grok 3, our most advanced model yet": the name the superlative is set beside
 _APPOSITION = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?[,:–—-]\s*(?:the\s+|which\s+is\s+)?$")
 # "At the top overall sits Gemini-2.5-pro-preview": the rank comes before its model.
@@ -90,10 +95,11 @@ _SCORE = re.compile(
     r"ms\b|hours|days|months|years|times|GB|TB|params|parameters|\$|USD|pages|minutes))"
     r"(?![\d.,]*[A-Za-z])"
     # "50% of weekly usage", "20% fewer tokens", "a 50% discount": a share, not a score
-    r"(?!\s*(?:of\b|discount|fewer|less\b|more\b|faster|cheaper|higher|lower|relative|"
-    r"improvement|reduction|increase|decrease|the\s+cost|dimension|smaller|larger|longer|"
+    r"(?!\s*(?:of\b|fewer|less\b|more\b|faster|cheaper|higher|lower|relative|"
+    r"improvement|reduction|increase|decrease|the\s+cost|smaller|larger|longer|"
     r"shorter|margin|lead\b|gain|drop|off\b|better|worse|up\b|down\b|of\s+the|"
-    r"(?:[\w-]+\s+)?(?:dimensions?|context|layers|experts|GPUs?|chips|images|videos|users)\b))",
+    r"(?:[\w-]+\s+)?(?:discount|dimensions?|context|layers|experts|GPUs?|chips|images|videos|"
+    r"users|downloads|customers|languages)\b))",
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words between a name and its number: "X scores 83%", "X at 1501", "X (59)", "X's 39.6",
@@ -120,7 +126,8 @@ _SCORING_LEAD = re.compile(
     re.IGNORECASE,
 )
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:of|than|from|over|upon|against|beyond|like|unlike)\s+(?:the\s+|its\s+)?$", re.IGNORECASE
+    r"\b(?:of|than|from|over|upon|against|beyond|like|unlike|to|versus|vs\.?)\s+(?:the\s+|its\s+)?$",
+    re.IGNORECASE,
 )
 _AFTER_GAP = re.compile(r"^\s*(?:for|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Opus 4.8", "Apache 2.0": a small number right after a capitalised word is a version
@@ -175,6 +182,8 @@ def find_superlatives(s: Sentence) -> None:
     for m in _SUPERLATIVE.finditer(s.text):
         if _NOT_RANKED.search(s.text[m.start() : m.end() + 40]):
             continue
+        if _OTHERS_SUPERLATIVE.search(s.text[max(0, m.start() - 40) : m.start()]):
+            continue  # "previous state-of-the-art models", "other SOTA models": not the subject's
         if any(h.type == "rank_position" and abs(h.start - m.start()) < 40 for h in s.hits):
             continue  # a verb pattern already read this rank
         before = [x for x in s.models if x.end <= m.start()]
