@@ -297,6 +297,14 @@ class Gazetteer:
                 break
         return out
 
+    def with_names(self, names: Iterable[str]) -> Gazetteer:
+        """This gazetteer plus product names an article introduces ("Introducing
+        Leanstral"): their first word becomes a family word for that article only."""
+        extra = {n.split()[0].lower() for n in names if n} - self.families
+        if not extra:
+            return self
+        return Gazetteer(self.families | extra, self.orgs, self.countries, self.prefixes)
+
     def organisation(self, word: str) -> str | None:
         return self.orgs.get(word.lower().removesuffix("'s").removesuffix("’s"))
 
@@ -463,3 +471,58 @@ def family_prefix(model: str) -> str | None:
     if len(word) < 3 or word in _NOT_FAMILIES:
         return None
     return word
+
+
+# Product names an article introduces in its title: "Introducing Codestral Embed",
+# "Previewing GPT-5.6 Sol: ...", or a title that is a name alone ("Mistral Saba").
+_INTRODUCED = re.compile(
+    r"^(?:Introducing|Announcing|Meet|Launching|Unveiling|Releasing|Previewing|Presenting)\s+"
+    r"(?:the\s+|our\s+)?(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,3})"
+)
+_NAME_TITLE = re.compile(r"^(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2})\s*(?:[:—–|]|$)")
+# Title words that name no product.
+_TITLE_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "our",
+        "new",
+        "how",
+        "why",
+        "what",
+        "when",
+        "large",
+        "small",
+        "enough",
+        "custom",
+        "local",
+        "open",
+        "ai",
+        "announcing",
+        "introducing",
+        "expanding",
+        "building",
+        "update",
+        "updates",
+        "research",
+        "news",
+        "model",
+        "models",
+    ]
+)
+
+
+def introduced_names(title: str | None) -> list[str]:
+    """Names the title introduces; a first word that is an ordinary word names nothing."""
+    if not title:
+        return []
+    title = title.strip()
+    m = _INTRODUCED.match(title) or _NAME_TITLE.match(title)
+    if m is None:
+        return []
+    name = m.group("name").rstrip(".:,")
+    first = name.split()[0].lower()
+    if first in _TITLE_WORDS or len(first) < 3:
+        return []
+    return [name]

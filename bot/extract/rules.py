@@ -22,7 +22,7 @@ from bot.extract.gaps import bare_groups
 from bot.extract.groups import find_groups
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
 from bot.extract.modality import mood
-from bot.extract.names import Gazetteer, Mention
+from bot.extract.names import Gazetteer, Mention, introduced_names
 from bot.extract.patterns import Hit, Sentence, object_starts, sentence_antecedent
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
@@ -187,6 +187,12 @@ class RulesExtractor:
         return cls(Gazetteer.build(surface_names, board_models, country_names))
 
     def extract(self, article: ArticleText) -> ExtractionResult:
+        gaz = self.gaz.with_names(introduced_names(article.title))
+        if gaz is not self.gaz:
+            return RulesExtractor(gaz)._extract(article)
+        return self._extract(article)
+
+    def _extract(self, article: ArticleText) -> ExtractionResult:
         text = article.text
         result = ExtractionResult(extractor=self.name, version=self.version)
         sentences = split_sentences(text)
