@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.gaps import find_gap_trends
-from bot.extract.lexicon import BOARDS
+from bot.extract.lexicon import BENCHMARKS, BOARDS
 from bot.extract.names import Mention
 from bot.extract.patterns import (
     Hit,
@@ -89,7 +89,8 @@ _WORDS = {
 
 # A number written as a score; its unit says what kind.
 _SCORE = re.compile(
-    r"(?<![\w.$€£/,<>-])(?P<value>\d{1,4}(?:\.\d+)?)(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
+    r"(?<![\w.$€£/,<>-])(?P<value>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,4}(?:\.\d+)?)"
+    r"(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
     r"(?P<unit>\s+(?:elo|arena points|points|pts)\b)?"
     r"(?![\w.]*\s*(?:x\b|×|B\b|M\b|K\b|k\b|b\b|billion|million|tokens?|languages|seconds|"
     r"ms\b|hours|days|months|years|times|GB|TB|params|parameters|\$|USD|pages|minutes))"
@@ -111,6 +112,7 @@ _SCORE_VERB = re.compile(
     r"earns?|earned|registers?|clocks?|clocked|tops|topped|leads|led|comes? in|came in|"
     r"stands?|rated|climb(?:s|ed)?|jump(?:s|ed)?|ris(?:es|ing)|rose|improv(?:es|ed|ing)|"
     r"averag(?:es|ed|ing)|solv(?:es|ed|ing)|sets?|wins?|won|with|at|of|on|is|was|to|"
+    r"manag(?:es|ed)|logs?|logged|notch(?:es|ed)|tall(?:ies|ied)|puts?\s+up|"
     r"elo|rating|accuracy|score|mmlu)\b|[(:=]",
     re.IGNORECASE,
 )
@@ -123,6 +125,11 @@ _SCORING_LEAD = re.compile(
     r"\b(?:achiev(?:es|ed|ing)|scor(?:es|ed|ing)|reach(?:es|ed|ing)|posts?|posting|earn(?:s|ed|ing)|"
     r"ranks?\s+(?:#|No\.\s?)\d+|hits?|hitting)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:(?:score|rating|elo)\s+of\s+|at\s+)?(?:about\s+|around\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+# "MMLU 86.4", "MT-Bench 8.99": a benchmark's name, then its number
+_BENCH_BEFORE = re.compile(
+    r"(?:" + "|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True)) + r")\s?$",
     re.IGNORECASE,
 )
 _AFTER_PREPOSITION = re.compile(
@@ -358,7 +365,8 @@ def _model_before(s: Sentence, pos: int) -> Mention | None:
         return None
     m = before[-1]
     gap = s.text[m.end : pos]
-    if len(gap) > 70 or _GAP_BREAK.search(gap) or "." in gap.replace("’s", ""):
+    plain = gap.replace("’s", "").replace("No.", "No")
+    if len(gap) > 70 or _GAP_BREAK.search(gap) or "." in plain:
         return None
     if len(gap.strip()) > 2 and not _SCORE_VERB.search(gap):
         return None
@@ -368,7 +376,8 @@ def _model_before(s: Sentence, pos: int) -> Mention | None:
 # "it reaches a score of 8.30", "the pretrained version achieves 84.0%": a pronoun or a
 # description stands for the subject (patterns.py decides which model it means)
 _PRONOUN_SCORE = re.compile(
-    r"\b(?:it|this model|the model|the new model|the [\w-]+ version)\s+(?:also\s+|now\s+)?"
+    r"\b(?:it|this model|the model|the new model|our (?:new\s+)?model|the [\w-]+ version)\s+"
+    r"(?:also\s+|now\s+)?"
     r"(?:[\w-]+\s+){0,6}?$",
     re.IGNORECASE,
 )
@@ -390,9 +399,10 @@ def find_score_slots(s: Sentence) -> None:
     taken = {(h.fields.get("model"), h.fields.get("value")) for h in s.hits}
     last: tuple[str, int] | None = None  # the previous number's model and its end
     for m in _SCORE.finditer(s.text):
-        raw = m.group("value")
+        raw = m.group("value").replace(",", "")
         lead = s.text[max(0, m.start() - 30) : m.start()]
-        if (_NAME_NUMBER.search(lead) and float(raw) < 100) or _MARGIN.search(lead):
+        version = _NAME_NUMBER.search(lead) and float(raw) < 100 and not _BENCH_BEFORE.search(lead)
+        if version or _MARGIN.search(lead):
             continue  # "Opus 4.8", "Apache 2.0"; "by over 20%" is a margin, not a score
         if _RANGE_TO.match(s.text, m.end()) or _RANGE_FROM.search(lead):
             continue  # "60.2% to 54.9%": whose is which is not in the words
@@ -428,11 +438,14 @@ def find_score_slots(s: Sentence) -> None:
         comparator = next((k for k in ("gt", "lt", "approx") if comp and comp.group(k)), "eq")
         metric = None
         bench = _BENCH_AFTER.match(s.text, m.end())
+        before_bench = _BENCH_BEFORE.search(lead)
         if bench and _NAMES_A_BOARD.match(bench.group("bench")):
             # "1360 on LMArena": the board's own score, the board read by rules.py
             metric = "arena_score" if "arena" in bench.group("bench").lower() else None
         elif bench:
             metric = benchmark_id(bench.group("bench"))
+        elif before_bench:
+            metric = benchmark_id(before_bench.group(0).strip())
         elif (unit and "point" not in m.group("unit").lower()) or (
             not pct and 800 <= value <= 2500 and _ELO_WORDS.search(s.text)
         ):
