@@ -333,6 +333,9 @@ def alert_card(
         )
     if verdict.reason:
         fields.append(Field("Reason", escape(verdict.reason.replace("_", " "))))
+    mentions = mentions_of(claim)
+    if mentions:
+        fields.append(Field("Names in the text", ", ".join(escape(m) for m in mentions)))
     fields.extend(claim_evidence(claim, verdict, today))
     if claim.appearances:
         fields.append(

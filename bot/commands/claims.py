@@ -13,6 +13,7 @@ from bot.alerts.embeds import (
     escape,
     explanation_md,
     link,
+    mentions_of,
     one_line,
     verdict_word,
 )
@@ -127,6 +128,10 @@ def why_card(claim: ClaimView) -> Card:
                 + ")",
             )
         )
+    mentions = mentions_of(claim)
+    if mentions:
+        # what was claimed about whom, even when no name resolves to a board model
+        fields.append(Field("Names in the text", ", ".join(escape(m) for m in mentions)))
     extractors = sorted({f"{a.extractor} {a.extractor_version}" for a in claim.appearances})
     if extractors:
         fields.append(Field("Extracted by", ", ".join(escape(e) for e in extractors)))

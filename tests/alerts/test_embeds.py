@@ -19,7 +19,9 @@ from bot.alerts.embeds import (
     to_embed,
     to_text,
 )
+from bot.commands.claims import why_card
 from store.claims_queries import claim_view
+from store.models import Claim
 
 
 def assert_within_limits(embed: dict) -> None:
@@ -147,3 +149,21 @@ def test_change_alert_says_what_changed(engine, seed: Seeder) -> None:
     # the unchanged card for the first verdict has no such field
     plain = build_alert(replace(claim), first, ref="r", changed=False)
     assert all(f["name"] != "What changed" for f in plain.embeds[0]["fields"])
+
+
+def test_alert_and_why_name_what_the_text_wrote(engine, seed: Seeder) -> None:
+    claim_id, verdict_id = seed.claim()
+    with Session(engine) as s:
+        row = s.get(Claim, claim_id)
+        assert row is not None
+        # names as the article wrote them, one of which no board lists
+        row.data = {**row.data, "mentions": ["DeepSeek's V3", "Llama *405B*"]}
+        s.add(row)
+        s.commit()
+        claim = claim_view(s, claim_id)
+    (embed,) = build_alert(claim, verdict_id, ref=None, changed=False).embeds
+    names = {f["name"]: f["value"] for f in embed["fields"]}
+    # escaped for Discord: the asterisks stay text, never bold
+    assert names["Names in the text"] == "DeepSeek's V3, Llama \\*405B\\*"
+    why = {f.name: f.value for f in why_card(claim).fields}
+    assert why["Names in the text"] == "DeepSeek's V3, Llama \\*405B\\*"
