@@ -379,13 +379,20 @@ def _names_between(s: Sentence, start: int, end: int) -> bool:
 
 def object_starts(text: str, models: list[Mention]) -> frozenset[int]:
     """Where the objects of comparison verbs start ("beats X and Y": X, Y)."""
-    probe = Sentence(text, models, [], Gazetteer(set(), {}, {}))
+    if not models:
+        return frozenset()  # the common case, and the verb scan is the costly part
+    probe = Sentence(text, models, [], _EMPTY_GAZETTEER)
     return frozenset(m.start for v in _VERB.finditer(text) for m in _objects(probe, v.end()))
 
 
 def sentence_antecedent(text: str, models: list[Mention]) -> str | None:
     """The model "it" in the next sentence may mean (bot/extract/subjects.py)."""
+    if not models:
+        return None
     return antecedent(text, models, object_starts(text, models))
+
+
+_EMPTY_GAZETTEER = Gazetteer(set(), {}, {})
 
 
 _PRONOUN_BEFORE = _i(r"\b(?:it|this model|the model|the new model)\b")
