@@ -216,11 +216,13 @@ def _resolve(name: str, index: BoardIndex, reg: Registry, depth: int = 0) -> Res
         hit = _direct(form.text, index, reg, depth)
         if hit is not None:
             return _as_written(_qualified(hit, form, index), name, form)
-    for text in (query, *(f.text for f in forms if f.family_ok)):
-        fam = _family(text, index, reg)
+    fam = _family(query, index, reg)
+    if fam is not None:
+        return _as_written(fam, name)
+    for form in forms:
+        fam = _family(form.text, index, reg) if form.family_ok else None
         if fam is not None:
-            form = next((f for f in forms if f.text == text), None)
-            return _as_written(_qualified(fam, form, index) if form else fam, name, form)
+            return _as_written(_qualified(fam, form, index), name, form)
     return _as_written(_fuzzy(query, index, _known_words(reg)), name)
 
 
@@ -258,8 +260,8 @@ def _qualified(res: Resolution, form: mention.Form, index: BoardIndex) -> Resolu
     if form.no_reasoning:
         models = [m for m in models if not _REASONING_WORDS & set(parts(m).tokens)]
     if form.newest and len(models) > 1:
-        dated = [(mention.sortable_date(m), m) for m in models]
-        if any(d for d, _ in dated):
+        dated = [(d, m) for m in models if (d := mention.sortable_date(m)) is not None]
+        if dated:
             newest = max(d for d, _ in dated)
             models = [m for d, m in dated if d == newest]
     if not models:

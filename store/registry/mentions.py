@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from store.registry.names import parts, release_date
+from store.registry.names import MONTHS, parts, release_date
 
 if TYPE_CHECKING:
     from store.registry.registry import Registry
@@ -147,15 +147,10 @@ def _org_forms(form: Form, registry: Registry) -> list[Form]:
     return []
 
 
-_MONTHS = frozenset(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
-)
-
-
 def _is_date(text: str) -> bool:
     """ "May 2024", "2024-08-01", "0801": all digits and month names."""
     words = [w for w in re.split(r"[^0-9a-z]+", text.lower()) if w]
-    return bool(words) and all(w.isdigit() or w in _MONTHS for w in words)
+    return bool(words) and all(w.isdigit() or w in MONTHS for w in words)
 
 
 def sortable_date(model: str) -> tuple[int, int, int] | None:

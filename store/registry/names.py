@@ -52,6 +52,7 @@ _MONTH_NUMBER = {
     )
     for name in names
 }  # fmt: skip
+MONTHS = frozenset(_MONTH_NUMBER)  # "may", "august", "sept"...
 _REVISION = re.compile(r"v\d+(?:\.\d+)*")
 
 
