@@ -37,6 +37,8 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 
 # Words that say which release of a model, not which model.
 NEWEST_WORDS = frozenset({"new", "newer", "newest", "latest", "updated", "upgraded", "refreshed"})
+# Words that name a build of a model; said in parentheses, they must be matched.
+BUILD_WORDS = frozenset({"think", "thinking", "reasoning", "reasoner", "high", "low", "medium"})
 # Words that pick the build without extended thinking.
 _NO_REASONING = re.compile(
     r"\b(?:non|no|without)[\s-]+(?:reasoning|thinking|think)\b(?:\s+mode)?", re.I
@@ -111,11 +113,14 @@ def _paren_forms(query: str) -> list[Form]:
             kept.append(inner)
             if not _is_date(inner) and any(c.isalpha() for c in inner):
                 alternates.append(inner)
-    dropped = ", ".join(f"({c.strip()})" for c in contents)
-    readings = [
-        Form(_squash(" ".join([outside, *kept])), "", newest, no_reasoning),
-        Form(outside, f" (dropped {dropped})", newest, no_reasoning),
-    ]
+    # a date or a build ("(Think)", "(high)") says which entry: it is never dropped
+    needed = [c for c in kept if _is_date(c) or set(c.lower().split()) & BUILD_WORDS]
+    droppable = [c for c in kept if c not in needed]
+    dropped = ", ".join(f"({c})" for c in droppable)
+    readings = [Form(_squash(" ".join([outside, *kept])), "", newest, no_reasoning)]
+    if droppable:
+        note = f" (dropped {dropped})"
+        readings.append(Form(_squash(" ".join([outside, *needed])), note, newest, no_reasoning))
     readings += [Form(a, " (the name in parentheses)", family_ok=False) for a in alternates]
     return readings
 
