@@ -201,7 +201,23 @@ class LLMExtractor:
                 outcome = self._extract_chunk(article, chunk, part, len(chunks), usage)
                 for dropped in outcome.dropped:
                     reasons[dropped.reason] += 1
-                    event(log, "extract.llm.dropped", reason=dropped.reason, detail=dropped.detail)
+                    if dropped.check is not None:
+                        # a claim its own quote contradicts: counted, never judged
+                        event(
+                            log,
+                            "extract.claim_rejected",
+                            level=logging.WARNING,
+                            reason=dropped.check,
+                            detail=dropped.detail,
+                            url=article.url,
+                        )
+                    else:
+                        event(
+                            log,
+                            "extract.llm.dropped",
+                            reason=dropped.reason,
+                            detail=dropped.detail,
+                        )
                 for draft in outcome.drafts:
                     key = (claim_dedupe_key(draft), draft.span)
                     if key not in seen:  # the overlap between chunks repeats claims
