@@ -60,6 +60,7 @@ class Context:
 
     names: str  # the title, and the text from the paragraph start to the sentence end
     sentence: str  # the quote's whole sentence(s)
+    lead_in: str = ""  # the text from the paragraph start to the quote's end
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -67,17 +68,54 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _LOOKBACK = 1500  # characters before the quote that may hold its subject
 
 
-def context_of(draft: ClaimDraft, text: str | None, title: str | None = None) -> Context:
+def context_of(
+    draft: ClaimDraft, text: str | None, title: str | None = None, registry: Registry | None = None
+) -> Context:
     if text is None or text[draft.span[0] : draft.span[1]] != draft.quote:
         return Context(f"{title or ''}\n{draft.quote}", draft.quote)
     start, end = draft.span
-    para = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, start)), default=0)
-    # the subject is said earlier in the quote's paragraph, never in another one
-    begin = max(para, start - _LOOKBACK)
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, start)]
     before = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     after = _SENTENCE_END.search(text, end)
     stop = after.end() if after else len(text)
-    return Context(f"{title or ''}\n{text[begin:stop]}", text[before:stop])
+    # The subject is said earlier in the quote's paragraph; only a paragraph that names
+    # no model at all (a heading, "These models set a new frontier") continues the one
+    # before it, so a name from an unrelated paragraph never stands in for the subject.
+    reg = registry or load_registry()
+    # "two new models ... We call them Ministral 3B and Ministral 8B": the names may
+    # follow in the next sentence of the same paragraph
+    following = _SENTENCE_END.search(text, stop) if stop < len(text) else None
+    para_end = _PARAGRAPH_BREAK.search(text, stop)
+    names_stop = stop
+    if following and (para_end is None or following.end() <= para_end.start()):
+        names_stop = following.end()
+    floor = max(0, start - _LOOKBACK)
+    begin = max(breaks.pop() if breaks else 0, floor)
+    while begin > floor and not _names_any_model(text[begin:stop], reg):
+        begin = max(breaks.pop() if breaks else 0, floor)
+    names = f"{title or ''}\n{text[begin:names_stop]}"
+    return Context(names, text[before:stop], text[begin:end])
+
+
+_surface_cache: dict[int, tuple[Registry, re.Pattern[str]]] = {}
+
+
+def _names_any_model(text: str, registry: Registry) -> bool:
+    """Whether the text names some model: a family word ("Grok", "Llama") or a name-like
+    token with a version ("GPT-4o", "o3", "R1")."""
+    cached = _surface_cache.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        words = sorted(
+            {w for w, what in registry.surface_names().items() if what.startswith("family:")},
+            key=len,
+            reverse=True,
+        )
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")", re.I)
+        cached = _surface_cache[id(registry)] = (registry, pattern)
+    return cached[1].search(text) is not None or _VERSIONED.search(text) is not None
+
+
+_VERSIONED = re.compile(r"\b[A-Za-z]+[-\s]?\d+(?:\.\d+)?[a-z]?\b")
 
 
 def check(
@@ -93,7 +131,7 @@ def check(
     direction only from the quote itself. Without `text` everything is read from the
     quote alone."""
     reg = registry or load_registry()
-    ctx = context_of(draft, text, title)
+    ctx = context_of(draft, text, title, reg)
     quote = ctx.names
     if isinstance(draft, RankPosition | ScoreValue) and not names_model(quote, draft.model, reg):
         return Inconsistency("model_not_in_quote", draft.model)
@@ -116,8 +154,14 @@ def check(
         # words for first place ("tops", "leads") only count in the quote's own sentence
         if draft.op == "eq":
             said = says_rank(ctx.sentence, draft.rank) or says_rank(ctx.names, draft.rank, False)
+            said = said or _list_position(ctx.lead_in) == draft.rank
         else:
             said = any(says_count(t, draft.rank) for t in numbers)
+            # "A and B are our strongest models": the top k, k the models it names
+            said = said or (draft.rank <= 3 and _FIRST.search(ctx.sentence) is not None)
+            # "rank 18th or below": outside the top 17
+            said = said or (draft.op == "not_top_k" and says_rank(ctx.sentence, draft.rank + 1))
+            said = said or _list_position(ctx.lead_in) == draft.rank
         if not said:
             where = f"#{draft.rank}" if draft.op == "eq" else f"top {draft.rank}"
             return Inconsistency("rank_not_in_quote", where)
@@ -254,7 +298,9 @@ _FIRST = re.compile(
     r"powerful|intelligent|advanced)|unrivall?ed|unmatched|beats? (?:all|every)\w*|"
     r"outperform\w* (?:all|every|any|its|their)\w*|surpass\w* (?:all|every)\w*|winner|wins?|"
     r"heads?|new (?:standard|high|bar)|(?:raising|raises|sets?) the bar|unparalleled|"
-    r"than any|most \w+|smartest|greatest|mightiest|finest|brightest)\b",
+    r"than any|most \w+|smartest|greatest|mightiest|finest|brightest|won|outright|"
+    r"than all|(?:all|any) other|alternatives|peers|competitors|rivals|pareto|excels?|"
+    r"preferred|the bar for|state\W{1,3}of\W{1,3}the\W{1,3}art)\b",
     re.I,
 )
 # "followed by X", "X is next", "runner-up": a place after one the sentence names
@@ -280,6 +326,17 @@ def says_rank(quote: str, rank: int, words_for_first: bool = True) -> bool:
     return _NEXT.search(quote) is not None
 
 
+_LIST_START = re.compile(r"[:\n]")
+
+
+def _list_position(context: str) -> int | None:
+    """The quote's place in a list flattened into prose ("top ten: A; B; C;"): the
+    number of ";"-separated items since the list began, when there are at least three."""
+    start = max((m.end() for m in _LIST_START.finditer(context.rstrip())), default=0)
+    items = [i for i in context[start:].split(";") if i.strip()]
+    return len(items) if len(items) >= 3 else None
+
+
 def says_count(quote: str, k: int) -> bool:
     """ "top 10", "top-ten", "top five", "the ten best": k as digits or a word."""
     if _number_in(quote, k):
@@ -297,8 +354,12 @@ def says_value(quote: str, value: float) -> bool:
         found = float(m.group().replace(",", ""))
         if abs(found - value) < 0.051 or (value and abs(found * 100 - value) < 0.051):
             return True
-    word = _CARDINAL_WORDS.get(int(value)) if value == int(value) else None
-    return bool(word and re.search(rf"\b{word}\b", quote, re.I))
+    if value != int(value):
+        return False
+    words = [_CARDINAL_WORDS.get(int(value)), _ORDINAL_WORDS.get(int(value))]
+    if value == 100:
+        words.append("perfect")  # "perfect retrieval" is 100%
+    return any(w and re.search(rf"\b{w}\b", quote, re.I) for w in words)
 
 
 # --- direction ----------------------------------------------------------------------
