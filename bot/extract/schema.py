@@ -194,7 +194,10 @@ _INSTRUCTION = re.compile(
     r"(previous|prior|above|earlier|preceding|your|these|those|system)\b.{0,30}?"
     r"\b(instructions?|prompts?|rules|directions|guidelines)\b"
     r"|\b(ignore|disregard)\s+(everything\s+|all\s+)?(the\s+)?(above|foregoing)\b"
-    r"|\b(system|developer)\s+(prompt|message)\b"
+    # "SYSTEM PROMPT: ..." addresses the model; "a new system prompt" (a product
+    # feature in a release note) does not
+    r"|\b(system|developer)\s+(prompt|message)\s*[:\-\u2013\u2014]"
+    r"|\b(ignore|follow|obey|per)\s+(the\s+|your\s+|this\s+)?(system|developer)\s+(prompt|message)\b"
     r"|\byou\s+(must|should|are\s+to)\s+(now\s+)?(report|say|output|answer|extract|respond)\b"
     r"|\b(as\s+an?\s+)?(ai|language\s+model|assistant|extractor),?\s+(you\s+)?(must|should)\b",
     re.IGNORECASE,
