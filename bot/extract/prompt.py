@@ -44,9 +44,13 @@ For every claim:
 character, from the article text. Never paraphrase, translate or fix the quote.
 - statement: the claim restated as one self-contained sentence with full model names.
 - board: "lmarena-text" for LMArena / Chatbot Arena text, "open-llm-leaderboard-v2" \
-for the Hugging Face Open LLM Leaderboard, another short slug if named, else null.
+for the Hugging Face Open LLM Leaderboard; an arena's other boards by their own slug \
+("lmarena-webdev" for WebDev Arena, "lmarena-vision" for the Vision arena), never as \
+lmarena-text; a benchmark by its name as a short slug ("mmlu", "swe-bench-verified", \
+"aime-2024", "artificial-analysis-intelligence-index"); null if the text names none.
 - metric: e.g. "arena_score", "average", "math_lvl5", or null. category: a board \
-category such as "coding" or "math", or null. view: "style_control" when the text \
+category such as "coding", "math" or "hard prompts" when the text names one, else null \
+(null means the overall ranking). view: "style_control" when the text \
 says style control, "raw" when it says without it, else null.
 - as_of: the date the claim speaks of as YYYY-MM-DD when the text gives one (first \
 day of a month named alone), else null.
