@@ -193,7 +193,32 @@ def extract_article(
         return GatedResult(
             decision, ExtractionResult(extractor=extractor.name, version=extractor.version)
         )
-    return GatedResult(decision, extractor.extract(article))
+    result = extractor.extract(article)
+    result.drafts = consistent_drafts(result.drafts, article)
+    return GatedResult(decision, result)
+
+
+def consistent_drafts(drafts: list[Any], article: ArticleText) -> list[Any]:
+    """The drafts whose fields say what their quote says, whichever extractor made
+    them (bot/extract/consistency.py); the others are logged and dropped, never judged."""
+    from bot.extract.consistency import check
+
+    kept = []
+    for draft in drafts:
+        problem = check(draft, article.text, article.title)
+        if problem is None:
+            kept.append(draft)
+            continue
+        event(
+            log,
+            "extract.claim_rejected",
+            logging.WARNING,
+            reason=problem.reason,
+            detail=problem.detail,
+            url=article.url,
+            quote=draft.quote[:120],
+        )
+    return kept
 
 
 _GATE: Gate | None = None

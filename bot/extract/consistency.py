@@ -23,6 +23,7 @@ from typing import Literal
 
 from bot.extract.lexicon import NEGATION
 from bot.extract.patterns import _VERB as COMPARATIVE_VERB
+from bot.extract.patterns import AMONG_LEADING_K
 from store.claims import (
     ClaimDraft,
     Group,
@@ -159,6 +160,10 @@ def check(
             said = any(says_count(t, draft.rank) for t in numbers)
             # "A and B are our strongest models": the top k, k the models it names
             said = said or (draft.rank <= 3 and _FIRST.search(ctx.sentence) is not None)
+            # "among the leading models" is read as the top 10 by every extractor
+            said = said or (
+                draft.rank == AMONG_LEADING_K and _AMONG.search(ctx.sentence) is not None
+            )
             # "rank 18th or below": outside the top 17
             said = said or (draft.op == "not_top_k" and says_rank(ctx.sentence, draft.rank + 1))
             said = said or _list_position(ctx.lead_in) == draft.rank
@@ -302,6 +307,9 @@ _FIRST = re.compile(
     r"than all|(?:all|any) other|alternatives|peers|competitors|rivals|pareto|excels?|"
     r"preferred|the bar for|state\W{1,3}of\W{1,3}the\W{1,3}art)\b",
     re.I,
+)
+_AMONG = re.compile(
+    r"\bamong (?:the )?(?:\w+ )?(?:top|leading|best|strongest|frontier|most)\b|\bone of the\b", re.I
 )
 # "followed by X", "X is next", "runner-up": a place after one the sentence names
 _NEXT = re.compile(
