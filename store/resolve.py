@@ -4,7 +4,10 @@
     resolve("Qwen2.5", snapshot)          # family: every Qwen2.5 model on the board
     resolve("Claude", snapshot)           # family; resolve("Gemini Pro 1.5") -> fuzzy
 
-Stages, first hit wins:
+The name is first read as writers write it (store/registry/mentions.py: possessive
+owners, organisation prefixes, parentheses, dates in any form, "(new)",
+"(non-reasoning)"); each reading goes through the stages below, the name as written
+first. Stages, first hit wins:
 
 1. exact:  same name ignoring case, spaces and punctuation ("DeepSeek V3" == "deepseek-v3");
 2. alias:  a registry alias ("R1", "GPT-4o"), a curated model's other spelling, or the
@@ -12,12 +15,18 @@ Stages, first hit wins:
            a leading publisher ("Meta-Llama-3.1-405B-Instruct-fp8"). A date the text
            gives must be on the board's name; several variants are one model, listed
            best first and the pick said in `how`;
+   (a registry alias may also read as another name: "4o" as "GPT-4o", "Tongyi
+           Qianwen" as the family "Qwen"; a board name of two names, "chocolate (Early
+           Grok-3)", answers to each);
 3. family: a family name ("Qwen2.5", "Gemini 2.5", "Claude") -> all its members on
-           the board, best first (a claim about a family uses its best member);
+           the board, best first (a claim about a family uses its best member); the
+           words without a version ("Claude Sonnet") cover every version of them;
 4. fuzzy:  the closest name by token and trigram similarity, only among names that
-           carry every number the text gives (a fuzzy match never turns "GPT-5" into
-           "GPT-4"), and only when it beats the runner-up by a margin; otherwise
-           "ambiguous" with the candidates, never a guess.
+           carry every number the text gives and no version it does not (a fuzzy
+           match never turns "GPT-5" into "GPT-4", nor "Qwen 32B" into Qwen1.5-32B),
+           and only when it beats the runner-up by a margin; otherwise "ambiguous"
+           with the candidates (also "Qwen 72B" when the board lists several
+           versions), never a guess.
 
 "Best" is the board's order: highest score first when entries carry scores, else
 the order given (boards list by rank). Everything is memoised per board so the judge
@@ -215,14 +224,14 @@ def _resolve(name: str, index: BoardIndex, reg: Registry, depth: int = 0) -> Res
     for form in forms:
         hit = _direct(form.text, index, reg, depth)
         if hit is not None:
-            return _as_written(_qualified(hit, form, index), name, form)
+            return _as_written(_qualified(hit, form), name, form)
     fam = _family(query, index, reg)
     if fam is not None:
         return _as_written(fam, name)
     for form in forms:
         fam = _family(form.text, index, reg) if form.family_ok else None
         if fam is not None:
-            return _as_written(_qualified(fam, form, index), name, form)
+            return _as_written(_qualified(fam, form), name, form)
     return _as_written(_fuzzy(query, index, _known_words(reg)), name)
 
 
@@ -253,7 +262,7 @@ def _as_written(res: Resolution, name: str, form: mention.Form | None = None) ->
     return Resolution(name.strip(), res.status, res.models, res.candidates, how)
 
 
-def _qualified(res: Resolution, form: mention.Form, index: BoardIndex) -> Resolution:
+def _qualified(res: Resolution, form: mention.Form) -> Resolution:
     """Apply what the form's dropped words said: "(new)" keeps the newest dated variant,
     "(non-reasoning)" drops the thinking/reasoning builds."""
     models = list(res.models)
