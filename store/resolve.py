@@ -144,6 +144,10 @@ def _other_names(name: str) -> tuple[str, ...]:
         return ()
     if not any(len(t) > 2 and t.isalpha() for t in inner_parts.tokens):
         return ()
+    # a codename with its release name ("chocolate (Early Grok-3)"), not a channel
+    # ("Gemini Pro (Dev API)")
+    if not (numbers(inner_parts.tokens) or len(outer_parts.tokens) == 1):
+        return ()
     if set(inner_parts.tokens) & (TIER_WORDS | _BUILD_WORDS):
         return ()
     return outer, inner

@@ -92,3 +92,8 @@ def test_a_board_name_of_two_names_answers_to_each() -> None:
     assert resolve("Early Grok-3", board).models == ("chocolate (Early Grok-3)",)
     # a build in parentheses is not a second name
     assert not resolve("thinking-16k", board).found
+
+
+def test_a_channel_in_parentheses_is_not_a_second_name() -> None:
+    board = ["Gemini Pro (Dev API)", "Gemini Pro"]
+    assert not resolve("Dev API", board).found
