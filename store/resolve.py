@@ -270,6 +270,8 @@ def _qualified(res: Resolution, form: mention.Form) -> Resolution:
     """Apply what the form's dropped words said: "(new)" keeps the newest dated variant,
     "(non-reasoning)" drops the thinking/reasoning builds."""
     models = list(res.models)
+    if form.sizes:  # "Hermes 3 (405B)" is not Hermes 3 70B; "V3-0324 (671B)" has no size
+        models = [m for m in models if _sizes_fit(form.sizes, parts(m).tokens)]
     if form.no_reasoning:
         models = [m for m in models if not _REASONING_WORDS & set(parts(m).tokens)]
     if form.newest and len(models) > 1:
@@ -286,6 +288,12 @@ def _qualified(res: Resolution, form: mention.Form) -> Resolution:
 
 
 _REASONING_WORDS = frozenset({"thinking", "reasoning", "think", "reasoner"})
+
+
+def _sizes_fit(said: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """A board name carries no size, or every size the text gave."""
+    have = {t for t in tokens if is_size(t)}
+    return not have or set(said) <= have
 
 
 def _exact(query: str, index: BoardIndex) -> list[int]:

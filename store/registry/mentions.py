@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from store.registry.names import MONTHS, parts, release_date
+from store.registry.names import MONTHS, is_size, parts, release_date
 
 if TYPE_CHECKING:
     from store.registry.registry import Registry
@@ -54,6 +54,7 @@ class Form:
     newest: bool = False  # keep the newest dated variant
     no_reasoning: bool = False  # drop thinking/reasoning builds
     family_ok: bool = True  # may name a family (an alternate name in parentheses may not)
+    sizes: tuple[str, ...] = ()  # sizes the reading dropped: a match may not have another
 
 
 def clean(name: str, registry: Registry) -> str:
@@ -111,7 +112,8 @@ def _paren_forms(query: str) -> list[Form]:
             no_reasoning = True
         else:
             kept.append(inner)
-            if not _is_date(inner) and any(c.isalpha() for c in inner):
+            # another name for the model ("Grok 3 (chocolate)"), never a size or a date
+            if not _is_date(inner) and any(len(t) > 2 and t.isalpha() for t in parts(inner).tokens):
                 alternates.append(inner)
     # a date or a build ("(Think)", "(high)") says which entry: it is never dropped
     needed = [c for c in kept if _is_date(c) or set(c.lower().split()) & BUILD_WORDS]
@@ -120,7 +122,10 @@ def _paren_forms(query: str) -> list[Form]:
     readings = [Form(_squash(" ".join([outside, *kept])), "", newest, no_reasoning)]
     if droppable:
         note = f" (dropped {dropped})"
-        readings.append(Form(_squash(" ".join([outside, *needed])), note, newest, no_reasoning))
+        # a size dropped ("(671B)") still rules out another size of the model
+        sizes = tuple(t for c in droppable for t in parts(c).tokens if is_size(t))
+        text = _squash(" ".join([outside, *needed]))
+        readings.append(Form(text, note, newest, no_reasoning, sizes=sizes))
     readings += [Form(a, " (the name in parentheses)", family_ok=False) for a in alternates]
     return readings
 

@@ -97,3 +97,11 @@ def test_a_board_name_of_two_names_answers_to_each() -> None:
 def test_a_channel_in_parentheses_is_not_a_second_name() -> None:
     board = ["Gemini Pro (Dev API)", "Gemini Pro"]
     assert not resolve("Dev API", board).found
+
+
+def test_a_size_in_parentheses_is_never_another_size() -> None:
+    board = ["Hermes-3-Llama-3.1-70B", "DeepSeek-V3-0324"]
+    assert not resolve("Hermes 3 (405B)", board).found
+    assert resolve("Deepseek-V3-0324 (671B)", board).models == ("DeepSeek-V3-0324",)
+    # a size alone in parentheses is not another name ("405B" is a registry alias)
+    assert not resolve("Hermes 3 (405B)", ["Meta-Llama-3.1-405B-Instruct"]).found
