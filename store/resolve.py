@@ -228,14 +228,14 @@ def _resolve(name: str, index: BoardIndex, reg: Registry, depth: int = 0) -> Res
     for form in forms:
         hit = _direct(form.text, index, reg, depth)
         if hit is not None:
-            return _as_written(_qualified(hit, form), name, form)
+            return _as_written(_qualified(hit, form, index), name, form)
     fam = _family(query, index, reg)
     if fam is not None:
         return _as_written(fam, name)
     for form in forms:
         fam = _family(form.text, index, reg) if form.family_ok else None
         if fam is not None:
-            return _as_written(_qualified(fam, form), name, form)
+            return _as_written(_qualified(fam, form, index), name, form)
     return _as_written(_fuzzy(query, index, _known_words(reg)), name)
 
 
@@ -266,14 +266,19 @@ def _as_written(res: Resolution, name: str, form: mention.Form | None = None) ->
     return Resolution(name.strip(), res.status, res.models, res.candidates, how)
 
 
-def _qualified(res: Resolution, form: mention.Form) -> Resolution:
+def _qualified(res: Resolution, form: mention.Form, index: BoardIndex) -> Resolution:
     """Apply what the form's dropped words said: "(new)" keeps the newest dated variant,
     "(non-reasoning)" drops the thinking/reasoning builds."""
     models = list(res.models)
     if form.sizes:  # "Hermes 3 (405B)" is not Hermes 3 70B; "V3-0324 (671B)" has no size
         models = [m for m in models if _sizes_fit(form.sizes, parts(m).tokens)]
     if form.no_reasoning:
-        models = [m for m in models if not _REASONING_WORDS & set(parts(m).tokens)]
+        plain = [m for m in models if not _REASONING_WORDS & set(parts(m).tokens)]
+        # "non-reasoning" picks the plain build only when the board lists a reasoning
+        # one beside it; a lone entry may be a hybrid ("Qwen3-235B-A22B")
+        if len(plain) == len(models) and not any(_reasoning_sibling(m, index) for m in plain):
+            plain = []
+        models = plain
     if form.newest and len(models) > 1:
         dated = [(d, m) for m in models if (d := mention.sortable_date(m)) is not None]
         if dated:
@@ -290,6 +295,11 @@ def _qualified(res: Resolution, form: mention.Form) -> Resolution:
 _REASONING_WORDS = frozenset({"thinking", "reasoning", "think", "reasoner"})
 
 
+def _reasoning_sibling(model: str, index: BoardIndex) -> bool:
+    core = parts(model).core
+    return any(core + word in index.by_core for word in _REASONING_WORDS)
+
+
 def _sizes_fit(said: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     """A board name carries no size, or every size the text gave."""
     have = {t for t in tokens if is_size(t)}
@@ -303,15 +313,11 @@ def _exact(query: str, index: BoardIndex) -> list[int]:
 def _variants(spelling: str, index: BoardIndex) -> list[int]:
     """Board names that are `spelling` up to decorations, carrying any date it gives.
 
-    A dated name whose model the board lists only undated ("gpt-4.5-preview-2025-02-27"
-    against GPT-4.5-Preview) is that entry: the board has no other release to confuse
-    it with. One dated entry of the same model is enough to require the date."""
+    A dated name never matches an undated entry: "DeepSeek-V3-0324" is not the
+    DeepSeek-V3 the board listed before it (a name the board only ever lists undated,
+    like GPT-4.5-Preview, gets a registry alias for its dated API id instead)."""
     p = parts(spelling)
-    same = index.by_core.get(p.core, ())
-    found = [i for i in same if same_release(p, index.parts[i])]
-    if not found and p.stamps and same and not any(index.parts[i].stamps for i in same):
-        found = list(same)
-    return found
+    return [i for i in index.by_core.get(p.core, ()) if same_release(p, index.parts[i])]
 
 
 def _spelling(spelling: str, index: BoardIndex) -> set[int]:

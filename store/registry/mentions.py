@@ -105,7 +105,7 @@ def _paren_forms(query: str) -> list[Form]:
     alternates: list[str] = []
     for raw in contents:
         inner = raw.strip()
-        words = set(inner.lower().split())
+        words = set(_words(inner))
         if words and words <= NEWEST_WORDS:
             newest = True
         elif _NO_REASONING.fullmatch(inner):
@@ -116,7 +116,7 @@ def _paren_forms(query: str) -> list[Form]:
             if not _is_date(inner) and any(len(t) > 2 and t.isalpha() for t in parts(inner).tokens):
                 alternates.append(inner)
     # a date or a build ("(Think)", "(high)") says which entry: it is never dropped
-    needed = [c for c in kept if _is_date(c) or set(c.lower().split()) & BUILD_WORDS]
+    needed = [c for c in kept if _is_date(c) or set(_words(c)) & BUILD_WORDS]
     droppable = [c for c in kept if c not in needed]
     dropped = ", ".join(f"({c})" for c in droppable)
     readings = [Form(_squash(" ".join([outside, *kept])), "", newest, no_reasoning)]
@@ -157,9 +157,13 @@ def _org_forms(form: Form, registry: Registry) -> list[Form]:
     return []
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^0-9a-z]+", text.lower()) if w]
+
+
 def _is_date(text: str) -> bool:
     """ "May 2024", "2024-08-01", "0801": all digits and month names."""
-    words = [w for w in re.split(r"[^0-9a-z]+", text.lower()) if w]
+    words = _words(text)
     return bool(words) and all(w.isdigit() or w in MONTHS for w in words)
 
 

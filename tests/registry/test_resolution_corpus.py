@@ -92,3 +92,27 @@ def test_a_possessive_owner_is_not_the_family(boards: BoardData) -> None:
     snap = _snapshot(boards, "2025-02-18")
     assert resolve("DeepSeek's R1", snap).models == ("DeepSeek-R1",)
     assert resolve("China's DeepSeek-V3", snap).models == ("DeepSeek-V3",)
+
+
+# A model first listed on the next bundled snapshot, resolved on the one before: a new
+# dated release or a build is never its predecessor (each row: the earlier snapshot's
+# date; the name is absent from that board, present on the next one).
+NEW_RELEASES = [
+    ("2025-03-28", "DeepSeek-V3-0324"),  # the board has DeepSeek-V3 (December)
+    ("2025-06-12", "DeepSeek-R1-0528"),  # the board has DeepSeek-R1
+    ("2025-05-23", "mistral-medium-2505"),  # the board has the 2023 Mistral Medium
+    ("2025-07-18", "Qwen3-235B-A22B-Instruct-2507"),  # the board has Qwen3-235B-A22B
+    ("2025-03-18", "Claude 3.7 Sonnet (thinking-32k)"),  # the board has Claude 3.7 Sonnet
+    ("2025-07-07", "Claude Opus 4 (thinking-16k)"),  # the board has Claude Opus 4 (20250514)
+    # "no thinking" with no thinking build beside it: the listed entry may be the hybrid
+    ("2025-06-12", "Qwen3-235B-A22B-no-thinking"),
+]
+
+
+@pytest.mark.parametrize(("day", "name"), NEW_RELEASES)
+def test_a_new_release_is_not_its_predecessor(boards: BoardData, day: str, name: str) -> None:
+    snap = _snapshot(boards, day)
+    assert snap.date.isoformat() == day
+    assert name not in {e.model for e in snap.entries}
+    result = resolve(name, snap)
+    assert not result.found, result.how
