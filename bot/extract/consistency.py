@@ -173,7 +173,10 @@ def check(
     k = draft.k if isinstance(draft, GroupComparison) else None
     if k is not None and not any(says_count(t, k) for t in numbers):
         return Inconsistency("k_not_in_quote", f"top {k}")
-    if isinstance(draft, ScoreValue) and not any(says_value(t, draft.value) for t in numbers):
+    approx = isinstance(draft, ScoreValue) and draft.comparator != "eq"
+    if isinstance(draft, ScoreValue) and not any(
+        says_value(t, draft.value, approx) for t in numbers
+    ):
         return Inconsistency("value_not_in_quote", f"{draft.value:g}")
     if draft.negated and not _negates(ctx.sentence):
         return Inconsistency("negation_mismatch", "negated, but the quote negates nothing")
@@ -356,11 +359,17 @@ def says_count(quote: str, k: int) -> bool:
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+")
 
 
-def says_value(quote: str, value: float) -> bool:
-    """A number in the quote equal to the value as written (commas, percent, rounding)."""
+def says_value(quote: str, value: float, approx: bool = False) -> bool:
+    """A number in the quote equal to the value as written: commas, a fraction for a
+    percent (0.717 for 71.7), one rounded to the other's precision (1434 for "1434.2"),
+    and for an approximate claim ("about 1,400") within 2%."""
     for m in _NUMBER.finditer(quote):
         found = float(m.group().replace(",", ""))
         if abs(found - value) < 0.051 or (value and abs(found * 100 - value) < 0.051):
+            return True
+        if (found == int(found) or value == int(value)) and round(found) == round(value):
+            return True
+        if approx and found and abs(found - value) <= 0.02 * abs(found):
             return True
     if value != int(value):
         return False
