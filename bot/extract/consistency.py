@@ -316,12 +316,17 @@ _AMONG = re.compile(
 )
 # "followed by X", "X is next", "runner-up": a place after one the sentence names
 _NEXT = re.compile(
-    r"\b(?:followed by|trailed by|runner[\s-]up|behind (?:only|just)|next|then)\b", re.I
+    r"\b(?:followed by|trailed by|runner[\s-]up|behind (?:only|just)|next|then|"
+    r"(?:immediately|right|just) (?:after|behind|below))\b",
+    re.I,
 )
 
 
 def _number_in(quote: str, n: int) -> bool:
-    return re.search(rf"(?<![\d.,]){n}(?![\d]|\.\d)", quote) is not None
+    """n as a number of its own ("#3", "3rd", "No. 3", "top-3"), not a digit of a name
+    ("Llama-3-70B", "Qwen2.5") or of a bigger number ("1,434")."""
+    pattern = rf"(?:(?<![\w.,/-])|(?<=top-)){n}(?:st|nd|rd|th)?(?![\w-]|[.,]\d)"
+    return re.search(pattern, quote, re.I) is not None
 
 
 def says_rank(quote: str, rank: int, words_for_first: bool = True) -> bool:
@@ -345,7 +350,8 @@ def _list_position(context: str) -> int | None:
     number of ";"-separated items since the list began, when there are at least three."""
     start = max((m.end() for m in _LIST_START.finditer(context.rstrip())), default=0)
     items = [i for i in context[start:].split(";") if i.strip()]
-    return len(items) if len(items) >= 3 else None
+    # a list is at least three items, or two after a "...:" that opens it
+    return len(items) if len(items) >= 3 or (start > 0 and len(items) == 2) else None
 
 
 def says_count(quote: str, k: int) -> bool:

@@ -158,3 +158,43 @@ def test_values_match_as_written_rounded_or_approximately() -> None:
     assert says_value("about 1,400 points", 1410, approx=True)
     assert not says_value("about 1,400 points", 1410)
     assert not says_value("scores 1434 on LMArena", 1443)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank", "said"),
+    [
+        ("Gemini 2.5 Pro takes the top spot on LMArena.", 1, True),
+        ("GPT-4 sits in first place with an Elo of 1274.", 1, True),
+        ("Grok 4.1 Thinking holds the #1 overall position.", 1, True),
+        ("DeepSeek-R1 is state-of-the-art among open models.", 1, True),
+        ("Qwen2.5-Max ranks seventh.", 7, True),
+        ("Qwen2.5-Max ranks 7th.", 7, True),
+        ("Qwen2.5-Max ranks No. 7 overall.", 7, True),
+        ("Qwen2.5-Max ranks seventh.", 6, False),
+        ("GPT-2 was discussed widely when it came out in 2019.", 1, False),
+    ],
+)
+def test_ranks_in_digits_words_and_first_place_phrases(
+    sentence: str, rank: int, said: bool
+) -> None:
+    from bot.extract.consistency import says_rank
+
+    assert says_rank(sentence, rank) is said
+
+
+def test_a_place_in_a_flattened_list_is_its_rank() -> None:
+    text = (
+        "The new top ten, in order: Qwen/Qwen2-72B-Instruct; meta-llama/Llama-3-70B; "
+        "01-ai/Yi-1.5-34B-Chat; CohereForAI/c4ai-command-r-plus; abacusai/Smaug-72B-v0.1."
+    )
+    quote = "abacusai/Smaug-72B-v0.1"
+    start = text.index(quote)
+
+    def draft(rank: int) -> RankPosition:
+        return RankPosition(
+            statement="s", quote=quote, span=(start, start + len(quote)),
+            as_of=date(2024, 6, 27), model="Smaug-72B-v0.1", rank=rank,
+        )  # fmt: skip
+
+    assert check(draft(5), text) is None
+    assert check(draft(3), text) is not None
