@@ -4,7 +4,10 @@
     resolve("Qwen2.5", snapshot)          # family: every Qwen2.5 model on the board
     resolve("Claude", snapshot)           # family; resolve("Gemini Pro 1.5") -> fuzzy
 
-Stages, first hit wins:
+The name is first read as writers write it (store/registry/mentions.py: possessive
+owners, organisation prefixes, parentheses, dates in any form, "(new)",
+"(non-reasoning)"); each reading goes through the stages below, the name as written
+first. Stages, first hit wins:
 
 1. exact:  same name ignoring case, spaces and punctuation ("DeepSeek V3" == "deepseek-v3");
 2. alias:  a registry alias ("R1", "GPT-4o"), a curated model's other spelling, or the
@@ -12,12 +15,18 @@ Stages, first hit wins:
            a leading publisher ("Meta-Llama-3.1-405B-Instruct-fp8"). A date the text
            gives must be on the board's name; several variants are one model, listed
            best first and the pick said in `how`;
+   (a registry alias may also read as another name: "4o" as "GPT-4o", "Tongyi
+           Qianwen" as the family "Qwen"; a board name of two names, "chocolate (Early
+           Grok-3)", answers to each);
 3. family: a family name ("Qwen2.5", "Gemini 2.5", "Claude") -> all its members on
-           the board, best first (a claim about a family uses its best member);
+           the board, best first (a claim about a family uses its best member); the
+           words without a version ("Claude Sonnet") cover every version of them;
 4. fuzzy:  the closest name by token and trigram similarity, only among names that
-           carry every number the text gives (a fuzzy match never turns "GPT-5" into
-           "GPT-4"), and only when it beats the runner-up by a margin; otherwise
-           "ambiguous" with the candidates, never a guess.
+           carry every number the text gives and no version it does not (a fuzzy
+           match never turns "GPT-5" into "GPT-4", nor "Qwen 32B" into Qwen1.5-32B),
+           and only when it beats the runner-up by a margin; otherwise "ambiguous"
+           with the candidates (also "Qwen 72B" when the board lists several
+           versions), never a guess.
 
 "Best" is the board's order: highest score first when entries carry scores, else
 the order given (boards list by rank). Everything is memoised per board so the judge
@@ -26,6 +35,7 @@ can resolve thousands of names per second.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +45,16 @@ from typing import Literal
 
 from store.leaderboards.base import BoardEntry, BoardSnapshot
 from store.registry import Registry, load_registry
-from store.registry.names import TIER_WORDS, NameParts, key, numbers, parts, same_release
+from store.registry import mentions as mention
+from store.registry.names import (
+    TIER_WORDS,
+    NameParts,
+    is_size,
+    key,
+    numbers,
+    parts,
+    same_release,
+)
 
 Status = Literal["exact", "alias", "family", "fuzzy", "ambiguous", "not_found"]
 
@@ -95,6 +114,8 @@ class BoardIndex:
         for i, (n, p) in enumerate(zip(names, ps, strict=True)):
             by_key.setdefault(key(n), []).append(i)
             by_core.setdefault(p.core, []).append(i)
+            for other in _other_names(n):
+                by_key.setdefault(key(other), []).append(i)
         return cls(
             names=tuple(names),
             parts=ps,
@@ -104,6 +125,35 @@ class BoardIndex:
             nums=tuple(numbers(p.tokens) for p in ps),
             scored=scored,
         )
+
+
+_NAMED_PAREN = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+
+
+def _other_names(name: str) -> tuple[str, ...]:
+    """A board name that is two names, "chocolate (Early Grok-3)", answers to each.
+
+    Only when the parentheses hold a name: not a date ("(20241022)", "(08-2024)"), not
+    a build ("(thinking-16k)", "(high)") -- those stay decorations of one name."""
+    m = _NAMED_PAREN.match(name.strip())
+    if m is None:
+        return ()
+    outer, inner = m.group("outer"), m.group("inner")
+    inner_parts, outer_parts = parts(inner), parts(outer)
+    if inner_parts.stamps or (len(inner_parts.tokens) < 2 and not outer_parts.stamps):
+        return ()
+    if not any(len(t) > 2 and t.isalpha() for t in inner_parts.tokens):
+        return ()
+    # a codename with its release name ("chocolate (Early Grok-3)"), not a channel
+    # ("Gemini Pro (Dev API)")
+    if not (numbers(inner_parts.tokens) or len(outer_parts.tokens) == 1):
+        return ()
+    if set(inner_parts.tokens) & (TIER_WORDS | _BUILD_WORDS):
+        return ()
+    return outer, inner
+
+
+_BUILD_WORDS = frozenset({"thinking", "reasoning", "latest", "preview", "exp", "beta"})
 
 
 Board = BoardIndex | BoardSnapshot | Iterable[BoardEntry] | Iterable[str]
@@ -167,10 +217,30 @@ def resolve(name: str, board_models: Board, registry: Registry | None = None) ->
     return hit
 
 
-def _resolve(name: str, index: BoardIndex, reg: Registry) -> Resolution:
-    query = name.strip()
+def _resolve(name: str, index: BoardIndex, reg: Registry, depth: int = 0) -> Resolution:
+    query = mention.clean(name, reg)
     if not key(query):
-        return Resolution(query, "not_found", how="empty name")
+        return Resolution(name.strip(), "not_found", how="empty name")
+    hit = _direct(query, index, reg, depth)
+    if hit is not None:
+        return _as_written(hit, name)
+    forms = mention.forms(query, reg)
+    for form in forms:
+        hit = _direct(form.text, index, reg, depth)
+        if hit is not None:
+            return _as_written(_qualified(hit, form, index), name, form)
+    fam = _family(query, index, reg)
+    if fam is not None:
+        return _as_written(fam, name)
+    for form in forms:
+        fam = _family(form.text, index, reg) if form.family_ok else None
+        if fam is not None:
+            return _as_written(_qualified(fam, form, index), name, form)
+    return _as_written(_fuzzy(query, index, _known_words(reg)), name)
+
+
+def _direct(query: str, index: BoardIndex, reg: Registry, depth: int) -> Resolution | None:
+    """Exact, alias or a registry rewrite ("Tongyi Qianwen" reads as "Qwen")."""
     exact = _exact(query, index)
     if exact:
         how = _pick("exact match", exact, index)
@@ -178,10 +248,62 @@ def _resolve(name: str, index: BoardIndex, reg: Registry) -> Resolution:
     found, via = _alias(query, index, reg)
     if found:
         return Resolution(query, "alias", _ordered(found, index), how=_pick(via, found, index))
-    fam = _family(query, index, reg)
-    if fam is not None:
-        return fam
-    return _fuzzy(query, index, _known_words(reg))
+    said = reg.rewrites.get(key(query))
+    if said and depth < 2:
+        inner = _resolve(said, index, reg, depth + 1)
+        if inner.status != "not_found":
+            how = f'registry alias "{query}" = "{said}"; {inner.how}'
+            status: Status = "alias" if inner.status == "exact" else inner.status
+            return Resolution(query, status, inner.models, inner.candidates, how)
+    return None
+
+
+def _as_written(res: Resolution, name: str, form: mention.Form | None = None) -> Resolution:
+    """The resolution under the name as the text wrote it, saying how it was read."""
+    how = res.how
+    if form is not None and res.found:
+        how = f'read "{name.strip()}" as "{form.text}"{form.note}; {how}'
+    return Resolution(name.strip(), res.status, res.models, res.candidates, how)
+
+
+def _qualified(res: Resolution, form: mention.Form, index: BoardIndex) -> Resolution:
+    """Apply what the form's dropped words said: "(new)" keeps the newest dated variant,
+    "(non-reasoning)" drops the thinking/reasoning builds."""
+    models = list(res.models)
+    if form.sizes:  # "Hermes 3 (405B)" is not Hermes 3 70B; "V3-0324 (671B)" has no size
+        models = [m for m in models if _sizes_fit(form.sizes, parts(m).tokens)]
+    if form.no_reasoning:
+        plain = [m for m in models if not _REASONING_WORDS & set(parts(m).tokens)]
+        # "non-reasoning" picks the plain build only when the board lists a reasoning
+        # one beside it; a lone entry may be a hybrid ("Qwen3-235B-A22B")
+        if len(plain) == len(models) and not any(_reasoning_sibling(m, index) for m in plain):
+            plain = []
+        models = plain
+    if form.newest and len(models) > 1:
+        dated = [(d, m) for m in models if (d := mention.sortable_date(m)) is not None]
+        if dated:
+            newest = max(d for d, _ in dated)
+            models = [m for d, m in dated if d == newest]
+    if not models:
+        return Resolution(res.query, "not_found", how=f"{res.how}; none left after {form.note}")
+    if tuple(models) == res.models:
+        return res
+    status: Status = "alias" if res.status == "family" and len(models) == 1 else res.status
+    return Resolution(res.query, status, tuple(models), how=f"{res.how}; kept {', '.join(models)}")
+
+
+_REASONING_WORDS = frozenset({"thinking", "reasoning", "think", "reasoner"})
+
+
+def _reasoning_sibling(model: str, index: BoardIndex) -> bool:
+    core = parts(model).core
+    return any(core + word in index.by_core for word in _REASONING_WORDS)
+
+
+def _sizes_fit(said: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """A board name carries no size, or every size the text gave."""
+    have = {t for t in tokens if is_size(t)}
+    return not have or set(said) <= have
 
 
 def _exact(query: str, index: BoardIndex) -> list[int]:
@@ -189,7 +311,11 @@ def _exact(query: str, index: BoardIndex) -> list[int]:
 
 
 def _variants(spelling: str, index: BoardIndex) -> list[int]:
-    """Board names that are `spelling` up to decorations, carrying any date it gives."""
+    """Board names that are `spelling` up to decorations, carrying any date it gives.
+
+    A dated name never matches an undated entry: "DeepSeek-V3-0324" is not the
+    DeepSeek-V3 the board listed before it (a name the board only ever lists undated,
+    like GPT-4.5-Preview, gets a registry alias for its dated API id instead)."""
     p = parts(spelling)
     return [i for i in index.by_core.get(p.core, ()) if same_release(p, index.parts[i])]
 
@@ -235,6 +361,8 @@ def _family(query: str, index: BoardIndex, reg: Registry) -> Resolution | None:
         # Mistral-Large-2407, although the registry files both under "mistral".
         if (whole_family and _carries(qk, tokens)) or _proper_prefix(qp.tokens, tokens):
             members.append(i)
+    if not members and len(qp.tokens) > 1 and not numbers(qp.tokens):
+        members = _versionless(qp.tokens, family_name, index, reg)
     if not members:
         return None
     models = _ordered(members, index)
@@ -246,6 +374,22 @@ def _family(query: str, index: BoardIndex, reg: Registry) -> Resolution | None:
     how = f'family "{query}" ({family_name}): {len(models)} on this board; '
     how += f"best ({order}) {models[0]}"
     return Resolution(query, "family", models, how=how)
+
+
+def _versionless(
+    words: tuple[str, ...], family_name: str, index: BoardIndex, reg: Registry
+) -> list[int]:
+    """Members named by the words without their version ("Claude Sonnet" ->
+    Claude 3 Sonnet, claude-sonnet-4-...): the words, in order, are the name with its
+    numbers taken out; a sibling tier the text did not say ("Flash Lite") stays out."""
+    out = []
+    for i, fam_of_name in enumerate(index.families(reg)):
+        if fam_of_name != family_name:
+            continue
+        plain = tuple(t for t in index.parts[i].tokens if not any(c.isdigit() for c in t))
+        if plain[: len(words)] == words and not set(plain[len(words) :]) & TIER_WORDS:
+            out.append(i)
+    return out
 
 
 def _family_of(qk: str, reg: Registry) -> tuple[str, str] | None:
@@ -308,6 +452,7 @@ def _fuzzy(query: str, index: BoardIndex, known: frozenset[str] = frozenset()) -
     q_grams = _trigrams(qp.core)
     q_tokens = set(qp.tokens)
     best_by_core: dict[str, tuple[float, int]] = {}
+    unversioned: dict[str, tuple[float, int]] = {}  # matches but for a version not said
     for i, p in enumerate(index.parts):
         # fuzzy forgives typos and word order, never a different number or release,
         # and never a word of the query that the name lacks ("Flash Exp" != "Flash")
@@ -318,12 +463,23 @@ def _fuzzy(query: str, index: BoardIndex, known: frozenset[str] = frozenset()) -
             continue
         tok = covered / (len(q_tokens) + len(set(p.tokens)) - covered)
         score = 0.5 * tok + 0.5 * _jaccard(q_grams, index.grams[i])
+        # nor a version the text did not give: "Qwen 32B" is not Qwen1.5-32B-Chat
+        if any(not is_size(n) for n in index.nums[i] - q_nums):
+            if covered >= len(q_tokens) and score > unversioned.get(p.core, (0.0, 0))[0]:
+                unversioned[p.core] = (score, i)
+            continue
         # variants of one model compete as one candidate: keep its best-listed member
         prev = best_by_core.get(p.core)
         if prev is None or score > prev[0]:
             best_by_core[p.core] = (score, i)
     ranked = sorted(best_by_core.values(), key=lambda si: (-si[0], si[1]))
     if not ranked or ranked[0][0] < MIN_SCORE:
+        if len(unversioned) > 1:
+            # "Qwen 72B" with Qwen2-72B and Qwen2.5-72B listed: say which, never pick
+            versions = sorted(unversioned.values(), key=lambda si: (-si[0], si[1]))
+            candidates = tuple(index.names[i] for _, i in versions)
+            how = f'"{query}" gives no version; this board has {", ".join(candidates[:4])}'
+            return Resolution(query, "ambiguous", candidates=candidates, how=how)
         return Resolution(query, "not_found", how=f'no model on this board matches "{query}"')
     top_score, top = ranked[0]
     runner = ranked[1][0] if len(ranked) > 1 else 0.0

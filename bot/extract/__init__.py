@@ -123,7 +123,9 @@ def make_extractor(
     client: Any = None,
 ) -> Extractor:
     """The extractor for `kind`: "rules", "llm" (cached and budgeted when `engine` is
-    given, falling back to the rules), or "auto" (llm if configured, else rules)."""
+    given, falling back to the rules when over budget), or "auto" (llm if configured,
+    else rules; and the rules whenever the LLM endpoint is unavailable: refused,
+    timed out, failing or over budget -- see bot/extract/fallback.py)."""
     if kind not in KINDS:
         raise ClaimwatchError(f"unknown extractor {kind!r} (choose from {', '.join(KINDS)})")
     rules = RulesExtractor(gazetteer or make_gazetteer(engine))
@@ -137,12 +139,41 @@ def make_extractor(
         from bot.extract.llm import LLMExtractor
     except ImportError as exc:  # pragma: no cover - the module ships with the package
         raise ClaimwatchError(f"the LLM extractor is not available: {exc}") from exc
-    llm: Extractor = LLMExtractor(settings, client=client)
-    if engine is None:
-        return llm
-    from bot.extract.cache import CachedExtractor
+    if kind == "llm":
+        llm: Extractor = LLMExtractor(settings, client=client)
+        if engine is None:
+            return llm
+        from bot.extract.cache import CachedExtractor
 
-    return CachedExtractor(engine, llm, rules, budget=settings.llm_daily_token_budget)
+        return CachedExtractor(engine, llm, rules, budget=settings.llm_daily_token_budget)
+    return _auto(settings, engine, rules, client)
+
+
+# "auto" gives up on an endpoint quickly: one connection attempt (a refused port fails
+# in milliseconds, an unroutable one at the connect timeout) and an overall deadline
+# per article, then the rules; the endpoint is probed again later.
+AUTO_CONNECT_TIMEOUT = 5.0
+AUTO_DEADLINE = 180.0
+
+
+def _auto(settings: Settings, engine: Engine | None, rules: Extractor, client: Any) -> Extractor:
+    from bot.extract.fallback import FallingBackExtractor
+    from bot.extract.llm import LLMExtractor, RetryPolicy
+
+    llm: Extractor = LLMExtractor(
+        settings,
+        client=client,
+        retry=RetryPolicy(connection_attempts=1),
+        connect_timeout=AUTO_CONNECT_TIMEOUT,
+        deadline=AUTO_DEADLINE,
+    )
+    if engine is not None:
+        from bot.extract.cache import CachedExtractor
+
+        # no fallback inside the cache: over budget raises, and the outer extractor
+        # falls back, marking the result so the article is extracted again later
+        llm = CachedExtractor(engine, llm, None, budget=settings.llm_daily_token_budget)
+    return FallingBackExtractor(llm, rules)
 
 
 def extract_article(
@@ -162,7 +193,32 @@ def extract_article(
         return GatedResult(
             decision, ExtractionResult(extractor=extractor.name, version=extractor.version)
         )
-    return GatedResult(decision, extractor.extract(article))
+    result = extractor.extract(article)
+    result.drafts = consistent_drafts(result.drafts, article)
+    return GatedResult(decision, result)
+
+
+def consistent_drafts(drafts: list[Any], article: ArticleText) -> list[Any]:
+    """The drafts whose fields say what their quote says, whichever extractor made
+    them (bot/extract/consistency.py); the others are logged and dropped, never judged."""
+    from bot.extract.consistency import check
+
+    kept = []
+    for draft in drafts:
+        problem = check(draft, article.text, article.title)
+        if problem is None:
+            kept.append(draft)
+            continue
+        event(
+            log,
+            "extract.claim_rejected",
+            logging.WARNING,
+            reason=problem.reason,
+            detail=problem.detail,
+            url=article.url,
+            quote=draft.quote[:120],
+        )
+    return kept
 
 
 _GATE: Gate | None = None

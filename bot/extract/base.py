@@ -32,6 +32,9 @@ class ExtractionResult:
     completion_tokens: int = 0
     extractor: str = ""
     version: str = ""
+    # set when `extractor` stood in for another that was unavailable (an LLM endpoint
+    # down or over budget): the article is worth extracting again with that one later
+    fallback_from: str | None = None
 
 
 class Extractor(Protocol):

@@ -139,7 +139,8 @@ class CachedExtractor:
         if self.fallback is None:
             raise BudgetExhausted(
                 f"the daily LLM token budget is spent ({spent} of {self.budget} tokens "
-                f"on {today.isoformat()} UTC) and no fallback extractor is configured"
+                f"on {today.isoformat()} UTC) and no fallback extractor is configured",
+                cause="budget",
             )
         return self.fallback.extract(article)
 

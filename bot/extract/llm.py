@@ -24,11 +24,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Literal
 
 import openai
 from openai.types.chat import ChatCompletion
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+from tenacity import RetryCallState, Retrying, retry_if_exception
 
 from bot.config import Settings
 from bot.extract.base import ArticleText, ExtractionResult
@@ -50,10 +50,22 @@ NAME = "llm"
 _VERSION_MAX = 50  # ExtractionRun.version is VARCHAR(50)
 
 
+# Why an extraction failed. The first four mean the endpoint is unavailable (it
+# refuses connections, does not answer in time, keeps failing, or today's budget is
+# spent): `--extractor auto` then falls back to the offline rules.
+Cause = Literal["connection", "timeout", "server_error", "budget", "rejected", "invalid_reply"]
+UNAVAILABLE: frozenset[str] = frozenset({"connection", "timeout", "server_error", "budget"})
+
+
+class _DeadlinePassed(Exception):
+    """The article's overall deadline passed before the next request."""
+
+
 class ExtractionError(ClaimwatchError):
     """An article could not be extracted; `retryable` says whether trying later may help.
 
-    Carries the tokens already spent, so a budget can count failed attempts too.
+    Carries the tokens already spent, so a budget can count failed attempts too, and
+    the `cause` (see `Cause`).
     """
 
     def __init__(
@@ -63,11 +75,18 @@ class ExtractionError(ClaimwatchError):
         retryable: bool = True,
         prompt_tokens: int = 0,
         completion_tokens: int = 0,
+        cause: Cause = "invalid_reply",
     ) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.prompt_tokens = prompt_tokens
         self.completion_tokens = completion_tokens
+        self.cause: Cause = cause
+
+    @property
+    def unavailable(self) -> bool:
+        """The endpoint, not this article, is the problem: another extractor may help."""
+        return self.cause in UNAVAILABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +95,9 @@ class RetryPolicy:
     backoff_base: float = 1.0  # seconds; doubles per attempt
     backoff_max: float = 30.0
     retry_after_cap: float = 60.0  # a server asking for longer gets this, then we give up later
+    # attempts when the server cannot be reached at all (refused, connect timeout); with
+    # a fallback extractor, 1: a dead endpoint should not hold every article for minutes
+    connection_attempts: int = 5
 
 
 def extractor_version(model: str) -> str:
@@ -162,6 +184,9 @@ class LLMExtractor:
         max_output_tokens: int | None = 4096,
         min_split_chars: int = 400,
         timeout: float = 120.0,
+        connect_timeout: float = 5.0,
+        deadline: float | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         if not settings.llm_model:
             raise ClaimwatchError("the LLM extractor needs CLAIMWATCH_LLM_MODEL (the model name)")
@@ -174,7 +199,9 @@ class LLMExtractor:
                 # local servers (Ollama, llama.cpp, vLLM) accept any key; the SDK wants one
                 api_key=key or "not-needed",
                 max_retries=0,  # our own policy below, with an injectable sleep
-                timeout=timeout,
+                # a refused or unroutable endpoint fails in seconds, a slow answer may
+                # take the full read timeout
+                timeout=openai.Timeout(timeout, connect=connect_timeout),
             )
         self._client = client
         self._sleep = sleep
@@ -185,10 +212,16 @@ class LLMExtractor:
         self._min_split_chars = min_split_chars
         # set once a server rejects json_schema; every later request uses JSON mode
         self.json_mode = False
+        # overall seconds per article, retries and waits included (None: unbounded)
+        self._deadline = deadline
+        self._monotonic = monotonic
+        self._deadline_at: float | None = None
 
     # --- the Extractor protocol ------------------------------------------------------
 
     def extract(self, article: ArticleText) -> ExtractionResult:
+        if self._deadline is not None:
+            self._deadline_at = self._monotonic() + self._deadline
         usage = _Usage()
         result = ExtractionResult(extractor=self.name, version=self.version)
         if not article.text.strip():
@@ -201,7 +234,23 @@ class LLMExtractor:
                 outcome = self._extract_chunk(article, chunk, part, len(chunks), usage)
                 for dropped in outcome.dropped:
                     reasons[dropped.reason] += 1
-                    event(log, "extract.llm.dropped", reason=dropped.reason, detail=dropped.detail)
+                    if dropped.check is not None:
+                        # a claim its own quote contradicts: counted, never judged
+                        event(
+                            log,
+                            "extract.claim_rejected",
+                            level=logging.WARNING,
+                            reason=dropped.check,
+                            detail=dropped.detail,
+                            url=article.url,
+                        )
+                    else:
+                        event(
+                            log,
+                            "extract.llm.dropped",
+                            reason=dropped.reason,
+                            detail=dropped.detail,
+                        )
                 for draft in outcome.drafts:
                     key = (claim_dedupe_key(draft), draft.span)
                     if key not in seen:  # the overlap between chunks repeats claims
@@ -327,12 +376,17 @@ class LLMExtractor:
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
+        asked = None
         if isinstance(exc, openai.APIStatusError):
             asked = retry_after_seconds(exc.response.headers)
-            if asked is not None:
-                return min(asked, self._retry.retry_after_cap)
-        backoff = self._retry.backoff_base * 2 ** (state.attempt_number - 1)
-        return float(min(backoff, self._retry.backoff_max))
+        if asked is not None:
+            wait = min(asked, self._retry.retry_after_cap)
+        else:
+            backoff = self._retry.backoff_base * 2 ** (state.attempt_number - 1)
+            wait = float(min(backoff, self._retry.backoff_max))
+        remaining = self._remaining()
+        # never sleep past the article's deadline: the next request would not be sent
+        return wait if remaining is None else max(0.0, min(wait, remaining))
 
     def _before_sleep(self, state: RetryCallState) -> None:
         exc = state.outcome.exception() if state.outcome else None
@@ -358,7 +412,7 @@ class LLMExtractor:
         if self._max_output_tokens is not None:
             kwargs["max_tokens"] = self._max_output_tokens
         retrying = Retrying(
-            stop=stop_after_attempt(self._retry.attempts),
+            stop=self._stop,
             wait=self._wait,
             retry=retry_if_exception(_is_transient),
             sleep=self._sleep,
@@ -366,7 +420,7 @@ class LLMExtractor:
             reraise=True,
         )
         try:
-            return retrying(self._client.chat.completions.create, **kwargs)
+            return retrying(self._send, kwargs)
         except openai.BadRequestError:
             raise  # the caller decides whether it is a json_schema refusal
         except openai.APIStatusError as exc:
@@ -374,12 +428,49 @@ class LLMExtractor:
                 f"the LLM server answered HTTP {exc.status_code}"
                 f"{' after retries' if _is_transient(exc) else ''}: {exc.message}",
                 retryable=_is_transient(exc),
+                cause="server_error" if _is_transient(exc) else "rejected",
+            ) from exc
+        except openai.APITimeoutError as exc:
+            tries = retrying.statistics.get("attempt_number", 1)
+            raise ExtractionError(
+                f"the LLM server did not answer in time ({tries} attempts): {exc}",
+                cause="timeout",
             ) from exc
         except openai.APIConnectionError as exc:
+            tries = retrying.statistics.get("attempt_number", 1)
             raise ExtractionError(
-                f"the LLM server did not answer after {self._retry.attempts} attempts: {exc}"
+                f"the LLM server could not be reached after {tries} attempts: {exc}",
+                cause="connection",
             ) from exc
+        except _DeadlinePassed as exc:
+            raise ExtractionError(str(exc), cause="timeout") from exc
         except openai.OpenAIError as exc:
             raise ExtractionError(f"the LLM request failed: {exc}") from exc
         except ValueError as exc:  # a 200 whose body is not JSON (a proxy's error page)
             raise ExtractionError(f"the LLM server sent an unreadable response: {exc}") from exc
+
+    def _remaining(self) -> float | None:
+        if self._deadline_at is None:
+            return None
+        return self._deadline_at - self._monotonic()
+
+    def _send(self, kwargs: dict[str, Any]) -> ChatCompletion:
+        """One request, its timeout cut to what is left of the article's deadline."""
+        remaining = self._remaining()
+        if remaining is not None:
+            if remaining <= 0:
+                raise _DeadlinePassed(f"the LLM extraction deadline ({self._deadline:g} s) passed")
+            kwargs = {**kwargs, "timeout": remaining}
+        completion: ChatCompletion = self._client.chat.completions.create(**kwargs)
+        return completion
+
+    def _stop(self, state: RetryCallState) -> bool:
+        """Stop after the attempts allowed for this kind of failure, or at the deadline."""
+        if state.attempt_number >= self._retry.attempts:
+            return True
+        exc = state.outcome.exception() if state.outcome else None
+        unreachable = isinstance(exc, openai.APIConnectionError)
+        if unreachable and state.attempt_number >= self._retry.connection_attempts:
+            return True
+        remaining = self._remaining()
+        return remaining is not None and remaining <= 0

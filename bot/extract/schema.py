@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from bot.extract import consistency
 from bot.extract.base import ArticleText, locate_quote
 from store.claims import (
     CLAIM_ADAPTER,
@@ -54,6 +55,8 @@ class WireClaim(BaseModel):
     as_of: str | None  # YYYY-MM-DD; null: the publication date
     hedged: bool
     negated: bool
+    # a prediction ("could soon overtake"): kept, judged not_checkable
+    forecast: bool
     claimant: str | None
     # rank_position, score_value
     model: str | None
@@ -76,6 +79,7 @@ class WireClaim(BaseModel):
     comparator: Literal["eq", "approx", "gt", "lt"] | None
     # trend_gap
     direction: Literal["narrowing", "widening", "overtook", "new_high"] | None
+    # trend_gap: the period; group_comparison "overtook since ...": period_start
     period_start: str | None
     period_end: str | None
 
@@ -125,7 +129,12 @@ def json_schema_response_format() -> dict[str, Any]:
 # --- after parsing -----------------------------------------------------------------
 
 DropReason = Literal[
-    "invalid_item", "quote_not_found", "quote_is_instruction", "bad_fields", "duplicate"
+    "invalid_item",
+    "quote_not_found",
+    "quote_is_instruction",
+    "bad_fields",
+    "inconsistent",
+    "duplicate",
 ]
 
 
@@ -133,6 +142,7 @@ DropReason = Literal[
 class Dropped:
     reason: DropReason
     detail: str
+    check: str | None = None  # for "inconsistent": which check failed (consistency.Reason)
 
 
 def parse_items(payload: Any) -> tuple[list[WireClaim], list[Dropped]]:
@@ -163,7 +173,7 @@ def _fill_absent(raw: Any) -> Any:
     if not isinstance(raw, dict):
         return raw
     filled: dict[str, Any] = dict.fromkeys(_NULLABLE)
-    filled |= {"hedged": False, "negated": False}
+    filled |= {"hedged": False, "negated": False, "forecast": False}
     filled |= raw
     for key in ("within", "group_a", "group_b"):
         if isinstance(filled.get(key), dict):
@@ -184,7 +194,10 @@ _INSTRUCTION = re.compile(
     r"(previous|prior|above|earlier|preceding|your|these|those|system)\b.{0,30}?"
     r"\b(instructions?|prompts?|rules|directions|guidelines)\b"
     r"|\b(ignore|disregard)\s+(everything\s+|all\s+)?(the\s+)?(above|foregoing)\b"
-    r"|\b(system|developer)\s+(prompt|message)\b"
+    # "SYSTEM PROMPT: ..." addresses the model; "a new system prompt" (a product
+    # feature in a release note) does not
+    r"|\b(system|developer)\s+(prompt|message)\s*[:\-\u2013\u2014]"
+    r"|\b(ignore|follow|obey|per)\s+(the\s+|your\s+|this\s+)?(system|developer)\s+(prompt|message)\b"
     r"|\byou\s+(must|should|are\s+to)\s+(now\s+)?(report|say|output|answer|extract|respond)\b"
     r"|\b(as\s+an?\s+)?(ai|language\s+model|assistant|extractor),?\s+(you\s+)?(must|should)\b",
     re.IGNORECASE,
@@ -299,6 +312,7 @@ def _type_fields(item: WireClaim) -> dict[str, Any]:
             "aggregate": aggregate,
             "k": item.k if aggregate == "count_in_top_k" else None,
             "relation": relation,
+            "period_start": _date(item.period_start, "period_start"),
         }
     if item.type == "score_value":
         if item.value is None or not math.isfinite(item.value):
@@ -320,6 +334,12 @@ def _type_fields(item: WireClaim) -> dict[str, Any]:
         "period_start": start,
         "period_end": end,
     }
+
+
+def _mentions(item: WireClaim) -> list[str]:
+    """The model names as the reply wrote them (the text's spelling, per the prompt)."""
+    names = (item.model, item.model_a, item.model_b)
+    return [n.strip() for n in names if n and n.strip()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,12 +378,20 @@ def to_draft(item: WireClaim, where: Provenance) -> ClaimDraft | Dropped:
             "as_of": as_of,
             "hedged": item.hedged,
             "negated": item.negated,
+            "forecast": item.forecast,
+            "mentions": _mentions(item),
             "claimant": (item.claimant or "").strip() or where.article.source,
             "extractor": where.extractor,
             "extractor_version": where.version,
             **_type_fields(item),
         }
-        return CLAIM_ADAPTER.validate_python(fields)
+        draft = CLAIM_ADAPTER.validate_python(fields)
     except (ValueError, ValidationError) as exc:
         detail = _short(exc) if isinstance(exc, ValidationError) else str(exc)
         return Dropped("bad_fields", f"{item.type}: {detail}")
+    # the fields must say what the quote says: a reversed comparison, a model or a
+    # number the quote lacks is dropped here, never judged
+    problem = consistency.check(draft, where.article.text, where.article.title)
+    if problem is not None:
+        return Dropped("inconsistent", f"{problem.reason}: {problem.detail}", problem.reason)
+    return draft

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from store.errors import ClaimwatchError
 
@@ -69,11 +69,24 @@ class ModelSpec(_Strict):
 
 
 class AliasSpec(_Strict):
-    """How text names a model that no board spells that way ("R1", "GPT-4o")."""
+    """How text names a model that no board spells that way ("R1", "GPT-4o").
+
+    Either `means` (board spellings, the variants of each included) or `reads_as` (the
+    name the alias stands for, resolved in its place: "4o" reads as "GPT-4o",
+    "Tongyi Qianwen" as the family "Qwen"). `source` says where the usage was seen.
+    """
 
     alias: str
-    means: tuple[str, ...]  # board spellings (variants of each are included)
+    means: tuple[str, ...] = ()
+    reads_as: str | None = None
     why: str | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> AliasSpec:
+        if bool(self.means) == bool(self.reads_as):
+            raise ValueError("give exactly one of 'means' (board names) or 'reads_as'")
+        return self
 
 
 class CountrySpec(_Strict):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ALNUM = re.compile(r"[\W_]+")  # letters of any script stay: "通义千问"
 _NON_RULE = re.compile(r"[^0-9a-z.]+")
 _SEPARATORS = re.compile(r"[^0-9a-z.]+")
 # "llama3.1" -> "llama 3.1", "qwen2.5" -> "qwen 2.5"; digits followed by letters stay
@@ -52,6 +52,7 @@ _MONTH_NUMBER = {
     )
     for name in names
 }  # fmt: skip
+MONTHS = frozenset(_MONTH_NUMBER)  # "may", "august", "sept"...
 _REVISION = re.compile(r"v\d+(?:\.\d+)*")
 
 
@@ -95,11 +96,76 @@ class NameParts:
 
 def same_release(query: NameParts, candidate: NameParts) -> bool:
     """Whether a candidate carries the release the query names: any, when the query
-    names none; else the same stamp, written in full or short ("20240813" ~ "0813")."""
+    names none; else the same date in any of the forms boards and writers use
+    ("0801", "08-01", "2024-08-01", "August 2024", "May 2024" ~ "2024-05-13"), or the
+    same build stamp written in full or short ("20240813" ~ "0813", "002")."""
     q, c = query.stamp, candidate.stamp
     if not q:
         return True
-    return bool(c) and (c.endswith(q) or q.endswith(c))
+    if not c:
+        return False
+    qd, cd = release_date(query.stamps), release_date(candidate.stamps)
+    if qd is not None and cd is not None:
+        shared = [(a, b) for a, b in zip(qd, cd, strict=True) if a is not None and b is not None]
+        return bool(shared) and all(a == b for a, b in shared)
+    return c.endswith(q) or q.endswith(c)
+
+
+Release = tuple[int | None, int | None, int | None]  # (year, month, day), None = not said
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> Release | None:
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if year is not None and not 1990 <= year <= 2099:
+        return None
+    return year, month, day
+
+
+def _one_stamp(t: str) -> Release | None:
+    n = len(t)
+    if n == 8:  # 20240801
+        return _valid(int(t[:4]), int(t[4:6]), int(t[6:]))
+    if n == 6 and t[:2] in ("19", "20"):  # 202412
+        return _valid(int(t[:4]), int(t[4:]), None)
+    if n == 4:
+        a, b = int(t[:2]), int(t[2:])
+        if t[:2] in ("19", "20") and b > 12:  # a year alone: 2024
+            return _valid(int(t), None, None)
+        # MMDD ("0801", "1127") unless the first pair cannot be a month: YYMM ("2407")
+        return _valid(None, a, b) if 1 <= a <= 12 else _valid(2000 + a, b, None)
+    return None
+
+
+def release_date(stamps: tuple[str, ...]) -> Release | None:
+    """The date a name's stamps give, as far as they give it; None when they are not a
+    date (a build number "002", a revision "v0.2")."""
+    toks = [_MONTH_NUMBER.get(t, t) for t in stamps]
+    if not toks or not all(t.isdigit() for t in toks):
+        return None
+    named_month = any(t in _MONTH_NUMBER for t in stamps)
+    if len(toks) == 1:
+        if named_month:
+            return _valid(None, int(toks[0]), None)
+        return _one_stamp(toks[0])
+    if len(toks) == 2:
+        a, b = toks
+        if len(a) == 4:  # 2024-08
+            return _valid(int(a), int(b), None)
+        if len(b) == 4:  # 08-2024, August 2024
+            return _valid(int(b), int(a), None)
+        if len(a) == 2 and len(b) == 2:  # 08-01 (month-day), June-24 reads the same
+            return _valid(None, int(a), int(b))
+        return None
+    if len(toks) == 3:
+        a, b, c = toks
+        if len(a) == 4:  # 2024-08-01
+            return _valid(int(a), int(b), int(c))
+        if len(c) == 4:  # 08-01-2024, August 1 2024
+            return _valid(int(c), int(a), int(b))
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -127,9 +193,27 @@ def parts(name: str) -> NameParts:
         for n, t in enumerate(kept)
         if not (t == "v" and n + 1 < len(kept) and kept[n + 1][:1].isdigit())
     ]
+    kept = _merge_versions(kept)
     if not kept:  # a name that is all stamps: keep it whole rather than empty
         kept, stamps = list(raw), []
     return NameParts(tuple(kept), tuple(stamps), tuple(decorations))
+
+
+def _merge_versions(tokens: list[str]) -> list[str]:
+    """Single digits in a row are one dotted version: catalog ids write "Claude Opus 4.5"
+    as "claude-opus-4-5", so "4", "5" read as "4.5" (and "Opus 5" is not "Opus 4.5")."""
+    out: list[str] = []
+    for tok in tokens:
+        if len(tok) == 1 and tok.isdigit() and out and re.fullmatch(r"\d(?:\.\d)*", out[-1]):
+            out[-1] = f"{out[-1]}.{tok}"
+        else:
+            out.append(tok)
+    return out
+
+
+def is_size(token: str) -> bool:
+    """A parameter count or context size ("405b", "8x22b", "128k"), not a version."""
+    return _SIZE.fullmatch(token) is not None
 
 
 def numbers(tokens: tuple[str, ...]) -> frozenset[str]:

@@ -82,6 +82,7 @@ class Registry:
     families: dict[str, Family]
     catalog: dict[str, tuple[str | None, str | None]]  # key(api name) -> (org, licence)
     aliases: dict[str, tuple[str, ...]]  # key(text alias) -> board spellings
+    rewrites: dict[str, str]  # key(text alias) -> the name it reads as ("4o" -> "GPT-4o")
     country_names: dict[str, str]  # lower-cased name -> ISO code
     rules: tuple[_Rule, ...] = ()
     _org_keys: dict[str, str] = field(default_factory=dict)
@@ -249,7 +250,8 @@ def build(
         catalog={
             key(r.model_api_name): (r.organization, r.license) for r in catalog if r.model_api_name
         },
-        aliases={key(a.alias): a.means for a in aliases},
+        aliases={key(a.alias): a.means for a in aliases if a.means},
+        rewrites={key(a.alias): a.reads_as for a in aliases if a.reads_as},
         country_names={n.lower(): c.code for c in countries for n in c.names},
     )
     rules: list[_Rule] = []

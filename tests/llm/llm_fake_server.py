@@ -194,6 +194,7 @@ def item(type: str, quote: str, statement: str | None = None, **fields: Any) -> 
         "quote": quote,
         "hedged": False,
         "negated": False,
+        "forecast": False,
     }
     out |= dict.fromkeys(WIRE_FIELDS)
     out |= fields

@@ -105,9 +105,10 @@ def test_unreachable_server_raises_after_attempts(sleeps: SleepRecorder) -> None
         llm_model="m",
     )
     extractor = LLMExtractor(settings, sleep=sleeps, retry=RetryPolicy(attempts=3), timeout=2)
-    with pytest.raises(ExtractionError, match="did not answer after 3 attempts"):
+    with pytest.raises(ExtractionError, match="could not be reached after 3 attempts") as info:
         extractor.extract(ARTICLE)
     assert sleeps.waits == [1.0, 2.0]
+    assert info.value.cause == "connection" and info.value.unavailable
 
 
 def test_invalid_json_is_retried_once(server: FakeOpenAI, extractor: LLMExtractor) -> None:

@@ -114,7 +114,8 @@ CASES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # 2025-03-01: Gemini-1.5-Pro-002 1302, -001 1260 (same model, two releases)
     ("2025-03-01", "Gemini Pro 1.5", "fuzzy", ("Gemini-1.5-Pro-002", "Gemini-1.5-Pro-001")),
     # 2025-03-01: "Gemini-2.0-Flash-Thinking-Exp-01-21,1385"
-    ("2025-03-01", "Gemini Flash Thinking", "fuzzy", ("Gemini-2.0-Flash-Thinking-Exp-01-21",)),
+    # the words without a version: the only Gemini Flash Thinking model on the board
+    ("2025-03-01", "Gemini Flash Thinking", "alias", ("Gemini-2.0-Flash-Thinking-Exp-01-21",)),
     # not on that board
     ("2025-03-01", "GPT-5", "not_found", ()),
     ("2025-03-01", "Gemini 2.5 Pro", "not_found", ()),  # first listed 2025-03-26

@@ -41,8 +41,6 @@ NOT_FOUND: list[tuple[str, str]] = [
     ("2025-07-07", "GPT-4o mini Transcribe"),
     ("2025-07-07", "grok-4-fast-search"),
     ("2025-07-07", "Claude Code"),
-    # the registry files Qwen under "Tongyi Qianwen" too, but no board name carries it
-    ("2025-03-01", "Tongyi Qianwen"),
 ]
 
 

@@ -1,0 +1,59 @@
+"""The wire carries what the claim contract needs: negated, hedged, forecast, the
+period, and the names as the text wrote them (mentions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from llm_fake_server import FakeOpenAI, claims, group, item
+
+from bot.extract.base import ArticleText
+from bot.extract.llm import LLMExtractor
+from bot.extract.schema import wire_json_schema
+from store.claims import GroupComparison, PairwiseComparison
+
+TEXT = (
+    "Analysts say R1 could soon overtake GPT-4o on LMArena.\n\n"
+    "Chinese open models have overtaken US ones since August 2024, the board shows."
+)
+ARTICLE = ArticleText(text=TEXT, published=date(2025, 2, 3), source="X")
+
+
+def test_the_wire_schema_requires_the_claim_flags_and_the_period() -> None:
+    item_schema = wire_json_schema()["properties"]["claims"]["items"]
+    for name in ("negated", "hedged", "forecast", "period_start", "period_end"):
+        assert name in item_schema["required"]
+
+
+def test_forecast_period_and_mentions_reach_the_draft(
+    server: FakeOpenAI, extractor: LLMExtractor
+) -> None:
+    server.reply(
+        claims(
+            item("pairwise_comparison", "R1 could soon overtake GPT-4o on LMArena", "s",
+                 model_a="R1", model_b="GPT-4o", relation="beats", hedged=True,
+                 forecast=True),
+            item("group_comparison",
+                 "Chinese open models have overtaken US ones since August 2024", "s",
+                 group_a=group("CN", None, True), group_b=group("US", None, True),
+                 aggregate="best_of", relation="overtook", period_start="2024-08-01"),
+        )
+    )  # fmt: skip
+    pair, groups = extractor.extract(ARTICLE).drafts
+    assert isinstance(pair, PairwiseComparison)
+    assert (pair.forecast, pair.hedged, pair.negated) == (True, True, False)
+    assert pair.mentions == ["R1", "GPT-4o"]
+    assert isinstance(groups, GroupComparison)
+    assert groups.period_start == date(2024, 8, 1) and groups.relation == "overtook"
+
+
+def test_a_reply_without_forecast_reads_as_not_a_forecast(
+    server: FakeOpenAI, extractor: LLMExtractor
+) -> None:
+    """JSON-mode servers often omit fields: an absent flag is false, never an error."""
+    reply = item("pairwise_comparison", "R1 could soon overtake GPT-4o on LMArena", "s",
+                 model_a="R1", model_b="GPT-4o", relation="beats")  # fmt: skip
+    del reply["forecast"]
+    server.reply(claims(reply))
+    [draft] = extractor.extract(ARTICLE).drafts
+    assert draft.forecast is False
