@@ -89,7 +89,7 @@ _WORDS = {
 
 # A number written as a score; its unit says what kind.
 _SCORE = re.compile(
-    r"(?<![\w.$€£/,<>-])(?P<value>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,4}(?:\.\d+)?)"
+    r"(?<![\w.$€£/,<>-])(?P<value>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,4}(?:\.\d+)?)(?![\d])"
     r"(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
     r"(?P<unit>\s+(?:elo|arena points|points|pts)\b)?"
     r"(?![\w.]*\s*(?:x\b|×|B\b|M\b|K\b|k\b|b\b|billion|million|tokens?|languages|seconds|"
@@ -304,6 +304,8 @@ def find_ordered_list(s: Sentence) -> None:
         first = next((m for m in s.models if m.start == offset + lead), None)
         if first is not None:
             _add_rank(s, first.text, place, first.start)
+            # the item is the claim's quote: its place is what the list says
+            s.hits[-1].span = (first.start, offset + len(item.rstrip()) + 1)
         offset += len(item) + 1
 
 

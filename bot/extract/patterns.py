@@ -50,6 +50,8 @@ class Hit:
     # a superlative with no board named ("state-of-the-art", "our best model yet") is
     # marketing about unnamed tasks: never judged as a board's overall order
     needs_scope: bool = False
+    # the claim's own words when they are less than the sentence (one item of a list)
+    span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

@@ -275,6 +275,10 @@ class RulesExtractor:
         span = locate_quote(article.text, sent.text)
         if span is None:
             return None
+        if hit.span is not None:
+            # one item of a list: its words, not the whole sentence, are the quote
+            start = span[0] + hit.span[0]
+            span = (start, min(span[0] + hit.span[1], span[1]))
         # "best in its size category": a claim, but no board ranks a size class, so it
         # is kept within a category no board has (judged unverifiable, never board-wide)
         size_class = hit.type == "rank_position" and size_scoped(sent.text)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.extract import board_model_names, make_gazetteer
+from bot.extract import Gate, board_model_names, extract_article, make_gazetteer
 from bot.extract.corpus import Tally, load_items, score_item
 from bot.extract.rules import RulesExtractor
 from store import db
@@ -31,10 +31,12 @@ def tallies() -> dict[str, Tally]:
         ingest_bundled(engine)
         names = board_model_names(engine)
         engine.dispose()
-    extractor = RulesExtractor(make_gazetteer(board_models=names))
+    gazetteer = make_gazetteer(board_models=names)
+    extractor, gate = RulesExtractor(gazetteer), Gate(gazetteer)
     out = {"all": Tally(), "held_out": Tally()}
     for item in load_items(sorted(CORPUS.glob("*.jsonl"))):
-        drafts = extractor.extract(item.article()).drafts
+        # as in production: the gate, the extractor, the quote-consistency check
+        drafts = extract_article(item.article(), extractor, gate).drafts
         score_item(item, drafts, out["all"])
         if item.fold in HELD_OUT:
             score_item(item, drafts, out["held_out"])
