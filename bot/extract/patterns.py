@@ -131,7 +131,7 @@ _VERBS: dict[Relation, str] = {
 }
 _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")
 _OBJECT_LEAD = _i(
-    r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|its|their|previous|prior|older|earlier|original|much|"
+    r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|its|their|our|previous|prior|older|earlier|original|much|"
     r"far|larger|bigger|smaller|recent|latest|current|new|already|strong)\s+)*"
     r"(?:(?:rivals?|competitors?)\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,6}?(?:models?|systems?|alternatives|competitors|LLMs|ones)[,:]?\s+"
@@ -432,20 +432,38 @@ def find_comparisons(s: Sentence) -> None:
             continue
         objects = _objects(s, v.end())
         negated = _near_negation(s.text, v.start())
-        for obj in objects:
-            if obj.text.lower() == subject.lower():
-                continue
-            if _SPEED_OR_PRICE.match(s.text, obj.end):
-                continue  # "matches GPT-5.4 per-token latency": speed and price rank nothing
-            rel = "beats" if relation == "overtook" else relation
-            s.hits.append(
-                Hit(
-                    "pairwise_comparison",
-                    {"model_a": subject, "model_b": obj.text, "relation": rel},
-                    v.start(),
-                    negated=negated,
+        rel = "beats" if relation == "overtook" else relation
+        for subj in _coordinated(s, subject, v.start()):
+            for obj in objects:
+                if obj.text.lower() == subj.lower():
+                    continue
+                if _SPEED_OR_PRICE.match(s.text, obj.end):
+                    continue  # "matches GPT-5.4 per-token latency": speed and price rank nothing
+                s.hits.append(
+                    Hit(
+                        "pairwise_comparison",
+                        {"model_a": subj, "model_b": obj.text, "relation": rel},
+                        v.start(),
+                        negated=negated,
+                    )
                 )
-            )
+
+
+def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:
+    """The subject and the names joined to it before the verb: "Both Grok-2 and Grok-2
+    mini demonstrate improvements over Grok-1.5" compares each of them."""
+    named = [m for m in s.models if m.end <= pos]
+    if not named or named[-1].text != subject:
+        return [subject]
+    out = [named[-1]]
+    for m in reversed(named[:-1]):
+        if not _COORDINATION.match(s.text[m.end : out[-1].start]):
+            break
+        out.append(m)
+    return [m.text for m in reversed(out)]
+
+
+_COORDINATION = _i(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
 
 
 def _near_negation(text: str, pos: int) -> bool:
