@@ -49,13 +49,13 @@ from bot.extract.html import looks_like_html, main_text
 from bot.instance import exclusive_on_sqlite, instance_name
 from bot.logs import event
 from bot.poller import PollReport, poll_due
+from bot.refresh import BoardFetch, default_board_fetch, refresh_leaderboards
 from bot.sources import Destination, SourcesFile
 from store import leases
 from store.claims import CLAIM_ADAPTER, ClaimDraft, claim_dedupe_key
 from store.errors import ClaimwatchError
 from store.judging import Judge, load_judge, snapshot_stamp
-from store.leaderboards.ingest import ingest_paths
-from store.models import Article, Claim, Leaderboard, Source, utcnow
+from store.models import Article, Claim, Source, utcnow
 from store.record import VerdictChange, apply_judgement, current_verdict, record_article_claims
 
 log = logging.getLogger(__name__)
@@ -116,6 +116,7 @@ class Runtime:
     owner: str
     clock: Callable[[], datetime] = utcnow
     judge: Judge | None = None
+    board_fetch: BoardFetch | None = None  # leaderboard URLs; None: bot/net.py's guarded fetch
 
     def current_judge(self, engine: Engine) -> Judge:
         """The judge, rebuilt only when the stored snapshots changed."""
@@ -316,64 +317,6 @@ def process_pending(
 # --- leaderboards -> re-checks ---------------------------------------------------------
 
 
-def _take_refresh(engine: Engine, slug: str, interval: timedelta, now: datetime) -> bool:
-    """Whether this instance fetches board `slug` now; stamps it so others skip it.
-
-    On Postgres the board row is locked with SKIP LOCKED while the stamp is written, so
-    of several instances exactly one fetches a due board. A board never ingested has
-    no row yet: the first refresh may then be fetched twice, which ingest absorbs
-    (same content hash: unchanged).
-    """
-    with Session(engine) as session, session.begin():
-        exists = session.exec(select(Leaderboard.id).where(Leaderboard.slug == slug)).first()
-        if exists is None:
-            return True
-        pick = select(Leaderboard).where(Leaderboard.slug == slug)
-        if engine.dialect.name == "postgresql":
-            pick = pick.with_for_update(skip_locked=True)
-        board = session.exec(pick).first()
-        if board is None:  # another instance is deciding about it right now
-            return False
-        if board.last_refreshed_at is not None and board.last_refreshed_at + interval > now:
-            return False
-        board.last_refreshed_at = now
-        session.add(board)
-    return True
-
-
-def refresh_leaderboards(engine: Engine, rt: Runtime) -> int:
-    """Fetch the due leaderboard URLs; returns the number of new snapshots."""
-    now = rt.clock()
-    new = 0
-    for source in rt.config.leaderboards:
-        if not _take_refresh(engine, source.board, timedelta(seconds=source.interval), now):
-            continue
-        report = ingest_paths(
-            engine, [source.url], format=source.format, today=lambda: rt.clock().date()
-        )
-        error = "; ".join(report.errors) or None
-        if error:
-            metrics.FAILURES.labels("leaderboard").inc()
-            event(
-                log, "leaderboard.refresh_failed", logging.WARNING, source=source.name, error=error
-            )
-        new += report.snapshots
-        event(log, "leaderboard.refreshed", source=source.name, snapshots=report.snapshots)
-        with Session(engine) as session, session.begin():
-            board = session.exec(
-                select(Leaderboard).where(Leaderboard.slug == source.board)
-            ).first()
-            if board is not None:
-                board.last_refreshed_at = now
-                board.last_error = error
-                session.add(board)
-    return new
-
-
-def _board_row(session: Session, slug: str) -> Leaderboard | None:
-    return session.exec(select(Leaderboard).where(Leaderboard.slug == slug)).first()
-
-
 def mark_for_recheck(engine: Engine, now: datetime) -> None:
     """New snapshots can change any verdict (a backfilled date, a newer `latest`)."""
     with engine.begin() as conn:
@@ -490,7 +433,8 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
         _failed(report, "source notices", exc)
     if not stop.is_set():
         try:
-            if await asyncio.to_thread(refresh_leaderboards, engine, rt):
+            fetch = rt.board_fetch or default_board_fetch(rt.config, rt.settings)
+            if await refresh_leaderboards(engine, rt.config, fetch, now=rt.clock(), stop=stop):
                 mark_for_recheck(engine, rt.clock())
             report.rechecked, rechanged = await _recheck_step(engine, rt, stop)
             report.changes += rechanged
@@ -596,15 +540,15 @@ async def dispatch_all(
 ) -> int:
     """Dispatch due alerts batch by batch until a batch sends nothing; returns sent.
 
-    A batch is finished even when `stop` is set meanwhile (each alert it leased is
-    settled); the next batch is not started.
+    Once `stop` is set no new send starts (sends in flight finish within their
+    deadline); what is left stays pending for the next run.
     """
     sent = 0
     timed = {name: metrics.TimedSender(sender) for name, sender in rt.senders.items()}
     for _ in range(max_batches):
         if stop is not None and stop.is_set():
             break
-        batch = await dispatch_pending(engine, timed, owner=rt.owner, now=rt.clock())
+        batch = await dispatch_pending(engine, timed, owner=rt.owner, now=rt.clock(), stop=stop)
         sent += batch.sent
         metrics.ALERTS.labels("sent").inc(batch.sent)
         metrics.ALERTS.labels("failed").inc(batch.failed)

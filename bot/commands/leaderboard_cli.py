@@ -77,14 +77,18 @@ def ingest_cmd(
     ] = None,
 ) -> None:
     """Load leaderboard snapshots; the format is detected from each file's content."""
-    from bot.cli import open_store
+    from bot.cli import open_store, settings
+    from bot.net import leaderboard_fetcher
     from store.leaderboards.ingest import expand, ingest_paths
 
     engine = open_store()
+    fetch = leaderboard_fetcher(settings())
     hint = _parse_date(date, "--date")
     paths = expand(items)
     with _progress_bar(len(paths) > 3) as progress:
-        report = ingest_paths(engine, paths, progress, format=fmt, date_hint=hint, view=view)
+        report = ingest_paths(
+            engine, paths, progress, fetch=fetch, format=fmt, date_hint=hint, view=view
+        )
     typer.echo(report.summary())
     for error in report.errors:
         typer.echo(f"claimwatch: error: {error}", err=True)
