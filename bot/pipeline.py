@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import threading
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -67,6 +68,11 @@ EXTRACTION_RETRY = timedelta(minutes=15)  # a failed extraction (LLM down) is re
 BATCH = 50
 PASS_EVERY_S = 60.0
 DISPATCH_WHILE_PROCESSING_S = 2.0
+# After SIGTERM the step in flight gets SHUTDOWN_GRACE_S to wind down on its own, then
+# it is cancelled; the process is gone within SHUTDOWN_BOUND_S whatever a feed, a
+# webhook, the SMTP server, a leaderboard host or the LLM server does (README, Shutdown).
+SHUTDOWN_BOUND_S = 10.0
+SHUTDOWN_GRACE_S = 6.0
 
 ShouldStop = Callable[[], bool]  # checked between units of work; True: leave the rest
 
@@ -442,8 +448,8 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
             _failed(report, "leaderboards", exc)
     if not stop.is_set():
         try:
-            processing = asyncio.ensure_future(
-                asyncio.to_thread(process_pending, engine, rt, should_stop=stop.is_set)
+            processing = in_daemon_thread(
+                lambda: process_pending(engine, rt, should_stop=stop.is_set)
             )
             # Alerts go out while a long backlog is still being checked (a first run
             # of many sources), not only at its end: alert latency is the pass's length.
@@ -478,6 +484,59 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
     metrics.PASSES.inc()
     metrics.LAST_PASS.set_to_current_time()
     return report
+
+
+def in_daemon_thread(fn: Callable[[], T]) -> asyncio.Future[T]:
+    """Run `fn` in a daemon thread. Article processing waits on the LLM inside a
+    synchronous client that cannot be interrupted; a pool thread would hold the
+    process at exit (asyncio.run joins its executor) for as long as the LLM server
+    hangs. A daemon thread is left behind instead: the article it holds has written
+    nothing (its transaction comes after the LLM answer) and its lease expires."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(value: T | None, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(value)  # type: ignore[arg-type]
+
+    def target() -> None:
+        try:
+            value = fn()
+        except BaseException as exc:  # handed to the awaiting task, not lost
+            with contextlib.suppress(RuntimeError):  # the loop is already closed
+                loop.call_soon_threadsafe(settle, None, exc)
+            return
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(settle, value, None)
+
+    threading.Thread(target=target, name="claimwatch-articles", daemon=True).start()
+    return future
+
+
+async def bounded_pass(
+    engine: Engine, rt: Runtime, stop: asyncio.Event, *, grace_s: float = SHUTDOWN_GRACE_S
+) -> PassReport:
+    """`run_pass`, but once `stop` is set it gets `grace_s` to finish, then is cancelled
+    (a send cut off keeps its outbox row for the next start; see dispatcher, deliver)."""
+    task = asyncio.create_task(run_pass(engine, rt, stop=stop))
+    stopped = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({task, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopped.cancel()
+    if not task.done():
+        await asyncio.wait({task}, timeout=grace_s)
+    if task.done():
+        return task.result()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    event(log, "pass.cut_short", logging.WARNING, grace_s=grace_s)
+    return PassReport(interrupted=True)
 
 
 def _source_notices(engine: Engine, rt: Runtime) -> int:
@@ -571,7 +630,7 @@ def run_once(engine: Engine, config: SourcesFile, settings: Settings) -> PassRep
     """`claimwatch run --once`: one pass of everything, then exit (SIGTERM: wind down)."""
     with exclusive_on_sqlite(engine):
         rt = make_runtime(engine, config, settings)
-        return _run_with_signals(lambda stop: run_pass(engine, rt, stop=stop))
+        return _run_with_signals(lambda stop: bounded_pass(engine, rt, stop))
 
 
 async def serve_async(
@@ -602,12 +661,14 @@ async def serve_async(
     event(log, "service.started", instance=rt.owner, sources=len(config.feeds))
     try:
         while not stop.is_set():
-            report = await run_pass(engine, rt, stop=stop)
+            report = await bounded_pass(engine, rt, stop)
             event(log, "pass.done", summary=report.summary())
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=every_s)
     finally:
         if bot_task is not None:
+            await asyncio.wait({bot_task}, timeout=SHUTDOWN_GRACE_S / 2)
+            bot_task.cancel()
             await asyncio.gather(bot_task, return_exceptions=True)
         if server is not None:
             server.close()
