@@ -20,6 +20,7 @@ from bot.commands.check_cli import check as check_command
 from bot.commands.claims_cli import claims as claims_command
 from bot.commands.digest_cli import digest as digest_command
 from bot.commands.leaderboard_cli import leaderboard_app
+from bot.commands_repair import destinations_list, destinations_reset, sources_reset
 from bot.commands_sources import poll_command, sources_check
 from bot.config import Settings, load_settings
 from bot.logs import setup_logging
@@ -55,6 +56,11 @@ app.command("digest")(digest_command)
 app.command("check")(check_command)
 app.command("claims")(claims_command)
 sources_app.command("check")(sources_check)
+sources_app.command("reset")(sources_reset)
+destinations_app = typer.Typer(cls=_FriendlyGroup, help="Alert destinations: state and repair.")
+app.add_typer(destinations_app, name="destinations")
+destinations_app.command("list")(destinations_list)
+destinations_app.command("reset")(destinations_reset)
 
 SourcesOpt = Annotated[
     Path | None,

@@ -51,6 +51,7 @@ from bot.instance import exclusive_on_sqlite, instance_name
 from bot.logs import event
 from bot.poller import PollReport, poll_due
 from bot.refresh import BoardFetch, default_board_fetch, refresh_leaderboards
+from bot.repair import reconcile_destinations
 from bot.sources import Destination, SourcesFile
 from store import leases
 from store.claims import CLAIM_ADAPTER, ClaimDraft, claim_dedupe_key
@@ -134,6 +135,8 @@ class Runtime:
 def make_runtime(
     engine: Engine, config: SourcesFile, settings: Settings, *, bot: object | None = None
 ) -> Runtime:
+    # a destination whose configuration changed since it was marked broken is retried
+    reconcile_destinations(engine, config, settings)
     return Runtime(
         config=config,
         settings=settings,

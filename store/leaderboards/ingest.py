@@ -256,7 +256,7 @@ class Fetcher(Protocol):
     """`url -> bytes`, raising ClaimwatchError. store/ has no network code: the caller
     (bot/net.py's guarded fetch) brings it."""
 
-    def __call__(self, url: str) -> bytes: ...
+    def __call__(self, url: str, /) -> bytes: ...
 
 
 def _is_url(item: str) -> bool:
