@@ -89,7 +89,7 @@ class HostileHTTP:
                     return
                 h.wfile.write(b"x")
                 h.wfile.flush()
-        elif path == "/hang":
+        elif path.startswith("/hang"):
             self.stop.wait(120)
         elif path == "/500":
             self._send(h, 500, b"oops", {"Content-Type": "text/plain"})
