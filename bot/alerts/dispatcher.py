@@ -151,10 +151,16 @@ async def _dispatch_destination(
             report.lost_leases += 1
             continue
         _settle(engine, alert, sender, outcome, owner, now, max_attempts, report)
-        if isinstance(outcome, RetryLater):
-            # the destination is in trouble or rate limited: its other alerts wait as
-            # long as this one, rescheduled in the outbox, not slept through here
-            after = now + timedelta(seconds=_retry_wait(outcome, alert.attempts))
+        if isinstance(outcome, RetryLater | Unconfirmed):
+            # the destination is in trouble, rate limited or not answering: its other
+            # alerts wait (as long as this one, or one backoff step), rescheduled in the
+            # outbox rather than slept through or sent into the same silence here
+            wait = (
+                _retry_wait(outcome, alert.attempts)
+                if isinstance(outcome, RetryLater)
+                else backoff(1)
+            )
+            after = now + timedelta(seconds=wait)
             for rest in alerts[done + 1 :]:
                 assert rest.id is not None
                 outbox.update_leased(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import socket
 import threading
 import time
@@ -161,3 +162,71 @@ class HungSMTP:
         for c in self.conns:
             c.close()
         self.sock.close()
+
+
+class Webhook:
+    """A Discord webhook played on 127.0.0.1 whose behaviour a test switches:
+    ok, always_500, rate_limited (a huge retry_after), unauthorized, hang, drop
+    (reads the request, then hangs up). `posts` keeps every request that arrived."""
+
+    def __init__(self) -> None:
+        self.mode = "ok"
+        self.posts: list[dict[str, Any]] = []
+        self.stop = threading.Event()
+        self._next_id = 1000
+        self._lock = threading.Lock()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", "0"))
+                payload = json.loads(self.rfile.read(length) or b"{}")
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    fake.answer(self, payload)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/api/webhooks/1/token"
+        threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True).start()
+
+    def answer(self, h: BaseHTTPRequestHandler, payload: dict[str, Any]) -> None:
+        with self._lock:
+            mode = self.mode
+            self.posts.append({"mode": mode, "payload": payload})
+            self._next_id += 1
+            message_id = str(self._next_id)
+        if mode == "hang":
+            self.stop.wait(60)
+            return
+        if mode == "drop":
+            h.close_connection = True
+            h.connection.shutdown(socket.SHUT_RDWR)
+            return
+        status, body = {
+            "ok": (200, {"id": message_id}),
+            "always_500": (500, {"message": "Internal Server Error"}),
+            "rate_limited": (429, {"message": "slow", "retry_after": 1e12, "global": False}),
+            "unauthorized": (401, {"message": "401: Unauthorized", "code": 0}),
+        }[mode]
+        raw = json.dumps(body).encode()
+        h.send_response(status)
+        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Length", str(len(raw)))
+        h.end_headers()
+        h.wfile.write(raw)
+
+    def delivered(self) -> list[str]:
+        """The idempotency refs of the messages Discord would show (2xx answers only)."""
+        return [
+            p["payload"]["embeds"][0]["footer"]["text"] for p in self.posts if p["mode"] == "ok"
+        ]
+
+    def close(self) -> None:
+        self.stop.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
