@@ -23,6 +23,7 @@ from bot.commands.claims_cli import why as why_command
 from bot.commands.demo_cli import demo as demo_command
 from bot.commands.digest_cli import digest as digest_command
 from bot.commands.leaderboard_cli import leaderboard_app
+from bot.commands_repair import destinations_list, destinations_reset, sources_reset
 from bot.commands_sources import poll_command, sources_check
 from bot.config import Settings, load_settings
 from bot.logs import setup_logging
@@ -61,6 +62,11 @@ app.command("claim")(claim_command)
 app.command("why")(why_command)
 app.command("demo")(demo_command)
 sources_app.command("check")(sources_check)
+sources_app.command("reset")(sources_reset)
+destinations_app = typer.Typer(cls=_FriendlyGroup, help="Alert destinations: state and repair.")
+app.add_typer(destinations_app, name="destinations")
+destinations_app.command("list")(destinations_list)
+destinations_app.command("reset")(destinations_reset)
 
 SourcesOpt = Annotated[
     Path | None,

@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import threading
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -49,13 +50,14 @@ from bot.extract.html import looks_like_html, main_text
 from bot.instance import exclusive_on_sqlite, instance_name
 from bot.logs import event
 from bot.poller import PollReport, poll_due
-from bot.sources import Destination, LeaderboardSource, SourcesFile
+from bot.refresh import BoardFetch, default_board_fetch, refresh_leaderboards
+from bot.repair import reconcile_destinations
+from bot.sources import Destination, SourcesFile
 from store import leases
 from store.claims import CLAIM_ADAPTER, ClaimDraft, claim_dedupe_key
 from store.errors import ClaimwatchError
 from store.judging import Judge, load_judge, snapshot_stamp
-from store.leaderboards.ingest import IngestReport, ingest_paths
-from store.models import Article, Claim, Leaderboard, Source, utcnow
+from store.models import Article, Claim, Source, utcnow
 from store.record import VerdictChange, apply_judgement, current_verdict, record_article_claims
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,11 @@ EXTRACTION_RETRY = timedelta(minutes=15)  # a failed extraction (LLM down) is re
 BATCH = 50
 PASS_EVERY_S = 60.0
 DISPATCH_WHILE_PROCESSING_S = 2.0
+# After SIGTERM the step in flight gets SHUTDOWN_GRACE_S to wind down on its own, then
+# it is cancelled; the process is gone within SHUTDOWN_BOUND_S whatever a feed, a
+# webhook, the SMTP server, a leaderboard host or the LLM server does (README, Shutdown).
+SHUTDOWN_BOUND_S = 10.0
+SHUTDOWN_GRACE_S = 6.0
 
 ShouldStop = Callable[[], bool]  # checked between units of work; True: leave the rest
 
@@ -128,6 +135,7 @@ class Runtime:
     owner: str
     clock: Callable[[], datetime] = utcnow
     judge: Judge | None = None
+    board_fetch: BoardFetch | None = None  # leaderboard URLs; None: bot/net.py's guarded fetch
 
     def current_judge(self, engine: Engine) -> Judge:
         """The judge, rebuilt only when the stored snapshots changed."""
@@ -139,6 +147,8 @@ class Runtime:
 def make_runtime(
     engine: Engine, config: SourcesFile, settings: Settings, *, bot: object | None = None
 ) -> Runtime:
+    # a destination whose configuration changed since it was marked broken is retried
+    reconcile_destinations(engine, config, settings)
     return Runtime(
         config=config,
         settings=settings,
@@ -328,64 +338,6 @@ def process_pending(
 # --- leaderboards -> re-checks ---------------------------------------------------------
 
 
-def _take_refresh(engine: Engine, slug: str, interval: timedelta, now: datetime) -> bool:
-    """Whether this instance fetches board `slug` now; stamps it so others skip it.
-
-    On Postgres the board row is locked with SKIP LOCKED while the stamp is written, so
-    of several instances exactly one fetches a due board. A board never ingested has
-    no row yet: the first refresh may then be fetched twice, which ingest absorbs
-    (same content hash: unchanged).
-    """
-    with Session(engine) as session, session.begin():
-        exists = session.exec(select(Leaderboard.id).where(Leaderboard.slug == slug)).first()
-        if exists is None:
-            return True
-        pick = select(Leaderboard).where(Leaderboard.slug == slug)
-        if engine.dialect.name == "postgresql":
-            pick = pick.with_for_update(skip_locked=True)
-        board = session.exec(pick).first()
-        if board is None:  # another instance is deciding about it right now
-            return False
-        if board.last_refreshed_at is not None and board.last_refreshed_at + interval > now:
-            return False
-        board.last_refreshed_at = now
-        session.add(board)
-    return True
-
-
-def refresh_leaderboards(engine: Engine, rt: Runtime) -> int:
-    """Fetch the due leaderboard URLs; returns the number of new snapshots."""
-    now = rt.clock()
-    new = 0
-    for source in rt.config.leaderboards:
-        if not _take_refresh(engine, source.board, timedelta(seconds=source.interval), now):
-            continue
-        new += refresh_board(engine, source, now).snapshots
-    return new
-
-
-def refresh_board(engine: Engine, source: LeaderboardSource, now: datetime) -> IngestReport:
-    """Fetch one `leaderboards:` source now and record the attempt on its board
-    (also `claimwatch leaderboard refresh`)."""
-    report = ingest_paths(engine, [source.url], format=source.format, today=lambda: now.date())
-    error = "; ".join(report.errors) or None
-    if error:
-        metrics.FAILURES.labels("leaderboard").inc()
-        event(log, "leaderboard.refresh_failed", logging.WARNING, source=source.name, error=error)
-    event(log, "leaderboard.refreshed", source=source.name, snapshots=report.snapshots)
-    with Session(engine) as session, session.begin():
-        board = session.exec(select(Leaderboard).where(Leaderboard.slug == source.board)).first()
-        if board is not None:
-            board.last_refreshed_at = now
-            board.last_error = error
-            session.add(board)
-    return report
-
-
-def _board_row(session: Session, slug: str) -> Leaderboard | None:
-    return session.exec(select(Leaderboard).where(Leaderboard.slug == slug)).first()
-
-
 def mark_for_recheck(engine: Engine, now: datetime) -> None:
     """New snapshots can change any verdict (a backfilled date, a newer `latest`)."""
     with engine.begin() as conn:
@@ -504,7 +456,8 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
         _failed(report, "source notices", exc)
     if not stop.is_set():
         try:
-            if await asyncio.to_thread(refresh_leaderboards, engine, rt):
+            fetch = rt.board_fetch or default_board_fetch(rt.config, rt.settings)
+            if await refresh_leaderboards(engine, rt.config, fetch, now=rt.clock(), stop=stop):
                 mark_for_recheck(engine, rt.clock())
             report.rechecked, rechanged = await _recheck_step(engine, rt, stop)
             report.changes += rechanged
@@ -512,8 +465,8 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
             _failed(report, "leaderboards", exc)
     if not stop.is_set():
         try:
-            processing = asyncio.ensure_future(
-                asyncio.to_thread(process_pending, engine, rt, should_stop=stop.is_set)
+            processing = in_daemon_thread(
+                lambda: process_pending(engine, rt, should_stop=stop.is_set)
             )
             # Alerts go out while a long backlog is still being checked (a first run
             # of many sources), not only at its end: alert latency is the pass's length.
@@ -548,6 +501,59 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
     metrics.PASSES.inc()
     metrics.LAST_PASS.set_to_current_time()
     return report
+
+
+def in_daemon_thread(fn: Callable[[], T]) -> asyncio.Future[T]:
+    """Run `fn` in a daemon thread. Article processing waits on the LLM inside a
+    synchronous client that cannot be interrupted; a pool thread would hold the
+    process at exit (asyncio.run joins its executor) for as long as the LLM server
+    hangs. A daemon thread is left behind instead: the article it holds has written
+    nothing (its transaction comes after the LLM answer) and its lease expires."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(value: T | None, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(value)  # type: ignore[arg-type]
+
+    def target() -> None:
+        try:
+            value = fn()
+        except BaseException as exc:  # handed to the awaiting task, not lost
+            with contextlib.suppress(RuntimeError):  # the loop is already closed
+                loop.call_soon_threadsafe(settle, None, exc)
+            return
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(settle, value, None)
+
+    threading.Thread(target=target, name="claimwatch-articles", daemon=True).start()
+    return future
+
+
+async def bounded_pass(
+    engine: Engine, rt: Runtime, stop: asyncio.Event, *, grace_s: float = SHUTDOWN_GRACE_S
+) -> PassReport:
+    """`run_pass`, but once `stop` is set it gets `grace_s` to finish, then is cancelled
+    (a send cut off keeps its outbox row for the next start; see dispatcher, deliver)."""
+    task = asyncio.create_task(run_pass(engine, rt, stop=stop))
+    stopped = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({task, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopped.cancel()
+    if not task.done():
+        await asyncio.wait({task}, timeout=grace_s)
+    if task.done():
+        return task.result()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    event(log, "pass.cut_short", logging.WARNING, grace_s=grace_s)
+    return PassReport(interrupted=True)
 
 
 def _source_notices(engine: Engine, rt: Runtime) -> int:
@@ -610,15 +616,15 @@ async def dispatch_all(
 ) -> int:
     """Dispatch due alerts batch by batch until a batch sends nothing; returns sent.
 
-    A batch is finished even when `stop` is set meanwhile (each alert it leased is
-    settled); the next batch is not started.
+    Once `stop` is set no new send starts (sends in flight finish within their
+    deadline); what is left stays pending for the next run.
     """
     sent = 0
     timed = {name: metrics.TimedSender(sender) for name, sender in rt.senders.items()}
     for _ in range(max_batches):
         if stop is not None and stop.is_set():
             break
-        batch = await dispatch_pending(engine, timed, owner=rt.owner, now=rt.clock())
+        batch = await dispatch_pending(engine, timed, owner=rt.owner, now=rt.clock(), stop=stop)
         sent += batch.sent
         metrics.ALERTS.labels("sent").inc(batch.sent)
         metrics.ALERTS.labels("failed").inc(batch.failed)
@@ -641,7 +647,7 @@ def run_once(engine: Engine, config: SourcesFile, settings: Settings) -> PassRep
     """`claimwatch run --once`: one pass of everything, then exit (SIGTERM: wind down)."""
     with exclusive_on_sqlite(engine):
         rt = make_runtime(engine, config, settings)
-        return _run_with_signals(lambda stop: run_pass(engine, rt, stop=stop))
+        return _run_with_signals(lambda stop: bounded_pass(engine, rt, stop))
 
 
 async def serve_async(
@@ -672,12 +678,14 @@ async def serve_async(
     event(log, "service.started", instance=rt.owner, sources=len(config.feeds))
     try:
         while not stop.is_set():
-            report = await run_pass(engine, rt, stop=stop)
+            report = await bounded_pass(engine, rt, stop)
             event(log, "pass.done", summary=report.summary())
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=every_s)
     finally:
         if bot_task is not None:
+            await asyncio.wait({bot_task}, timeout=SHUTDOWN_GRACE_S / 2)
+            bot_task.cancel()
             await asyncio.gather(bot_task, return_exceptions=True)
         if server is not None:
             server.close()

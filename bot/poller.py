@@ -34,7 +34,7 @@ import httpx
 from sqlalchemy.engine import Engine
 from tenacity.wait import wait_base
 
-from bot import __version__
+from bot import net
 from bot.config import Settings
 from bot.feeds import persist
 from bot.feeds.batch import StateWriter
@@ -50,8 +50,8 @@ from bot.feeds.fetch import (
 from bot.feeds.fulltext import fetch_full_text
 from bot.feeds.parse import FeedError, ParsedFeed, parse_feed
 from bot.feeds.schedule import Outcome, OutcomeKind, SourceState, transition
-from bot.feeds.transport import FeedTransport
 from bot.logs import event
+from bot.net import user_agent
 from bot.sources import Feed, SourcesFile
 from bot.sources import Settings as FeedSettings
 from store.errors import ClaimwatchError
@@ -117,11 +117,6 @@ class PollReport:
         )
 
 
-def user_agent(feed_settings: FeedSettings, settings: Settings) -> str:
-    base = feed_settings.user_agent or f"claimwatch/{__version__}"
-    return f"{base} (+{settings.contact})"
-
-
 def fetch_limits(feed_settings: FeedSettings) -> FetchLimits:
     return FetchLimits(allow_private_networks=feed_settings.allow_private_networks)
 
@@ -130,24 +125,12 @@ def make_client(
     feed_settings: FeedSettings, settings: Settings, *, resolver: Resolver = system_resolver
 ) -> httpx.AsyncClient:
     """The one client all polls share: keep-alive per host, connections pinned to the
-    addresses `resolver` gave and the private-address check passed (transport.py)."""
-    limits = fetch_limits(feed_settings)
-    transport = FeedTransport(
+    addresses `resolver` gave and the private-address check passed (bot/net.py)."""
+    return net.guarded_client(
+        user_agent=user_agent(feed_settings, settings),
+        limits=fetch_limits(feed_settings),
         resolver=resolver,
-        allow_private_networks=limits.allow_private_networks,
         max_connections=feed_settings.max_concurrency * 2,  # full-text pages ride along
-    )
-    return httpx.AsyncClient(
-        headers={
-            "User-Agent": user_agent(feed_settings, settings),
-            "Accept-Encoding": "gzip, deflate",
-        },
-        timeout=httpx.Timeout(
-            connect=limits.connect_timeout, read=limits.read_timeout, write=10.0, pool=60.0
-        ),
-        transport=transport,
-        follow_redirects=False,  # HttpFetcher follows them, checking each target
-        trust_env=False,  # no proxy from the environment: the address checks must see the target
     )
 
 

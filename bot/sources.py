@@ -8,6 +8,8 @@ a destination names the environment variable that holds its webhook URL.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
+import math
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
@@ -31,33 +33,72 @@ _DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
+INTERVAL_MIN = 60  # a minute: faster is rude to the feed's host and useless to us
+INTERVAL_MAX = 7 * 86400  # a week
+
+
 def parse_duration(value: Any) -> int:
-    """'15m', '2h', '1d' or a number of seconds -> seconds."""
+    """'15m', '2h', '1d' or a number of seconds -> seconds, between a minute and a week."""
     if isinstance(value, bool):
         raise ValueError("not a duration")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"not a duration: {value!r}")
     if isinstance(value, int | float):
         seconds = int(value)
     else:
         m = _DURATION.match(str(value))
-        if not m:
+        if not m or len(m.group(1)) > 12:
             raise ValueError(f"not a duration: {value!r} (use e.g. 90s, 15m, 6h, 1d)")
         seconds = int(m.group(1)) * _UNITS[m.group(2)]
     if seconds <= 0:
         raise ValueError("a duration must be positive")
+    if not INTERVAL_MIN <= seconds <= INTERVAL_MAX:
+        raise ValueError(f"{value!r} is out of range: use between 1m and 7d")
     return seconds
 
 
-Duration = Annotated[int, Field(gt=0)]
+Duration = Annotated[int, Field(ge=INTERVAL_MIN, le=INTERVAL_MAX)]
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# characters RFC 3986 never allows in a URL, raw (a space, quotes, angle brackets, ...)
+_URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f<>\"{}|\\^`]")
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
 def _http_url(value: str) -> str:
+    """An absolute http(s) URL, parsed strictly: no raw spaces or control characters, a
+    valid host name or IP literal, a port in range, no user:password part."""
+    if len(value) > 2000:
+        raise ValueError("URL longer than 2000 characters")
+    if _URL_FORBIDDEN.search(value):
+        raise ValueError("not a valid URL: it contains a space or a character URLs cannot hold")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError("not an http(s) URL")
+    try:
+        parts.port  # noqa: B018 (raises on a bad port)
+    except ValueError:
+        raise ValueError("not a valid URL: bad port") from None
+    if "@" in parts.netloc:
+        raise ValueError("not a valid URL: credentials do not belong in sources.yaml")
+    host = parts.hostname or ""
+    if host.startswith("[") or ":" in host:
+        try:
+            ipaddress.IPv6Address(host.strip("[]"))
+        except ValueError:
+            raise ValueError(f"not a valid URL: bad host {host!r}") from None
+        return value
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ValueError(f"not a valid URL: bad host {host!r}") from None
+    labels = ascii_host.rstrip(".").split(".")
+    if not ascii_host or not all(_HOST_LABEL.match(label) for label in labels):
+        raise ValueError(f"not a valid URL: bad host {host!r}")
     return value
 
 
@@ -69,7 +110,8 @@ class Feed(_Strict):
     full_text: bool = False
     # First poll stores the backlog as baseline (no alerts). Off for demo data.
     baseline: bool = True
-    max_age_days: int | None = 7  # entries older than this never alert; None: no limit
+    # entries older than this never alert; None: no limit (0: only today's)
+    max_age_days: int | None = Field(default=7, ge=0, le=36_500)
     enabled: bool = True
     tags: tuple[str, ...] = ()
 
@@ -160,8 +202,8 @@ class Settings(_Strict):
     allow_private_networks: bool = False  # tests and local demos only
     user_agent: str | None = None
     max_concurrency: int = Field(default=20, ge=1, le=1000)
-    max_failures: int = Field(default=10, ge=1)  # consecutive failures before disabling
-    staleness_days: int = Field(default=45, ge=1)  # oldest snapshot a verdict may use
+    max_failures: int = Field(default=10, ge=1, le=1000)  # failures in a row before disabling
+    staleness_days: int = Field(default=45, ge=1, le=3650)  # oldest snapshot a verdict may use
 
 
 class SourcesFile(_Strict):
@@ -237,10 +279,41 @@ def load_sources(path: Path) -> SourcesFile:
     return parse_sources(text, str(path), base=path.parent)
 
 
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: str, line: int, first: int) -> None:
+        super().__init__(f"the key {key!r} appears twice (first on line {first})")
+        self.line = line
+
+
+def _refuse_duplicate_keys(node: yaml.Node | None) -> None:
+    """PyYAML keeps the last of two equal keys silently (a second `feeds:` replaced the
+    first list); the file is refused instead, at the second key's line. Iterative, so a
+    deeply nested file cannot exhaust the stack."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    line = key.start_mark.line + 1
+                    if key.value in seen and key.tag != "tag:yaml.org,2002:merge":
+                        raise _DuplicateKey(key.value, line, seen[key.value])
+                    seen.setdefault(key.value, line)
+                stack.extend((key, value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
 def parse_sources(text: str, name: str = "sources.yaml", base: Path | None = None) -> SourcesFile:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        _refuse_duplicate_keys(node)
         data = yaml.safe_load(text)
+    except _DuplicateKey as exc:
+        raise ClaimwatchError(f"{name}:{exc.line}: {exc}") from None
+    except RecursionError:
+        raise ClaimwatchError(f"{name}: nested too deeply to be a sources file") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

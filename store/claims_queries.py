@@ -24,6 +24,7 @@ from store.models import (
     Article,
     Claim,
     DestinationState,
+    Digest,
     Source,
     Verdict,
 )
@@ -107,7 +108,7 @@ class ClaimView(ClaimSummary):
 
 @dataclass(frozen=True, slots=True)
 class Trouble:
-    kind: str  # "source", "destination", "alerts"
+    kind: str  # "source", "destination", "alerts", "digest"
     name: str
     problem: str
 
@@ -295,4 +296,12 @@ def trouble(session: Session) -> list[Trouble]:
     ).all()
     for destination, status, count in stuck:
         out.append(Trouble("alerts", destination, f"alerts {status}: {count}"))
+    for digest in session.exec(
+        select(Digest)
+        .where(col(Digest.status).in_(("failed", "unconfirmed")))
+        .order_by(col(Digest.period).desc())
+        .limit(5)
+    ).all():
+        why = f": {digest.last_error}" if digest.last_error else ""
+        out.append(Trouble("digest", digest.period, f"digest {digest.status}{why}"))
     return out

@@ -518,9 +518,12 @@ def claim_digest(
     """Take the (period, key) digest for sending, creating its row if needed.
 
     Won when the row is new, or pending and due, or a `sending` lease has expired (the
-    sender died mid-send: it is resent with the Message-ID it was given, so mail
-    systems that deduplicate by Message-ID still show one copy), or failed or skipped
-    and `manual` (a person asked for it). A sent row is never taken again.
+    sender died before the message itself went out: it is sent with the Message-ID it
+    was given), or failed, skipped or unconfirmed and `manual` (a person asked for
+    it; the same Message-ID lets mail systems and people recognise a copy). A row
+    whose sender died during DATA (`data`, lease expired) becomes `unconfirmed`: it
+    may have been delivered, so it is never resent automatically. A sent row is never
+    taken again.
     """
     try:
         with Session(engine) as session, session.begin():
@@ -542,10 +545,29 @@ def claim_digest(
         pass  # the row exists: try to take it over below
     row = get_digest(engine, period, key)
     assert row is not None and row.id is not None
+    if row.status == DATA and (row.next_attempt_at is None or row.next_attempt_at <= now):
+        with engine.begin() as conn:
+            conn.execute(
+                sa.update(Digest)
+                .where(
+                    col(Digest.id) == row.id,
+                    col(Digest.status) == DATA,
+                    col(Digest.attempts) == row.attempts,
+                )
+                .values(
+                    status="unconfirmed",
+                    next_attempt_at=None,
+                    last_error="the sender stopped while the message was being sent (DATA); "
+                    "it may have been delivered, so it is not resent: `claimwatch digest "
+                    "--send` sends it again under the same Message-ID",
+                )
+            )
+        row = get_digest(engine, period, key)
+        assert row is not None and row.id is not None
     takeable = (
         row.status in ("pending", "sending")
         and (row.next_attempt_at is None or row.next_attempt_at <= now)
-    ) or (row.status in ("failed", "skipped") and manual)
+    ) or (row.status in ("failed", "skipped", "unconfirmed") and manual)
     if not takeable:
         return _claim_view(row, won=False)
     with engine.begin() as conn:
@@ -570,14 +592,17 @@ def claim_digest(
     return _claim_view(fresh, won=won)
 
 
+DATA = "data"  # the message itself is on its way (SMTP DATA): outcome unknown if cut off
+
+
 def _finish(engine: Engine, digest_id: int, held: int, **values: Any) -> bool:
-    """Update a row we hold (status sending, our attempt number); False if we lost it."""
+    """Update a row we hold (sending or data, our attempt number); False if we lost it."""
     with engine.begin() as conn:
         result = conn.execute(
             sa.update(Digest)
             .where(
                 col(Digest.id) == digest_id,
-                col(Digest.status) == "sending",
+                col(Digest.status).in_(("sending", DATA)),
                 col(Digest.attempts) == held,
             )
             .values(**values)
@@ -629,6 +654,17 @@ def mark_digest_skipped(engine: Engine, digest_id: int, attempts: int, *, note: 
     """Final without sending (an empty week with `send_empty: false`)."""
     return _finish(
         engine, digest_id, attempts, status="skipped", last_error=note, next_attempt_at=None
+    )
+
+
+def mark_digest_in_data(engine: Engine, digest_id: int, attempts: int) -> bool:
+    """Written just before SMTP DATA: from here a lost answer means `unconfirmed`."""
+    return _finish(engine, digest_id, attempts, status=DATA)
+
+
+def mark_digest_unconfirmed(engine: Engine, digest_id: int, attempts: int, *, error: str) -> bool:
+    return _finish(
+        engine, digest_id, attempts, status="unconfirmed", last_error=error, next_attempt_at=None
     )
 
 

@@ -317,6 +317,9 @@ class DestinationState(SQLModel, table=True):
     status: str = Field(default="ok", max_length=20)  # ok, broken
     broken_reason: str | None = _text()
     updated_at: datetime = _created()
+    # a hash of how the destination is configured (kind, channel, webhook URL): when it
+    # changes, a broken mark made under the old configuration is lifted
+    config_hash: str | None = Field(default=None, max_length=64)
 
 
 class Digest(SQLModel, table=True):

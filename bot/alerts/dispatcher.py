@@ -17,6 +17,7 @@ is better than a duplicate in a team's channel. See bot/alerts/webhook.py.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import socket
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 LEASE = timedelta(minutes=5)
+# one send, any sender: past this the outcome is unknown and the row is resumed later
+SEND_DEADLINE_S = 9.0
 
 
 def default_owner() -> str:
@@ -87,8 +90,15 @@ async def dispatch_pending(
     limit: int = 50,
     lease_for: timedelta = LEASE,
     max_attempts: int = MAX_ATTEMPTS,
+    stop: asyncio.Event | None = None,
 ) -> DispatchReport:
-    """Send every due alert once; returns what happened. Safe to run concurrently."""
+    """Send every due alert once; returns what happened. Safe to run concurrently.
+
+    Each destination's alerts go in order on their own task, so one slow or failing
+    destination never delays another. A destination that answers "retry later" has
+    the rest of its batch rescheduled to the same time (one request, not one per
+    alert). Once `stop` is set no new send starts; the rest is given back.
+    """
     now = now or utcnow()
     owner = owner or default_owner()
     report = DispatchReport()
@@ -97,24 +107,76 @@ async def dispatch_pending(
     ids = outbox.lease_due(
         engine, owner, now=now, limit=limit, lease_for=lease_for, destinations=sendable
     )
+    queues: dict[str, list[Alert]] = {}
     for alert_id in ids:
         with Session(engine) as session:
             alert = session.get(Alert, alert_id)
         if alert is None or alert.lease_owner != owner:
             report.lost_leases += 1
             continue
-        sender = senders[alert.destination]  # lease_due took only sendable destinations
-        if alert.destination in report.broken:
-            # broken earlier in this batch: leave it pending until it is repaired
-            outbox.update_leased(engine, alert_id, owner, lease_owner=None, lease_until=None)
-            report.skipped += 1
-            continue
+        queues.setdefault(alert.destination, []).append(alert)
+    stopping = stop or asyncio.Event()
+    await asyncio.gather(
+        *(
+            _dispatch_destination(
+                engine, alerts, senders[name], owner, now, max_attempts, report, stopping
+            )
+            for name, alerts in queues.items()
+        )
+    )
+    return report
+
+
+async def _dispatch_destination(
+    engine: Engine,
+    alerts: list[Alert],
+    sender: Sender,
+    owner: str,
+    now: datetime,
+    max_attempts: int,
+    report: DispatchReport,
+    stop: asyncio.Event,
+) -> None:
+    for done, alert in enumerate(alerts):
+        assert alert.id is not None
+        if stop.is_set() or alert.destination in report.broken:
+            # stopping, or broken earlier in this batch: give the rest back untouched
+            for rest in alerts[done:]:
+                assert rest.id is not None
+                outbox.update_leased(engine, rest.id, owner, lease_owner=None, lease_until=None)
+                report.skipped += 1
+            return
         outcome = await _deliver(engine, alert, sender, owner, now)
         if outcome is None:
             report.lost_leases += 1
             continue
         _settle(engine, alert, sender, outcome, owner, now, max_attempts, report)
-    return report
+        if isinstance(outcome, RetryLater | Unconfirmed):
+            # the destination is in trouble, rate limited or not answering: its other
+            # alerts wait (as long as this one, or one backoff step), rescheduled in the
+            # outbox rather than slept through or sent into the same silence here
+            wait = (
+                _retry_wait(outcome, alert.attempts)
+                if isinstance(outcome, RetryLater)
+                else backoff(1)
+            )
+            after = now + timedelta(seconds=wait)
+            for rest in alerts[done + 1 :]:
+                assert rest.id is not None
+                outbox.update_leased(
+                    engine,
+                    rest.id,
+                    owner,
+                    next_attempt_at=after,
+                    lease_owner=None,
+                    lease_until=None,
+                )
+                report.retrying += 1
+            return
+
+
+def _retry_wait(outcome: RetryLater, attempts: int) -> float:
+    return max(outcome.after_s, backoff(attempts)) if outcome.counts else outcome.after_s
 
 
 async def _deliver(
@@ -152,7 +214,24 @@ async def _deliver(
     replaces = outbox.previous_remote_id(engine, alert) if alert.kind == "change" else None
     call = sender.resume if resuming else sender.send
     try:
-        return await call(message, nonce=nonce, replaces=replaces)
+        async with asyncio.timeout(SEND_DEADLINE_S):
+            return await call(message, nonce=nonce, replaces=replaces)
+    except (TimeoutError, asyncio.CancelledError) as exc:
+        # a send cut off (its deadline, or shutdown): the row stays `sending` and is
+        # given back at once, so the next dispatcher resumes it (the bot looks for its
+        # message by nonce; a webhook answers Unconfirmed), never a plain resend
+        outbox.update_leased(engine, alert.id, owner, lease_owner=None, lease_until=None)
+        event(
+            log,
+            "alert.send_interrupted",
+            logging.WARNING,
+            alert=alert.id,
+            destination=alert.destination,
+            why=type(exc).__name__,
+        )
+        if isinstance(exc, asyncio.CancelledError):
+            raise
+        return None
     except Exception as exc:  # a sender bug must not stall the whole outbox
         event(log, "alert.sender_error", logging.ERROR, alert=alert.id, error=repr(exc))
         return Unconfirmed(f"sender error: {exc!r}")
@@ -181,16 +260,17 @@ def _settle(
         report.sent += 1
     elif isinstance(outcome, RetryLater):
         # certainly not delivered, so going back to pending cannot duplicate it
-        if alert.attempts >= max_attempts:
+        if outcome.counts and alert.attempts >= max_attempts:
             fields = {"status": outbox.FAILED, "last_error": f"gave up: {outcome.error}"}
             report.failed += 1
         else:
-            wait = max(outcome.after_s, backoff(alert.attempts))
             fields = {
                 "status": outbox.PENDING,
-                "next_attempt_at": now + timedelta(seconds=wait),
+                "next_attempt_at": now + timedelta(seconds=_retry_wait(outcome, alert.attempts)),
                 "last_error": outcome.error,
             }
+            if not outcome.counts:  # a rate limit is not a failed attempt
+                fields["attempts"] = max(alert.attempts - 1, 0)
             report.retrying += 1
     elif isinstance(outcome, Broken):
         outbox.set_destination_state(

@@ -50,6 +50,9 @@ class Delivered:
 class RetryLater:
     after_s: float
     error: str
+    # False for a rate limit: waiting is the destination's pace, not a failed attempt,
+    # so it does not bring the alert closer to being given up
+    counts: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,11 @@
 
 Rate limits (https://discord.com/developers/docs/topics/rate-limits): a 429 carries
 `retry_after` (seconds) and `global`; `X-RateLimit-Remaining: 0` with
-`X-RateLimit-Reset-After` says the bucket is empty before we get a 429. Short waits
-are slept here (through an injectable `sleep`); long ones go back to the dispatcher
-as `RetryLater`, so one slow destination does not hold the process.
+`X-RateLimit-Reset-After` says the bucket is empty before we get a 429. Every wait,
+short or long, goes back to the dispatcher as `RetryLater`: the outbox row gets its
+next attempt time and the batch moves on, so a failing or slow webhook never holds
+a batch, another destination, or shutdown. Each send is one request with an overall
+deadline (`SEND_DEADLINE_S`).
 
 Exactly once: webhooks take no message nonce and cannot list their messages, so
 after a crash mid-send, or a read timeout (the request left; the answer did not
@@ -18,12 +20,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 
+from bot import net
 from bot.alerts.senders import (
     Delivered,
     Outcome,
@@ -36,16 +40,26 @@ from bot.logs import event
 
 log = logging.getLogger(__name__)
 
-Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], float]
+SEND_DEADLINE_S = 8.0  # one request, connect to last byte: below the 10 s shutdown bound
+MAX_WAIT_S = 3600.0
 
 
 def _header_float(headers: httpx.Headers, name: str) -> float | None:
     try:
         value = headers.get(name)
-        return float(value) if value is not None else None
+        number = float(value) if value is not None else None
     except ValueError:
         return None
+    return number if number is None or math.isfinite(number) else None
+
+
+def clamp_wait(seconds: float) -> float:
+    """A server's wait (retry_after, reset-after) kept between 0 and MAX_WAIT_S, so a
+    huge, negative or NaN value cannot overflow a timedelta or park the row forever."""
+    if not math.isfinite(seconds):
+        return MAX_WAIT_S
+    return min(max(seconds, 0.0), MAX_WAIT_S)
 
 
 def _error_body(response: httpx.Response) -> tuple[int | None, str, dict[str, Any]]:
@@ -67,19 +81,15 @@ class WebhookSender:
         url: str,
         *,
         client: httpx.AsyncClient | None = None,
-        sleep: Sleep = asyncio.sleep,
         clock: Clock = time.monotonic,
-        tries: int = 4,
-        max_wait_s: float = 30.0,
-        backoff_s: float = 1.0,
+        deadline_s: float = SEND_DEADLINE_S,
+        backoff_s: float = 30.0,
         username: str | None = "claimwatch",
     ) -> None:
         self._url = url.rstrip("/")
-        self._client = client or httpx.AsyncClient(timeout=httpx.Timeout(15.0, connect=5.0))
-        self._sleep = sleep
+        self._client = client or net.api_client()
         self._clock = clock
-        self._tries = tries
-        self._max_wait = max_wait_s
+        self._deadline = deadline_s
         self._backoff = backoff_s
         self._username = username
         # monotonic times before which we must not send (bucket empty / global limit)
@@ -100,74 +110,66 @@ class WebhookSender:
             payload["username"] = self._username
         return payload
 
-    async def _wait_for_limits(self) -> float:
-        """Sleep through a known limit if it is short; else return the wait left."""
-        wait = max(self._bucket_until, self._global_until) - self._clock()
-        if wait <= 0:
-            return 0.0
-        if wait > self._max_wait:
-            return wait
-        await self._sleep(wait)
-        return 0.0
+    def _limit_wait(self) -> float:
+        """Seconds until a known rate limit lifts (0: send now)."""
+        return max(0.0, max(self._bucket_until, self._global_until) - self._clock())
 
     def _note_bucket(self, response: httpx.Response) -> None:
         remaining = _header_float(response.headers, "X-RateLimit-Remaining")
         reset_after = _header_float(response.headers, "X-RateLimit-Reset-After")
         if remaining is not None and remaining <= 0 and reset_after is not None:
-            self._bucket_until = self._clock() + reset_after
+            self._bucket_until = self._clock() + clamp_wait(reset_after)
 
     async def send(self, message: OutgoingMessage, *, nonce: str, replaces: str | None) -> Outcome:
+        """One request, bounded by `deadline_s`. Anything to retry goes back to the
+        dispatcher as `RetryLater` (the row is rescheduled): nothing sleeps here."""
         # a verdict change is a follow-up message: webhooks cannot reply, and editing
         # the original would hide the change from people who already read it
-        payload = self._payload(message)
-        last_error = "not attempted"
-        for attempt in range(1, self._tries + 1):
-            pending = await self._wait_for_limits()
-            if pending:
-                return RetryLater(pending, "rate limited (waiting for the bucket to reset)")
-            try:
-                response = await self._client.post(self._url, params={"wait": "true"}, json=payload)
-            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-                # the request never reached Discord: safe to try again
-                last_error = f"cannot connect: {type(exc).__name__}"
-                await self._sleep(self._backoff * 2 ** (attempt - 1))
-                continue
-            except httpx.TransportError as exc:
-                return Unconfirmed(f"{type(exc).__name__} after the request was sent: {exc}")
-            self._note_bucket(response)
-            if response.status_code in (200, 204):
-                message_id = None
-                if response.status_code == 200:
-                    try:
-                        message_id = str(response.json().get("id") or "") or None
-                    except ValueError:
-                        message_id = None
-                return Delivered(message_id)
-            code, text, body = _error_body(response)
-            decided = classify_error(response.status_code, code, text)
-            if decided is not None:
-                return decided
-            if response.status_code == 429:
-                retry_after = body.get("retry_after")
-                wait = float(retry_after) if isinstance(retry_after, int | float) else None
-                if wait is None:
-                    wait = _header_float(response.headers, "Retry-After") or 1.0
-                is_global = bool(body.get("global")) or (
-                    response.headers.get("X-RateLimit-Global", "").lower() == "true"
+        pending = self._limit_wait()
+        if pending:
+            return RetryLater(pending, "rate limited (waiting for the bucket to reset)", False)
+        try:
+            async with asyncio.timeout(self._deadline):
+                response = await self._client.post(
+                    self._url, params={"wait": "true"}, json=self._payload(message)
                 )
-                until = self._clock() + wait
-                if is_global:
-                    self._global_until = max(self._global_until, until)
-                else:
-                    self._bucket_until = max(self._bucket_until, until)
-                event(log, "webhook.rate_limited", retry_after=wait, scope_global=is_global)
-                last_error = (
-                    f"HTTP 429 ({'global' if is_global else 'bucket'}), retry after {wait}s"
-                )
-                continue  # _wait_for_limits sleeps it (or hands it to the dispatcher)
-            last_error = f"HTTP {response.status_code}: {text}"
-            await self._sleep(self._backoff * 2 ** (attempt - 1))
-        return RetryLater(self._backoff * 2**self._tries, last_error)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            # the request never reached Discord: safe to try again
+            return RetryLater(self._backoff, f"cannot connect: {type(exc).__name__}")
+        except (httpx.TransportError, TimeoutError) as exc:
+            what = "no answer within the deadline" if isinstance(exc, TimeoutError) else exc
+            return Unconfirmed(f"{type(exc).__name__} after the request was sent: {what}")
+        self._note_bucket(response)
+        if response.status_code in (200, 204):
+            message_id = None
+            if response.status_code == 200:
+                try:
+                    message_id = str(response.json().get("id") or "") or None
+                except (ValueError, AttributeError):
+                    message_id = None
+            return Delivered(message_id)
+        code, text, body = _error_body(response)
+        decided = classify_error(response.status_code, code, text)
+        if decided is not None:
+            return decided
+        if response.status_code == 429:
+            retry_after = body.get("retry_after")
+            wait = float(retry_after) if isinstance(retry_after, int | float) else None
+            if wait is None:
+                wait = _header_float(response.headers, "Retry-After") or 1.0
+            wait = clamp_wait(wait)
+            is_global = bool(body.get("global")) or (
+                response.headers.get("X-RateLimit-Global", "").lower() == "true"
+            )
+            until = self._clock() + wait
+            if is_global:
+                self._global_until = max(self._global_until, until)
+            else:
+                self._bucket_until = max(self._bucket_until, until)
+            event(log, "webhook.rate_limited", retry_after=wait, scope_global=is_global)
+            scope = "global" if is_global else "bucket"
+            return RetryLater(wait, f"HTTP 429 ({scope}), retry after {wait}s", False)
+        return RetryLater(self._backoff, f"HTTP {response.status_code}: {text}")
 
     async def resume(
         self, message: OutgoingMessage, *, nonce: str, replaces: str | None

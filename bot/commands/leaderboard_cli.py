@@ -78,14 +78,18 @@ def ingest_cmd(
     ] = None,
 ) -> None:
     """Load leaderboard snapshots; the format is detected from each file's content."""
-    from bot.cli import open_store
+    from bot.cli import open_store, settings
+    from bot.net import leaderboard_fetcher
     from store.leaderboards.ingest import expand, ingest_paths
 
     engine = open_store()
+    fetch = leaderboard_fetcher(settings())
     hint = _parse_date(date, "--date")
     paths = expand(items)
     with _progress_bar(len(paths) > 3) as progress:
-        report = ingest_paths(engine, paths, progress, format=fmt, date_hint=hint, view=view)
+        report = ingest_paths(
+            engine, paths, progress, fetch=fetch, format=fmt, date_hint=hint, view=view
+        )
     typer.echo(report.summary())
     for error in report.errors:
         typer.echo(f"claimwatch: error: {error}", err=True)
@@ -307,8 +311,11 @@ def refresh_cmd(
     ] = None,
 ) -> None:
     """Fetch every board under `leaderboards:` in sources.yaml now (whatever its interval)."""
-    from bot.cli import open_store, sources_file
-    from bot.pipeline import mark_for_recheck, refresh_board
+    import asyncio
+
+    from bot.cli import open_store, settings, sources_file
+    from bot.pipeline import mark_for_recheck
+    from bot.refresh import default_board_fetch, record_refresh, refresh_one
     from store.models import utcnow
 
     config = sources_file(sources)
@@ -319,8 +326,13 @@ def refresh_cmd(
     engine = open_store()
     now = utcnow()
     new = failed = 0
+    # the same guarded fetch as the service: address policy, size caps, deadlines
+    fetch = default_board_fetch(config, settings())
     for source in config.leaderboards:
-        report = refresh_board(engine, source, now)
+        got = asyncio.run(refresh_one(engine, source, fetch, now=now, stop=asyncio.Event()))
+        assert got is not None  # only a shutdown interrupts a fetch, and none is asked for
+        report = got
+        record_refresh(engine, source.board, now, "; ".join(report.errors) or None)
         new += report.snapshots
         if report.errors:
             failed += 1

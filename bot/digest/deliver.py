@@ -1,7 +1,10 @@
 """Send a week's digest exactly once per recipient list, with retries, and say what happened.
 
     due week (schedule) -> take the Digest row (store) -> build -> render -> send (Mailer)
-        -> sent | retry later (transient) | failed (permanent, shown in /status)
+        -> sent | retry later (transient: the row rescheduled, at most MAX_ATTEMPTS)
+           | failed (permanent, or attempts used up; shown in /status)
+           | unconfirmed (the connection or the process was lost during DATA: the
+             server may have the message, so it is never resent automatically)
 
 The Digest row is taken before anything is sent and every transition is one
 conditional update, so a restart, a second instance or a manual `--send` finds the
@@ -43,13 +46,20 @@ from store.errors import ClaimwatchError
 log = logging.getLogger("claimwatch.digest")
 
 Sleep = Callable[[float], Awaitable[None]]
-Status = Literal["sent", "already_sent", "busy", "retry", "failed", "skipped"]
+Status = Literal["sent", "already_sent", "busy", "retry", "failed", "skipped", "unconfirmed"]
 
 DESTINATION = "email"  # the DestinationState row /status shows for the digest's mail route
 LEASE = timedelta(minutes=15)  # a sender silent this long is presumed dead
-IN_CALL_WAITS = (2.0, 10.0)  # waits between tries within one call: three tries in all
+# No waiting inside a call: a transient failure reschedules the row (RETRY_BASE, doubling)
+# so the service's pass, and its shutdown, never sleep through an SMTP outage.
+IN_CALL_WAITS: tuple[float, ...] = ()
 RETRY_BASE = timedelta(minutes=5)
 RETRY_MAX = timedelta(hours=6)
+MAX_ATTEMPTS = 8  # transient failures in a row before the week is given up (failed)
+
+
+class _LostRow(Exception):
+    """Another sender took the row over: this one must not send."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +77,7 @@ class DigestOutcome:
             "busy": "being sent by another process, or its retry is not due: nothing sent",
             "retry": "not sent yet: will retry",
             "failed": "failed",
+            "unconfirmed": "may or may not have been delivered: not resent automatically",
             "skipped": "not sent",
         }[self.status]
         tail = f" ({self.detail})" if self.detail else ""
@@ -121,10 +132,13 @@ async def send_digest(
         engine, period, key, now=now, lease=LEASE, message_id=new_message_id(sender), manual=manual
     )
     if not taken.won:
-        status: Status = {"sent": "already_sent", "failed": "failed", "skipped": "skipped"}.get(
-            taken.status, "busy"
-        )  # type: ignore[assignment]
-        detail = taken.last_error if status in ("failed", "skipped") else None
+        status: Status = {
+            "sent": "already_sent",
+            "failed": "failed",
+            "skipped": "skipped",
+            "unconfirmed": "unconfirmed",
+        }.get(taken.status, "busy")  # type: ignore[assignment]
+        detail = taken.last_error if status in ("failed", "skipped", "unconfirmed") else None
         if status == "already_sent" and taken.sent_at is not None:
             detail = f"at {taken.sent_at.isoformat(timespec='minutes')}"
         return DigestOutcome(period, status, taken.attempts, detail, taken.message_id)
@@ -180,8 +194,27 @@ async def _send_with_retries(
     period = _period_of(engine, taken)
     held = taken.attempts
     for try_no in range(len(waits) + 1):
+
+        def before_data(attempt: int = held) -> None:
+            if not q.mark_digest_in_data(engine, taken.digest_id, attempt):
+                raise _LostRow()
+
         try:
-            note = await mailer.send(message, sender, recipients)
+            note = await mailer.send(message, sender, recipients, before_data=before_data)
+        except _LostRow:
+            return DigestOutcome(period, "busy", held, "lost the row to another sender")
+        except asyncio.CancelledError:
+            # shutdown mid-send: before DATA nothing left, so the row is due again at
+            # once; during DATA it may have been delivered, so it is not resent
+            if _in_data(engine, taken.digest_id):
+                q.mark_digest_unconfirmed(
+                    engine, taken.digest_id, held, error="shutdown while the message was sent"
+                )
+            else:
+                q.mark_digest_retry(
+                    engine, taken.digest_id, held, error="interrupted by shutdown", retry_at=now
+                )
+            raise
         except MailError as exc:
             event(
                 log,
@@ -190,14 +223,23 @@ async def _send_with_retries(
                 period=period,
                 attempt=held,
                 permanent=exc.permanent,
+                unknown=exc.unknown,
                 error=exc.reason,
             )
+            if exc.unknown:
+                why = f"outcome unknown after DATA: {exc.reason}"
+                q.mark_digest_unconfirmed(engine, taken.digest_id, held, error=why)
+                return DigestOutcome(period, "unconfirmed", held, why, taken.message_id)
             if exc.permanent:
                 q.mark_digest_failed(engine, taken.digest_id, held, error=exc.reason)
                 q.set_destination_state(
                     engine, DESTINATION, "email", status="broken", reason=exc.reason
                 )
                 return DigestOutcome(period, "failed", held, exc.reason, taken.message_id)
+            if held >= MAX_ATTEMPTS:
+                why = f"gave up after {held} attempts: {exc.reason}"
+                q.mark_digest_failed(engine, taken.digest_id, held, error=why)
+                return DigestOutcome(period, "failed", held, why, taken.message_id)
             if try_no < len(waits):
                 lease_until = now + LEASE
                 if not q.bump_digest_attempt(
@@ -216,6 +258,16 @@ async def _send_with_retries(
         event(log, "digest.sent", period=period, recipients=len(recipients), attempt=held)
         return DigestOutcome(period, "sent", held, note, taken.message_id)
     raise AssertionError("unreachable")
+
+
+def _in_data(engine: Engine, digest_id: int) -> bool:
+    from sqlmodel import Session
+
+    from store.models import Digest
+
+    with Session(engine) as session:
+        row = session.get(Digest, digest_id)
+        return row is not None and row.status == q.DATA
 
 
 def _period_of(engine: Engine, taken: q.DigestClaim) -> str:
@@ -249,7 +301,7 @@ async def send_due_digest(
     period = due_week(now, digest.weekday_index, digest.time)
     existing = q.get_digest(engine, period, q.recipients_key(digest.recipients))
     if existing is not None and (
-        existing.status in ("sent", "failed", "skipped")
+        existing.status in ("sent", "failed", "skipped", "unconfirmed")
         or (existing.next_attempt_at is not None and existing.next_attempt_at > now)
     ):
         return None

@@ -12,15 +12,16 @@ it at a local aiosmtpd. Failures come out as `MailError`, permanent or not.
 
 from __future__ import annotations
 
+import asyncio
 import email.policy
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import aiosmtplib
 
@@ -33,20 +34,35 @@ _UNSUBSCRIBE = re.compile(r"^(mailto:[^\s<>,]+|https?://[^\s<>,]+)$", re.IGNOREC
 
 
 class MailError(Exception):
-    """A failed delivery. `permanent`: retrying cannot help (auth refused, address rejected)."""
+    """A failed delivery. `permanent`: retrying cannot help (auth refused, address rejected).
+    `unknown`: the message went out with DATA and no clear answer came back, so it may
+    have been delivered: never resent automatically."""
 
-    def __init__(self, reason: str, *, permanent: bool, code: int | None = None) -> None:
+    def __init__(
+        self, reason: str, *, permanent: bool, code: int | None = None, unknown: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
         self.code = code
+        self.unknown = unknown
+
+
+BeforeData = Callable[[], None]
 
 
 class Mailer(Protocol):
     async def send(
-        self, message: EmailMessage, sender: str, recipients: Sequence[str]
+        self,
+        message: EmailMessage,
+        sender: str,
+        recipients: Sequence[str],
+        *,
+        before_data: BeforeData | None = None,
     ) -> str | None:
-        """Deliver or raise MailError; returns a note (e.g. some recipients refused)."""
+        """Deliver or raise MailError; returns a note (e.g. some recipients refused).
+        `before_data` is called just before the message itself is sent (SMTP DATA):
+        from then on a lost connection leaves the outcome unknown."""
         ...
 
 
@@ -119,7 +135,8 @@ class SmtpConfig:
     security: Security = "starttls"
     user: str | None = None
     password: str | None = None
-    timeout: float = 30.0
+    timeout: float = 15.0  # each SMTP command
+    deadline: float = 60.0  # the whole conversation, connect to QUIT
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SmtpConfig:
@@ -172,34 +189,72 @@ def classify(exc: BaseException) -> MailError:
 
 
 class SmtpMailer:
-    """Delivers over SMTP with aiosmtplib: STARTTLS (required), implicit TLS, or plain."""
+    """Delivers over SMTP with aiosmtplib: STARTTLS (required), implicit TLS, or plain.
+
+    The conversation has an overall deadline. A failure before DATA is an ordinary
+    transient or permanent error; a dropped connection or a timeout once DATA has
+    started is `unknown` (the server may have queued the message), and so is a
+    shutdown arriving then.
+    """
 
     def __init__(self, config: SmtpConfig) -> None:
         self.config = config
 
     async def send(
-        self, message: EmailMessage, sender: str, recipients: Sequence[str]
+        self,
+        message: EmailMessage,
+        sender: str,
+        recipients: Sequence[str],
+        *,
+        before_data: BeforeData | None = None,
     ) -> str | None:
         c = self.config
         envelope_from = parseaddr(sender)[1] or sender
+        smtp = aiosmtplib.SMTP(
+            hostname=c.host,
+            port=c.port,
+            username=c.user,
+            password=c.password,
+            use_tls=c.security == "tls",
+            start_tls=c.security == "starttls",
+            timeout=c.timeout,
+        )
+        in_data = data_done = False
+        plain_data = smtp.data
+
+        async def data(*args: Any, **kwargs: Any) -> Any:
+            nonlocal in_data, data_done
+            if before_data is not None:
+                before_data()
+            in_data = True
+            response = await plain_data(*args, **kwargs)
+            data_done = True
+            return response
+
+        smtp.data = data  # type: ignore[method-assign]
         try:
-            errors, _ = await aiosmtplib.send(
-                message,
-                sender=envelope_from,
-                recipients=list(recipients),
-                hostname=c.host,
-                port=c.port,
-                username=c.user,
-                password=c.password,
-                use_tls=c.security == "tls",
-                start_tls=c.security == "starttls",
-                timeout=c.timeout,
-            )
+            async with asyncio.timeout(c.deadline):
+                async with smtp:
+                    errors, _ = await smtp.send_message(
+                        message, sender=envelope_from, recipients=list(recipients)
+                    )
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
-            raise classify(exc) from exc
+            if data_done:
+                return f"accepted; the connection failed afterwards: {type(exc).__name__}"
+            error = classify(exc)
+            if in_data and not _definite(exc):
+                error.unknown = True
+            raise error from exc
         if errors:
             # some recipients accepted: the digest is out, the rest is worth a note
             return "some recipients refused: " + "; ".join(
                 f"{rcpt}: {resp.code} {oneline(resp.message, 120)}" for rcpt, resp in errors.items()
             )
         return None
+
+
+def _definite(exc: BaseException) -> bool:
+    """An SMTP reply code to DATA says for sure the message was not taken."""
+    return isinstance(exc, aiosmtplib.SMTPResponseException) and not isinstance(
+        exc, aiosmtplib.SMTPServerDisconnected | aiosmtplib.SMTPTimeoutError
+    )

@@ -73,9 +73,14 @@ def key_entries(entries: Sequence[FeedEntry]) -> tuple[list[KeyedEntry], KeyPoli
     return out, policy, len(entries) - len(out)
 
 
+MAX_AGE_DAYS_LIMIT = 36_500  # a century: beyond it, datetime arithmetic overflows
+
+
 def is_old(published_at: datetime | None, now: datetime, max_age_days: int | None) -> bool:
     if max_age_days is None or published_at is None:
         return False
+    if max_age_days >= MAX_AGE_DAYS_LIMIT:
+        return False  # sources.yaml refuses more; an added feed's row could still hold it
     return published_at < now - timedelta(days=max_age_days)
 
 

@@ -40,6 +40,7 @@ _DRAIN_MAX = 64 * 1024  # an unread answer body read to its end to keep the conn
 _DRAIN_TIME = 2.0  # ... if that takes at most this many seconds
 # in-poll retries of a 429 only when the server asks for a short pause
 _SHORT_RETRY_AFTER = timedelta(seconds=10)
+_CHALLENGE_MARKERS = (b"challenge-platform", b"cf-chl", b"just a moment", b"attention required")
 _METADATA = frozenset(
     {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
 )
@@ -367,11 +368,35 @@ class HttpFetcher:
         if code == 200:
             body = await self._read_body(response)
             return replace(base, kind="ok", status="ok", body=body, error=None), None
+        if code in (403, 429, 503) and await self._is_challenge(response):
+            why = (
+                f"HTTP {code}: a Cloudflare challenge page (the site asks for a browser; "
+                "ask its owner to allow feed readers, or use another feed URL)"
+            )
+            return replace(base, status="challenge", error=why), None
         if code == 429:
             ra = base.retry_after
             short = ra is None or ra <= _SHORT_RETRY_AFTER
             return replace(base, status="rate_limited", retryable=short), None
         return replace(base, retryable=code >= 500), None
+
+    async def _is_challenge(self, response: httpx.Response) -> bool:
+        """A Cloudflare (or similar) bot challenge instead of the feed: said by the
+        `cf-mitigated: challenge` header, else by a short look at a Cloudflare body."""
+        h = response.headers
+        if h.get("cf-mitigated", "").strip().lower() == "challenge":
+            return True
+        if "cloudflare" not in h.get("server", "").lower() and "cf-ray" not in h:
+            return False
+        head = b""
+        with contextlib.suppress(httpx.HTTPError, TimeoutError, zlib.error):
+            async with asyncio.timeout(_DRAIN_TIME):
+                async for chunk in response.aiter_bytes():
+                    head += chunk
+                    if len(head) >= _DRAIN_MAX:
+                        break
+        low = head[:_DRAIN_MAX].lower()
+        return any(marker in low for marker in _CHALLENGE_MARKERS)
 
     async def _read_body(self, response: httpx.Response) -> bytes:
         limit = self.limits.max_bytes

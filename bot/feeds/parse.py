@@ -59,23 +59,68 @@ class ParsedFeed:
 # A DOCTYPE internal subset that declares an entity which references another entity,
 # or an external one, is how billion-laughs and XXE payloads start. Real feeds do not
 # need either; feedparser's own doctype rewriting already drops most of them, this
-# refuses them outright with a clear reason.
+# refuses them outright with a clear reason. Two forms real feeds do use are allowed:
+# entities whose value is only character references (`<!ENTITY nbsp "&#160;">`) and
+# the W3C's XHTML entity sets by their public identifier (never fetched: nothing here
+# resolves external entities).
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[(.*?)\]\s*>", re.S | re.I)
-_ENTITY_DECL = re.compile(rb"<!ENTITY\s+(%\s*)?[^\s]+\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.I)
-_PROLOG_SCAN = 65536
+_ENTITY_DECL = re.compile(
+    rb"<!ENTITY\s+(%\s*)?[^\s]+\s+(SYSTEM|PUBLIC\s+(?:\"[^\"]*\"|'[^']*')|\"[^\"]*\"|'[^']*')",
+    re.I,
+)
+_DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.I)
+_CHAR_REF = re.compile(rb"&#(?:[0-9]{1,7}|x[0-9a-fA-F]{1,6});")
+_XHTML_SETS = re.compile(
+    rb"^PUBLIC\s+[\"']-//W3C//ENTITIES (Latin 1|Special|Symbols) for XHTML//EN[\"']$", re.I
+)
+_UTF16_32 = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body)", re.I | re.S)
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
+def _as_utf8(body: bytes) -> bytes:
+    """The body re-encoded as UTF-8 when it is UTF-16 or UTF-32 (by BOM or by the
+    zero bytes around `<`), so the entity check reads what the XML parser will."""
+    for mark, encoding in _UTF16_32:
+        if body.startswith(mark):
+            return body.decode(encoding, "replace").lstrip("\ufeff").encode("utf-8")
+    return body
+
+
+def _safe_declaration(parameter: bytes | None, value: bytes) -> bool:
+    if _XHTML_SETS.match(value):
+        return True
+    if parameter or value.upper().startswith((b"SYSTEM", b"PUBLIC")):
+        return False
+    inner = _CHAR_REF.sub(b"", value)
+    return b"&" not in inner and b"%" not in inner
+
+
 def check_entities(body: bytes) -> None:
-    """Refuse nested or external entity declarations (billion laughs, XXE)."""
-    m = _DOCTYPE_SUBSET.search(body[:_PROLOG_SCAN])
+    """Refuse nested or external entity declarations (billion laughs, XXE).
+
+    The whole body is read, not a prolog window: a DOCTYPE can follow any amount of
+    comment or whitespace, and a fixed window was a way around the check.
+    """
+    text = _as_utf8(body)
+    # XML allows one DOCTYPE: only the first is read, so a body full of "<!DOCTYPE x ["
+    # costs one scan, not one per occurrence
+    start = _DOCTYPE_START.search(text)
+    m = _DOCTYPE_SUBSET.match(text, start.start()) if start else None
     if not m:
         return
     for decl in _ENTITY_DECL.finditer(m.group(1)):
-        parameter, value = decl.group(1), decl.group(2)
-        if parameter or value.upper() in (b"SYSTEM", b"PUBLIC") or b"&" in value or b"%" in value:
+        if not _safe_declaration(decl.group(1), decl.group(2)):
             raise UnsafeXML("unsafe XML: nested or external entity declarations (entity bomb?)")
 
 
@@ -128,13 +173,18 @@ def _content(entry: Any) -> str | None:
     return _clean(best)
 
 
+TTL_MAX_MINUTES = 7 * 24 * 60
+
+
 def _ttl(feed: Any) -> int | None:
     raw = feed.get("ttl")
     try:
         minutes = int(str(raw).strip())
     except (TypeError, ValueError):
         return None
-    return minutes * 60 if minutes > 0 else None
+    # a remote number: clamped before any arithmetic (a <ttl> of 10^20 minutes overflowed
+    # the scheduler's timedelta); schedule.FRESHNESS_CAP caps its effect at a day anyway
+    return min(minutes, TTL_MAX_MINUTES) * 60 if minutes > 0 else None
 
 
 def _why_not_a_feed(body: bytes, result: Any) -> str:

@@ -149,7 +149,8 @@ def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
         return None
     value = value.strip()
     if value.isdigit():
-        delay = timedelta(seconds=int(value[:12]))
+        # clamped before timedelta sees it: a remote number can be any size
+        delay = timedelta(seconds=min(int(value[:12]), int(RETRY_AFTER_CAP.total_seconds())))
     else:
         try:
             when = email.utils.parsedate_to_datetime(value)
@@ -163,6 +164,7 @@ def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
     return max(timedelta(0), min(delay, RETRY_AFTER_CAP))
 
 
+MAX_AGE_CAP_S = 7 * 86400
 _MAX_AGE = re.compile(r"(?:^|[,\s])(s-maxage|max-age)\s*=\s*\"?(\d{1,10})", re.I)
 
 
@@ -174,7 +176,8 @@ def parse_max_age(cache_control: str | None) -> timedelta | None:
     if "no-store" in low or "no-cache" in low:
         return None
     ages = [int(m.group(2)) for m in _MAX_AGE.finditer(cache_control)]
-    return timedelta(seconds=max(ages)) if ages else None
+    # clamped before arithmetic; next_success_poll caps its effect at FRESHNESS_CAP
+    return timedelta(seconds=min(max(ages), MAX_AGE_CAP_S)) if ages else None
 
 
 def is_due(next_poll_at: datetime | None, now: datetime) -> bool:

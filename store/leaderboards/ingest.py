@@ -253,28 +253,10 @@ def ingest(
 
 
 class Fetcher(Protocol):
-    def __call__(self, url: str) -> bytes: ...
+    """`url -> bytes`, raising ClaimwatchError. store/ has no network code: the caller
+    (bot/net.py's guarded fetch) brings it."""
 
-
-def http_fetcher(client: Any = None, timeout: float = 60.0) -> Fetcher:
-    """GET a URL with httpx (a given client, e.g. one on a MockTransport, or a new one)."""
-    import httpx
-
-    def fetch(url: str) -> bytes:
-        try:
-            if client is not None:
-                response = client.get(url, follow_redirects=True)
-            else:
-                with httpx.Client(timeout=timeout, follow_redirects=True) as own:
-                    response = own.get(url)
-            response.raise_for_status()
-        except httpx.HTTPStatusError as exc:
-            raise ClaimwatchError(f"{url}: HTTP {exc.response.status_code}") from None
-        except httpx.HTTPError as exc:
-            raise ClaimwatchError(f"{url}: cannot fetch: {exc}") from None
-        return bytes(response.content)
-
-    return fetch
+    def __call__(self, url: str, /) -> bytes: ...
 
 
 def _is_url(item: str) -> bool:
@@ -322,7 +304,9 @@ def ingest_paths(
             progress(done, len(items), item)
         try:
             if _is_url(item):
-                data = (fetch or http_fetcher())(item)
+                if fetch is None:
+                    raise ClaimwatchError(f"{item}: URLs need a fetcher (bot.net.sync_fetcher)")
+                data = fetch(item)
                 hint: date | None = date_hint or today()
             else:
                 try:

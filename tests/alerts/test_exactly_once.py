@@ -74,13 +74,13 @@ async def test_webhook_crash_between_send_and_record_never_resends(
     engine, seed, discord_server
 ) -> None:
     _enqueue(engine, seed, 5, TEAM)
-    webhook = WebhookSender(discord_server.url, sleep=no_sleep)
+    webhook = WebhookSender(discord_server.url)
     with pytest.raises(Killed):
         await dispatch_pending(engine, {"team": CrashAfter(webhook, 3)}, now=T0, owner="dead")
     assert len(discord_server.messages) == 3  # the third reached Discord, unrecorded
     assert _statuses(engine) == Counter(sent=2, sending=1, pending=2)
     # before the dead owner's lease expires nobody touches its rows
-    fresh = {"team": WebhookSender(discord_server.url, sleep=no_sleep)}
+    fresh = {"team": WebhookSender(discord_server.url)}
     early = await dispatch_pending(engine, fresh, now=T0 + timedelta(minutes=1), owner="new")
     assert early.sent == 0
     report = await dispatch_pending(engine, fresh, now=AFTER_LEASE, owner="new")
@@ -108,7 +108,7 @@ async def test_crash_before_any_send_resumes_everything(engine, seed, discord_se
 
     with pytest.raises(Killed):
         await dispatch_pending(engine, {"team": DiesAtOnce()}, now=T0, owner="dead")
-    fresh = {"team": WebhookSender(discord_server.url, sleep=no_sleep)}
+    fresh = {"team": WebhookSender(discord_server.url)}
     report = await dispatch_pending(engine, fresh, now=AFTER_LEASE, owner="new")
     # the first row was marked sending before the crash: unconfirmed, never duplicated;
     # the two untouched rows resume normally
@@ -247,7 +247,7 @@ async def test_an_outcome_for_a_lost_lease_is_logged_not_written(
     engine, seed, discord_server, caplog
 ) -> None:
     _enqueue(engine, seed, 1, TEAM)
-    sender = LeaseStolenDuringSend(WebhookSender(discord_server.url, sleep=no_sleep), engine)
+    sender = LeaseStolenDuringSend(WebhookSender(discord_server.url), engine)
     with caplog.at_level("WARNING", logger="bot.alerts.dispatcher"):
         report = await dispatch_pending(engine, {"team": sender}, now=T0, owner="slow")
     assert len(discord_server.messages) == 1

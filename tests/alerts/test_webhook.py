@@ -21,27 +21,22 @@ TEAM = Destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 MSG = OutgoingMessage(content="", embeds=({"title": "t"},), text="t")
 
 
-class Sleeps:
-    """Records waits instead of sleeping; a fake clock advances by them."""
+class Clock:
+    """A fake monotonic clock the tests move by hand."""
 
     def __init__(self) -> None:
-        self.waits: list[float] = []
         self.now = 100.0
 
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-        self.now += seconds
-
-    def clock(self) -> float:
+    def __call__(self) -> float:
         return self.now
 
 
-def sender(server: FakeDiscord, sleeps: Sleeps, **kw) -> WebhookSender:
-    return WebhookSender(server.url, sleep=sleeps, clock=sleeps.clock, **kw)
+def sender(server: FakeDiscord, clock: Clock | None = None, **kw) -> WebhookSender:
+    return WebhookSender(server.url, clock=clock or Clock(), **kw)
 
 
 async def test_200_records_the_message_id_and_sends_no_mentions(discord_server) -> None:
-    out = await sender(discord_server, Sleeps()).send(MSG, nonce="n1", replaces=None)
+    out = await sender(discord_server).send(MSG, nonce="n1", replaces=None)
     assert out == Delivered(discord_server.messages[0]["id"])
     request = discord_server.requests[0]
     assert request["query"] == "wait=true"
@@ -50,22 +45,21 @@ async def test_200_records_the_message_id_and_sends_no_mentions(discord_server) 
 
 async def test_204_is_delivered_without_an_id(discord_server) -> None:
     discord_server.script = [Scripted(204)]
-    out = await sender(discord_server, Sleeps()).send(MSG, nonce="n1", replaces=None)
+    out = await sender(discord_server).send(MSG, nonce="n1", replaces=None)
     assert out == Delivered(None)
     assert len(discord_server.messages) == 1
 
 
-async def test_429_waits_retry_after_then_sends(discord_server) -> None:
+async def test_429_goes_back_to_the_dispatcher_with_its_wait(discord_server) -> None:
+    """No sleeping inside a send: the row is rescheduled for retry_after."""
     discord_server.script = [
         Scripted(
             429, {"message": "You are being rate limited.", "retry_after": 1.5, "global": False}
         )
     ]
-    sleeps = Sleeps()
-    out = await sender(discord_server, sleeps).send(MSG, nonce="n1", replaces=None)
-    assert isinstance(out, Delivered)
-    assert sleeps.waits == [1.5]
-    assert len(discord_server.messages) == 1
+    out = await sender(discord_server).send(MSG, nonce="n1", replaces=None)
+    assert out == RetryLater(1.5, "HTTP 429 (bucket), retry after 1.5s", False)
+    assert discord_server.messages == [] and len(discord_server.requests) == 1
 
 
 async def test_global_429_holds_every_later_request(discord_server) -> None:
@@ -76,67 +70,64 @@ async def test_global_429_holds_every_later_request(discord_server) -> None:
             {"X-RateLimit-Global": "true"},
         )
     ]
-    sleeps = Sleeps()
-    s = sender(discord_server, sleeps)
-    assert isinstance(await s.send(MSG, nonce="n1", replaces=None), Delivered)
-    assert sleeps.waits == [2.0]
+    clock = Clock()
+    s = sender(discord_server, clock)
+    assert isinstance(await s.send(MSG, nonce="n1", replaces=None), RetryLater)
     assert s._global_until == pytest.approx(102.0)
+    # within the global limit nothing is requested at all
+    held = await s.send(MSG, nonce="n2", replaces=None)
+    assert isinstance(held, RetryLater) and held.after_s == pytest.approx(2.0)
+    assert len(discord_server.requests) == 1
+    clock.now += 2.5
+    assert isinstance(await s.send(MSG, nonce="n3", replaces=None), Delivered)
 
 
-async def test_long_retry_after_goes_back_to_the_dispatcher(discord_server) -> None:
-    discord_server.script = [Scripted(429, {"retry_after": 600, "global": False})]
-    out = await sender(discord_server, Sleeps(), max_wait_s=30).send(MSG, nonce="n", replaces=None)
-    assert isinstance(out, RetryLater) and out.after_s == pytest.approx(600)
-    assert discord_server.messages == []
+async def test_huge_retry_after_is_clamped(discord_server) -> None:
+    discord_server.script = [Scripted(429, {"retry_after": 1e300, "global": False})]
+    out = await sender(discord_server).send(MSG, nonce="n", replaces=None)
+    assert isinstance(out, RetryLater) and out.after_s == pytest.approx(3600)
 
 
 async def test_empty_bucket_waits_before_the_next_request(discord_server) -> None:
     discord_server.script = [
         Scripted(200, None, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset-After": "0.75"})
     ]
-    sleeps = Sleeps()
-    s = sender(discord_server, sleeps)
+    clock = Clock()
+    s = sender(discord_server, clock)
     await s.send(MSG, nonce="n1", replaces=None)
-    await s.send(MSG, nonce="n2", replaces=None)
-    assert sleeps.waits == [0.75]
+    second = await s.send(MSG, nonce="n2", replaces=None)
+    assert isinstance(second, RetryLater) and second.after_s == pytest.approx(0.75)
+    clock.now += 1
+    await s.send(MSG, nonce="n3", replaces=None)
     assert len(discord_server.messages) == 2
 
 
-async def test_500_then_200_retries_with_backoff(discord_server) -> None:
-    discord_server.script = [Scripted(500, {"message": "oops"}), Scripted(502, {"message": "bad"})]
-    sleeps = Sleeps()
-    out = await sender(discord_server, sleeps, backoff_s=0.5).send(MSG, nonce="n", replaces=None)
-    assert isinstance(out, Delivered)
-    assert sleeps.waits == [0.5, 1.0]
-    assert len(discord_server.messages) == 1
-
-
-async def test_5xx_every_time_is_retry_later(discord_server) -> None:
+async def test_5xx_is_one_request_then_retry_later(discord_server) -> None:
     discord_server.script = [Scripted(503)] * 4
-    out = await sender(discord_server, Sleeps(), tries=4).send(MSG, nonce="n", replaces=None)
-    assert isinstance(out, RetryLater) and "503" in out.error
+    out = await sender(discord_server, backoff_s=30).send(MSG, nonce="n", replaces=None)
+    assert isinstance(out, RetryLater) and "503" in out.error and out.after_s == 30
+    assert len(discord_server.requests) == 1
 
 
 async def test_unknown_webhook_is_broken(discord_server) -> None:
     discord_server.script = [Scripted(404, {"message": "Unknown Webhook", "code": 10015})]
-    out = await sender(discord_server, Sleeps()).send(MSG, nonce="n", replaces=None)
+    out = await sender(discord_server).send(MSG, nonce="n", replaces=None)
     assert isinstance(out, Broken) and "Unknown Webhook" in out.reason and "10015" in out.reason
 
 
-async def test_a_refused_connection_retries_and_a_read_timeout_is_unconfirmed() -> None:
-    calls = []
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [(httpx.ConnectError("refused"), RetryLater), (httpx.ReadTimeout("slow"), Unconfirmed)],
+)
+async def test_a_refused_connection_retries_and_a_read_timeout_is_unconfirmed(
+    error: Exception, expected: type
+) -> None:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise error
 
-    def refuse(request: httpx.Request) -> httpx.Response:
-        calls.append(request)
-        if len(calls) == 1:
-            raise httpx.ConnectError("refused")
-        raise httpx.ReadTimeout("slow")
-
-    client = httpx.AsyncClient(transport=httpx.MockTransport(refuse))
-    sleeps = Sleeps()
-    s = WebhookSender("https://discord.test/api/webhooks/1/x", client=client, sleep=sleeps)
-    out = await s.send(MSG, nonce="n", replaces=None)
-    assert isinstance(out, Unconfirmed) and len(calls) == 2
+    client = httpx.AsyncClient(transport=httpx.MockTransport(fail))
+    s = WebhookSender("https://discord.test/api/webhooks/1/x", client=client)
+    assert isinstance(await s.send(MSG, nonce="n", replaces=None), expected)
 
 
 # --- through the dispatcher and the database -----------------------------------------
@@ -157,7 +148,7 @@ def _enqueue_claims(engine, seed: Seeder, n: int) -> list[int]:
 
 async def test_dispatch_records_ids_and_sends_each_alert_once(engine, seed, discord_server) -> None:
     _enqueue_claims(engine, seed, 3)
-    senders = {"team": sender(discord_server, Sleeps())}
+    senders = {"team": sender(discord_server)}
     report = await dispatch_pending(engine, senders, now=T0)
     assert report.sent == 3
     again = await dispatch_pending(engine, senders, now=T0)
@@ -177,7 +168,7 @@ async def test_dispatch_records_ids_and_sends_each_alert_once(engine, seed, disc
 async def test_404_marks_the_destination_broken_and_stops(engine, seed, discord_server) -> None:
     _enqueue_claims(engine, seed, 3)
     discord_server.script = [Scripted(404, {"message": "Unknown Webhook", "code": 10015})]
-    senders = {"team": sender(discord_server, Sleeps())}
+    senders = {"team": sender(discord_server)}
     report = await dispatch_pending(engine, senders, now=T0)
     assert "team" in report.broken and report.sent == 0
     assert len(discord_server.requests) == 1  # not one request per alert, not forever
@@ -194,7 +185,7 @@ async def test_404_marks_the_destination_broken_and_stops(engine, seed, discord_
 async def test_rate_limited_alert_is_retried_later_not_lost(engine, seed, discord_server) -> None:
     _enqueue_claims(engine, seed, 1)
     discord_server.script = [Scripted(429, {"retry_after": 120, "global": True})]
-    senders = {"team": sender(discord_server, Sleeps(), max_wait_s=10)}
+    senders = {"team": sender(discord_server)}
     report = await dispatch_pending(engine, senders, now=T0)
     assert report.retrying == 1
     with Session(engine) as s:
@@ -202,7 +193,7 @@ async def test_rate_limited_alert_is_retried_later_not_lost(engine, seed, discor
     assert alert.status == "pending" and alert.next_attempt_at >= T0.replace(second=0)
 
     assert (alert.next_attempt_at - T0) >= timedelta(seconds=120)
-    fresh = {"team": sender(discord_server, Sleeps())}
+    fresh = {"team": sender(discord_server)}
     assert (await dispatch_pending(engine, fresh, now=T0 + timedelta(seconds=119))).sent == 0
     assert (await dispatch_pending(engine, fresh, now=T0 + timedelta(seconds=121))).sent == 1
     assert len(discord_server.messages) == 1

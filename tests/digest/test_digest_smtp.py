@@ -309,8 +309,8 @@ async def test_crashed_sender_is_taken_over_after_its_lease_with_the_same_messag
     s = settings_for(smtp_server)
 
     class Dies:
-        async def send(self, *args: object) -> None:
-            raise KeyboardInterrupt  # the process is killed mid-send
+        async def send(self, *args: object, **kwargs: object) -> None:
+            raise KeyboardInterrupt  # the process is killed mid-send, before DATA
 
     with pytest.raises(KeyboardInterrupt):
         await send_digest(

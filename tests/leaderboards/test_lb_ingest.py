@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import httpx
 import pytest
 import sqlalchemy as sa
 from lb_helpers import bundled, entry, parse
 from sqlalchemy.engine import Engine
 
+from store.errors import ClaimwatchError
 from store.leaderboards import ingest as ingest_mod
-from store.leaderboards.ingest import http_fetcher, ingest, ingest_paths
+from store.leaderboards.ingest import ingest, ingest_paths
 from store.leaderboards.load import latest_on_or_before, load_all, snapshot_dates
 from store.models import Entry, Leaderboard, Snapshot
 
@@ -152,18 +152,18 @@ def test_urls_are_fetched_and_dated_today(engine: Engine) -> None:
     catalog = bundled("leaderboard-text-style-control-2025-11-05.json.gz").read_bytes()
     base = "https://raw.githubusercontent.com/lmarena/arena-catalog/main/data/"
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/leaderboard-text-style-control.json"):
-            return httpx.Response(200, content=catalog)
-        return httpx.Response(404)
+    def fetch(url: str) -> bytes:
+        # the network side (bot/net.py) hands ingest bytes or a ClaimwatchError
+        if url.endswith("/leaderboard-text-style-control.json"):
+            return catalog
+        raise ClaimwatchError(f"{url}: HTTP 404")
 
-    client = httpx.Client(transport=httpx.MockTransport(handler))
     seen: list[tuple[int, int]] = []
     report = ingest_paths(
         engine,
         [base + "leaderboard-text-style-control.json", base + "missing.json"],
         lambda done, total, _item: seen.append((done, total)),
-        fetch=http_fetcher(client),
+        fetch=fetch,
         today=lambda: date(2025, 11, 6),
     )
     assert report.errors == [f"{base}missing.json: HTTP 404"]
@@ -173,3 +173,9 @@ def test_urls_are_fetched_and_dated_today(engine: Engine) -> None:
     # leaderboard-text-style-control-2025-11-05.json "full": gemini-2.5-pro leads
     assert snap.entries[0].rank == 1
     assert entry(snap, snap.entries[0].model).score == snap.entries[0].score
+
+
+def test_a_url_without_a_fetcher_is_refused_not_fetched(engine: Engine) -> None:
+    """store/ has no network code: a URL needs the caller's guarded fetcher."""
+    report = ingest_paths(engine, ["http://127.0.0.1:9/leaderboard.csv"])
+    assert report.errors and "fetcher" in report.errors[0]

@@ -1,0 +1,152 @@
+"""Operator repair: destinations and sources put back in service.
+
+    claimwatch destinations list            each destination, its state and why
+    claimwatch destinations reset NAME      lift a broken mark; its waiting alerts go now
+    claimwatch sources reset NAME           clear failures, backoff and a disable
+
+`reconcile_destinations` runs when the service builds its senders: a destination
+whose configuration (kind, channel, webhook URL) changed since it was marked broken
+gets a fresh chance, so fixing the webhook URL and restarting is enough; a broken
+destination whose configuration did not change stays broken (no request wasted on
+a known-bad webhook at every restart).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from bot.alerts import outbox
+from bot.alerts.service import webhook_url
+from bot.config import Settings
+from bot.logs import event
+from bot.sources import Destination, SourcesFile
+from store.errors import ClaimwatchError
+from store.models import Alert, DestinationState, Source, utcnow
+
+log = logging.getLogger(__name__)
+
+
+def destination_fingerprint(dest: Destination, settings: Settings) -> str:
+    """A hash of what makes the destination work; the webhook URL (a secret) only hashed."""
+    if dest.kind == "discord_webhook":
+        target = webhook_url(dest.webhook_env or "", settings) or "(unset)"
+    elif dest.kind == "discord_bot":
+        token = settings.discord_token.get_secret_value() if settings.discord_token else ""
+        target = f"{dest.channel_id}:{hashlib.sha256(token.encode()).hexdigest()}"
+    else:
+        target = ""
+    return hashlib.sha256(f"{dest.kind}\n{target}".encode()).hexdigest()[:32]
+
+
+def reconcile_destinations(
+    engine: Engine, config: SourcesFile, settings: Settings, *, now: datetime | None = None
+) -> list[str]:
+    """Record each destination's configuration hash; lift broken marks it outdated.
+    Returns the names reset."""
+    now = now or utcnow()
+    reset: list[str] = []
+    with Session(engine) as session, session.begin():
+        rows = {r.name: r for r in session.exec(select(DestinationState)).all()}
+        for dest in config.destinations:
+            fingerprint = destination_fingerprint(dest, settings)
+            row = rows.get(dest.name)
+            if row is None:
+                session.add(
+                    DestinationState(
+                        name=dest.name, kind=dest.kind, updated_at=now, config_hash=fingerprint
+                    )
+                )
+                continue
+            if row.config_hash == fingerprint:
+                continue
+            if row.status != "ok" and row.config_hash is not None:
+                row.status, row.broken_reason, row.updated_at = "ok", None, now
+                reset.append(dest.name)
+            row.kind = dest.kind
+            row.config_hash = fingerprint
+            session.add(row)
+    for name in reset:
+        _due_now(engine, name)
+        event(log, "destination.reset", destination=name, why="configuration changed")
+    return reset
+
+
+def _due_now(engine: Engine, name: str) -> int:
+    with engine.begin() as conn:
+        result = conn.execute(
+            sa.update(Alert)
+            .where(col(Alert.destination) == name, col(Alert.status) == outbox.PENDING)
+            .values(next_attempt_at=None)  # due at once, whatever the dispatcher's clock
+        )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def reset_destination(engine: Engine, name: str, *, now: datetime | None = None) -> int:
+    """Mark `name` usable again and make its waiting alerts due; returns how many wait."""
+    now = now or utcnow()
+    with Session(engine) as session, session.begin():
+        row = session.exec(select(DestinationState).where(DestinationState.name == name)).first()
+        if row is None:
+            raise ClaimwatchError(f"no destination named {name!r} has any recorded state")
+        row.status, row.broken_reason, row.updated_at = "ok", None, now
+        session.add(row)
+    waiting = _due_now(engine, name)
+    event(log, "destination.reset", destination=name, why="operator", alerts=waiting)
+    return waiting
+
+
+def reset_source(engine: Engine, name: str, *, now: datetime | None = None) -> None:
+    """Clear a source's failures, backoff and disabled state; it is polled at the next pass."""
+    now = now or utcnow()
+    with Session(engine) as session, session.begin():
+        row = session.exec(select(Source).where(Source.name == name)).first()
+        if row is None:
+            raise ClaimwatchError(f"no source named {name!r} has been polled yet")
+        row.consecutive_failures = 0
+        row.disabled_reason = None
+        row.disabled_at = None
+        row.last_error = None
+        row.next_poll_at = None  # due at once, like a source never polled
+        row.lease_owner = row.lease_until = None
+        session.add(row)
+    event(log, "source.reset", source=name)
+
+
+def destination_rows(engine: Engine, config: SourcesFile) -> list[dict[str, Any]]:
+    """Every configured destination (and any state left by a removed one), with counts."""
+    with Session(engine) as session:
+        states = {r.name: r for r in session.exec(select(DestinationState)).all()}
+        counts: dict[tuple[str, str], int] = {
+            (d, s): int(n)
+            for d, s, n in session.exec(
+                select(Alert.destination, Alert.status, sa.func.count()).group_by(
+                    col(Alert.destination), col(Alert.status)
+                )
+            ).all()
+        }
+    names = [d.name for d in config.destinations]
+    names += sorted(n for n in states if n not in names)
+    configured = {d.name: d.kind for d in config.destinations}
+    out: list[dict[str, Any]] = []
+    for name in names:
+        state = states.get(name)
+        out.append(
+            {
+                "name": name,
+                "kind": configured.get(name) or (state.kind if state else "?"),
+                "configured": name in configured,
+                "status": state.status if state else "ok",
+                "reason": state.broken_reason if state else None,
+                "pending": counts.get((name, outbox.PENDING), 0),
+                "unconfirmed": counts.get((name, outbox.UNCONFIRMED), 0),
+                "failed": counts.get((name, outbox.FAILED), 0),
+            }
+        )
+    return out
