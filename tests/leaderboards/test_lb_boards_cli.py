@@ -113,13 +113,19 @@ def test_refresh_fetches_every_listed_board_now(
 ) -> None:
     base, hits = board_server
     path = tmp_path / "sources.yaml"
-    path.write_text(
+    boards = (
         "leaderboards:\n"
         f"  - {{name: arena, board: lmarena-text, url: '{base}/lmarena-text-2024-08-07.csv.gz',"
         " interval: 7d}\n"
-        f"  - {{name: broken, board: lmarena-text, url: '{base}/missing.csv'}}\n",
-        encoding="utf-8",
+        f"  - {{name: broken, board: lmarena-text, url: '{base}/missing.csv'}}\n"
     )
+    # the shell's refresh goes through the same address policy as the service
+    path.write_text(boards, encoding="utf-8")
+    refused = runner.invoke(app, ["leaderboard", "refresh", "--sources", str(path)])
+    assert refused.exit_code == 1 and "allow_private_networks" in refused.output
+    assert hits == []
+    # the test server is on loopback: allowed only when the file says so
+    path.write_text("settings: {allow_private_networks: true}\n" + boards, encoding="utf-8")
     result = runner.invoke(app, ["leaderboard", "refresh", "--sources", str(path)])
     assert result.exit_code == 1, result.output  # one of the two failed
     assert "arena: 1 new snapshot(s)" in result.output
