@@ -13,10 +13,12 @@ transaction boundaries: an article's claims, verdicts, alerts and its `processed
 are written in one transaction, so a crash leaves the article pending, never half done.
 Work is taken with row leases (store/leases.py), so instances on one Postgres share it.
 
-Shutdown (SIGTERM/SIGINT) sets `stop`: a poll in flight is cancelled (sources already
-fetched are stored whole, one transaction each; the others' leases are given back), and
-the other steps stop between units of work (an article, a batch of re-checks, a batch of
-alerts), so whatever is not done stays pending for the next start.
+Shutdown (SIGTERM/SIGINT) sets `stop`: a poll or leaderboard fetch in flight is
+cancelled (sources already fetched are stored whole, one transaction each; the others'
+leases are given back), the other steps stop between units of work (an article, a batch
+of re-checks, an alert), and `bounded_pass` cancels whatever is still running after
+SHUTDOWN_GRACE_S, so the process is gone within SHUTDOWN_BOUND_S whatever downstream
+does (tests/faults/test_shutdown_bound.py). Whatever is not done stays pending.
 """
 
 from __future__ import annotations

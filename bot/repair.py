@@ -28,9 +28,10 @@ from bot.config import Settings
 from bot.logs import event
 from bot.sources import Destination, SourcesFile
 from store.errors import ClaimwatchError
-from store.models import Alert, DestinationState, Source, utcnow
+from store.models import Alert, DestinationState, Digest, Source, utcnow
 
 log = logging.getLogger(__name__)
+DIGEST_ROUTE = "email"  # the DestinationState row of the digest's mail route
 
 
 def destination_fingerprint(dest: Destination, settings: Settings) -> str:
@@ -131,9 +132,19 @@ def destination_rows(engine: Engine, config: SourcesFile) -> list[dict[str, Any]
                 )
             ).all()
         }
+        digests: dict[str, int] = {
+            str(status): int(n)
+            for status, n in session.exec(
+                select(Digest.status, sa.func.count()).group_by(col(Digest.status))
+            ).all()
+        }
     names = [d.name for d in config.destinations]
+    if config.digest.recipients or digests:
+        names.append(DIGEST_ROUTE)
     names += sorted(n for n in states if n not in names)
-    configured = {d.name: d.kind for d in config.destinations}
+    configured: dict[str, str] = {d.name: d.kind for d in config.destinations}
+    if config.digest.recipients:
+        configured[DIGEST_ROUTE] = "email"
     out: list[dict[str, Any]] = []
     for name in names:
         state = states.get(name)
@@ -149,4 +160,11 @@ def destination_rows(engine: Engine, config: SourcesFile) -> list[dict[str, Any]
                 "failed": counts.get((name, outbox.FAILED), 0),
             }
         )
+        if name == DIGEST_ROUTE:
+            # the digest's mail route counts weekly digests, not alerts
+            out[-1] |= {
+                "pending": digests.get("pending", 0) + digests.get("sending", 0),
+                "unconfirmed": digests.get("unconfirmed", 0),
+                "failed": digests.get("failed", 0),
+            }
     return out

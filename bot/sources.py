@@ -290,8 +290,12 @@ def _refuse_duplicate_keys(node: yaml.Node | None) -> None:
     first list); the file is refused instead, at the second key's line. Iterative, so a
     deeply nested file cannot exhaust the stack."""
     stack = [node] if node is not None else []
+    seen_nodes: set[int] = set()  # aliases share nodes, and `&a [*a]` contains itself
     while stack:
         current = stack.pop()
+        if id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
         if isinstance(current, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in current.value:

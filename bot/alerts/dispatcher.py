@@ -146,12 +146,14 @@ async def _dispatch_destination(
                 outbox.update_leased(engine, rest.id, owner, lease_owner=None, lease_until=None)
                 report.skipped += 1
             return
+        resumed = alert.status == outbox.SENDING
         outcome = await _deliver(engine, alert, sender, owner, now)
         if outcome is None:
             report.lost_leases += 1
             continue
         _settle(engine, alert, sender, outcome, owner, now, max_attempts, report)
-        if isinstance(outcome, RetryLater | Unconfirmed):
+        # (a resumed send that cannot be confirmed says nothing about the destination)
+        if isinstance(outcome, RetryLater) or (isinstance(outcome, Unconfirmed) and not resumed):
             # the destination is in trouble, rate limited or not answering: its other
             # alerts wait (as long as this one, or one backoff step), rescheduled in the
             # outbox rather than slept through or sent into the same silence here

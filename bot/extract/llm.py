@@ -281,6 +281,11 @@ class LLMExtractor:
     ) -> _ChunkOutcome:
         for attempt in (1, 2):
             completion = self._request(article, chunk, part, parts)
+            if not isinstance(completion, ChatCompletion):  # the SDK hands back a non-JSON body
+                raise ExtractionError(
+                    "the LLM server answered with something that is not a chat completion"
+                    " (an HTML page?)"
+                )
             usage.add(completion)
             if not completion.choices:
                 raise ExtractionError("the LLM server returned no choices")

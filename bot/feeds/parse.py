@@ -69,6 +69,10 @@ _ENTITY_DECL = re.compile(
     re.I,
 )
 _DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.I)
+_SURROGATE_REF = re.compile(  # U+D800..U+DFFF, hex or decimal (55296..57343)
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}"
+    rb"|0*(?:5529[6-9]|55[3-9][0-9]{2}|56[0-9]{3}|57[0-2][0-9]{2}|573[0-3][0-9]|5734[0-3]));"
+)
 _CHAR_REF = re.compile(rb"&#(?:[0-9]{1,7}|x[0-9a-fA-F]{1,6});")
 _XHTML_SETS = re.compile(
     rb"^PUBLIC\s+[\"']-//W3C//ENTITIES (Latin 1|Special|Symbols) for XHTML//EN[\"']$", re.I
@@ -216,7 +220,15 @@ def parse_feed(
     # No content-location: feedparser would resolve Atom <id>s against it as if they were
     # links, changing every GUID. Links are made absolute below instead.
     headers = {"content-type": "application/xml"}
-    result = feedparser.parse(body, response_headers=headers, sanitize_html=True)
+    # a character reference to a lone surrogate (&#xD800;) makes feedparser raise
+    # UnicodeEncodeError deep inside; it stands for no character, so it becomes U+FFFD
+    body = _SURROGATE_REF.sub(b"&#xFFFD;", body)
+    try:
+        result = feedparser.parse(body, response_headers=headers, sanitize_html=True)
+    except (UnicodeError, ValueError, LookupError, RecursionError) as exc:
+        # feedparser is third-party code fed hostile bytes: its own failure is this
+        # feed's failure, said plainly, never a traceback through the poller
+        raise NotAFeed(f"not a feed: the feed parser failed ({type(exc).__name__})") from None
     version = result.get("version") or ""
     entries = [
         FeedEntry(

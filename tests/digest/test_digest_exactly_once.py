@@ -191,3 +191,23 @@ async def test_transient_failures_are_rescheduled_and_capped(
     row = the_row(engine)
     assert row.status == "failed" and row.attempts == deliver.MAX_ATTEMPTS
     assert "gave up" in (row.last_error or "")
+
+
+def test_the_cli_lists_an_unconfirmed_digest(cli_env, engine: Engine, tmp_path) -> None:
+    """`claimwatch destinations list` shows the mail route with its unconfirmed digest."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    with Session(engine) as s:
+        s.add(Digest(period="2025-W31", recipients_key="k", status="unconfirmed",
+                     last_error="outcome unknown after DATA", message_id="<x@y>"))  # fmt: skip
+        s.commit()
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("digest: {recipients: [team@example.com]}\n")
+    result = CliRunner().invoke(app, ["destinations", "list", "--sources", str(sources), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["name"]: r for r in json.loads(result.output)["destinations"]}
+    assert rows["email"]["unconfirmed"] == 1 and rows["email"]["kind"] == "email"

@@ -92,6 +92,9 @@ class HostileHTTP:
                 h.wfile.flush()
         elif path.startswith("/hang"):
             self.stop.wait(120)
+        elif path.startswith("/html"):  # a proxy's login or error page, with a 200
+            page = b"<!DOCTYPE html><html><head><title>Sign in</title></head><body/></html>"
+            self._send(h, 200, page, {"Content-Type": "text/html; charset=utf-8"})
         elif path == "/500":
             self._send(h, 500, b"oops", {"Content-Type": "text/plain"})
         else:

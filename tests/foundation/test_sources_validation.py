@@ -119,3 +119,9 @@ def test_sources_check_refuses_an_interval_that_used_to_crash_poll(cli_env, tmp_
     result = CliRunner().invoke(app, ["sources", "check", "--sources", str(path)])
     assert result.exit_code == 2
     assert f"{path}:3: feeds[1].interval" in result.output
+
+
+@pytest.mark.parametrize("text", ["&a [*a, *a]\n", "feeds: &a [*a]\n", "settings: &s {x: *s}\n"])
+def test_self_referencing_yaml_is_refused_not_walked_forever(text: str) -> None:
+    with pytest.raises(ClaimwatchError):
+        parse_sources(text)

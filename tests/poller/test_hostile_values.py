@@ -130,3 +130,14 @@ def test_standard_xhtml_entity_doctypes_are_accepted() -> None:
 def test_other_external_or_nested_entities_stay_refused(decl: str) -> None:
     with pytest.raises(UnsafeXML):
         check_entities(f"<!DOCTYPE rss [{decl}]>{FEED_TAIL}".encode())
+
+
+def test_a_surrogate_character_reference_does_not_crash_the_parser() -> None:
+    """Found by tests/faults/test_fuzz.py: feedparser raised UnicodeEncodeError."""
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        b"<item><title>Gemini &#xD800;Flash &#55296;leads</title><guid>g</guid></item>"
+        b"</channel></rss>"
+    )
+    (entry,) = parse_feed(body).entries
+    assert entry.title == "Gemini \ufffdFlash \ufffdleads"
