@@ -66,6 +66,11 @@ class Context:
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_ANAPHORA = re.compile(
+    r"\W*(?:it|its|this|these|that|they|their|the (?:new|newest|latest|updated)?\s*models?|"
+    r"our (?:[\w-]+ ){0,2}models?)\b",
+    re.I,
+)
 _LOOKBACK = 1500  # characters before the quote that may hold its subject
 
 
@@ -94,6 +99,12 @@ def context_of(
     begin = max(breaks.pop() if breaks else 0, floor)
     while begin > floor and not _names_any_model(text[begin:stop], reg):
         begin = max(breaks.pop() if breaks else 0, floor)
+    # "This newest model provides ...": a sentence that opens on a reference has its
+    # subject before it, so the paragraphs back to one naming a model before the
+    # sentence count (a sentence opening on a name never reaches another paragraph)
+    if _ANAPHORA.match(text, before):
+        while begin > floor and not _names_any_model(text[begin:before], reg):
+            begin = max(breaks.pop() if breaks else 0, floor)
     names = f"{title or ''}\n{text[begin:names_stop]}"
     return Context(names, text[before:stop], text[begin:end])
 

@@ -198,3 +198,25 @@ def test_a_place_in_a_flattened_list_is_its_rank() -> None:
 
     assert check(draft(5), text) is None
     assert check(draft(3), text) is not None
+
+
+def test_a_sentence_opening_on_a_reference_finds_its_subject_paragraphs_back() -> None:
+    text = (
+        "Today we release Mistral Large 24.11.\n\n"
+        "This newest model improves on the previous Mistral Large 24.07.\n\n"
+        "Separately, GLM-4.5 improves on GLM-4."
+    )
+    quote = "This newest model improves on the previous Mistral Large 24.07"
+    start = text.index(quote)
+    draft = PairwiseComparison(
+        statement="s", quote=quote, span=(start, start + len(quote)), as_of=date(2024, 11, 18),
+        model_a="Mistral Large 24.11", model_b="Mistral Large 24.07", relation="beats",
+    )  # fmt: skip
+    assert check(draft, text) is None
+    # a sentence that opens on a name never borrows a subject from another paragraph
+    quote2 = "Separately, GLM-4.5 improves on GLM-4"
+    start2 = text.index(quote2)
+    other = draft.model_copy(
+        update={"quote": quote2, "span": (start2, start2 + len(quote2)), "model_b": "GLM-4"}
+    )
+    assert check(other, text) is not None
