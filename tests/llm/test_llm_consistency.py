@@ -220,3 +220,29 @@ def test_a_sentence_opening_on_a_reference_finds_its_subject_paragraphs_back() -
         update={"quote": quote2, "span": (start2, start2 + len(quote2)), "model_b": "GLM-4"}
     )
     assert check(other, text) is not None
+
+
+@pytest.mark.parametrize(
+    ("quote", "a", "b", "relation", "kept"),
+    [
+        ("DeepSeek-V3 beats Llama-3.1-405B", "DeepSeek-V3", "Llama-3.1-405B", "beats", True),
+        ("DeepSeek-V3 beats Llama-3.1-405B", "DeepSeek-V3", "Llama-3.1-405B", "trails", False),
+        ("Llama-3.1-405B trails DeepSeek-V3", "DeepSeek-V3", "Llama-3.1-405B", "beats", True),
+        ("Llama-3.1-405B trails DeepSeek-V3", "DeepSeek-V3", "Llama-3.1-405B", "trails", False),
+        ("Llama-3.1-405B is outperformed by DeepSeek-V3", "DeepSeek-V3", "Llama-3.1-405B",
+         "beats", True),
+        ("Llama-3.1-405B is outperformed by DeepSeek-V3", "Llama-3.1-405B", "DeepSeek-V3",
+         "beats", False),
+        # two verbs ("matches or outperforms"): no single reading, nothing to contradict
+        ("DeepSeek-V3 matches or outperforms Llama-3.1-405B", "DeepSeek-V3", "Llama-3.1-405B",
+         "beats", True),
+    ],
+)  # fmt: skip
+def test_the_direction_is_read_from_the_verb_between_the_names(
+    quote: str, a: str, b: str, relation: str, kept: bool
+) -> None:
+    draft = PairwiseComparison(
+        statement="s", quote=quote, span=(0, len(quote)), as_of=date(2025, 2, 3),
+        model_a=a, model_b=b, relation=relation,  # type: ignore[arg-type]
+    )  # fmt: skip
+    assert (check(draft, quote) is None) is kept
