@@ -6,7 +6,9 @@ required and a flat object is the shape every server's grammar engine handles
 (OpenAI, vLLM, Ollama, llama.cpp). Bounds (rank >= 1, a real date, a two-letter
 country) are not in the wire schema (strict mode rejects `minimum` and friends);
 `to_draft` checks them after parsing and turns an item into a `ClaimDraft` or a
-reason to drop it. Nothing here does I/O.
+reason to drop it: the quote not in the text, a quote inside an instruction, bad
+fields, or fields the quote does not state (bot/extract/consistency.py). Nothing here
+does I/O.
 """
 
 from __future__ import annotations
