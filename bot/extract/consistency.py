@@ -322,9 +322,15 @@ _FIRST = re.compile(
     r"preferred|the bar for|state\W{1,3}of\W{1,3}the\W{1,3}art)\b",
     re.I,
 )
+# "among the leading models", "one of the best", "top-tier", "at the frontier": a
+# place near the top with no number, which every extractor reads as the top 10
 _AMONG = re.compile(
-    r"\bamong (?:the )?(?:\w+ )?(?:top|leading|best|strongest|frontier|most)\b|\bone of the\b", re.I
+    r"\bamong (?:the )?(?:[\w'\u2019]+ )?(?:top|leading|best|strongest|frontier|most)\b|"
+    r"\bone of the\b|\btop[\s-](?:tier|notch|performance|class|echelon)|\bthe ranks of\b|"
+    r"\b(?:at|on|near) the (?:\w+ )?frontier\b",
+    re.I,
 )
+
 # "followed by X", "X is next", "runner-up": a place after one the sentence names
 _NEXT = re.compile(
     r"\b(?:followed by|trailed by|runner[\s-]up|behind (?:only|just)|next|then|"

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.extract import consistency
 from bot.extract.base import ArticleText, locate_quote
+from bot.extract.patterns import AMONG_LEADING_K
 from store.claims import (
     CLAIM_ADAPTER,
     ClaimDraft,
@@ -285,11 +286,16 @@ def _name(raw: str | None, field: str) -> str:
 def _type_fields(item: WireClaim) -> dict[str, Any]:
     """The type-specific fields of a draft, with bounds checked; ValueError when bad."""
     if item.type == "rank_position":
-        if item.rank is None or item.rank < 1:
+        rank = item.rank
+        if rank is None and item.op == "top_k":
+            # "among the leading models" gives no k: every extractor reads it as the
+            # top AMONG_LEADING_K (the offline rules' convention, README "Extraction")
+            rank = AMONG_LEADING_K
+        if rank is None or rank < 1:
             raise ValueError(f"rank must be >= 1, got {item.rank}")
         return {
             "model": _name(item.model, "model"),
-            "rank": item.rank,
+            "rank": rank,
             "op": item.op or "eq",
             "within": _group(item.within, "within") if item.within else None,
         }
