@@ -48,8 +48,8 @@ from bot.extract.llm import LLMExtractor
 from bot.extract.schema import Dropped, Provenance, parse_items, to_draft
 from store.claims import ClaimDraft, claim_dedupe_key
 from store.crosscheck import BoardData, judge
-from store.leaderboards.formats import parse_bytes
 from store.leaderboards.ingest import bundled_paths
+from store.leaderboards.readers import parse_bytes
 from store.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent

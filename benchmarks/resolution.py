@@ -24,8 +24,8 @@ import yaml
 
 from store.crosscheck import BoardData
 from store.leaderboards.base import BoardSnapshot
-from store.leaderboards.formats import parse_bytes
 from store.leaderboards.ingest import bundled_paths
+from store.leaderboards.readers import parse_bytes
 from store.registry import load_registry
 from store.resolve import Resolution, resolve
 

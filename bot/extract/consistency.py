@@ -66,6 +66,11 @@ class Context:
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_ANAPHORA = re.compile(
+    r"\W*(?:it|its|this|these|that|they|their|the (?:new|newest|latest|updated)?\s*models?|"
+    r"our (?:[\w-]+ ){0,2}models?)\b",
+    re.I,
+)
 _LOOKBACK = 1500  # characters before the quote that may hold its subject
 
 
@@ -94,6 +99,12 @@ def context_of(
     begin = max(breaks.pop() if breaks else 0, floor)
     while begin > floor and not _names_any_model(text[begin:stop], reg):
         begin = max(breaks.pop() if breaks else 0, floor)
+    # "This newest model provides ...": a sentence that opens on a reference has its
+    # subject before it, so the paragraphs back to one naming a model before the
+    # sentence count (a sentence opening on a name never reaches another paragraph)
+    if _ANAPHORA.match(text, before):
+        while begin > floor and not _names_any_model(text[begin:before], reg):
+            begin = max(breaks.pop() if breaks else 0, floor)
     names = f"{title or ''}\n{text[begin:names_stop]}"
     return Context(names, text[before:stop], text[begin:end])
 
@@ -311,9 +322,15 @@ _FIRST = re.compile(
     r"preferred|the bar for|state\W{1,3}of\W{1,3}the\W{1,3}art)\b",
     re.I,
 )
+# "among the leading models", "one of the best", "top-tier", "at the frontier": a
+# place near the top with no number, which every extractor reads as the top 10
 _AMONG = re.compile(
-    r"\bamong (?:the )?(?:\w+ )?(?:top|leading|best|strongest|frontier|most)\b|\bone of the\b", re.I
+    r"\bamong (?:the )?(?:[\w'\u2019]+ )?(?:top|leading|best|strongest|frontier|most)\b|"
+    r"\bone of the\b|\btop[\s-](?:tier|notch|performance|class|echelon)|\bthe ranks of\b|"
+    r"\b(?:at|on|near) the (?:\w+ )?frontier\b",
+    re.I,
 )
+
 # "followed by X", "X is next", "runner-up": a place after one the sentence names
 _NEXT = re.compile(
     r"\b(?:followed by|trailed by|runner[\s-]up|behind (?:only|just)|next|then|"

@@ -25,7 +25,8 @@ You only extract; you never judge whether a claim is true.
 Extract every claim of these five types that the article itself asserts:
 - rank_position: a model holds a rank ("Qwen2.5-Max ranks #7 on LMArena", "X is the \
 leading open-weights model" = rank 1 within {"open_weights": true}). op: "eq" for an \
-exact rank, "top_k" for "in the top 10", "not_top_k" for "outside the top 10".
+exact rank, "top_k" for "in the top 10", "not_top_k" for "outside the top 10"; \
+"among the leading models" with no number is top_k with rank null.
 - pairwise_comparison: one model against another ("DeepSeek-V3 beats Llama-3.1-405B"). \
 relation: beats, ties or trails, from model_a's side.
 - group_comparison: groups of models ("China's best open models overtook US ones"). \

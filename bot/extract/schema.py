@@ -6,7 +6,9 @@ required and a flat object is the shape every server's grammar engine handles
 (OpenAI, vLLM, Ollama, llama.cpp). Bounds (rank >= 1, a real date, a two-letter
 country) are not in the wire schema (strict mode rejects `minimum` and friends);
 `to_draft` checks them after parsing and turns an item into a `ClaimDraft` or a
-reason to drop it. Nothing here does I/O.
+reason to drop it: the quote not in the text, a quote inside an instruction, bad
+fields, or fields the quote does not state (bot/extract/consistency.py). Nothing here
+does I/O.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.extract import consistency
 from bot.extract.base import ArticleText, locate_quote
+from bot.extract.patterns import AMONG_LEADING_K
 from store.claims import (
     CLAIM_ADAPTER,
     ClaimDraft,
@@ -283,11 +286,16 @@ def _name(raw: str | None, field: str) -> str:
 def _type_fields(item: WireClaim) -> dict[str, Any]:
     """The type-specific fields of a draft, with bounds checked; ValueError when bad."""
     if item.type == "rank_position":
-        if item.rank is None or item.rank < 1:
+        rank = item.rank
+        if rank is None and item.op == "top_k":
+            # "among the leading models" gives no k: every extractor reads it as the
+            # top AMONG_LEADING_K (the offline rules' convention, README "Extraction")
+            rank = AMONG_LEADING_K
+        if rank is None or rank < 1:
             raise ValueError(f"rank must be >= 1, got {item.rank}")
         return {
             "model": _name(item.model, "model"),
-            "rank": item.rank,
+            "rank": rank,
             "op": item.op or "eq",
             "within": _group(item.within, "within") if item.within else None,
         }

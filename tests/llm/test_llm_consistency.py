@@ -198,3 +198,51 @@ def test_a_place_in_a_flattened_list_is_its_rank() -> None:
 
     assert check(draft(5), text) is None
     assert check(draft(3), text) is not None
+
+
+def test_a_sentence_opening_on_a_reference_finds_its_subject_paragraphs_back() -> None:
+    text = (
+        "Today we release Mistral Large 24.11.\n\n"
+        "This newest model improves on the previous Mistral Large 24.07.\n\n"
+        "Separately, GLM-4.5 improves on GLM-4."
+    )
+    quote = "This newest model improves on the previous Mistral Large 24.07"
+    start = text.index(quote)
+    draft = PairwiseComparison(
+        statement="s", quote=quote, span=(start, start + len(quote)), as_of=date(2024, 11, 18),
+        model_a="Mistral Large 24.11", model_b="Mistral Large 24.07", relation="beats",
+    )  # fmt: skip
+    assert check(draft, text) is None
+    # a sentence that opens on a name never borrows a subject from another paragraph
+    quote2 = "Separately, GLM-4.5 improves on GLM-4"
+    start2 = text.index(quote2)
+    other = draft.model_copy(
+        update={"quote": quote2, "span": (start2, start2 + len(quote2)), "model_b": "GLM-4"}
+    )
+    assert check(other, text) is not None
+
+
+@pytest.mark.parametrize(
+    ("quote", "a", "b", "relation", "kept"),
+    [
+        ("DeepSeek-V3 beats Llama-3.1-405B", "DeepSeek-V3", "Llama-3.1-405B", "beats", True),
+        ("DeepSeek-V3 beats Llama-3.1-405B", "DeepSeek-V3", "Llama-3.1-405B", "trails", False),
+        ("Llama-3.1-405B trails DeepSeek-V3", "DeepSeek-V3", "Llama-3.1-405B", "beats", True),
+        ("Llama-3.1-405B trails DeepSeek-V3", "DeepSeek-V3", "Llama-3.1-405B", "trails", False),
+        ("Llama-3.1-405B is outperformed by DeepSeek-V3", "DeepSeek-V3", "Llama-3.1-405B",
+         "beats", True),
+        ("Llama-3.1-405B is outperformed by DeepSeek-V3", "Llama-3.1-405B", "DeepSeek-V3",
+         "beats", False),
+        # two verbs ("matches or outperforms"): no single reading, nothing to contradict
+        ("DeepSeek-V3 matches or outperforms Llama-3.1-405B", "DeepSeek-V3", "Llama-3.1-405B",
+         "beats", True),
+    ],
+)  # fmt: skip
+def test_the_direction_is_read_from_the_verb_between_the_names(
+    quote: str, a: str, b: str, relation: str, kept: bool
+) -> None:
+    draft = PairwiseComparison(
+        statement="s", quote=quote, span=(0, len(quote)), as_of=date(2025, 2, 3),
+        model_a=a, model_b=b, relation=relation,  # type: ignore[arg-type]
+    )  # fmt: skip
+    assert (check(draft, quote) is None) is kept

@@ -57,3 +57,20 @@ def test_a_reply_without_forecast_reads_as_not_a_forecast(
     server.reply(claims(reply))
     [draft] = extractor.extract(ARTICLE).drafts
     assert draft.forecast is False
+
+
+def test_among_the_leading_with_no_number_is_the_top_ten(
+    server: FakeOpenAI, extractor: LLMExtractor
+) -> None:
+    from store.claims import RankPosition
+
+    text = "DeepSeek is back among the leading open weights models with V4 Pro."
+    server.reply(
+        claims(
+            item("rank_position", "back among the leading open weights models with V4 Pro",
+                 "s", model="V4 Pro", rank=None, op="top_k",
+                 within=group(None, None, True)),
+        )
+    )  # fmt: skip
+    [draft] = extractor.extract(ArticleText(text, date(2026, 4, 24), source="X")).drafts
+    assert isinstance(draft, RankPosition) and (draft.op, draft.rank) == ("top_k", 10)

@@ -17,8 +17,8 @@ import yaml
 
 from store.crosscheck import BoardData
 from store.leaderboards.base import BoardSnapshot
-from store.leaderboards.formats import parse_bytes
 from store.leaderboards.ingest import bundled_paths
+from store.leaderboards.readers import parse_bytes
 from store.resolve import resolve
 
 CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
