@@ -40,11 +40,13 @@ def poll_command(
     as_json: _JsonOpt = False,
 ) -> None:
     """Poll the due feeds once and store new articles."""
+    from bot.added_feeds import with_added_feeds
     from bot.cli import open_store, print_json, settings, sources_file
     from bot.poller import poll_due
 
-    config = sources_file(sources)
     engine = open_store()
+    # the feeds of sources.yaml and those added with /sources add, as the service polls
+    config = with_added_feeds(engine, sources_file(sources))
     report = asyncio.run(poll_due(engine, config, settings(), only=source or None, force=force))
     if as_json:
         print_json(

@@ -569,8 +569,10 @@ async def _poll_step(engine: Engine, rt: Runtime, stop: asyncio.Event) -> PollRe
     # stored, not when the whole poll began (alert latency is measured from there).
     now = None if rt.clock is utcnow else rt.clock()
     started = rt.clock()
-    poll = asyncio.create_task(poll_due(engine, rt.config, rt.settings, now=now, owner=rt.owner))
-    names = [f.name for f in rt.config.feeds if f.enabled]
+    # sources.yaml plus the feeds added with /sources add (and not removed since)
+    config = await asyncio.to_thread(with_added_feeds, engine, rt.config)
+    poll = asyncio.create_task(poll_due(engine, config, rt.settings, now=now, owner=rt.owner))
+    names = [f.name for f in config.feeds if f.enabled]
     bar = asyncio.create_task(progress.watch_poll(engine, names, started))
     stopped = asyncio.create_task(stop.wait())
     try:
