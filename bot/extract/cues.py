@@ -42,8 +42,9 @@ _SUPERLATIVE = re.compile(
     r"(?:our|the|world['’]s|industry['’]s)\s+(?:new\s+)?(?:very\s+)?"
     r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
     r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
-    r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading)"
-    r"(?P<mods>(?:\s+[\w-]+){0,4}?)\s+(?:model|LLM|system|assistant|family|release)s?"
+    r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading|highest|greatest)"
+    r"(?P<mods>(?:\s+[\w-]+){0,4}?)\s+(?:model|LLM|system|assistant|family|release|"
+    r"performance|accuracy|intelligence|results?|scores?|quality|price-performance)s?"
     r"(?P<tail>\s+(?:yet|to date|so far|ever|available|we['’]ve\s+\w+))?|"
     r"sets?\s+(?:a\s+)?new\s+(?:state[- ]of[- ]the[- ]art|frontier|standard|record|high|bar|"
     r"benchmark)|(?:reach|achiev|set)(?:es|ed|ing|s)?\s+(?:a\s+)?new\s+SOTA)",
@@ -57,7 +58,11 @@ _OTHERS_SUPERLATIVE = re.compile(
     re.IGNORECASE,
 )
 # "Grok 3, our most advanced model yet": the name the superlative is set beside
-_APPOSITION = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?[,:–—-]\s*(?:the\s+|which\s+is\s+)?$")
+_APPOSITION = re.compile(
+    r"^\s*(?:\([^)]{0,40}\)\s*)?[,:–—-]\s*(?:the\s+|which\s+is\s+|"
+    # "Voxtral TTS, our first text-to-speech model with state-of-the-art performance"
+    r"(?:our|a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:with|for|of|delivering|offering)\s+)?$"
+)
 # "At the top overall sits Gemini-2.5-pro-preview": the rank comes before its model.
 _INVERTED_TOP = re.compile(
     r"\b(?:at|on)\s+the\s+top(?:\s+of\s+[^,.;]{1,40})?(?:\s+overall)?,?\s+"
@@ -216,6 +221,15 @@ def find_superlatives(s: Sentence) -> None:
         )
 
 
+# "in front", "sharing first place", "than any other model", "It leads under style
+# control": first place said without a board's words
+_FIRST_PLACE = re.compile(
+    r"\b(?:(?:is|are|was|were|stays?|remains?)\s+(?:now\s+|still\s+|clearly\s+)?in\s+front\b"
+    r"(?!\s+of)|shar(?:es|ed|ing)\s+(?:the\s+)?(?:first\s+place|top\s+spot|rank\s+1|No\.\s?1)|"
+    r"than\s+(?:any|every|all)\s+other\s+(?:[\w-]+\s+){0,2}?models?\b|"
+    r"\b(?:leads|led)\s+(?=(?:under|in|on|across|for|with)\b))",
+    re.IGNORECASE,
+)
 _IN_THE_LEAD = re.compile(
     r"\b(?:is|was|are|were|remains?|remained|stays?|stayed|took|takes|held|holds)\s+"
     r"(?:firmly\s+|clearly\s+|still\s+|now\s+)?(?:in\s+)?the\s+lead\b(?!\s+(?:of|over))",
@@ -338,6 +352,8 @@ def find_ranked_lists(s: Sentence) -> None:
 
 def find_ordinals(s: Sentence) -> None:
     for m in _IN_THE_LEAD.finditer(s.text):
+        _rank(s, m.start(), 1)
+    for m in _FIRST_PLACE.finditer(s.text):
         _rank(s, m.start(), 1)
     for model in s.models:
         if _INVERTED_TOP.search(s.text[max(0, model.start - 80) : model.start]):
