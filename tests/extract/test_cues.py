@@ -80,6 +80,12 @@ def test_an_ordered_list_counts_items_it_cannot_name() -> None:
         ("Llama 4 Maverick came in second on LM Arena.", {("Llama 4 Maverick", 2)}),
         ("We are pleased to introduce Grok 3, our most advanced model yet.", {("Grok 3", 1)}),
         ("GPT-5.2 achieves state-of-the-art performance on SWE-Bench Pro.", {("GPT-5.2", 1)}),
+        ("GPT-5 is in front or at least sharing first place.", {("GPT-5", 1)}),
+        ("Claude Opus 5 finds bugs more effectively than any other model.", {("Claude Opus 5", 1)}),
+        (
+            "Today we release Voxtral 2, our first speech model with state-of-the-art accuracy.",
+            {("Voxtral 2", 1)},
+        ),
     ],
 )
 def test_places_in_every_form(text: str, expected: set[tuple[str, int]]) -> None:
