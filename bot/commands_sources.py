@@ -6,16 +6,17 @@ because bot.cli imports this module.
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
 import typer
 
-from bot.sources import Feed, SourcesFile
 from store.errors import ClaimwatchError
+
+if TYPE_CHECKING:  # pydantic models; loaded by the commands, so `--help` stays fast
+    from bot.sources import Feed, SourcesFile
 
 _SourcesOpt = Annotated[
     Path | None,
@@ -45,6 +46,8 @@ def poll_command(
 
     config = sources_file(sources)
     engine = open_store()
+    import asyncio
+
     report = asyncio.run(poll_due(engine, config, settings(), only=source or None, force=force))
     if as_json:
         print_json(

@@ -6,13 +6,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from sqlmodel import Session
 
-from bot.commands.claims import check_verdict
-from bot.commands.replies import CommandError, parse_since
-from store.claims_queries import ClaimPage, search_claims
 from store.errors import ClaimwatchError
-from store.models import utcnow
 
 
 def claims(
@@ -34,7 +29,14 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Recent or matching claims, newest first."""
+    # Imported here, not at the top: bot.cli registers this command at start-up.
+    from sqlmodel import Session
+
     from bot.cli import open_store, print_json
+    from bot.commands.claims import check_verdict
+    from bot.commands.replies import CommandError, parse_since
+    from store.claims_queries import ClaimPage, search_claims
+    from store.models import utcnow
 
     words = list(words or [])
     if words and words[0] != "search":
