@@ -27,8 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SHORT_TEXT = (
-    "DeepSeek-V3 beats Llama-3.1-405B on LMArena, the lab said.\n"
-    "Qwen2.5-Max ranks #7 on LMArena.\n"
+    "DeepSeek-V3 beats Llama-3.1-405B on LMArena, the lab said.\nQwen2.5-Max ranks #7 on LMArena.\n"
 )
 TARGETS = {"check": 0.4, "claims": 0.4, "--version": 0.25, "--help": 0.25}
 
@@ -37,9 +36,7 @@ def timed(cmd: list[str], env: dict[str, str], stdin: str | None = None) -> tupl
     """(wall, cpu) seconds of one child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(
-        cmd, env=env, input=stdin, text=True, check=True, capture_output=True, cwd=ROOT
-    )
+    subprocess.run(cmd, env=env, input=stdin, text=True, check=True, capture_output=True, cwd=ROOT)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -55,7 +52,8 @@ def median_of(
 
 
 def load() -> str:
-    return "load %.2f %.2f %.2f" % os.getloadavg()
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def judge_loading(url: str, runs: int) -> None:
