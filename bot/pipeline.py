@@ -201,8 +201,11 @@ def _check(text: ArticleText, article_id: int, rt: Runtime, judge: Judge) -> _Ch
     return _Checked(article_id, text.source, result, drafts, [judge(d) for d in drafts])
 
 
-def _record(session: Session, rt: Runtime, article: Article, item: _Checked, now: datetime) -> int:
-    """Write one checked article in the caller's transaction; verdicts new or changed."""
+def _record(session: Session, rt: Runtime, baseline: bool, item: _Checked, now: datetime) -> int:
+    """Write one checked article's claims in the caller's transaction; verdicts new or
+    changed. The article row itself is marked done with its batch (`_write`)."""
+    if not item.drafts:
+        return 0
     changes = record_article_claims(session, item.article_id, item.drafts, item.judgements, now=now)
     for change in changes:
         event(
@@ -215,16 +218,25 @@ def _record(session: Session, rt: Runtime, article: Article, item: _Checked, now
             previous=change.previous.label if change.previous else None,
         )
     _enqueue(session, changes, rt.config.destinations, baseline=None, now=now)
-    if not article.baseline and item.drafts:
+    if not baseline:
         # A claim first seen in baseline articles (no alert then) that fresh news
         # repeats deserves its alert now; the idempotency key keeps it to one.
         _alert_fresh_repeats(session, rt, item.drafts, changes, now)
-    article.processed_at = now
-    article.lease_owner = article.lease_until = None
-    article.llm_prompt_tokens += item.result.prompt_tokens
-    article.llm_completion_tokens += item.result.completion_tokens
-    session.add(article)
     return len(changes)
+
+
+_ARTICLES = Article.__table__  # type: ignore[attr-defined]
+_MARK_DONE = (
+    sa.update(_ARTICLES)
+    .where(_ARTICLES.c.id == sa.bindparam("article_id"))
+    .values(
+        processed_at=sa.bindparam("now"),
+        lease_owner=None,
+        lease_until=None,
+        llm_prompt_tokens=_ARTICLES.c.llm_prompt_tokens + sa.bindparam("prompt"),
+        llm_completion_tokens=_ARTICLES.c.llm_completion_tokens + sa.bindparam("completion"),
+    )
+)
 
 
 def _write(
@@ -232,26 +244,40 @@ def _write(
 ) -> tuple[list[_Checked], int]:
     """Write `items` in one transaction; (those written, verdicts new or changed).
 
-    Each article row is locked and read again first: one processed meanwhile (its
-    lease ran out and another instance did it) is left alone."""
+    The article rows are locked and read again first (only the columns needed): one
+    processed meanwhile (its lease ran out and another instance did it) is left alone.
+    Then each article's claims, and one executemany marks every article done."""
     written: list[_Checked] = []
     changes = 0
     with Session(engine) as session, session.begin():
         locked = {
-            a.id: a
-            for a in session.exec(
-                select(Article)
-                .where(col(Article.id).in_([i.article_id for i in items]))
-                .order_by(col(Article.id))
+            row.id: row
+            for row in session.execute(
+                sa.select(_ARTICLES.c.id, _ARTICLES.c.processed_at, _ARTICLES.c.baseline)
+                .where(_ARTICLES.c.id.in_([i.article_id for i in items]))
+                .order_by(_ARTICLES.c.id)
                 .with_for_update()
             )
         }
         for item in items:
-            article = locked.get(item.article_id)
-            if article is None or article.processed_at is not None:
+            row = locked.get(item.article_id)
+            if row is None or row.processed_at is not None:
                 continue
-            changes += _record(session, rt, article, item, now)
+            changes += _record(session, rt, row.baseline, item, now)
             written.append(item)
+        if written:
+            session.execute(
+                _MARK_DONE,
+                [
+                    {
+                        "article_id": i.article_id,
+                        "now": now,
+                        "prompt": i.result.prompt_tokens,
+                        "completion": i.result.completion_tokens,
+                    }
+                    for i in written
+                ],
+            )
     return written, changes
 
 

@@ -145,17 +145,18 @@ def test_an_article_whose_rows_cannot_be_written_fails_alone(
     def fake_extract(text: ArticleText, extractor: object) -> GatedResult:
         return GatedResult(GateDecision(passed=False, reasons=("no ranking words",)))
 
-    real_record = pipeline.record_article_claims
+    real_record = pipeline._record
     calls: list[int] = []
 
-    def record(session: object, article_id: int, *args: object, **kw: object) -> object:
+    def record(session: object, rt: object, baseline: bool, item: object, now: object) -> int:
+        article_id = item.article_id  # type: ignore[attr-defined]
         calls.append(article_id)
         if article_id == bad_id:
             raise RuntimeError("a row this article cannot write")
-        return real_record(session, article_id, *args, **kw)  # type: ignore[arg-type]
+        return real_record(session, rt, baseline, item, now)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "extract_article", fake_extract)
-    monkeypatch.setattr(pipeline, "record_article_claims", record)
+    monkeypatch.setattr(pipeline, "_record", record)
     rt = Runtime(
         config=SourcesFile(),
         settings=Settings(),
