@@ -56,7 +56,14 @@ from store.errors import ClaimwatchError
 from store.judging import Judge, load_judge, snapshot_stamp
 from store.leaderboards.ingest import ingest_paths
 from store.models import Article, Claim, Leaderboard, Source, utcnow
-from store.record import VerdictChange, apply_judgement, current_verdict, record_article_claims
+from store.record import (
+    Known,
+    VerdictChange,
+    apply_judgement,
+    current_verdict,
+    prefetch,
+    record_article_claims,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -120,7 +127,11 @@ class Runtime:
     def current_judge(self, engine: Engine) -> Judge:
         """The judge, rebuilt only when the stored snapshots changed."""
         if self.judge is None or self.judge.stamp != snapshot_stamp(engine):
-            self.judge = load_judge(engine, staleness_days=self.config.settings.staleness_days)
+            # Every snapshot at once: a pass judges many claims, and trend claims read a
+            # series' whole history, which one query per snapshot made slower.
+            self.judge = load_judge(
+                engine, staleness_days=self.config.settings.staleness_days, eager=True
+            )
         return self.judge
 
 
@@ -201,12 +212,21 @@ def _check(text: ArticleText, article_id: int, rt: Runtime, judge: Judge) -> _Ch
     return _Checked(article_id, text.source, result, drafts, [judge(d) for d in drafts])
 
 
-def _record(session: Session, rt: Runtime, baseline: bool, item: _Checked, now: datetime) -> int:
+def _record(
+    session: Session,
+    rt: Runtime,
+    baseline: bool,
+    item: _Checked,
+    now: datetime,
+    known: Known | None = None,
+) -> int:
     """Write one checked article's claims in the caller's transaction; verdicts new or
     changed. The article row itself is marked done with its batch (`_write`)."""
     if not item.drafts:
         return 0
-    changes = record_article_claims(session, item.article_id, item.drafts, item.judgements, now=now)
+    changes = record_article_claims(
+        session, item.article_id, item.drafts, item.judgements, now=now, known=known
+    )
     for change in changes:
         event(
             log,
@@ -221,7 +241,7 @@ def _record(session: Session, rt: Runtime, baseline: bool, item: _Checked, now: 
     if not baseline:
         # A claim first seen in baseline articles (no alert then) that fresh news
         # repeats deserves its alert now; the idempotency key keeps it to one.
-        _alert_fresh_repeats(session, rt, item.drafts, changes, now)
+        _alert_fresh_repeats(session, rt, item.drafts, changes, now, known)
     return len(changes)
 
 
@@ -259,11 +279,13 @@ def _write(
                 .with_for_update()
             )
         }
+        # the batch's claims, verdicts and appearances in three queries, not per claim
+        known = prefetch(session, (d for i in items for d in i.drafts))
         for item in items:
             row = locked.get(item.article_id)
             if row is None or row.processed_at is not None:
                 continue
-            changes += _record(session, rt, row.baseline, item, now)
+            changes += _record(session, rt, row.baseline, item, now, known)
             written.append(item)
         if written:
             session.execute(
@@ -362,15 +384,20 @@ def _alert_fresh_repeats(
     drafts: list[ClaimDraft],
     changes: list[VerdictChange],
     now: datetime,
+    known: Known | None = None,
 ) -> None:
     changed = {c.claim.id for c in changes}
-    keys = [claim_dedupe_key(d) for d in drafts]
+    keys = sorted({claim_dedupe_key(d) for d in drafts})
     if not keys:
         return
-    for claim in session.exec(select(Claim).where(col(Claim.dedupe_key).in_(keys))):
+    if known is not None and all(k in known.claims for k in keys):
+        claims: list[Claim] = [known.claims[k] for k in keys]
+    else:
+        claims = list(session.exec(select(Claim).where(col(Claim.dedupe_key).in_(keys))))
+    for claim in claims:
         if claim.id in changed or claim.id is None:
             continue
-        verdict = current_verdict(session, claim.id)
+        verdict = current_verdict(session, claim.id, known)
         if verdict is not None:
             enqueue_alerts(
                 session, claim, verdict, None, rt.config.destinations, baseline=False, now=now

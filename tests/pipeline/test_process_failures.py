@@ -148,12 +148,14 @@ def test_an_article_whose_rows_cannot_be_written_fails_alone(
     real_record = pipeline._record
     calls: list[int] = []
 
-    def record(session: object, rt: object, baseline: bool, item: object, now: object) -> int:
+    def record(
+        session: object, rt: object, baseline: bool, item: object, now: object, known: object
+    ) -> int:
         article_id = item.article_id  # type: ignore[attr-defined]
         calls.append(article_id)
         if article_id == bad_id:
             raise RuntimeError("a row this article cannot write")
-        return real_record(session, rt, baseline, item, now)  # type: ignore[arg-type]
+        return real_record(session, rt, baseline, item, now, known)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "extract_article", fake_extract)
     monkeypatch.setattr(pipeline, "_record", record)
