@@ -9,8 +9,11 @@
     weekly -> Digest row for the ISO week -> email, once
 
 Each stage is somebody else's module; this one only sequences them and owns the
-transaction boundaries: an article's claims, verdicts, alerts and its `processed_at`
-are written in one transaction, so a crash leaves the article pending, never half done.
+transaction boundaries. Articles are leased BATCH at a time: the batch is read in one
+query, each article extracted and judged on its own (an error fails that article
+only), and the batch's claims, verdicts, alerts and `processed_at` marks written in
+one transaction; if that fails, each article is written in its own, so one article
+that cannot be written fails alone. A crash leaves articles pending, never half done.
 Work is taken with row leases (store/leases.py), so instances on one Postgres share it.
 
 Shutdown (SIGTERM/SIGINT) sets `stop`: a poll in flight is cancelled (sources already
