@@ -5,6 +5,7 @@ The same models and the same Alembic migrations serve both databases.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import uuid
@@ -46,6 +47,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # The terms of the claims' full-text index, for store.claims_queries: a prefix search
+    # spelled out as its terms reads FTS5 incrementally, ten times faster on a common
+    # word. A temp table lives per connection and costs nothing until queried.
+    with contextlib.suppress(Exception):  # an SQLite built without FTS5: searches say so
+        cur.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_fts_vocab "
+            "USING fts5vocab(main, claims_fts, row)"
+        )
     cur.close()
 
 

@@ -71,16 +71,17 @@ def _expected(rows, query, verdict, since, page, size):
     return [r["id"] for r in found[start : start + size]], len(found) > start + size
 
 
-@pytest.mark.parametrize("shuffled", [False, True])
+@pytest.mark.parametrize(("shuffled", "max_terms"), [(False, 16), (True, 16), (True, 1)])
 def test_every_path_gives_the_plain_answer(
-    engine: sa.Engine, monkeypatch: pytest.MonkeyPatch, shuffled: bool
+    engine: sa.Engine, monkeypatch: pytest.MonkeyPatch, shuffled: bool, max_terms: int
 ) -> None:
+    monkeypatch.setattr(cq, "MAX_TERMS_PER_WORD", max_terms)  # 1: prefixes stay prefixes
     monkeypatch.setattr(cq, "FEW_MATCHES", 40)
     monkeypatch.setattr(cq, "NEWEST_MATCHES", 12)
     monkeypatch.setattr(cq, "NEWEST_PER_ROW", 2)
     monkeypatch.setattr(cq, "POSTGRES_WALK", 30)
     rows = _seed(engine, 400, shuffled=shuffled)
-    queries = ["alpha", "alpha beta", "qwen2.5-max", "kimi omega gamma", "rare", "ra", "zzz"]
+    queries = ["alpha", "alpha beta", "qwen2.5-max", "kimi omega gamma", "rare", "ra", "zzz", "a"]
     since = T0 + timedelta(minutes=200)
     with Session(engine) as session:
         for query in queries:
@@ -94,3 +95,30 @@ def test_every_path_gives_the_plain_answer(
                         where = (query, verdict, when, page)
                         assert [c.id for c in got.items] == want, where
                         assert got.has_more == more, where
+
+
+def test_prefixes_are_spelled_out_as_the_indexed_terms(engine: sa.Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the FTS5 vocabulary is SQLite's")
+    rows = ["Gemini 2.5 Pro beats Gemma 3", "Café-Model leads", "GPT-4o trails"]
+    with engine.begin() as conn:
+        conn.execute(
+            sa.insert(Claim),
+            [
+                {
+                    "dedupe_key": f"k{i}",
+                    "type": "pairwise_comparison",
+                    "statement": text,
+                    "as_of": date(2025, 1, 1),
+                    "data": {},
+                    "first_seen_at": T0,
+                }
+                for i, text in enumerate(rows)
+            ],
+        )
+    with Session(engine) as session:
+        assert cq.fts5_terms_match(session, ["gem"]) == '("gemini" OR "gemma")'
+        assert cq.fts5_terms_match(session, ["gpt", "4"]) == '("gpt") AND ("4o")'
+        assert cq.fts5_terms_match(session, ["gem", "zzz"]) is None
+        assert cq.fts5_terms_match(session, ["café"]) == '"café"*'  # accents: FTS5 folds them
+        assert [c.statement for c in cq.search_claims(session, "café").items] == [rows[1]]
