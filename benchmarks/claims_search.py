@@ -1,12 +1,13 @@
-"""/claims search over 100,000 stored claims: median and p95 latency, SQLite and Postgres.
+"""/claims search over 300,000 stored claims: median and p95 latency, SQLite and Postgres.
 
-    .venv/bin/python benchmarks/claims_search.py [--claims 100000] [--queries 300]
+    .venv/bin/python benchmarks/claims_search.py [--claims 300000] [--queries 330]
 
 SQLite runs on a temporary file; Postgres on a temporary database created next to
 $CLAIMWATCH_TEST_POSTGRES_URL (skipped when unset). Both are migrated with the real
 migrations (so FTS5 / the GIN index are the ones production uses) and queried through
-store.claims_queries.search_claims, one page of 10, as /claims does. Target (issue 6):
-p95 under 50 ms on both.
+store.claims_queries.search_claims, one page of 10, as /claims does. Target: p95 at
+most 10 ms on both, every kind of query included (a word that matches nothing must not
+scan). The floor beside it: the newest page read with one plain indexed SELECT.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ QUERIES = [
     ("page 5", {"page": 5}),
 ]
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
+TARGET_P95_MS = 10.0
 
 
 def seed(engine: Engine, n: int, rng: random.Random) -> None:
@@ -125,12 +127,21 @@ def measure(engine: Engine, n_claims: int, queries: int, rng: random.Random) -> 
             search_claims(session, args.pop("query", None), page_size=10, **args)
             if i >= len(QUERIES):
                 times[name].append((time.perf_counter() - start) * 1000)
+        floor = []
+        newest_page = sa.text("SELECT * FROM claims ORDER BY first_seen_at DESC, id DESC LIMIT 11")
+        for _ in range(queries // len(QUERIES) + 1):
+            start = time.perf_counter()
+            session.execute(newest_page).all()
+            floor.append((time.perf_counter() - start) * 1000)
     every = [t for ts in times.values() for t in ts]
     p95 = statistics.quantiles(every, n=20)[18]
+    one, five, _ = os.getloadavg()
     print(
         f"  all queries: median {statistics.median(every):6.2f} ms   p95 {p95:6.2f} ms"
-        f"   ({len(every)} queries) {'OK' if p95 < 50 else 'OVER the 50 ms target'}"
+        f"   target p95 <= {TARGET_P95_MS:.0f} ms: {'met' if p95 <= TARGET_P95_MS else 'NOT met'}"
+        f"   ({len(every)} queries; load {one:.2f} {five:.2f})"
     )
+    print(f"  floor (newest page, one plain SELECT): median {statistics.median(floor):6.2f} ms")
     for name, ts in times.items():
         q95 = statistics.quantiles(ts, n=20)[18] if len(ts) > 1 else ts[0]
         print(f"    {name:<15} median {statistics.median(ts):6.2f} ms   p95 {q95:6.2f} ms")
@@ -149,7 +160,7 @@ def run(label: str, url: str, n: int, queries: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--claims", type=int, default=300_000)
     parser.add_argument("--queries", type=int, default=330)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlalchemy.engine import Engine
 from typer.core import TyperGroup
 
 from bot import __version__
@@ -25,11 +24,16 @@ from bot.commands.digest_cli import digest as digest_command
 from bot.commands.leaderboard_cli import leaderboard_app
 from bot.commands_repair import destinations_list, destinations_reset, sources_reset
 from bot.commands_sources import poll_command, sources_check
-from bot.config import Settings, load_settings
-from bot.logs import setup_logging
-from bot.sources import SourcesFile, load_sources
-from store import db
 from store.errors import ClaimwatchError
+
+# The command modules import only typer at load time; SQLAlchemy, pydantic-settings and
+# the rest load inside the commands that use them, so `--help` and `--version` stay
+# fast (tests/foundation/test_cli_imports.py, benchmarks/cli_startup.py).
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from bot.config import Settings
+    from bot.sources import SourcesFile
 
 
 class _FriendlyGroup(TyperGroup):
@@ -80,15 +84,22 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 
 
 def settings() -> Settings:
+    from bot.config import load_settings
+
     return load_settings()
 
 
 def sources_file(path: Path | None) -> SourcesFile:
+    from bot.sources import load_sources
+
     return load_sources(path or settings().sources_file)
 
 
 def open_store(*, create: bool = False) -> Engine:
     """An engine on a database that `claimwatch init` has brought up to date."""
+    from bot.logs import setup_logging
+    from store import db
+
     s = settings()
     setup_logging(s.log_level, s.secret_values())
     engine = db.make_engine(s.database_url, create_dir=create)
@@ -120,6 +131,8 @@ def _root(
 @app.command()
 def init() -> None:
     """Create or upgrade the database and load the bundled leaderboard snapshots."""
+    from store import db
+
     engine = open_store(create=True)
     db.upgrade(engine)
     typer.echo(f"database ready at {db.masked(str(engine.url))} (revision {db.head_revision()})")

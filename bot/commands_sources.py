@@ -6,16 +6,17 @@ because bot.cli imports this module.
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
 import typer
 
-from bot.sources import Feed, SourcesFile
 from store.errors import ClaimwatchError
+
+if TYPE_CHECKING:  # pydantic models; loaded by the commands, so `--help` stays fast
+    from bot.sources import Feed, SourcesFile
 
 _SourcesOpt = Annotated[
     Path | None,
@@ -40,6 +41,8 @@ def poll_command(
     as_json: _JsonOpt = False,
 ) -> None:
     """Poll the due feeds once and store new articles."""
+    import asyncio
+
     from bot.added_feeds import with_added_feeds
     from bot.cli import open_store, print_json, settings, sources_file
     from bot.poller import poll_due

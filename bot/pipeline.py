@@ -9,8 +9,11 @@
     weekly -> Digest row for the ISO week -> email, once
 
 Each stage is somebody else's module; this one only sequences them and owns the
-transaction boundaries: an article's claims, verdicts, alerts and its `processed_at`
-are written in one transaction, so a crash leaves the article pending, never half done.
+transaction boundaries. Articles are leased BATCH at a time: the batch is read in one
+query, each article extracted and judged on its own (an error fails that article
+only), and the batch's claims, verdicts, alerts and `processed_at` marks written in
+one transaction; if that fails, each article is written in its own, so one article
+that cannot be written fails alone. A crash leaves articles pending, never half done.
 Work is taken with row leases (store/leases.py), so instances on one Postgres share it.
 
 Shutdown (SIGTERM/SIGINT) sets `stop`: a poll or leaderboard fetch in flight is
@@ -47,7 +50,7 @@ from bot.alerts.service import build_senders
 from bot.config import Settings
 from bot.digest.deliver import send_due_digest
 from bot.extract import extract_article, make_extractor
-from bot.extract.base import ArticleText, Extractor
+from bot.extract.base import ArticleText, ExtractionResult, Extractor
 from bot.extract.html import looks_like_html, main_text
 from bot.instance import exclusive_on_sqlite, instance_name
 from bot.logs import event
@@ -56,11 +59,18 @@ from bot.refresh import BoardFetch, default_board_fetch, refresh_leaderboards
 from bot.repair import reconcile_destinations
 from bot.sources import Destination, SourcesFile
 from store import leases
-from store.claims import CLAIM_ADAPTER, ClaimDraft, claim_dedupe_key
+from store.claims import CLAIM_ADAPTER, ClaimDraft, Judgement, claim_dedupe_key
 from store.errors import ClaimwatchError
 from store.judging import Judge, load_judge, snapshot_stamp
 from store.models import Article, Claim, Source, utcnow
-from store.record import VerdictChange, apply_judgement, current_verdict, record_article_claims
+from store.record import (
+    Known,
+    VerdictChange,
+    apply_judgement,
+    current_verdict,
+    prefetch,
+    record_article_claims,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -142,7 +152,11 @@ class Runtime:
     def current_judge(self, engine: Engine) -> Judge:
         """The judge, rebuilt only when the stored snapshots changed."""
         if self.judge is None or self.judge.stamp != snapshot_stamp(engine):
-            self.judge = load_judge(engine, staleness_days=self.config.settings.staleness_days)
+            # Every snapshot at once: a pass judges many claims, and trend claims read a
+            # series' whole history, which one query per snapshot made slower.
+            self.judge = load_judge(
+                engine, staleness_days=self.config.settings.staleness_days, eager=True
+            )
         return self.judge
 
 
@@ -200,57 +214,195 @@ def _enqueue(
     return created
 
 
-def process_article(engine: Engine, rt: Runtime, article_id: int, judge: Judge) -> tuple[int, int]:
-    """Extract, judge and record one leased article; (claims, verdicts new or changed)."""
-    now = rt.clock()
-    with Session(engine) as session:
-        article = session.get(Article, article_id)
-        if article is None or article.processed_at is not None or article.lease_owner != rt.owner:
-            return 0, 0  # done meanwhile, or our lease ran out and another instance has it
-        source = session.get(Source, article.source_id)
-        text = article_text(article, source.name if source else None)
+@dataclass
+class _Checked:
+    """One article extracted and judged, waiting to be written with its batch."""
+
+    article_id: int
+    source: str | None
+    result: ExtractionResult
+    drafts: list[ClaimDraft]
+    judgements: list[Judgement]
+
+
+@dataclass
+class BatchOutcome:
+    done: list[_Checked] = field(default_factory=list)  # written (processed_at set)
+    failed: dict[int, Exception] = field(default_factory=dict)  # article id -> cause
+    stopped_at: int | None = None  # index into the batch's ids: the rest not touched
+    changes: int = 0
+
+
+def _check(text: ArticleText, article_id: int, rt: Runtime, judge: Judge) -> _Checked:
     result = extract_article(text, rt.extractor).result
     drafts = list(result.drafts)
-    judgements = [judge(d) for d in drafts]
-    with Session(engine) as session, session.begin():
-        article = session.get(Article, article_id, with_for_update=True)
-        if article is None or article.processed_at is not None:
-            return 0, 0
-        changes = record_article_claims(session, article_id, drafts, judgements, now=now)
-        for change in changes:
-            event(
-                log,
-                "claim.verdict",
-                claim=change.claim.id,
-                article=article_id,
-                source=text.source,
-                verdict=change.verdict.label,
-                previous=change.previous.label if change.previous else None,
-            )
-        _enqueue(session, changes, rt.config.destinations, baseline=None, now=now)
-        if not article.baseline:
-            # A claim first seen in baseline articles (no alert then) that fresh news
-            # repeats deserves its alert now; the idempotency key keeps it to one.
-            _alert_fresh_repeats(session, rt, drafts, changes, now)
-        article.processed_at = now
-        article.lease_owner = article.lease_until = None
-        article.llm_prompt_tokens += result.prompt_tokens
-        article.llm_completion_tokens += result.completion_tokens
-        session.add(article)
-    metrics.LLM_TOKENS.labels("prompt").inc(result.prompt_tokens)
-    metrics.LLM_TOKENS.labels("completion").inc(result.completion_tokens)
-    for j in judgements:
-        metrics.CLAIMS.labels(j.verdict).inc()
-    event(
-        log,
-        "article.checked",
-        logging.DEBUG,
-        article=article_id,
-        source=text.source,
-        claims=len(drafts),
-        changes=len(changes),
+    return _Checked(article_id, text.source, result, drafts, [judge(d) for d in drafts])
+
+
+def _record(
+    session: Session,
+    rt: Runtime,
+    baseline: bool,
+    item: _Checked,
+    now: datetime,
+    known: Known | None = None,
+) -> int:
+    """Write one checked article's claims in the caller's transaction; verdicts new or
+    changed. The article row itself is marked done with its batch (`_write`)."""
+    if not item.drafts:
+        return 0
+    changes = record_article_claims(
+        session, item.article_id, item.drafts, item.judgements, now=now, known=known
     )
-    return len(drafts), len(changes)
+    for change in changes:
+        event(
+            log,
+            "claim.verdict",
+            claim=change.claim.id,
+            article=item.article_id,
+            source=item.source,
+            verdict=change.verdict.label,
+            previous=change.previous.label if change.previous else None,
+        )
+    _enqueue(session, changes, rt.config.destinations, baseline=None, now=now)
+    if not baseline:
+        # A claim first seen in baseline articles (no alert then) that fresh news
+        # repeats deserves its alert now; the idempotency key keeps it to one.
+        _alert_fresh_repeats(session, rt, item.drafts, changes, now, known)
+    return len(changes)
+
+
+_ARTICLES = Article.__table__  # type: ignore[attr-defined]
+_MARK_DONE = (
+    sa.update(_ARTICLES)
+    .where(_ARTICLES.c.id == sa.bindparam("article_id"))
+    .values(
+        processed_at=sa.bindparam("now"),
+        lease_owner=None,
+        lease_until=None,
+        llm_prompt_tokens=_ARTICLES.c.llm_prompt_tokens + sa.bindparam("prompt"),
+        llm_completion_tokens=_ARTICLES.c.llm_completion_tokens + sa.bindparam("completion"),
+    )
+)
+
+
+def _write(
+    engine: Engine, rt: Runtime, items: list[_Checked], now: datetime
+) -> tuple[list[_Checked], int]:
+    """Write `items` in one transaction; (those written, verdicts new or changed).
+
+    The article rows are locked and read again first (only the columns needed): one
+    processed meanwhile (its lease ran out and another instance did it) is left alone.
+    Then each article's claims, and one executemany marks every article done."""
+    written: list[_Checked] = []
+    changes = 0
+    with Session(engine) as session, session.begin():
+        locked = {
+            row.id: row
+            for row in session.execute(
+                sa.select(_ARTICLES.c.id, _ARTICLES.c.processed_at, _ARTICLES.c.baseline)
+                .where(_ARTICLES.c.id.in_([i.article_id for i in items]))
+                .order_by(_ARTICLES.c.id)
+                .with_for_update()
+            )
+        }
+        # the batch's claims, verdicts and appearances in three queries, not per claim
+        known = prefetch(session, (d for i in items for d in i.drafts))
+        for item in items:
+            row = locked.get(item.article_id)
+            if row is None or row.processed_at is not None:
+                continue
+            changes += _record(session, rt, row.baseline, item, now, known)
+            written.append(item)
+        if written:
+            session.execute(
+                _MARK_DONE,
+                [
+                    {
+                        "article_id": i.article_id,
+                        "now": now,
+                        "prompt": i.result.prompt_tokens,
+                        "completion": i.result.completion_tokens,
+                    }
+                    for i in written
+                ],
+            )
+    return written, changes
+
+
+def process_batch(
+    engine: Engine, rt: Runtime, ids: list[int], judge: Judge, should_stop: ShouldStop = _never
+) -> BatchOutcome:
+    """Extract, judge and record a batch of leased articles.
+
+    One read for the batch's articles, then each is extracted and judged on its own
+    (an error fails that article only), then all are written in one transaction. When
+    that transaction fails, each article is written in its own, so one article whose
+    rows cannot be written fails alone and the rest of the batch is kept.
+    """
+    now = rt.clock()
+    out = BatchOutcome()
+    with Session(engine) as session:
+        rows = session.exec(
+            select(Article, Source.name)
+            .join(Source, col(Source.id) == col(Article.source_id), isouter=True)
+            .where(col(Article.id).in_(ids))
+        ).all()
+    found = {a.id: (a, name) for a, name in rows}
+    checked: list[_Checked] = []
+    for n, article_id in enumerate(ids):
+        if should_stop():
+            out.stopped_at = n
+            break
+        article, source_name = found.get(article_id, (None, None))
+        if article is None or article.processed_at is not None or article.lease_owner != rt.owner:
+            continue  # done meanwhile, or our lease ran out and another instance has it
+        try:
+            checked.append(_check(article_text(article, source_name), article_id, rt, judge))
+        except Exception as exc:
+            out.failed[article_id] = exc
+    if not checked:
+        return out
+    try:
+        out.done, out.changes = _write(engine, rt, checked, now)
+    except Exception as batch_exc:
+        event(
+            log,
+            "batch.write_failed",
+            logging.WARNING,
+            articles=len(checked),
+            error=(str(batch_exc).splitlines() or [""])[0] or type(batch_exc).__name__,
+        )
+        for item in checked:
+            try:
+                done, changes = _write(engine, rt, [item], now)
+            except Exception as exc:
+                out.failed[item.article_id] = exc
+                continue
+            out.done += done
+            out.changes += changes
+    for item in out.done:
+        metrics.LLM_TOKENS.labels("prompt").inc(item.result.prompt_tokens)
+        metrics.LLM_TOKENS.labels("completion").inc(item.result.completion_tokens)
+        for j in item.judgements:
+            metrics.CLAIMS.labels(j.verdict).inc()
+        event(
+            log,
+            "article.checked",
+            logging.DEBUG,
+            article=item.article_id,
+            source=item.source,
+            claims=len(item.drafts),
+        )
+    return out
+
+
+def process_article(engine: Engine, rt: Runtime, article_id: int, judge: Judge) -> tuple[int, int]:
+    """Extract, judge and record one leased article; (claims, verdicts new or changed)."""
+    out = process_batch(engine, rt, [article_id], judge)
+    if article_id in out.failed:
+        raise out.failed[article_id]
+    return sum(len(i.drafts) for i in out.done), out.changes
 
 
 def _alert_fresh_repeats(
@@ -259,15 +411,20 @@ def _alert_fresh_repeats(
     drafts: list[ClaimDraft],
     changes: list[VerdictChange],
     now: datetime,
+    known: Known | None = None,
 ) -> None:
     changed = {c.claim.id for c in changes}
-    keys = [claim_dedupe_key(d) for d in drafts]
+    keys = sorted({claim_dedupe_key(d) for d in drafts})
     if not keys:
         return
-    for claim in session.exec(select(Claim).where(col(Claim.dedupe_key).in_(keys))):
+    if known is not None and all(k in known.claims for k in keys):
+        claims: list[Claim] = [known.claims[k] for k in keys]
+    else:
+        claims = list(session.exec(select(Claim).where(col(Claim.dedupe_key).in_(keys))))
+    for claim in claims:
         if claim.id in changed or claim.id is None:
             continue
-        verdict = current_verdict(session, claim.id)
+        verdict = current_verdict(session, claim.id, known)
         if verdict is not None:
             enqueue_alerts(
                 session, claim, verdict, None, rt.config.destinations, baseline=False, now=now
@@ -279,8 +436,10 @@ def process_pending(
 ) -> tuple[int, int, int]:
     """Process unprocessed articles until none are due; (articles, claims, changes).
 
-    `should_stop` is asked before each article; the rest of a leased batch is given
-    back, so a shutdown leaves those articles to the next run (or another instance).
+    Articles are leased, extracted, judged and written BATCH at a time, one write
+    transaction per batch (process_batch). `should_stop` is asked before each article;
+    the rest of a leased batch is given back, so a shutdown leaves those articles to
+    the next run (or another instance).
     """
     judge = rt.current_judge(engine)
     articles = claims = changes = 0
@@ -294,47 +453,54 @@ def process_pending(
                 col(Article.processed_at).is_(None),
                 owner=rt.owner,
                 ttl=ARTICLE_LEASE,
-                limit=BATCH,
+                limit=BATCH if limit is None else min(BATCH, limit - articles),
                 now=now,
             )
         if not ids:
             break
-        for done, article_id in enumerate(ids):
-            if should_stop():
-                with Session(engine) as session, session.begin():
-                    leases.release(session, Article, ids[done:], owner=rt.owner)
-                break
-            try:
-                found, changed = process_article(engine, rt, article_id, judge)
-                articles, claims, changes = articles + 1, claims + found, changes + changed
-            except Exception as exc:
-                # ClaimwatchError: e.g. the LLM is down. IntegrityError: another instance
-                # wrote the same claim's verdict or alert at the same moment (the unique
-                # keys caught it); the article's transaction was rolled back whole, and
-                # a retry sees the other instance's rows. Retried once at once, then later.
-                # Anything else is a bug this article's text runs into: logged with its
-                # traceback and retried later like an LLM outage, while the rest of the
-                # batch goes on (raised, it stalled the whole batch behind one article).
-                raced = isinstance(exc, sa.exc.IntegrityError) and article_id not in retried
-                expected = isinstance(exc, ClaimwatchError | sa.exc.IntegrityError)
-                retried.add(article_id)
-                metrics.FAILURES.labels("record" if raced else "extract").inc()
-                event(
-                    log,
-                    "article.retry" if raced else "article.failed",
-                    logging.WARNING if expected else logging.ERROR,
-                    article=article_id,
-                    error=(str(exc).splitlines() or [""])[0] or type(exc).__name__,
-                )
-                if not expected:
-                    log.error("article %s: unexpected error", article_id, exc_info=exc)
-                with Session(engine) as session, session.begin():
-                    session.execute(
-                        sa.update(Article)
-                        .where(col(Article.id) == article_id, col(Article.lease_owner) == rt.owner)
-                        .values(lease_until=now if raced else now + EXTRACTION_RETRY)
-                    )
+        out = process_batch(engine, rt, ids, judge, should_stop)
+        articles += len(out.done)
+        claims += sum(len(i.drafts) for i in out.done)
+        changes += out.changes
+        for article_id, exc in out.failed.items():
+            _failed_article(engine, rt, article_id, exc, retried, now)
+        if out.stopped_at is not None:
+            with Session(engine) as session, session.begin():
+                leases.release(session, Article, ids[out.stopped_at :], owner=rt.owner)
+            break
     return articles, claims, changes
+
+
+def _failed_article(
+    engine: Engine, rt: Runtime, article_id: int, exc: Exception, retried: set[int], now: datetime
+) -> None:
+    """Log an article's failure and set when it is retried; the rest of its batch goes on.
+
+    ClaimwatchError: e.g. the LLM is down. IntegrityError: another instance wrote the
+    same claim's verdict or alert at the same moment (the unique keys caught it); the
+    article's transaction was rolled back whole, and a retry sees the other instance's
+    rows: retried once at once, then later. Anything else is a bug this article's text
+    runs into: logged with its traceback and retried later like an LLM outage.
+    """
+    raced = isinstance(exc, sa.exc.IntegrityError) and article_id not in retried
+    expected = isinstance(exc, ClaimwatchError | sa.exc.IntegrityError)
+    retried.add(article_id)
+    metrics.FAILURES.labels("record" if raced else "extract").inc()
+    event(
+        log,
+        "article.retry" if raced else "article.failed",
+        logging.WARNING if expected else logging.ERROR,
+        article=article_id,
+        error=(str(exc).splitlines() or [""])[0] or type(exc).__name__,
+    )
+    if not expected:
+        log.error("article %s: unexpected error", article_id, exc_info=exc)
+    with Session(engine) as session, session.begin():
+        session.execute(
+            sa.update(Article)
+            .where(col(Article.id) == article_id, col(Article.lease_owner) == rt.owner)
+            .values(lease_until=now if raced else now + EXTRACTION_RETRY)
+        )
 
 
 # --- leaderboards -> re-checks ---------------------------------------------------------

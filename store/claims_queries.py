@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from store.models import (
@@ -158,45 +159,172 @@ def search_claims(
 
     `since` keeps claims first seen at or after it. Pages count from 1; `has_more`
     comes from fetching one row extra, so no full count runs on a common word.
+    Newest first is (first_seen_at, id) descending, whichever way the page is found.
     """
     page = max(page, 1)
-    stmt = select(Claim)
-    words = query_words(query or "")
-    if words:
-        if session.get_bind().dialect.name == "sqlite":
-            matching: sa.Select[tuple[Any]] = (
-                sa.select(sa.literal_column("rowid"))
-                .select_from(sa.table("claims_fts"))
-                .where(sa.text("claims_fts MATCH :match").bindparams(match=fts5_match(words)))
-            )
-            # `id + 0` keeps SQLite from driving the query by rowid lookups of every
-            # match: it walks the claims newest first instead (first_seen_at index, or
-            # the verdict one) probing the materialised match set, and stops at a page.
-            # A common word matches a third of the table; fetching and sorting all of
-            # those rows took 60-100 ms at 100k claims (benchmarks/claims_search.py).
-            stmt = stmt.where((col(Claim.id) + 0).in_(matching))
-        else:
-            stmt = stmt.where(
-                sa.text(f"{PG_TSVECTOR} @@ to_tsquery('simple', :tsq)").bindparams(
-                    tsq=pg_tsquery(words)
-                )
-            )
+    filters: list[Any] = []
     if verdict:
-        stmt = stmt.where(col(Claim.current_verdict) == verdict)
+        filters.append(col(Claim.current_verdict) == verdict)
     if since is not None:
-        stmt = stmt.where(col(Claim.first_seen_at) >= since)
-    stmt = (
-        stmt.order_by(col(Claim.first_seen_at).desc(), col(Claim.id).desc())
-        .offset((page - 1) * page_size)
-        .limit(page_size + 1)
-    )
-    rows = session.exec(stmt).all()
+        filters.append(col(Claim.first_seen_at) >= since)
+    words = query_words(query or "")
+    if not words:
+        rows = _page(session, select(Claim).where(*filters), page, page_size)
+    elif session.get_bind().dialect.name == "sqlite":
+        rows = _sqlite_search(session, words, filters, page, page_size)
+    else:
+        rows = _postgres_search(session, words, filters, page, page_size)
     return ClaimPage(
         items=tuple(_summary(c) for c in rows[:page_size]),
         page=page,
         page_size=page_size,
         has_more=len(rows) > page_size,
     )
+
+
+def _page(session: Session, stmt: Any, page: int, page_size: int) -> list[Claim]:
+    """The page's rows, newest first, plus one more when there is one (for `has_more`)."""
+    stmt = (
+        stmt.order_by(col(Claim.first_seen_at).desc(), col(Claim.id).desc())
+        .offset((page - 1) * page_size)
+        .limit(page_size + 1)
+    )
+    return list(session.exec(stmt).all())
+
+
+# How a text search finds its page without reading every match or every claim.
+# SQLite (FTS5): one read of the newest FEW_MATCHES + 1 matches by id (FTS5 reads its
+# rowids backwards; a prefix query costs 2-3 ms however far it reads, so one read, not
+# two). All the matches: they are sorted. More: the newest NEWEST_MATCHES of them are
+# the page whenever no older id was first seen later (true unless instances' clocks
+# disagree); else the claims are walked newest first against the whole match set (the
+# old way: 13 ms for a word in two claims of three at 300k, benchmarks/claims_search.py).
+FEW_MATCHES = 1000
+NEWEST_MATCHES = 300
+NEWEST_PER_ROW = 20  # newest matches read per row wanted, for filters and deep pages
+# Postgres: several words make its planner guess far too few matches and sort them
+# all (20-30 ms for "qwen2.5-max" with a verdict at 300k). Walking the newest
+# POSTGRES_WALK claims first, each word tested with ILIKE before the tsvector is built
+# (about 1 us a row against 15 us), finds a common phrase's page in about a millisecond;
+# the index answers when the walk falls short.
+POSTGRES_WALK = 2000
+
+
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+# A word prefix that covers more indexed terms than this stays a prefix query.
+MAX_TERMS_PER_WORD = 16
+
+
+def fts5_terms_match(session: Session, words: Sequence[str]) -> str | None:
+    """The FTS5 MATCH for `words` with each word's prefix spelled out as the indexed
+    terms it covers ("gem" -> ("gemini" OR "gemma")), read from the index's vocabulary
+    (temp.claims_fts_vocab, store.db). FTS5 reads exact terms incrementally, newest
+    first, and stops at the LIMIT; a prefix query reads every match first (6 ms against
+    0.2 ms for a word in two claims of three at 300k). None: some word starts no term,
+    so nothing matches. A word with accents, or with too many terms, stays a prefix."""
+    parts = []
+    for word in words:
+        if not _PLAIN_WORD.fullmatch(word):  # the tokenizer folds accents; keep its way
+            parts.append(fts5_match([word]))
+            continue
+        after = word[:-1] + chr(ord(word[-1]) + 1)
+        terms = list(
+            session.execute(
+                sa.text(
+                    "SELECT term FROM temp.claims_fts_vocab "
+                    "WHERE term >= :word AND term < :after LIMIT :n"
+                ),
+                {"word": word, "after": after, "n": MAX_TERMS_PER_WORD + 1},
+            ).scalars()
+        )
+        if not terms:
+            return None
+        if len(terms) > MAX_TERMS_PER_WORD:
+            parts.append(fts5_match([word]))
+        else:
+            parts.append("(" + " OR ".join(f'"{t}"' for t in terms) + ")")
+    return " AND ".join(parts)
+
+
+def _sqlite_search(
+    session: Session, words: list[str], filters: list[Any], page: int, page_size: int
+) -> list[Claim]:
+    match = fts5_terms_match(session, words)
+    if match is None:
+        return []
+    wanted = page * page_size + 1
+    newest = list(
+        session.execute(
+            sa.text(
+                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH :match "
+                "ORDER BY rowid DESC LIMIT :n"
+            ),
+            {"match": match, "n": max(FEW_MATCHES, NEWEST_PER_ROW * wanted) + 1},
+        ).scalars()
+    )
+    if not newest:
+        return []
+    if len(newest) <= max(FEW_MATCHES, NEWEST_PER_ROW * wanted):
+        return _page(
+            session, select(Claim).where(col(Claim.id).in_(newest), *filters), page, page_size
+        )
+    newest = newest[: max(NEWEST_MATCHES, NEWEST_PER_ROW * wanted)]
+    rows = _page(session, select(Claim).where(col(Claim.id).in_(newest), *filters), page, page_size)
+    if len(rows) == page_size + 1:
+        # Any claim outside `newest` has a smaller id, so it sorts after the last row
+        # unless it was first seen later than that row.
+        later = session.execute(
+            sa.select(col(Claim.id))
+            .where(col(Claim.first_seen_at) > rows[-1].first_seen_at, col(Claim.id) < newest[-1])
+            .limit(1)
+        ).first()
+        if later is None:
+            return rows
+    matching: sa.Select[tuple[Any]] = (
+        sa.select(sa.literal_column("rowid"))
+        .select_from(sa.table("claims_fts"))
+        .where(sa.text("claims_fts MATCH :match").bindparams(match=match))
+    )
+    # `id + 0` keeps SQLite from driving the query by rowid lookups of every match: it
+    # walks the claims newest first (first_seen_at index, or the verdict one) probing
+    # the materialised match set, and stops at a page.
+    walk = select(Claim).where((col(Claim.id) + 0).in_(matching), *filters)
+    return _page(session, walk, page, page_size)
+
+
+def _postgres_search(
+    session: Session, words: list[str], filters: list[Any], page: int, page_size: int
+) -> list[Claim]:
+    matches = sa.text(f"{PG_TSVECTOR} @@ to_tsquery('simple', :tsq)").bindparams(
+        tsq=pg_tsquery(words)
+    )
+    if len(words) == 1:
+        # one word's frequency the planner knows: it walks an index or reads the GIN
+        # one as the word's frequency says
+        return _page(session, select(Claim).where(matches, *filters), page, page_size)
+    # The subquery's LIMIT keeps the text test out of it: it runs on the walked rows only.
+    recent = (
+        select(Claim)
+        .where(*filters)
+        .order_by(col(Claim.first_seen_at).desc(), col(Claim.id).desc())
+        .limit(POSTGRES_WALK)
+        .subquery("recent")
+    )
+    walked = aliased(Claim, recent)
+    # a word prefix of the statement is a substring of it: a cheap test that rules out
+    # most rows before the exact one (Postgres runs the cheaper condition first)
+    contains = [recent.c.statement.ilike(f"%{w}%") for w in words]
+    stmt = (
+        select(walked)
+        .where(*contains, matches)
+        .order_by(recent.c.first_seen_at.desc(), recent.c.id.desc())
+        .offset((page - 1) * page_size)
+        .limit(page_size + 1)
+    )
+    rows = list(session.exec(stmt).all())
+    if len(rows) == page_size + 1:
+        return rows
+    return _page(session, select(Claim).where(matches, *filters), page, page_size)
 
 
 def claim_view(session: Session, claim_id: int) -> ClaimView | None:

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from store.claims import ClaimDraft, Judgement
 from store.crosscheck import BoardData, JudgeOptions, judge
-from store.leaderboards.load import load_all
+from store.leaderboards.load import load_all, load_headers, snapshot_loader
 from store.models import Snapshot
 from store.registry import load_registry
 from store.registry.base import RegistryLike
@@ -39,10 +39,17 @@ def snapshot_stamp(engine: Engine) -> tuple[int, int]:
     return int(count or 0), int(newest or 0)
 
 
-def load_judge(engine: Engine, *, staleness_days: int = 45) -> Judge:
+def load_judge(engine: Engine, *, staleness_days: int = 45, eager: bool = False) -> Judge:
+    """The judge over every stored snapshot. By default only the snapshot headers are
+    read now and each snapshot's entries on first use (most claims touch a few of the
+    hundreds stored); `eager` reads them all up front."""
     stamp = snapshot_stamp(engine)
+    if eager:
+        data = BoardData(load_all(engine))
+    else:
+        data = BoardData.deferred(load_headers(engine), snapshot_loader(engine))
     return Judge(
-        data=BoardData(load_all(engine)),
+        data=data,
         registry=load_registry(),
         options=JudgeOptions(staleness_days=staleness_days),
         stamp=stamp,

@@ -9,7 +9,8 @@ written in the same transaction so a verdict and its alerts land together or not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -39,19 +40,68 @@ def _verdict_row(claim_id: int, judgement: Judgement, now: datetime) -> Verdict:
     )
 
 
-def current_verdict(session: Session, claim_id: int) -> Verdict | None:
+@dataclass
+class Known:
+    """Rows a batch of articles will ask about, read in three queries instead of a few
+    per claim (store them with `prefetch`; the record functions keep them current).
+
+    Only valid inside the transaction that read them: rows are locked by nobody, but a
+    racing insert of the same claim is caught by the unique keys, which roll back the
+    batch (bot.pipeline then writes its articles one by one, without `Known`)."""
+
+    claims: dict[str, Claim] = field(default_factory=dict)  # dedupe key -> claim
+    verdicts: dict[int, Verdict | None] = field(default_factory=dict)  # claim id -> current
+    appearances: set[tuple[int, int, int]] = field(default_factory=set)  # claim, article, start
+
+
+def prefetch(session: Session, drafts: Iterable[ClaimDraft]) -> Known:
+    """The claims these drafts dedupe to, their current verdicts and appearances."""
+    known = Known()
+    keys = sorted({claim_dedupe_key(d) for d in drafts})
+    if not keys:
+        return known
+    for claim in session.exec(select(Claim).where(col(Claim.dedupe_key).in_(keys))):
+        known.claims[claim.dedupe_key] = claim
+    ids = [c.id for c in known.claims.values() if c.id is not None]
+    if ids:
+        known.verdicts = dict.fromkeys(ids)
+        for verdict in session.exec(
+            select(Verdict).where(
+                col(Verdict.claim_id).in_(ids), col(Verdict.superseded_at).is_(None)
+            )
+        ):
+            known.verdicts[verdict.claim_id] = verdict
+        known.appearances = {
+            (c, a, start)
+            for c, a, start in session.exec(
+                select(Appearance.claim_id, Appearance.article_id, Appearance.span_start).where(
+                    col(Appearance.claim_id).in_(ids)
+                )
+            )
+        }
+    return known
+
+
+def current_verdict(session: Session, claim_id: int, known: Known | None = None) -> Verdict | None:
+    if known is not None and claim_id in known.verdicts:
+        return known.verdicts[claim_id]
     return session.exec(
         select(Verdict).where(Verdict.claim_id == claim_id, col(Verdict.superseded_at).is_(None))
     ).first()
 
 
 def apply_judgement(
-    session: Session, claim: Claim, judgement: Judgement, *, now: datetime | None = None
+    session: Session,
+    claim: Claim,
+    judgement: Judgement,
+    *,
+    now: datetime | None = None,
+    known: Known | None = None,
 ) -> VerdictChange | None:
     """Record `judgement` as the claim's verdict if it differs from the current one."""
     now = now or utcnow()
     assert claim.id is not None
-    previous = current_verdict(session, claim.id)
+    previous = current_verdict(session, claim.id, known)
     if previous is not None and (previous.label, previous.reason) == (
         judgement.verdict,
         judgement.reason,
@@ -70,11 +120,17 @@ def apply_judgement(
     claim.current_verdict = judgement.verdict
     session.add(claim)
     session.flush()
+    if known is not None:
+        known.verdicts[claim.id] = verdict
     return VerdictChange(claim=claim, verdict=verdict, previous=previous)
 
 
-def _get_or_create_claim(session: Session, draft: ClaimDraft, now: datetime) -> Claim:
+def _get_or_create_claim(
+    session: Session, draft: ClaimDraft, now: datetime, known: Known | None
+) -> Claim:
     key = claim_dedupe_key(draft)
+    if known is not None and key in known.claims:
+        return known.claims[key]
     existing = session.exec(select(Claim).where(Claim.dedupe_key == key)).first()
     if existing is not None:
         return existing
@@ -90,7 +146,12 @@ def _get_or_create_claim(session: Session, draft: ClaimDraft, now: datetime) -> 
     # Another instance may insert the same claim concurrently: its row wins, ours is
     # skipped, and the caller's transaction goes on either way.
     insert_or_ignore(session, claim, ["dedupe_key"])
-    return session.exec(select(Claim).where(Claim.dedupe_key == key)).one()
+    stored = session.exec(select(Claim).where(Claim.dedupe_key == key)).one()
+    if known is not None and stored.id is not None:
+        known.claims[key] = stored
+        if stored.current_verdict is None:  # ours (or a racer's not yet judged)
+            known.verdicts.setdefault(stored.id, None)
+    return stored
 
 
 def record_article_claims(
@@ -100,21 +161,33 @@ def record_article_claims(
     judgements: list[Judgement],
     *,
     now: datetime | None = None,
+    known: Known | None = None,
 ) -> list[VerdictChange]:
-    """Store each draft as a claim appearance in the article and apply its judgement."""
+    """Store each draft as a claim appearance in the article and apply its judgement.
+
+    `known` (from `prefetch`) answers the lookups a batch of articles would otherwise
+    make claim by claim."""
     now = now or utcnow()
     changes: list[VerdictChange] = []
     for draft, judgement in zip(drafts, judgements, strict=True):
-        claim = _get_or_create_claim(session, draft, now)
+        claim = _get_or_create_claim(session, draft, now, known)
         assert claim.id is not None
-        seen = session.exec(
-            select(Appearance.id).where(
-                Appearance.claim_id == claim.id,
-                Appearance.article_id == article_id,
-                Appearance.span_start == draft.span[0],
+        appearance = (claim.id, article_id, draft.span[0])
+        if known is not None:
+            seen = appearance in known.appearances
+            known.appearances.add(appearance)
+        else:
+            seen = (
+                session.exec(
+                    select(Appearance.id).where(
+                        Appearance.claim_id == claim.id,
+                        Appearance.article_id == article_id,
+                        Appearance.span_start == draft.span[0],
+                    )
+                ).first()
+                is not None
             )
-        ).first()
-        if seen is None:
+        if not seen:
             session.add(
                 Appearance(
                     claim_id=claim.id,
@@ -129,7 +202,7 @@ def record_article_claims(
                     created_at=now,
                 )
             )
-        change = apply_judgement(session, claim, judgement, now=now)
+        change = apply_judgement(session, claim, judgement, now=now, known=known)
         if change is not None:
             changes.append(change)
     session.flush()

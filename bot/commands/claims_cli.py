@@ -4,16 +4,14 @@ ID` and `claimwatch why ID`: /claims, /claim and /why from a shell, in the same 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlmodel import Session
 
-from bot.commands.claims import check_verdict
-from bot.commands.replies import CommandError, parse_since
-from store.claims_queries import ClaimPage, ClaimView, claim_view, search_claims
 from store.errors import ClaimwatchError
-from store.models import utcnow
+
+if TYPE_CHECKING:
+    from store.claims_queries import ClaimView
 
 
 def claims(
@@ -35,7 +33,14 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Recent or matching claims, newest first."""
+    # Imported here, not at the top: bot.cli registers this command at start-up.
+    from sqlmodel import Session
+
     from bot.cli import open_store, print_json
+    from bot.commands.claims import check_verdict
+    from bot.commands.replies import CommandError, parse_since
+    from store.claims_queries import ClaimPage, claim_view, search_claims
+    from store.models import utcnow
 
     words = list(words or [])
     if words and words[0].lstrip("#").isdigit():
@@ -115,8 +120,11 @@ def claim_details(view: ClaimView) -> dict[str, Any]:
 
 
 def _load(claim_id: str) -> ClaimView:
+    from sqlmodel import Session
+
     from bot.cli import open_store
-    from bot.commands.replies import parse_claim_id
+    from bot.commands.replies import CommandError, parse_claim_id
+    from store.claims_queries import claim_view
 
     try:
         number = parse_claim_id(claim_id)

@@ -7,7 +7,6 @@ the service, so a week already sent is not sent again.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -71,6 +70,8 @@ def digest(
             raise ClaimwatchError(
                 "sources.yaml has no digest recipients: add them under digest: recipients:"
             )
+        import asyncio
+
         outcome = asyncio.run(
             deliver.send_digest(engine, config, cli.settings(), period, now=now, manual=True)
         )

@@ -10,15 +10,17 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from store.errors import ClaimwatchError
-from store.leaderboards.base import BoardSnapshot
-from store.leaderboards.filters import Listed, select_entries
-from store.leaderboards.ingest import IngestReport, Progress
-from store.registry.base import RegistryLike
+
+if TYPE_CHECKING:  # imported where used, so `claimwatch --help` stays fast
+    from store.leaderboards.base import BoardSnapshot
+    from store.leaderboards.filters import Listed
+    from store.leaderboards.ingest import IngestReport, Progress
+    from store.registry.base import RegistryLike
 
 leaderboard_app = typer.Typer(
     help="Leaderboard snapshots: load them and show a board as of a date.",
@@ -203,6 +205,8 @@ def top_cmd(
             f"no {board} snapshot (category {category}, view {view}) on or before {day}: "
             f"its data starts {first}"
         )
+    from store.leaderboards.filters import select_entries
+
     listed = select_entries(
         snap.entries, registry, open_weights=open_weights, country=code, limit=limit
     )

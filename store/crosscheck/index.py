@@ -7,7 +7,12 @@ per metric (with name lookup and tie groups), the registry facts of every entry,
 the best model of a group and name resolutions. A claim therefore costs the same
 whether the board has ten snapshots or ten thousand.
 
-Nothing here does I/O; the registry and the name resolver are passed in.
+`BoardData.deferred` builds the same index from snapshot headers alone and fetches a
+snapshot's entries the first time a claim reads it, through a loader the caller
+passes in: a one-off `claimwatch check` reads a handful of the hundreds of stored
+snapshots, and decoding all of them cost it 0.6 s (benchmarks/cli_startup.py).
+
+Nothing here does I/O; the registry, the name resolver and the loader are passed in.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from store.claims import Group
-from store.leaderboards.base import BoardEntry, BoardSnapshot
+from store.leaderboards.base import BoardEntry, BoardSnapshot, SnapshotHeader
 from store.registry.base import ModelFacts, RegistryLike
 
 # Spellings of "the board's own score" (any board's default metric).
@@ -158,13 +163,32 @@ class GroupStanding:
         return self.members[0] if self.members else None
 
 
-class SnapshotIndex:
-    """One snapshot plus everything claims compute from it, computed once."""
+SnapshotLoader = Callable[[SnapshotHeader], BoardSnapshot]
 
-    def __init__(self, snapshot: BoardSnapshot) -> None:
-        self.snapshot = snapshot
-        self.date = snapshot.date
-        self.names: tuple[str, ...] = tuple(e.model for e in snapshot.entries)
+
+class SnapshotIndex:
+    """One snapshot plus everything claims compute from it, computed once.
+
+    Built from a whole snapshot, or from a header and a loader (`deferred`) that runs
+    the first time anything reads the entries."""
+
+    def __init__(
+        self,
+        snapshot: BoardSnapshot | None = None,
+        *,
+        header: SnapshotHeader | None = None,
+        load: SnapshotLoader | None = None,
+    ) -> None:
+        if snapshot is not None:
+            self.date = snapshot.date
+        elif header is not None and load is not None:
+            self.date = header.date
+        else:
+            raise ValueError("a SnapshotIndex needs a snapshot, or a header and a loader")
+        self._snapshot = snapshot
+        self._header = header
+        self._load = load
+        self._names: tuple[str, ...] | None = None
         self._tables: dict[str, MetricTable] = {}
         self._extra_keys: dict[str, str] | None = None
         # Caches keyed by the registry object; the object is kept so its id stays unique.
@@ -174,6 +198,27 @@ class SnapshotIndex:
         # Evidence rows are the costliest part of a verdict to build; the same model in
         # the same role on the same snapshot is the same row (store.crosscheck.common).
         self.evidence_rows: dict[tuple[object, ...], Any] = {}
+
+    @classmethod
+    def deferred(cls, header: SnapshotHeader, load: SnapshotLoader) -> SnapshotIndex:
+        return cls(header=header, load=load)
+
+    @property
+    def snapshot(self) -> BoardSnapshot:
+        if self._snapshot is None:
+            assert self._header is not None and self._load is not None
+            self._snapshot = self._load(self._header)
+        return self._snapshot
+
+    @property
+    def loaded(self) -> bool:
+        return self._snapshot is not None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        if self._names is None:
+            self._names = tuple(e.model for e in self.snapshot.entries)
+        return self._names
 
     def metric_key(self, metric: str | None) -> str | None:
         """ "" for the board's own score, an `extra` key for another metric, None if absent."""
@@ -293,6 +338,26 @@ class BoardData:
         for (key, _), snap in sorted(chosen.items(), key=lambda kv: (kv[0][0], kv[0][1])):
             grouped.setdefault(key, []).append(SnapshotIndex(snap))
         self._series = {key: Series(key, snaps) for key, snaps in grouped.items()}
+
+    @classmethod
+    def deferred(cls, headers: Iterable[SnapshotHeader], load: SnapshotLoader) -> BoardData:
+        """The index over `headers`, each snapshot's entries fetched by `load` on first use.
+
+        Two snapshots of one series and date (the published CSV and the catalog JSON)
+        are both loaded at once, to keep the one `_preference` picks."""
+        by_key: dict[tuple[SeriesKey, date], list[SnapshotHeader]] = {}
+        for h in headers:
+            by_key.setdefault(((h.board, h.category, h.view), h.date), []).append(h)
+        grouped: dict[SeriesKey, list[SnapshotIndex]] = {}
+        for (key, _), same in sorted(by_key.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+            if len(same) == 1:
+                index = SnapshotIndex.deferred(same[0], load)
+            else:
+                index = SnapshotIndex(max((load(h) for h in same), key=_preference))
+            grouped.setdefault(key, []).append(index)
+        data = cls(())
+        data._series = {key: Series(key, snaps) for key, snaps in grouped.items()}
+        return data
 
     def __len__(self) -> int:
         return sum(len(s.snapshots) for s in self._series.values())

@@ -25,6 +25,18 @@ class BoardEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class SnapshotHeader:
+    """A stored snapshot without its entries: enough to place it in its series."""
+
+    key: object  # what the loader needs to fetch the entries (a row id)
+    board: str
+    date: date
+    category: str = "full"
+    view: str = "raw"
+    metric: str = "arena_score"
+
+
+@dataclass(frozen=True, slots=True)
 class BoardSnapshot:
     board: str  # e.g. "lmarena-text"
     date: date

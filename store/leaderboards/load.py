@@ -7,14 +7,14 @@ every entry of those snapshots in stored order (readers store entries best first
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from store.leaderboards.base import BoardEntry, BoardSnapshot
+from store.leaderboards.base import BoardEntry, BoardSnapshot, SnapshotHeader
 from store.models import Entry, Leaderboard, Snapshot
 
 _SNAP = Snapshot.__table__  # type: ignore[attr-defined]
@@ -97,6 +97,37 @@ def load_all(engine: Engine, boards: Iterable[str] | None = None) -> list[BoardS
             where = _ENTRY.c.snapshot_id.in_(ids.where(_BOARD.c.slug.in_(wanted)))
         entries = _entries(conn, where)
     return _build(headers, entries)
+
+
+def load_headers(engine: Engine) -> list[SnapshotHeader]:
+    """Every stored snapshot without its entries, for `BoardData.deferred`."""
+    query = _headers().order_by(_BOARD.c.slug, _SNAP.c.category, _SNAP.c.view, _SNAP.c.date)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [
+        SnapshotHeader(
+            key=h.id, board=h.slug, date=h.date, category=h.category, view=h.view, metric=h.metric
+        )
+        for h in rows
+    ]
+
+
+def snapshot_loader(engine: Engine) -> Callable[[SnapshotHeader], BoardSnapshot]:
+    """Loads one header's entries (one query), for `BoardData.deferred`."""
+
+    def load(header: SnapshotHeader) -> BoardSnapshot:
+        with engine.connect() as conn:
+            entries = _entries(conn, _ENTRY.c.snapshot_id == header.key).get(header.key, [])  # type: ignore[call-overload]
+        return BoardSnapshot(
+            board=header.board,
+            date=header.date,
+            entries=tuple(entries),
+            category=header.category,
+            view=header.view,
+            metric=header.metric,
+        )
+
+    return load
 
 
 def latest_on_or_before(

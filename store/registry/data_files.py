@@ -103,12 +103,21 @@ class CatalogRow(_Strict):
     license: str | None = None
 
 
+# libyaml's loader reads the registry in a tenth of the pure-Python one's time (7 ms
+# against 115 ms, benchmarks/cli_startup.py); PyYAML built without libyaml lacks it.
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader either way
+
+
 def _read(name: str) -> str:
     return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
 def _yaml_list(name: str) -> list[Any]:
-    data = yaml.safe_load(_read(name))
+    data = _load_yaml(_read(name))
     if not isinstance(data, list):
         raise ClaimwatchError(f"registry data {name}: expected a list of entries")
     return data
@@ -134,7 +143,7 @@ def organisations() -> list[OrganisationSpec]:
 
 
 def licences() -> LicenceTable:
-    data = yaml.safe_load(_read("licences.yaml"))
+    data = _load_yaml(_read("licences.yaml"))
     try:
         return LicenceTable.model_validate(data)
     except ValidationError as exc:

@@ -121,3 +121,67 @@ def test_a_claim_the_judge_fails_on_does_not_block_its_batch(engine: sa.Engine) 
     assert claims[bad].recheck_after is not None  # still marked: retried after its lease
     assert claims[bad].lease_owner == "test-owner"
     assert claims[ids[0]].recheck_after is None and claims[ids[2]].recheck_after is None
+
+
+def rows_ids(engine: sa.Engine) -> list[int]:
+    with Session(engine) as s:
+        return [i for i in s.exec(select(Article.id)) if i is not None]
+
+
+def test_an_article_whose_rows_cannot_be_written_fails_alone(
+    engine: sa.Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The batch is written in one transaction; when that fails, each article is written
+    in its own, so the others are kept and only the culprit waits for a retry."""
+    with session_scope(engine) as s:
+        src = Source(name="s", url="https://example.com/feed")
+        s.add(src)
+        s.flush()
+        for i, title in enumerate(["first", "unwritable", "third", "fourth"]):
+            s.add(Article(source_id=src.id, dedupe_key=f"k{i}", title=title, content_hash=f"h{i}"))
+    with Session(engine) as s:
+        bad_id = s.exec(select(Article.id).where(Article.title == "unwritable")).one()
+
+    def fake_extract(text: ArticleText, extractor: object) -> GatedResult:
+        return GatedResult(GateDecision(passed=False, reasons=("no ranking words",)))
+
+    real_record = pipeline._record
+    calls: list[int] = []
+
+    def record(
+        session: object, rt: object, baseline: bool, item: object, now: object, known: object
+    ) -> int:
+        article_id = item.article_id  # type: ignore[attr-defined]
+        calls.append(article_id)
+        if article_id == bad_id:
+            raise RuntimeError("a row this article cannot write")
+        return real_record(session, rt, baseline, item, now, known)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "extract_article", fake_extract)
+    monkeypatch.setattr(pipeline, "_record", record)
+    rt = Runtime(
+        config=SourcesFile(),
+        settings=Settings(),
+        extractor=_NoExtractor(),  # type: ignore[arg-type]
+        senders={},
+        owner="test-owner",
+        clock=lambda: NOW,
+    )
+    with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
+        articles, claims, _ = process_pending(engine, rt)
+
+    assert (articles, claims) == (3, 0)
+    # the batch's transaction stopped at the culprit, then each article alone
+    first_try = calls[: calls.index(bad_id) + 1]
+    assert first_try == sorted(first_try)
+    assert sorted(calls[len(first_try) :]) == sorted(rows_ids(engine))
+    with Session(engine) as s:
+        rows = {a.title: a for a in s.exec(select(Article))}
+    assert all(rows[t].processed_at is not None for t in ("first", "third", "fourth"))
+    bad = rows["unwritable"]
+    assert bad.processed_at is None and bad.lease_owner == "test-owner"
+    assert bad.lease_until is not None
+    assert bad.lease_until.replace(tzinfo=UTC) == NOW + EXTRACTION_RETRY
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("batch.write_failed" in m for m in messages)
+    assert any("article.failed" in m and f"article={bad_id}" in m for m in messages)

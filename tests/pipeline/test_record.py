@@ -157,3 +157,39 @@ def test_racing_instances_enqueue_one_alert(engine: sa.Engine) -> None:
     assert second_result == []
     with Session(engine) as s:
         assert len(s.exec(select(Alert)).all()) == 1
+
+
+def test_a_batch_with_prefetched_rows_records_what_claim_by_claim_does(engine: sa.Engine) -> None:
+    """Prefetched rows (store.record.prefetch) stand in for the per-claim lookups and are
+    kept current: a claim made twice in one batch is one claim, its verdict changes
+    once, and an appearance already stored is not stored again."""
+    from store.record import prefetch
+
+    ids = _articles(engine, 3)
+    with session_scope(engine) as s:  # stored before the batch: a claim with a verdict
+        record_article_claims(s, ids[0], [_draft()], [_judgement("supported")])
+    batch = [
+        (ids[0], [_draft()], [_judgement("supported")]),  # the same appearance again
+        (ids[1], [_draft(), _draft(date(2024, 8, 2))], [_judgement("outdated")] * 2),
+        (ids[2], [_draft(date(2024, 8, 2), start=5)], [_judgement("contradicted")]),
+    ]
+    with session_scope(engine) as s:
+        known = prefetch(s, (d for _, drafts, _ in batch for d in drafts))
+        assert len(known.claims) == 1  # the new date's claim does not exist yet
+        changes = [
+            c
+            for article_id, drafts, judgements in batch
+            for c in record_article_claims(s, article_id, drafts, judgements, known=known)
+        ]
+    assert [(c.verdict.label, c.previous.label if c.previous else None) for c in changes] == [
+        ("outdated", "supported"),
+        ("outdated", None),
+        ("contradicted", "outdated"),
+    ]
+    with Session(engine) as s:
+        claims = s.exec(select(Claim)).all()
+        assert sorted(c.current_verdict for c in claims) == ["contradicted", "outdated"]
+        appearances = sorted((a.article_id, a.span_start) for a in s.exec(select(Appearance)))
+        assert appearances == [(ids[0], 0), (ids[1], 0), (ids[1], 0), (ids[2], 5)]
+        current = [v for v in s.exec(select(Verdict)) if v.superseded_at is None]
+        assert len(current) == 2 and len(s.exec(select(Verdict)).all()) == 4

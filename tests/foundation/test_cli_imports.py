@@ -1,0 +1,87 @@
+"""The command line starts without the heavy packages it does not need.
+
+Each case runs in a fresh interpreter (this test process has imported everything
+already) and reports which of the watched packages ended up in sys.modules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+
+from store import db
+
+# Loaded only by the commands that use them: alembic by `init`, the rest by the service,
+# the Discord bot, the digest chart, the LLM extractor and full-text fetching.
+HEAVY = ("alembic", "discord", "matplotlib", "openai", "trafilatura")
+
+
+def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
+    probe = textwrap.dedent(code) + textwrap.dedent(
+        f"""
+        import json, sys
+        print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        env=env or dict(os.environ),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded: list[str] = json.loads(out.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_importing_the_cli_loads_none_of_the_heavy_packages() -> None:
+    assert _loaded_after("import bot.cli") == []
+    # and the probe does see a package that is loaded
+    assert _loaded_after("import bot.cli, alembic") == ["alembic"]
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["claims", "--json"]])
+def test_commands_that_read_load_none_of_the_heavy_packages(
+    args: list[str], cli_env: str, tmp_path: Path
+) -> None:
+    code = f"""
+        import sys
+        from bot.cli import app
+        sys.argv = ["claimwatch", *{args!r}]
+        try:
+            app()
+        except SystemExit as exc:
+            assert exc.code in (0, None), exc.code
+        """
+    assert _loaded_after(code, dict(os.environ)) == []
+
+
+def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) -> None:
+    from store.leaderboards.ingest import bundled_paths, ingest_paths
+
+    engine = db.make_engine(cli_env)
+    ingest_paths(engine, [p for p in bundled_paths() if p.name.startswith("lmarena-text-2025-01")])
+    engine.dispose()
+    text = tmp_path / "short.txt"
+    text.write_text("DeepSeek-V3 beats Llama-3.1-405B on LMArena.\n", encoding="utf-8")
+    code = f"""
+        import sys
+        from bot.cli import app
+        sys.argv = ["claimwatch", "check", {str(text)!r}, "--published", "2025-02-03", "--json"]
+        try:
+            app()
+        except SystemExit as exc:
+            assert exc.code in (0, None), exc.code
+        """
+    assert _loaded_after(code, dict(os.environ)) == []
+
+
+def test_head_revision_read_from_the_files_matches_alembic() -> None:
+    assert db.head_revision() == ScriptDirectory(str(db.MIGRATIONS)).get_current_head()
