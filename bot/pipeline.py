@@ -272,6 +272,10 @@ def _record(
     return len(changes)
 
 
+# An article the rules read while the LLM endpoint was down is read again by the LLM
+# this long after, for as long as it is younger than FALLBACK_WINDOW.
+FALLBACK_RETRY = timedelta(minutes=30)
+FALLBACK_WINDOW = timedelta(days=2)
 _ARTICLES = Article.__table__  # type: ignore[attr-defined]
 _MARK_DONE = (
     sa.update(_ARTICLES)
@@ -295,12 +299,18 @@ def _write(
     processed meanwhile (its lease ran out and another instance did it) is left alone.
     Then each article's claims, and one executemany marks every article done."""
     written: list[_Checked] = []
+    again: list[int] = []  # read by the rules while the LLM was down: the LLM reads it later
     changes = 0
     with Session(engine) as session, session.begin():
         locked = {
             row.id: row
             for row in session.execute(
-                sa.select(_ARTICLES.c.id, _ARTICLES.c.processed_at, _ARTICLES.c.baseline)
+                sa.select(
+                    _ARTICLES.c.id,
+                    _ARTICLES.c.processed_at,
+                    _ARTICLES.c.baseline,
+                    _ARTICLES.c.fetched_at,
+                )
                 .where(_ARTICLES.c.id.in_([i.article_id for i in items]))
                 .order_by(_ARTICLES.c.id)
                 .with_for_update()
@@ -314,7 +324,10 @@ def _write(
                 continue
             changes += _record(session, rt, row.baseline, item, now, known)
             written.append(item)
-        if written:
+            if item.result.fallback_from and _fetched_since(row.fetched_at, now) < FALLBACK_WINDOW:
+                again.append(item.article_id)
+        done = [i for i in written if i.article_id not in again]
+        if done:
             session.execute(
                 _MARK_DONE,
                 [
@@ -324,10 +337,27 @@ def _write(
                         "prompt": i.result.prompt_tokens,
                         "completion": i.result.completion_tokens,
                     }
-                    for i in written
+                    for i in done
                 ],
             )
+        if again:
+            # the rules' claims stand (and alert) now; the article stays pending and is
+            # leased again after FALLBACK_RETRY, when the LLM extracts it (a new cache
+            # entry: the cache never keeps a fallback result). Claims it repeats are the
+            # same claims; nothing alerts twice.
+            session.execute(
+                sa.update(_ARTICLES)
+                .where(_ARTICLES.c.id.in_(again))
+                .values(lease_owner=None, lease_until=now + FALLBACK_RETRY)
+            )
+            event(log, "article.llm_retry_later", articles=len(again), after=str(FALLBACK_RETRY))
     return written, changes
+
+
+def _fetched_since(fetched_at: datetime, now: datetime) -> timedelta:
+    if fetched_at.tzinfo is None:
+        fetched_at = fetched_at.replace(tzinfo=now.tzinfo)
+    return now - fetched_at
 
 
 def process_batch(

@@ -393,6 +393,10 @@ def to_draft(item: WireClaim, where: Provenance) -> ClaimDraft | Dropped:
             "extractor_version": where.version,
             **_type_fields(item),
         }
+        if str(fields["board"] or "").startswith("lmarena") and fields["metric"] is None:
+            # an arena's own score, named as the offline extractor names it, so the same
+            # claim read by either extractor is one claim (one dedupe key)
+            fields["metric"] = "arena_score"
         draft = CLAIM_ADAPTER.validate_python(fields)
     except (ValueError, ValidationError) as exc:
         detail = _short(exc) if isinstance(exc, ValidationError) else str(exc)
