@@ -17,6 +17,7 @@ New articles have `processed_at IS NULL`; those with `baseline=False` may alert.
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import os
@@ -198,10 +199,6 @@ def _outcome(result: FetchResult) -> Outcome:
     )
 
 
-def _parse(body: bytes, base_url: str | None) -> ParsedFeed:
-    return parse_feed(body, base_url=base_url)
-
-
 async def _fetch(run: _Run, feed: Feed, state: SourceState) -> tuple[Outcome, bytes | None]:
     if feed.path is not None:
         path = _resolve_path(feed.path, run.base_dir)
@@ -230,7 +227,10 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
     if body is not None:
         try:
             loop = asyncio.get_running_loop()
-            parsed = await loop.run_in_executor(run.parse_pool, _parse, body, feed.url)
+            # parse_feed itself, not a wrapper here: the parse child then imports only
+            # bot.feeds.parse (feedparser), not this module's database and HTTP stack
+            job = functools.partial(parse_feed, body, base_url=feed.url)
+            parsed = await loop.run_in_executor(run.parse_pool, job)
         except FeedError as exc:
             outcome = Outcome("failed", exc.kind, str(exc))
     if parsed is not None and parsed.ttl_seconds:

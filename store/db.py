@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,7 +51,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # The terms of the claims' full-text index, for store.claims_queries: a prefix search
     # spelled out as its terms reads FTS5 incrementally, ten times faster on a common
     # word. A temp table lives per connection and costs nothing until queried.
-    with contextlib.suppress(Exception):  # an SQLite built without FTS5: searches say so
+    with contextlib.suppress(sqlite3.Error):  # no FTS5 in this SQLite: searches say so
         cur.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_fts_vocab "
             "USING fts5vocab(main, claims_fts, row)"
