@@ -1,6 +1,6 @@
 """The LLM extraction path end to end on the labelled corpus, with the labels as replies.
 
-    .venv/bin/python benchmarks/llm_path.py [--corpus ../shared/corpus] [--chunk-chars 12000] [-v]
+    .venv/bin/python benchmarks/llm_path.py [--corpus tests/data/corpus] [--chunk-chars 12000] [-v]
 
 A local OpenAI-compatible server (127.0.0.1, this process) answers every chat request
 with the corpus labels whose quote is in the chunk it was sent, in the LLM wire format
@@ -67,10 +67,8 @@ TARGET = 0.90
 
 
 def default_corpus() -> Path:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "corpus").is_dir():
-            return base / "shared" / "corpus"
-    return ROOT.parent / "shared" / "corpus"
+    """The labelled corpus the repository carries (tests/data/corpus)."""
+    return ROOT / "tests" / "data" / "corpus"
 
 
 # --- the fake server ----------------------------------------------------------------
