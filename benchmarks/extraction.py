@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.extract import extract_article, make_gazetteer  # noqa: E402
 from bot.extract.base import ArticleText  # noqa: E402
-from bot.extract.corpus import Tally, load_items, score_item  # noqa: E402
+from bot.extract.corpus import Tally, bundled_board_names, load_items, score_item  # noqa: E402
 from bot.extract.gate import Gate  # noqa: E402
 from bot.extract.goldens import Score, load_goldens, score  # noqa: E402
 from bot.extract.html import looks_like_html, main_text  # noqa: E402
@@ -40,17 +39,7 @@ from bot.extract.rules import RulesExtractor  # noqa: E402
 
 
 def bundled_board_models() -> list[str]:
-    from bot.extract import board_model_names
-    from store import db
-    from store.leaderboards.ingest import ingest_bundled
-
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = db.make_engine(f"sqlite:///{tmp}/bench.db")
-        db.upgrade(engine)
-        ingest_bundled(engine)
-        names = board_model_names(engine)
-        engine.dispose()
-    return names
+    return bundled_board_names()
 
 
 def golden_report(extractor: RulesExtractor, gate: Gate) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -32,8 +33,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bot.extract import board_model_names
 from bot.extract.base import ArticleText, locate_quote
+from store import db
 from store.claims import ClaimDraft
+from store.leaderboards.ingest import ingest_bundled
 
 FOLDS = 5
 # Items with no date are read as of this day; extraction is scored, not verdicts.
@@ -60,6 +64,18 @@ class Item:
             title=self.title,
             source=self.source.removeprefix("feed:"),
         )
+
+
+def bundled_board_names() -> list[str]:
+    """Every model name of the bundled leaderboard snapshots, as production's gazetteer
+    reads them from the database (ingested into a throwaway SQLite file)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = db.make_engine(f"sqlite:///{tmp}/boards.db")
+        db.upgrade(engine)
+        ingest_bundled(engine)
+        names = board_model_names(engine)
+        engine.dispose()
+    return names
 
 
 def fold_of(item_id: str) -> int:

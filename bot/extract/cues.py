@@ -26,6 +26,7 @@ from bot.extract.gaps import find_gap_trends
 from bot.extract.lexicon import BENCHMARKS, BOARDS
 from bot.extract.names import Mention
 from bot.extract.patterns import (
+    ORDINALS,
     Hit,
     Sentence,
     _group_from_mods,
@@ -79,18 +80,6 @@ _ORDINAL = re.compile(
     r"(?P<after>\s+(?:place|spot|position|overall|on|in|among|with|at|behind)\b)?",
     re.IGNORECASE,
 )
-_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
 
 # A number written as a score; its unit says what kind.
 _SCORE = re.compile(
@@ -280,7 +269,7 @@ _LIST_JOIN = re.compile(r"^[^;.]{0,25}?(?:,\s*|\s+and\s+|;\s*)(?:then\s+)?$")
 def _rank_value(m: re.Match[str]) -> int | None:
     groups = m.groupdict()
     if groups.get("word"):
-        return _WORDS[groups["word"].lower()]
+        return ORDINALS[groups["word"].lower()]
     if groups.get("num") or groups.get("hash"):
         return int(groups.get("num") or groups["hash"])
     if groups.get("runner"):
@@ -371,7 +360,7 @@ def find_ordinals(s: Sentence) -> None:
         ranked = m.group(0).lower().startswith(("rank", "plac", "finish", "came", "comes"))
         if word and not (m.group("after") or ranked or ends):
             continue  # "is first to ship" speaks of time, not rank
-        rank = int(m.group("hash") or m.group("num") or _WORDS[(word or "first").lower()])
+        rank = int(m.group("hash") or m.group("num") or ORDINALS[(word or "first").lower()])
         if rank == 0 or rank > 500:
             continue
         _rank(s, m.start(), rank)

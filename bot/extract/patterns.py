@@ -22,7 +22,7 @@ from store.claims import ClaimType, Group
 
 Relation = Literal["beats", "overtook", "trails", "ties"]
 
-_ORDINALS = {
+ORDINALS = {
     "first": 1,
     "second": 2,
     "third": 3,
@@ -586,7 +586,7 @@ def find_ranks(s: Sentence) -> None:
     for m in _RANK_SPOT.finditer(t):
         _rank(s, m.start(), int(m.group(1)))
     for m in _RANK_ORDINAL.finditer(t):
-        _rank(s, m.start(), _ORDINALS[m.group(1).lower()])
+        _rank(s, m.start(), ORDINALS[m.group(1).lower()])
     for m in _RANK_TOP_SPOT.finditer(t):
         _rank(s, m.start(), 1)
     for m in _RANK_TOPS_BOARD.finditer(t):

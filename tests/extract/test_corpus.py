@@ -8,16 +8,13 @@ today on the held-out folds, so a change that loses a family of phrasings fails.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from bot.extract import Gate, board_model_names, extract_article, make_gazetteer
-from bot.extract.corpus import Tally, load_items, score_item
+from bot.extract import Gate, extract_article, make_gazetteer
+from bot.extract.corpus import Tally, bundled_board_names, load_items, score_item
 from bot.extract.rules import RulesExtractor
-from store import db
-from store.leaderboards.ingest import ingest_bundled
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 HELD_OUT = {3, 4}
@@ -25,12 +22,7 @@ HELD_OUT = {3, 4}
 
 @pytest.fixture(scope="module")
 def tallies() -> dict[str, Tally]:
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = db.make_engine(f"sqlite:///{tmp}/boards.db")
-        db.upgrade(engine)
-        ingest_bundled(engine)
-        names = board_model_names(engine)
-        engine.dispose()
+    names = bundled_board_names()
     gazetteer = make_gazetteer(board_models=names)
     extractor, gate = RulesExtractor(gazetteer), Gate(gazetteer)
     out = {"all": Tally(), "held_out": Tally()}

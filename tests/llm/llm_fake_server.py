@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 import time
 from collections import deque
@@ -17,6 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from pydantic import SecretStr
+
+from bot.config import Settings
 
 
 @dataclass
@@ -227,3 +232,15 @@ def error(status: int, message: str, headers: dict[str, str] | None = None) -> R
         },
         headers=headers or {},
     )
+
+
+def closed_port() -> int:
+    """A loopback port nobody listens on (bound, then closed): a refused connection."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def llm_settings(base_url: str) -> Settings:
+    """Settings that point the LLM extractor at `base_url`."""
+    return Settings(openai_base_url=base_url, openai_api_key=SecretStr("k"), llm_model="m")

@@ -11,11 +11,9 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from llm_fake_server import FakeOpenAI, claims, item
-from pydantic import SecretStr
+from llm_fake_server import FakeOpenAI, claims, closed_port, item, llm_settings
 from sqlalchemy.engine import Engine
 
-from bot.config import Settings
 from bot.extract import make_extractor
 from bot.extract.base import ArticleText
 from bot.extract.fallback import FallingBackExtractor
@@ -33,16 +31,6 @@ REPLY = claims(
         relation="beats",
     )
 )
-
-
-def _settings(base_url: str) -> Settings:
-    return Settings(openai_base_url=base_url, openai_api_key=SecretStr("k"), llm_model="m")
-
-
-def _closed_port() -> int:
-    with socket.socket() as s:  # bound then closed: nobody listens there
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -80,7 +68,7 @@ def _outage_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
 def test_a_refused_connection_falls_back_to_the_rules_and_is_logged_once(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    chosen = make_extractor(_settings(f"http://127.0.0.1:{_closed_port()}/v1"), None, "auto")
+    chosen = make_extractor(llm_settings(f"http://127.0.0.1:{closed_port()}/v1"), None, "auto")
     with caplog.at_level(logging.INFO):
         first = chosen.extract(ARTICLE)
         second = chosen.extract(ARTICLE)
@@ -97,7 +85,7 @@ def test_a_server_that_never_answers_falls_back_at_the_deadline(
     from bot.extract import RulesExtractor, make_gazetteer
 
     llm = LLMExtractor(
-        _settings(hung_server), timeout=0.5, deadline=1.0, retry=RetryPolicy(attempts=2)
+        llm_settings(hung_server), timeout=0.5, deadline=1.0, retry=RetryPolicy(attempts=2)
     )
     chosen = FallingBackExtractor(llm, RulesExtractor(make_gazetteer()))
     with caplog.at_level(logging.INFO):
@@ -114,7 +102,7 @@ def test_the_llm_is_used_again_once_the_endpoint_answers(
 
     clock = [0.0]
     dead = LLMExtractor(
-        _settings(f"http://127.0.0.1:{_closed_port()}/v1"),
+        llm_settings(f"http://127.0.0.1:{closed_port()}/v1"),
         retry=RetryPolicy(connection_attempts=1),
     )
     chosen = FallingBackExtractor(
@@ -123,7 +111,7 @@ def test_the_llm_is_used_again_once_the_endpoint_answers(
     with caplog.at_level(logging.INFO):
         assert chosen.extract(ARTICLE).fallback_from == "llm"
         # the endpoint comes back (here: the client now points at a live server)
-        chosen.primary = LLMExtractor(_settings(server.base_url))
+        chosen.primary = LLMExtractor(llm_settings(server.base_url))
         server.reply(REPLY)
         clock[0] = 30.0  # still inside the probe interval: the rules, no request
         assert chosen.extract(ARTICLE).fallback_from == "llm"
@@ -141,7 +129,7 @@ def test_a_spent_budget_falls_back_and_the_cache_keeps_no_rules_result(
 
     from store.models import ExtractionRun
 
-    settings = _settings(server.base_url)
+    settings = llm_settings(server.base_url)
     settings.llm_daily_token_budget = 0  # no LLM call today
     chosen = make_extractor(settings, engine, "auto")
     with caplog.at_level(logging.INFO):
@@ -160,6 +148,6 @@ def test_an_article_level_failure_is_raised_not_hidden(server: FakeOpenAI) -> No
     from bot.extract.llm import ExtractionError
 
     server.reply(Reply(status=400, body={"error": {"message": "context length exceeded"}}))
-    chosen = make_extractor(_settings(server.base_url), None, "auto")
+    chosen = make_extractor(llm_settings(server.base_url), None, "auto")
     with pytest.raises(ExtractionError, match="rejected"):
         chosen.extract(ARTICLE)

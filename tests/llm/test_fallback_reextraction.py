@@ -4,12 +4,10 @@ and a later pass extracts it with the LLM; a claim both found is one claim, aler
 
 from __future__ import annotations
 
-import socket
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-from llm_fake_server import FakeOpenAI, claims, item
-from pydantic import SecretStr
+from llm_fake_server import FakeOpenAI, claims, closed_port, item, llm_settings
 from sqlmodel import Session, select
 
 from bot.config import Settings
@@ -32,16 +30,6 @@ REPLY = claims(
         board="lmarena-text",
     )
 )
-
-
-def _settings(base_url: str) -> Settings:
-    return Settings(openai_base_url=base_url, openai_api_key=SecretStr("k"), llm_model="m")
-
-
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _runtime(engine: sa.Engine, settings: Settings, now: datetime) -> Runtime:
@@ -79,7 +67,7 @@ def test_the_llm_reads_again_what_the_rules_read_in_an_outage(
     engine: sa.Engine, server: FakeOpenAI
 ) -> None:
     article_id = _article(engine, T0)
-    dead = _settings(f"http://127.0.0.1:{_closed_port()}/v1")
+    dead = llm_settings(f"http://127.0.0.1:{closed_port()}/v1")
     assert process_pending(engine, _runtime(engine, dead, T0))[1] == 1  # the rules' claim
     with Session(engine) as s:
         row = s.get(Article, article_id)
@@ -90,7 +78,7 @@ def test_the_llm_reads_again_what_the_rules_read_in_an_outage(
 
     # before the retry is due nothing is taken again
     server.reply(REPLY)
-    live = _settings(server.base_url)
+    live = llm_settings(server.base_url)
     assert process_pending(engine, _runtime(engine, live, T0 + timedelta(minutes=5)))[0] == 0
     assert server.received == []
 
@@ -110,7 +98,7 @@ def test_the_llm_reads_again_what_the_rules_read_in_an_outage(
 
 def test_an_old_article_is_not_kept_waiting_for_the_llm(engine: sa.Engine) -> None:
     article_id = _article(engine, T0 - FALLBACK_WINDOW - timedelta(hours=1))
-    dead = _settings(f"http://127.0.0.1:{_closed_port()}/v1")
+    dead = llm_settings(f"http://127.0.0.1:{closed_port()}/v1")
     process_pending(engine, _runtime(engine, dead, T0))
     with Session(engine) as s:
         row = s.get(Article, article_id)
