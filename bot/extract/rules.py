@@ -210,7 +210,7 @@ class RulesExtractor:
             named_before = bool(models) and bool(subjects(prev_text, models, ()))
             models = self.gaz.models(sent.text)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
-            subject_before = prev_subject
+            subject_before = _sharpened(prev_subject, topic)
             prev_subject = sentence_antecedent(sent.text, models)
             if prev_subject is None and _PRONOUN_SUBJECT.match(sent.text):
                 # "It is fifth ... . On hard prompts it outscores ...": a chain of "it"
@@ -255,9 +255,15 @@ class RulesExtractor:
         is not about Llama-3-70B)."""
         for text in (article.title or "", sentences[0].text if sentences else ""):
             named = [m for m in self.gaz.models(text) if m.kind == "model"]
-            subject = subjects(text, named, object_starts(text, named))
+            objects = object_starts(text, named)
+            subject = subjects(text, named, objects)
             if subject:
                 return subject[0].text
+            # "Notes on the new Deepseek v3": a title naming one model, not as the
+            # object of a comparison, is about it
+            free = [m for m in named if m.start not in objects]
+            if text is article.title and len({m.text for m in free}) == 1:
+                return free[0].text
         return None
 
     def _not_benchmark(self, word: str) -> bool:
@@ -336,6 +342,14 @@ class RulesExtractor:
         draft = CLAIM_ADAPTER.validate_python(data)
         draft.statement = statement(draft)
         return draft
+
+
+def _sharpened(subject: str | None, topic: str | None) -> str | None:
+    """ "Deepseek" (a family) in an article about "Deepseek v3" means that model."""
+    family = subject is not None and not any(c.isdigit() for c in subject)
+    if family and subject and topic and topic.lower().startswith(subject.lower() + " "):
+        return topic
+    return subject
 
 
 def _mentions(hit: Hit, ctx: Sentence) -> list[str]:
