@@ -92,8 +92,10 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?<=could )|(?<=would )|(?<=will )|(?<=might )|(?<=can )|(?<=did )|(?<=does )|"
         r"(?<=to )|(?<=may ))top(?![- ]?\d)|eclips(?:es|ing)|"
         r"beats?|beating|bests?|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
+        r"pass(?:es|ed|ing)?(?=\s+(?:both\s+|even\s+)?[A-Z])|knock(?:s|ed)?(?=\s+[A-Z])|"
         r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
-        r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
+        r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|"
+        r"finish(?:es|ed|ing)?|"
         r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls)\s+|"
         r"(?<=, )|(?<=—)|(?<=– ))(?:well\s+|far\s+|a\s+hair\s+|a\s+notch\s+|one\s+spot\s+|"
         r"just\s+|slightly\s+|now\s+|still\s+|narrowly\s+|comfortably\s+|clearly\s+)?"
@@ -126,7 +128,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:with|to)|"
         r"rivals?(?: with)?|rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
-        r"matches\s+or\s+(?:exceeds|beats|surpasses)"
+        r"matches\s+or\s+(?:exceeds|beats|surpasses)|hold(?:s|ing)?\s+(?:its|their)\s+own\s+against"
     ),
 }
 _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")

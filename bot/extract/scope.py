@@ -85,9 +85,17 @@ _ARENA_WORDS = frozenset(
 # "on independent leaderboards": a board no reader knows. Plain words before the board
 # word ("the leaderboard", "the public leaderboard") leave it the article's board.
 _BOARD_WORD = re.compile(r"\b(?:arenas?|leaderboards?|index|rankings)\b", re.IGNORECASE)
+_BOARD_AS_ADJECTIVE = re.compile(
+    r"\s+(?:leaders?|champions?|toppers?|records?|scores?|ratings?|points|votes|debut|"
+    r"position|spot|rank|standing)\b",
+    re.IGNORECASE,
+)
 _PLAIN_BOARD_WORDS = frozenset(
     [
         "the",
+        "previous",
+        "former",
+        "prior",
         "a",
         "an",
         "its",
@@ -133,6 +141,8 @@ def other_board(sentence: str) -> str | None:
     """A slug for a leaderboard the sentence names that is none of the known boards
     (call it only when no known board is named)."""
     for m in _BOARD_WORD.finditer(sentence):
+        if _BOARD_AS_ADJECTIVE.match(sentence, m.end()):
+            continue  # "the previous arena leader", "its arena score": no board named
         words = sentence[: m.start()].split()[-3:]
         qualifiers: list[str] = []
         for w in reversed(words):

@@ -151,6 +151,11 @@ def test_a_number_belongs_to_the_model_its_words_tie_it_to(
         (
             "Mistral OCR 3 is a significant upgrade compared to Mistral OCR 2.",
             ("Mistral OCR 3", "Mistral OCR 2", "beats"),
+            ("At math DeepSeek V3 now passes GPT-4 easily.", ("DeepSeek V3", "GPT-4", "beats")),
+            (
+                "Nemotron-4 340B at times holds its own against GPT-4.",
+                ("Nemotron-4 340B", "GPT-4", "ties"),
+            ),
         ),
     ],
 )
@@ -193,6 +198,11 @@ def test_a_named_model_makes_a_gap_its_own_not_the_groups() -> None:
         "Mistral Small 4 shows a clear advantage over larger open-source peers, a gap that grows."
     )
     assert [c for c in claims(text) if c["type"] == "trend_gap"] == []
+
+
+def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
+    text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
+    assert {c["board"] for c in claims(text)} == {None}
 
 
 def test_abbreviations_do_not_end_a_sentence() -> None:
