@@ -152,7 +152,7 @@ def test_a_number_belongs_to_the_model_its_words_tie_it_to(
             "Mistral OCR 3 is a significant upgrade compared to Mistral OCR 2.",
             ("Mistral OCR 3", "Mistral OCR 2", "beats"),
         ),
-        ("At math DeepSeek V3 now passes GPT-4 easily.", ("DeepSeek V3", "GPT-4", "beats")),
+        ("DeepSeek V3 now passes GPT-4 at math.", ("DeepSeek V3", "GPT-4", "beats")),
         (
             "Nemotron-4 340B at times holds its own against GPT-4.",
             ("Nemotron-4 340B", "GPT-4", "ties"),
