@@ -16,7 +16,7 @@ from bot.extract.names import Gazetteer
 from store.claims import Group
 
 _HEAD = re.compile(
-    r"\b(?:models?|llms?|counterparts?|equivalents?|rivals?|ones|systems|labs|offerings|"
+    r"\b(?:models?|llms?|counterparts?|equivalents?|rivals?|ones?|systems|labs|offerings|"
     r"peers|competitors|those)\b",
     re.IGNORECASE,
 )
@@ -26,6 +26,7 @@ _ANAPHORIC = {
     "equivalent",
     "equivalents",
     "ones",
+    "one",
     "rivals",
     "rival",
     "those",

@@ -503,12 +503,13 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> bool
     if relation == "ties":
         return False
     before = [g for g in s.groups if g.end <= v.start()]
-    after = [g for g in s.groups if g.start >= v.end()]
+    # a phrase may begin with the verb's own preposition ("ahead | of the best American one")
+    after = [g for g in s.groups if g.start >= v.start() and g.end > v.end()]
     if not before or not after:
         return False
     a, b = before[-1], after[0]
     gap_a = s.text[a.end : v.start()]
-    gap_b = s.text[v.end() : b.start]
+    gap_b = s.text[v.end() : max(v.end(), b.start)]
     if not _BETWEEN_SUBJECT.match(gap_a) or len(gap_b.strip()) > 20:
         return False
     # A model mention between the subject group and the verb makes the model the subject.

@@ -200,6 +200,17 @@ def test_a_named_model_makes_a_gap_its_own_not_the_groups() -> None:
     assert [c for c in claims(text) if c["type"] == "trend_gap"] == []
 
 
+def test_the_other_side_of_a_group_comparison_takes_what_it_leaves_unsaid() -> None:
+    text = "The best Chinese open model is now ahead of the best American one."
+    groups = [(c["group_a"], c["group_b"]) for c in claims(text) if c["type"] == "group_comparison"]
+    assert groups == [
+        (
+            {"country": "CN", "organisation": None, "open_weights": True},
+            {"country": "US", "organisation": None, "open_weights": True},
+        )
+    ]
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
