@@ -369,6 +369,10 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
     return None
 
 
+_GROUP_SCOPE = _i(
+    r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
+    r"closed[- ]source|closed|proprietary)\s+(?:AI\s+)?(?:models?|LLMs?|AI)\b"
+)
 _SPEED_OR_PRICE = _i(
     r"\s*(?:['’]s\s+)?(?:[\w-]+\s+){0,2}(?:latency|speed|price|pricing|cost|throughput|"
     r"tokens per second)\b"
@@ -518,6 +522,12 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> bool
     if b.others:
         return False
     ga, gb = resolve_pair(a, b)
+    scope = _GROUP_SCOPE.match(s.text, b.end)
+    if scope:
+        # "China has overtaken the US in open-weight models": the scope holds for both
+        open_weights = not scope.group(1).lower().startswith(("closed", "proprietary"))
+        ga = ga.model_copy(update={"open_weights": open_weights})
+        gb = gb.model_copy(update={"open_weights": open_weights})
     if ga == gb:
         return False
     rel = {"overtook": "overtook", "beats": "leads", "trails": "trails"}[relation]

@@ -211,6 +211,14 @@ def test_the_other_side_of_a_group_comparison_takes_what_it_leaves_unsaid() -> N
     ]
 
 
+def test_a_scope_after_a_group_comparison_holds_for_both_sides() -> None:
+    text = "China has overtaken the US in open-weight AI models."
+    [claim] = claims(text)
+    assert claim["relation"] == "overtook"
+    assert claim["group_a"]["open_weights"] is True and claim["group_b"]["open_weights"] is True
+    assert (claim["group_a"]["country"], claim["group_b"]["country"]) == ("CN", "US")
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
