@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/ingest.py [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test]
 
 Prints, for parsing alone and for each database, the time and entries per second,
-and the database's share as a ratio to parsing (issue 3, "Performance"). Postgres
+and the database's share as a ratio to parsing (the target in benchmarks/README.md). Postgres
 runs in a fresh temporary database that is created and dropped here; it is skipped
 with a message when the server is unreachable.
 """

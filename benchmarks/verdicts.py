@@ -10,7 +10,7 @@ Prints:
 2. how the time per claim grows with the number of snapshots a board has (synthetic
    weekly boards of 10..5,000 snapshots): it should stay flat, since a claim bisects
    to its snapshot and the per-snapshot indexes are built once.
-Target (issue 3): >= 2,000 claims/s on one core.
+Target: >= 2,000 claims/s on one core.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Poll due feeds and store each new article exactly once (issue 5).
+"""Poll due feeds and store each new article exactly once.
 
     sync_sources         sources.yaml feeds -> Source rows
     lease_due            due (or forced) sources, leased so instances never overlap

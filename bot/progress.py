@@ -1,4 +1,4 @@
-"""Progress bars for long first runs (issue 8): only on a terminal, always on stderr.
+"""Progress bars for long first runs: only on a terminal, always on stderr.
 
 `claimwatch init` (loading the bundled snapshots), the first poll of many sources and
 re-checking thousands of claims take long enough that a silent terminal looks hung.

@@ -1,4 +1,4 @@
-"""What the weekly digest asks of the store (issue 7).
+"""What the weekly digest asks of the store.
 
 Read side: plain frozen rows for one week [start, end), decided on nothing: ranking
 sources, picking the biggest moves and drawing the chart happen in bot/digest over

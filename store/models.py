@@ -206,7 +206,7 @@ class Claim(SQLModel, table=True):
     """One distinct claim, however many articles make it."""
 
     __tablename__ = "claims"
-    # "/claims verdict:contradicted": newest first within one verdict (issue 6)
+    # "/claims verdict:contradicted": newest first within one verdict
     __table_args__ = (sa.Index("ix_claims_verdict_seen", "current_verdict", "first_seen_at"),)
 
     id: int | None = Field(default=None, primary_key=True)

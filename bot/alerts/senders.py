@@ -37,7 +37,7 @@ class OutgoingMessage:
     content: str
     embeds: tuple[dict[str, Any], ...]
     text: str
-    # Discord must never ping anyone from article text (issue 6): sent on every message.
+    # Discord must never ping anyone from article text: sent on every message.
     allowed_mentions: dict[str, Any] = field(default_factory=lambda: {"parse": []})
 
 

@@ -1,4 +1,4 @@
-"""The default /sources add validator: fetch the URL once with engineer F's poller
+"""The default /sources add validator: fetch the URL once with the poller
 pieces (address checks, size limits) and parse it as a feed."""
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""Weekly digest e-mails (issue 7): build, render, chart, send, schedule."""
+"""Weekly digest e-mails: build, render, chart, send, schedule."""

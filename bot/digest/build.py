@@ -222,7 +222,7 @@ def pick_moves(
 
 
 def default_facts() -> FactsFn | None:
-    """The registry's facts when engineer B's registry is installed, else None."""
+    """The registry's facts when the registry can be loaded, else None."""
     try:
         from store.registry import load_registry
     except ImportError:

@@ -1,4 +1,4 @@
-"""Feed polling, one stage per module (issue 5).
+"""Feed polling, one stage per module.
 
     due sources (store, leased) -> fetch.py    bytes, or 304, or an explained failure
                                 -> parse.py    feedparser -> FeedEntry list (or "not a feed")

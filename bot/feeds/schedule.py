@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-RETRY_AFTER_CAP = timedelta(days=2)  # issue 5: Retry-After honoured up to two days
+RETRY_AFTER_CAP = timedelta(days=2)  # Retry-After is honoured up to two days
 FRESHNESS_CAP = timedelta(days=1)  # max-age / <ttl> stretch a poll at most this far
 BACKOFF_BASE = timedelta(minutes=5)
 BACKOFF_CAP = timedelta(days=1)

@@ -25,7 +25,7 @@ Mode = Literal["as_of", "latest"]
 
 @dataclass(frozen=True)
 class JudgeOptions:
-    """The judge's tunable limits (defaults from issue 3)."""
+    """The judge's tunable limits."""
 
     staleness_days: int = 45  # an as-of snapshot older than this is no evidence
     default_board: str = "lmarena-text"  # what articles mean when they name no board

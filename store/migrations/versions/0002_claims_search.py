@@ -1,4 +1,4 @@
-"""claims full-text search (issue 6: /claims search over 100k claims, p95 < 50 ms)
+"""claims full-text search (/claims search over 100k claims, p95 < 50 ms)
 
 Each database uses its own full-text engine; the SQL differs, so this revision
 branches on the dialect. Both index the statement with punctuation turned into
