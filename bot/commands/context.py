@@ -1,4 +1,4 @@
-"""The production CommandContext: the store plus the other engineers' pieces, if present."""
+"""The production CommandContext: the store plus the checker, leaderboard loader and feed validator."""
 
 from __future__ import annotations
 

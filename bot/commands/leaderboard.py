@@ -179,7 +179,7 @@ async def leaderboard_command(
 
 
 def default_top_loader(engine: Engine) -> TopLoader | None:
-    """Engineers A and B's store (load + filters + registry), or None when missing."""
+    """The store's leaderboard loader (load + filters + registry), or None when missing."""
     try:
         load: Any = importlib.import_module("store.leaderboards.load")
         filters: Any = importlib.import_module("store.leaderboards.filters")

@@ -100,7 +100,7 @@ def ingest_cmd(
 
 
 def load_registry() -> RegistryLike:
-    """Engineer B's curated registry; a seam the tests replace."""
+    """The curated registry; a seam the tests replace."""
     from store.registry import load_registry as load
 
     return load()

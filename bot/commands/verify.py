@@ -127,7 +127,7 @@ def _as_checked(item: Any) -> CheckedClaim:
 
 
 def adapt_check_result(result: Any) -> list[CheckedClaim]:
-    """Engineer D's check output (the `check --json` shape) -> CheckedClaims."""
+    """The `check --json` shape -> CheckedClaims."""
     if hasattr(result, "model_dump"):
         result = result.model_dump(mode="json")
     claims = (
