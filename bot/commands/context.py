@@ -1,4 +1,4 @@
-"""The production CommandContext: the store plus the checker, leaderboard loader and feed validator."""
+"""The production CommandContext: the store, the checker, the top loader, the feed validator."""
 
 from __future__ import annotations
 
