@@ -456,13 +456,3 @@ async def poll_due(
             await client.aclose()
     order = {name: i for i, name in enumerate(feeds)}
     return PollReport(sorted(reports, key=lambda r: order[r.name]))
-
-
-async def poll_source(
-    engine: Engine, config: SourcesFile, settings: Settings, name: str, **kwargs: Any
-) -> SourceReport:
-    """Poll one source now, due or not."""
-    report = await poll_due(engine, config, settings, only=[name], **kwargs)
-    if not report.sources:
-        raise ClaimwatchError(f"{name}: being polled by another instance right now")
-    return report.sources[0]

@@ -6,7 +6,6 @@ The same models and the same Alembic migrations serve both databases.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sqlite3
 import uuid
@@ -185,10 +184,6 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
-
-
-def url_from_env(data_dir: Path | None = None) -> str:
-    return os.environ.get("CLAIMWATCH_DATABASE_URL") or default_url(data_dir or DEFAULT_DATA_DIR)
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -412,10 +412,6 @@ def claim_card(claim: ClaimView, today: date | None = None) -> Card:
         footer=_footer(claim.id),
         text_footer=text_footer(claim.id),
     )
-
-
-def bullet_list(lines: Iterable[str]) -> str:
-    return "\n".join(f"• {line}" for line in lines)
 
 
 __all__ = [

@@ -129,10 +129,6 @@ class FeedValidator(Protocol):
     async def __call__(self, url: str) -> FeedCheck: ...
 
 
-def _today() -> date:
-    return utcnow().date()
-
-
 @dataclass
 class CommandContext:
     """Everything the handlers use, injected (tests pass fakes for the outside world)."""

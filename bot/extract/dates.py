@@ -103,14 +103,6 @@ def find_date(sentence: str, published: date) -> date | None:
     return None
 
 
-def parse_date(value: str) -> date:
-    """A user-given date: YYYY-MM-DD (the CLI's --published and --as-of)."""
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None
-
-
 # "since August", "from January 2024 to February 2025", "between March and June":
 # the start (and end) of a period the claim speaks over, never its as-of date.
 _PERIOD_CUE = re.compile(r"\b(?:since|from|between|starting|beginning)\s+(?:in\s+)?", re.IGNORECASE)

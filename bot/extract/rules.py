@@ -10,7 +10,6 @@ article (its one named board, its publication date, its source).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -176,15 +175,6 @@ class RulesExtractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or Gazetteer.build()
-
-    @classmethod
-    def from_sources(
-        cls,
-        surface_names: Mapping[str, str] | None = None,
-        board_models: Iterable[str] = (),
-        country_names: Mapping[str, str] | None = None,
-    ) -> RulesExtractor:
-        return cls(Gazetteer.build(surface_names, board_models, country_names))
 
     def extract(self, article: ArticleText) -> ExtractionResult:
         gaz = self.gaz.with_names(introduced_names(article.title))

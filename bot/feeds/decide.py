@@ -84,27 +84,6 @@ def is_old(published_at: datetime | None, now: datetime, max_age_days: int | Non
     return published_at < now - timedelta(days=max_age_days)
 
 
-def plan_entries(
-    entries: Sequence[FeedEntry],
-    known: Mapping[str, Known],
-    *,
-    backlog_is_baseline: bool,
-    max_age_days: int | None,
-    now: datetime,
-) -> EntryPlan:
-    """Decide every entry of one fetch (see `plan_keyed`)."""
-    keyed, policy, repeated = key_entries(entries)
-    return plan_keyed(
-        keyed,
-        known,
-        policy=policy,
-        repeated=repeated,
-        backlog_is_baseline=backlog_is_baseline,
-        max_age_days=max_age_days,
-        now=now,
-    )
-
-
 def plan_keyed(
     keyed: Sequence[KeyedEntry],
     known: Mapping[str, Known],

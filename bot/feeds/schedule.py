@@ -178,7 +178,3 @@ def parse_max_age(cache_control: str | None) -> timedelta | None:
     ages = [int(m.group(2)) for m in _MAX_AGE.finditer(cache_control)]
     # clamped before arithmetic; next_success_poll caps its effect at FRESHNESS_CAP
     return timedelta(seconds=min(max(ages), MAX_AGE_CAP_S)) if ages else None
-
-
-def is_due(next_poll_at: datetime | None, now: datetime) -> bool:
-    return next_poll_at is None or next_poll_at <= now

@@ -169,15 +169,6 @@ def resolve_model(ctx: Ctx, name: str) -> tuple[Standing | None, Outcome | None,
     return best, None, note
 
 
-def family_resolution(ctx: Ctx, name: str) -> list[str]:
-    res = ctx.snap.resolve(name, ctx.registry, ctx.resolver)
-    return list(res.models) if res.status not in ("ambiguous", "not_found") else []
-
-
-def days_between(a: date, b: date) -> int:
-    return abs((a - b).days)
-
-
 def name_list(names: list[str], limit: int = 5) -> str:
     """ "a, b, c and 2 more": the first `limit` names."""
     shown = ", ".join(names[:limit])
