@@ -369,6 +369,14 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
     return None
 
 
+# A comparison's other side described, not named: "its predecessor", "a number of larger
+# models", "previous Sonnet models". Groups ("open models") are read as groups instead.
+_DESCRIBED = _i(
+    r"\s+(?P<what>(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
+    r"competing|comparable)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
+    r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
+)
 _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
     r"closed[- ]source|closed|proprietary)\s+(?:AI\s+)?(?:models?|LLMs?|AI)\b"
@@ -436,7 +444,12 @@ def find_comparisons(s: Sentence) -> None:
         subject = _subject(s, v.start())
         if subject is None:
             continue
-        objects = _objects(s, v.end())
+        objects: list[Mention] = _objects(s, v.end())
+        if not objects and (described := _DESCRIBED.match(s.text, v.end())):
+            # "beats its predecessor", "outperforms a number of larger models": kept with
+            # the words the text uses (judged model_not_found: no board lists them)
+            start, end = described.span("what")
+            objects = [Mention(start, end, s.text[start:end], "model")]
         negated = _near_negation(s.text, v.start())
         rel = "beats" if relation == "overtook" else relation
         for subj in _coordinated(s, subject, v.start()):
