@@ -163,6 +163,13 @@ def test_comparisons_read_their_direction(text: str, expected: tuple[str, str, s
     assert pairs(text) == {expected}
 
 
+def test_a_described_other_side_is_kept_as_the_text_wrote_it() -> None:
+    text = "Claude Sonnet 5 beats its predecessor on every benchmark."
+    assert pairs(text) == {("Claude Sonnet 5", "its predecessor", "beats")}
+    # a group is read as a group, not as a described model
+    assert pairs("Claude Sonnet 5 beats all other open models.") == set()
+
+
 def test_it_after_two_named_models_means_neither_not_the_topic() -> None:
     text = "GPT-4o and Claude 3.5 Sonnet are close on LMArena. It beats Gemini 1.5 Pro."
     assert pairs(text, title="Mistral Small 3.1") == set()
