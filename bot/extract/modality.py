@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 # Where a clause starts: a new sentence part, a coordinating or subordinating word.
 _CLAUSE_BREAK = re.compile(
-    r"[;:(–—]|,\s+(?:but|while|whereas|although|though|which|who|and|so)\b|"
+    r"[;:()–—]|,\s+(?:but|while|whereas|although|though|which|who|and|so)\b|"
     r"\b(?:but|while|whereas|although|though|which|who|that)\b",
     re.IGNORECASE,
 )

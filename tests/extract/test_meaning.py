@@ -42,6 +42,7 @@ ASSERTED = [
     ("Grok 4, which is not open, beats Gemini 2.5 Pro.", "beats"),
     ("Not surprisingly, Grok 4 beats Gemini 2.5 Pro.", "beats"),
     ("Grok 4 beats Gemini 2.5 Pro, though it is not cheap.", "beats"),
+    ("On SWE-bench Verified (not plotted), GPT-5.2 Thinking scores 80%.", "scores"),
 ]
 FORECASTS = [
     ("Gemini 2.5 Pro could soon overtake Grok 4 on LMArena.", "overtake"),
