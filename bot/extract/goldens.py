@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.extract.base import ArticleText
-from store.claims import ClaimDraft
+from store.claims import ClaimDraft, claim_dedupe_key
 
 KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "rank_position": ("model", "rank", "op"),
@@ -121,6 +121,19 @@ def field_mismatches(expected: dict[str, Any], found: dict[str, Any]) -> list[st
     return out
 
 
+def one_per_claim(drafts: Iterable[ClaimDraft]) -> list[ClaimDraft]:
+    """The first draft of each claim: goldens list an article's claims once, however
+    many sentences make them."""
+    seen: set[str] = set()
+    out = []
+    for draft in drafts:
+        key = claim_dedupe_key(draft)
+        if key not in seen:
+            seen.add(key)
+            out.append(draft)
+    return out
+
+
 def best_match(expected: dict[str, Any], found: list[dict[str, Any]], used: set[int]) -> int | None:
     """The found claim an expected one matches: one whose other fields agree too, when
     there is one (a sentence may give the same model's rank twice, scoped differently)."""
@@ -156,7 +169,7 @@ def score(
     """Greedy one-to-one matching of expected to found claims; totals (and per type)."""
     total = Score()
     by_type = by_type if by_type is not None else {}
-    found = [d.model_dump(mode="json") for d in drafts]
+    found = [d.model_dump(mode="json") for d in one_per_claim(drafts)]
     used: set[int] = set()
     for exp in expected:
         kind = by_type.setdefault(exp["type"], Score())

@@ -232,7 +232,9 @@ class RulesExtractor:
                 if draft is None:
                     result.dropped += 1
                     continue
-                key = claim_dedupe_key(draft)
+                # one draft per claim and place: a claim the article makes twice is one
+                # claim with two quotes (the store keeps both appearances)
+                key = f"{claim_dedupe_key(draft)}:{draft.span[0]}"
                 if key in seen:
                     continue
                 seen.add(key)

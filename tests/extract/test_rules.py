@@ -8,7 +8,14 @@ from pathlib import Path
 from bot.extract.base import ArticleText
 from bot.extract.dates import find_date
 from bot.extract.rules import RulesExtractor, split_sentences
-from store.claims import Group, GroupComparison, PairwiseComparison, RankPosition, TrendGap
+from store.claims import (
+    Group,
+    GroupComparison,
+    PairwiseComparison,
+    RankPosition,
+    TrendGap,
+    claim_dedupe_key,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "seed-ft-open-models.txt"
 RULES = RulesExtractor()
@@ -22,7 +29,10 @@ def test_seed_article_group_and_trend_claims() -> None:
     raw = SEED.read_text(encoding="utf-8").partition("\n\n")[2]
     drafts = extract(raw, date(2025, 8, 5))
     groups = [d for d in drafts if isinstance(d, GroupComparison)]
-    assert len(groups) == 1  # the title, the summary and the body say it three times
+    # the title, the summary and the body say it three times: one claim, three quotes
+    assert len(groups) == 3
+    assert len({claim_dedupe_key(d) for d in groups}) == 1
+    assert len({d.span for d in groups}) == 3
     g = groups[0]
     assert g.group_a == Group(country="CN", open_weights=True)
     assert g.group_b == Group(country="US", open_weights=True)
