@@ -51,5 +51,5 @@ def test_no_forecast_is_read_as_a_fact_or_the_reverse(tallies: dict[str, Tally])
 
 def test_held_out_recall_and_precision_do_not_fall(tallies: dict[str, Tally]) -> None:
     held = tallies["held_out"]
-    assert held.recall() >= 0.33, held.recall()
+    assert held.recall() >= 0.38, held.recall()
     assert held.precision() >= 0.85, held.precision()
