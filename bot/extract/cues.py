@@ -295,6 +295,27 @@ def _add_rank(s: Sentence, model: str, rank: int, pos: int) -> None:
     )
 
 
+# "three models share rank 1: A (1457), B (1455) and C": every item holds that place
+_SHARED_PLACE = re.compile(
+    r"\b(?:share|shares|shared|sharing|tie\s+(?:for|at)|tied\s+(?:for|at)|tie\s+at)\s+"
+    r"(?:the\s+)?(?:rank|place|spot|position)\s+(?:#|No\.\s?)?(\d{1,3})\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def find_shared_places(s: Sentence) -> None:
+    for cue in _SHARED_PLACE.finditer(s.text):
+        rank, prev_end = int(cue.group(1)), cue.end()
+        for model in (m for m in s.models if m.start >= cue.end()):
+            if not _SHARED_ITEM_GAP.match(s.text[prev_end : model.start]):
+                break
+            _add_rank(s, model.text, rank, model.start)
+            prev_end = model.end
+
+
+_SHARED_ITEM_GAP = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)?$")
+
+
 def find_ordered_list(s: Sentence) -> None:
     """ "The new top ten, in order: A; B; C": places by position in the list (an item
     that names no model it knows still takes its place)."""
@@ -575,6 +596,7 @@ def find_gains(s: Sentence) -> None:
 def find_all(s: Sentence) -> list[Hit]:
     find_patterns(s)
     find_ordered_list(s)
+    find_shared_places(s)
     find_ranked_lists(s)
     find_gap_trends(s)
     find_ordinals(s)

@@ -61,7 +61,11 @@ _NO_END = "".join(
         "Dec.",
     )
 )
-_SENTENCE_END = re.compile(rf"(?<=[.!?]){_NO_END}[\"'”’)]*\s+(?=[\"“'(\[A-Z0-9#])|\n+")
+# A sentence may also start with a lower-case model name ("... (1451). o3-2025-04-16 is
+# ranked 2nd"): a lower-case word with a digit in it.
+_SENTENCE_END = re.compile(
+    rf"(?<=[.!?]){_NO_END}[\"'”’)]*\s+(?=[\"“'(\[A-Z0-9#]|[a-z][\w.-]*\d)|\n+"
+)
 # Cheap prefilter: a sentence without any of these cannot hold a claim.
 _TRIGGER = re.compile(
     r"overt|surpass|outperform|outscor|outrank|outpac|beat|best|edge|lead|top|trail|lag|"

@@ -62,6 +62,19 @@ def test_a_ranked_list_gives_every_place() -> None:
     }
 
 
+def test_a_shared_place_and_a_sentence_starting_with_a_lower_case_name() -> None:
+    text = (
+        "On the Text Arena, three models share rank 1: gemini-2.5-pro (1457), gpt-5-high "
+        "(1455) and claude-opus-4.1-thinking-16k (1451). o3-2025-04-16 is ranked 2nd on 1445."
+    )
+    assert ranks(text) == {
+        ("gemini-2.5-pro", 1),
+        ("gpt-5-high", 1),
+        ("claude-opus-4.1-thinking-16k", 1),
+        ("o3-2025-04-16", 2),
+    }
+
+
 def test_an_ordered_list_counts_items_it_cannot_name() -> None:
     text = (
         "The new top ten, in order: Qwen/Qwen2-72B-Instruct; Unknown-Thing; 01-ai/Yi-1.5-34B-Chat."
