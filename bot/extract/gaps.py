@@ -98,8 +98,8 @@ def _groups(s: Sentence) -> list[tuple[int, Group]]:
 
 
 def find_gap_trends(s: Sentence) -> None:
-    if any(h.type == "trend_gap" for h in s.hits) or s.models or _MODEL_PRONOUN.search(s.text):
-        return  # a named model (or "it") makes the gap that model's, not the groups'
+    if any(h.type == "trend_gap" for h in s.hits):
+        return
     gap = _GAP.search(s.text)
     narrow = _NARROWING.search(s.text)
     widen = _WIDENING.search(s.text)
@@ -108,7 +108,16 @@ def find_gap_trends(s: Sentence) -> None:
     )
     if not (gap or catching) or not (narrow or widen):
         return
-    groups = [g for _, g in _groups(s)]
+    anchor = gap.start() if gap else (narrow or widen).start()  # type: ignore[union-attr]
+    placed = _groups(s)
+    # Whose gap it is: the nearest name before it. A model ("Leanstral shows an
+    # advantage over ...") or "it" makes it that model's, not the groups'.
+    owners = [(p, "group") for p, _ in placed if p < anchor]
+    owners += [(m.start, "model") for m in s.models if m.start < anchor]
+    owners += [(m.start(), "model") for m in _MODEL_PRONOUN.finditer(s.text, 0, anchor)]
+    if owners and max(owners)[1] != "group":
+        return  # (no name before it: "the gap between open and closed models ...")
+    groups = [g for _, g in placed]
     if not groups:
         return
     if len(groups) == 1:

@@ -50,7 +50,7 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 # The cue inside an "if" clause: "if Gemini 3 beats GPT-5 ..." asserts nothing yet.
-_CONDITION = re.compile(r"(?:^|[\s,;(])(?:if|unless|once)\s", re.IGNORECASE)
+_CONDITION = re.compile(r"(?:^|[\s,;(])(?<!as )(?<!even )(?:if|unless|once)\s", re.IGNORECASE)
 _REJECTED = re.compile(
     r"\b(?:rejects?|rejected|denies|denied|disputes?|disputed|debunk(?:s|ed)?|refutes?|"
     r"refuted|dismiss(?:es|ed)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|idea|notion)?"

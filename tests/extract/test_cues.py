@@ -206,6 +206,7 @@ def test_a_chain_of_it_sentences_keeps_its_subject() -> None:
         ("Open-weight models have erased most of the deficit.", "narrowing"),
         ("Chinese labs have caught up with the US.", "narrowing"),
         ("The edge closed-source labs hold is widening.", "widening"),
+        ("Posts say that open source has at last drawn level with closed source.", "narrowing"),
     ],
 )
 def test_gap_trends_between_groups(text: str, direction: str) -> None:

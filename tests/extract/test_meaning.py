@@ -60,6 +60,7 @@ NOT_FORECASTS = [
     ("In May, Gemini 2.5 Pro topped the leaderboard.", "topped"),
     ("Gemini 2.5 Pro topped the leaderboard, and it will be updated weekly.", "topped"),
     ("Gemini 2.5 Pro now leads the leaderboard.", "leads"),
+    ("For a moment it looked as if open-source AI had caught the closed labs.", "caught"),
 ]
 
 
