@@ -361,7 +361,9 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         found = antecedent(s.text, s.models, s.objects, pos) or s.prev_subject
         # the topic only when no other model was just named: "X and Y tie. It ..."
         # could mean either, never the topic
-        return found or (None if s.prev_named or s.models else s.topic)
+        # (names after the pronoun are its objects, not rival subjects)
+        rival = s.prev_named or any(m.end <= pos for m in s.models)
+        return found or (None if rival else s.topic)
     if not named and _BARE_START.match(s.text[:pos]):
         # "Outperforms Llama 2 13B on all benchmarks": a feature line of the
         # announced model, with no subject written

@@ -93,6 +93,21 @@ _LOWER_OK = frozenset(
         "meanwhile",
         "then",
         "finally",
+        # sentence adverbs before a subject: "Soon afterwards Grok-3 took back ..."
+        "soon",
+        "afterwards",
+        "afterward",
+        "later",
+        "earlier",
+        "again",
+        "still",
+        "already",
+        "overall",
+        "however",
+        "instead",
+        "thus",
+        "so",
+        "yet",
     ]
 )
 
