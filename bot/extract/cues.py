@@ -221,6 +221,7 @@ _FIRST_PLACE = re.compile(
     r"(?!\s+(?:of|\d|ten|five|three)))",
     re.IGNORECASE,
 )
+_WON = re.compile(r"\b(?:won|wins|win)\s+(?:outright|overall|the\s+(?:crown|title))\b", re.I)
 _IN_THE_LEAD = re.compile(
     r"\b(?:is|was|are|were|remains?|remained|stays?|stayed|took|takes|held|holds)\s+"
     r"(?:firmly\s+|clearly\s+|still\s+|now\s+)?(?:in\s+)?the\s+lead\b(?!\s+(?:of|over))",
@@ -256,7 +257,7 @@ _PLACED_RANK = re.compile(
 # "followed by Claude-v1 at 1224 and ...", "Next comes GPT-4": the next places in order
 _FOLLOWED = re.compile(
     r"\b(?:followed(?:\s+closely)?\s+by|trailed\s+by|then|next\s+(?:comes?|came|is|was)|"
-    r"immediately\s+(?:behind|after))\s+$",
+    r"immediately\s+(?:behind|after))\s+(?:[A-Z][\w.&-]*['’]s\s+)?$",
     re.IGNORECASE,
 )
 
@@ -265,7 +266,9 @@ _ORDERED_LIST = re.compile(
     r"\b(?:in\s+order|top\s+(?:\d{1,2}|ten|five|three|twenty)|standings|ranking)\b[^:;.]{0,40}:\s*",
     re.IGNORECASE,
 )
-_LIST_JOIN = re.compile(r"^[^;.]{0,25}?(?:,\s*|\s+and\s+|;\s*)(?:then\s+)?$")
+_LIST_JOIN = re.compile(
+    r"^[^;]{0,25}?(?:,\s*|\s+and\s+|;\s*)(?:then\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?$"
+)
 
 
 def _rank_value(m: re.Match[str]) -> int | None:
@@ -339,7 +342,16 @@ def find_ranked_lists(s: Sentence) -> None:
     """Ranks written beside their model, placed by a verb, or continued by "followed by"."""
     last_rank = s.prev_rank
     prev_end, in_list = 0, False
+    said = sorted(
+        (h.start, int(h.fields["rank"]))
+        for h in s.hits
+        if h.type == "rank_position" and h.fields.get("op") == "eq"
+    )
     for model in s.models:
+        # a place said before this name ("X won outright ..., trailed by Y") counts too
+        earlier = [r for pos, r in said if pos < model.start]
+        if earlier and not in_list:
+            last_rank = earlier[-1]
         after = _AFTER_MODEL_RANK.match(s.text, model.end)
         placed = _PLACED_RANK.match(s.text, model.end)
         rank: int | None = None
@@ -366,6 +378,8 @@ def find_ordinals(s: Sentence) -> None:
     for m in _IN_THE_LEAD.finditer(s.text):
         _rank(s, m.start(), 1)
     for m in _FIRST_PLACE.finditer(s.text):
+        _rank(s, m.start(), 1)
+    for m in _WON.finditer(s.text):
         _rank(s, m.start(), 1)
     for model in s.models:
         if _INVERTED_TOP.search(s.text[max(0, model.start - 80) : model.start]):
@@ -597,9 +611,9 @@ def find_all(s: Sentence) -> list[Hit]:
     find_patterns(s)
     find_ordered_list(s)
     find_shared_places(s)
-    find_ranked_lists(s)
-    find_gap_trends(s)
     find_ordinals(s)
+    find_ranked_lists(s)  # after the places said outright, which a list continues
+    find_gap_trends(s)
     find_superlatives(s)
     find_score_slots(s)
     find_score_comparisons(s)

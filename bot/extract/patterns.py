@@ -224,9 +224,12 @@ _SOTA_GROUP = _i(
 )
 _MEASURED = ("result", "score", "accurac", "number")
 _OTHERS = _i(
-    r"^\s*(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
+    r"^\s*(?:(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
     r"((?:open[- ]weights?\s+|open[- ]source\s+|open\s+|closed\s+)?)(?:models?|LLMs?)\b"
-    r"(?!['’]s)"  # "every other model's full-reasoning configuration" is not every model
+    r"(?!['’]s)|"  # "every other model's full-reasoning configuration" is not every model
+    # "outperforms open-source alternatives": the rest of its group
+    r"(?:other\s+)?((?:open[- ]weights?|open[- ]source|open|closed[- ]source|closed)\s+)"
+    r"(?:alternatives|competitors|rivals|peers|models)\b(?!\s+(?:such\s+as|like|including)))"
 )
 
 _COMP = (
@@ -413,7 +416,7 @@ def sentence_antecedent(text: str, models: list[Mention]) -> str | None:
 _EMPTY_GAZETTEER = Gazetteer(set(), {}, {})
 
 
-_PRONOUN_BEFORE = _i(r"\b(?:it|this model|the model|the new model)\b")
+_PRONOUN_BEFORE = _i(r"\b(?:it|its|this model|the model|the new model)\b")
 
 
 def _has_clause_break(gap: str) -> bool:
@@ -502,10 +505,9 @@ def _others_rank(s: Sentence, v: re.Match[str], relation: Relation) -> bool:
     subject = _subject(s, v.start())
     if subject is None:
         return False
-    within = (
-        Group(open_weights=True) if m.group(1).strip() and "open" in m.group(1).lower() else None
-    )
-    if m.group(1).strip().lower().startswith("closed"):
+    kind = (m.group(1) or m.group(2) or "").strip().lower()
+    within = Group(open_weights=True) if "open" in kind else None
+    if kind.startswith("closed"):
         within = Group(open_weights=False)
     s.hits.append(
         Hit(

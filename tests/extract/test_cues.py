@@ -75,6 +75,25 @@ def test_a_shared_place_and_a_sentence_starting_with_a_lower_case_name() -> None
     }
 
 
+def test_a_list_continues_a_place_said_outright() -> None:
+    text = (
+        "Anthropic's Claude-Opus-4.5-Reasoning won outright on 68.25 points, trailed by "
+        "Google's Gemini-3-Pro-Preview at 65.59 and OpenAI's GPT-5.2 at 64.32."
+    )
+    assert ranks(text) == {
+        ("Claude-Opus-4.5-Reasoning", 1),
+        ("Gemini-3-Pro-Preview", 2),
+        ("GPT-5.2", 3),
+    }
+
+
+def test_beating_the_rest_of_a_group_is_first_in_it() -> None:
+    found = claims("Pixtral 12B outperforms open-source alternatives on instruction following.")
+    assert [(c["model"], c["rank"], c["within"]) for c in found] == [
+        ("Pixtral 12B", 1, {"country": None, "organisation": None, "open_weights": True})
+    ]
+
+
 def test_an_ordered_list_counts_items_it_cannot_name() -> None:
     text = (
         "The new top ten, in order: Qwen/Qwen2-72B-Instruct; Unknown-Thing; 01-ai/Yi-1.5-34B-Chat."
