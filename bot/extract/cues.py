@@ -470,9 +470,9 @@ def find_score_slots(s: Sentence) -> None:
             pron = _PRONOUN_SCORE.search(lead_clause)
             if pron and _SCORE_VERB.search(pron.group()) and not _GAP_BREAK.search(pron.group()):
                 name = _subject(s, m.start() - len(lead_clause) + pron.start() + 1)
-            elif _SCORING_LEAD.search(lead_clause):
-                # "X has leading performance ..., achieving an Elo score of 1402": the
-                # sentence's subject scores it
+            elif _SCORING_LEAD.search(lead_clause) or _BENCH_BEFORE.search(lead):
+                # "X has leading performance ..., achieving an Elo score of 1402", "Its
+                # table lists MMLU 78.6": the sentence's subject scores it
                 name = _subject(s, m.start(), max_gap=160)
         if name is None or (name, value) in taken:
             continue
@@ -571,6 +571,34 @@ _GAIN_OVER = re.compile(
 )
 
 
+# "it tops GPT-5: 60.2% to 54.9% on BrowseComp": the compared models' numbers, in order
+_PAIRED = re.compile(
+    r"(?<![\w.])(?P<a>\d{1,4}(?:\.\d+)?)\s?(?P<pct>%)?\s+(?:to|vs\.?|versus)\s+"
+    r"(?P<b>\d{1,4}(?:\.\d+)?)\s?%?(?!\s*(?:x\b|times))"
+)
+
+
+def find_paired_scores(s: Sentence) -> None:
+    pairs = [h for h in s.hits if h.type == "pairwise_comparison"]
+    for m in _PAIRED.finditer(s.text):
+        before = [h for h in pairs if h.start < m.start()]
+        if not before:
+            continue
+        a, b = before[-1].fields["model_a"], before[-1].fields["model_b"]
+        bench = _BENCH_AFTER.match(s.text, m.end())
+        metric = benchmark_id(bench.group("bench")) if bench else None
+        for name, value in ((a, m.group("a")), (b, m.group("b"))):
+            s.hits.append(
+                Hit(
+                    "score_value",
+                    {"model": name, "value": float(value), "comparator": "eq"},
+                    m.start(),
+                    negated=False,
+                    metric=metric,
+                )
+            )
+
+
 def find_score_comparisons(s: Sentence) -> None:
     """Two models' scores set side by side: the higher one beats the other."""
     slots = [h for h in s.hits if h.type == "score_value"]
@@ -616,6 +644,7 @@ def find_all(s: Sentence) -> list[Hit]:
     find_gap_trends(s)
     find_superlatives(s)
     find_score_slots(s)
+    find_paired_scores(s)
     find_score_comparisons(s)
     find_compared(s)
     find_gains(s)

@@ -159,6 +159,11 @@ def test_a_number_belongs_to_the_model_its_words_tie_it_to(
     assert scores(text) == expected
 
 
+def test_paired_numbers_follow_the_comparison_they_back() -> None:
+    text = "On agentic tests, Kimi K2 Thinking tops GPT-5: 60.2% to 54.9% on BrowseComp."
+    assert scores(text) == {("Kimi K2 Thinking", 60.2), ("GPT-5", 54.9)}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
