@@ -39,7 +39,7 @@ from bot.extract.patterns import find_all as find_patterns
 
 _SUPERLATIVE = re.compile(
     r"\b(?:state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|industry[- ]leading|"
-    r"world[- ]leading|class[- ]leading|market[- ]leading|frontier[- ]level|"
+    r"world[- ]leading|class[- ]leading|market[- ]leading|"
     r"(?:our|the|world['’]s|industry['’]s)\s+(?:new\s+)?(?:very\s+)?"
     r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
     r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
@@ -374,6 +374,9 @@ def find_ranked_lists(s: Sentence) -> None:
     s.last_rank = last_rank
 
 
+_OR_BELOW = re.compile(r"\s+or\s+(?:below|lower|worse|higher|better|above)\b", re.IGNORECASE)
+
+
 def find_ordinals(s: Sentence) -> None:
     for m in _IN_THE_LEAD.finditer(s.text):
         _rank(s, m.start(), 1)
@@ -397,6 +400,8 @@ def find_ordinals(s: Sentence) -> None:
         ranked = m.group(0).lower().startswith(("rank", "plac", "finish", "came", "comes"))
         if word and not (m.group("after") or ranked or ends):
             continue  # "is first to ship" speaks of time, not rank
+        if _OR_BELOW.match(s.text, m.end()):
+            continue  # "all comparable models rank 18th or below": a range, about others
         rank = int(m.group("hash") or m.group("num") or ORDINALS[(word or "first").lower()])
         if rank == 0 or rank > 500:
             continue

@@ -131,7 +131,7 @@ _WORD = (
     r"Exp|Experimental|Fast|Sonnet|Opus|Haiku|Base|Chat|Coder|Large|Medium|Small|Super|"
     r"Omni|Vision|Air|Maverick|Scout|Think|Spark|Sol|Codex|Instant|High|Low|Next|"
     r"mini|pro|max|flash|lite|nano|turbo|instruct|preview|exp|latest|chat|coder|oss|high|it|"
-    r"fast|thinking|reasoning)"
+    r"fast|thinking|reasoning|sonnet|opus|haiku)"
 )
 # A word that may start a name; the tail (versions, sizes, variants) is matched after it.
 _HEAD = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z]*")
@@ -411,6 +411,10 @@ _NOT_NAME_WORDS = frozenset(
         "benchmarks",
         "review",
         "results",
+        "community",
+        "license",
+        "licence",
+        "terms",
         "launch",
         "launches",
         "release",

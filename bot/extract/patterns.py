@@ -481,8 +481,8 @@ def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:
         return [subject]
     out = [named[-1]]
     for m in reversed(named[:-1]):
-        if not _COORDINATION.match(s.text[m.end : out[-1].start]):
-            break
+        if m.start in s.objects or not _COORDINATION.match(s.text[m.end : out[-1].start]):
+            break  # an earlier verb's objects ("ahead of A, B and C") are no subjects
         out.append(m)
     return [m.text for m in reversed(out)]
 
