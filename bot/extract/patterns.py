@@ -101,7 +101,7 @@ _VERBS: dict[Relation, str] = {
         r"just\s+|slightly\s+|now\s+|still\s+|narrowly\s+|comfortably\s+|clearly\s+)?"
         r"(?:ahead of|above|in front of)|"
         r"leads?|led|leading(?!\s+(?:[\w-]+\s+){0,3}(?:models?|systems?|LLMs?|labs?|compan|"
-        r"open|closed|AI\b|frontier|code|providers?))|dominat(?:es|ed|ing)|tops|topped|topping|"
+        r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
         r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
         r"(?:(?:strict|substantial|significant|major|big|clear|marked|huge|large|notable)\s+)?"
         r"(?:improvements?|upgrade|step\s+(?:up|forward))\s+(?:over|on|from)|"
