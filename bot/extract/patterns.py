@@ -151,7 +151,8 @@ _COUNT_TOP = _i(
 
 _RANK_HASH = _i(
     r"\b(?:ranks?|ranked|ranking|sits?|sitting|placed|places|debut(?:s|ed)?|land(?:s|ed)?|"
-    r"comes? in|came in|is|was|now|at|rank of)\s+(?:at\s+|in\s+)?(?:#|No\.\s?|number\s+)(\d{1,3})\b"
+    r"comes? in|came in|is|was|now|at|rank of)(?:n['’]t|\s+not|\s+no\s+longer)?\s+"
+    r"(?:at\s+|in\s+|the\s+)?(?:#|No\.\s?|number\s+)(\d{1,3})\b"
     r"(?!\s*(?:spot|position|place|rank|slot))"
 )
 _RANK_ORDINAL = _i(
@@ -185,7 +186,8 @@ _MODS = (
     r"[\s,-]+)*)"
 )
 _RANK_BEST = re.compile(
-    r"(?:\b(?:is|was|becomes?|became|as|remains?|remained|now|mak(?:ing|es|e) it)\s+|[:–—-]\s*)"
+    r"(?:\b(?:is|was|becomes?|became|as|remains?|remained|now|mak(?:ing|es|e) it)"
+    r"(?:n['’]t|\s+not|\s+no\s+longer)?\s+|[:–—-]\s*)"
     r"(?:now\s+|currently\s+|officially\s+|again\s+|once again\s+)?(?:[Tt]he\s+)?(?:[Nn]ew\s+)?"
     r"(?:world's\s+)?(?:#1|No\.\s?1|[Nn]umber[- ]one|[Tt]op|[Tt]op-ranked|[Hh]ighest[- ]ranked|"
     r"[Bb]est|[Ll]eading|[Ss]trongest|[Mm]ost capable|[Mm]ost intelligent|[Bb]est-performing)"
@@ -590,6 +592,7 @@ def _rank(
     within: Group | None = None,
     category: str | None = None,
     metric: str | None = None,
+    denied: bool = False,
 ) -> None:
     subject = _subject(s, pos)
     if subject is None:
@@ -602,17 +605,25 @@ def _rank(
             "rank_position",
             {"model": subject, "rank": rank, "op": op, "within": within},
             pos,
-            negated=_near_negation(s.text, pos),
+            negated=denied or _near_negation(s.text, pos),
             category=category,
             metric=metric,
         )
     )
 
 
+_DENIAL = _i(r"n['’]t\b|\bnot\b|\bno\s+longer\b")
+
+
+def _denies(words: str) -> bool:
+    """The rank pattern's own words deny it: "isn't the #1 model", "is no longer #1"."""
+    return bool(_DENIAL.search(words))
+
+
 def find_ranks(s: Sentence) -> None:
     t = s.text
     for m in _RANK_HASH.finditer(t):
-        _rank(s, m.start(), int(m.group(1)))
+        _rank(s, m.start(), int(m.group(1)), denied=_denies(m.group(0)))
     for m in _RANK_SPOT.finditer(t):
         _rank(s, m.start(), int(m.group(1)))
     for m in _RANK_ORDINAL.finditer(t):
@@ -630,6 +641,7 @@ def find_ranks(s: Sentence) -> None:
             1,
             within=_group_from_mods(mods, s.gaz, m.group("where")),
             category=category,
+            denied=_denies(m.group(0)),
         )
     for m in _RANK_LEADER.finditer(t):
         what = (m.group("what") or "").lower()

@@ -138,6 +138,9 @@ def test_the_extractor_keeps_negation_forecast_period_and_mentions() -> None:
         ("Grok 4", "Gemini 2.5 Pro", "beats", True)
     ]
     assert neg[0]["mentions"] == ["Grok 4", "Gemini 2.5 Pro"]
+    for text in ("Grok 4 isn't the #1 model on LMArena.", "Grok 4 is no longer #1 on LMArena."):
+        [denied] = _claims(text, date(2025, 7, 20))
+        assert (denied["type"], denied["rank"], denied["negated"]) == ("rank_position", 1, True)
     soon = _claims("Gemini 2.5 Pro could soon overtake Grok 4 on LMArena.", date(2025, 7, 20))
     assert [c["forecast"] for c in soon] == [True]
     since = _claims(
