@@ -61,6 +61,11 @@ def in_subject_position(text: str, start: int) -> bool:
     v = _VERSION_OF.search(lead)
     if v:
         lead = lead[: v.start()]
+    # "On hard prompts it outscores ...", "At math DeepSeek V3 passes ...": a phrase that
+    # opens the clause with a preposition sets the scene; the subject comes after it
+    opener = _OPENING_PHRASE.match(lead)
+    if opener:
+        lead = lead[opener.end() :]
     # Words with a lower-case letter first are verbs and prepositions here, unless listed.
     m = _SUBJECT_LEAD.fullmatch(lead)
     if m is None:
@@ -76,6 +81,11 @@ def in_subject_position(text: str, start: int) -> bool:
     )
 
 
+_OPENING_PHRASE = re.compile(
+    r"^\s*(?:on|in|at|for|across|under|among|amongst|during|after|before|since)\s+"
+    r"(?:[\w'’.-]+\s+){1,5}?(?=(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])|(?-i:it)\b|$)",
+    re.IGNORECASE,
+)
 _LOWER_OK = frozenset(
     [
         "the",

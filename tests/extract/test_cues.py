@@ -189,7 +189,7 @@ def test_paired_numbers_follow_the_comparison_they_back() -> None:
             "Mistral OCR 3 is a significant upgrade compared to Mistral OCR 2.",
             ("Mistral OCR 3", "Mistral OCR 2", "beats"),
         ),
-        ("DeepSeek V3 now passes GPT-4 at math.", ("DeepSeek V3", "GPT-4", "beats")),
+        ("At math DeepSeek V3 now passes GPT-4.", ("DeepSeek V3", "GPT-4", "beats")),
         (
             "Nemotron-4 340B at times holds its own against GPT-4.",
             ("Nemotron-4 340B", "GPT-4", "ties"),
