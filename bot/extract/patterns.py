@@ -92,6 +92,8 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?<=could )|(?<=would )|(?<=will )|(?<=might )|(?<=can )|(?<=did )|(?<=does )|"
         r"(?<=to )|(?<=may ))top(?![- ]?\d)|eclips(?:es|ing)|"
         r"beats?|beating|bests?|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
+        r"edg(?:es|ed|ing)\s+past|pull(?:s|ed|ing)?\s+ahead\s+of|dethron(?:es|ed|ing)|"
+        r"unseat(?:s|ed|ing)?|displac(?:es|ed|ing)|outdo(?:es)?|outdid|"
         r"pass(?:es|ed|ing)?(?=\s+(?:both\s+|even\s+)?[A-Z])|knock(?:s|ed)?(?=\s+[A-Z])|"
         r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
         r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|"
@@ -111,6 +113,11 @@ _VERBS: dict[Relation, str] = {
         r"(?:\s+[\w-]+){0,4}?\s+than"
     ),
     "trails": (
+        # the passive: "X was outperformed by Y" says Y beats X
+        r"(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+ly\s+)?(?:outperformed|beaten|"
+        r"surpassed|overtaken|outscored|outranked|topped|edged\s+out|eclipsed|bested|"
+        r"outpaced|leapfrogged|dethroned|unseated)\s+by|"
+        r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
         r"falls? behind|fell behind|(?:is|are|was|were) no match for|"
         r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
@@ -122,6 +129,8 @@ _VERBS: dict[Relation, str] = {
         r"(?:is|are|was|were)\s+(?:close|near)\s+to"
     ),
     "ties": (
+        r"on\s+a\s+par\s+with|(?:just\s+|about\s+|roughly\s+)?as\s+good\s+as|"
+        r"(?:roughly\s+|about\s+)?equal\s+to|"
         r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|(?:is|are|was|were)\s+(?:roughly\s+|"
         r"essentially\s+|statistically\s+)?(?:on par|tied|level|even) with|"
         r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck)\s+(?:[\w-]+\s+){0,2}?"

@@ -190,6 +190,9 @@ def test_paired_numbers_follow_the_comparison_they_back() -> None:
             ("Mistral OCR 3", "Mistral OCR 2", "beats"),
         ),
         ("At math DeepSeek V3 now passes GPT-4.", ("DeepSeek V3", "GPT-4", "beats")),
+        ("Llama 3 was outperformed by GPT-4o on LMArena.", ("Llama 3", "GPT-4o", "trails")),
+        ("Grok 4 edges past Claude Opus 4 on LMArena.", ("Grok 4", "Claude Opus 4", "beats")),
+        ("Qwen3 is on a par with GPT-4.1.", ("Qwen3", "GPT-4.1", "ties")),
         (
             "Nemotron-4 340B at times holds its own against GPT-4.",
             ("Nemotron-4 340B", "GPT-4", "ties"),
