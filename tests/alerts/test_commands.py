@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import discord
 import pytest
-from alerts_support import T0, Seeder
+from alerts_support import T0, FakeInteraction, Seeder
 from sqlmodel import Session, select
 
 from bot.alerts.discord_bot import build_tree, reply_kwargs
@@ -285,47 +285,15 @@ def test_replies_never_mention_anyone(ctx) -> None:
     assert not (mentions.everyone or mentions.users or mentions.roles)
 
 
-class _Response:
-    def __init__(self) -> None:
-        self.sent: list[dict] = []
-        self.deferred: dict | None = None
-
-    def is_done(self) -> bool:
-        return self.deferred is not None or bool(self.sent)
-
-    async def send_message(self, **kwargs) -> None:
-        self.sent.append(kwargs)
-
-    async def defer(self, **kwargs) -> None:
-        self.deferred = kwargs
-
-
-class _Interaction:
-    """Just what the adapter reads from a discord.Interaction."""
-
-    def __init__(self, manage_guild: bool) -> None:
-        self.permissions = discord.Permissions(manage_guild=manage_guild)
-        self.user = type("U", (), {"id": 7, "__str__": lambda self: "someone#7"})()
-        self.guild = object()
-        self.response = _Response()
-        self.followup = type("F", (), {})()
-        self.followup_sent: list[dict] = []
-
-        async def send(**kwargs) -> None:
-            self.followup_sent.append(kwargs)
-
-        self.followup.send = send
-
-
 async def test_the_tree_adapts_interactions_to_handlers(ctx) -> None:
     tree = build_tree(discord.Client(intents=discord.Intents.none()), ctx)
-    interaction = _Interaction(manage_guild=False)
+    interaction = FakeInteraction(manage_guild=False)
     await tree.get_command("claim").callback(interaction, claim_id="abc")
     (sent,) = interaction.response.sent
     assert sent["ephemeral"] is True and sent["content"].startswith("'abc' is not a claim id")
     assert sent["allowed_mentions"].everyone is False
     # a member without Manage Server who reaches /sources add is refused by the handler
-    interaction = _Interaction(manage_guild=False)
+    interaction = FakeInteraction(manage_guild=False)
     sources = tree.get_command("sources")
     await sources.get_command("add").callback(interaction, name="n", url="https://good.x/rss")
     assert interaction.response.deferred == {"ephemeral": True, "thinking": True}

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import discord
 import pytest
-from alerts_support import T0, Seeder
+from alerts_support import T0, FakeInteraction, Seeder
 from discord import app_commands
 from sqlmodel import Session
 
@@ -18,38 +18,6 @@ from bot.commands.admin import sources_list_command
 from bot.commands.replies import CommandContext, Invoker, TopRow, TopTable
 from bot.sources import Feed
 from store.models import Source
-
-
-class _Response:
-    def __init__(self) -> None:
-        self.sent: list[dict] = []
-        self.deferred: dict | None = None
-
-    def is_done(self) -> bool:
-        return self.deferred is not None or bool(self.sent)
-
-    async def send_message(self, **kwargs) -> None:
-        self.sent.append(kwargs)
-
-    async def defer(self, **kwargs) -> None:
-        self.deferred = kwargs
-
-
-class _Interaction:
-    def __init__(self, command: object = None) -> None:
-        self.permissions = discord.Permissions(manage_guild=True)
-        self.user = type("U", (), {"id": 7, "__str__": lambda self: "someone#7"})()
-        self.guild = object()
-        self.command = command
-        self.response = _Response()
-        self.followup_sent: list[dict] = []
-        outer = self
-
-        class _Followup:
-            async def send(self, **kwargs) -> None:
-                outer.followup_sent.append(kwargs)
-
-        self.followup = _Followup()
 
 
 @pytest.fixture
@@ -71,7 +39,7 @@ def ctx(engine) -> CommandContext:
 async def test_an_unexpected_error_in_a_deferred_command_is_answered(ctx, caplog) -> None:
     tree = build_tree(discord.Client(intents=discord.Intents.none()), ctx)
     command = tree.get_command("leaderboard")
-    interaction = _Interaction(command)
+    interaction = FakeInteraction(command=command)
     with pytest.raises(RuntimeError) as raised:
         await command.callback(interaction, country="FR")
     # "thinking..." is showing: discord.py hands the error to tree.on_error
@@ -90,13 +58,13 @@ async def test_an_unexpected_error_in_a_deferred_command_is_answered(ctx, caplog
 async def test_a_user_mistake_in_leaderboard_is_private_and_immediate(ctx) -> None:
     tree = build_tree(discord.Client(intents=discord.Intents.none()), ctx)
     command = tree.get_command("leaderboard")
-    interaction = _Interaction(command)
+    interaction = FakeInteraction(command=command)
     await command.callback(interaction, date="tomorrow")
     assert interaction.response.deferred is None  # no public "thinking..." first
     (sent,) = interaction.response.sent
     assert sent["ephemeral"] is True and sent["content"].startswith("could not read the date")
     # a mistake raised inside a handler reaches on_error as the user's words, privately
-    interaction = _Interaction(command)
+    interaction = FakeInteraction(command=command)
     from store.errors import ClaimwatchError
 
     error = app_commands.CommandInvokeError(command, ClaimwatchError("unknown board 'x'"))
@@ -114,7 +82,7 @@ async def test_a_user_mistake_in_leaderboard_is_private_and_immediate(ctx) -> No
 async def test_leaderboard_passes_category_view_and_limit(ctx) -> None:
     tree = build_tree(discord.Client(intents=discord.Intents.none()), ctx)
     command = tree.get_command("leaderboard")
-    interaction = _Interaction(command)
+    interaction = FakeInteraction(command=command)
     await command.callback(interaction, view="style_control", limit=3)
     (sent,) = interaction.followup_sent
     embed = sent["embeds"][0].to_dict()
