@@ -81,20 +81,13 @@ def bare_groups(text: str, phrases: list[GroupPhrase]) -> list[GroupPhrase]:
 
 
 def _groups(s: Sentence) -> list[tuple[int, Group]]:
-    found: list[tuple[int, Group]] = []
+    """The sentence's first two groups (its phrases and bare nouns, `bare_groups`), the
+    second taking what it leaves unsaid from the first."""
     phrases = sorted(s.groups, key=lambda g: g.start)
     if len(phrases) >= 2:
         ga, gb = resolve_pair(phrases[0], phrases[1])
-        found = [(phrases[0].start, ga), (phrases[1].start, gb)]
-    elif phrases:
-        found = [(phrases[0].start, phrases[0].group)]
-    for pattern, group in _BARE:
-        for m in pattern.finditer(s.text):
-            if any(p.start <= m.start() < p.end for p in phrases):
-                continue
-            if all(group != g for _, g in found):
-                found.append((m.start(), group))
-    return sorted(found, key=lambda x: x[0])
+        return [(phrases[0].start, ga), (phrases[1].start, gb)]
+    return [(p.start, p.group) for p in phrases]
 
 
 def find_gap_trends(s: Sentence) -> None:
