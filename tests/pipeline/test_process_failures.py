@@ -31,6 +31,18 @@ class _NoExtractor:
         raise AssertionError("extract_article is replaced in this test")
 
 
+def _runtime() -> Runtime:
+    """A runtime whose extractor is never called (extract_article is replaced)."""
+    return Runtime(
+        config=SourcesFile(),
+        settings=Settings(),
+        extractor=_NoExtractor(),  # type: ignore[arg-type]
+        senders={},
+        owner="test-owner",
+        clock=lambda: NOW,
+    )
+
+
 def test_an_unexpected_error_skips_one_article_not_the_batch(
     engine: sa.Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -47,14 +59,7 @@ def test_an_unexpected_error_skips_one_article_not_the_batch(
         return GatedResult(GateDecision(passed=False, reasons=("no ranking words",)))
 
     monkeypatch.setattr(pipeline, "extract_article", fake_extract)
-    rt = Runtime(
-        config=SourcesFile(),
-        settings=Settings(),
-        extractor=_NoExtractor(),  # type: ignore[arg-type]
-        senders={},
-        owner="test-owner",
-        clock=lambda: NOW,
-    )
+    rt = _runtime()
     with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
         articles, claims, _ = process_pending(engine, rt)
 
@@ -102,14 +107,7 @@ def test_a_claim_the_judge_fails_on_does_not_block_its_batch(engine: sa.Engine) 
             raise ValueError("the judge trips on this claim")
         return _judgement("contradicted")
 
-    rt = Runtime(
-        config=SourcesFile(destinations=()),
-        settings=Settings(),
-        extractor=_NoExtractor(),  # type: ignore[arg-type]
-        senders={},
-        owner="test-owner",
-        clock=lambda: NOW,
-    )
+    rt = _runtime()
     rt.current_judge = lambda engine: judge  # type: ignore[method-assign,assignment,return-value]
     checked, changed = recheck_claims(engine, rt)
 
@@ -159,14 +157,7 @@ def test_an_article_whose_rows_cannot_be_written_fails_alone(
 
     monkeypatch.setattr(pipeline, "extract_article", fake_extract)
     monkeypatch.setattr(pipeline, "_record", record)
-    rt = Runtime(
-        config=SourcesFile(),
-        settings=Settings(),
-        extractor=_NoExtractor(),  # type: ignore[arg-type]
-        senders={},
-        owner="test-owner",
-        clock=lambda: NOW,
-    )
+    rt = _runtime()
     with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
         articles, claims, _ = process_pending(engine, rt)
 
