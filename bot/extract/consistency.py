@@ -196,7 +196,7 @@ def check(
 
 # lexicon.NEGATION's "\bn't" needs a word break before it, so contractions attached to
 # their verb ("doesn't", "won't") are read here too, with "unlikely"
-_CONTRACTED = re.compile(r"n['\u2019]t\b|\bcannot\b|\bunlikely\b|\bno\b", re.I)
+_CONTRACTED = re.compile(r"n['\u2019]t\b|\bcannot\b|\bunlikely\b|\bno\b(?!\.\s?\d)", re.I)
 
 
 _NOT_ONLY = re.compile(r"\bnot only\b", re.I)  # "not only meets, but surpasses"

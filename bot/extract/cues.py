@@ -130,7 +130,10 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|than|from|over|upon|against|beyond|like|unlike|to|versus|vs\.?)\s+(?:the\s+|its\s+)?$",
     re.IGNORECASE,
 )
-_AFTER_GAP = re.compile(r"^\s*(?:for|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "91.2% for OpenAI's GPT-4.5": the maker's possessive may stand before the name
+_AFTER_GAP = re.compile(
+    r"^\s*(?:for|from)\s+(?:the\s+)?(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?$"
+)
 # "Opus 4.8", "Apache 2.0": a small number right after a capitalised word is a version
 _NAME_NUMBER = re.compile(r"(?:\b[A-Z][A-Za-z]*|[-‑v])\s?$")
 _MARGIN = re.compile(
@@ -559,7 +562,9 @@ def find_compared(s: Sentence) -> None:
 
 # "X scores 83%, compared with 72.5% for Y": two models' numbers set side by side
 _SIDE_BY_SIDE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|while|whereas|ahead\s+of|behind)\b", re.I
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|while|whereas|ahead\s+of|behind|"
+    r"followed(?:\s+closely)?\s+by)\b",
+    re.I,
 )
 # Metrics where less is better: their numbers order models the other way round.
 _LOWER_IS_BETTER = re.compile(

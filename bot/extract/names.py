@@ -530,3 +530,86 @@ def introduced_names(title: str | None) -> list[str]:
     if first in _TITLE_WORDS or len(first) < 3:
         return []
     return [name]
+
+
+# A product name nobody listed, written where a comparison's object stands ("outperforms
+# OpenAI Whisper", "ahead of Cohere Command A", "matches ElevenLabs Scribe v2"): a
+# capitalised word, then capitalised, version or size words. Only objects are read this
+# way (patterns.py): a subject must still be a known name, and the claim about an
+# unlisted product is judged "model not found", never as some other model.
+_PROPER = re.compile(
+    r"(?<![\w'’.-])(?:[A-Z][\w.+]*|[a-z]+\d[\w.]*)(?:-[A-Za-z0-9][\w.]*)*"
+    r"(?:\s(?:[A-Z][\w.+]*|v?\d[\w.]*|(?:[a-z]+-)?[a-z]*\d[\w.]*|"
+    r"mini|large|small|medium|base|pro|max|turbo|preview)(?:-[A-Za-z0-9][\w.]*)*)*"
+)
+# Capitalised words that start no name (sentence words, quantifiers, time words).
+_NOT_NAMES = frozenset(
+    [
+        *_NOT_NAME_WORDS,
+        "all",
+        "both",
+        "every",
+        "each",
+        "any",
+        "other",
+        "our",
+        "their",
+        "his",
+        "her",
+        "elo",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "ai",
+        "llm",
+        "llms",
+    ]
+)
+
+
+def unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Capitalised names in `text` the gazetteer does not know: no organisation,
+    country, board or benchmark, not overlapping a known mention, not a possessive
+    owner ("Stability AI's StableLM" names StableLM)."""
+    from bot.extract.lexicon import BENCHMARKS, BOARDS
+
+    out: list[Mention] = []
+    for m in _PROPER.finditer(text.translate(_DASHES)):
+        start, end = m.span()
+        name = text[start:end].rstrip(".")
+        end = start + len(name)
+        low = name.lower()
+        if low.split()[0].split("-")[0] in _NOT_NAMES or text[end : end + 2] in ("'s", "’s"):
+            continue
+        if any(k.start < end and start < k.end for k in known):
+            continue
+        if not re.search(r"[A-Za-z]{2}", name):
+            continue  # "U.S", "A": initials name no product
+        if gaz.organisation(low) or gaz.country(low) or low in BOARDS or low in BENCHMARKS:
+            continue
+        if any(low.startswith(b) for b in BENCHMARKS) or any(b in low for b in BOARDS):
+            continue
+        out.append(Mention(start, end, name, "model"))
+    return out

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from bot.extract.groups import GroupPhrase, resolve_pair
 from bot.extract.lexicon import BENCHMARKS
 from bot.extract.modality import mood
-from bot.extract.names import Gazetteer, Mention
+from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.scope import slug
 from bot.extract.subjects import antecedent, pronoun_in, subjects
 from store.claims import ClaimType, Group
@@ -68,6 +68,7 @@ class Sentence:
     last_rank: int | None = None  # the last place this sentence gives
     hits: list[Hit] = field(default_factory=list)
     objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
+    unlisted: list[Mention] | None = None  # names the gazetteer lacks (read on first need)
 
 
 def _i(pattern: str) -> re.Pattern[str]:
@@ -91,7 +92,10 @@ _VERBS: dict[Relation, str] = {
         r"match(?:es|ed)?\s+or\s+(?:even\s+)?(?:outperform|exceed|beat|surpass)\w*|"
         r"(?:(?<=could )|(?<=would )|(?<=will )|(?<=might )|(?<=can )|(?<=did )|(?<=does )|"
         r"(?<=to )|(?<=may ))top(?![- ]?\d)|eclips(?:es|ing)|"
-        r"beats?|beating|bests?|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
+        # "outperforms or matches" is the stronger claim, beats (as "matches or
+        # outperforms"); "the best Ractor server" is no verb
+        r"outperform(?:s|ed|ing)?\s+or\s+(?:even\s+)?(?:match|equal)\w*|"
+        r"beats?|beating|bests|bested|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
         r"edg(?:es|ed|ing)\s+past|pull(?:s|ed|ing)?\s+ahead\s+of|dethron(?:es|ed|ing)|"
         r"unseat(?:s|ed|ing)?|displac(?:es|ed|ing)|outdo(?:es)?|outdid|"
         r"pass(?:es|ed|ing)?(?=\s+(?:both\s+|even\s+)?[A-Z])|knock(?:s|ed)?(?=\s+[A-Z])|"
@@ -148,9 +152,18 @@ _OBJECT_LEAD = _i(
     r"(?:(?:[\w'’-]+\s+){0,6}?(?:models?|systems?|alternatives|competitors|LLMs|ones)[,:]?\s+"
     r"(?:such\s+as|like|including|from|:)\s+|(?:the\s+)?(?:performance|scores?|results?)\s+of\s+)?$"
 )
-_OBJECT_JOIN = _i(
-    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|and\s+|or\s+|"
-    r"as\s+well\s+as\s+|&\s*)$"
+_OBJECT_JOIN = re.compile(
+    # each item may carry its number ("GPT-4-Turbo's score of 72.05", "Vicuna at 1090",
+    # "(1385)") or an aside (", the 65B version included,") before the next one
+    r"^(?:['’]s\s+(?:score|rating|result|elo)\s+of\s+[\d.,]+\s?%?|"
+    r"\s+(?:at|with|on)\s+[\d.,]+\s?%?(?:\s+(?:points|elo))?)?"
+    r"\s*(?:\([^)]{0,40}\)\s*)?"
+    r"(?:,\s*(?:the\s+[^,]{1,30}?,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?|and\s+|or\s+|"
+    r"as\s+well\s+as\s+|&\s*)(?:even\s+)?"
+    # "... and models like Qwen3.5", "as well as Stability AI's StableLM"
+    r"(?:(?:other\s+)?(?:models?|systems?)\s+(?:like|such\s+as|including)\s+)?"
+    r"(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?$",
+    re.IGNORECASE,
 )
 _COUNT_TOP = _i(
     r"\b(?:holds?|takes?|took|occup(?:y|ies|ied)|ha(?:s|ve)|claims?|claimed|fill(?:s|ed)?)\s+"
@@ -388,7 +401,8 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
 # A comparison's other side described, not named: "its predecessor", "a number of larger
 # models", "previous Sonnet models". Groups ("open models") are read as groups instead.
 _DESCRIBED = _i(
-    r"\s+(?P<what>(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
+    r"\s+(?:the\s+performance\s+of\s+)?"
+    r"(?P<what>(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
     r"competing|comparable)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
@@ -434,11 +448,20 @@ def _has_clause_break(gap: str) -> bool:
     return bool(re.search(r"\b(?:which|that|while|but|whereas|although|because)\b", gap))
 
 
+def _candidates(s: Sentence) -> list[Mention]:
+    """Known mentions, and where a comparison's object may stand, names nobody listed."""
+    if s.gaz is _EMPTY_GAZETTEER:
+        return s.models
+    if s.unlisted is None:
+        s.unlisted = unlisted_names(s.text, s.models, s.gaz)
+    return sorted([*s.models, *s.unlisted], key=lambda m: m.start) if s.unlisted else s.models
+
+
 def _objects(s: Sentence, pos: int) -> list[Mention]:
     """Model mentions right after a verb: "beats X", "outperforming both X and Y"."""
     out: list[Mention] = []
     cursor = pos
-    for m in s.models:
+    for m in _candidates(s):
         if m.start < cursor:
             continue
         gap = s.text[cursor : m.start]
