@@ -40,22 +40,25 @@ from bot.extract.patterns import find_all as find_patterns
 _SUPERLATIVE = re.compile(
     r"\b(?:state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|industry[- ]leading|"
     r"world[- ]leading|class[- ]leading|market[- ]leading|"
-    r"(?:our|the|world['’]s|industry['’]s)\s+(?:new\s+)?(?:very\s+)?"
+    # "SpaceXAI's smartest model": a maker's possessive stands for "our"
+    r"(?:our|the|world['’]s|industry['’]s|(?-i:[A-Z][\w.&-]*['’]s))\s+(?:new\s+)?(?:very\s+)?"
     r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
     r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
     r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading|highest|greatest)"
-    r"(?P<mods>(?:\s+[\w-]+){0,4}?)\s+(?:model|LLM|system|assistant|family|release|"
+    r"(?P<mods>(?:\s+[\w-]+){0,6}?)\s+(?:model|LLM|system|assistant|family|release|"
     r"performance|accuracy|intelligence|results?|scores?|quality|price-performance)s?"
     r"(?P<tail>\s+(?:yet|to date|so far|ever|available|we['’]ve\s+\w+))?|"
-    r"sets?\s+(?:a\s+)?new\s+(?:state[- ]of[- ]the[- ]art|frontier|standard|record|high|bar|"
-    r"benchmark)|(?:reach|achiev|set)(?:es|ed|ing|s)?\s+(?:a\s+)?new\s+SOTA)",
+    # "establishes a new cost-effective frontier", "represents a new frontier in ..."
+    r"(?:sets?|setting|establish(?:es|ed|ing)?|reach(?:es|ed)?|represents?|marks?|defines?)\s+"
+    r"(?:a\s+)?new\s+(?:[\w-]+\s+){0,2}?(?:state[- ]of[- ]the[- ]art|frontier|standard|record|"
+    r"high|bar|benchmark)\b|(?:reach|achiev|set)(?:es|ed|ing|s)?\s+(?:a\s+)?new\s+SOTA)",
     re.IGNORECASE,
 )
 # Superlatives of things no leaderboard ranks: price, speed, a size class.
 _NOT_RANKED = re.compile(r"\b(?:latency|speed|fastest|throughput|tokens per second)", re.IGNORECASE)
 _OTHERS_SUPERLATIVE = re.compile(
     r"\b(?:previous|prior|other|existing|dedicated|competing|competitors['’]?|rival|than|"
-    r"against|over|outperform\w*|beat\w*|surpass\w*)\s+(?:[\w-]+[,\s]+){0,2}$",
+    r"against|over|outperform\w*|beat\w*|surpass\w*|pass(?:ed|es|ing))\s+(?:[\w-]+[,\s]+){0,2}$",
     re.IGNORECASE,
 )
 # "Grok 3, our most advanced model yet": the name the superlative is set beside
@@ -64,6 +67,9 @@ _APPOSITION = re.compile(
     # "Voxtral TTS, our first text-to-speech model with state-of-the-art performance"
     r"(?:our|a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:with|for|of|delivering|offering)\s+)?$"
 )
+_NAME_FOLLOWS = re.compile(r"^\s*[,:–—]\s*(?:the\s+)?$")
+_PLURAL = re.compile(r"(?:model|LLM|system|famil|release)(?:s|ies)\s*$", re.IGNORECASE)
+_POSSESSIVE_LEAD = re.compile(r"[A-Z][\w.&-]*['’]s\s")
 # "At the top overall sits Gemini-2.5-pro-preview": the rank comes before its model.
 _INVERTED_TOP = re.compile(
     r"\b(?:at|on)\s+the\s+top(?:\s+of\s+[^,.;]{1,40})?(?:\s+overall)?,?\s+"
@@ -191,8 +197,21 @@ def find_superlatives(s: Sentence) -> None:
         if any(h.type == "rank_position" and abs(h.start - m.start()) < 40 for h in s.hits):
             continue  # a verb pattern already read this rank
         before = [x for x in s.models if x.end <= m.start()]
-        if before and _APPOSITION.match(s.text[before[-1].end : m.start()]):
-            subject: str | None = before[-1].text
+        # "Mistral AI's best models", "the leading models: A, B": a maker's range or a
+        # list, not one model's place
+        plural = _PLURAL.search(m.group(0)) is not None
+        if plural and _POSSESSIVE_LEAD.match(m.group(0)):
+            continue
+        named = next((x for x in s.models if x.start >= m.end()), None)
+        if (
+            named is not None
+            and not plural
+            and _NAME_FOLLOWS.match(s.text[m.end() : named.start])
+        ):
+            # "with our best video model, grok-imagine-video-1.5": the name it introduces
+            subject: str | None = named.text
+        elif before and _APPOSITION.match(s.text[before[-1].end : m.start()]):
+            subject = before[-1].text
         else:
             subject = _subject(s, m.start()) or _topic_subject(s, m.start())
         if subject is None:
@@ -310,6 +329,7 @@ _SHARED_PLACE = re.compile(
 
 
 def find_shared_places(s: Sentence) -> None:
+    _shared_after(s)
     for cue in _SHARED_PLACE.finditer(s.text):
         rank, prev_end = int(cue.group(1)), cue.end()
         for model in (m for m in s.models if m.start >= cue.end()):
@@ -319,7 +339,36 @@ def find_shared_places(s: Sentence) -> None:
             prev_end = model.end
 
 
-_SHARED_ITEM_GAP = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)?$")
+# each item may carry its score: "A with 1442, plus B and C, each at 1439"
+_SHARED_ITEM_GAP = re.compile(
+    r"^\s*(?:\([^)]{0,30}\)\s*)?(?:(?:with|at|on)\s+[\d.,]+\s*)?"
+    r"(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+)?$"
+)
+# "Gemini-2.5-Pro (1405) and DeepSeek-R1-0528 (1392) share 4th": the place after its models
+_SHARE_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:jointly\s+)?share|are\s+tied\s+(?:for|at)|tie\s+for|"
+    r"tied\s+for)\s+(?:the\s+)?(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|"
+    r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b",
+    re.IGNORECASE,
+)
+_SHARE_JOIN = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)$")
+
+
+def _shared_after(s: Sentence) -> None:
+    for i, last in enumerate(s.models):
+        cue = _SHARE_AFTER.match(s.text, last.end)
+        if cue is None or i == 0:
+            continue
+        rank = _rank_value(cue)
+        group = [last]
+        for prev in reversed(s.models[:i]):
+            if not _SHARE_JOIN.match(s.text[prev.end : group[-1].start]):
+                break
+            group.append(prev)
+        if len(group) < 2 or rank is None:
+            continue  # one model "shares" a place with someone the sentence does not name
+        for model in reversed(group):
+            _add_rank(s, model.text, rank, model.start)
 
 
 def find_ordered_list(s: Sentence) -> None:

@@ -188,7 +188,7 @@ _RANK_SPOT = _i(
     r"(?:\s+overall)?\s+(?:spot|position|place|rank|ranking|slot)"
 )
 _RANK_TOP_SPOT = _i(
-    r"\b(?:holds?|held|takes?|took|claims?|claimed|grabs?|grabbed|secures?|secured|seizes?|"
+    r"\b(?:holds?|held|takes?|took|taken|claims?|claimed|grabs?|grabbed|secures?|secured|seizes?|"
     r"seized|captures?|captured|reach(?:es|ed)|retains?|retained|keeps?|kept|regains?|"
     r"regained|reclaim(?:s|ed)?|retakes?|retook|is in|wins?|won|went straight to|goes straight to|"
     r"moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|climbs to)\s+"
