@@ -41,7 +41,8 @@ _SUPERLATIVE = re.compile(
     r"\b(?:state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|industry[- ]leading|"
     r"world[- ]leading|class[- ]leading|market[- ]leading|"
     # "SpaceXAI's smartest model": a maker's possessive stands for "our"
-    r"(?:our|the|world['’]s|industry['’]s|(?-i:[A-Z][\w.&-]*['’]s))\s+(?:new\s+)?(?:very\s+)?"
+    r"(?:our|the|world['’]s|industry['’]s|(?-i:(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*['’]s))\s+"
+    r"(?:new\s+)?(?:very\s+)?"
     r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
     r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
     r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading|highest|greatest)"
@@ -58,7 +59,9 @@ _SUPERLATIVE = re.compile(
 _NOT_RANKED = re.compile(r"\b(?:latency|speed|fastest|throughput|tokens per second)", re.IGNORECASE)
 _OTHERS_SUPERLATIVE = re.compile(
     r"\b(?:previous|prior|other|existing|dedicated|competing|competitors['’]?|rival|than|"
-    r"against|over|outperform\w*|beat\w*|surpass\w*|pass(?:ed|es|ing))\s+(?:[\w-]+[,\s]+){0,2}$",
+    r"against|over|outperform\w*|beat\w*|surpass\w*|pass(?:ed|es|ing)|"
+    # "trails the leading models": the superlative is the other side of a comparison
+    r"trail\w*|lag\w*|behind|below|match\w*|rival\w*|approach\w*)\s+(?:[\w-]+[,\s]+){0,2}$",
     re.IGNORECASE,
 )
 # "Grok 3, our most advanced model yet": the name the superlative is set beside
@@ -69,7 +72,7 @@ _APPOSITION = re.compile(
 )
 _NAME_FOLLOWS = re.compile(r"^\s*[,:–—]\s*(?:the\s+)?$")
 _PLURAL = re.compile(r"(?:model|LLM|system|famil|release)(?:s|ies)\s*$", re.IGNORECASE)
-_POSSESSIVE_LEAD = re.compile(r"[A-Z][\w.&-]*['’]s\s")
+_POSSESSIVE_LEAD = re.compile(r"(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*['’]s\s")
 # "At the top overall sits Gemini-2.5-pro-preview": the rank comes before its model.
 _INVERTED_TOP = re.compile(
     r"\b(?:at|on)\s+the\s+top(?:\s+of\s+[^,.;]{1,40})?(?:\s+overall)?,?\s+"
@@ -203,11 +206,7 @@ def find_superlatives(s: Sentence) -> None:
         if plural and _POSSESSIVE_LEAD.match(m.group(0)):
             continue
         named = next((x for x in s.models if x.start >= m.end()), None)
-        if (
-            named is not None
-            and not plural
-            and _NAME_FOLLOWS.match(s.text[m.end() : named.start])
-        ):
+        if named is not None and not plural and _NAME_FOLLOWS.match(s.text[m.end() : named.start]):
             # "with our best video model, grok-imagine-video-1.5": the name it introduces
             subject: str | None = named.text
         elif before and _APPOSITION.match(s.text[before[-1].end : m.start()]):

@@ -589,6 +589,16 @@ _NOT_NAMES = frozenset(
 )
 
 
+_NOT_PRODUCT = re.compile(
+    r"-(?:level|class|grade|style|like|based|sized|scale)$|bench|eval\b|arena|index", re.I
+)
+_BOARD_AFTER = re.compile(
+    r"['’]?\s+(?:leaderboards?|benchmarks?|arenas?|index|charts?|rankings?|evals?|evaluations?|"
+    r"tests?|suites?|scores?)\b",
+    re.I,
+)
+
+
 def unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Capitalised names in `text` the gazetteer does not know: no organisation,
     country, board or benchmark, not overlapping a known mention, not a possessive
@@ -605,8 +615,12 @@ def unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Ment
             continue
         if any(k.start < end and start < k.end for k in known):
             continue
-        if not re.search(r"[A-Za-z]{2}", name):
-            continue  # "U.S", "A": initials name no product
+        if not re.search(r"[A-Za-z]{2}", name) or _NOT_PRODUCT.search(name):
+            continue  # "U.S"; "Fable-level", "AutomationBench": a quality or a benchmark
+        if name.isupper() and not any(c.isdigit() for c in name):
+            continue  # "USAMO", "MMLU": an acronym alone is a test's name, not a model's
+        if _BOARD_AFTER.match(text, end):
+            continue  # "topped Zapier's AutomationBench leaderboard"
         if gaz.organisation(low) or gaz.country(low) or low in BOARDS or low in BENCHMARKS:
             continue
         if any(low.startswith(b) for b in BENCHMARKS) or any(b in low for b in BOARDS):

@@ -278,3 +278,130 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
         "Grok-3 took back the No. 1 spot.",
         "It beat GPT-4.5 vs. o1 too.",
     ]
+
+
+# -- objects the gazetteer does not list, and list items with their numbers ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Granite 4 clearly outperforms OpenAI Whisper on noisy audio.",
+            {("Granite 4", "OpenAI Whisper", "beats")},
+        ),
+        (
+            "Gemma 3 beats Phi-4, Zephyr Orca 7B and Qwen2.5 7B on reasoning.",
+            {
+                ("Gemma 3", "Phi-4", "beats"),
+                ("Gemma 3", "Zephyr Orca 7B", "beats"),
+                ("Gemma 3", "Qwen2.5 7B", "beats"),
+            },
+        ),
+        (
+            "In blind tests Kimi K2 is on par with Nova Sonic Pro.",
+            {("Kimi K2", "Nova Sonic Pro", "ties")},
+        ),
+    ],
+)
+def test_an_unlisted_name_where_an_object_stands_is_kept(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a board, a benchmark's acronym, a quality: no model is named
+        "Kimi K2 topped Zapier's AutomationBench leaderboard last week.",
+        "Kimi K2 leads USAMO with 61.9%.",
+        "Kimi K2 approaches Opus-level quality at a fraction of the cost.",
+        # an organisation, a country, a month
+        "Kimi K2 beats OpenAI on price.",
+        "Kimi K2 overtook China's previous record in March.",
+        # "the best Ractor server": an adjective, not the verb "bests"
+        "Kimi K2 aims to be the best Ractor server.",
+    ],
+)
+def test_an_unlisted_object_must_look_like_a_product(text: str) -> None:
+    assert pairs(text) == set()
+
+
+def test_each_item_of_an_object_list_may_carry_its_number_or_an_aside() -> None:
+    assert pairs(
+        "Yi-34B achieved 71.2, surpassing Falcon-180B's score of 70.4 and Mixtral 8x7B's "
+        "score of 68.0."
+    ) == {("Yi-34B", "Falcon-180B", "beats"), ("Yi-34B", "Mixtral 8x7B", "beats")}
+    assert pairs(
+        "Qwen-72B finished ahead of Meta's Llama 2, the chat version included, as well as "
+        "TII's Falcon-40B and models like Yi-34B."
+    ) == {
+        ("Qwen-72B", "Llama 2", "beats"),
+        ("Qwen-72B", "Falcon-40B", "beats"),
+        ("Qwen-72B", "Yi-34B", "beats"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On MATH, Gemma 2 27B scored 42.3% against 51.9% for Google's Gemini 1.5 Pro.",
+            ("Gemma 2 27B", "Gemini 1.5 Pro", "trails"),
+        ),
+        (
+            "On GPQA, o3 reaches 83.3%, followed closely by Gemini 2.5 Pro at 83.0%.",
+            ("o3", "Gemini 2.5 Pro", "beats"),
+        ),
+        (
+            "Grok 3 outperforms or matches much larger models like Yi-Lightning 2 on coding.",
+            ("Grok 3", "Yi-Lightning 2", "beats"),
+        ),
+    ],
+)
+def test_two_numbers_side_by_side_and_the_stronger_of_two_verbs(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(text)
+
+
+# -- places: superlatives with a maker or a name after them, places shared afterwards --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Today we ship Grok 5, xAI's smartest model built for agents.", ("Grok 5", 1)),
+        ("Meet GPT-5.5, our smartest and most intuitive to use model yet.", ("GPT-5.5", 1)),
+        ("The API now serves our best coding model, Devstral 2.", ("Devstral 2", 1)),
+        ("Gemini 2.5 Flash establishes a new cost-effective frontier.", ("Gemini 2.5 Flash", 1)),
+        ("Claude 3.5 Sonnet has taken first place on the Chatbot Arena.", ("Claude 3.5 Sonnet", 1)),
+    ],
+)
+def test_first_place_in_more_forms(text: str, expected: tuple[str, int]) -> None:
+    assert expected in ranks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a maker's range of models, or a list headed by a superlative: no one model's place
+        "Mistral AI's best models are now on Vertex AI.",
+        "Yi-34B trails the leading models: GPT-4 gets 86%, Claude 2 about 78%.",
+        "Gemini 1.5 Pro passed OpenAI's leading models, finishing above GPT-4o.",
+    ],
+)
+def test_a_plural_superlative_gives_no_first_place(text: str) -> None:
+    assert not {r for r in ranks(text) if r[1] == 1 and r[0] != "Gemini 1.5 Pro"}
+    assert ("Gemini 1.5 Pro", 1) not in ranks(text)
+
+
+def test_a_place_shared_after_its_models_and_a_tie_list_with_scores() -> None:
+    assert ranks(
+        "GPT-4o is 3rd with 1290, while Llama-3-70B (1208) and Qwen2-72B (1187) share 7th."
+    ) >= {("GPT-4o", 3), ("Llama-3-70B", 7), ("Qwen2-72B", 7)}
+    assert ranks(
+        "Three models tie at rank 2: Gemini-1.5-Pro with 1300, plus GPT-4-Turbo and "
+        "Claude-3-Opus, each at 1295."
+    ) == {("Gemini-1.5-Pro", 2), ("GPT-4-Turbo", 2), ("Claude-3-Opus", 2)}

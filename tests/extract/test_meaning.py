@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from bot.extract import consistent_drafts
 from bot.extract.base import ArticleText
 from bot.extract.dates import find_date, find_period
 from bot.extract.modality import mood
@@ -186,3 +187,24 @@ def test_verdicts_follow_the_text_not_its_opposite(cli_env: str, tmp_path: Path)
     [group] = _check(since, "2025-02-01")
     assert group["as_of"] == "2025-02-01"
     assert group["verdict"] == "supported", group["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Grok 3 took back the No. 1 spot with 1412, a hair above GPT-4.5.", False),
+        ("Back at no.1, Grok 3 now sits above GPT-4.5.", False),
+        # "is no match for" is read as its own verb, trails, not as a denial
+        ("Grok 3 is no match for GPT-4.5.", False),
+        ("Grok 3 no longer ranks above GPT-4.5.", True),
+    ],
+)
+def test_a_rank_number_written_no_is_no_negation(text: str, negated: bool) -> None:
+    """ "No. 1" is a place; the consistency check must not take it for "no" and drop the
+    comparison as contradicting its quote."""
+    article = ArticleText(text=text, published=date(2025, 3, 1))
+    drafts = consistent_drafts(RulesExtractor().extract(article).drafts, article)
+    found = [(d.model_a, d.model_b, d.negated) for d in drafts if d.type == "pairwise_comparison"]
+    relation = [d.relation for d in drafts if d.type == "pairwise_comparison"]
+    assert found == [("Grok 3", "GPT-4.5", negated)]
+    assert relation == (["trails"] if "no match" in text else ["beats"])
