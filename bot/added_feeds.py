@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot.commands.admin import REMOVED
+from bot.discord.admin import REMOVED
 from bot.sources import Feed, SourcesFile
 from store.models import Source
 

@@ -1,4 +1,4 @@
-"""Discord alerts: the outbox, its dispatcher, the senders (bot, webhook, terminal), embeds.
+"""Discord alerts: the outbox, its dispatcher, the senders (bot, webhook, terminal).
 
 Public entry points:
 - `enqueue_alerts(session, claim, verdict, previous_verdict, destinations, baseline=...)`

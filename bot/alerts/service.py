@@ -50,7 +50,7 @@ def build_senders(
 ) -> dict[str, Sender]:
     """One sender per destination in sources.yaml.
 
-    `bot` is a running discord.py client (bot.alerts.discord_bot.ClaimwatchBot);
+    `bot` is a running discord.py client (bot.discord.client.ClaimwatchBot);
     without one, `discord_bot` destinations are marked broken with the reason.
     """
     senders: dict[str, Sender] = {}
@@ -76,7 +76,7 @@ def build_senders(
                 )
                 senders[dest.name] = MisconfiguredSender(dest.kind, reason)
             else:
-                from bot.alerts.discord_bot import BotSender, DiscordPyChannels
+                from bot.discord.client import BotSender, DiscordPyChannels
 
                 assert hasattr(bot, "get_channel")
                 senders[dest.name] = BotSender(dest.channel_id, DiscordPyChannels(bot))  # type: ignore[arg-type]
@@ -120,8 +120,8 @@ async def run_bot(
     sync_guild: int | None = None,
 ) -> None:
     """Run the Discord bot (slash commands) and the alert dispatch loop until `stop`."""
-    from bot.alerts.discord_bot import ClaimwatchBot
-    from bot.commands.context import make_context
+    from bot.discord.client import ClaimwatchBot
+    from bot.discord.context import make_context
 
     if settings.discord_token is None:
         raise ClaimwatchError("DISCORD_TOKEN is not set: see README, 'Discord'")

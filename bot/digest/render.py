@@ -88,16 +88,16 @@ def percent(value: float) -> str:
 
 
 def _reading(claim: Any) -> Any:
-    from bot.alerts.evidence import read_evidence
+    from bot.render.evidence import read_evidence
 
     judgement = getattr(claim, "judgement", None) or {}
     return read_evidence(judgement, getattr(claim, "data", None) or {}, as_of=claim.as_of)
 
 
 def evidence_html(claim: Any) -> Markup:
-    """The claim's evidence as the terminal and Discord word it (bot/alerts/evidence.py),
+    """The claim's evidence as the terminal and Discord word it (bot/render/evidence.py),
     every value HTML-escaped there; only the as-of groups, the e-mail stays short."""
-    from bot.alerts.evidence import as_html
+    from bot.render.evidence import as_html
 
     reading = _reading(claim)
     parts = []
@@ -110,7 +110,7 @@ def evidence_html(claim: Any) -> Markup:
 
 
 def evidence_text(claim: Any) -> str:
-    from bot.alerts.evidence import as_text
+    from bot.render.evidence import as_text
 
     reading = _reading(claim)
     lines = []

@@ -11,10 +11,10 @@ from alerts_support import Seeder
 from sqlmodel import Session
 from typer.testing import CliRunner
 
-from bot.alerts.embeds import build_alert
-from bot.alerts.evidence import as_html, as_markdown, read_evidence
 from bot.alerts.terminal import TerminalSender
-from bot.cli import app
+from bot.cli.app import app
+from bot.render.cards import build_alert
+from bot.render.evidence import as_html, as_markdown, read_evidence
 from store.claims_queries import claim_view
 
 runner = CliRunner()

@@ -7,7 +7,7 @@ import json
 from alerts_support import Seeder
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli.app import app
 
 
 def test_claims_search_json(cli_env, engine, seed: Seeder) -> None:

@@ -9,16 +9,16 @@ import pytest
 from alerts_support import T0, FakeInteraction, Seeder
 from sqlmodel import Session, select
 
-from bot.alerts.discord_bot import build_tree, reply_kwargs
-from bot.commands.admin import (
+from bot.discord.admin import (
     sources_add_command,
     sources_list_command,
     sources_remove_command,
     status_command,
 )
-from bot.commands.claims import claim_command, claims_command, why_command
-from bot.commands.leaderboard import leaderboard_command
-from bot.commands.replies import (
+from bot.discord.claims import claim_command, claims_command, why_command
+from bot.discord.client import build_tree, reply_kwargs
+from bot.discord.leaderboard import leaderboard_command
+from bot.discord.replies import (
     CheckedClaim,
     CommandContext,
     FeedCheck,
@@ -26,7 +26,7 @@ from bot.commands.replies import (
     TopRow,
     TopTable,
 )
-from bot.commands.verify import adapt_check_result, verify_command
+from bot.discord.verify import adapt_check_result, verify_command
 from bot.sources import Feed
 from store.models import DestinationState, Source
 
@@ -278,7 +278,7 @@ def test_command_tree_names_options_and_permissions(ctx) -> None:
 
 
 def test_replies_never_mention_anyone(ctx) -> None:
-    from bot.commands.replies import Reply
+    from bot.discord.replies import Reply
 
     kwargs = reply_kwargs(Reply(content="@everyone"))
     mentions = kwargs["allowed_mentions"]

@@ -12,10 +12,10 @@ from alerts_support import T0, FakeInteraction, Seeder
 from discord import app_commands
 from sqlmodel import Session
 
-from bot.alerts.discord_bot import build_tree
-from bot.commands import autocomplete
-from bot.commands.admin import sources_list_command
-from bot.commands.replies import CommandContext, Invoker, TopRow, TopTable
+from bot.discord import autocomplete
+from bot.discord.admin import sources_list_command
+from bot.discord.client import build_tree
+from bot.discord.replies import CommandContext, Invoker, TopRow, TopTable
 from bot.sources import Feed
 from store.models import Source
 

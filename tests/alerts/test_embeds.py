@@ -9,7 +9,8 @@ import pytest
 from alerts_support import Seeder
 from sqlmodel import Session
 
-from bot.alerts.embeds import (
+from bot.discord.claims import why_card
+from bot.render.cards import (
     Card,
     Field,
     build_alert,
@@ -19,7 +20,6 @@ from bot.alerts.embeds import (
     to_embed,
     to_text,
 )
-from bot.commands.claims import why_card
 from store.claims_queries import claim_view
 from store.models import Claim
 

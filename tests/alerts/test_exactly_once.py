@@ -15,11 +15,11 @@ import pytest
 from alerts_support import T0, Seeder
 from sqlmodel import Session, select
 
-from bot.alerts.discord_bot import BotSender
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.senders import Outcome, OutgoingMessage
 from bot.alerts.webhook import WebhookSender
+from bot.discord.client import BotSender
 from bot.sources import Destination
 from store.models import Alert, Claim, Verdict
 

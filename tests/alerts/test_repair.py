@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
-from bot.cli import app
+from bot.cli.app import app
 from bot.config import Settings
 from bot.pipeline import make_runtime
 from bot.sources import parse_sources

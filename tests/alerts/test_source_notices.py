@@ -15,7 +15,7 @@ from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.notices import DISABLED, RECOVERED, enqueue_source_notices
 from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.webhook import WebhookSender
-from bot.commands.admin import REMOVED
+from bot.discord.admin import REMOVED
 from bot.sources import Destination
 from store import db
 from store.models import Alert, Claim, Source, Verdict

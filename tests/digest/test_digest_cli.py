@@ -10,7 +10,7 @@ from digest_seed import WEEK, fake_facts, seed_all
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli.app import app
 from bot.digest import deliver
 from store import db
 

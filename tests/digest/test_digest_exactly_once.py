@@ -199,7 +199,7 @@ def test_the_cli_lists_an_unconfirmed_digest(cli_env, engine: Engine, tmp_path) 
 
     from typer.testing import CliRunner
 
-    from bot.cli import app
+    from bot.cli.app import app
 
     with Session(engine) as s:
         s.add(Digest(period="2025-W31", recipients_key="k", status="unconfirmed",

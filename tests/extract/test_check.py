@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.checking import prepare_text
-from bot.cli import app
+from bot.cli.app import app
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "seed-ft-open-models.txt"
 CLAIM_KEYS = [
@@ -163,7 +163,7 @@ def test_prepare_text_reduces_html_and_keeps_plain_text() -> None:
 
 async def test_discord_verify_uses_the_real_checker(few_snapshots: str) -> None:
     """/verify's production checker: extraction and the judge over the stored snapshots."""
-    from bot.commands.verify import default_checker
+    from bot.discord.verify import default_checker
     from store import db
 
     engine = db.make_engine(few_snapshots)
@@ -240,8 +240,8 @@ async def test_discord_verify_takes_a_date_and_names_the_snapshot_and_its_age(
 ) -> None:
     from datetime import UTC, datetime
 
-    from bot.commands.replies import CommandContext, Invoker
-    from bot.commands.verify import default_checker, verify_command
+    from bot.discord.replies import CommandContext, Invoker
+    from bot.discord.verify import default_checker, verify_command
     from store import db
 
     engine = db.make_engine(few_snapshots)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli.app import app
 from bot.extract.base import ArticleText
 from bot.extract.dates import find_date, find_period
 from bot.extract.modality import mood

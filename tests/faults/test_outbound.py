@@ -19,8 +19,8 @@ from hostile_servers import HostileHTTP, LoopbackInternet, public_resolver
 from sqlmodel import Session, select
 
 from bot import net
-from bot.commands.feedcheck import default_feed_validator
 from bot.config import Settings
+from bot.discord.feedcheck import default_feed_validator
 from bot.feeds.fetch import FetchLimits, HttpFetcher
 from bot.poller import poll_due
 from bot.refresh import default_board_fetch, refresh_leaderboards
@@ -106,8 +106,8 @@ def test_every_outbound_path_goes_through_bot_net() -> None:
     assert users == {
         "bot/poller.py",  # feeds and full-text pages (make_client -> net.guarded_client)
         "bot/refresh.py",  # leaderboard refresh in the service
-        "bot/commands/leaderboard_cli.py",  # `leaderboard ingest URL`
-        "bot/commands/feedcheck.py",  # the `/sources add` probe
+        "bot/cli/leaderboard.py",  # `leaderboard ingest URL`
+        "bot/discord/feedcheck.py",  # the `/sources add` probe
         "bot/alerts/webhook.py",  # Discord webhooks (operator-configured URL)
     }
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli.app import app
 from bot.config import Settings
 from bot.logs import SecretFilter, event
 from bot.sources import load_sources, parse_duration, parse_sources

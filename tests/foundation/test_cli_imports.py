@@ -42,9 +42,9 @@ def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
 
 
 def test_importing_the_cli_loads_none_of_the_heavy_packages() -> None:
-    assert _loaded_after("import bot.cli") == []
+    assert _loaded_after("import bot.cli.app") == []
     # and the probe does see a package that is loaded
-    assert _loaded_after("import bot.cli, alembic") == ["alembic"]
+    assert _loaded_after("import bot.cli.app, alembic") == ["alembic"]
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["claims", "--json"]])
@@ -53,7 +53,7 @@ def test_commands_that_read_load_none_of_the_heavy_packages(
 ) -> None:
     code = f"""
         import sys
-        from bot.cli import app
+        from bot.cli.app import app
         sys.argv = ["claimwatch", *{args!r}]
         try:
             app()
@@ -73,7 +73,7 @@ def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) ->
     text.write_text("DeepSeek-V3 beats Llama-3.1-405B on LMArena.\n", encoding="utf-8")
     code = f"""
         import sys
-        from bot.cli import app
+        from bot.cli.app import app
         sys.argv = ["claimwatch", "check", {str(text)!r}, "--published", "2025-02-03", "--json"]
         try:
             app()

@@ -14,7 +14,7 @@ import pytest
 from lb_helpers import bundled
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli.app import app
 
 runner = CliRunner()
 FILES = ("lmarena-text-2024-08-02.csv.gz", "leaderboard-text-2025-03-07.json.gz")

@@ -10,8 +10,8 @@ import pytest
 from lb_helpers import bundled
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.commands import leaderboard_cli as commands_leaderboard
+from bot.cli import leaderboard as commands_leaderboard
+from bot.cli.app import app
 from store.registry.base import ModelFacts
 
 runner = CliRunner()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli.app import app
 
 BUNDLED = Path(__file__).resolve().parents[2] / "store" / "data" / "leaderboards"
 TEXT = "On LMArena, GLM-4.5 now ranks third with a score of 1427 and beats Qwen3-235B-A22B."

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli.app import app
 from bot.feeds.persist import sync_sources
 from bot.sources import Feed
 from store import db

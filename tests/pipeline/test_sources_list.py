@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from bot.added_feeds import with_added_feeds
-from bot.cli import app
+from bot.cli.app import app
 from bot.sources import parse_sources
 from store.db import session_scope
 from store.models import DestinationState, Source

@@ -23,7 +23,7 @@ from poller_helpers import (
 from typer.testing import CliRunner
 
 import bot.poller
-from bot.cli import app
+from bot.cli.app import app
 
 FEEDS = Path(__file__).resolve().parent.parent / "data" / "feeds"
 

@@ -10,8 +10,8 @@ from service_support import HANDWRITTEN, FeedServer, load_config, read_data, run
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot.commands.admin import sources_add_command, sources_remove_command
-from bot.commands.replies import CommandContext, FeedCheck, Invoker
+from bot.discord.admin import sources_add_command, sources_remove_command
+from bot.discord.replies import CommandContext, FeedCheck, Invoker
 from bot.pipeline import run_pass
 from store.models import Article, Source
 

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
 from bot import metrics
-from bot.cli import app
+from bot.cli.app import app
 from bot.config import Settings
 from bot.instance import exclusive_on_sqlite
 from bot.pipeline import run_pass, serve_async

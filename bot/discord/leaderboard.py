@@ -11,10 +11,8 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from bot.alerts.embeds import Card, escape
-from bot.alerts.evidence import VIEW_NAMES
-from bot.commands.boards import age_note, board_catalog, check_slice, newest, staleness_warning
-from bot.commands.replies import (
+from bot.boards import age_note, board_catalog, check_slice, newest, staleness_warning
+from bot.discord.replies import (
     CommandContext,
     CommandError,
     Invoker,
@@ -26,6 +24,8 @@ from bot.commands.replies import (
     friendly,
     parse_day,
 )
+from bot.render.cards import Card, escape
+from bot.render.evidence import VIEW_NAMES
 
 DEFAULT_BOARD = "lmarena-text"
 

@@ -57,7 +57,7 @@ def check(
 ) -> None:
     """Extract and check the claims in one text (plain or HTML) without storing it."""
     from bot.checking import check_text
-    from bot.cli import open_store, print_json, settings
+    from bot.cli.common import open_store, print_json, settings
     from bot.extract import Gate, make_extractor, make_gazetteer
     from store.judging import load_judge
 
@@ -81,7 +81,7 @@ def check(
         judge=judge,
         gate=Gate(gaz),
     )
-    from bot.commands.boards import board_catalog
+    from bot.boards import board_catalog
 
     catalog = board_catalog(engine)
     warnings = stale_boards(result, catalog, judge.options.staleness_days)
@@ -94,7 +94,7 @@ def check(
 def stale_boards(result: dict[str, Any], catalog: Any, limit: int) -> list[str]:
     """One warning per board whose newest data is too old for the latest claim's date
     (a check of an old article on old data needs none)."""
-    from bot.commands.boards import newest, staleness_warning
+    from bot.boards import newest, staleness_warning
 
     claims = result["claims"]
     boards = sorted({c["board"] for c in claims if c.get("board")}) or ["lmarena-text"]
@@ -126,7 +126,7 @@ def render_result(result: dict[str, Any], warnings: list[str], width: int = 80) 
     from rich.table import Table
     from rich.text import Text
 
-    from bot.alerts.evidence import as_text, read_evidence
+    from bot.render.evidence import as_text, read_evidence
 
     buf = io.StringIO()
     console = Console(file=buf, width=width, highlight=False, color_system=None)

@@ -13,14 +13,14 @@ import re
 
 from sqlmodel import Session, col, select
 
-from bot.alerts.embeds import Card, Field, escape, link
-from bot.commands.replies import (
+from bot.discord.replies import (
     CommandContext,
     CommandError,
     Invoker,
     Reply,
     friendly,
 )
+from bot.render.cards import Card, Field, escape, link
 from bot.sources import _http_url
 from store.claims_queries import Trouble, trouble
 from store.models import Source

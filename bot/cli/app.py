@@ -1,61 +1,43 @@
-"""The `claimwatch` command line (Typer). Each command is a thin adapter over bot/ and store/.
-
-User mistakes (bad sources.yaml, unreachable database, unknown claim id) raise
-`ClaimwatchError` and print one line, `claimwatch: error: ...`, exit 2; no traceback.
-"""
+"""The `claimwatch` Typer app. Each command is a thin adapter over bot/ and store/."""
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from bot import __version__
-from bot.commands.check_cli import check as check_command
-from bot.commands.claims_cli import claim as claim_command
-from bot.commands.claims_cli import claims as claims_command
-from bot.commands.claims_cli import why as why_command
-from bot.commands.demo_cli import demo as demo_command
-from bot.commands.digest_cli import digest as digest_command
-from bot.commands.leaderboard_cli import leaderboard_app
-from bot.commands_repair import destinations_list, destinations_reset, sources_reset
-from bot.commands_sources import poll_command, sources_check
-from store.errors import ClaimwatchError
+from bot.cli.check import check as check_command
+from bot.cli.claims import claim as claim_command
+from bot.cli.claims import claims as claims_command
+from bot.cli.claims import why as why_command
+from bot.cli.common import (
+    FriendlyGroup,
+    JsonOpt,
+    SourcesOpt,
+    open_store,
+    print_json,
+    settings,
+    sources_file,
+)
+from bot.cli.demo import demo as demo_command
+from bot.cli.destinations import destinations_list, destinations_reset, sources_reset
+from bot.cli.digest import digest as digest_command
+from bot.cli.leaderboard import leaderboard_app
+from bot.cli.sources import poll_command, sources_check
 
 # The command modules import only typer at load time; SQLAlchemy, pydantic-settings and
 # the rest load inside the commands that use them, so `--help` and `--version` stay
 # fast (tests/foundation/test_cli_imports.py, benchmarks/cli_startup.py).
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-
-    from bot.config import Settings
-    from bot.sources import SourcesFile
-
-
-class _FriendlyGroup(TyperGroup):
-    """Turns ClaimwatchError into one line on stderr and exit status 2."""
-
-    # ctx is typer's vendored click Context, which typer does not export as a type
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ClaimwatchError as exc:
-            typer.echo(f"claimwatch: error: {exc}", err=True)
-            ctx.exit(2)
-
 
 app = typer.Typer(
-    cls=_FriendlyGroup,
+    cls=FriendlyGroup,
     help="Watch AI news for claims about model rankings and check them against leaderboards.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-sources_app = typer.Typer(cls=_FriendlyGroup, help="sources.yaml and each source's state.")
+sources_app = typer.Typer(cls=FriendlyGroup, help="sources.yaml and each source's state.")
 app.add_typer(sources_app, name="sources")
 app.add_typer(leaderboard_app, name="leaderboard")
 app.command("poll")(poll_command)
@@ -67,49 +49,10 @@ app.command("why")(why_command)
 app.command("demo")(demo_command)
 sources_app.command("check")(sources_check)
 sources_app.command("reset")(sources_reset)
-destinations_app = typer.Typer(cls=_FriendlyGroup, help="Alert destinations: state and repair.")
+destinations_app = typer.Typer(cls=FriendlyGroup, help="Alert destinations: state and repair.")
 app.add_typer(destinations_app, name="destinations")
 destinations_app.command("list")(destinations_list)
 destinations_app.command("reset")(destinations_reset)
-
-SourcesOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--sources",
-        help="The sources file (default: $CLAIMWATCH_SOURCES or ./sources.yaml).",
-        show_default=False,
-    ),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-def settings() -> Settings:
-    from bot.config import load_settings
-
-    return load_settings()
-
-
-def sources_file(path: Path | None) -> SourcesFile:
-    from bot.sources import load_sources
-
-    return load_sources(path or settings().sources_file)
-
-
-def open_store(*, create: bool = False) -> Engine:
-    """An engine on a database that `claimwatch init` has brought up to date."""
-    from bot.logs import setup_logging
-    from store import db
-
-    s = settings()
-    setup_logging(s.log_level, s.secret_values())
-    engine = db.make_engine(s.database_url, create_dir=create)
-    if not create:
-        db.require_current(engine)
-    return engine
-
-
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _version(value: bool) -> None:
@@ -136,7 +79,7 @@ def init() -> None:
     engine = open_store(create=True)
     db.upgrade(engine)
     typer.echo(f"database ready at {db.masked(str(engine.url))} (revision {db.head_revision()})")
-    from bot.commands.leaderboard_cli import summary_line
+    from bot.cli.leaderboard import summary_line
     from bot.progress import progress_bar
     from store.leaderboards.ingest import ingest_bundled
 
@@ -158,7 +101,7 @@ def run(
     config = sources_file(sources)
     engine = open_store()
     if once:
-        from bot.commands.boards import stale_note
+        from bot.boards import stale_note
         from store.models import utcnow
 
         report = pipeline.run_once(engine, config, settings())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 
-from bot.commands.feedcheck import default_feed_validator
-from bot.commands.leaderboard import default_top_loader
-from bot.commands.replies import CommandContext
-from bot.commands.verify import default_checker
 from bot.config import Settings
+from bot.discord.feedcheck import default_feed_validator
+from bot.discord.leaderboard import default_top_loader
+from bot.discord.replies import CommandContext
+from bot.discord.verify import default_checker
 from bot.sources import SourcesFile
 
 

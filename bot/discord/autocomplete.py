@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from bot.commands.boards import BoardSlice, board_catalog
-from bot.commands.replies import CommandContext
+from bot.boards import BoardSlice, board_catalog
+from bot.discord.replies import CommandContext
 from store.claims_queries import search_claims
 
 LIMIT = 25

@@ -1,7 +1,6 @@
 """`claimwatch poll` and `claimwatch sources check`: thin adapters over bot.poller.
 
-Registered in bot/cli.py. Helpers from bot.cli are imported inside the commands
-because bot.cli imports this module.
+Registered in bot/cli/app.py.
 """
 
 from __future__ import annotations
@@ -44,7 +43,7 @@ def poll_command(
     import asyncio
 
     from bot.added_feeds import with_added_feeds
-    from bot.cli import open_store, print_json, settings, sources_file
+    from bot.cli.common import open_store, print_json, settings, sources_file
     from bot.poller import poll_due
 
     engine = open_store()
@@ -105,7 +104,7 @@ def static_problems(feed: Feed, config: SourcesFile) -> list[str]:
 
 def sources_check(sources: _SourcesOpt = None, as_json: _JsonOpt = False) -> None:
     """Validate sources.yaml and report each source's state."""
-    from bot.cli import open_store, print_json, settings, sources_file
+    from bot.cli.common import open_store, print_json, settings, sources_file
     from store.queries import source_states
 
     path = sources or settings().sources_file

@@ -29,17 +29,17 @@ from bot.alerts.senders import (
     RetryLater,
     classify_error,
 )
-from bot.commands import autocomplete as suggest
-from bot.commands.admin import (
+from bot.discord import autocomplete as suggest
+from bot.discord.admin import (
     sources_add_command,
     sources_list_command,
     sources_remove_command,
     status_command,
 )
-from bot.commands.claims import claim_command, claims_command, why_command
-from bot.commands.leaderboard import check_top_query, leaderboard_command
-from bot.commands.replies import CommandContext, Invoker, Reply
-from bot.commands.verify import verify_command
+from bot.discord.claims import claim_command, claims_command, why_command
+from bot.discord.leaderboard import check_top_query, leaderboard_command
+from bot.discord.replies import CommandContext, Invoker, Reply
+from bot.discord.verify import verify_command
 from bot.logs import event
 from store.claims import VERDICTS
 from store.errors import ClaimwatchError

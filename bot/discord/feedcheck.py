@@ -6,8 +6,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from bot.commands.replies import FeedCheck, FeedValidator
 from bot.config import Settings
+from bot.discord.replies import FeedCheck, FeedValidator
 from bot.sources import SourcesFile
 
 

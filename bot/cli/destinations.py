@@ -1,7 +1,6 @@
 """`claimwatch destinations list|reset NAME` and `claimwatch sources reset NAME`.
 
-Registered in bot/cli.py; the work is bot/repair.py's. Helpers from bot.cli are
-imported inside the commands because bot.cli imports this module.
+Registered in bot/cli/app.py; the work is bot/repair.py's.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ _Name = Annotated[str, typer.Argument(help="The name, as sources.yaml gives it."
 
 def destinations_list(sources: _SourcesOpt = None, as_json: _JsonOpt = False) -> None:
     """Each alert destination (and the digest's mail route): state, reason, waiting alerts."""
-    from bot.cli import open_store, print_json, sources_file
+    from bot.cli.common import open_store, print_json, sources_file
     from bot.repair import destination_rows
 
     rows = destination_rows(open_store(), sources_file(sources))
@@ -43,7 +42,7 @@ def destinations_list(sources: _SourcesOpt = None, as_json: _JsonOpt = False) ->
 
 def destinations_reset(name: _Name) -> None:
     """Mark a destination usable again (after fixing it); its waiting alerts go at the next pass."""
-    from bot.cli import open_store
+    from bot.cli.common import open_store
     from bot.repair import reset_destination
 
     waiting = reset_destination(open_store(), name)
@@ -52,7 +51,7 @@ def destinations_reset(name: _Name) -> None:
 
 def sources_reset(name: _Name) -> None:
     """Clear a source's failures, backoff and disabled state; it is polled at the next pass."""
-    from bot.cli import open_store
+    from bot.cli.common import open_store
     from bot.repair import reset_source
 
     reset_source(open_store(), name)

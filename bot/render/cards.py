@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.alerts.evidence import as_markdown, md_escape, read_evidence, verdict_word
 from bot.alerts.senders import OutgoingMessage
+from bot.render.evidence import as_markdown, md_escape, read_evidence, verdict_word
 from store.claims import VERDICT_WORDS
 from store.claims_queries import AppearanceView, ClaimView, VerdictView
 from store.models import utcnow
@@ -46,7 +46,7 @@ WORDS = VERDICT_WORDS
 
 _ZWSP = "\u200b"
 
-escape = md_escape  # user text made inert in Discord markdown (bot/alerts/evidence.py)
+escape = md_escape  # user text made inert in Discord markdown (bot/render/evidence.py)
 
 
 def explanation_md(text: str | None) -> str:
@@ -236,7 +236,7 @@ def evidence_fields(
     today: date | None = None,
 ) -> list[Field]:
     """The as-of evidence grouped by view, then the newest snapshot's when it differs
-    (bot/alerts/evidence.py: the same words in the terminal and the e-mail digest)."""
+    (bot/render/evidence.py: the same words in the terminal and the e-mail digest)."""
     reading = read_evidence(judgement, claim, as_of=as_of, today=today)
     return [Field(s.title, "\n".join(s.lines)) for s in as_markdown(reading)]
 

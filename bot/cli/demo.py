@@ -38,7 +38,7 @@ def demo(
     """Run the offline demo in its own database: load the bundled snapshots, poll the
     bundled feeds once, print the alerts. The configured database is never touched."""
     from bot import pipeline
-    from bot.cli import settings as load
+    from bot.cli.common import settings as load
     from bot.logs import setup_logging
     from bot.sources import load_sources
     from store import db

@@ -49,7 +49,7 @@ def digest(
     ] = None,
 ) -> None:
     """Build the weekly digest: print it, preview it as HTML, or send it."""
-    from bot import cli
+    from bot.cli import common as cli
     from bot.digest import deliver
     from bot.digest.build import build_digest
     from bot.digest.render import render_text

@@ -1,7 +1,7 @@
 """What every slash-command handler takes and returns, without discord.py.
 
 Handlers are plain `async def handler(ctx, invoker, **options) -> Reply`; the
-discord.py layer (bot/alerts/discord_bot.py) only turns interactions into these
+discord.py layer (bot/discord/client.py) only turns interactions into these
 calls and `Reply` objects into responses. User mistakes come back as an ephemeral
 `Reply` with one clear sentence, never as an exception.
 """
@@ -18,7 +18,7 @@ from typing import Any, ParamSpec, Protocol
 
 from sqlalchemy.engine import Engine
 
-from bot.alerts.embeds import Card, to_embed
+from bot.render.cards import Card, to_embed
 from bot.sources import Feed
 from store.errors import ClaimwatchError
 from store.models import utcnow

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from bot.alerts.embeds import (
+from bot.discord.replies import (
+    CommandContext,
+    CommandError,
+    Invoker,
+    Reply,
+    friendly,
+    parse_claim_id,
+    parse_since,
+)
+from bot.render.cards import (
     COLOURS,
     Card,
     Field,
@@ -16,15 +25,6 @@ from bot.alerts.embeds import (
     mentions_of,
     one_line,
     verdict_word,
-)
-from bot.commands.replies import (
-    CommandContext,
-    CommandError,
-    Invoker,
-    Reply,
-    friendly,
-    parse_claim_id,
-    parse_since,
 )
 from store.claims import VERDICTS
 from store.claims_queries import ClaimPage, ClaimView, claim_view, search_claims

@@ -80,7 +80,7 @@ def ingest_cmd(
     ] = None,
 ) -> None:
     """Load leaderboard snapshots; the format is detected from each file's content."""
-    from bot.cli import open_store, settings
+    from bot.cli.common import open_store, settings
     from bot.net import leaderboard_fetcher
     from store.leaderboards.ingest import expand, ingest_paths
 
@@ -136,7 +136,7 @@ def _print_table(
     from rich.table import Table
     from rich.text import Text
 
-    from bot.commands.boards import age_note
+    from bot.boards import age_note
 
     title = (
         f"{snap.board} · category {snap.category} · view {snap.view} · {age_note(snap.date, today)}"
@@ -185,8 +185,8 @@ def top_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """The top of a board as of a date (the nearest snapshot on or before it)."""
-    from bot.cli import open_store, print_json
-    from bot.commands.boards import board_catalog, check_slice, newest, staleness_warning
+    from bot.boards import board_catalog, check_slice, newest, staleness_warning
+    from bot.cli.common import open_store, print_json
     from store.leaderboards.load import latest_on_or_before
 
     today = dt.date.today()
@@ -249,7 +249,7 @@ def _country(registry: RegistryLike, value: str | None) -> str | None:
 
 
 def _staleness_days() -> int:
-    from bot.cli import settings
+    from bot.cli.common import settings
     from bot.sources import load_sources
 
     try:
@@ -263,8 +263,8 @@ def boards_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Every board, category and view in the database, with its date range."""
-    from bot.cli import open_store, print_json
-    from bot.commands.boards import board_catalog
+    from bot.boards import board_catalog
+    from bot.cli.common import open_store, print_json
 
     catalog = board_catalog(open_store())
     if not catalog:
@@ -317,7 +317,7 @@ def refresh_cmd(
     """Fetch every board under `leaderboards:` in sources.yaml now (whatever its interval)."""
     import asyncio
 
-    from bot.cli import open_store, settings, sources_file
+    from bot.cli.common import open_store, settings, sources_file
     from bot.pipeline import mark_for_recheck
     from bot.refresh import default_board_fetch, record_refresh, refresh_one
     from store.models import utcnow

@@ -9,20 +9,8 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from bot.alerts.embeds import (
-    COLOURS,
-    Card,
-    Field,
-    escape,
-    evidence_fields,
-    explanation_md,
-    one_line,
-    verdict_word,
-)
-from bot.alerts.evidence import age_words
-from bot.alerts.evidence import parse_day as parse_iso
-from bot.commands.boards import MAIN_BOARD, board_catalog, newest, staleness_warning
-from bot.commands.replies import (
+from bot.boards import MAIN_BOARD, board_catalog, newest, staleness_warning
+from bot.discord.replies import (
     CheckedClaim,
     Checker,
     CommandContext,
@@ -32,6 +20,18 @@ from bot.commands.replies import (
     friendly,
     parse_day,
 )
+from bot.render.cards import (
+    COLOURS,
+    Card,
+    Field,
+    escape,
+    evidence_fields,
+    explanation_md,
+    one_line,
+    verdict_word,
+)
+from bot.render.evidence import age_words
+from bot.render.evidence import parse_day as parse_iso
 
 MAX_TEXT = 4000
 

@@ -1,6 +1,6 @@
 """`claimwatch claims [search TEXT] [--verdict V] [--since D] [--json]`, `claimwatch claim
 ID` and `claimwatch why ID`: /claims, /claim and /why from a shell, in the same words
-(the same cards, printed as plain text). Registered in bot/cli.py."""
+(the same cards, printed as plain text). Registered in bot/cli/app.py."""
 
 from __future__ import annotations
 
@@ -36,9 +36,9 @@ def claims(
     # Imported here, not at the top: bot.cli registers this command at start-up.
     from sqlmodel import Session
 
-    from bot.cli import open_store, print_json
-    from bot.commands.claims import check_verdict
-    from bot.commands.replies import CommandError, parse_since
+    from bot.cli.common import open_store, print_json
+    from bot.discord.claims import check_verdict
+    from bot.discord.replies import CommandError, parse_since
     from store.claims_queries import ClaimPage, claim_view, search_claims
     from store.models import utcnow
 
@@ -122,8 +122,8 @@ def claim_details(view: ClaimView) -> dict[str, Any]:
 def _load(claim_id: str) -> ClaimView:
     from sqlmodel import Session
 
-    from bot.cli import open_store
-    from bot.commands.replies import CommandError, parse_claim_id
+    from bot.cli.common import open_store
+    from bot.discord.replies import CommandError, parse_claim_id
     from store.claims_queries import claim_view
 
     try:
@@ -144,8 +144,8 @@ _JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of te
 
 def claim(claim_id: IdArg, as_json: _JsonOpt = False) -> None:
     """One stored claim in full, as /claim shows it: sources, verdicts, evidence."""
-    from bot.alerts.embeds import claim_card, to_text
-    from bot.cli import print_json
+    from bot.cli.common import print_json
+    from bot.render.cards import claim_card, to_text
 
     view = _load(claim_id)
     if as_json:
@@ -164,7 +164,7 @@ def claim(claim_id: IdArg, as_json: _JsonOpt = False) -> None:
 
 def why(claim_id: IdArg) -> None:
     """How a stored claim's verdict was reached, as /why shows it."""
-    from bot.alerts.embeds import to_text
-    from bot.commands.claims import why_card
+    from bot.discord.claims import why_card
+    from bot.render.cards import to_text
 
     typer.echo(to_text(why_card(_load(claim_id))), nl=False)
