@@ -66,6 +66,16 @@ class SecretFilter(logging.Filter):
         return True
 
 
+def add_secrets(secrets: list[str]) -> None:
+    """Mask these values too in every log line from now on (a destination's webhook URL
+    is read from the environment variable sources.yaml names, after logging is set up)."""
+    for handler in logging.getLogger().handlers:
+        for f in handler.filters:
+            if isinstance(f, SecretFilter):
+                merged = set(f.secrets) | {s for s in secrets if len(s) >= 4}
+                f.secrets = sorted(merged, key=len, reverse=True)
+
+
 def setup_logging(level: str = "INFO", secrets: list[str] | None = None) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(

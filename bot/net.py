@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import httpcore
 import httpx
@@ -36,8 +37,10 @@ from bot.feeds.fetch import (
     system_resolver,
 )
 from bot.feeds.transport import FeedTransport
-from bot.sources import Settings as FeedSettings
 from store.errors import ClaimwatchError
+
+if TYPE_CHECKING:  # sources.yaml's schema loads the destination kinds, which use this module
+    from bot.sources import Settings as FeedSettings
 
 # A leaderboard file is bigger than a feed (the arena-catalog JSON is a few MB) but a
 # refresh is one request a day: a generous cap, still far from a bomb's gigabytes.
@@ -140,6 +143,7 @@ def leaderboard_fetcher(
     """The guarded fetcher for `claimwatch leaderboard ingest URL`: the address policy
     of sources.yaml's `settings:` when that file is readable, else the strict default."""
     if feed_settings is None:
+        from bot.sources import Settings as FeedSettings
         from bot.sources import load_sources
 
         try:

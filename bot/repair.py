@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from bot.alerts import outbox
-from bot.alerts.service import webhook_url
+from bot.alerts.destinations import kind_of
 from bot.config import Settings
 from bot.logs import event
 from bot.sources import Destination, SourcesFile
@@ -35,14 +35,9 @@ DIGEST_ROUTE = "email"  # the DestinationState row of the digest's mail route
 
 
 def destination_fingerprint(dest: Destination, settings: Settings) -> str:
-    """A hash of what makes the destination work; the webhook URL (a secret) only hashed."""
-    if dest.kind == "discord_webhook":
-        target = webhook_url(dest.webhook_env or "", settings) or "(unset)"
-    elif dest.kind == "discord_bot":
-        token = settings.discord_token.get_secret_value() if settings.discord_token else ""
-        target = f"{dest.channel_id}:{hashlib.sha256(token.encode()).hexdigest()}"
-    else:
-        target = ""
+    """A hash of what makes the destination work (its kind says what: a webhook's URL,
+    a bot's channel and token), secrets only ever hashed."""
+    target = kind_of(dest).target(dest, settings)
     return hashlib.sha256(f"{dest.kind}\n{target}".encode()).hexdigest()[:32]
 
 

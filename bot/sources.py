@@ -26,7 +26,10 @@ from pydantic import (
     model_validator,
 )
 
-from store.claims import VERDICTS, VerdictLabel
+from bot.alerts.destinations import DESTINATION_KINDS
+from bot.alerts.kinds import Destination, destination
+from bot.alerts.terminal import TerminalDestination
+from store.claims import VERDICTS
 from store.errors import ClaimwatchError
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
@@ -153,27 +156,6 @@ class LeaderboardSource(_Strict):
     _url = field_validator("url")(_http_url)
 
 
-class Destination(_Strict):
-    name: str
-    kind: Literal["terminal", "discord_bot", "discord_webhook"]
-    channel_id: int | None = None  # discord_bot
-    webhook_env: str | None = None  # discord_webhook: the env var holding the URL
-    verdicts: tuple[VerdictLabel, ...] = ("supported", "contradicted", "within_uncertainty")
-    on_change: bool = True  # every verdict change alerts, whatever its label
-    source_notices: bool = True  # a feed disabled after repeated failures, or recovered
-
-    @model_validator(mode="after")
-    def _needs(self) -> Destination:
-        if self.kind == "discord_bot" and self.channel_id is None:
-            raise ValueError("a discord_bot destination needs channel_id")
-        if self.kind == "discord_webhook" and not self.webhook_env:
-            raise ValueError(
-                "a discord_webhook destination needs webhook_env (the environment variable "
-                "holding the URL; the URL is a secret and does not belong in this file)"
-            )
-        return self
-
-
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)
 
@@ -210,7 +192,8 @@ class SourcesFile(_Strict):
     settings: Settings = Settings()
     feeds: tuple[Feed, ...] = ()
     leaderboards: tuple[LeaderboardSource, ...] = ()
-    destinations: tuple[Destination, ...] = (Destination(name="terminal", kind="terminal"),)
+    # one config class per registered kind, told apart by `kind` (bot/alerts/kinds.py)
+    destinations: tuple[Destination, ...] = (TerminalDestination(name="terminal"),)
     digest: DigestConfig = DigestConfig()
 
     @model_validator(mode="after")
@@ -266,6 +249,12 @@ def _clean_msg(msg: str) -> str:
     if msg == "Extra inputs are not permitted":
         return "unknown setting (check its spelling)"
     return msg
+
+
+def _not_a_key(part: str) -> bool:
+    """A part of an error's location that names no key in the file: an "after"
+    validator, or the kind tag a destination's union adds."""
+    return part.startswith("function") or part in DESTINATION_KINDS
 
 
 def load_sources(path: Path) -> SourcesFile:
@@ -332,9 +321,7 @@ def parse_sources(text: str, name: str = "sources.yaml", base: Path | None = Non
         return SourcesFile.model_validate(data, context={"base": base})
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = tuple(
-            p for p in err["loc"] if isinstance(p, int) or not str(p).startswith("function")
-        )
+        loc = tuple(p for p in err["loc"] if isinstance(p, int) or not _not_a_key(str(p)))
         line = _line_of(node, loc)
         where = f":{line}" if line else ""
         path = _dotted(loc)
@@ -351,6 +338,7 @@ __all__ = [
     "LeaderboardSource",
     "Settings",
     "SourcesFile",
+    "destination",
     "load_sources",
     "parse_duration",
     "parse_sources",

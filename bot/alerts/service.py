@@ -13,31 +13,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 from collections.abc import Mapping
 from typing import TextIO
 
 import httpx
 from sqlalchemy.engine import Engine
 
+from bot.alerts.destinations import SenderContext, kind_of
 from bot.alerts.dispatcher import dispatch_pending, repair_destination
 from bot.alerts.senders import MisconfiguredSender, Sender
-from bot.alerts.terminal import TerminalSender
-from bot.alerts.webhook import WebhookSender
 from bot.config import Settings
-from bot.logs import event
+from bot.logs import add_secrets, event
 from bot.sources import SourcesFile
 from store.errors import ClaimwatchError
 
 log = logging.getLogger(__name__)
 
 DISPATCH_EVERY_S = 10.0
-
-
-def webhook_url(env_name: str, settings: Settings) -> str | None:
-    if env_name == "DISCORD_WEBHOOK_URL" and settings.discord_webhook_url is not None:
-        return settings.discord_webhook_url.get_secret_value() or None
-    return os.environ.get(env_name) or None
 
 
 def build_senders(
@@ -48,38 +40,27 @@ def build_senders(
     http: httpx.AsyncClient | None = None,
     out: TextIO | None = None,
 ) -> dict[str, Sender]:
-    """One sender per destination in sources.yaml.
+    """One sender per destination in sources.yaml, each made by its registered kind.
 
     `bot` is a running discord.py client (bot.discord.client.ClaimwatchBot);
     without one, `discord_bot` destinations are marked broken with the reason.
     """
+    bot_channel = None
+    if bot is not None:
+        from bot.discord.client import BotSender, DiscordPyChannels
+
+        assert hasattr(bot, "get_channel")
+        channels = DiscordPyChannels(bot)  # type: ignore[arg-type]
+
+        def bot_channel(channel_id: int) -> Sender:
+            return BotSender(channel_id, channels)
+
+    ctx = SenderContext(settings, http=http, out=out, bot_channel=bot_channel)
     senders: dict[str, Sender] = {}
     for dest in config.destinations:
-        if dest.kind == "terminal":
-            senders[dest.name] = TerminalSender(out)
-        elif dest.kind == "discord_webhook":
-            assert dest.webhook_env is not None
-            url = webhook_url(dest.webhook_env, settings)
-            if url is None:
-                senders[dest.name] = MisconfiguredSender(
-                    dest.kind, f"environment variable {dest.webhook_env} is not set"
-                )
-            else:
-                senders[dest.name] = WebhookSender(url, client=http)
-        else:
-            assert dest.channel_id is not None
-            if bot is None:
-                reason = (
-                    "DISCORD_TOKEN is not set"
-                    if settings.discord_token is None
-                    else "the Discord bot is not running in this process"
-                )
-                senders[dest.name] = MisconfiguredSender(dest.kind, reason)
-            else:
-                from bot.discord.client import BotSender, DiscordPyChannels
-
-                assert hasattr(bot, "get_channel")
-                senders[dest.name] = BotSender(dest.channel_id, DiscordPyChannels(bot))  # type: ignore[arg-type]
+        kind = kind_of(dest)
+        add_secrets(kind.secrets(dest, settings))
+        senders[dest.name] = kind.make_sender(dest, ctx)
     return senders
 
 

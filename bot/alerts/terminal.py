@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import Literal, TextIO
 
+from bot.alerts.destinations import DestinationConfig, SenderContext, register_destination
 from bot.alerts.senders import Delivered, Outcome, OutgoingMessage
+
+
+class TerminalDestination(DestinationConfig):
+    """`kind: terminal`: alerts printed on standard output (the offline default)."""
+
+    kind: Literal["terminal"] = "terminal"
 
 
 class TerminalSender:
@@ -25,3 +32,10 @@ class TerminalSender:
     ) -> Outcome:
         # a line printed twice after a crash harms nobody; a missing one would
         return await self.send(message, nonce=nonce, replaces=replaces)
+
+
+def make_sender(dest: TerminalDestination, ctx: SenderContext) -> TerminalSender:
+    return TerminalSender(ctx.out)
+
+
+TERMINAL = register_destination("terminal", TerminalDestination, make_sender)

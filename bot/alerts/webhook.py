@@ -21,21 +21,26 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import os
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import httpx
+from pydantic import model_validator
 
 from bot import net
+from bot.alerts.destinations import DestinationConfig, SenderContext, register_destination
 from bot.alerts.senders import (
     Delivered,
+    MisconfiguredSender,
     Outcome,
     OutgoingMessage,
     RetryLater,
     Unconfirmed,
     classify_error,
 )
+from bot.config import Settings
 from bot.logs import event
 
 log = logging.getLogger(__name__)
@@ -178,3 +183,53 @@ class WebhookSender:
             "interrupted while sending through a webhook; Discord cannot tell whether the "
             "message was posted, so it is not resent (a duplicate is worse than a gap)"
         )
+
+
+# --- the discord_webhook destination kind --------------------------------------------
+
+
+class WebhookDestination(DestinationConfig):
+    """`kind: discord_webhook`: `webhook_env` names the environment variable holding the
+    URL (the URL is a secret and does not belong in sources.yaml)."""
+
+    kind: Literal["discord_webhook"] = "discord_webhook"
+    webhook_env: str | None = None
+
+    @model_validator(mode="after")
+    def _needs_env(self) -> WebhookDestination:
+        if not self.webhook_env:
+            raise ValueError(
+                "a discord_webhook destination needs webhook_env (the environment variable "
+                "holding the URL; the URL is a secret and does not belong in this file)"
+            )
+        return self
+
+
+def webhook_url(env_name: str, settings: Settings) -> str | None:
+    if env_name == "DISCORD_WEBHOOK_URL" and settings.discord_webhook_url is not None:
+        return settings.discord_webhook_url.get_secret_value() or None
+    return os.environ.get(env_name) or None
+
+
+def make_sender(
+    dest: WebhookDestination, ctx: SenderContext
+) -> WebhookSender | MisconfiguredSender:
+    env = dest.webhook_env or ""
+    url = webhook_url(env, ctx.settings)
+    if url is None:
+        return MisconfiguredSender(dest.kind, f"environment variable {env} is not set")
+    return WebhookSender(url, client=ctx.http)
+
+
+def _target(dest: WebhookDestination, settings: Settings) -> str:
+    return webhook_url(dest.webhook_env or "", settings) or "(unset)"
+
+
+def _secrets(dest: WebhookDestination, settings: Settings) -> list[str]:
+    url = webhook_url(dest.webhook_env or "", settings)
+    return [url] if url else []
+
+
+WEBHOOK = register_destination(
+    "discord_webhook", WebhookDestination, make_sender, target=_target, secrets=_secrets
+)

@@ -23,7 +23,6 @@ from typing import Literal
 
 from bot.extract.lexicon import NEGATION
 from bot.extract.patterns import _VERB as COMPARATIVE_VERB
-from bot.extract.patterns import AMONG_LEADING_K
 from store.claims import (
     ClaimDraft,
     Group,
@@ -31,8 +30,9 @@ from store.claims import (
     PairwiseComparison,
     RankPosition,
     ScoreValue,
-    TrendGap,
+    kind_of,
 )
+from store.crosscheck.rank import AMONG_LEADING_K
 from store.registry import Registry, load_registry
 from store.registry.mentions import clean, forms
 from store.registry.names import key, parts
@@ -145,18 +145,17 @@ def check(
     reg = registry or load_registry()
     ctx = context_of(draft, text, title, reg)
     quote = ctx.names
-    if isinstance(draft, RankPosition | ScoreValue) and not names_model(quote, draft.model, reg):
-        return Inconsistency("model_not_in_quote", draft.model)
+    for name in kind_of(draft).models(draft):
+        if not names_model(quote, name, reg):
+            return Inconsistency("model_not_in_quote", name)
     if isinstance(draft, PairwiseComparison):
-        for name in (draft.model_a, draft.model_b):
-            if not names_model(quote, name, reg):
-                return Inconsistency("model_not_in_quote", name)
         reversed_ = _reversed(draft, reg)  # the direction from the quote alone
         if reversed_ is not None:
             return reversed_
-    if isinstance(draft, GroupComparison | TrendGap):
-        groups = (draft.group_a, draft.group_b) if isinstance(draft, GroupComparison) else ()
-        for group in groups:
+    # a trend's subjects are often left implicit ("the gap is closing"), so only a
+    # group comparison must name its groups
+    if isinstance(draft, GroupComparison):
+        for group in (draft.group_a, draft.group_b):
             if not names_group(quote, group, reg):
                 return Inconsistency("group_not_in_quote", group.describe())
     # a rank read off a flattened table ("... ; 01-ai/Yi-1.5-34B-Chat;") is its place

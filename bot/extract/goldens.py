@@ -20,15 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.extract.base import ArticleText
-from store.claims import ClaimDraft, claim_dedupe_key
+from store.claims import CLAIM_KINDS, ClaimDraft, claim_dedupe_key
 
-KEY_FIELDS: dict[str, tuple[str, ...]] = {
-    "rank_position": ("model", "rank", "op"),
-    "pairwise_comparison": ("model_a", "model_b", "relation"),
-    "group_comparison": ("group_a", "group_b", "relation", "aggregate"),
-    "score_value": ("model", "value"),
-    "trend_gap": ("subjects", "direction"),
-}
+KEY_FIELDS: dict[str, tuple[str, ...]] = {kind.name: kind.key_fields for kind in CLAIM_KINDS}
 _NON_ALNUM = re.compile(r"[^a-z0-9.]+")
 _ORG_PREFIX = re.compile(
     r"^(?:openai|nvidia|google|meta|anthropic|deepseek-ai|moonshotai)\s*'?s?\s+"

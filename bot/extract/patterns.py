@@ -19,6 +19,7 @@ from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.scope import slug
 from bot.extract.subjects import antecedent, pronoun_in, subjects
 from store.claims import ClaimType, Group
+from store.crosscheck.rank import AMONG_LEADING_K
 
 Relation = Literal["beats", "overtook", "trails", "ties"]
 
@@ -35,8 +36,6 @@ ORDINALS = {
     "tenth": 10,
 }
 _NUMBER_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
-# "among the leading models" names no k; we read it as the top 10 (docs/extraction.md).
-AMONG_LEADING_K = 10
 
 
 @dataclass(slots=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from store.claims import ClaimDraft, Evidence, Group, UnverifiableReason, VerdictLabel, View
+from store.claimbase import ClaimBase, Evidence, Group, UnverifiableReason, VerdictLabel, View
 from store.crosscheck.index import (
     GroupStanding,
     MetricTable,
@@ -18,7 +18,9 @@ from store.crosscheck.index import (
 )
 from store.crosscheck.tracks import Order as Order
 from store.crosscheck.tracks import compare as compare
-from store.registry.base import RegistryLike
+
+if TYPE_CHECKING:  # the registry package loads its data files on import
+    from store.registry.base import RegistryLike
 
 Mode = Literal["as_of", "latest"]
 
@@ -41,7 +43,7 @@ class JudgeOptions:
 class Ctx:
     """One claim judged on one view at one reference date."""
 
-    claim: ClaimDraft
+    claim: ClaimBase
     board: str
     category: str
     view: str

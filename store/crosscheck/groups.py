@@ -13,9 +13,12 @@ verdict, it is unverifiable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any, Literal
 
-from store.claims import Evidence, GroupComparison, UnverifiableReason, VerdictLabel
+from store import claimwire
+from store.claimbase import ClaimBase, Evidence, Group, UnverifiableReason, VerdictLabel
+from store.claimwire import WireGroup, WirePeriod
 from store.crosscheck.common import (
     Ctx,
     Order,
@@ -28,7 +31,20 @@ from store.crosscheck.common import (
     ordered_verdict,
 )
 from store.crosscheck.index import GroupStanding, SnapshotIndex, Standing
+from store.crosscheck.kinds import ClaimKind, register
 from store.crosscheck.tracks import track
+
+
+class GroupComparison(ClaimBase):
+    type: Literal["group_comparison"] = "group_comparison"
+    group_a: Group
+    group_b: Group
+    aggregate: Literal["best_of", "count_in_top_k"] = "best_of"
+    k: int | None = None
+    relation: Literal["leads", "overtook", "trails"] = "leads"
+    # "has overtaken ... since August": where the search for the earlier lead starts
+    period_start: date | None = None
+
 
 _CLASS_WORDS = {
     "permissive": "permissive (e.g. Apache, MIT)",
@@ -284,3 +300,68 @@ def _licence_note(claim: GroupComparison, ctx: Ctx, models: list[Standing]) -> s
         cls = facts[s.model].licence_class
         parts.append(f"{s.model}: {_CLASS_WORDS.get(cls or '', 'licence unknown')}")
     return " Licences: " + "; ".join(parts) + "."
+
+
+# --- statement and wire ------------------------------------------------------------------
+
+_RELATION_WORDS = {"overtook": "have overtaken", "leads": "rank above", "trails": "rank below"}
+_DENIED_WORDS = {
+    "overtook": "have not overtaken",
+    "leads": "do not rank above",
+    "trails": "do not rank below",
+}
+
+
+def statement(claim: GroupComparison, where: str) -> str:
+    a, b = claim.group_a.describe(), claim.group_b.describe()
+    if claim.aggregate == "count_in_top_k":
+        verb = "do not hold" if claim.negated else "hold"
+        return f"{_upper_first(a)} {verb} more of the top {claim.k} places than {b}{where}"
+    rel = (_DENIED_WORDS if claim.negated else _RELATION_WORDS)[claim.relation]
+    return _upper_first(f"the best {a} {rel} the best {b}{where}")
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class GroupWire(WirePeriod):
+    # trend_gap shares group_a and group_b (its two subjects)
+    group_a: WireGroup | None
+    group_b: WireGroup | None
+    relation: Literal["leads", "overtook", "trails"] | None
+    aggregate: Literal["best_of", "count_in_top_k"] | None
+    k: int | None
+
+
+def from_wire(w: GroupWire) -> dict[str, Any]:
+    aggregate = w.aggregate or "best_of"
+    if aggregate == "count_in_top_k" and (w.k is None or w.k < 1):
+        raise ValueError(f"count_in_top_k needs k >= 1, got {w.k}")
+    return {
+        "group_a": claimwire.group(w.group_a, "group_a"),
+        "group_b": claimwire.group(w.group_b, "group_b"),
+        "aggregate": aggregate,
+        "k": w.k if aggregate == "count_in_top_k" else None,
+        "relation": w.relation or "leads",
+        "period_start": claimwire.day(w.period_start, "period_start"),
+    }
+
+
+KIND = register(
+    ClaimKind(
+        name="group_comparison",
+        model=GroupComparison,
+        evaluate=judge_group,
+        statement=statement,
+        wire=GroupWire,
+        from_wire=from_wire,
+        prompt='groups of models ("China\'s best open models overtook US ones"). '
+        "group_a/group_b are {country (ISO 3166 two-letter code), organisation, open_weights}, "
+        "null meaning any. aggregate: best_of (the best model of each group) or count_in_top_k "
+        "(with k). relation: leads, overtook or trails, from group_a's side; period_start is "
+        'the date "overtook since ..." gives.',
+        key_fields=("group_a", "group_b", "relation", "aggregate"),
+        groups=lambda c: [c.group_a, c.group_b],
+    )
+)

@@ -22,11 +22,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from store.claims import Group
+from store.claimbase import Group
 from store.leaderboards.base import BoardEntry, BoardSnapshot, SnapshotHeader
-from store.registry.base import ModelFacts, RegistryLike
+
+if TYPE_CHECKING:  # the registry package loads its data files on import
+    from store.registry.base import ModelFacts, RegistryLike
 
 # Spellings of "the board's own score" (any board's default metric).
 _DEFAULT_METRICS = {"", "arenascore", "arenaelo", "elo", "score", "rating", "average", "avg"}
@@ -45,7 +47,7 @@ class ResolutionLike(Protocol):
     def candidates(self) -> Sequence[str]: ...
 
 
-Resolver = Callable[[str, Sequence[str], RegistryLike], ResolutionLike]
+Resolver = Callable[[str, Sequence[str], "RegistryLike"], ResolutionLike]
 
 
 def norm_metric(text: str | None) -> str:

@@ -14,43 +14,26 @@ the as-of verdict (only `latest` looks at newer data).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from store.claims import (
-    ClaimDraft,
+from store.claimbase import (
+    ClaimBase,
     Evidence,
     Group,
-    GroupComparison,
     Judgement,
     LatestJudgement,
-    PairwiseComparison,
-    RankPosition,
-    ScoreValue,
-    TrendGap,
     VerdictLabel,
 )
 from store.crosscheck.common import Ctx, JudgeOptions, Mode, Outcome, unverifiable
-from store.crosscheck.groups import judge_group
 from store.crosscheck.index import BoardData, Resolver, Series
-from store.crosscheck.pairwise import judge_pairwise
-from store.crosscheck.rank import judge_rank
-from store.crosscheck.score import judge_score
-from store.crosscheck.trend import judge_trend
-from store.registry.base import RegistryLike
+from store.crosscheck.kinds import kind_of
+
+if TYPE_CHECKING:  # the registry package loads its data files on import
+    from store.registry.base import RegistryLike
 
 TREND_ONLY_BOARDS = {"lmarena-history"}  # off-scale early rows: never for rank or score
 _VIEW_WORDS = {"raw": "raw ratings", "style_control": "style-controlled view"}
 DEFAULT_OPTIONS = JudgeOptions()
-
-Evaluator = Callable[[Any, Ctx], Outcome]
-_EVALUATORS: dict[type, Evaluator] = {
-    RankPosition: judge_rank,
-    PairwiseComparison: judge_pairwise,
-    GroupComparison: judge_group,
-    ScoreValue: judge_score,
-    TrendGap: judge_trend,
-}
 
 
 def default_resolver() -> Resolver:
@@ -60,7 +43,7 @@ def default_resolver() -> Resolver:
 
 
 def judge(
-    claim: ClaimDraft,
+    claim: ClaimBase,
     data: BoardData,
     registry: RegistryLike,
     *,
@@ -145,7 +128,7 @@ def judge(
 
 
 def _evaluate(
-    claim: ClaimDraft,
+    claim: ClaimBase,
     series: Series,
     board: str,
     category: str,
@@ -182,7 +165,7 @@ def _evaluate(
     ctx = Ctx(
         claim, board, category, view, key, label, series, snap, registry, resolver, options, mode
     )
-    out = _EVALUATORS[type(claim)](claim, ctx)
+    out = kind_of(claim).evaluate(claim, ctx)
     out.snapshot = snap.date
     return out
 
@@ -220,9 +203,9 @@ def _text(per_view: list[tuple[str, Outcome]]) -> str:
     return " ".join(f"[{_VIEW_WORDS.get(v, v)}] {o.text}" for v, o in per_view)
 
 
-def _board_for(claim: ClaimDraft, data: BoardData, options: JudgeOptions) -> tuple[str, str]:
+def _board_for(claim: ClaimBase, data: BoardData, options: JudgeOptions) -> tuple[str, str]:
     board = claim.board or options.default_board
-    if board in TREND_ONLY_BOARDS and not isinstance(claim, TrendGap):
+    if board in TREND_ONLY_BOARDS and not kind_of(claim).reads_history:
         # Its early scale is off and it publishes no ranks or intervals.
         return options.default_board, (
             f"{board} is for trends only; judged on {options.default_board} instead. "
@@ -230,7 +213,7 @@ def _board_for(claim: ClaimDraft, data: BoardData, options: JudgeOptions) -> tup
     return board, ""
 
 
-def _category_and_metric(claim: ClaimDraft, data: BoardData, board: str) -> tuple[str, str | None]:
+def _category_and_metric(claim: ClaimBase, data: BoardData, board: str) -> tuple[str, str | None]:
     category = claim.category or "full"
     metric = claim.metric
     # "beats o1 on math" often arrives as metric="math"; on LMArena that is a category.
@@ -247,14 +230,8 @@ def _flip(v: VerdictLabel) -> VerdictLabel:
     return swap.get(v, v)
 
 
-def _groups(claim: ClaimDraft) -> list[Group]:
-    if isinstance(claim, GroupComparison):
-        return [claim.group_a, claim.group_b]
-    if isinstance(claim, TrendGap):
-        return list(claim.subjects)
-    if isinstance(claim, RankPosition) and claim.within is not None:
-        return [claim.within]
-    return []
+def _groups(claim: ClaimBase) -> list[Group]:
+    return kind_of(claim).groups(claim)
 
 
 def _unique(items: Any) -> list[str]:

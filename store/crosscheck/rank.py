@@ -7,7 +7,13 @@ judge computes the same thing from the members' intervals.
 
 from __future__ import annotations
 
-from store.claims import RankPosition, VerdictLabel
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from store import claimwire
+from store.claimbase import ClaimBase, Group, VerdictLabel
+from store.claimwire import WIRE_CONFIG, WireGroup
 from store.crosscheck.common import (
     Ctx,
     Outcome,
@@ -18,6 +24,20 @@ from store.crosscheck.common import (
     resolve_model,
 )
 from store.crosscheck.index import Standing, group_matches
+from store.crosscheck.kinds import ClaimKind, register
+
+# "among the leading models" gives no k: every extractor (the offline rules, the LLM's
+# wire) reads it as the top 10, so the same sentence is one claim whoever reads it
+AMONG_LEADING_K = 10
+
+
+class RankPosition(ClaimBase):
+    type: Literal["rank_position"] = "rank_position"
+    model: str
+    rank: int
+    op: Literal["eq", "top_k", "not_top_k"] = "eq"
+    # "the leading open-weights model": the rank is counted within a group
+    within: Group | None = None
 
 
 def judge_rank(claim: RankPosition, ctx: Ctx) -> Outcome:
@@ -173,3 +193,59 @@ def _facts_words(country: str | None, licence_class: str | None) -> str:
     if licence_class:
         parts.append(f"licence {licence_class}")
     return ", ".join(parts) or "facts unknown"
+
+
+# --- statement and wire ------------------------------------------------------------------
+
+
+def statement(claim: RankPosition, where: str) -> str:
+    within = f" among {claim.within.describe()}" if claim.within else ""
+    if claim.op == "top_k":
+        verb = "does not rank" if claim.negated else "ranks"
+        return f"{claim.model} {verb} in the top {claim.rank}{within}{where}"
+    if claim.op == "not_top_k":
+        return f"{claim.model} does not rank in the top {claim.rank}{within}{where}"
+    verb = "does not rank" if claim.negated else "ranks"
+    return f"{claim.model} {verb} #{claim.rank}{within}{where}"
+
+
+class RankWire(BaseModel):
+    model_config = WIRE_CONFIG
+
+    model: str | None
+    rank: int | None
+    op: Literal["eq", "top_k", "not_top_k"] | None
+    within: WireGroup | None
+
+
+def from_wire(w: RankWire) -> dict[str, Any]:
+    rank = w.rank
+    if rank is None and w.op == "top_k":
+        rank = AMONG_LEADING_K
+    if rank is None or rank < 1:
+        raise ValueError(f"rank must be >= 1, got {w.rank}")
+    return {
+        "model": claimwire.name(w.model, "model"),
+        "rank": rank,
+        "op": w.op or "eq",
+        "within": claimwire.group(w.within, "within") if w.within else None,
+    }
+
+
+KIND = register(
+    ClaimKind(
+        name="rank_position",
+        model=RankPosition,
+        evaluate=judge_rank,
+        statement=statement,
+        wire=RankWire,
+        from_wire=from_wire,
+        prompt='a model holds a rank ("Qwen2.5-Max ranks #7 on LMArena", "X is the '
+        'leading open-weights model" = rank 1 within {"open_weights": true}). op: "eq" for an '
+        'exact rank, "top_k" for "in the top 10", "not_top_k" for "outside the top 10"; '
+        '"among the leading models" with no number is top_k with rank null.',
+        key_fields=("model", "rank", "op"),
+        models=lambda c: [c.model],
+        groups=lambda c: [c.within] if c.within is not None else [],
+    )
+)

@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
-from store.claims import ScoreValue, VerdictLabel
+import math
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from store import claimwire
+from store.claimbase import ClaimBase, VerdictLabel
+from store.claimwire import WIRE_CONFIG
 from store.crosscheck.common import Ctx, Outcome, describe, evidence, fmt_num, resolve_model
+from store.crosscheck.kinds import ClaimKind, register
+
+
+class ScoreValue(ClaimBase):
+    type: Literal["score_value"] = "score_value"
+    model: str
+    value: float
+    comparator: Literal["eq", "approx", "gt", "lt"] = "eq"
 
 
 def judge_score(claim: ScoreValue, ctx: Ctx) -> Outcome:
@@ -56,3 +71,61 @@ def judge_score(claim: ScoreValue, ctx: Ctx) -> Outcome:
         resolution={claim.model: [s.model]},
         time_sensitive=cmp in ("gt", "lt"),
     )
+
+
+# --- statement and wire ------------------------------------------------------------------
+
+_COMPARATOR_WORDS = {
+    "eq": "scores",
+    "approx": "scores about",
+    "gt": "scores more than",
+    "lt": "scores less than",
+}
+
+
+def statement(claim: ScoreValue, where: str) -> str:
+    comp = _COMPARATOR_WORDS[claim.comparator]
+    if claim.negated:
+        comp = "does not score " + comp.removeprefix("scores").strip()
+    # a benchmark score of at most 100 is a percentage; an arena score is points
+    percent = claim.metric and claim.metric != "arena_score" and claim.value <= 100
+    unit = "%" if percent else ""
+    return f"{claim.model} {comp} {_number(claim.value)}{unit}{where}".replace("  ", " ")
+
+
+def _number(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+class ScoreWire(BaseModel):
+    model_config = WIRE_CONFIG
+
+    model: str | None
+    value: float | None
+    comparator: Literal["eq", "approx", "gt", "lt"] | None
+
+
+def from_wire(w: ScoreWire) -> dict[str, Any]:
+    if w.value is None or not math.isfinite(w.value):
+        raise ValueError(f"value must be a finite number, got {w.value}")
+    return {
+        "model": claimwire.name(w.model, "model"),
+        "value": w.value,
+        "comparator": w.comparator or "eq",
+    }
+
+
+KIND = register(
+    ClaimKind(
+        name="score_value",
+        model=ScoreValue,
+        evaluate=judge_score,
+        statement=statement,
+        wire=ScoreWire,
+        from_wire=from_wire,
+        prompt='a model\'s score ("GLM-4.5 scores 1434 on LMArena"). comparator: eq, '
+        'approx ("about", "roughly"), gt ("over", "more than"), lt.',
+        key_fields=("model", "value"),
+        models=lambda c: [c.model],
+    )
+)

@@ -13,10 +13,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from store.claims import Group
+from store.claimbase import Group
 from store.crosscheck.index import Series, Standing
-from store.registry.base import RegistryLike
+
+if TYPE_CHECKING:  # the registry package loads its data files on import
+    from store.registry.base import RegistryLike
 
 DAYS_PER_MONTH = 30.4375
 

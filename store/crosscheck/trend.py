@@ -11,10 +11,25 @@ README, "Known traps").
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any, Literal
 
-from store.claims import TrendGap, VerdictLabel
+from store import claimwire
+from store.claimbase import ClaimBase, Group, VerdictLabel
+from store.claimwire import WireGroup, WirePeriod
 from store.crosscheck.common import Ctx, Outcome, compare, evidence, fmt_num
+from store.crosscheck.kinds import ClaimKind, register
 from store.crosscheck.tracks import track
+
+Direction = Literal["narrowing", "widening", "overtook", "new_high"]
+
+
+class TrendGap(ClaimBase):
+    type: Literal["trend_gap"] = "trend_gap"
+    subjects: tuple[Group, Group]
+    direction: Direction
+    period_start: date | None = None  # default: 12 months before as_of
+    period_end: date | None = None  # default: as_of
+
 
 HISTORY_RELIABLE_FROM = date(2024, 6, 29)
 
@@ -122,3 +137,65 @@ def _direction_verdict(
 def _signed(x: float, digits: int = 0) -> str:
     text = f"{x:+.{digits}f}" if digits else f"{x:+.0f}"
     return text if abs(x) >= 1 or digits else f"{x:+.1f}" if x else fmt_num(0)
+
+
+# --- statement and wire ------------------------------------------------------------------
+
+_VERBS = {
+    "narrowing": "is narrowing",
+    "widening": "is widening",
+    "overtook": "has closed: the first overtook the second",
+}
+
+
+def statement(claim: TrendGap, where: str) -> str:
+    first, second = claim.subjects
+    if claim.direction == "new_high":
+        words = first.describe()
+        return f"{words[:1].upper()}{words[1:]} reached a new high{where}"
+    verb = _VERBS[claim.direction]
+    if claim.negated:
+        verb = verb.replace("is ", "is not ")
+    return (
+        f"The gap between the best {first.describe()} and the best {second.describe()} "
+        f"{verb}{where}"
+    )
+
+
+class TrendWire(WirePeriod):
+    group_a: WireGroup | None  # the two subjects, as group_comparison writes them
+    group_b: WireGroup | None
+    direction: Direction | None
+
+
+def from_wire(w: TrendWire) -> dict[str, Any]:
+    if w.direction is None:
+        raise ValueError("direction is required")
+    start = claimwire.day(w.period_start, "period_start")
+    end = claimwire.day(w.period_end, "period_end")
+    if start and end and start > end:
+        raise ValueError("period_start is after period_end")
+    return {
+        "subjects": (claimwire.group(w.group_a, "group_a"), claimwire.group(w.group_b, "group_b")),
+        "direction": w.direction,
+        "period_start": start,
+        "period_end": end,
+    }
+
+
+KIND = register(
+    ClaimKind(
+        name="trend_gap",
+        model=TrendGap,
+        evaluate=judge_trend,
+        statement=statement,
+        wire=TrendWire,
+        from_wire=from_wire,
+        prompt='the gap between two groups over time ("the gap between open and closed '
+        'models is shrinking"); group_a and group_b are the two subjects. direction: narrowing, '
+        "widening, overtook or new_high; period_start/period_end when the text gives them.",
+        key_fields=("subjects", "direction"),
+        groups=lambda c: list(c.subjects),
+        reads_history=True,
+    )
+)

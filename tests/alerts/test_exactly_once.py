@@ -20,11 +20,11 @@ from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.senders import Outcome, OutgoingMessage
 from bot.alerts.webhook import WebhookSender
 from bot.discord.client import BotSender
-from bot.sources import Destination
+from bot.sources import Destination, destination
 from store.models import Alert, Claim, Verdict
 
-TEAM = Destination(name="team", kind="discord_webhook", webhook_env="HOOK")
-CHANNEL = Destination(name="chan", kind="discord_bot", channel_id=42)
+TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
+CHANNEL = destination(name="chan", kind="discord_bot", channel_id=42)
 AFTER_LEASE = T0 + timedelta(minutes=10)
 
 

@@ -9,11 +9,11 @@ from alerts_support import T0, Seeder
 from sqlmodel import Session, select
 
 from bot.alerts.outbox import alert_kind, enqueue_alerts, lease_due
-from bot.sources import Destination
+from bot.sources import destination
 from store.models import Alert, Claim, Verdict
 
-WEBHOOK = Destination(name="team", kind="discord_webhook", webhook_env="HOOK")
-QUIET = Destination(name="quiet", kind="terminal", verdicts=("contradicted",), on_change=False)
+WEBHOOK = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
+QUIET = destination(name="quiet", kind="terminal", verdicts=("contradicted",), on_change=False)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +120,7 @@ async def test_rows_for_a_destination_without_a_sender_do_not_starve_the_rest(
     from bot.alerts.dispatcher import dispatch_pending
     from bot.alerts.terminal import TerminalSender
 
-    gone = Destination(name="gone", kind="terminal")
+    gone = destination(name="gone", kind="terminal")
     for _ in range(60):
         claim_id, verdict_id = seed.claim()
         _enqueue(engine, claim_id, verdict_id, dests=[gone], now=T0)

@@ -16,13 +16,13 @@ from bot.alerts.notices import DISABLED, RECOVERED, enqueue_source_notices
 from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.webhook import WebhookSender
 from bot.discord.admin import REMOVED
-from bot.sources import Destination
+from bot.sources import Destination, destination
 from store import db
 from store.models import Alert, Claim, Source, Verdict
 
-TEAM = Destination(name="team", kind="discord_webhook", webhook_env="HOOK")
-OPS = Destination(name="ops", kind="terminal")
-MUTED = Destination(name="muted", kind="terminal", source_notices=False)
+TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
+OPS = destination(name="ops", kind="terminal")
+MUTED = destination(name="muted", kind="terminal", source_notices=False)
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 
 

@@ -13,11 +13,11 @@ from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.senders import Broken, Delivered, OutgoingMessage, RetryLater, Unconfirmed
 from bot.alerts.webhook import WebhookSender
-from bot.sources import Destination
+from bot.sources import destination
 from store.claims_queries import trouble
 from store.models import Alert, Claim, DestinationState, Verdict
 
-TEAM = Destination(name="team", kind="discord_webhook", webhook_env="HOOK")
+TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 MSG = OutgoingMessage(content="", embeds=({"title": "t"},), text="t")
 
 

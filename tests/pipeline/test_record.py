@@ -120,13 +120,13 @@ def test_racing_instances_enqueue_one_alert(engine: sa.Engine) -> None:
     import threading
 
     from bot.alerts.outbox import enqueue_alerts
-    from bot.sources import Destination
+    from bot.sources import destination
     from store.models import Alert
 
     (article_id,) = _articles(engine, 1)
     with session_scope(engine) as s:
         (change,) = record_article_claims(s, article_id, [_draft()], [_judgement()])
-    dests = (Destination(name="team", kind="terminal"),)
+    dests = (destination(name="team", kind="terminal"),)
     first = Session(engine)
     claim, verdict = first.get(Claim, change.claim.id), first.get(Verdict, change.verdict.id)
     try:

@@ -1,0 +1,136 @@
+"""The claim and verdict primitives every claim type builds on.
+
+A claim type (store/crosscheck/<type>.py) subclasses `ClaimBase`; the judge returns a
+`Judgement` citing `Evidence`. The union of the types, `ClaimDraft`, is in
+store/claims.py, which re-exports everything here: import from there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+VerdictLabel = Literal[
+    "supported",
+    "contradicted",
+    "within_uncertainty",
+    "partially_supported",
+    "outdated",
+    "unverifiable",
+    "not_checkable",
+]
+UnverifiableReason = Literal[
+    "model_not_found", "ambiguous_model", "no_data_for_date", "unsupported_metric"
+]
+# Why a claim is not_checkable: a prediction speaks of data that does not exist yet.
+NotCheckableReason = Literal["forecast"]
+# The leaderboard view: LMArena publishes raw ratings and style-controlled ones.
+# None in a claim means "the text does not say" (the judge then checks both).
+View = Literal["raw", "style_control"]
+
+VERDICTS: tuple[VerdictLabel, ...] = get_args(VerdictLabel)
+
+# How a verdict reads to a person: the same words in Discord, e-mail and the CLI.
+VERDICT_WORDS: dict[str, str] = {
+    "supported": "Supported",
+    "contradicted": "Contradicted",
+    "within_uncertainty": "Within uncertainty (a statistical tie)",
+    "partially_supported": "Partially supported",
+    "outdated": "Outdated",
+    "unverifiable": "Unverifiable",
+    "not_checkable": "Not checkable",
+}
+
+
+class Group(BaseModel):
+    """A set of models named by facts about them, e.g. {"country": "CN", "open_weights": true}.
+
+    None means "any". `organisation` is the registry's canonical organisation name.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    country: str | None = None
+    organisation: str | None = None
+    open_weights: bool | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.open_weights is True:
+            parts.append("open-weights")
+        elif self.open_weights is False:
+            parts.append("closed")
+        if self.country:
+            parts.append(self.country)
+        if self.organisation:
+            parts.append(self.organisation)
+        return " ".join(parts) + " models" if parts else "all models"
+
+
+class ClaimBase(BaseModel):
+    """Fields every claim carries (DESIGN.md, "Common fields"); each claim type
+    (store/crosscheck/<type>.py) adds its own and a `type` literal."""
+
+    statement: str  # self-contained, normalised
+    quote: str  # verbatim span of the article text
+    span: tuple[int, int]  # character offsets of `quote` in the article text
+    board: str | None = None  # e.g. "lmarena-text"; None when the text names none
+    metric: str | None = None  # e.g. "arena_score", "average", "math_lvl5"
+    category: str | None = None  # board category: "full", "coding", "math", ...
+    view: View | None = None
+    as_of: date
+    hedged: bool = False
+    negated: bool = False  # "X does not beat Y": the judge flips supported/contradicted
+    # "X could soon overtake Y": a prediction, judged not_checkable against past data
+    forecast: bool = False
+    claimant: str | None = None
+    # The model and group names as the text wrote them ("R1", "Chinese open models"),
+    # kept even when none resolves, so a reader sees what was claimed about whom.
+    mentions: list[str] = Field(default_factory=list)
+    extractor: str = "unknown"
+    extractor_version: str = "0"
+
+
+class Evidence(BaseModel):
+    """One model's standing on one snapshot, as a verdict cites it."""
+
+    board: str
+    snapshot: date
+    view: View | None = None
+    category: str | None = None
+    model: str  # the name as the board spells it
+    rank: int | None = None
+    score: float | None = None
+    ci: tuple[float, float] | None = None
+    votes: int | None = None
+    organisation: str | None = None
+    country: str | None = None
+    open_weights: bool | None = None
+    licence_class: str | None = None  # permissive, restricted, proprietary
+    base_model: str | None = None  # for a fine-tune, the model it was tuned from
+    role: str | None = None  # e.g. "model_a", "best of CN open-weights"
+
+
+class LatestJudgement(BaseModel):
+    snapshot: date | None
+    verdict: VerdictLabel
+    reason: UnverifiableReason | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Judgement(BaseModel):
+    """What the judge decided about one claim, with everything needed to show why."""
+
+    verdict: VerdictLabel
+    reason: UnverifiableReason | NotCheckableReason | None = None
+    explanation: str
+    board: str | None = None
+    snapshot: date | None = None  # the as-of snapshot used; never after the claim's as_of
+    snapshot_age_days: int | None = None
+    models: list[str] = Field(default_factory=list)  # board spellings
+    groups: list[Group] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    latest: LatestJudgement | None = None
+    resolution: dict[str, list[str]] = Field(default_factory=dict)  # text name -> board names
