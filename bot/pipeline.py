@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 from sqlalchemy.engine import Engine
 
 from bot import metrics, progress
-from bot.added_feeds import with_added_feeds
+from bot.active_feeds import with_active_feeds
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.notices import enqueue_source_notices
 from bot.config import Settings
@@ -247,7 +247,7 @@ async def bounded_pass(
 
 
 def _source_notices(engine: Engine, rt: Runtime) -> int:
-    polled = {f.name for f in with_added_feeds(engine, rt.config).feeds if f.enabled}
+    polled = {f.name for f in with_active_feeds(engine, rt.config).feeds if f.enabled}
     return enqueue_source_notices(engine, rt.config.destinations, polled=polled, now=rt.clock())
 
 
@@ -258,7 +258,7 @@ async def _poll_step(engine: Engine, rt: Runtime, stop: asyncio.Event) -> PollRe
     now = None if rt.clock is utcnow else rt.clock()
     started = rt.clock()
     # sources.yaml plus the feeds added with /sources add (and not removed since)
-    config = await asyncio.to_thread(with_added_feeds, engine, rt.config)
+    config = await asyncio.to_thread(with_active_feeds, engine, rt.config)
     poll = asyncio.create_task(poll_due(engine, config, rt.settings, now=now, owner=rt.owner))
     names = [f.name for f in config.feeds if f.enabled]
     bar = asyncio.create_task(progress.watch_poll(engine, names, started))

@@ -91,15 +91,15 @@ def downgrade() -> None:
         batch_op.add_column(sa.Column("model_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key("fk_entries_model_id_models", "models", ["model_id"], ["id"])
         batch_op.create_index(batch_op.f("ix_entries_model_id"), ["model_id"], unique=False)
-    with op.batch_alter_table("leaderboards", schema=None) as batch_op:
-        batch_op.drop_column("lease_until")
-        batch_op.drop_column("lease_owner")
+    # plain ALTER TABLE ... DROP COLUMN (SQLite >= 3.35): batch mode would copy these
+    # tables, and other tables' foreign keys forbid dropping the originals
+    op.drop_column("leaderboards", "lease_until")
+    op.drop_column("leaderboards", "lease_owner")
     op.execute(
         sa.text(
             "UPDATE sources SET disabled_reason = :marker || COALESCE(removed_by, ''), "
             "disabled_at = removed_at WHERE removed_at IS NOT NULL"
         ).bindparams(marker=REMOVED)
     )
-    with op.batch_alter_table("sources", schema=None) as batch_op:
-        batch_op.drop_column("removed_by")
-        batch_op.drop_column("removed_at")
+    op.drop_column("sources", "removed_by")
+    op.drop_column("sources", "removed_at")
