@@ -10,15 +10,21 @@ from alembic import command
 from sqlalchemy.engine import Engine
 
 from store import db
+from store.models import UTCDateTime
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-SOURCES = sa.table(
+SOURCES = sa.table(  # the table as 0004 left it (no model describes it any more)
     "sources",
     sa.column("name"),
     sa.column("url"),
     sa.column("disabled_reason"),
-    sa.column("disabled_at"),
+    sa.column("disabled_at", UTCDateTime()),
+    sa.column("consecutive_failures"),
+    sa.column("baseline_done"),
+    sa.column("entries_stored"),
+    sa.column("created_at", UTCDateTime()),
 )
+FRESH = {"consecutive_failures": 0, "baseline_done": False, "entries_stored": 0, "created_at": T0}
 
 
 def _at(engine: Engine, revision: str) -> None:
@@ -39,20 +45,23 @@ def test_removed_sources_move_to_columns_and_back(engine: Engine) -> None:
             SOURCES.insert(),
             [
                 # written by /sources remove before 0005
-                {
+                FRESH
+                | {
                     "name": "gone",
                     "url": "https://a.example/rss",
                     "disabled_reason": "removed from Discord by ann#1",
                     "disabled_at": T0,
                 },
                 # disabled by failures: not a removal
-                {
+                FRESH
+                | {
                     "name": "flaky",
                     "url": "https://b.example/rss",
                     "disabled_reason": "http_500: HTTP 500 (10 failures in a row)",
                     "disabled_at": T0,
                 },
-                {
+                FRESH
+                | {
                     "name": "fine",
                     "url": "https://c.example/rss",
                     "disabled_reason": None,
