@@ -256,8 +256,7 @@ def process_pending(
         for article_id, exc in out.failed.items():
             _failed_article(engine, rt, article_id, exc, retried, now)
         if out.stopped_at is not None:
-            with Session(engine) as session, session.begin():
-                leases.release(session, Article, ids[out.stopped_at :], owner=rt.owner)
+            leases.release(engine, Article, ids[out.stopped_at :], owner=rt.owner)
             break
     return done, claims, changes
 

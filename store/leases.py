@@ -106,16 +106,17 @@ def take(
     return [int(row[0]) for row in rows]
 
 
-def release(session: Session, model: type[SQLModel], ids: Sequence[int], *, owner: str) -> None:
+def release(engine: Engine, model: type[SQLModel], ids: Sequence[int], *, owner: str) -> None:
     """Give back leases this owner still holds (work abandoned cleanly)."""
     if not ids:
         return
     table = _table(model)
-    session.execute(
-        sa.update(table)
-        .where(table.c.id.in_(list(ids)), table.c.lease_owner == owner)
-        .values(lease_owner=None, lease_until=None)
-    )
+    with engine.begin() as conn:
+        conn.execute(
+            sa.update(table)
+            .where(table.c.id.in_(list(ids)), table.c.lease_owner == owner)
+            .values(lease_owner=None, lease_until=None)
+        )
 
 
 def release_owned(engine: Engine, model: type[SQLModel], owner: str) -> int:
