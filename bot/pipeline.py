@@ -148,7 +148,7 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
             if await refresh_leaderboards(
                 engine, rt.config, fetch, now=now, owner=rt.owner, stop=stop
             ):
-                rechecks.mark_for_recheck(engine, rt.clock())
+                await asyncio.to_thread(rechecks.mark_for_recheck, engine, now)
             report.rechecked, rechanged = await _recheck_step(engine, rt, stop)
             report.changes += rechanged
         except Exception as exc:
