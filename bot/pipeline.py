@@ -8,13 +8,12 @@
     leaderboard refresh -> new Snapshot -> re-check open claims -> changed verdicts -> alerts
     weekly -> Digest row for the ISO week -> email, once
 
-Each stage is somebody else's module; this one only sequences them and owns the
-transaction boundaries. Articles are leased BATCH at a time: the batch is read in one
-query, each article extracted and judged on its own (an error fails that article
-only), and the batch's claims, verdicts, alerts and `processed_at` marks written in
-one transaction; if that fails, each article is written in its own, so one article
-that cannot be written fails alone. A crash leaves articles pending, never half done.
-Work is taken with row leases (store/leases.py), so instances on one Postgres share it.
+Each stage is another module, and this one only sequences them: poll (bot/poller.py),
+source notices (bot/alerts/notices.py), leaderboard refresh (bot/refresh.py), re-checks
+and articles (bot/processing.py), alerts (bot/alerts/dispatcher.py), the digest
+(bot/digest/deliver.py). It opens no transaction: every lease and state write is the
+store's (store/leases.py, store/articles.py, store/rechecks.py), so instances on one
+Postgres share the work. Each step's failure is counted and the next step still runs.
 
 Shutdown (SIGTERM/SIGINT) sets `stop`: a poll or leaderboard fetch in flight is
 cancelled (sources already fetched are stored whole, one transaction each; the others'
@@ -33,52 +32,31 @@ import signal
 import threading
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
 
 from bot import metrics, progress
-from bot.added_feeds import with_added_feeds
+from bot.active_feeds import with_active_feeds
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.notices import enqueue_source_notices
-from bot.alerts.outbox import enqueue_alerts
-from bot.alerts.senders import Sender
-from bot.alerts.service import build_senders
 from bot.config import Settings
 from bot.digest.deliver import send_due_digest
-from bot.extract import extract_article, make_extractor
-from bot.extract.base import ArticleText, ExtractionResult, Extractor
-from bot.extract.html import looks_like_html, main_text
-from bot.instance import exclusive_on_sqlite, instance_name
+from bot.instance import exclusive_on_sqlite
 from bot.logs import event
 from bot.poller import PollReport, poll_due
-from bot.refresh import BoardFetch, default_board_fetch, refresh_leaderboards
-from bot.repair import reconcile_destinations
-from bot.sources import Destination, SourcesFile
-from store import leases
-from store.claims import CLAIM_ADAPTER, ClaimDraft, Judgement, claim_dedupe_key
-from store.errors import ClaimwatchError
-from store.judging import Judge, load_judge, snapshot_stamp
-from store.models import Article, Claim, Source, utcnow
-from store.record import (
-    Known,
-    VerdictChange,
-    apply_judgement,
-    current_verdict,
-    prefetch,
-    record_article_claims,
-)
+from bot.processing import process_pending, recheck_claims
+from bot.refresh import default_board_fetch, refresh_leaderboards
+from bot.runtime import Runtime, make_runtime
+from bot.sources import SourcesFile
+from store import leases, rechecks
+from store.models import Source, utcnow
+
+__all__ = ["PassReport", "Runtime", "make_runtime", "run_once", "run_pass", "serve"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-ARTICLE_LEASE = timedelta(minutes=10)
-RECHECK_LEASE = timedelta(minutes=10)
-EXTRACTION_RETRY = timedelta(minutes=15)  # a failed extraction (LLM down) is retried then
-BATCH = 50
 PASS_EVERY_S = 60.0
 DISPATCH_WHILE_PROCESSING_S = 2.0
 # After SIGTERM the step in flight gets SHUTDOWN_GRACE_S to wind down on its own, then
@@ -86,12 +64,6 @@ DISPATCH_WHILE_PROCESSING_S = 2.0
 # webhook, the SMTP server, a leaderboard host or the LLM server does (README, Shutdown).
 SHUTDOWN_BOUND_S = 10.0
 SHUTDOWN_GRACE_S = 6.0
-
-ShouldStop = Callable[[], bool]  # checked between units of work; True: leave the rest
-
-
-def _never() -> bool:
-    return False
 
 
 @dataclass
@@ -136,489 +108,6 @@ class PassReport:
         return 1 if self.failed_polls or self.failures else 0
 
 
-@dataclass
-class Runtime:
-    """What a pass needs besides the database: I/O injected, state kept between passes."""
-
-    config: SourcesFile
-    settings: Settings
-    extractor: Extractor
-    senders: dict[str, Sender]
-    owner: str
-    clock: Callable[[], datetime] = utcnow
-    judge: Judge | None = None
-    board_fetch: BoardFetch | None = None  # leaderboard URLs; None: bot/net.py's guarded fetch
-
-    def current_judge(self, engine: Engine) -> Judge:
-        """The judge, rebuilt only when the stored snapshots changed."""
-        if self.judge is None or self.judge.stamp != snapshot_stamp(engine):
-            # Every snapshot at once: a pass judges many claims, and trend claims read a
-            # series' whole history, which one query per snapshot made slower.
-            self.judge = load_judge(
-                engine, staleness_days=self.config.settings.staleness_days, eager=True
-            )
-        return self.judge
-
-
-def make_runtime(
-    engine: Engine, config: SourcesFile, settings: Settings, *, bot: object | None = None
-) -> Runtime:
-    # a destination whose configuration changed since it was marked broken is retried
-    reconcile_destinations(engine, config, settings)
-    return Runtime(
-        config=config,
-        settings=settings,
-        extractor=make_extractor(settings, engine, "auto"),
-        senders=build_senders(config, settings, bot=bot),
-        owner=instance_name(settings.instance_id),
-    )
-
-
-# --- articles -> claims -> verdicts -> outbox -----------------------------------------
-
-
-def article_text(article: Article, source_name: str | None) -> ArticleText:
-    """The text the extractors see: the title (headlines make claims) and the body."""
-    body = article.content or article.summary or ""
-    if looks_like_html(body):
-        body = main_text(body)
-    title = (article.title or "").strip()
-    text = f"{title}\n\n{body.strip()}" if title else body.strip()
-    published = (article.published_at or article.fetched_at).date()
-    return ArticleText(
-        text=text, published=published, title=title or None, source=source_name, url=article.url
-    )
-
-
-def _enqueue(
-    session: Session,
-    changes: list[VerdictChange],
-    destinations: tuple[Destination, ...],
-    *,
-    baseline: bool | None,
-    now: datetime,
-) -> int:
-    created = 0
-    for change in changes:
-        created += len(
-            enqueue_alerts(
-                session,
-                change.claim,
-                change.verdict,
-                change.previous,
-                destinations,
-                baseline=baseline,
-                now=now,
-            )
-        )
-    return created
-
-
-@dataclass
-class _Checked:
-    """One article extracted and judged, waiting to be written with its batch."""
-
-    article_id: int
-    source: str | None
-    result: ExtractionResult
-    drafts: list[ClaimDraft]
-    judgements: list[Judgement]
-
-
-@dataclass
-class BatchOutcome:
-    done: list[_Checked] = field(default_factory=list)  # written (processed_at set)
-    failed: dict[int, Exception] = field(default_factory=dict)  # article id -> cause
-    stopped_at: int | None = None  # index into the batch's ids: the rest not touched
-    changes: int = 0
-
-
-def _check(text: ArticleText, article_id: int, rt: Runtime, judge: Judge) -> _Checked:
-    result = extract_article(text, rt.extractor).result
-    drafts = list(result.drafts)
-    return _Checked(article_id, text.source, result, drafts, [judge(d) for d in drafts])
-
-
-def _record(
-    session: Session,
-    rt: Runtime,
-    baseline: bool,
-    item: _Checked,
-    now: datetime,
-    known: Known | None = None,
-) -> int:
-    """Write one checked article's claims in the caller's transaction; verdicts new or
-    changed. The article row itself is marked done with its batch (`_write`)."""
-    if not item.drafts:
-        return 0
-    changes = record_article_claims(
-        session, item.article_id, item.drafts, item.judgements, now=now, known=known
-    )
-    for change in changes:
-        event(
-            log,
-            "claim.verdict",
-            claim=change.claim.id,
-            article=item.article_id,
-            source=item.source,
-            verdict=change.verdict.label,
-            previous=change.previous.label if change.previous else None,
-        )
-    _enqueue(session, changes, rt.config.destinations, baseline=None, now=now)
-    if not baseline:
-        # A claim first seen in baseline articles (no alert then) that fresh news
-        # repeats deserves its alert now; the idempotency key keeps it to one.
-        _alert_fresh_repeats(session, rt, item.drafts, changes, now, known)
-    return len(changes)
-
-
-# An article the rules read while the LLM endpoint was down is read again by the LLM
-# this long after, for as long as it is younger than FALLBACK_WINDOW.
-FALLBACK_RETRY = timedelta(minutes=30)
-FALLBACK_WINDOW = timedelta(days=2)
-_ARTICLES = Article.__table__  # type: ignore[attr-defined]
-_MARK_DONE = (
-    sa.update(_ARTICLES)
-    .where(_ARTICLES.c.id == sa.bindparam("article_id"))
-    .values(
-        processed_at=sa.bindparam("now"),
-        lease_owner=None,
-        lease_until=None,
-        llm_prompt_tokens=_ARTICLES.c.llm_prompt_tokens + sa.bindparam("prompt"),
-        llm_completion_tokens=_ARTICLES.c.llm_completion_tokens + sa.bindparam("completion"),
-    )
-)
-
-
-def _write(
-    engine: Engine, rt: Runtime, items: list[_Checked], now: datetime
-) -> tuple[list[_Checked], int]:
-    """Write `items` in one transaction; (those written, verdicts new or changed).
-
-    The article rows are locked and read again first (only the columns needed): one
-    processed meanwhile (its lease ran out and another instance did it) is left alone.
-    Then each article's claims, and one executemany marks every article done."""
-    written: list[_Checked] = []
-    again: list[int] = []  # read by the rules while the LLM was down: the LLM reads it later
-    changes = 0
-    with Session(engine) as session, session.begin():
-        locked = {
-            row.id: row
-            for row in session.execute(
-                sa.select(
-                    _ARTICLES.c.id,
-                    _ARTICLES.c.processed_at,
-                    _ARTICLES.c.baseline,
-                    _ARTICLES.c.fetched_at,
-                )
-                .where(_ARTICLES.c.id.in_([i.article_id for i in items]))
-                .order_by(_ARTICLES.c.id)
-                .with_for_update()
-            )
-        }
-        # the batch's claims, verdicts and appearances in three queries, not per claim
-        known = prefetch(session, (d for i in items for d in i.drafts))
-        for item in items:
-            row = locked.get(item.article_id)
-            if row is None or row.processed_at is not None:
-                continue
-            changes += _record(session, rt, row.baseline, item, now, known)
-            written.append(item)
-            if item.result.fallback_from and _fetched_since(row.fetched_at, now) < FALLBACK_WINDOW:
-                again.append(item.article_id)
-        done = [i for i in written if i.article_id not in again]
-        if done:
-            session.execute(
-                _MARK_DONE,
-                [
-                    {
-                        "article_id": i.article_id,
-                        "now": now,
-                        "prompt": i.result.prompt_tokens,
-                        "completion": i.result.completion_tokens,
-                    }
-                    for i in done
-                ],
-            )
-        if again:
-            # the rules' claims stand (and alert) now; the article stays pending and is
-            # leased again after FALLBACK_RETRY, when the LLM extracts it (a new cache
-            # entry: the cache never keeps a fallback result). Claims it repeats are the
-            # same claims; nothing alerts twice.
-            session.execute(
-                sa.update(_ARTICLES)
-                .where(_ARTICLES.c.id.in_(again))
-                .values(lease_owner=None, lease_until=now + FALLBACK_RETRY)
-            )
-            event(log, "article.llm_retry_later", articles=len(again), after=str(FALLBACK_RETRY))
-    return written, changes
-
-
-def _fetched_since(fetched_at: datetime, now: datetime) -> timedelta:
-    if fetched_at.tzinfo is None:
-        fetched_at = fetched_at.replace(tzinfo=now.tzinfo)
-    return now - fetched_at
-
-
-def process_batch(
-    engine: Engine, rt: Runtime, ids: list[int], judge: Judge, should_stop: ShouldStop = _never
-) -> BatchOutcome:
-    """Extract, judge and record a batch of leased articles.
-
-    One read for the batch's articles, then each is extracted and judged on its own
-    (an error fails that article only), then all are written in one transaction. When
-    that transaction fails, each article is written in its own, so one article whose
-    rows cannot be written fails alone and the rest of the batch is kept.
-    """
-    now = rt.clock()
-    out = BatchOutcome()
-    with Session(engine) as session:
-        rows = session.exec(
-            select(Article, Source.name)
-            .join(Source, col(Source.id) == col(Article.source_id), isouter=True)
-            .where(col(Article.id).in_(ids))
-        ).all()
-    found = {a.id: (a, name) for a, name in rows}
-    checked: list[_Checked] = []
-    for n, article_id in enumerate(ids):
-        if should_stop():
-            out.stopped_at = n
-            break
-        article, source_name = found.get(article_id, (None, None))
-        if article is None or article.processed_at is not None or article.lease_owner != rt.owner:
-            continue  # done meanwhile, or our lease ran out and another instance has it
-        try:
-            checked.append(_check(article_text(article, source_name), article_id, rt, judge))
-        except Exception as exc:
-            out.failed[article_id] = exc
-    if not checked:
-        return out
-    try:
-        out.done, out.changes = _write(engine, rt, checked, now)
-    except Exception as batch_exc:
-        event(
-            log,
-            "batch.write_failed",
-            logging.WARNING,
-            articles=len(checked),
-            error=(str(batch_exc).splitlines() or [""])[0] or type(batch_exc).__name__,
-        )
-        for item in checked:
-            try:
-                done, changes = _write(engine, rt, [item], now)
-            except Exception as exc:
-                out.failed[item.article_id] = exc
-                continue
-            out.done += done
-            out.changes += changes
-    for item in out.done:
-        metrics.LLM_TOKENS.labels("prompt").inc(item.result.prompt_tokens)
-        metrics.LLM_TOKENS.labels("completion").inc(item.result.completion_tokens)
-        for j in item.judgements:
-            metrics.CLAIMS.labels(j.verdict).inc()
-        event(
-            log,
-            "article.checked",
-            logging.DEBUG,
-            article=item.article_id,
-            source=item.source,
-            claims=len(item.drafts),
-        )
-    return out
-
-
-def process_article(engine: Engine, rt: Runtime, article_id: int, judge: Judge) -> tuple[int, int]:
-    """Extract, judge and record one leased article; (claims, verdicts new or changed)."""
-    out = process_batch(engine, rt, [article_id], judge)
-    if article_id in out.failed:
-        raise out.failed[article_id]
-    return sum(len(i.drafts) for i in out.done), out.changes
-
-
-def _alert_fresh_repeats(
-    session: Session,
-    rt: Runtime,
-    drafts: list[ClaimDraft],
-    changes: list[VerdictChange],
-    now: datetime,
-    known: Known | None = None,
-) -> None:
-    changed = {c.claim.id for c in changes}
-    keys = sorted({claim_dedupe_key(d) for d in drafts})
-    if not keys:
-        return
-    if known is not None and all(k in known.claims for k in keys):
-        claims: list[Claim] = [known.claims[k] for k in keys]
-    else:
-        claims = list(session.exec(select(Claim).where(col(Claim.dedupe_key).in_(keys))))
-    for claim in claims:
-        if claim.id in changed or claim.id is None:
-            continue
-        verdict = current_verdict(session, claim.id, known)
-        if verdict is not None:
-            enqueue_alerts(
-                session, claim, verdict, None, rt.config.destinations, baseline=False, now=now
-            )
-
-
-def process_pending(
-    engine: Engine, rt: Runtime, *, limit: int | None = None, should_stop: ShouldStop = _never
-) -> tuple[int, int, int]:
-    """Process unprocessed articles until none are due; (articles, claims, changes).
-
-    Articles are leased, extracted, judged and written BATCH at a time, one write
-    transaction per batch (process_batch). `should_stop` is asked before each article;
-    the rest of a leased batch is given back, so a shutdown leaves those articles to
-    the next run (or another instance).
-    """
-    judge = rt.current_judge(engine)
-    articles = claims = changes = 0
-    retried: set[int] = set()
-    while (limit is None or articles < limit) and not should_stop():
-        now = rt.clock()
-        with Session(engine) as session, session.begin():
-            ids = leases.take(
-                session,
-                Article,
-                col(Article.processed_at).is_(None),
-                owner=rt.owner,
-                ttl=ARTICLE_LEASE,
-                limit=BATCH if limit is None else min(BATCH, limit - articles),
-                now=now,
-            )
-        if not ids:
-            break
-        out = process_batch(engine, rt, ids, judge, should_stop)
-        articles += len(out.done)
-        claims += sum(len(i.drafts) for i in out.done)
-        changes += out.changes
-        for article_id, exc in out.failed.items():
-            _failed_article(engine, rt, article_id, exc, retried, now)
-        if out.stopped_at is not None:
-            with Session(engine) as session, session.begin():
-                leases.release(session, Article, ids[out.stopped_at :], owner=rt.owner)
-            break
-    return articles, claims, changes
-
-
-def _failed_article(
-    engine: Engine, rt: Runtime, article_id: int, exc: Exception, retried: set[int], now: datetime
-) -> None:
-    """Log an article's failure and set when it is retried; the rest of its batch goes on.
-
-    ClaimwatchError: e.g. the LLM is down. IntegrityError: another instance wrote the
-    same claim's verdict or alert at the same moment (the unique keys caught it); the
-    article's transaction was rolled back whole, and a retry sees the other instance's
-    rows: retried once at once, then later. Anything else is a bug this article's text
-    runs into: logged with its traceback and retried later like an LLM outage.
-    """
-    raced = isinstance(exc, sa.exc.IntegrityError) and article_id not in retried
-    expected = isinstance(exc, ClaimwatchError | sa.exc.IntegrityError)
-    retried.add(article_id)
-    metrics.FAILURES.labels("record" if raced else "extract").inc()
-    event(
-        log,
-        "article.retry" if raced else "article.failed",
-        logging.WARNING if expected else logging.ERROR,
-        article=article_id,
-        error=(str(exc).splitlines() or [""])[0] or type(exc).__name__,
-    )
-    if not expected:
-        log.error("article %s: unexpected error", article_id, exc_info=exc)
-    with Session(engine) as session, session.begin():
-        session.execute(
-            sa.update(Article)
-            .where(col(Article.id) == article_id, col(Article.lease_owner) == rt.owner)
-            .values(lease_until=now if raced else now + EXTRACTION_RETRY)
-        )
-
-
-# --- leaderboards -> re-checks ---------------------------------------------------------
-
-
-def mark_for_recheck(engine: Engine, now: datetime) -> None:
-    """New snapshots can change any verdict (a backfilled date, a newer `latest`)."""
-    with engine.begin() as conn:
-        conn.execute(sa.update(Claim).values(recheck_after=now))
-
-
-def _marked(engine: Engine, now: datetime) -> int:
-    with Session(engine) as session:
-        count = session.exec(
-            select(sa.func.count())
-            .select_from(Claim)
-            .where(col(Claim.recheck_after).is_not(None), col(Claim.recheck_after) <= now)
-        ).one()
-    return int(count)
-
-
-def recheck_claims(
-    engine: Engine,
-    rt: Runtime,
-    *,
-    should_stop: ShouldStop = _never,
-    update: progress.Update | None = None,
-) -> tuple[int, int]:
-    """Re-judge claims marked for re-checking; (claims re-checked, verdicts changed).
-
-    Each batch is one transaction (verdicts, alerts and the cleared marks together);
-    `should_stop` is asked between batches. `update` draws a progress bar.
-    """
-    judge = rt.current_judge(engine)
-    checked = changed = 0
-    total = _marked(engine, rt.clock()) if update is not None else 0
-    while not should_stop():
-        now = rt.clock()
-        with Session(engine) as session, session.begin():
-            ids = leases.take(
-                session,
-                Claim,
-                col(Claim.recheck_after).is_not(None) & (col(Claim.recheck_after) <= now),
-                owner=rt.owner,
-                ttl=RECHECK_LEASE,
-                limit=BATCH * 4,
-                now=now,
-            )
-        if not ids:
-            break
-        with Session(engine) as session, session.begin():
-            for claim in session.exec(select(Claim).where(col(Claim.id).in_(ids))):
-                if claim.lease_owner != rt.owner:
-                    continue
-                try:
-                    judgement = judge(CLAIM_ADAPTER.validate_python(claim.data))
-                except Exception as exc:
-                    # a claim the judge cannot handle (a bug, data from an older version)
-                    # stays marked and leased, so it is retried after RECHECK_LEASE; raised,
-                    # it rolled back its whole batch, and every retry failed the same way
-                    event(
-                        log,
-                        "claim.recheck_failed",
-                        logging.ERROR,
-                        claim=claim.id,
-                        error=f"{type(exc).__name__}: {exc}",
-                    )
-                    continue
-                change = apply_judgement(session, claim, judgement, now=now)
-                if change is not None:
-                    changed += 1
-                    _enqueue(session, [change], rt.config.destinations, baseline=None, now=now)
-                    event(
-                        log,
-                        "claim.rechecked",
-                        claim=claim.id,
-                        verdict=change.verdict.label,
-                        previous=change.previous.label if change.previous else None,
-                    )
-                claim.recheck_after = None
-                claim.lease_owner = claim.lease_until = None
-                session.add(claim)
-                checked += 1
-        if update is not None:
-            update(checked, max(total, checked), "claims")
-    return checked, changed
-
-
 # --- one pass, and the service ---------------------------------------------------------
 
 
@@ -655,8 +144,11 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
     if not stop.is_set():
         try:
             fetch = rt.board_fetch or default_board_fetch(rt.config, rt.settings)
-            if await refresh_leaderboards(engine, rt.config, fetch, now=rt.clock(), stop=stop):
-                mark_for_recheck(engine, rt.clock())
+            now = rt.clock()
+            if await refresh_leaderboards(
+                engine, rt.config, fetch, now=now, owner=rt.owner, stop=stop
+            ):
+                await asyncio.to_thread(rechecks.mark_for_recheck, engine, now)
             report.rechecked, rechanged = await _recheck_step(engine, rt, stop)
             report.changes += rechanged
         except Exception as exc:
@@ -755,7 +247,7 @@ async def bounded_pass(
 
 
 def _source_notices(engine: Engine, rt: Runtime) -> int:
-    polled = {f.name for f in with_added_feeds(engine, rt.config).feeds if f.enabled}
+    polled = {f.name for f in with_active_feeds(engine, rt.config).feeds if f.enabled}
     return enqueue_source_notices(engine, rt.config.destinations, polled=polled, now=rt.clock())
 
 
@@ -766,7 +258,7 @@ async def _poll_step(engine: Engine, rt: Runtime, stop: asyncio.Event) -> PollRe
     now = None if rt.clock is utcnow else rt.clock()
     started = rt.clock()
     # sources.yaml plus the feeds added with /sources add (and not removed since)
-    config = await asyncio.to_thread(with_added_feeds, engine, rt.config)
+    config = await asyncio.to_thread(with_active_feeds, engine, rt.config)
     poll = asyncio.create_task(poll_due(engine, config, rt.settings, now=now, owner=rt.owner))
     names = [f.name for f in config.feeds if f.enabled]
     bar = asyncio.create_task(progress.watch_poll(engine, names, started))
@@ -783,25 +275,14 @@ async def _poll_step(engine: Engine, rt: Runtime, stop: asyncio.Event) -> PollRe
     poll.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await poll
-    released = await asyncio.to_thread(_release_sources, engine, rt.owner)
+    # a finished source's lease was given back with its results; the rest are now
+    released = await asyncio.to_thread(leases.release_owned, engine, Source, rt.owner)
     event(log, "poll.interrupted", logging.WARNING, instance=rt.owner, released=released)
     return None
 
 
-def _release_sources(engine: Engine, owner: str) -> int:
-    """Give back the source leases an interrupted poll still holds (a finished source's
-    lease is cleared by the poller with its results), so a restart polls them at once."""
-    with engine.begin() as conn:
-        result = conn.execute(
-            sa.update(Source)
-            .where(col(Source.lease_owner) == owner)
-            .values(lease_owner=None, lease_until=None)
-        )
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
 async def _recheck_step(engine: Engine, rt: Runtime, stop: asyncio.Event) -> tuple[int, int]:
-    marked = await asyncio.to_thread(_marked, engine, rt.clock())
+    marked = await asyncio.to_thread(rechecks.count_marked, engine, rt.clock())
     if not marked:
         return 0, 0
     enabled = progress.wanted() and marked >= progress.RECHECK_BAR_MIN

@@ -1,7 +1,7 @@
 """Poll due feeds and store each new article exactly once.
 
-    sync_sources         sources.yaml feeds -> Source rows
-    lease_due            due (or forced) sources, leased so instances never overlap
+    sync_sources         the feeds to poll (bot/active_feeds.py) -> Source rows
+    lease_due            due (or forced) sources, leased (store/leases.py): never polled twice
     per source, concurrently (overall cap; one request at a time per host):
       fetch or read file -> parse -> key + decide -> full text
       -> schedule.transition decides next poll, backoff, disable or recovery

@@ -1,6 +1,6 @@
 """Leaderboard refresh for the service: due `leaderboards:` URLs -> guarded fetch -> ingest.
 
-    due board (one instance takes it) -> bot/net.py fetch (address policy, redirects
+    due board (leased: one instance takes it) -> bot/net.py fetch (address policy, redirects
     checked, size caps, overall deadline) -> bytes -> store ingest (one transaction)
 
 The fetch runs on the event loop and is cancelled the moment shutdown is asked for,
@@ -16,15 +16,14 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
 
 from bot import metrics, net
 from bot.config import Settings
 from bot.feeds.fetch import FetchResult
 from bot.logs import event
 from bot.sources import LeaderboardSource, SourcesFile
+from store import leases
 from store.leaderboards.ingest import IngestReport, ingest_paths
-from store.models import Leaderboard
 
 log = logging.getLogger(__name__)
 
@@ -43,41 +42,6 @@ def default_board_fetch(config: SourcesFile, settings: Settings) -> BoardFetch:
         return await net.fetch_url(url, user_agent=agent, limits=limits)
 
     return fetch
-
-
-def take_refresh(engine: Engine, slug: str, interval: timedelta, now: datetime) -> bool:
-    """Whether this instance fetches board `slug` now; stamps it so others skip it.
-
-    On Postgres the board row is locked with SKIP LOCKED while the stamp is written, so
-    of several instances exactly one fetches a due board. A board never ingested has
-    no row yet: the first refresh may then be fetched twice, which ingest absorbs
-    (same content hash: unchanged).
-    """
-    with Session(engine) as session, session.begin():
-        exists = session.exec(select(Leaderboard.id).where(Leaderboard.slug == slug)).first()
-        if exists is None:
-            return True
-        pick = select(Leaderboard).where(Leaderboard.slug == slug)
-        if engine.dialect.name == "postgresql":
-            pick = pick.with_for_update(skip_locked=True)
-        board = session.exec(pick).first()
-        if board is None:  # another instance is deciding about it right now
-            return False
-        if board.last_refreshed_at is not None and board.last_refreshed_at + interval > now:
-            return False
-        board.last_refreshed_at = now
-        session.add(board)
-    return True
-
-
-def record_refresh(engine: Engine, slug: str, when: datetime | None, error: str | None) -> None:
-    """Stamp a board with its last refresh and its error (None when it went well)."""
-    with Session(engine) as session, session.begin():
-        board = session.exec(select(Leaderboard).where(Leaderboard.slug == slug)).first()
-        if board is not None:
-            board.last_refreshed_at = when
-            board.last_error = error
-            session.add(board)
 
 
 async def _unless_stopped(fetch: Awaitable[FetchResult], stop: asyncio.Event) -> FetchResult | None:
@@ -107,7 +71,7 @@ async def refresh_one(
     if result is None:
         # not fetched: due again at the next start rather than a whole interval later
         await asyncio.to_thread(
-            record_refresh, engine, source.board, None, "interrupted by shutdown"
+            leases.record_board_refresh, engine, source.board, None, "interrupted by shutdown"
         )
         return None
     if result.kind != "ok":
@@ -131,16 +95,23 @@ async def refresh_leaderboards(
     fetch: BoardFetch,
     *,
     now: datetime,
+    owner: str,
     stop: asyncio.Event | None = None,
 ) -> int:
-    """Fetch the due leaderboard URLs; returns the number of new snapshots."""
+    """Fetch the due leaderboard URLs; returns the number of new snapshots.
+
+    Each due board is leased first (store/leases.py), so of several instances one
+    fetches it."""
     stop = stop or asyncio.Event()
     new = 0
     for source in config.leaderboards:
         if stop.is_set():
             break
         interval = timedelta(seconds=source.interval)
-        if not await asyncio.to_thread(take_refresh, engine, source.board, interval, now):
+        taken = await asyncio.to_thread(
+            leases.take_board, engine, source.board, interval=interval, owner=owner, now=now
+        )
+        if not taken:
             continue
         report = await refresh_one(engine, source, fetch, now=now, stop=stop)
         if report is None:
@@ -154,5 +125,5 @@ async def refresh_leaderboards(
             )
         new += report.snapshots
         event(log, "leaderboard.refreshed", source=source.name, snapshots=report.snapshots)
-        await asyncio.to_thread(record_refresh, engine, source.board, now, error)
+        await asyncio.to_thread(leases.record_board_refresh, engine, source.board, now, error)
     return new

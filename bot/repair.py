@@ -22,13 +22,21 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot.alerts import outbox
 from bot.alerts.destinations import kind_of
 from bot.config import Settings
 from bot.logs import event
 from bot.sources import Destination, SourcesFile
 from store.errors import ClaimwatchError
-from store.models import Alert, DestinationState, Digest, Source, utcnow
+from store.models import (
+    FAILED,
+    PENDING,
+    UNCONFIRMED,
+    Alert,
+    DestinationState,
+    Digest,
+    Source,
+    utcnow,
+)
 
 log = logging.getLogger(__name__)
 DIGEST_ROUTE = "email"  # the DestinationState row of the digest's mail route
@@ -78,7 +86,7 @@ def _due_now(engine: Engine, name: str) -> int:
     with engine.begin() as conn:
         result = conn.execute(
             sa.update(Alert)
-            .where(col(Alert.destination) == name, col(Alert.status) == outbox.PENDING)
+            .where(col(Alert.destination) == name, col(Alert.status) == PENDING)
             .values(next_attempt_at=None)  # due at once, whatever the dispatcher's clock
         )
     return int(getattr(result, "rowcount", 0) or 0)
@@ -150,9 +158,9 @@ def destination_rows(engine: Engine, config: SourcesFile) -> list[dict[str, Any]
                 "configured": name in configured,
                 "status": state.status if state else "ok",
                 "reason": state.broken_reason if state else None,
-                "pending": counts.get((name, outbox.PENDING), 0),
-                "unconfirmed": counts.get((name, outbox.UNCONFIRMED), 0),
-                "failed": counts.get((name, outbox.FAILED), 0),
+                "pending": counts.get((name, PENDING), 0),
+                "unconfirmed": counts.get((name, UNCONFIRMED), 0),
+                "failed": counts.get((name, FAILED), 0),
             }
         )
         if name == DIGEST_ROUTE:

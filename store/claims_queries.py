@@ -1,4 +1,4 @@
-"""What the bot and the CLI ask about claims: search, one claim in full, trouble spots.
+"""What the bot and the CLI ask about claims: search, one claim in full.
 
 Plain frozen dataclasses come back (no ORM objects escape a session), so the
 embeds, the slash commands and the CLI render them without touching the database.
@@ -20,12 +20,9 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from store.models import (
-    Alert,
     Appearance,
     Article,
     Claim,
-    DestinationState,
-    Digest,
     Source,
     Verdict,
 )
@@ -105,13 +102,6 @@ class ClaimView(ClaimSummary):
     def latest_verdict(self) -> VerdictView | None:
         current = [v for v in self.verdicts if v.superseded_at is None] or list(self.verdicts)
         return current[-1] if current else None
-
-
-@dataclass(frozen=True, slots=True)
-class Trouble:
-    kind: str  # "source", "destination", "alerts", "digest"
-    name: str
-    problem: str
 
 
 def query_words(text: str) -> list[str]:
@@ -390,46 +380,3 @@ def only_baseline_appearances(session: Session, claim_id: int) -> bool:
         .limit(1)
     ).first()
     return fresh is None
-
-
-def trouble(session: Session) -> list[Trouble]:
-    """Sources failing or disabled, destinations broken, alerts that gave up: for /status."""
-    out: list[Trouble] = []
-    sources = session.exec(
-        select(Source)
-        .where(
-            sa.or_(col(Source.disabled_reason).is_not(None), col(Source.consecutive_failures) > 0)
-        )
-        .order_by(col(Source.name))
-    ).all()
-    for s in sources:
-        if s.disabled_reason:
-            problem = f"disabled: {s.disabled_reason}"
-        else:
-            problem = f"failed polls in a row: {s.consecutive_failures}"
-            if s.last_error:
-                problem += f"; last error: {s.last_error}"
-        out.append(Trouble("source", s.name, problem))
-    for d in session.exec(
-        select(DestinationState)
-        .where(col(DestinationState.status) != "ok")
-        .order_by(col(DestinationState.name))
-    ).all():
-        out.append(Trouble("destination", d.name, f"{d.status}: {d.broken_reason or 'unknown'}"))
-    stuck = session.exec(
-        select(Alert.destination, Alert.status, sa.func.count())
-        .where(col(Alert.status).in_(("failed", "unconfirmed")))
-        .group_by(col(Alert.destination), col(Alert.status))
-        .order_by(col(Alert.destination), col(Alert.status))
-    ).all()
-    for destination, status, count in stuck:
-        out.append(Trouble("alerts", destination, f"alerts {status}: {count}"))
-    for digest in session.exec(
-        select(Digest)
-        .where(col(Digest.status).in_(("failed", "unconfirmed")))
-        .order_by(col(Digest.period).desc())
-        .limit(5)
-    ).all():
-        why = f": {digest.last_error}" if digest.last_error else ""
-        out.append(Trouble("digest", digest.period, f"digest {digest.status}{why}"))
-    return out

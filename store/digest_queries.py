@@ -24,14 +24,12 @@ from store.models import (
     Appearance,
     Article,
     Claim,
-    DestinationState,
     Digest,
     Entry,
     Leaderboard,
     Snapshot,
     Source,
     Verdict,
-    utcnow,
 )
 
 # --- read side ---------------------------------------------------------------
@@ -99,22 +97,6 @@ class BoardWeek:
     snapshot_before: date | None
     snapshot_after: date | None
     pairs: tuple[BoardEntryPair, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceTrouble:
-    name: str
-    consecutive_failures: int
-    disabled_reason: str | None
-    last_error: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DestinationTrouble:
-    name: str
-    kind: str
-    status: str
-    reason: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,43 +350,6 @@ def board_weeks(
                 )
             )
     return out
-
-
-def troubled_sources(engine: Engine) -> list[SourceTrouble]:
-    """Sources disabled or failing right now."""
-    with Session(engine) as session:
-        rows = session.exec(
-            select(Source)
-            .where(
-                sa.or_(
-                    col(Source.disabled_reason).is_not(None),
-                    col(Source.consecutive_failures) > 0,
-                )
-            )
-            .order_by(col(Source.consecutive_failures).desc(), col(Source.name))
-        ).all()
-        return [
-            SourceTrouble(
-                name=s.name,
-                consecutive_failures=s.consecutive_failures,
-                disabled_reason=s.disabled_reason,
-                last_error=s.last_error,
-            )
-            for s in rows
-        ]
-
-
-def troubled_destinations(engine: Engine) -> list[DestinationTrouble]:
-    with Session(engine) as session:
-        rows = session.exec(
-            select(DestinationState)
-            .where(DestinationState.status != "ok")
-            .order_by(col(DestinationState.name))
-        ).all()
-        return [
-            DestinationTrouble(name=d.name, kind=d.kind, status=d.status, reason=d.broken_reason)
-            for d in rows
-        ]
 
 
 def latest_snapshot_date(
@@ -672,24 +617,3 @@ def mark_digest_failed(engine: Engine, digest_id: int, attempts: int, *, error: 
     return _finish(
         engine, digest_id, attempts, status="failed", last_error=error, next_attempt_at=None
     )
-
-
-def set_destination_state(
-    engine: Engine, name: str, kind: str, *, status: str, reason: str | None
-) -> None:
-    """Record a mail route's health where /status and `sources list` read it."""
-    for _ in range(2):  # a concurrent first insert: the retry finds the row
-        try:
-            with Session(engine) as session, session.begin():
-                row = session.exec(
-                    select(DestinationState).where(DestinationState.name == name)
-                ).first()
-                if row is None:
-                    row = DestinationState(name=name, kind=kind)
-                row.status = status
-                row.broken_reason = reason
-                row.updated_at = utcnow()
-                session.add(row)
-            return
-        except sa.exc.IntegrityError:
-            continue

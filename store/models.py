@@ -82,6 +82,10 @@ class Source(SQLModel, table=True):
     baseline_done: bool = False  # the first poll's backlog is stored without alerting
     # who added it at run time (e.g. "discord:1234"); None for feeds from sources.yaml
     added_by: str | None = Field(default=None, max_length=200)
+    # removed at run time (`/sources remove`): no longer polled, listed or told about;
+    # the row stays, its articles point at it
+    removed_at: datetime | None = _ts()
+    removed_by: str | None = Field(default=None, max_length=200)
     entries_stored: int = 0
     lease_owner: str | None = Field(default=None, max_length=100)
     lease_until: datetime | None = _ts()
@@ -132,6 +136,8 @@ class Leaderboard(SQLModel, table=True):
     refresh_interval_s: int | None = None
     last_refreshed_at: datetime | None = _ts()
     last_error: str | None = _text()
+    lease_owner: str | None = Field(default=None, max_length=100)  # the instance refreshing it
+    lease_until: datetime | None = _ts()
 
 
 class Snapshot(SQLModel, table=True):
@@ -163,7 +169,6 @@ class Entry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     snapshot_id: int = Field(foreign_key="snapshots.id", ondelete="CASCADE")
     model_name: str = Field(max_length=300, index=True)  # as the board spells it
-    model_id: int | None = Field(default=None, foreign_key="models.id", index=True)
     rank: int | None = None
     score: float | None = None
     ci_lower: float | None = None
@@ -172,31 +177,6 @@ class Entry(SQLModel, table=True):
     organisation: str | None = Field(default=None, max_length=300)  # as published
     licence: str | None = Field(default=None, max_length=300)  # as published
     extra: dict[str, Any] = _json()
-
-
-# --- registry ----------------------------------------------------------------
-
-
-class Organisation(SQLModel, table=True):
-    __tablename__ = "organisations"
-
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(unique=True, max_length=200)
-    country: str | None = Field(default=None, max_length=2)
-    aliases: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
-
-
-class Model(SQLModel, table=True):
-    __tablename__ = "models"
-
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(unique=True, max_length=300)  # canonical
-    family: str | None = Field(default=None, max_length=100, index=True)
-    organisation_id: int | None = Field(default=None, foreign_key="organisations.id")
-    licence: str | None = Field(default=None, max_length=300)
-    licence_class: str | None = Field(default=None, max_length=50)
-    open_weights: bool | None = None
-    base_model_id: int | None = Field(default=None, foreign_key="models.id")
 
 
 # --- claims and verdicts -----------------------------------------------------
@@ -274,6 +254,9 @@ class Verdict(SQLModel, table=True):
 
 # --- delivery ----------------------------------------------------------------
 
+# Alert.status values; "sending" is the crash-safety mark (bot/alerts/dispatcher.py)
+PENDING, SENDING, SENT, FAILED, UNCONFIRMED = "pending", "sending", "sent", "failed", "unconfirmed"
+
 
 class Alert(SQLModel, table=True):
     """The outbox: written with the verdict, sent exactly once per idempotency key.
@@ -294,7 +277,7 @@ class Alert(SQLModel, table=True):
     destination: str = Field(max_length=200)
     # "new" or "change" (claims), "source_disabled" or "source_recovered" (sources)
     kind: str = Field(default="new", max_length=20)
-    status: str = Field(default="pending", max_length=20)  # pending, sent, failed, skipped
+    status: str = Field(default=PENDING, max_length=20)
     attempts: int = 0
     next_attempt_at: datetime | None = _ts()
     nonce: str | None = Field(default=None, max_length=25)  # Discord message nonce

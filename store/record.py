@@ -47,7 +47,7 @@ class Known:
 
     Only valid inside the transaction that read them: rows are locked by nobody, but a
     racing insert of the same claim is caught by the unique keys, which roll back the
-    batch (bot.pipeline then writes its articles one by one, without `Known`)."""
+    batch (bot.processing then writes its articles one by one, without `Known`)."""
 
     claims: dict[str, Claim] = field(default_factory=dict)  # dedupe key -> claim
     verdicts: dict[int, Verdict | None] = field(default_factory=dict)  # claim id -> current

@@ -41,8 +41,10 @@ from bot.alerts.senders import (
 )
 from bot.logs import event
 from bot.render.cards import build_alert
+from store import leases
 from store.claims_queries import claim_view
-from store.models import Alert, Source, utcnow
+from store.destinations import broken_destinations, set_destination_state
+from store.models import FAILED, PENDING, SENDING, SENT, UNCONFIRMED, Alert, Source, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +104,10 @@ async def dispatch_pending(
     now = now or utcnow()
     owner = owner or default_owner()
     report = DispatchReport()
-    broken = outbox.broken_destinations(engine)
+    broken = broken_destinations(engine)
     sendable = [name for name in senders if name not in broken]
-    ids = outbox.lease_due(
-        engine, owner, now=now, limit=limit, lease_for=lease_for, destinations=sendable
+    ids = leases.take_alerts(
+        engine, owner=owner, now=now, limit=limit, ttl=lease_for, destinations=sendable
     )
     queues: dict[str, list[Alert]] = {}
     for alert_id in ids:
@@ -143,10 +145,12 @@ async def _dispatch_destination(
             # stopping, or broken earlier in this batch: give the rest back untouched
             for rest in alerts[done:]:
                 assert rest.id is not None
-                outbox.update_leased(engine, rest.id, owner, lease_owner=None, lease_until=None)
+                leases.update_leased(
+                    engine, Alert, rest.id, owner, lease_owner=None, lease_until=None
+                )
                 report.skipped += 1
             return
-        resumed = alert.status == outbox.SENDING
+        resumed = alert.status == SENDING
         outcome = await _deliver(engine, alert, sender, owner, now)
         if outcome is None:
             report.lost_leases += 1
@@ -165,8 +169,9 @@ async def _dispatch_destination(
             after = now + timedelta(seconds=wait)
             for rest in alerts[done + 1 :]:
                 assert rest.id is not None
-                outbox.update_leased(
+                leases.update_leased(
                     engine,
+                    Alert,
                     rest.id,
                     owner,
                     next_attempt_at=after,
@@ -185,7 +190,7 @@ async def _deliver(
     engine: Engine, alert: Alert, sender: Sender, owner: str, now: datetime
 ) -> Outcome | None:
     assert alert.id is not None
-    resuming = alert.status == outbox.SENDING
+    resuming = alert.status == SENDING
     nonce = alert.nonce or outbox.new_nonce()
     # built before the row is marked `sending`, so a missing claim or source is a plain
     # rejection, not an interrupted send
@@ -203,11 +208,12 @@ async def _deliver(
             message = build_alert(claim, verdict_id, ref=nonce, changed=alert.kind == "change")
     if not resuming:
         # the mark that makes a crash from here on recoverable without a duplicate
-        if not outbox.update_leased(
+        if not leases.update_leased(
             engine,
+            Alert,
             alert.id,
             owner,
-            status=outbox.SENDING,
+            status=SENDING,
             nonce=nonce,
             attempts=alert.attempts + 1,
         ):
@@ -222,7 +228,7 @@ async def _deliver(
         # a send cut off (its deadline, or shutdown): the row stays `sending` and is
         # given back at once, so the next dispatcher resumes it (the bot looks for its
         # message by nonce; a webhook answers Unconfirmed), never a plain resend
-        outbox.update_leased(engine, alert.id, owner, lease_owner=None, lease_until=None)
+        leases.update_leased(engine, Alert, alert.id, owner, lease_owner=None, lease_until=None)
         event(
             log,
             "alert.send_interrupted",
@@ -254,7 +260,7 @@ def _settle(
     fields: dict[str, object]
     if isinstance(outcome, Delivered):
         fields = {
-            "status": outbox.SENT,
+            "status": SENT,
             "remote_message_id": outcome.message_id,
             "sent_at": now,
             "last_error": None,
@@ -263,11 +269,11 @@ def _settle(
     elif isinstance(outcome, RetryLater):
         # certainly not delivered, so going back to pending cannot duplicate it
         if outcome.counts and alert.attempts >= max_attempts:
-            fields = {"status": outbox.FAILED, "last_error": f"gave up: {outcome.error}"}
+            fields = {"status": FAILED, "last_error": f"gave up: {outcome.error}"}
             report.failed += 1
         else:
             fields = {
-                "status": outbox.PENDING,
+                "status": PENDING,
                 "next_attempt_at": now + timedelta(seconds=_retry_wait(outcome, alert.attempts)),
                 "last_error": outcome.error,
             }
@@ -275,23 +281,23 @@ def _settle(
                 fields["attempts"] = max(alert.attempts - 1, 0)
             report.retrying += 1
     elif isinstance(outcome, Broken):
-        outbox.set_destination_state(
+        set_destination_state(
             engine, alert.destination, sender.kind, broken_reason=outcome.reason, now=now
         )
         report.broken[alert.destination] = outcome.reason
         # nothing was posted; the alert waits for the destination to be repaired
         fields = {
-            "status": outbox.PENDING,
+            "status": PENDING,
             "attempts": max(alert.attempts - 1, 0),
             "last_error": outcome.reason,
         }
     elif isinstance(outcome, Unconfirmed):
-        fields = {"status": outbox.UNCONFIRMED, "last_error": outcome.error}
+        fields = {"status": UNCONFIRMED, "last_error": outcome.error}
         report.unconfirmed += 1
     else:
-        fields = {"status": outbox.FAILED, "last_error": outcome.error}
+        fields = {"status": FAILED, "last_error": outcome.error}
         report.failed += 1
-    if not outbox.update_leased(engine, alert.id, owner, **fields, **release):
+    if not leases.update_leased(engine, Alert, alert.id, owner, **fields, **release):
         # the lease ran out mid-send and another dispatcher holds the row: it resumes
         # it (never a plain resend); say what this one saw, or the outcome is lost
         report.lost_leases += 1
@@ -319,4 +325,4 @@ def repair_destination(
     engine: Engine, name: str, kind: str, *, now: datetime | None = None
 ) -> None:
     """Mark a destination usable again (after fixing its webhook or permissions)."""
-    outbox.set_destination_state(engine, name, kind, broken_reason=None, now=now or utcnow())
+    set_destination_state(engine, name, kind, broken_reason=None, now=now or utcnow())

@@ -20,7 +20,6 @@ from sqlmodel import Session, col, select
 
 from bot.alerts.outbox import destination_key
 from bot.alerts.senders import OutgoingMessage
-from bot.discord.admin import REMOVED
 from bot.render.cards import Card, Field, escape, one_line, to_message
 from bot.sources import Destination
 from store.db import insert_or_ignore
@@ -54,9 +53,9 @@ def enqueue_source_notices(
     """Write the outbox rows for every disable and recovery not yet noticed; how many.
 
     Only sources in `polled` (the enabled feeds, sources.yaml's and those added with
-    `/sources add`) are told about: a feed dropped from the file is not probed, so the
-    notice's "probed daily" would be false, and it would never recover. A source removed
-    with `/sources remove` is disabled on purpose: no notice. A recovery needs a success
+    `/sources add`, bot/active_feeds.py) are told about: a feed dropped from the file or
+    removed with `/sources remove` is not probed, so the notice's "probed daily" would
+    be false, and it would never recover. A recovery needs a success
     after the disable (a source removed and added again has not recovered yet), and is
     written before any new disable, so the last word on a source is its current state.
     """
@@ -82,7 +81,7 @@ def enqueue_source_notices(
             .order_by(col(Alert.id))
         ).all()
         for alert, source in open_episodes:
-            if alert.destination not in wanted or source.name not in names or _removed(source):
+            if alert.destination not in wanted or source.name not in names:
                 continue
             answered = source.last_success_at is not None and _stamp(
                 source.last_success_at
@@ -97,17 +96,13 @@ def enqueue_source_notices(
         ).all()
         for source in disabled:
             assert source.id is not None and source.disabled_at is not None
-            if source.name not in names or _removed(source):
+            if source.name not in names:
                 continue
             for dest in wanted:
                 key = _key(source.id, source.disabled_at, "disabled", dest)
                 row = _notice(key, source, dest, DISABLED, source.disabled_reason, now)
                 created += insert_or_ignore(session, row, ["idempotency_key"])
     return created
-
-
-def _removed(source: Source) -> bool:
-    return (source.disabled_reason or "").startswith(REMOVED)
 
 
 def _still_disabled(source: Source, alert: Alert) -> bool:

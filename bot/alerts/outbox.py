@@ -1,7 +1,7 @@
 """The alert outbox: rows written with the verdict, leased and settled by the dispatcher.
 
     verdict written --enqueue_alerts (same transaction)--> alerts: pending
-    pending  --lease_due--> leased --mark_sending (nonce saved)--> sending --send-->
+    pending  --store.leases.take_alerts--> leased --mark sending (nonce saved)--> sending --send-->
         sent | pending (retry later) | unconfirmed | failed | pending + destination broken
 
 `alert_kind` decides who hears about a verdict (pure). The idempotency key makes the
@@ -12,22 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Collection, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Literal
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from bot.sources import Destination
 from store.claims_queries import only_baseline_appearances
 from store.db import insert_or_ignore
-from store.models import Alert, Claim, DestinationState, Verdict, utcnow
+from store.models import PENDING, SENT, Alert, Claim, Verdict, utcnow
 
 AlertKind = Literal["new", "change"]
-# statuses an alert can be in; "sending" is the crash-safety mark (see dispatcher)
-PENDING, SENDING, SENT, FAILED, UNCONFIRMED = "pending", "sending", "sent", "failed", "unconfirmed"
 
 
 def alert_kind(
@@ -115,104 +112,6 @@ def enqueue_alerts(
         created.append(session.exec(select(Alert).where(col(Alert.idempotency_key) == key)).one())
     session.flush()
     return created
-
-
-# --- leasing -----------------------------------------------------------------------
-
-
-def _due(now: datetime) -> sa.ColumnElement[bool]:
-    return sa.and_(
-        col(Alert.status).in_((PENDING, SENDING)),
-        sa.or_(col(Alert.next_attempt_at).is_(None), col(Alert.next_attempt_at) <= now),
-        sa.or_(col(Alert.lease_until).is_(None), col(Alert.lease_until) < now),
-    )
-
-
-def lease_due(
-    engine: Engine,
-    owner: str,
-    *,
-    now: datetime,
-    limit: int,
-    lease_for: timedelta,
-    destinations: Collection[str] | None = None,
-) -> list[int]:
-    """Take up to `limit` due alerts for `owner`, oldest first; returns their ids.
-
-    `destinations`: only alerts for these (None: any). A dispatcher passes the ones it
-    can send to and that are not broken, so rows it would only skip (a destination
-    removed from sources.yaml, or broken) never fill its batch ahead of sendable ones.
-
-    Postgres: `FOR UPDATE SKIP LOCKED`, so concurrent dispatchers never wait on or
-    take each other's rows. SQLite has no row locks: each row is taken with a
-    conditional UPDATE that only succeeds while the row is still unleased.
-    An expired lease (its owner crashed) makes the row due again.
-    """
-    until = now + lease_for
-    with Session(engine) as session:
-        stmt = select(Alert.id).where(_due(now))
-        if destinations is not None:
-            stmt = stmt.where(col(Alert.destination).in_(list(destinations)))
-        stmt = stmt.order_by(col(Alert.id)).limit(limit)
-        if engine.dialect.name == "postgresql":
-            ids = [i for i in session.exec(stmt.with_for_update(skip_locked=True)).all() if i]
-            if ids:
-                session.execute(
-                    sa.update(Alert)
-                    .where(col(Alert.id).in_(ids))
-                    .values(lease_owner=owner, lease_until=until)
-                )
-            session.commit()
-            return ids
-        taken: list[int] = []
-        for alert_id in [i for i in session.exec(stmt).all() if i]:
-            result = session.execute(
-                sa.update(Alert)
-                .where(col(Alert.id) == alert_id, _due(now))
-                .values(lease_owner=owner, lease_until=until)
-            )
-            if getattr(result, "rowcount", 0) == 1:
-                taken.append(alert_id)
-        session.commit()
-        return taken
-
-
-def update_leased(engine: Engine, alert_id: int, owner: str, **values: object) -> bool:
-    """Change an alert only while `owner` still holds its lease (False if it was lost)."""
-    with Session(engine) as session:
-        result = session.execute(
-            sa.update(Alert)
-            .where(col(Alert.id) == alert_id, col(Alert.lease_owner) == owner)
-            .values(**values)
-        )
-        session.commit()
-        return getattr(result, "rowcount", 0) == 1
-
-
-def broken_destinations(engine: Engine) -> dict[str, str]:
-    with Session(engine) as session:
-        rows = session.exec(
-            select(DestinationState).where(col(DestinationState.status) == "broken")
-        ).all()
-        return {r.name: r.broken_reason or "" for r in rows}
-
-
-def set_destination_state(
-    engine: Engine, name: str, kind: str, *, broken_reason: str | None, now: datetime
-) -> None:
-    """Mark a destination broken (with why) or ok again; shown by /status and the CLI."""
-    with Session(engine) as session:
-        row = session.exec(
-            select(DestinationState).where(col(DestinationState.name) == name)
-        ).first()
-        if row is None:
-            row = DestinationState(name=name, kind=kind)
-        row.kind = kind
-        row.status = "broken" if broken_reason else "ok"
-        row.broken_reason = broken_reason
-        row.updated_at = now
-        session.add(row)
-        session.commit()
 
 
 def previous_remote_id(engine: Engine, alert: Alert) -> str | None:

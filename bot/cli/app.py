@@ -118,11 +118,11 @@ def run(
 @sources_app.command("list")
 def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
     """Each feed (sources.yaml and /sources add) and each alert destination, with its state."""
-    from bot.added_feeds import with_added_feeds
+    from bot.active_feeds import with_active_feeds
     from store.queries import destination_states, source_states
 
     engine = open_store()
-    config = with_added_feeds(engine, sources_file(sources))
+    config = with_active_feeds(engine, sources_file(sources))
     states = {r["name"]: r for r in source_states(engine, [f.name for f in config.feeds])}
     feeds: list[dict[str, Any]] = [
         {"name": feed.name, "location": feed.location, "enabled": feed.enabled}

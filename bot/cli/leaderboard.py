@@ -318,9 +318,10 @@ def refresh_cmd(
     import asyncio
 
     from bot.cli.common import open_store, settings, sources_file
-    from bot.pipeline import mark_for_recheck
-    from bot.refresh import default_board_fetch, record_refresh, refresh_one
+    from bot.refresh import default_board_fetch, refresh_one
+    from store.leases import record_board_refresh
     from store.models import utcnow
+    from store.rechecks import mark_for_recheck
 
     config = sources_file(sources)
     if not config.leaderboards:
@@ -336,7 +337,7 @@ def refresh_cmd(
         got = asyncio.run(refresh_one(engine, source, fetch, now=now, stop=asyncio.Event()))
         assert got is not None  # only a shutdown interrupts a fetch, and none is asked for
         report = got
-        record_refresh(engine, source.board, now, "; ".join(report.errors) or None)
+        record_board_refresh(engine, source.board, now, "; ".join(report.errors) or None)
         new += report.snapshots
         if report.errors:
             failed += 1

@@ -42,13 +42,13 @@ def poll_command(
     """Poll the due feeds once and store new articles."""
     import asyncio
 
-    from bot.added_feeds import with_added_feeds
+    from bot.active_feeds import with_active_feeds
     from bot.cli.common import open_store, print_json, settings, sources_file
     from bot.poller import poll_due
 
     engine = open_store()
     # the feeds of sources.yaml and those added with /sources add, as the service polls
-    config = with_added_feeds(engine, sources_file(sources))
+    config = with_active_feeds(engine, sources_file(sources))
     report = asyncio.run(poll_due(engine, config, settings(), only=source or None, force=force))
     if as_json:
         print_json(

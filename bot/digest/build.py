@@ -21,6 +21,7 @@ from bot.digest.schedule import week_bounds, week_days
 from store import digest_queries as q
 from store.claims import VERDICTS
 from store.registry.base import ModelFacts
+from store.trouble import Troubles, troubles
 
 FactsFn = Callable[[str, str | None, str | None], ModelFacts]
 
@@ -124,8 +125,7 @@ class DigestData:
     most_reliable: tuple[SourceScore, ...]
     least_reliable: tuple[SourceScore, ...]
     boards: tuple[BoardMoves, ...]
-    troubled_sources: tuple[q.SourceTrouble, ...]
-    troubled_destinations: tuple[q.DestinationTrouble, ...]
+    troubles: Troubles
     chart: chart.ChartData | None = None
     chart_note: str | None = None  # why there is no chart
     generated_at: datetime | None = None
@@ -272,8 +272,7 @@ def build_digest(
         most_reliable=most,
         least_reliable=least,
         boards=boards,
-        troubled_sources=tuple(q.troubled_sources(engine)),
-        troubled_destinations=tuple(q.troubled_destinations(engine)),
+        troubles=troubles(engine),
         chart=chart_data,
         chart_note=note,
         generated_at=now,

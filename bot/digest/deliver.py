@@ -41,6 +41,7 @@ from bot.digest.send import (
 from bot.logs import event
 from bot.sources import DigestConfig, SourcesFile
 from store import digest_queries as q
+from store.destinations import broken_destinations, set_destination_state
 from store.errors import ClaimwatchError
 
 log = logging.getLogger("claimwatch.digest")
@@ -232,8 +233,8 @@ async def _send_with_retries(
                 return DigestOutcome(period, "unconfirmed", held, why, taken.message_id)
             if exc.permanent:
                 q.mark_digest_failed(engine, taken.digest_id, held, error=exc.reason)
-                q.set_destination_state(
-                    engine, DESTINATION, "email", status="broken", reason=exc.reason
+                set_destination_state(
+                    engine, DESTINATION, "email", broken_reason=exc.reason, now=now
                 )
                 return DigestOutcome(period, "failed", held, exc.reason, taken.message_id)
             if held >= MAX_ATTEMPTS:
@@ -254,7 +255,7 @@ async def _send_with_retries(
             detail = f"{exc.reason}; next try after {retry_at.isoformat(timespec='minutes')}"
             return DigestOutcome(period, "retry", held, detail, taken.message_id)
         q.mark_digest_sent(engine, taken.digest_id, held, now=now, note=note)
-        q.set_destination_state(engine, DESTINATION, "email", status="ok", reason=None)
+        set_destination_state(engine, DESTINATION, "email", broken_reason=None, now=now)
         event(log, "digest.sent", period=period, recipients=len(recipients), attempt=held)
         return DigestOutcome(period, "sent", held, note, taken.message_id)
     raise AssertionError("unreachable")
@@ -307,7 +308,7 @@ async def send_due_digest(
         return None
     if mailer is None and not settings.smtp_host:
         reason = "SMTP_HOST is not set: weekly digests cannot be sent"
-        _note_broken_once(engine, reason)
+        _note_broken_once(engine, reason, now)
         return DigestOutcome(period, "skipped", 0, reason)
     try:
         return await send_digest(
@@ -322,14 +323,13 @@ async def send_due_digest(
             waits=waits,
         )
     except ClaimwatchError as exc:  # bad SMTP settings: say so where /status looks
-        _note_broken_once(engine, str(exc))
+        _note_broken_once(engine, str(exc), now)
         return DigestOutcome(period, "skipped", 0, str(exc))
 
 
-def _note_broken_once(engine: Engine, reason: str) -> None:
-    current = {d.name: d for d in q.troubled_destinations(engine)}.get(DESTINATION)
-    if current is None or current.reason != reason:
-        q.set_destination_state(engine, DESTINATION, "email", status="broken", reason=reason)
+def _note_broken_once(engine: Engine, reason: str, now: datetime) -> None:
+    if broken_destinations(engine).get(DESTINATION) != reason:
+        set_destination_state(engine, DESTINATION, "email", broken_reason=reason, now=now)
         event(log, "digest.not_configured", logging.WARNING, reason=reason)
 
 

@@ -13,6 +13,7 @@ import re
 
 from sqlmodel import Session, col, select
 
+from bot.active_feeds import active_feeds
 from bot.discord.replies import (
     CommandContext,
     CommandError,
@@ -21,12 +22,12 @@ from bot.discord.replies import (
     friendly,
 )
 from bot.render.cards import Card, Field, escape, link
-from bot.sources import _http_url
-from store.claims_queries import Trouble, trouble
+from bot.sources import Feed, _http_url
 from store.models import Source
+from store.sources import add_feed, remove_feed
+from store.trouble import Troubles, troubles
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-REMOVED = "removed from Discord by "
 
 
 def _require_manager(invoker: Invoker, action: str) -> None:
@@ -34,28 +35,28 @@ def _require_manager(invoker: Invoker, action: str) -> None:
         raise CommandError(f"{action} needs the Manage Server permission")
 
 
-def _rows(ctx: CommandContext) -> list[Source]:
+def _listing(ctx: CommandContext) -> tuple[tuple[Feed, ...], dict[str, Source]]:
+    feeds = active_feeds(ctx.engine, ctx.feeds)
     with Session(ctx.engine) as session:
-        return list(session.exec(select(Source).order_by(col(Source.name))).all())
+        rows = session.exec(select(Source).where(col(Source.name).in_([f.name for f in feeds])))
+        return feeds, {r.name: r for r in rows}
 
 
 @friendly
 async def sources_list_command(ctx: CommandContext, invoker: Invoker) -> Reply:
-    rows: list[Source] = await ctx.db(_rows, ctx)
-    by_name = {r.name: r for r in rows}
+    feeds, rows = await ctx.db(_listing, ctx)
+    listed = {f.name for f in ctx.feeds}
     lines = []
-    for feed in ctx.feeds:
-        state = by_name.pop(feed.name, None)
-        lines.append(_line(feed.name, feed.location, state, "sources.yaml", feed.enabled))
-    for row in by_name.values():
-        if row.disabled_reason and row.disabled_reason.startswith(REMOVED):
-            continue
-        # only a feed added from Discord says so; a row left by a feed since dropped
-        # from sources.yaml (or by the demo) is no longer watched
-        if row.added_by is None:
-            continue
-        origin = "Discord" if row.added_by.startswith("discord:") else escape(row.added_by)
-        lines.append(_line(row.name, row.url or row.path or "?", row, origin, True))
+    for feed in feeds:
+        state = rows.get(feed.name)
+        if feed.name in listed:
+            origin = "sources.yaml"
+        else:
+            added_by = state.added_by if state is not None else None
+            origin = (
+                "Discord" if (added_by or "").startswith("discord:") else escape(added_by or "?")
+            )
+        lines.append(_line(feed.name, feed.location, state, origin, feed.enabled))
     if not lines:
         return Reply(content="No sources yet: add one with /sources add.", ephemeral=True)
     return Reply(
@@ -79,22 +80,6 @@ def _line(name: str, location: str, state: Source | None, origin: str, enabled: 
     return f"• {shown} ({origin}): {status}"
 
 
-def _save(ctx: CommandContext, name: str, url: str, invoker: Invoker) -> str:
-    with Session(ctx.engine) as session:
-        row = session.exec(select(Source).where(col(Source.name) == name)).first()
-        if row is not None and not (row.disabled_reason or "").startswith(REMOVED):
-            raise CommandError(f"a source named {name!r} already exists")
-        if row is None:
-            row = Source(name=name, url=url)
-        row.url, row.path = url, None
-        row.added_by = f"discord:{invoker.user_id}"
-        row.disabled_reason, row.disabled_at = None, None
-        row.consecutive_failures = 0
-        session.add(row)
-        session.commit()
-        return name
-
-
 @friendly
 async def sources_add_command(ctx: CommandContext, invoker: Invoker, name: str, url: str) -> Reply:
     _require_manager(invoker, "/sources add")
@@ -114,25 +99,14 @@ async def sources_add_command(ctx: CommandContext, invoker: Invoker, name: str, 
     check = await ctx.validate_feed(url)
     if not check.ok:
         raise CommandError(f"{url} is not a feed claimwatch can read: {check.error or 'unknown'}")
-    await ctx.db(_save, ctx, name, url, invoker)
+    if not await ctx.db(add_feed, ctx.engine, name, url, added_by=f"discord:{invoker.user_id}"):
+        raise CommandError(f"a source named {name!r} already exists")
     title = f" “{escape(check.title)}”" if check.title else ""
     return Reply(
         content=f"Added {escape(name)}{title}: {check.entries} entries read. "
         "Its current entries are a baseline and will not alert.",
         ephemeral=True,
     )
-
-
-def _remove(ctx: CommandContext, name: str, invoker: Invoker) -> None:
-    with Session(ctx.engine) as session:
-        row = session.exec(select(Source).where(col(Source.name) == name)).first()
-        if row is None or (row.disabled_reason or "").startswith(REMOVED):
-            raise CommandError(f"there is no source named {name!r}: see /sources list")
-        # rows stay (articles point at them); a removed source is disabled for good
-        row.disabled_reason = f"{REMOVED}{invoker.name}"
-        row.disabled_at = ctx.now()
-        session.add(row)
-        session.commit()
 
 
 @friendly
@@ -144,23 +118,28 @@ async def sources_remove_command(ctx: CommandContext, invoker: Invoker, name: st
             f"{name!r} comes from sources.yaml: remove it there (Discord can only remove "
             "sources added with /sources add)"
         )
-    await ctx.db(_remove, ctx, name, invoker)
+    # the row stays (articles point at it); a removed source is never polled again
+    if not await ctx.db(remove_feed, ctx.engine, name, removed_by=invoker.name, now=ctx.now()):
+        raise CommandError(f"there is no source named {name!r}: see /sources list")
     return Reply(content=f"Removed {escape(name)}; it will not be polled again.", ephemeral=True)
-
-
-def _trouble(ctx: CommandContext) -> list[Trouble]:
-    with Session(ctx.engine) as session:
-        return [t for t in trouble(session) if not (t.kind == "source" and REMOVED in t.problem)]
 
 
 @friendly
 async def status_command(ctx: CommandContext, invoker: Invoker) -> Reply:
-    items: list[Trouble] = await ctx.db(_trouble, ctx)
-    if not items:
+    found: Troubles = await ctx.db(troubles, ctx.engine)
+    if not found:
         return Reply(content="All sources and destinations are fine.")
-    groups: dict[str, list[str]] = {}
-    for t in items:
-        groups.setdefault(t.kind, []).append(f"• **{escape(t.name)}**: {escape(t.problem)}")
-    titles = {"source": "Sources", "destination": "Alert destinations", "alerts": "Alerts"}
-    fields = tuple(Field(titles.get(k, k), "\n".join(v)) for k, v in groups.items())
-    return Reply(cards=(Card(title=f"{len(items)} problem(s)", fields=fields),))
+    groups = (
+        ("Sources", [(t.name, t.problem) for t in found.sources]),
+        ("Alert destinations", [(t.name, t.problem) for t in found.destinations]),
+        ("Alerts", [(t.destination, t.problem) for t in found.alerts]),
+        ("Digests", [(t.period, t.problem) for t in found.digests]),
+    )
+    fields = tuple(
+        Field(
+            title, "\n".join(f"• **{escape(name)}**: {escape(problem)}" for name, problem in rows)
+        )
+        for title, rows in groups
+        if rows
+    )
+    return Reply(cards=(Card(title=f"{len(found)} problem(s)", fields=fields),))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -22,9 +22,9 @@ from sqlmodel import Session, col, select
 from bot.feeds.decide import EntryPlan, Known
 from bot.feeds.schedule import SourceState, Transition
 from bot.sources import Feed
+from store import leases
 from store.models import Article, Source
 
-LEASE = timedelta(minutes=10)
 _ARTICLES = Article.__table__  # type: ignore[attr-defined]
 
 
@@ -98,16 +98,9 @@ def lease_due(
     force: bool = False,
     limit: int | None = None,
 ) -> list[DueSource]:
-    """Take a lease on the named sources that are due (all of them when `force`), at
-    most `limit`, longest overdue first.
-
-    On Postgres the rows are locked with SKIP LOCKED, so instances sharing a database
-    never poll the same source at once; a crashed instance's lease expires.
-    One SELECT and one UPDATE for the whole batch (not one per source).
-    """
-    names = list(names)
-    if not names:
-        return []
+    """Lease the named sources that are due (all of them when `force`), at most `limit`,
+    longest overdue first, with the state the poll decides from (store/leases.py:
+    instances sharing a database never poll the same source at once)."""
     t = Source.__table__  # type: ignore[attr-defined]
     state_cols = (
         t.c.consecutive_failures,
@@ -118,37 +111,17 @@ def lease_due(
         t.c.last_success_at,
         t.c.baseline_done,
     )
-    out: list[DueSource] = []
-    with engine.begin() as conn:
-        for i in range(0, len(names), 1000):  # bounded IN lists
-            if limit is not None and len(out) >= limit:
-                break
-            q = sa.select(t.c.id, t.c.name, *state_cols).where(t.c.name.in_(names[i : i + 1000]))
-            q = q.where(sa.or_(t.c.lease_until.is_(None), t.c.lease_until < now))
-            if not force:
-                q = q.where(sa.or_(t.c.next_poll_at.is_(None), t.c.next_poll_at <= now))
-            if limit is not None:
-                q = q.order_by(t.c.next_poll_at.nulls_first(), t.c.id).limit(limit - len(out))
-            rows = conn.execute(q.with_for_update(skip_locked=True)).all()
-            if rows:
-                conn.execute(
-                    sa.update(t)
-                    .where(t.c.id.in_([r[0] for r in rows]))
-                    .values(lease_owner=owner, lease_until=now + LEASE)
-                )
-            for r in rows:
-                state = SourceState(**{c.name: v for c, v in zip(state_cols, r[2:], strict=True)})
-                out.append(DueSource(id=r[0], name=r[1], state=state))
-    return out
-
-
-def release(engine: Engine, source_id: int) -> None:
-    with Session(engine) as session:
-        row = session.get(Source, source_id)
-        if row is not None:
-            row.lease_owner = row.lease_until = None
-            session.add(row)
-            session.commit()
+    rows = leases.take_sources(
+        engine, list(names), (t.c.name, *state_cols), now=now, owner=owner, force=force, limit=limit
+    )
+    return [
+        DueSource(
+            id=r[0],
+            name=r[1],
+            state=SourceState(**{c.name: v for c, v in zip(state_cols, r[2:], strict=True)}),
+        )
+        for r in rows
+    ]
 
 
 def load_known(engine: Engine, source_id: int, keys: Sequence[str]) -> dict[str, Known]:

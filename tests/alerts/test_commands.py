@@ -208,9 +208,18 @@ async def test_sources_add_validates_then_saves_and_remove(ctx, engine) -> None:
     assert not (await sources_remove_command(ctx, ADMIN, name="good")).error
     with Session(engine) as s:
         row = s.exec(select(Source).where(Source.name == "good")).one()
-        assert row.disabled_reason == "removed from Discord by admin#2"
+        assert (row.removed_by, row.removed_at) == ("admin#2", ctx.now())
+        assert row.disabled_reason is None  # removal is not a failure
     assert "good" not in (await sources_list_command(ctx, ADMIN)).embeds[0]["description"]
     assert (await sources_remove_command(ctx, ADMIN, name="good")).error
+    # added again: listed (and polled) again, its row kept
+    assert not (
+        await sources_add_command(ctx, ADMIN, name="good", url="https://good.example/rss")
+    ).error
+    assert "good" in (await sources_list_command(ctx, ADMIN)).embeds[0]["description"]
+    with Session(engine) as s:
+        again = s.exec(select(Source).where(Source.name == "good")).one()
+        assert (again.id, again.removed_at, again.removed_by) == (row.id, None, None)
 
 
 async def test_status_lists_trouble(ctx, engine) -> None:
@@ -232,8 +241,14 @@ async def test_status_lists_trouble(ctx, engine) -> None:
         s.commit()
     embed = (await status_command(ctx, MEMBER)).embeds[0]
     fields = {f["name"]: f["value"] for f in embed["fields"]}
-    assert "failed polls in a row: 3; last error: timeout" in fields["Sources"]
+    assert "**flaky**: 3 failed polls in a row; last error: timeout" in fields["Sources"]
     assert "HTTP 404: Unknown Webhook" in fields["Alert destinations"]
+    # a source removed on purpose is not a problem, whatever its failures
+    with Session(engine) as s:
+        s.add(Source(name="gone", consecutive_failures=9, removed_at=ctx.now(), removed_by="x"))
+        s.commit()
+    embed = (await status_command(ctx, MEMBER)).embeds[0]
+    assert "gone" not in {f["name"]: f["value"] for f in embed["fields"]}["Sources"]
 
 
 # --- the discord.py command tree, without a gateway -----------------------------------

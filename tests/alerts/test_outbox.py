@@ -8,8 +8,9 @@ import pytest
 from alerts_support import T0, Seeder
 from sqlmodel import Session, select
 
-from bot.alerts.outbox import alert_kind, enqueue_alerts, lease_due
+from bot.alerts.outbox import alert_kind, enqueue_alerts
 from bot.sources import destination
+from store.leases import take_alerts
 from store.models import Alert, Claim, Verdict
 
 WEBHOOK = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
@@ -99,13 +100,13 @@ def test_lease_takes_each_due_alert_once(engine, seed: Seeder) -> None:
     for _ in range(3):
         claim_id, verdict_id = seed.claim()
         _enqueue(engine, claim_id, verdict_id, dests=[WEBHOOK], now=T0)
-    a = lease_due(engine, "a", now=T0, limit=2, lease_for=timedelta(minutes=5))
-    b = lease_due(engine, "b", now=T0, limit=10, lease_for=timedelta(minutes=5))
+    a = take_alerts(engine, owner="a", now=T0, limit=2, ttl=timedelta(minutes=5))
+    b = take_alerts(engine, owner="b", now=T0, limit=10, ttl=timedelta(minutes=5))
     assert len(a) == 2 and len(b) == 1 and not set(a) & set(b)
-    assert lease_due(engine, "c", now=T0, limit=10, lease_for=timedelta(minutes=5)) == []
+    assert take_alerts(engine, owner="c", now=T0, limit=10, ttl=timedelta(minutes=5)) == []
     # an expired lease (its owner died) is due again
-    later = lease_due(
-        engine, "c", now=T0 + timedelta(minutes=6), limit=10, lease_for=timedelta(minutes=5)
+    later = take_alerts(
+        engine, owner="c", now=T0 + timedelta(minutes=6), limit=10, ttl=timedelta(minutes=5)
     )
     assert sorted(later) == sorted(a + b)
 

@@ -11,14 +11,15 @@ from alembic import command
 from alerts_support import T0
 from sqlmodel import Session, col, select
 
+from bot.active_feeds import active_feeds
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.notices import DISABLED, RECOVERED, enqueue_source_notices
 from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.webhook import WebhookSender
-from bot.discord.admin import REMOVED
 from bot.sources import Destination, destination
 from store import db
 from store.models import Alert, Claim, Source, Verdict
+from store.sources import remove_feed
 
 TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 OPS = destination(name="ops", kind="terminal")
@@ -84,13 +85,20 @@ def test_one_notice_per_episode_and_destination(engine) -> None:
 
 
 def test_a_source_removed_on_purpose_gets_no_notice(engine) -> None:
-    _source(engine, "dropped", disabled_at=T0, reason=f"{REMOVED}alice")
-    assert notices(engine, [TEAM]) == 0
-    # disabled by failures, then removed while disabled: no "recovered" either
+    """Added at run time, disabled by failures (told), then removed while disabled: the
+    feeds polled no longer include it, so nothing more is told, not even a recovery."""
     sid = _source(engine, "dead", disabled_at=T0, reason="10 consecutive failures")
-    assert notices(engine, [TEAM]) == 1
-    _set(engine, sid, disabled_reason=f"{REMOVED}alice", disabled_at=T0 + timedelta(hours=1))
-    assert notices(engine, [TEAM]) == 0
+    _set(engine, sid, added_by="discord:1")
+
+    def polled() -> set[str]:
+        return {f.name for f in active_feeds(engine, ()) if f.enabled}
+
+    assert polled() == {"dead"}
+    assert notices(engine, [TEAM], polled()) == 1
+    assert remove_feed(engine, "dead", removed_by="alice", now=T0 + HOUR)
+    _set(engine, sid, last_success_at=T0 + DAY, disabled_at=None, disabled_reason=None)
+    assert polled() == set()
+    assert notices(engine, [TEAM], polled()) == 0
     assert [n[0] for n in _notices(engine)] == [DISABLED]
 
 

@@ -45,8 +45,8 @@ def test_week_collects_claims_changes_sources_moves_and_troubles(engine: Engine)
         ("M1", 0, 1.0),
     ]
     assert [(m.model, m.rank_after) for m in board.new_entries] == [("NewModel", 4)]
-    assert [s.name for s in d.troubled_sources] == ["dead-feed", "broken-feed"]
-    assert [(t.name, t.reason) for t in d.troubled_destinations] == [
+    assert [s.name for s in d.troubles.sources] == ["dead-feed", "broken-feed"]
+    assert [(t.name, t.reason) for t in d.troubles.destinations] == [
         ("discord-main", "404 Unknown Webhook")
     ]
     # chart: open-weights only (M1 is proprietary), per country, snapshots up to Sunday 08-03
@@ -71,7 +71,7 @@ def test_empty_week_is_empty_but_still_has_troubles_and_a_stale_chart(engine: En
     d = build_digest(engine, "2025-W40", facts=fake_facts)
     assert d.is_empty and d.new_count == 0 and not d.changes and not d.boards
     assert not d.most_reliable and not d.least_reliable
-    assert len(d.troubled_sources) == 2
+    assert len(d.troubles.sources) == 2
     assert d.chart is not None and d.chart.latest_snapshot == date(2025, 8, 4)
     assert d.chart.latest_snapshot < d.first_day
 

@@ -219,7 +219,7 @@ def board_errors(engine) -> list[str]:
 async def test_leaderboard_path_loopback_target_refused(engine, hostile: HostileHTTP) -> None:
     config = board_config(hostile.url("/ok"))
     new = await refresh_leaderboards(
-        engine, config, default_board_fetch(config, SETTINGS), now=_now()
+        engine, config, default_board_fetch(config, SETTINGS), now=_now(), owner="test"
     )
     assert new == 0 and hostile.hits == []
 
@@ -239,7 +239,7 @@ async def test_leaderboard_path_hostile_servers(
     fetch, backend = injected_fetch(limits)
     started = time.monotonic()
     new = await refresh_leaderboards(
-        engine, board_config(hostile.url(path, "boards.test")), fetch, now=_now()
+        engine, board_config(hostile.url(path, "boards.test")), fetch, now=_now(), owner="test"
     )
     assert new == 0 and time.monotonic() - started < 6
     assert "leaderboard.refresh_failed" in caplog.text and expected in caplog.text

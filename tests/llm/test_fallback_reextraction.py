@@ -12,8 +12,10 @@ from sqlmodel import Session, select
 
 from bot.config import Settings
 from bot.extract import make_extractor
-from bot.pipeline import FALLBACK_RETRY, FALLBACK_WINDOW, Runtime, process_pending
+from bot.processing import process_pending
+from bot.runtime import Runtime
 from bot.sources import SourcesFile
+from store.articles import FALLBACK_RETRY, FALLBACK_WINDOW
 from store.db import session_scope
 from store.models import Appearance, Article, Claim, ExtractionRun, Source
 

@@ -11,13 +11,15 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-import bot.pipeline as pipeline
+import bot.processing as processing
 from bot.config import Settings
 from bot.extract import GatedResult
 from bot.extract.base import ArticleText
 from bot.extract.gate import GateDecision
-from bot.pipeline import EXTRACTION_RETRY, Runtime, process_pending
+from bot.processing import process_pending
+from bot.runtime import Runtime
 from bot.sources import SourcesFile
+from store.articles import EXTRACTION_RETRY
 from store.db import session_scope
 from store.models import Article, Source
 
@@ -58,9 +60,9 @@ def test_an_unexpected_error_skips_one_article_not_the_batch(
             raise KeyError("a bug this article's text runs into")
         return GatedResult(GateDecision(passed=False, reasons=("no ranking words",)))
 
-    monkeypatch.setattr(pipeline, "extract_article", fake_extract)
+    monkeypatch.setattr(processing, "extract_article", fake_extract)
     rt = _runtime()
-    with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
+    with caplog.at_level(logging.WARNING, logger="bot.processing"):
         articles, claims, _ = process_pending(engine, rt)
 
     assert (articles, claims) == (2, 0)  # "first" and "third"; "poison" failed
@@ -83,7 +85,7 @@ def test_an_unexpected_error_skips_one_article_not_the_batch(
 def test_a_claim_the_judge_fails_on_does_not_block_its_batch(engine: sa.Engine) -> None:
     from test_record import _draft, _judgement
 
-    from bot.pipeline import recheck_claims
+    from bot.processing import recheck_claims
     from store.claims import Judgement
     from store.models import Claim, Verdict
     from store.record import record_article_claims
@@ -143,22 +145,20 @@ def test_an_article_whose_rows_cannot_be_written_fails_alone(
     def fake_extract(text: ArticleText, extractor: object) -> GatedResult:
         return GatedResult(GateDecision(passed=False, reasons=("no ranking words",)))
 
-    real_record = pipeline._record
+    real_on_recorded = processing._on_recorded
     calls: list[int] = []
 
-    def record(
-        session: object, rt: object, baseline: bool, item: object, now: object, known: object
-    ) -> int:
+    def on_recorded(session: object, rt: object, item: object, *rest: object) -> None:
         article_id = item.article_id  # type: ignore[attr-defined]
         calls.append(article_id)
         if article_id == bad_id:
             raise RuntimeError("a row this article cannot write")
-        return real_record(session, rt, baseline, item, now, known)  # type: ignore[arg-type]
+        real_on_recorded(session, rt, item, *rest)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "extract_article", fake_extract)
-    monkeypatch.setattr(pipeline, "_record", record)
+    monkeypatch.setattr(processing, "extract_article", fake_extract)
+    monkeypatch.setattr(processing, "_on_recorded", on_recorded)
     rt = _runtime()
-    with caplog.at_level(logging.WARNING, logger="bot.pipeline"):
+    with caplog.at_level(logging.WARNING, logger="bot.processing"):
         articles, claims, _ = process_pending(engine, rt)
 
     assert (articles, claims) == (3, 0)

@@ -90,12 +90,13 @@ def test_changed_verdict_supersedes_and_keeps_history(engine: sa.Engine) -> None
 def test_leases_are_disjoint_and_expire(engine: sa.Engine) -> None:
     _articles(engine, 5)
     due = Article.processed_at.is_(None)  # type: ignore[union-attr]
+    now = utcnow()
     with session_scope(engine) as s:
-        first = leases.take(s, Article, due, owner="a", ttl=timedelta(minutes=5), limit=3)
+        first = leases.take(s, Article, due, owner="a", ttl=timedelta(minutes=5), limit=3, now=now)
     with session_scope(engine) as s:
-        second = leases.take(s, Article, due, owner="b", ttl=timedelta(minutes=5), limit=3)
+        second = leases.take(s, Article, due, owner="b", ttl=timedelta(minutes=5), limit=3, now=now)
     assert len(first) == 3 and len(second) == 2 and not set(first) & set(second)
-    later = utcnow() + timedelta(minutes=6)
+    later = now + timedelta(minutes=6)
     with session_scope(engine) as s:
         third = leases.take(
             s, Article, due, owner="c", ttl=timedelta(minutes=5), limit=9, now=later

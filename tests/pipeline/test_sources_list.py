@@ -7,11 +7,11 @@ import json
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from bot.added_feeds import with_added_feeds
+from bot.active_feeds import with_active_feeds
 from bot.cli.app import app
 from bot.sources import parse_sources
 from store.db import session_scope
-from store.models import DestinationState, Source
+from store.models import DestinationState, Source, utcnow
 
 SOURCES = """
 feeds:
@@ -31,11 +31,12 @@ def test_feeds_added_from_discord_are_polled_until_removed(engine: sa.Engine) ->
                 name="gone",
                 url="https://example.net/rss",
                 added_by="discord:42",
-                disabled_reason="removed from Discord by ann",
+                removed_at=utcnow(),
+                removed_by="ann",
             )
         )
         s.add(Source(name="old-yaml-feed", url="https://example.edu/rss"))
-    merged = with_added_feeds(engine, config)
+    merged = with_active_feeds(engine, config)
     assert [f.name for f in merged.feeds] == ["lab", "added"]
     assert merged.feeds[1].url == "https://example.org/rss" and merged.feeds[1].baseline
 

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from bot.feeds import persist
 from bot.sources import Feed
+from store.leases import SOURCE_LEASE
 from store.models import Source, utcnow
 
 
@@ -25,7 +26,7 @@ def test_two_owners_share_the_due_sources(engine: sa.Engine) -> None:
     assert [len(first), len(second), len(rest)] == [4, 4, 2]
     assert sorted(taken) == names  # each source exactly once
     assert persist.lease_due(engine, names, now=now, owner="d", limit=4) == []
-    later = now + persist.LEASE + timedelta(seconds=1)  # a dead owner's leases run out
+    later = now + SOURCE_LEASE + timedelta(seconds=1)  # a dead owner's leases run out
     assert len(persist.lease_due(engine, names, now=later, owner="e")) == 10
 
 

@@ -43,7 +43,7 @@ from service_support import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot.pipeline import ARTICLE_LEASE, PassReport, run_pass
+from bot.pipeline import PassReport, run_pass
 from store import db, leases
 from store.models import Article, utcnow
 
@@ -95,7 +95,7 @@ def test_two_instances_share_the_work_and_take_over_a_killed_ones(
             Article,
             col(Article.processed_at).is_(None),
             owner="ghost",
-            ttl=ARTICLE_LEASE,
+            ttl=leases.ARTICLE_LEASE,
             limit=3,
             now=killed_at,
         )

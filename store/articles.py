@@ -1,0 +1,195 @@
+"""Articles through extraction and judging: the store's side of the pipeline.
+
+    take_articles (store/leases.py) -> load_batch -> [extract + judge: bot] ->
+    write_checked (claims, verdicts, alerts, processed_at: one transaction) |
+    retry_later (a failed article) | leases.release (a batch cut short)
+
+A checked article is written only while it is still unprocessed (its rows are locked
+and read again first): one whose lease ran out and that another instance finished
+meanwhile is left alone. Alerts are the caller's (`on_recorded`), written in the same
+transaction as the verdicts they announce.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from store.claims import ClaimDraft, Judgement, claim_dedupe_key
+from store.models import Article, Claim, Source, Verdict
+from store.record import Known, VerdictChange, current_verdict, prefetch, record_article_claims
+
+# An article the rules read while the LLM endpoint was down is read again by the LLM
+# this long after, for as long as it is younger than FALLBACK_WINDOW.
+FALLBACK_RETRY = timedelta(minutes=30)
+FALLBACK_WINDOW = timedelta(days=2)
+EXTRACTION_RETRY = timedelta(minutes=15)  # a failed extraction (LLM down) is retried then
+_ARTICLES = Article.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedArticle:
+    """One article extracted and judged, waiting to be written with its batch."""
+
+    article_id: int
+    drafts: Sequence[ClaimDraft]
+    judgements: Sequence[Judgement]
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    fallback: bool = False  # read by the offline rules while the LLM was unavailable
+
+
+@dataclass
+class Written:
+    articles: list[int] = field(default_factory=list)  # recorded (claims written)
+    changes: int = 0  # verdicts new or changed
+    again: list[int] = field(default_factory=list)  # recorded, but the LLM reads them later
+
+
+# (session, article, its verdicts new or changed, baseline article?, the batch's rows)
+OnRecorded = Callable[[Session, CheckedArticle, list[VerdictChange], bool, Known], None]
+
+
+def load_batch(engine: Engine, ids: Sequence[int]) -> dict[int, tuple[Article, str | None]]:
+    """The articles `ids` with their source's name, in one query."""
+    with Session(engine) as session:
+        rows = session.exec(
+            select(Article, Source.name)
+            .join(Source, col(Source.id) == col(Article.source_id), isouter=True)
+            .where(col(Article.id).in_(list(ids)))
+        ).all()
+    return {a.id: (a, name) for a, name in rows if a.id is not None}
+
+
+_MARK_DONE = (
+    sa.update(_ARTICLES)
+    .where(_ARTICLES.c.id == sa.bindparam("article_id"))
+    .values(
+        processed_at=sa.bindparam("now"),
+        lease_owner=None,
+        lease_until=None,
+        llm_prompt_tokens=_ARTICLES.c.llm_prompt_tokens + sa.bindparam("prompt"),
+        llm_completion_tokens=_ARTICLES.c.llm_completion_tokens + sa.bindparam("completion"),
+    )
+)
+
+
+def write_checked(
+    engine: Engine, items: Sequence[CheckedArticle], *, now: datetime, on_recorded: OnRecorded
+) -> Written:
+    """Write `items` in one transaction: each article's claims and verdicts, whatever
+    `on_recorded` adds (the alerts), and one executemany marking them done.
+
+    The article rows are locked and read again first (only the columns needed); one
+    processed meanwhile is skipped. An article read by the rules in place of the LLM
+    keeps its claims (they alert now) but stays pending, leased again after
+    FALLBACK_RETRY for the LLM, while it is younger than FALLBACK_WINDOW; the claims it
+    repeats then are the same claims, so nothing alerts twice."""
+    out = Written()
+    with Session(engine) as session, session.begin():
+        locked = {
+            row.id: row
+            for row in session.execute(
+                sa.select(
+                    _ARTICLES.c.id,
+                    _ARTICLES.c.processed_at,
+                    _ARTICLES.c.baseline,
+                    _ARTICLES.c.fetched_at,
+                )
+                .where(_ARTICLES.c.id.in_([i.article_id for i in items]))
+                .order_by(_ARTICLES.c.id)
+                .with_for_update()
+            )
+        }
+        # the batch's claims, verdicts and appearances in three queries, not per claim
+        known = prefetch(session, (d for i in items for d in i.drafts))
+        done: list[CheckedArticle] = []
+        for item in items:
+            row = locked.get(item.article_id)
+            if row is None or row.processed_at is not None:
+                continue
+            changes: list[VerdictChange] = []
+            if item.drafts:
+                changes = record_article_claims(
+                    session,
+                    item.article_id,
+                    list(item.drafts),
+                    list(item.judgements),
+                    now=now,
+                    known=known,
+                )
+            on_recorded(session, item, changes, row.baseline, known)
+            out.articles.append(item.article_id)
+            out.changes += len(changes)
+            if item.fallback and _age(row.fetched_at, now) < FALLBACK_WINDOW:
+                out.again.append(item.article_id)
+            else:
+                done.append(item)
+        if done:
+            session.execute(
+                _MARK_DONE,
+                [
+                    {
+                        "article_id": i.article_id,
+                        "now": now,
+                        "prompt": i.prompt_tokens,
+                        "completion": i.completion_tokens,
+                    }
+                    for i in done
+                ],
+            )
+        if out.again:
+            session.execute(
+                sa.update(_ARTICLES)
+                .where(_ARTICLES.c.id.in_(out.again))
+                .values(lease_owner=None, lease_until=now + FALLBACK_RETRY)
+            )
+    return out
+
+
+def _age(fetched_at: datetime, now: datetime) -> timedelta:
+    if fetched_at.tzinfo is None:
+        fetched_at = fetched_at.replace(tzinfo=now.tzinfo)
+    return now - fetched_at
+
+
+def retry_later(engine: Engine, article_id: int, owner: str, at: datetime) -> None:
+    """Keep a failed article leased until `at`, when it is taken again (ours only)."""
+    with engine.begin() as conn:
+        conn.execute(
+            sa.update(_ARTICLES)
+            .where(_ARTICLES.c.id == article_id, _ARTICLES.c.lease_owner == owner)
+            .values(lease_until=at)
+        )
+
+
+def repeated_claims(
+    session: Session,
+    drafts: Sequence[ClaimDraft],
+    changes: Sequence[VerdictChange],
+    known: Known | None = None,
+) -> list[tuple[Claim, Verdict]]:
+    """The claims `drafts` make that already stood (no new verdict), with their current
+    verdicts: a claim first seen in baseline articles, repeated by fresh news, alerts
+    now (the idempotency key keeps it to one alert)."""
+    changed = {c.claim.id for c in changes}
+    keys = sorted({claim_dedupe_key(d) for d in drafts})
+    if not keys:
+        return []
+    if known is not None and all(k in known.claims for k in keys):
+        claims: list[Claim] = [known.claims[k] for k in keys]
+    else:
+        claims = list(session.exec(select(Claim).where(col(Claim.dedupe_key).in_(keys))))
+    out: list[tuple[Claim, Verdict]] = []
+    for claim in claims:
+        if claim.id in changed or claim.id is None:
+            continue
+        verdict = current_verdict(session, claim.id, known)
+        if verdict is not None:
+            out.append((claim, verdict))
+    return out
