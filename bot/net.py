@@ -37,6 +37,7 @@ from bot.feeds.fetch import (
 )
 from bot.feeds.transport import FeedTransport
 from bot.sources import Settings as FeedSettings
+from bot.sources import load_sources
 from store.errors import ClaimwatchError
 
 # A leaderboard file is bigger than a feed (the arena-catalog JSON is a few MB) but a
@@ -140,8 +141,6 @@ def leaderboard_fetcher(
     """The guarded fetcher for `claimwatch leaderboard ingest URL`: the address policy
     of sources.yaml's `settings:` when that file is readable, else the strict default."""
     if feed_settings is None:
-        from bot.sources import load_sources
-
         try:
             feed_settings = load_sources(settings.sources_file).settings
         except ClaimwatchError:

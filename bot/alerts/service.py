@@ -1,8 +1,9 @@
-"""Wiring for `claimwatch run`: senders from sources.yaml + env, the dispatch loop, the bot.
+"""Wiring for `claimwatch run`: senders from sources.yaml + env, and the dispatch loop.
 
-    build_senders(config, settings, bot=...)  -> {destination name: Sender}
-    run_dispatch_loop(engine, senders)        -> dispatch_pending every few seconds
-    run_bot(engine, config, settings)         -> gateway + slash commands + the loop
+    build_senders(config, settings, bot_sender=...)  -> {destination name: Sender}
+    run_dispatch_loop(engine, senders)               -> dispatch_pending every few seconds
+
+The Discord bot (bot/discord/service.py) passes `bot_sender` once it is logged in.
 
 A destination whose credentials are missing gets a sender that marks it broken
 with the reason, so /status and `claimwatch sources list` say what to set.
@@ -14,7 +15,7 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TextIO
 
 import httpx
@@ -26,8 +27,7 @@ from bot.alerts.terminal import TerminalSender
 from bot.alerts.webhook import WebhookSender
 from bot.config import Settings
 from bot.logs import event
-from bot.sources import SourcesFile
-from store.errors import ClaimwatchError
+from bot.sources import Destination, SourcesFile
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def build_senders(
     config: SourcesFile,
     settings: Settings,
     *,
-    bot: object | None = None,
+    bot_sender: Callable[[Destination], Sender] | None = None,
     http: httpx.AsyncClient | None = None,
     out: TextIO | None = None,
 ) -> dict[str, Sender]:
@@ -67,8 +67,7 @@ def build_senders(
             else:
                 senders[dest.name] = WebhookSender(url, client=http)
         else:
-            assert dest.channel_id is not None
-            if bot is None:
+            if bot_sender is None:
                 reason = (
                     "DISCORD_TOKEN is not set"
                     if settings.discord_token is None
@@ -76,10 +75,7 @@ def build_senders(
                 )
                 senders[dest.name] = MisconfiguredSender(dest.kind, reason)
             else:
-                from bot.discord.client import BotSender, DiscordPyChannels
-
-                assert hasattr(bot, "get_channel")
-                senders[dest.name] = BotSender(dest.channel_id, DiscordPyChannels(bot))  # type: ignore[arg-type]
+                senders[dest.name] = bot_sender(dest)
     return senders
 
 
@@ -109,40 +105,3 @@ def reset_destinations(engine: Engine, senders: Mapping[str, Sender]) -> None:
     for name, sender in senders.items():
         if not isinstance(sender, MisconfiguredSender):
             repair_destination(engine, name, sender.kind)
-
-
-async def run_bot(
-    engine: Engine,
-    config: SourcesFile,
-    settings: Settings,
-    *,
-    stop: asyncio.Event | None = None,
-    sync_guild: int | None = None,
-) -> None:
-    """Run the Discord bot (slash commands) and the alert dispatch loop until `stop`."""
-    from bot.discord.client import ClaimwatchBot
-    from bot.discord.context import make_context
-
-    if settings.discord_token is None:
-        raise ClaimwatchError("DISCORD_TOKEN is not set: see README, 'Discord'")
-    stop = stop or asyncio.Event()
-    client = ClaimwatchBot(make_context(engine, config, settings), sync_guild=sync_guild)
-    async with client:
-        await client.login(settings.discord_token.get_secret_value())
-        gateway = asyncio.create_task(client.connect())
-        try:
-            await client.wait_until_ready()
-            senders = build_senders(config, settings, bot=client)
-            reset_destinations(engine, senders)
-            loop = asyncio.create_task(run_dispatch_loop(engine, senders, stop=stop))
-            done, _ = await asyncio.wait(
-                {gateway, loop, asyncio.create_task(stop.wait())},
-                return_when=asyncio.FIRST_COMPLETED,
-            )
-            stop.set()
-            await loop
-            for task in done:
-                if task is gateway and task.exception():
-                    raise task.exception()  # type: ignore[misc]
-        finally:
-            gateway.cancel()

@@ -6,25 +6,39 @@ bot/cli.py as the `leaderboard` sub-command group.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
+from rich.table import Table
+from rich.text import Text
 
+from bot.boards import age_note, board_catalog, check_slice, newest, staleness_warning
+from bot.cli.common import open_store, print_json, settings, sources_file
+from bot.net import leaderboard_fetcher
+from bot.pipeline import mark_for_recheck
+from bot.refresh import default_board_fetch, record_refresh, refresh_one
+from bot.sources import load_sources
 from store.errors import ClaimwatchError
-
-if TYPE_CHECKING:  # imported where used, so `claimwatch --help` stays fast
-    from store.leaderboards.base import BoardSnapshot
-    from store.leaderboards.filters import Listed
-    from store.leaderboards.ingest import IngestReport, Progress
-    from store.registry.base import RegistryLike
+from store.leaderboards.base import BoardSnapshot
+from store.leaderboards.filters import Listed, select_entries
+from store.leaderboards.ingest import IngestReport, Progress, expand, ingest_paths
+from store.leaderboards.load import latest_on_or_before
+from store.models import utcnow
+from store.registry import load_registry as load
+from store.registry.base import RegistryLike
 
 leaderboard_app = typer.Typer(
     help="Leaderboard snapshots: load them and show a board as of a date.",
     no_args_is_help=True,
+    add_completion=False,
 )
 
 _FormatOpt = Annotated[
@@ -48,8 +62,6 @@ def _progress_bar(enabled: bool) -> Iterator[Progress | None]:
     if not enabled:
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-    from rich.progress import Progress as RichProgress
 
     with RichProgress(
         TextColumn("[bold]loading"),
@@ -80,9 +92,6 @@ def ingest_cmd(
     ] = None,
 ) -> None:
     """Load leaderboard snapshots; the format is detected from each file's content."""
-    from bot.cli.common import open_store, settings
-    from bot.net import leaderboard_fetcher
-    from store.leaderboards.ingest import expand, ingest_paths
 
     engine = open_store()
     fetch = leaderboard_fetcher(settings())
@@ -101,7 +110,6 @@ def ingest_cmd(
 
 def load_registry() -> RegistryLike:
     """The curated registry; a seam the tests replace."""
-    from store.registry import load_registry as load
 
     return load()
 
@@ -132,12 +140,6 @@ def _fmt(value: float | None) -> str:
 def _print_table(
     snap: BoardSnapshot, rows: list[dict[str, Any]], today: dt.date, warning: str | None
 ) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from bot.boards import age_note
-
     title = (
         f"{snap.board} · category {snap.category} · view {snap.view} · {age_note(snap.date, today)}"
     )
@@ -185,9 +187,6 @@ def top_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """The top of a board as of a date (the nearest snapshot on or before it)."""
-    from bot.boards import board_catalog, check_slice, newest, staleness_warning
-    from bot.cli.common import open_store, print_json
-    from store.leaderboards.load import latest_on_or_before
 
     today = dt.date.today()
     day = _parse_date(date, "--date") or today
@@ -205,7 +204,6 @@ def top_cmd(
             f"no {board} snapshot (category {category}, view {view}) on or before {day}: "
             f"its data starts {first}"
         )
-    from store.leaderboards.filters import select_entries
 
     listed = select_entries(
         snap.entries, registry, open_weights=open_weights, country=code, limit=limit
@@ -249,9 +247,6 @@ def _country(registry: RegistryLike, value: str | None) -> str | None:
 
 
 def _staleness_days() -> int:
-    from bot.cli.common import settings
-    from bot.sources import load_sources
-
     try:
         return load_sources(settings().sources_file).settings.staleness_days
     except ClaimwatchError:
@@ -263,8 +258,6 @@ def boards_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Every board, category and view in the database, with its date range."""
-    from bot.boards import board_catalog
-    from bot.cli.common import open_store, print_json
 
     catalog = board_catalog(open_store())
     if not catalog:
@@ -284,9 +277,6 @@ def boards_cmd(
             ]
         )
         return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     today = dt.date.today()
     table = Table("board", "category", "view", "first", "last", "snapshots", "age")
@@ -315,12 +305,6 @@ def refresh_cmd(
     ] = None,
 ) -> None:
     """Fetch every board under `leaderboards:` in sources.yaml now (whatever its interval)."""
-    import asyncio
-
-    from bot.cli.common import open_store, settings, sources_file
-    from bot.pipeline import mark_for_recheck
-    from bot.refresh import default_board_fetch, record_refresh, refresh_one
-    from store.models import utcnow
 
     config = sources_file(sources)
     if not config.leaderboards:

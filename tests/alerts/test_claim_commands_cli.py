@@ -11,9 +11,9 @@ from alerts_support import Seeder
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from bot.alerts.messages import build_alert
 from bot.alerts.terminal import TerminalSender
 from bot.cli.app import app
-from bot.render.cards import build_alert
 from bot.render.evidence import as_html, as_markdown, read_evidence
 from store.claims_queries import claim_view
 

@@ -9,11 +9,11 @@ import pytest
 from alerts_support import Seeder
 from sqlmodel import Session
 
+from bot.alerts.messages import build_alert
 from bot.discord.claims import why_card
 from bot.render.cards import (
     Card,
     Field,
-    build_alert,
     clip,
     embed_size,
     escape,
