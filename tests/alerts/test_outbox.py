@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from alerts_support import T0, Seeder
 from sqlmodel import Session, select
 
 from bot.alerts.outbox import alert_kind, enqueue_alerts, lease_due
 from bot.sources import Destination
 from store.models import Alert, Claim, Verdict
+from tests.alerts.alerts_support import T0, Seeder
 
 WEBHOOK = Destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 QUIET = Destination(name="quiet", kind="terminal", verdicts=("contradicted",), on_change=False)

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from alembic import command
-from alerts_support import T0
 from sqlmodel import Session, col, select
 
 from bot.alerts.dispatcher import dispatch_pending
@@ -19,6 +18,7 @@ from bot.discord.admin import REMOVED
 from bot.sources import Destination
 from store import db
 from store.models import Alert, Claim, Source, Verdict
+from tests.alerts.alerts_support import T0
 
 TEAM = Destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 OPS = Destination(name="ops", kind="terminal")

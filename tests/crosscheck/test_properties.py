@@ -20,7 +20,7 @@ from store.claims import (
 )
 from store.crosscheck import BoardData, judge
 from store.leaderboards.base import BoardEntry, BoardSnapshot
-from tests.crosscheck.fakes import FACTS, FakeRegistry, fake_resolve
+from tests.crosscheck.crosscheck_support import FACTS, FakeRegistry, fake_resolve
 
 MODELS = sorted(FACTS)
 GROUPS = [

@@ -6,7 +6,7 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
-from service_support import HANDWRITTEN, FeedServer, load_config, read_data, runtime, sources_yaml
+import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -14,6 +14,16 @@ from bot.discord.admin import sources_add_command, sources_remove_command
 from bot.discord.replies import CommandContext, FeedCheck, Invoker
 from bot.pipeline import run_pass
 from store.models import Article, Source
+from tests.service.service_support import (
+    HANDWRITTEN,
+    FeedServer,
+    load_config,
+    read_data,
+    runtime,
+    sources_yaml,
+)
+
+pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 ADMIN = Invoker(user_id=2, name="admin#2", manage_guild=True)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SmtpServer
-from digest_seed import WEEK, fake_facts, seed_all
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
 from bot.cli.app import app
 from bot.digest import deliver
 from store import db
+from tests.digest.digest_support import WEEK, SmtpServer, fake_facts, seed_all
 
 runner = CliRunner()
 

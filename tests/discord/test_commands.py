@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 import discord
 import pytest
-from alerts_support import T0, FakeInteraction, Seeder
 from sqlmodel import Session, select
 
 from bot.discord.admin import (
@@ -29,6 +28,7 @@ from bot.discord.replies import (
 from bot.discord.verify import adapt_check_result, verify_command
 from bot.sources import Feed
 from store.models import DestinationState, Source
+from tests.alerts.alerts_support import T0, FakeInteraction, Seeder
 
 MEMBER = Invoker(user_id=1, name="member#1", manage_guild=False)
 ADMIN = Invoker(user_id=2, name="admin#2", manage_guild=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from alerts_support import Seeder
 from typer.testing import CliRunner
 
 from bot.cli.app import app
+from tests.alerts.alerts_support import Seeder
 
 
 def test_claims_search_json(cli_env, engine, seed: Seeder) -> None:

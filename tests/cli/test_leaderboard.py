@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from lb_helpers import bundled
 from typer.testing import CliRunner
 
 from bot.cli import leaderboard as commands_leaderboard
 from bot.cli.app import app
 from store.registry.base import ModelFacts
+from tests.leaderboards.leaderboards_support import bundled
 
 runner = CliRunner()
 

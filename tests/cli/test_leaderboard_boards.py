@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lb_helpers import bundled
 from typer.testing import CliRunner
 
 from bot.cli.app import app
+from tests.leaderboards.leaderboards_support import bundled
 
 runner = CliRunner()
 FILES = ("lmarena-text-2024-08-02.csv.gz", "leaderboard-text-2025-03-07.json.gz")

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 import discord
 import pytest
-from alerts_support import T0, FakeInteraction, Seeder
 from discord import app_commands
 from sqlmodel import Session
 
@@ -18,6 +17,7 @@ from bot.discord.client import build_tree
 from bot.discord.replies import CommandContext, Invoker, TopRow, TopTable
 from bot.sources import Feed
 from store.models import Source
+from tests.alerts.alerts_support import T0, FakeInteraction, Seeder
 
 
 @pytest.fixture

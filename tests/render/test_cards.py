@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from alerts_support import Seeder
 from sqlmodel import Session
 
 from bot.alerts.messages import build_alert
@@ -22,6 +21,7 @@ from bot.render.cards import (
 )
 from store.claims_queries import claim_view
 from store.models import Claim
+from tests.alerts.alerts_support import Seeder
 
 
 def assert_within_limits(embed: dict) -> None:

@@ -7,7 +7,6 @@ import io
 import json
 from datetime import date
 
-from alerts_support import Seeder
 from sqlmodel import Session
 from typer.testing import CliRunner
 
@@ -16,6 +15,7 @@ from bot.alerts.terminal import TerminalSender
 from bot.cli.app import app
 from bot.render.evidence import as_html, as_markdown, read_evidence
 from store.claims_queries import claim_view
+from tests.alerts.alerts_support import Seeder
 
 runner = CliRunner()
 
