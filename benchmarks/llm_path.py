@@ -260,9 +260,7 @@ def _follow(
     if _published(item) is None and not label.get("as_of"):
         return "kept", "not judged (undated item)"
     judgement = judge(made, data, registry)
-    verdict = judgement.verdict
-    if judgement.reason:
-        verdict += f"/{judgement.reason}"
+    verdict = f"{judgement.verdict}/{judgement.reason}" if judgement.reason else judgement.verdict
     return "kept", verdict
 
 
