@@ -2,7 +2,7 @@
 
     sources.yaml -> poll due sources -> new Article rows (deduped)
                  -> gate -> extract ClaimDrafts (quote found verbatim in the article)
-                 -> resolve models/groups -> crosscheck against snapshots as of the claim's date
+                 -> resolve models/groups -> judge against snapshots as of the claim's date
                  -> Claim (deduped across articles) + Appearance + Verdict rows
                  -> Alert rows in an outbox -> Discord (bot channel or webhook), each exactly once
     leaderboard refresh -> new Snapshot -> re-check open claims -> changed verdicts -> alerts

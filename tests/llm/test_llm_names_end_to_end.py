@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.extract.base import ArticleText
 from bot.extract.llm import LLMExtractor
-from store.crosscheck import BoardData, judge
+from store.judge import BoardData, judge
 from store.leaderboards.readers import parse_bytes
 from store.registry import load_registry
 from tests.llm.llm_support import FakeOpenAI, claims, item

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from store.claims import Group
-from store.crosscheck.index import Series, Standing
+from store.judge.index import Series, Standing
 from store.registry.base import RegistryLike
 
 DAYS_PER_MONTH = 30.4375

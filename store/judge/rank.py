@@ -8,7 +8,7 @@ judge computes the same thing from the members' intervals.
 from __future__ import annotations
 
 from store.claims import RankPosition, VerdictLabel
-from store.crosscheck.common import (
+from store.judge.common import (
     Ctx,
     Outcome,
     cannot_place,
@@ -17,7 +17,7 @@ from store.crosscheck.common import (
     name_list,
     resolve_model,
 )
-from store.crosscheck.index import Standing, group_matches
+from store.judge.index import Standing, group_matches
 
 
 def judge_rank(claim: RankPosition, ctx: Ctx) -> Outcome:

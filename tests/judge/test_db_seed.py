@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.engine import Engine
 
 from store.claims import Group, GroupComparison
-from store.crosscheck import BoardData, judge
+from store.judge import BoardData, judge
 from store.leaderboards.ingest import bundled_paths, ingest_paths
 from store.leaderboards.load import load_all
 from store.leaderboards.readers import parse_bytes

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.claims import ScoreValue, VerdictLabel
-from store.crosscheck.common import Ctx, Outcome, describe, evidence, fmt_num, resolve_model
+from store.judge.common import Ctx, Outcome, describe, evidence, fmt_num, resolve_model
 
 
 def judge_score(claim: ScoreValue, ctx: Ctx) -> Outcome:

@@ -30,13 +30,13 @@ from store.claims import (
     TrendGap,
     VerdictLabel,
 )
-from store.crosscheck.common import Ctx, JudgeOptions, Mode, Outcome, unverifiable
-from store.crosscheck.groups import judge_group
-from store.crosscheck.index import BoardData, Resolver, Series
-from store.crosscheck.pairwise import judge_pairwise
-from store.crosscheck.rank import judge_rank
-from store.crosscheck.score import judge_score
-from store.crosscheck.trend import judge_trend
+from store.judge.common import Ctx, JudgeOptions, Mode, Outcome, unverifiable
+from store.judge.groups import judge_group
+from store.judge.index import BoardData, Resolver, Series
+from store.judge.pairwise import judge_pairwise
+from store.judge.rank import judge_rank
+from store.judge.score import judge_score
+from store.judge.trend import judge_trend
 from store.registry.base import RegistryLike
 
 TREND_ONLY_BOARDS = {"lmarena-history"}  # off-scale early rows: never for rank or score

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from store.claims import Evidence, GroupComparison, UnverifiableReason, VerdictLabel
-from store.crosscheck.common import (
+from store.judge.common import (
     Ctx,
     Order,
     Outcome,
@@ -27,8 +27,8 @@ from store.crosscheck.common import (
     name_list,
     ordered_verdict,
 )
-from store.crosscheck.index import GroupStanding, SnapshotIndex, Standing
-from store.crosscheck.tracks import track
+from store.judge.index import GroupStanding, SnapshotIndex, Standing
+from store.judge.tracks import track
 
 _CLASS_WORDS = {
     "permissive": "permissive (e.g. Apache, MIT)",

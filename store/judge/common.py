@@ -8,7 +8,7 @@ from datetime import date
 from typing import Literal
 
 from store.claims import ClaimDraft, Evidence, Group, UnverifiableReason, VerdictLabel, View
-from store.crosscheck.index import (
+from store.judge.index import (
     GroupStanding,
     MetricTable,
     Resolver,
@@ -16,8 +16,8 @@ from store.crosscheck.index import (
     SnapshotIndex,
     Standing,
 )
-from store.crosscheck.tracks import Order as Order
-from store.crosscheck.tracks import compare as compare
+from store.judge.tracks import Order as Order
+from store.judge.tracks import compare as compare
 from store.registry.base import RegistryLike
 
 Mode = Literal["as_of", "latest"]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from store.claims import TrendGap, VerdictLabel
-from store.crosscheck.common import Ctx, Outcome, compare, evidence, fmt_num
-from store.crosscheck.tracks import track
+from store.judge.common import Ctx, Outcome, compare, evidence, fmt_num
+from store.judge.tracks import track
 
 HISTORY_RELIABLE_FROM = date(2024, 6, 29)
 

@@ -14,8 +14,8 @@ from store.claims import (
     ScoreValue,
     TrendGap,
 )
-from store.crosscheck import BoardData, JudgeOptions, judge
-from tests.crosscheck.crosscheck_support import FakeRegistry, entry, fake_resolve, snap
+from store.judge import BoardData, JudgeOptions, judge
+from tests.judge.judge_support import FakeRegistry, entry, fake_resolve, snap
 
 D1, D2, D3 = date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)
 CN_OPEN = Group(country="CN", open_weights=True)

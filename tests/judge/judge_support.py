@@ -1,7 +1,7 @@
 """Small hand-built boards, a fake registry and a fake resolver for judge unit tests.
 
 The fakes implement only the shapes the judge reads (store.registry.base.RegistryLike,
-store.crosscheck.index.ResolutionLike), so these tests do not depend on the real
+store.judge.index.ResolutionLike), so these tests do not depend on the real
 registry data or the real resolver.
 """
 

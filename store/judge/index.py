@@ -196,7 +196,7 @@ class SnapshotIndex:
         self._groups: dict[tuple[int, str, str | None, str | None, bool | None], GroupStanding] = {}
         self._resolved: dict[tuple[int, int, str], ResolutionLike] = {}
         # Evidence rows are the costliest part of a verdict to build; the same model in
-        # the same role on the same snapshot is the same row (store.crosscheck.common).
+        # the same role on the same snapshot is the same row (store.judge.common).
         self.evidence_rows: dict[tuple[object, ...], Any] = {}
 
     @classmethod
@@ -288,7 +288,7 @@ class Series:
         self.key = key
         self.snapshots = list(snapshots)
         self.dates = [s.date for s in self.snapshots]
-        # store.crosscheck.tracks caches its per-series PairTracks here
+        # store.judge.tracks caches its per-series PairTracks here
         self.tracks: dict[tuple[object, ...], tuple[object, Any]] = {}
 
     def index_of(self, snap: SnapshotIndex) -> int:

@@ -18,9 +18,9 @@ from store.claims import (
     ScoreValue,
     TrendGap,
 )
-from store.crosscheck import BoardData, judge
+from store.judge import BoardData, judge
 from store.leaderboards.base import BoardEntry, BoardSnapshot
-from tests.crosscheck.crosscheck_support import FACTS, FakeRegistry, fake_resolve
+from tests.judge.judge_support import FACTS, FakeRegistry, fake_resolve
 
 MODELS = sorted(FACTS)
 GROUPS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from store.crosscheck import BoardData
+from store.judge import BoardData
 from store.leaderboards.base import BoardSnapshot
 from store.leaderboards.ingest import bundled_paths
 from store.leaderboards.readers import parse_bytes

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from store.claims import Group, GroupComparison, RankPosition
-from store.crosscheck import BoardData, judge
-from tests.crosscheck.crosscheck_support import FakeRegistry, entry, fake_resolve, snap
+from store.judge import BoardData, judge
+from tests.judge.judge_support import FakeRegistry, entry, fake_resolve, snap
 
 D = date(2025, 1, 1)
 COMMON = {"statement": "s", "quote": "q", "span": (0, 1), "as_of": D, "view": "raw"}

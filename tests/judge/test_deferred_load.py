@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.engine import Engine
 
 from store.claims import Group, GroupComparison, PairwiseComparison, RankPosition
-from store.crosscheck import BoardData
+from store.judge import BoardData
 from store.judging import load_judge
 from store.leaderboards.base import BoardEntry, BoardSnapshot, SnapshotHeader
 from store.leaderboards.ingest import bundled_paths, ingest_paths

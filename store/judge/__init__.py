@@ -5,13 +5,13 @@ Public API (pure, no I/O):
     data = BoardData(snapshots)            # index once: bisect by date, caches per snapshot
     judgement = judge(claim, data, registry, resolver=None, options=JudgeOptions())
 
-`resolver` defaults to `store.resolve.resolve`. See judge.py for the pipeline and
+`resolver` defaults to `store.resolve.resolve`. See dispatch.py for the pipeline and
 one module per claim type for its rules.
 """
 
-from store.crosscheck.common import JudgeOptions
-from store.crosscheck.index import BoardData, ResolutionLike, Resolver, Series, SnapshotIndex
-from store.crosscheck.judge import DEFAULT_OPTIONS, judge
+from store.judge.common import JudgeOptions
+from store.judge.dispatch import DEFAULT_OPTIONS, judge
+from store.judge.index import BoardData, ResolutionLike, Resolver, Series, SnapshotIndex
 
 __all__ = [
     "DEFAULT_OPTIONS",

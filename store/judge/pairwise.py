@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.claims import PairwiseComparison, VerdictLabel
-from store.crosscheck.common import (
+from store.judge.common import (
     Ctx,
     Outcome,
     compare,
