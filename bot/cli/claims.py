@@ -13,7 +13,7 @@ from rich.text import Text
 from sqlmodel import Session
 
 from bot.cli.common import open_store, print_json
-from bot.discord.claims import check_verdict, why_card
+from bot.discord.claims import parse_verdict, why_card
 from bot.discord.replies import CommandError, parse_claim_id, parse_since
 from bot.render.cards import claim_card, to_text
 from store.claims_queries import ClaimPage, ClaimView, claim_view, search_claims
@@ -49,7 +49,7 @@ def claims(
         raise ClaimwatchError(f"unknown claims action {words[0]!r}: use `claims search TEXT`")
     query = " ".join(words[1:]) or None
     try:
-        label = check_verdict(verdict)
+        label = parse_verdict(verdict)
         when = parse_since(since, now=utcnow())
     except CommandError as exc:
         raise ClaimwatchError(str(exc)) from None

@@ -20,7 +20,7 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 from rich.text import Text
 
-from bot.boards import age_note, board_catalog, check_slice, newest, staleness_warning
+from bot.boards import age_note, board_catalog, newest, require_slice, staleness_warning
 from bot.cli.common import open_store, print_json, settings, sources_file
 from bot.net import leaderboard_fetcher
 from bot.pipeline import mark_for_recheck
@@ -194,7 +194,7 @@ def top_cmd(
     code = _country(registry, country)
     engine = open_store()
     catalog = board_catalog(engine)
-    check_slice(catalog, board, category, view)
+    require_slice(catalog, board, category, view)
     snap = latest_on_or_before(engine, board, day, category=category, view=view)
     if snap is None:
         first = min(

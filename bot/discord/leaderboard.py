@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.engine import Engine
 
-from bot.boards import age_note, board_catalog, check_slice, newest, staleness_warning
+from bot.boards import age_note, board_catalog, newest, require_slice, staleness_warning
 from bot.discord.replies import (
     CommandContext,
     CommandError,
@@ -105,7 +105,7 @@ def _country_code(value: str | None) -> str | None:
     return code
 
 
-async def check_top_query(
+async def validate_top_query(
     ctx: CommandContext,
     board: str | None = None,
     open_weights: bool = False,
@@ -115,7 +115,7 @@ async def check_top_query(
     view: str | None = None,
     limit: int = 10,
 ) -> TopQuery:
-    """Every option checked before any slow work: a mistake is answered at once, and
+    """Every option validated before any slow work: a mistake is answered at once, and
     only to the one who made it."""
     day = parse_day(date_, default=ctx.today())
     code = await asyncio.to_thread(_country_code, country)
@@ -124,7 +124,7 @@ async def check_top_query(
     chosen_view = (view or "raw").strip()
     catalog = await ctx.db(board_catalog, ctx.engine)
     if catalog:  # with no data at all, the loader's "no snapshot" says so
-        check_slice(catalog, slug, cat, chosen_view)
+        require_slice(catalog, slug, cat, chosen_view)
     return TopQuery(slug, day, cat, chosen_view, open_weights, code, max(1, min(limit, 25)))
 
 
@@ -141,7 +141,7 @@ async def leaderboard_command(
     category: str | None = None,
     view: str | None = None,
 ) -> Reply:
-    q = await check_top_query(ctx, board, open_weights, country, date_, category, view, limit)
+    q = await validate_top_query(ctx, board, open_weights, country, date_, category, view, limit)
     if ctx.top_loader is None:
         raise CommandError("leaderboards are not available on this server")
     table = await ctx.top_loader(
