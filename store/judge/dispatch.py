@@ -38,6 +38,7 @@ from store.judge.rank import judge_rank
 from store.judge.score import judge_score
 from store.judge.trend import judge_trend
 from store.registry.base import RegistryLike
+from store.resolve import resolve
 
 TREND_ONLY_BOARDS = {"lmarena-history"}  # off-scale early rows: never for rank or score
 _VIEW_WORDS = {"raw": "raw ratings", "style_control": "style-controlled view"}
@@ -54,8 +55,6 @@ _EVALUATORS: dict[type, Evaluator] = {
 
 
 def default_resolver() -> Resolver:
-    from store.resolve import resolve  # imported late: the judge's own import stays light
-
     return cast(Resolver, resolve)
 
 

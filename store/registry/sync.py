@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from store.models import Model as ModelRow
 from store.models import Organisation as OrganisationRow
+from store.registry import load_registry
 from store.registry.registry import EntryLike, Registry
 
 
@@ -32,8 +33,6 @@ def sync_registry(
     for each board entry given (its facts as the registry derives them). The caller
     commits (session_scope does)."""
     if registry is None:
-        from store.registry import load_registry
-
         registry = load_registry()
 
     org_rows = {row.name: row for row in session.exec(select(OrganisationRow)).all()}
