@@ -20,6 +20,7 @@ import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -65,7 +66,7 @@ TEMPLATES = [
     "{a} is in the top {n} for coding",
 ]
 VERDICTS = ["supported", "contradicted", "within_uncertainty", "outdated", "unverifiable"]
-QUERIES = [
+QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("common word", {"query": "lmarena"}),
     ("model name", {"query": "deepseek-r1"}),
     ("two words", {"query": "kimi open"}),

@@ -47,7 +47,7 @@ from bot.extract.base import ArticleText, locate_quote
 from bot.extract.llm import LLMExtractor
 from bot.extract.schema import Dropped, Provenance, parse_items, to_draft
 from store.claims import ClaimDraft, claim_dedupe_key
-from store.crosscheck import BoardData, judge
+from store.judge import BoardData, judge
 from store.leaderboards.ingest import bundled_paths
 from store.leaderboards.readers import parse_bytes
 from store.registry import load_registry
@@ -260,9 +260,7 @@ def _follow(
     if _published(item) is None and not label.get("as_of"):
         return "kept", "not judged (undated item)"
     judgement = judge(made, data, registry)
-    verdict = judgement.verdict
-    if judgement.reason:
-        verdict += f"/{judgement.reason}"
+    verdict = f"{judgement.verdict}/{judgement.reason}" if judgement.reason else judgement.verdict
     return "kept", verdict
 
 

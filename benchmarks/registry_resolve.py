@@ -90,18 +90,18 @@ def main() -> None:
     )
 
     # the uncached cost of one resolution: fresh memo each time, index already built
-    board = all_boards[-1]
-    resolve("warm-up", board, registry)
-    index = board_index(board)
+    last = all_boards[-1]
+    resolve("warm-up", last, registry)
+    index = board_index(last)
     t0 = time.perf_counter()
     n = 0
     for _ in range(20):
         for query in QUERIES:
             index.memo.clear()
-            resolve(query, board, registry)
+            resolve(query, last, registry)
             n += 1
     rate = n / (time.perf_counter() - t0)
-    print(f"resolve() without memo on a {len(board)}-model board: {rate:,.0f}/s")
+    print(f"resolve() without memo on a {len(last)}-model last: {rate:,.0f}/s")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from store.crosscheck import BoardData
+from store.judge import BoardData
 from store.leaderboards.base import BoardSnapshot
 from store.leaderboards.ingest import bundled_paths
 from store.leaderboards.readers import parse_bytes

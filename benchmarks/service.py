@@ -52,8 +52,8 @@ from store import db  # noqa: E402
 from store.leaderboards.ingest import ingest_bundled  # noqa: E402
 
 FEEDS = ROOT / "examples" / "feeds"
-REAL = ("artificial-analysis", "deepseek-news", "minimax-blog", "moonshot-blog", "the-batch")
-REAL += ("xai-news", "z-ai-blog")
+REAL: tuple[str, ...] = ("artificial-analysis", "deepseek-news", "minimax-blog", "moonshot-blog")
+REAL += ("the-batch", "xai-news", "z-ai-blog")
 HANDWRITTEN = ROOT / "tests" / "data" / "service" / "handwritten-claims.xml"
 WEBHOOK_ENV = "CLAIMWATCH_BENCH_WEBHOOK"
 _PUBDATE = re.compile(r"<pubDate>[^<]*</pubDate>")

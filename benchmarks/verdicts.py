@@ -35,7 +35,7 @@ from store.claims import (
     ScoreValue,
     TrendGap,
 )
-from store.crosscheck import BoardData, judge
+from store.judge import BoardData, judge
 from store.leaderboards.base import BoardEntry, BoardSnapshot
 from store.leaderboards.ingest import bundled_paths, ingest_paths
 from store.leaderboards.load import load_all

@@ -57,7 +57,7 @@ def _names(values: Iterable[str]) -> str:
     return ", ".join(sorted(set(values)))
 
 
-def check_slice(
+def require_slice(
     catalog: Sequence[BoardSlice], board: str, category: str | None = None, view: str | None = None
 ) -> None:
     """One-line errors naming the valid values; nothing when the combination exists."""

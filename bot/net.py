@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import httpcore
 import httpx
@@ -39,8 +39,18 @@ from bot.feeds.fetch import (
 from bot.feeds.transport import FeedTransport
 from store.errors import ClaimwatchError
 
-if TYPE_CHECKING:  # sources.yaml's schema loads the destination kinds, which use this module
-    from bot.sources import Settings as FeedSettings
+
+class FeedSettings(Protocol):
+    """What outbound requests take from sources.yaml's `settings:` (bot.sources.Settings);
+    a protocol, because sources.yaml's schema loads the destination kinds, which use
+    this module."""
+
+    @property
+    def user_agent(self) -> str | None: ...
+
+    @property
+    def allow_private_networks(self) -> bool: ...
+
 
 # A leaderboard file is bigger than a feed (the arena-catalog JSON is a few MB) but a
 # refresh is one request a day: a generous cap, still far from a bomb's gigabytes.
@@ -137,19 +147,9 @@ def sync_fetcher(
     return fetch
 
 
-def leaderboard_fetcher(
-    settings: Settings, feed_settings: FeedSettings | None = None
-) -> Callable[[str], bytes]:
-    """The guarded fetcher for `claimwatch leaderboard ingest URL`: the address policy
-    of sources.yaml's `settings:` when that file is readable, else the strict default."""
-    if feed_settings is None:
-        from bot.sources import Settings as FeedSettings
-        from bot.sources import load_sources
-
-        try:
-            feed_settings = load_sources(settings.sources_file).settings
-        except ClaimwatchError:
-            feed_settings = FeedSettings()
+def leaderboard_fetcher(settings: Settings, feed_settings: FeedSettings) -> Callable[[str], bytes]:
+    """The guarded fetcher for `claimwatch leaderboard ingest URL`, with the address
+    policy and user agent of sources.yaml's `settings:`."""
     return sync_fetcher(
         user_agent=user_agent(feed_settings, settings),
         allow_private_networks=feed_settings.allow_private_networks,

@@ -2,7 +2,7 @@
 
     sources.yaml -> poll due sources -> new Article rows (deduped)
                  -> gate -> extract ClaimDrafts (quote found verbatim in the article)
-                 -> resolve models/groups -> crosscheck against snapshots as of the claim's date
+                 -> resolve models/groups -> judge against snapshots as of the claim's date
                  -> Claim (deduped across articles) + Appearance + Verdict rows
                  -> Alert rows in an outbox -> Discord (bot channel or webhook), each exactly once
     leaderboard refresh -> new Snapshot -> re-check open claims -> changed verdicts -> alerts
@@ -32,7 +32,7 @@ import signal
 import threading
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.engine import Engine
 
@@ -56,6 +56,15 @@ __all__ = ["PassReport", "Runtime", "make_runtime", "run_once", "run_pass", "ser
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+class BotRunner(Protocol):
+    """Runs the Discord bot until `stop` (bot/discord/service.py's `run_bot`)."""
+
+    def __call__(
+        self, engine: Engine, config: SourcesFile, settings: Settings, *, stop: asyncio.Event
+    ) -> Coroutine[Any, Any, None]: ...
+
 
 PASS_EVERY_S = 60.0
 DISPATCH_WHILE_PROCESSING_S = 2.0
@@ -339,22 +348,22 @@ async def serve_async(
     stop: asyncio.Event,
     rt: Runtime | None = None,
     every_s: float = PASS_EVERY_S,
+    discord: BotRunner | None = None,
 ) -> None:
     """Passes every `every_s` seconds until `stop`; the Discord bot and metrics beside them.
 
     `rt` replaces the runtime built from the settings (tests inject clocks and senders).
+    `discord` runs the Discord bot (bot/discord/service.py's `run_bot`) when a token is set.
     """
-    from bot.alerts.service import run_bot
-
     server = await metrics.serve_metrics(settings.metrics_port) if settings.metrics_port else None
     rt = rt or make_runtime(engine, config, settings)
     bot_task = None
-    if settings.discord_token is not None:
+    if discord is not None and settings.discord_token is not None:
         # The bot dispatches to its channels with its own senders; the passes' senders
         # for them would only mark them broken ("the bot is not running here").
         bot_names = {d.name for d in config.destinations if d.kind == "discord_bot"}
         rt.senders = {n: s for n, s in rt.senders.items() if n not in bot_names}
-        bot_task = asyncio.create_task(run_bot(engine, config, settings, stop=stop))
+        bot_task = asyncio.create_task(discord(engine, config, settings, stop=stop))
         bot_task.add_done_callback(_log_bot_exit)
     event(log, "service.started", instance=rt.owner, sources=len(config.feeds))
     try:
@@ -402,7 +411,11 @@ def _stopping(stop: asyncio.Event, sig: signal.Signals) -> None:
     stop.set()
 
 
-def serve(engine: Engine, config: SourcesFile, settings: Settings) -> None:
+def serve(
+    engine: Engine, config: SourcesFile, settings: Settings, *, discord: BotRunner | None = None
+) -> None:
     """`claimwatch run`: until SIGTERM or SIGINT, which let the current step finish."""
     with exclusive_on_sqlite(engine):
-        _run_with_signals(lambda stop: serve_async(engine, config, settings, stop=stop))
+        _run_with_signals(
+            lambda stop: serve_async(engine, config, settings, stop=stop, discord=discord)
+        )

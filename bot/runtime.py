@@ -45,15 +45,13 @@ class Runtime:
         return self.judge
 
 
-def make_runtime(
-    engine: Engine, config: SourcesFile, settings: Settings, *, bot: object | None = None
-) -> Runtime:
+def make_runtime(engine: Engine, config: SourcesFile, settings: Settings) -> Runtime:
     # a destination whose configuration changed since it was marked broken is retried
     reconcile_destinations(engine, config, settings)
     return Runtime(
         config=config,
         settings=settings,
         extractor=make_extractor(settings, engine, "auto"),
-        senders=build_senders(config, settings, bot=bot),
+        senders=build_senders(config.destinations, settings),
         owner=instance_name(settings.instance_id),
     )

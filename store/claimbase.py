@@ -1,6 +1,6 @@
 """The claim and verdict primitives every claim type builds on.
 
-A claim type (store/crosscheck/<type>.py) subclasses `ClaimBase`; the judge returns a
+A claim type (store/judge/<type>.py) subclasses `ClaimBase`; the judge returns a
 `Judgement` citing `Evidence`. The union of the types, `ClaimDraft`, is in
 store/claims.py, which re-exports everything here: import from there.
 """
@@ -71,7 +71,7 @@ class Group(BaseModel):
 
 class ClaimBase(BaseModel):
     """Fields every claim carries (DESIGN.md, "Common fields"); each claim type
-    (store/crosscheck/<type>.py) adds its own and a `type` literal."""
+    (store/judge/<type>.py) adds its own and a `type` literal."""
 
     statement: str  # self-contained, normalised
     quote: str  # verbatim span of the article text

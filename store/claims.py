@@ -5,8 +5,8 @@ Extractors (offline rules or an LLM) produce `ClaimDraft`s; only code decides a
 the LLM's structured output, the database's JSON columns, `check --json`.
 See DESIGN.md, "Claims".
 
-Each claim type is one module (store/crosscheck/<type>.py: model, evaluator,
-statement, wire fields) registered in `store.crosscheck.kinds`; this module imports
+Each claim type is one module (store/judge/<type>.py: model, evaluator,
+statement, wire fields) registered in `store.judge.kinds`; this module imports
 them all and spells their union for the type checker. Adding a type means adding its
 module and naming its model in `_MODELS` and its name in `ClaimType` below.
 """
@@ -32,12 +32,12 @@ from store.claimbase import (
     VerdictLabel,
     View,
 )
-from store.crosscheck.groups import GroupComparison
-from store.crosscheck.kinds import ClaimKind, kind_for, kind_of
-from store.crosscheck.pairwise import PairwiseComparison
-from store.crosscheck.rank import RankPosition
-from store.crosscheck.score import ScoreValue
-from store.crosscheck.trend import TrendGap
+from store.judge.groups import GroupComparison
+from store.judge.kinds import ClaimKind, kind_for, kind_of
+from store.judge.pairwise import PairwiseComparison
+from store.judge.rank import RankPosition
+from store.judge.score import ScoreValue
+from store.judge.trend import TrendGap
 
 ClaimType = Literal[
     "rank_position", "pairwise_comparison", "group_comparison", "score_value", "trend_gap"

@@ -3,7 +3,7 @@
 Strict structured outputs need one flat object with every field required (and a flat
 object is the shape every server's grammar engine handles: OpenAI, vLLM, Ollama,
 llama.cpp). So the wire item is the common head (`WireHead`), then every claim type's
-own fields (each type's `wire` model, store/crosscheck/<type>.py), then the period
+own fields (each type's `wire` model, store/judge/<type>.py), then the period
 (`WirePeriod`), all nullable. A field two types share is one field: the same
 annotation, or for a choice the union of both choices ("relation": beats, ties,
 trails from pairwise_comparison; leads, overtook from group_comparison).
@@ -68,7 +68,7 @@ class WirePeriod(BaseModel):
 
 
 class WireKind(Protocol):
-    """What the flat model needs of a claim type (store.crosscheck.kinds.ClaimKind)."""
+    """What the flat model needs of a claim type (store.judge.kinds.ClaimKind)."""
 
     @property
     def name(self) -> str: ...

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from store.claims import ClaimDraft, Judgement
-from store.crosscheck import BoardData, JudgeOptions, judge
+from store.judge import BoardData, JudgeOptions, judge
 from store.leaderboards.load import load_all, load_headers, snapshot_loader
 from store.models import Snapshot
 from store.registry import load_registry

@@ -1,6 +1,6 @@
 """Persist what extraction found and what the judge decided, in the caller's transaction.
 
-Deciding happens elsewhere (store/crosscheck.py); this module only applies the
+Deciding happens elsewhere (store/judge/); this module only applies the
 decision: one Claim per dedupe key however many articles make it, one Appearance per
 article, and a verdict history where a new row supersedes the old only when the
 verdict really changed. The returned `VerdictChange`s are what the outbox alerts on,

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from store import db
+from tests.alerts.alerts_support import Seeder
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -95,3 +96,9 @@ def cli_env(monkeypatch: pytest.MonkeyPatch, db_url: str, tmp_path: Path) -> str
     ):
         monkeypatch.delenv(var, raising=False)
     return db_url
+
+
+@pytest.fixture
+def seed(engine: Engine) -> Seeder:
+    """Claims, verdicts and appearances written straight into the test database."""
+    return Seeder(engine)

@@ -4,5 +4,6 @@ Public entry points:
 - `enqueue_alerts(session, claim, verdict, previous_verdict, destinations, baseline=...)`
   in the pipeline's verdict transaction (bot.alerts.outbox);
 - `dispatch_pending(engine, senders)` (bot.alerts.dispatcher);
-- `build_senders(config, settings)` and `run_bot(...)` (bot.alerts.service).
+- `build_senders(destinations, settings)` (bot.alerts.service); the Discord bot's own
+  `run_bot` is bot.discord.service.
 """

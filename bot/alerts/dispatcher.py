@@ -29,6 +29,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.alerts import outbox
+from bot.alerts.messages import build_alert
 from bot.alerts.notices import build_source_notice
 from bot.alerts.senders import (
     Broken,
@@ -40,7 +41,6 @@ from bot.alerts.senders import (
     Unconfirmed,
 )
 from bot.logs import event
-from bot.render.cards import build_alert
 from store import leases
 from store.claims_queries import claim_view
 from store.destinations import broken_destinations, set_destination_state

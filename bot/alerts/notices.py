@@ -18,10 +18,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from bot.alerts.kinds import Destination
+from bot.alerts.messages import to_message
 from bot.alerts.outbox import destination_key
 from bot.alerts.senders import OutgoingMessage
-from bot.render.cards import Card, Field, escape, one_line, to_message
-from bot.sources import Destination
+from bot.render.cards import Card, Field, escape, one_line
 from store.db import insert_or_ignore
 from store.models import Alert, Source, utcnow
 

@@ -19,7 +19,7 @@ from typing import Literal
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from bot.sources import Destination
+from bot.alerts.kinds import Destination
 from store.claims_queries import only_baseline_appearances
 from store.db import insert_or_ignore
 from store.models import PENDING, SENT, Alert, Claim, Verdict, utcnow

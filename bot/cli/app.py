@@ -1,58 +1,128 @@
-"""The `claimwatch` Typer app. Each command is a thin adapter over bot/ and store/."""
+"""The `claimwatch` Typer app: the root command, `--version`, and every command by name.
+
+A command's module is imported only when that command runs. The modules import
+SQLAlchemy and the rest of the project at their top, and `claimwatch --help` and
+`--version` must not pay for that (benchmarks/cli_startup.py): click's documented
+"lazily loading subcommands" pattern,
+https://click.palletsprojects.com/en/stable/complex/#lazily-loading-subcommands
+
+User mistakes (bad sources.yaml, unreachable database, unknown claim id) raise
+`ClaimwatchError` and print one line, `claimwatch: error: ...`, exit 2; no traceback.
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from bot import __version__
-from bot.cli.check import check as check_command
-from bot.cli.claims import claim as claim_command
-from bot.cli.claims import claims as claims_command
-from bot.cli.claims import why as why_command
-from bot.cli.common import (
-    FriendlyGroup,
-    JsonOpt,
-    SourcesOpt,
-    open_store,
-    print_json,
-    settings,
-    sources_file,
-)
-from bot.cli.demo import demo as demo_command
-from bot.cli.destinations import destinations_list, destinations_reset, sources_reset
-from bot.cli.digest import digest as digest_command
-from bot.cli.leaderboard import leaderboard_app
-from bot.cli.sources import poll_command, sources_check
+from store.errors import ClaimwatchError
 
-# The command modules import only typer at load time; SQLAlchemy, pydantic-settings and
-# the rest load inside the commands that use them, so `--help` and `--version` stay
-# fast (tests/foundation/test_cli_imports.py, benchmarks/cli_startup.py).
+# name: (module under bot.cli, its command or Typer group, the line `--help` lists).
+# tests/cli/test_app.py holds each line to the command's own docstring.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "init": (
+        "service",
+        "init",
+        "Create or upgrade the database and load the bundled leaderboard snapshots.",
+    ),
+    "run": (
+        "service",
+        "run",
+        "The service: poll, extract, check, alert, refresh leaderboards, send digests.",
+    ),
+    "poll": ("sources", "poll_command", "Poll the due feeds once and store new articles."),
+    "check": (
+        "check",
+        "check",
+        "Extract and check the claims in one text (plain or HTML) without storing it.",
+    ),
+    "claims": ("claims", "claims", "Recent or matching claims, newest first."),
+    "claim": (
+        "claims",
+        "claim",
+        "One stored claim in full, as /claim shows it: sources, verdicts, evidence.",
+    ),
+    "why": ("claims", "why", "How a stored claim's verdict was reached, as /why shows it."),
+    "digest": (
+        "digest",
+        "digest",
+        "Build the weekly digest: print it, preview it as HTML, or send it.",
+    ),
+    "demo": (
+        "demo",
+        "demo",
+        "Run the offline demo in its own database: load the bundled snapshots, poll the "
+        "bundled feeds once, print the alerts. The configured database is never touched.",
+    ),
+    "sources": ("sources", "sources_app", "sources.yaml and each source's state."),
+    "leaderboard": (
+        "leaderboard",
+        "leaderboard_app",
+        "Leaderboard snapshots: load them and show a board as of a date.",
+    ),
+    "destinations": (
+        "destinations",
+        "destinations_app",
+        "Alert destinations: state and repair.",
+    ),
+}
+
+
+def load_command(name: str) -> Any:
+    """The click command (or group) for `name`, its module imported now."""
+    module, attribute, _ = COMMANDS[name]
+    target = getattr(importlib.import_module(f"bot.cli.{module}"), attribute)
+    if not isinstance(target, typer.Typer):
+        single = typer.Typer(add_completion=False)
+        single.command(name)(target)
+        target = single
+    command = typer.main.get_command(target)
+    command.name = name
+    return command
+
+
+class RootGroup(TyperGroup):
+    """Loads a command's module when it runs; ClaimwatchError becomes one line, exit 2."""
+
+    listing = False  # True while `--help` lists the commands
+
+    # ctx is typer's vendored click Context, which typer does not export as a type
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        if self.listing:  # the list shows names and one-line helps: nothing to import
+            return TyperCommand(cmd_name, help=COMMANDS[cmd_name][2])
+        return load_command(cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.listing = False
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClaimwatchError as exc:
+            typer.echo(f"claimwatch: error: {exc}", err=True)
+            ctx.exit(2)
+
 
 app = typer.Typer(
-    cls=FriendlyGroup,
+    cls=RootGroup,
     help="Watch AI news for claims about model rankings and check them against leaderboards.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-sources_app = typer.Typer(cls=FriendlyGroup, help="sources.yaml and each source's state.")
-app.add_typer(sources_app, name="sources")
-app.add_typer(leaderboard_app, name="leaderboard")
-app.command("poll")(poll_command)
-app.command("digest")(digest_command)
-app.command("check")(check_command)
-app.command("claims")(claims_command)
-app.command("claim")(claim_command)
-app.command("why")(why_command)
-app.command("demo")(demo_command)
-sources_app.command("check")(sources_check)
-sources_app.command("reset")(sources_reset)
-destinations_app = typer.Typer(cls=FriendlyGroup, help="Alert destinations: state and repair.")
-app.add_typer(destinations_app, name="destinations")
-destinations_app.command("list")(destinations_list)
-destinations_app.command("reset")(destinations_reset)
 
 
 def _version(value: bool) -> None:
@@ -69,99 +139,6 @@ def _root(
     ] = False,
 ) -> None:
     pass
-
-
-@app.command()
-def init() -> None:
-    """Create or upgrade the database and load the bundled leaderboard snapshots."""
-    from store import db
-
-    engine = open_store(create=True)
-    db.upgrade(engine)
-    typer.echo(f"database ready at {db.masked(str(engine.url))} (revision {db.head_revision()})")
-    from bot.cli.leaderboard import summary_line
-    from bot.progress import progress_bar
-    from store.leaderboards.ingest import ingest_bundled
-
-    with progress_bar("loading leaderboards") as update:  # drawn only on a terminal
-        report = ingest_bundled(engine, update)
-    typer.echo(summary_line(report))
-
-
-@app.command()
-def run(
-    once: Annotated[
-        bool, typer.Option("--once", help="Do one pass of everything and exit.")
-    ] = False,
-    sources: SourcesOpt = None,
-) -> None:
-    """The service: poll, extract, check, alert, refresh leaderboards, send digests."""
-    from bot import pipeline
-
-    config = sources_file(sources)
-    engine = open_store()
-    if once:
-        from bot.boards import stale_note
-        from store.models import utcnow
-
-        report = pipeline.run_once(engine, config, settings())
-        stale = stale_note(engine, utcnow().date(), config.settings.staleness_days)
-        report.warnings.extend([stale] if stale else [])
-        typer.echo(report.summary())
-        # 0 all fine, 1 a source or a step failed (2, a usage or config error, is raised
-        # before this point)
-        raise typer.Exit(report.exit_code)
-    else:
-        pipeline.serve(engine, config, settings())
-
-
-@sources_app.command("list")
-def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
-    """Each feed (sources.yaml and /sources add) and each alert destination, with its state."""
-    from bot.active_feeds import with_active_feeds
-    from store.queries import destination_states, source_states
-
-    engine = open_store()
-    config = with_active_feeds(engine, sources_file(sources))
-    states = {r["name"]: r for r in source_states(engine, [f.name for f in config.feeds])}
-    feeds: list[dict[str, Any]] = [
-        {"name": feed.name, "location": feed.location, "enabled": feed.enabled}
-        | {k: v for k, v in states.get(feed.name, {}).items() if k != "name"}
-        for feed in config.feeds
-    ]
-    known = destination_states(engine)
-    destinations = [
-        {"name": d.name, "kind": d.kind}
-        | known.get(d.name, {"status": "ok", "broken_reason": None})
-        for d in config.destinations
-    ]
-    if as_json:
-        print_json({"feeds": feeds, "destinations": destinations})
-        return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    # names, locations and errors come from files and servers: plain text, never markup
-    table = Table("name", "location", "status", "failures", "last poll", "next poll", "entries")
-    for row in feeds:
-        status = row.get("disabled_reason") and f"disabled: {row['disabled_reason']}"
-        table.add_row(
-            Text(row["name"]),
-            Text(row["location"]),
-            Text(status or row.get("last_status") or "never polled"),
-            str(row.get("consecutive_failures", 0)),
-            str(row.get("last_polled_at") or "-"),
-            str(row.get("next_poll_at") or "-"),
-            str(row.get("entries_stored", 0)),
-        )
-    console = Console()
-    console.print(table)
-    dest_table = Table("destination", "kind", "status")
-    for d in destinations:
-        reason = f": {d['broken_reason']}" if d.get("broken_reason") else ""
-        dest_table.add_row(Text(d["name"]), d["kind"], Text(f"{d['status']}{reason}"))
-    console.print(dest_table)
 
 
 def main() -> None:

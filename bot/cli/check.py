@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import io
+import re
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
 
+from bot.boards import board_catalog, newest, staleness_warning
+from bot.checking import check_text
+from bot.cli.common import open_store, print_json, settings
+from bot.extract import Gate, make_extractor, make_gazetteer
+from bot.render.evidence import as_text, read_evidence
 from store.errors import ClaimwatchError
+from store.judging import load_judge
 
 ExtractorOpt = Annotated[
     str,
@@ -56,10 +68,6 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Extract and check the claims in one text (plain or HTML) without storing it."""
-    from bot.checking import check_text
-    from bot.cli.common import open_store, print_json, settings
-    from bot.extract import Gate, make_extractor, make_gazetteer
-    from store.judging import load_judge
 
     published_date = _date(published, "--published") or date.today()
     as_of_date = _date(as_of, "--as-of")
@@ -81,7 +89,6 @@ def check(
         judge=judge,
         gate=Gate(gaz),
     )
-    from bot.boards import board_catalog
 
     catalog = board_catalog(engine)
     warnings = stale_boards(result, catalog, judge.options.staleness_days)
@@ -94,7 +101,6 @@ def check(
 def stale_boards(result: dict[str, Any], catalog: Any, limit: int) -> list[str]:
     """One warning per board whose newest data is too old for the latest claim's date
     (a check of an old article on old data needs none)."""
-    from bot.boards import newest, staleness_warning
 
     claims = result["claims"]
     boards = sorted({c["board"] for c in claims if c.get("board")}) or ["lmarena-text"]
@@ -111,7 +117,6 @@ def stale_boards(result: dict[str, Any], catalog: Any, limit: int) -> list[str]:
 def print_result(result: dict[str, Any], warnings: list[str], width: int | None = None) -> None:
     """A summary table that fits 80 columns, then each claim's quote, explanation and
     evidence below it. Text from the article or the boards is never read as markup."""
-    from rich.console import Console
 
     # rendered once at the terminal's width, then written as is (never re-wrapped)
     sys.stdout.write(render_result(result, warnings, width or Console().width))
@@ -119,14 +124,6 @@ def print_result(result: dict[str, Any], warnings: list[str], width: int | None 
 
 def render_result(result: dict[str, Any], warnings: list[str], width: int = 80) -> str:
     """The terminal form of a `check` result as plain text (no markup, no colour)."""
-    import io
-
-    from rich.console import Console
-    from rich.padding import Padding
-    from rich.table import Table
-    from rich.text import Text
-
-    from bot.render.evidence import as_text, read_evidence
 
     buf = io.StringIO()
     console = Console(file=buf, width=width, highlight=False, color_system=None)
@@ -171,7 +168,6 @@ def render_result(result: dict[str, Any], warnings: list[str], width: int = 80) 
 
 def _view_parts(explanation: str) -> list[str]:
     """The explanation, each view's part ("[raw ratings] ...") on its own line."""
-    import re
 
     parts = re.split(r" +(?=\[(?:raw ratings|style-controlled view)\])", explanation.strip())
     return [p for p in parts if p]

@@ -4,14 +4,21 @@ ID` and `claimwatch why ID`: /claims, /claim and /why from a shell, in the same 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from sqlmodel import Session
 
+from bot.cli.common import open_store, print_json
+from bot.discord.claims import parse_verdict, why_card
+from bot.discord.replies import CommandError, parse_claim_id, parse_since
+from bot.render.cards import claim_card, to_text
+from store.claims_queries import ClaimPage, ClaimView, claim_view, search_claims
 from store.errors import ClaimwatchError
-
-if TYPE_CHECKING:
-    from store.claims_queries import ClaimView
+from store.models import utcnow
 
 
 def claims(
@@ -33,14 +40,6 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Recent or matching claims, newest first."""
-    # Imported here, not at the top: bot.cli registers this command at start-up.
-    from sqlmodel import Session
-
-    from bot.cli.common import open_store, print_json
-    from bot.discord.claims import check_verdict
-    from bot.discord.replies import CommandError, parse_since
-    from store.claims_queries import ClaimPage, claim_view, search_claims
-    from store.models import utcnow
 
     words = list(words or [])
     if words and words[0].lstrip("#").isdigit():
@@ -50,7 +49,7 @@ def claims(
         raise ClaimwatchError(f"unknown claims action {words[0]!r}: use `claims search TEXT`")
     query = " ".join(words[1:]) or None
     try:
-        label = check_verdict(verdict)
+        label = parse_verdict(verdict)
         when = parse_since(since, now=utcnow())
     except CommandError as exc:
         raise ClaimwatchError(str(exc)) from None
@@ -82,9 +81,6 @@ def claims(
     if not rows:
         typer.echo("no claims found")
         return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     table = Table("id", "verdict", "statement", "as of", "first seen")
     for r in rows:
@@ -120,12 +116,6 @@ def claim_details(view: ClaimView) -> dict[str, Any]:
 
 
 def _load(claim_id: str) -> ClaimView:
-    from sqlmodel import Session
-
-    from bot.cli.common import open_store
-    from bot.discord.replies import CommandError, parse_claim_id
-    from store.claims_queries import claim_view
-
     try:
         number = parse_claim_id(claim_id)
     except CommandError as exc:
@@ -144,8 +134,6 @@ _JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of te
 
 def claim(claim_id: IdArg, as_json: _JsonOpt = False) -> None:
     """One stored claim in full, as /claim shows it: sources, verdicts, evidence."""
-    from bot.cli.common import print_json
-    from bot.render.cards import claim_card, to_text
 
     view = _load(claim_id)
     if as_json:
@@ -164,7 +152,5 @@ def claim(claim_id: IdArg, as_json: _JsonOpt = False) -> None:
 
 def why(claim_id: IdArg) -> None:
     """How a stored claim's verdict was reached, as /why shows it."""
-    from bot.discord.claims import why_card
-    from bot.render.cards import to_text
 
     typer.echo(to_text(why_card(_load(claim_id))), nl=False)

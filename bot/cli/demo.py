@@ -16,7 +16,13 @@ from typing import Annotated
 import typer
 from pydantic import SecretStr
 
+from bot import pipeline
+from bot.cli.common import settings as load
+from bot.logs import setup_logging
+from bot.sources import load_sources
+from store import db
 from store.errors import ClaimwatchError
+from store.leaderboards.ingest import ingest_bundled
 
 DEMO_SOURCES = Path("examples/offline-sources.yaml")
 
@@ -37,12 +43,6 @@ def demo(
 ) -> None:
     """Run the offline demo in its own database: load the bundled snapshots, poll the
     bundled feeds once, print the alerts. The configured database is never touched."""
-    from bot import pipeline
-    from bot.cli.common import settings as load
-    from bot.logs import setup_logging
-    from bot.sources import load_sources
-    from store import db
-    from store.leaderboards.ingest import ingest_bundled
 
     if not sources.is_file():
         raise ClaimwatchError(

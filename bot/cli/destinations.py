@@ -1,31 +1,24 @@
-"""`claimwatch destinations list|reset NAME` and `claimwatch sources reset NAME`.
+"""`claimwatch destinations list|reset NAME`.
 
 Registered in bot/cli/app.py; the work is bot/repair.py's.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-_SourcesOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--sources",
-        help="The sources file (default: $CLAIMWATCH_SOURCES or ./sources.yaml).",
-        show_default=False,
-    ),
-]
-_JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+from bot.cli.common import JsonOpt, SourcesOpt, open_store, print_json, sources_file
+from bot.repair import destination_rows, reset_destination
+
+destinations_app = typer.Typer(help="Alert destinations: state and repair.", add_completion=False)
 _Name = Annotated[str, typer.Argument(help="The name, as sources.yaml gives it.")]
 
 
-def destinations_list(sources: _SourcesOpt = None, as_json: _JsonOpt = False) -> None:
+@destinations_app.command("list")
+def destinations_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
     """Each alert destination (and the digest's mail route): state, reason, waiting alerts."""
-    from bot.cli.common import open_store, print_json, sources_file
-    from bot.repair import destination_rows
 
     rows = destination_rows(open_store(), sources_file(sources))
     if as_json:
@@ -40,19 +33,9 @@ def destinations_list(sources: _SourcesOpt = None, as_json: _JsonOpt = False) ->
         )
 
 
+@destinations_app.command("reset")
 def destinations_reset(name: _Name) -> None:
     """Mark a destination usable again (after fixing it); its waiting alerts go at the next pass."""
-    from bot.cli.common import open_store
-    from bot.repair import reset_destination
 
     waiting = reset_destination(open_store(), name)
     typer.echo(f"{name}: reset; {waiting} pending alert(s) go out at the next pass")
-
-
-def sources_reset(name: _Name) -> None:
-    """Clear a source's failures, backoff and disabled state; it is polled at the next pass."""
-    from bot.cli.common import open_store
-    from bot.repair import reset_source
-
-    reset_source(open_store(), name)
-    typer.echo(f"{name}: reset; polled at the next pass")

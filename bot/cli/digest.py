@@ -7,15 +7,20 @@ the service, so a week already sent is not sent again.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from bot.cli import common as cli
+from bot.digest import deliver
+from bot.digest.build import build_digest
+from bot.digest.deliver import DigestOutcome
+from bot.digest.render import render_text
+from bot.digest.schedule import current_complete_week, week_monday
 from store.errors import ClaimwatchError
-
-if TYPE_CHECKING:
-    from bot.digest.deliver import DigestOutcome
+from store.models import utcnow
 
 
 def digest(
@@ -49,12 +54,6 @@ def digest(
     ] = None,
 ) -> None:
     """Build the weekly digest: print it, preview it as HTML, or send it."""
-    from bot.cli import common as cli
-    from bot.digest import deliver
-    from bot.digest.build import build_digest
-    from bot.digest.render import render_text
-    from bot.digest.schedule import current_complete_week, week_monday
-    from store.models import utcnow
 
     now = utcnow()
     period = week or current_complete_week(now)
@@ -70,7 +69,6 @@ def digest(
             raise ClaimwatchError(
                 "sources.yaml has no digest recipients: add them under digest: recipients:"
             )
-        import asyncio
 
         outcome = asyncio.run(
             deliver.send_digest(engine, config, cli.settings(), period, now=now, manual=True)

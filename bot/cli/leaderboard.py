@@ -6,25 +6,41 @@ bot/cli.py as the `leaderboard` sub-command group.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
+from rich.table import Table
+from rich.text import Text
 
+from bot.boards import age_note, board_catalog, newest, require_slice, staleness_warning
+from bot.cli.common import open_store, print_json, settings, sources_file
+from bot.net import leaderboard_fetcher
+from bot.refresh import default_board_fetch, refresh_one
+from bot.sources import Settings as FeedSettings
+from bot.sources import load_sources
 from store.errors import ClaimwatchError
-
-if TYPE_CHECKING:  # imported where used, so `claimwatch --help` stays fast
-    from store.leaderboards.base import BoardSnapshot
-    from store.leaderboards.filters import Listed
-    from store.leaderboards.ingest import IngestReport, Progress
-    from store.registry.base import RegistryLike
+from store.leaderboards.base import BoardSnapshot
+from store.leaderboards.filters import Listed, select_entries
+from store.leaderboards.ingest import IngestReport, Progress, expand, ingest_paths
+from store.leaderboards.load import latest_on_or_before
+from store.leases import record_board_refresh
+from store.models import utcnow
+from store.rechecks import mark_for_recheck
+from store.registry import load_registry as load
+from store.registry.base import RegistryLike
 
 leaderboard_app = typer.Typer(
     help="Leaderboard snapshots: load them and show a board as of a date.",
     no_args_is_help=True,
+    add_completion=False,
 )
 
 _FormatOpt = Annotated[
@@ -48,8 +64,6 @@ def _progress_bar(enabled: bool) -> Iterator[Progress | None]:
     if not enabled:
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-    from rich.progress import Progress as RichProgress
 
     with RichProgress(
         TextColumn("[bold]loading"),
@@ -80,12 +94,9 @@ def ingest_cmd(
     ] = None,
 ) -> None:
     """Load leaderboard snapshots; the format is detected from each file's content."""
-    from bot.cli.common import open_store, settings
-    from bot.net import leaderboard_fetcher
-    from store.leaderboards.ingest import expand, ingest_paths
 
     engine = open_store()
-    fetch = leaderboard_fetcher(settings())
+    fetch = leaderboard_fetcher(settings(), _feed_settings())
     hint = _parse_date(date, "--date")
     paths = expand(items)
     with _progress_bar(len(paths) > 3) as progress:
@@ -101,7 +112,6 @@ def ingest_cmd(
 
 def load_registry() -> RegistryLike:
     """The curated registry; a seam the tests replace."""
-    from store.registry import load_registry as load
 
     return load()
 
@@ -132,12 +142,6 @@ def _fmt(value: float | None) -> str:
 def _print_table(
     snap: BoardSnapshot, rows: list[dict[str, Any]], today: dt.date, warning: str | None
 ) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from bot.boards import age_note
-
     title = (
         f"{snap.board} · category {snap.category} · view {snap.view} · {age_note(snap.date, today)}"
     )
@@ -185,9 +189,6 @@ def top_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """The top of a board as of a date (the nearest snapshot on or before it)."""
-    from bot.boards import board_catalog, check_slice, newest, staleness_warning
-    from bot.cli.common import open_store, print_json
-    from store.leaderboards.load import latest_on_or_before
 
     today = dt.date.today()
     day = _parse_date(date, "--date") or today
@@ -195,7 +196,7 @@ def top_cmd(
     code = _country(registry, country)
     engine = open_store()
     catalog = board_catalog(engine)
-    check_slice(catalog, board, category, view)
+    require_slice(catalog, board, category, view)
     snap = latest_on_or_before(engine, board, day, category=category, view=view)
     if snap is None:
         first = min(
@@ -205,7 +206,6 @@ def top_cmd(
             f"no {board} snapshot (category {category}, view {view}) on or before {day}: "
             f"its data starts {first}"
         )
-    from store.leaderboards.filters import select_entries
 
     listed = select_entries(
         snap.entries, registry, open_weights=open_weights, country=code, limit=limit
@@ -249,9 +249,6 @@ def _country(registry: RegistryLike, value: str | None) -> str | None:
 
 
 def _staleness_days() -> int:
-    from bot.cli.common import settings
-    from bot.sources import load_sources
-
     try:
         return load_sources(settings().sources_file).settings.staleness_days
     except ClaimwatchError:
@@ -263,8 +260,6 @@ def boards_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Every board, category and view in the database, with its date range."""
-    from bot.boards import board_catalog
-    from bot.cli.common import open_store, print_json
 
     catalog = board_catalog(open_store())
     if not catalog:
@@ -284,9 +279,6 @@ def boards_cmd(
             ]
         )
         return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     today = dt.date.today()
     table = Table("board", "category", "view", "first", "last", "snapshots", "age")
@@ -315,13 +307,6 @@ def refresh_cmd(
     ] = None,
 ) -> None:
     """Fetch every board under `leaderboards:` in sources.yaml now (whatever its interval)."""
-    import asyncio
-
-    from bot.cli.common import open_store, settings, sources_file
-    from bot.refresh import default_board_fetch, refresh_one
-    from store.leases import record_board_refresh
-    from store.models import utcnow
-    from store.rechecks import mark_for_recheck
 
     config = sources_file(sources)
     if not config.leaderboards:
@@ -359,3 +344,11 @@ def refresh_cmd(
 
 def summary_line(report: IngestReport) -> str:
     return f"leaderboards: {report.snapshots} snapshot(s) and {report.entries} entries loaded"
+
+
+def _feed_settings() -> FeedSettings:
+    """sources.yaml's address policy when that file is readable, else the strict default."""
+    try:
+        return load_sources(settings().sources_file).settings
+    except ClaimwatchError:
+        return FeedSettings()

@@ -1,35 +1,34 @@
-"""`claimwatch poll` and `claimwatch sources check`: thin adapters over bot.poller.
+"""`claimwatch poll` and `claimwatch sources list|check|reset`: the feeds and their state.
 
 Registered in bot/cli/app.py.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
+from bot.active_feeds import with_active_feeds
+from bot.cli.common import JsonOpt, SourcesOpt, open_store, print_json, settings, sources_file
+from bot.poller import poll_due
+from bot.repair import reset_source
+from bot.sources import Feed, SourcesFile
 from store.errors import ClaimwatchError
+from store.queries import destination_states, source_states
 
-if TYPE_CHECKING:  # pydantic models; loaded by the commands, so `--help` stays fast
-    from bot.sources import Feed, SourcesFile
-
-_SourcesOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--sources",
-        help="The sources file (default: $CLAIMWATCH_SOURCES or ./sources.yaml).",
-        show_default=False,
-    ),
-]
-_JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+sources_app = typer.Typer(help="sources.yaml and each source's state.", add_completion=False)
+_Name = Annotated[str, typer.Argument(help="The name, as sources.yaml gives it.")]
 
 
 def poll_command(
-    sources: _SourcesOpt = None,
+    sources: SourcesOpt = None,
     source: Annotated[
         list[str] | None,
         typer.Option("--source", help="Poll only this source (now, due or not); repeatable."),
@@ -37,14 +36,9 @@ def poll_command(
     force: Annotated[
         bool, typer.Option("--force", help="Poll every enabled source now, due or not.")
     ] = False,
-    as_json: _JsonOpt = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Poll the due feeds once and store new articles."""
-    import asyncio
-
-    from bot.active_feeds import with_active_feeds
-    from bot.cli.common import open_store, print_json, settings, sources_file
-    from bot.poller import poll_due
 
     engine = open_store()
     # the feeds of sources.yaml and those added with /sources add, as the service polls
@@ -102,10 +96,9 @@ def static_problems(feed: Feed, config: SourcesFile) -> list[str]:
     return problems
 
 
-def sources_check(sources: _SourcesOpt = None, as_json: _JsonOpt = False) -> None:
+@sources_app.command("check")
+def sources_check(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
     """Validate sources.yaml and report each source's state."""
-    from bot.cli.common import open_store, print_json, settings, sources_file
-    from store.queries import source_states
 
     path = sources or settings().sources_file
     config = sources_file(sources)  # raises with file:line on any problem
@@ -159,3 +152,55 @@ def sources_check(sources: _SourcesOpt = None, as_json: _JsonOpt = False) -> Non
             f"{row['name']:<28} {row['last_status']:<16} entries={row['entries_stored']:<5} "
             f"{status}{enabled}"
         )
+
+
+@sources_app.command("list")
+def sources_list(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
+    """Each feed (sources.yaml and /sources add) and each alert destination, with its state."""
+
+    engine = open_store()
+    config = with_active_feeds(engine, sources_file(sources))
+    states = {r["name"]: r for r in source_states(engine, [f.name for f in config.feeds])}
+    feeds: list[dict[str, Any]] = [
+        {"name": feed.name, "location": feed.location, "enabled": feed.enabled}
+        | {k: v for k, v in states.get(feed.name, {}).items() if k != "name"}
+        for feed in config.feeds
+    ]
+    known = destination_states(engine)
+    destinations = [
+        {"name": d.name, "kind": d.kind}
+        | known.get(d.name, {"status": "ok", "broken_reason": None})
+        for d in config.destinations
+    ]
+    if as_json:
+        print_json({"feeds": feeds, "destinations": destinations})
+        return
+
+    # names, locations and errors come from files and servers: plain text, never markup
+    table = Table("name", "location", "status", "failures", "last poll", "next poll", "entries")
+    for row in feeds:
+        status = row.get("disabled_reason") and f"disabled: {row['disabled_reason']}"
+        table.add_row(
+            Text(row["name"]),
+            Text(row["location"]),
+            Text(status or row.get("last_status") or "never polled"),
+            str(row.get("consecutive_failures", 0)),
+            str(row.get("last_polled_at") or "-"),
+            str(row.get("next_poll_at") or "-"),
+            str(row.get("entries_stored", 0)),
+        )
+    console = Console()
+    console.print(table)
+    dest_table = Table("destination", "kind", "status")
+    for d in destinations:
+        reason = f": {d['broken_reason']}" if d.get("broken_reason") else ""
+        dest_table.add_row(Text(d["name"]), d["kind"], Text(f"{d['status']}{reason}"))
+    console.print(dest_table)
+
+
+@sources_app.command("reset")
+def sources_reset(name: _Name) -> None:
+    """Clear a source's failures, backoff and disabled state; it is polled at the next pass."""
+
+    reset_source(open_store(), name)
+    typer.echo(f"{name}: reset; polled at the next pass")

@@ -20,6 +20,7 @@ from bot.digest import chart
 from bot.digest.schedule import week_bounds, week_days
 from store import digest_queries as q
 from store.claims import VERDICTS
+from store.registry import load_registry
 from store.registry.base import ModelFacts
 from store.trouble import Troubles, troubles
 
@@ -221,12 +222,8 @@ def pick_moves(
 # --- the one entry point ---------------------------------------------------------
 
 
-def default_facts() -> FactsFn | None:
-    """The registry's facts when the registry can be loaded, else None."""
-    try:
-        from store.registry import load_registry
-    except ImportError:
-        return None
+def default_facts() -> FactsFn:
+    """The registry's facts."""
     registry = load_registry()
     facts: FactsFn = registry.facts
     return facts

@@ -19,10 +19,12 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Literal
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from bot.config import Settings
 from bot.digest import build as build_mod
@@ -43,6 +45,7 @@ from bot.sources import DigestConfig, SourcesFile
 from store import digest_queries as q
 from store.destinations import broken_destinations, set_destination_state
 from store.errors import ClaimwatchError
+from store.models import Digest
 
 log = logging.getLogger("claimwatch.digest")
 
@@ -189,8 +192,6 @@ async def _send_with_retries(
     sleep: Sleep,
     waits: Sequence[float],
 ) -> DigestOutcome:
-    from email.message import EmailMessage
-
     assert isinstance(message, EmailMessage)
     period = _period_of(engine, taken)
     held = taken.attempts
@@ -262,20 +263,12 @@ async def _send_with_retries(
 
 
 def _in_data(engine: Engine, digest_id: int) -> bool:
-    from sqlmodel import Session
-
-    from store.models import Digest
-
     with Session(engine) as session:
         row = session.get(Digest, digest_id)
         return row is not None and row.status == q.DATA
 
 
 def _period_of(engine: Engine, taken: q.DigestClaim) -> str:
-    from sqlmodel import Session
-
-    from store.models import Digest
-
     with Session(engine) as session:
         row = session.get(Digest, taken.digest_id)
         return row.period if row is not None else "?"

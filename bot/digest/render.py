@@ -18,7 +18,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from bot.digest.build import DigestData
-from bot.digest.chart import country_name
+from bot.digest.chart import country_name, render_png
+from bot.render.evidence import as_html, as_text, read_evidence
 from store import claims
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -88,8 +89,6 @@ def percent(value: float) -> str:
 
 
 def _reading(claim: Any) -> Any:
-    from bot.render.evidence import read_evidence
-
     judgement = getattr(claim, "judgement", None) or {}
     return read_evidence(judgement, getattr(claim, "data", None) or {}, as_of=claim.as_of)
 
@@ -97,7 +96,6 @@ def _reading(claim: Any) -> Any:
 def evidence_html(claim: Any) -> Markup:
     """The claim's evidence as the terminal and Discord word it (bot/render/evidence.py),
     every value HTML-escaped there; only the as-of groups, the e-mail stays short."""
-    from bot.render.evidence import as_html
 
     reading = _reading(claim)
     parts = []
@@ -110,8 +108,6 @@ def evidence_html(claim: Any) -> Markup:
 
 
 def evidence_text(claim: Any) -> str:
-    from bot.render.evidence import as_text
-
     reading = _reading(claim)
     lines = []
     for section in as_text(reading)[: len(reading.groups)]:
@@ -184,8 +180,6 @@ def render_text(data: DigestData) -> str:
 
 
 def render(data: DigestData, *, chart_src: str | None) -> Rendered:
-    from bot.digest.chart import render_png
-
     png = render_png(data.chart) if data.chart is not None else None
     return Rendered(
         subject=subject(data),

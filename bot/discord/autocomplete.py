@@ -11,6 +11,7 @@ from sqlmodel import Session
 from bot.boards import BoardSlice, board_catalog
 from bot.discord.replies import CommandContext
 from store.claims_queries import search_claims
+from store.registry import load_registry
 
 LIMIT = 25
 LABEL_MAX = 100  # a choice's name: 1-100 characters
@@ -71,8 +72,6 @@ async def categories(
 
 
 async def countries(ctx: CommandContext, current: str) -> list[tuple[str, str]]:
-    from store.registry import load_registry
-
     registry = load_registry()
     by_code: dict[str, str] = {}
     for name, code in sorted(registry.country_names.items()):

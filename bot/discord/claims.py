@@ -44,7 +44,7 @@ def _page(
         )
 
 
-def check_verdict(verdict: str | None) -> str | None:
+def parse_verdict(verdict: str | None) -> str | None:
     if verdict is None or not verdict.strip():
         return None
     label = verdict.strip().lower().replace(" ", "_").replace("-", "_")
@@ -63,7 +63,7 @@ async def claims_command(
     page: int = 1,
 ) -> Reply:
     """Recent or matching claims, newest first, one page at a time."""
-    label = check_verdict(verdict)
+    label = parse_verdict(verdict)
     if page < 1:
         raise CommandError("page numbers start at 1")
     parse_since(since, now=ctx.now())  # reject a bad date before touching the store

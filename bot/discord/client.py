@@ -37,7 +37,7 @@ from bot.discord.admin import (
     status_command,
 )
 from bot.discord.claims import claim_command, claims_command, why_command
-from bot.discord.leaderboard import check_top_query, leaderboard_command
+from bot.discord.leaderboard import leaderboard_command, validate_top_query
 from bot.discord.replies import CommandContext, Invoker, Reply
 from bot.discord.verify import verify_command
 from bot.logs import event
@@ -351,7 +351,7 @@ def build_tree(
             "limit": limit,
         }
         try:  # a mistake is answered at once and privately, before the public "thinking"
-            await check_top_query(ctx, **options)
+            await validate_top_query(ctx, **options)
         except ClaimwatchError as exc:
             await respond(interaction, Reply.refuse(str(exc)))
             return

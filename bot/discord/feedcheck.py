@@ -3,22 +3,14 @@ pieces (address checks, size limits) and parse it as a feed."""
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
+from bot import poller
 from bot.config import Settings
 from bot.discord.replies import FeedCheck, FeedValidator
+from bot.feeds import fetch, parse
 from bot.sources import SourcesFile
 
 
-def default_feed_validator(config: SourcesFile, settings: Settings) -> FeedValidator | None:
-    try:
-        poller: Any = importlib.import_module("bot.poller")
-        fetch: Any = importlib.import_module("bot.feeds.fetch")
-        parse: Any = importlib.import_module("bot.feeds.parse")
-    except ImportError:
-        return None
-
+def default_feed_validator(config: SourcesFile, settings: Settings) -> FeedValidator:
     async def validate(url: str) -> FeedCheck:
         client = poller.make_client(config.settings, settings)
         try:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import io
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from bot.boards import age_note, board_catalog, check_slice, newest, staleness_warning
+from bot.boards import age_note, board_catalog, newest, require_slice, staleness_warning
 from bot.discord.replies import (
     CommandContext,
     CommandError,
@@ -26,6 +24,9 @@ from bot.discord.replies import (
 )
 from bot.render.cards import Card, escape
 from bot.render.evidence import VIEW_NAMES
+from store.leaderboards.filters import select_entries
+from store.leaderboards.load import latest_on_or_before
+from store.registry import load_registry
 
 DEFAULT_BOARD = "lmarena-text"
 
@@ -95,7 +96,6 @@ class TopQuery:
 def _country_code(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
-    from store.registry import load_registry
 
     registry = load_registry()
     code = registry.country(value)
@@ -105,7 +105,7 @@ def _country_code(value: str | None) -> str | None:
     return code
 
 
-async def check_top_query(
+async def validate_top_query(
     ctx: CommandContext,
     board: str | None = None,
     open_weights: bool = False,
@@ -115,7 +115,7 @@ async def check_top_query(
     view: str | None = None,
     limit: int = 10,
 ) -> TopQuery:
-    """Every option checked before any slow work: a mistake is answered at once, and
+    """Every option validated before any slow work: a mistake is answered at once, and
     only to the one who made it."""
     day = parse_day(date_, default=ctx.today())
     code = await asyncio.to_thread(_country_code, country)
@@ -124,7 +124,7 @@ async def check_top_query(
     chosen_view = (view or "raw").strip()
     catalog = await ctx.db(board_catalog, ctx.engine)
     if catalog:  # with no data at all, the loader's "no snapshot" says so
-        check_slice(catalog, slug, cat, chosen_view)
+        require_slice(catalog, slug, cat, chosen_view)
     return TopQuery(slug, day, cat, chosen_view, open_weights, code, max(1, min(limit, 25)))
 
 
@@ -141,7 +141,7 @@ async def leaderboard_command(
     category: str | None = None,
     view: str | None = None,
 ) -> Reply:
-    q = await check_top_query(ctx, board, open_weights, country, date_, category, view, limit)
+    q = await validate_top_query(ctx, board, open_weights, country, date_, category, view, limit)
     if ctx.top_loader is None:
         raise CommandError("leaderboards are not available on this server")
     table = await ctx.top_loader(
@@ -178,13 +178,8 @@ async def leaderboard_command(
     return Reply(content=warning or "", cards=(card,), file=image)
 
 
-def default_top_loader(engine: Engine) -> TopLoader | None:
-    """The store's leaderboard loader (load + filters + registry), or None when missing."""
-    try:
-        load: Any = importlib.import_module("store.leaderboards.load")
-        filters: Any = importlib.import_module("store.leaderboards.filters")
-    except ImportError:
-        return None
+def default_top_loader(engine: Engine) -> TopLoader:
+    """The store's leaderboard loader (load + filters + registry)."""
 
     def _load(
         board: str,
@@ -195,12 +190,12 @@ def default_top_loader(engine: Engine) -> TopLoader | None:
         category: str = "full",
         view: str = "raw",
     ) -> TopTable | None:
-        snap = load.latest_on_or_before(engine, board, day, category=category, view=view)
+        snap = latest_on_or_before(engine, board, day, category=category, view=view)
         if snap is None:
             return None
         # the registry also places arena-catalog rows, which carry no organisation
-        registry = importlib.import_module("store.registry").load_registry()
-        listed = filters.select_entries(
+        registry = load_registry()
+        listed = select_entries(
             snap.entries, registry, open_weights=open_weights, country=country, limit=limit
         )
         rows = []
@@ -211,7 +206,9 @@ def default_top_loader(engine: Engine) -> TopLoader | None:
                     rank=e.rank,
                     model=e.model,
                     score=e.score,
-                    ci=(e.ci_lower, e.ci_upper) if e.ci_lower is not None else None,
+                    ci=(e.ci_lower, e.ci_upper)
+                    if e.ci_lower is not None and e.ci_upper is not None
+                    else None,
                     votes=e.votes,
                     organisation=(facts.organisation if facts else None) or e.organisation,
                     country=facts.country if facts else None,

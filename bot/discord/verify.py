@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from bot.boards import MAIN_BOARD, board_catalog, newest, staleness_warning
+from bot.checking import check_text
+from bot.config import load_settings
 from bot.discord.replies import (
     CheckedClaim,
     Checker,
@@ -20,6 +22,7 @@ from bot.discord.replies import (
     friendly,
     parse_day,
 )
+from bot.extract import make_extractor
 from bot.render.cards import (
     COLOURS,
     Card,
@@ -32,6 +35,7 @@ from bot.render.cards import (
 )
 from bot.render.evidence import age_words
 from bot.render.evidence import parse_day as parse_iso
+from store.judging import Judge, load_judge, snapshot_stamp
 
 MAX_TEXT = 4000
 
@@ -139,10 +143,6 @@ def adapt_check_result(result: Any) -> list[CheckedClaim]:
 def default_checker(engine: Engine, staleness_days: int = 45) -> Checker:
     """`check` on the asker's text: the offline or configured extractor, the stored
     snapshots as of today. The judge is reloaded only when new snapshots arrive."""
-    from bot.checking import check_text
-    from bot.config import load_settings
-    from bot.extract import make_extractor
-    from store.judging import Judge, load_judge, snapshot_stamp
 
     settings = load_settings()
     # no engine for the extractor: /verify stores nothing, not even the extraction cache

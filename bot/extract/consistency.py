@@ -32,7 +32,7 @@ from store.claims import (
     ScoreValue,
     kind_of,
 )
-from store.crosscheck.rank import AMONG_LEADING_K
+from store.judge.rank import AMONG_LEADING_K
 from store.registry import Registry, load_registry
 from store.registry.mentions import clean, forms
 from store.registry.names import key, parts

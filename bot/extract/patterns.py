@@ -19,7 +19,7 @@ from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.scope import slug
 from bot.extract.subjects import antecedent, pronoun_in, subjects
 from store.claims import ClaimType, Group
-from store.crosscheck.rank import AMONG_LEADING_K
+from store.judge.rank import AMONG_LEADING_K
 
 Relation = Literal["beats", "overtook", "trails", "ties"]
 

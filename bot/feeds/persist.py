@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -21,11 +23,24 @@ from sqlmodel import Session, col, select
 
 from bot.feeds.decide import EntryPlan, Known
 from bot.feeds.schedule import SourceState, Transition
-from bot.sources import Feed
 from store import leases
 from store.models import Article, Source
 
 _ARTICLES = Article.__table__  # type: ignore[attr-defined]
+
+
+class Feed(Protocol):
+    """A feed's name and location (bot.sources.Feed: sources.yaml's schema sits above
+    the poller's parts)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def url(self) -> str | None: ...
+
+    @property
+    def path(self) -> Path | None: ...
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.alerts.senders import OutgoingMessage
 from bot.render.evidence import as_markdown, md_escape, read_evidence, verdict_word
 from store.claims import VERDICT_WORDS
 from store.claims_queries import AppearanceView, ClaimView, VerdictView
@@ -219,12 +218,6 @@ def to_text(card: Card, width: int = TEXT_WIDTH) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_message(card: Card) -> OutgoingMessage:
-    return OutgoingMessage(
-        content=clip(card.content, CONTENT_MAX), embeds=(to_embed(card),), text=to_text(card)
-    )
-
-
 # --- evidence --------------------------------------------------------------------
 
 
@@ -353,22 +346,6 @@ def alert_card(
     )
 
 
-def build_alert(
-    claim: ClaimView,
-    verdict_id: int,
-    *,
-    ref: str | None,
-    changed: bool,
-    today: date | None = None,
-) -> OutgoingMessage:
-    """The message for one outbox row, built at send time from every appearance."""
-    verdict = claim.verdict(verdict_id)
-    if verdict is None:
-        raise LookupError(f"verdict {verdict_id} is not one of claim {claim.id}'s")
-    previous = claim.verdict_before(verdict_id) if changed else None
-    return to_message(alert_card(claim, verdict, previous, ref=ref, today=today))
-
-
 def claim_card(claim: ClaimView, today: date | None = None) -> Card:
     """/claim: every appearance, every verdict it has had, the current evidence."""
     current = claim.latest_verdict
@@ -420,14 +397,12 @@ __all__ = [
     "Card",
     "Field",
     "alert_card",
-    "build_alert",
     "claim_card",
     "clip",
     "embed_size",
     "escape",
     "evidence_fields",
     "to_embed",
-    "to_message",
     "to_text",
     "verdict_word",
 ]

@@ -1,4 +1,4 @@
-"""Fixtures for the alert tests: a seeded store and a fake Discord webhook server."""
+"""Fixtures for the alert tests: a fake Discord webhook server."""
 
 from __future__ import annotations
 
@@ -9,13 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from alerts_support import FakeDiscord, Seeder
-from sqlalchemy.engine import Engine
 
-
-@pytest.fixture
-def seed(engine: Engine) -> Seeder:
-    return Seeder(engine)
+from tests.alerts.alerts_support import FakeDiscord
 
 
 @pytest.fixture

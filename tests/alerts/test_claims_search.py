@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import sqlalchemy as sa
-from alerts_support import T0, Seeder
 from sqlmodel import Session
 
 from store.claims_queries import fts5_match, pg_tsquery, query_words, search_claims
 from store.models import Claim
+from tests.alerts.alerts_support import T0, Seeder
 
 
 def _search(engine, query=None, **kw):

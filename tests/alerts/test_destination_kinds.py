@@ -62,7 +62,7 @@ def test_a_new_kind_gets_its_sender_hash_and_masking_from_its_registration() -> 
     handler.addFilter(SecretFilter([]))
     logging.getLogger().addHandler(handler)
     try:
-        senders = build_senders(config, Settings())
+        senders = build_senders(config.destinations, Settings())
         logging.getLogger("t").warning("paging with pin-5550100")
     finally:
         logging.getLogger().removeHandler(handler)
@@ -88,7 +88,7 @@ def test_built_in_kinds_make_their_senders(monkeypatch: pytest.MonkeyPatch) -> N
         "  - {name: unset, kind: discord_webhook, webhook_env: CLAIMWATCH_TEST_UNSET}\n"
         "  - {name: chan, kind: discord_bot, channel_id: 42}\n"
     )
-    senders = build_senders(config, Settings(discord_token=None), out=io.StringIO())
+    senders = build_senders(config.destinations, Settings(discord_token=None), out=io.StringIO())
     assert isinstance(senders["out"], TerminalSender)
     assert isinstance(senders["hook"], WebhookSender)
     assert isinstance(senders["unset"], MisconfiguredSender)

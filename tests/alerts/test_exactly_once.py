@@ -12,7 +12,6 @@ from datetime import timedelta
 
 import discord
 import pytest
-from alerts_support import T0, Seeder
 from sqlmodel import Session, select
 
 from bot.alerts.dispatcher import dispatch_pending
@@ -22,6 +21,7 @@ from bot.alerts.webhook import WebhookSender
 from bot.discord.client import BotSender
 from bot.sources import Destination, destination
 from store.models import Alert, Claim, Verdict
+from tests.alerts.alerts_support import T0, Seeder
 
 TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 CHANNEL = destination(name="chan", kind="discord_bot", channel_id=42)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from alerts_support import T0, Seeder
 from sqlmodel import Session, select
 
 from bot.alerts.outbox import alert_kind, enqueue_alerts
 from bot.sources import destination
 from store.leases import take_alerts
 from store.models import Alert, Claim, Verdict
+from tests.alerts.alerts_support import T0, Seeder
 
 WEBHOOK = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 QUIET = destination(name="quiet", kind="terminal", verdicts=("contradicted",), on_change=False)

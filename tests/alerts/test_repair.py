@@ -7,7 +7,6 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-from alerts_support import T0, FakeDiscord, Scripted, Seeder
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
@@ -18,6 +17,7 @@ from bot.config import Settings
 from bot.pipeline import make_runtime
 from bot.sources import parse_sources
 from store.models import Alert, Claim, DestinationState, Source, Verdict
+from tests.alerts.alerts_support import T0, FakeDiscord, Scripted, Seeder
 
 SOURCES = """
 destinations:

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from alembic import command
-from alerts_support import T0
 from sqlmodel import Session, col, select
 
 from bot.active_feeds import active_feeds
@@ -20,6 +19,7 @@ from bot.sources import Destination, destination
 from store import db
 from store.models import Alert, Claim, Source, Verdict
 from store.sources import remove_feed
+from tests.alerts.alerts_support import T0
 
 TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 OPS = destination(name="ops", kind="terminal")

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from alerts_support import T0, FakeDiscord, Scripted, Seeder
 from sqlmodel import Session, select
 
 from bot.alerts.dispatcher import dispatch_pending
@@ -16,6 +15,7 @@ from bot.alerts.webhook import WebhookSender
 from bot.sources import destination
 from store.models import Alert, Claim, DestinationState, Verdict
 from store.trouble import troubles
+from tests.alerts.alerts_support import T0, FakeDiscord, Scripted, Seeder
 
 TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 MSG = OutgoingMessage(content="", embeds=({"title": "t"},), text="t")

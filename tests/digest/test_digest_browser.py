@@ -14,10 +14,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from digest_seed import WEEK, fake_facts, seed_all
 from sqlalchemy.engine import Engine
 
 from bot.digest.deliver import write_preview
+from tests.digest.digest_support import WEEK, fake_facts, seed_all
 
 pytestmark = pytest.mark.browser
 
@@ -112,7 +112,7 @@ def test_preview_renders_and_its_chart_loads(engine: Engine, tmp_path: Path, chr
 def test_preview_in_chromium_counts_unverifiable_and_shows_evidence_as_text(
     engine: Engine, tmp_path: Path, chromium: str
 ) -> None:
-    from test_digest_readable import HOSTILE_MODEL, _add
+    from tests.digest.test_digest_readable import HOSTILE_MODEL, _add
 
     seed_all(engine)
     _add(engine, 18, "unverifiable", "no_data_for_date")

@@ -1,14 +1,14 @@
-"""What the digest says about a seeded week (rows and expectations in digest_seed.py)."""
+"""What the digest says about a seeded week (rows and expectations in digest_support.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from digest_seed import WEEK, fake_facts, seed_all
 from sqlalchemy.engine import Engine
 
 from bot.digest.build import build_digest, pick_moves, rank_sources
 from store.digest_queries import BoardEntryPair, BoardWeek, SourceTally
+from tests.digest.digest_support import WEEK, fake_facts, seed_all
 
 
 def test_week_collects_claims_changes_sources_moves_and_troubles(engine: Engine) -> None:

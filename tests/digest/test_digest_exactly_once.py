@@ -10,17 +10,18 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from conftest import Recorder, SmtpServer
-from digest_seed import WEEK, fake_facts, seed_all
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
-from test_digest_smtp import AFTER_SLOT, config, settings_for
 
 from bot.digest import deliver
 from bot.digest.deliver import send_digest, send_due_digest
 from bot.digest.send import SmtpConfig, SmtpMailer
 from store.models import Digest
 from store.trouble import troubles
+from tests.digest.digest_support import WEEK, Recorder, SmtpServer, fake_facts, seed_all
+from tests.digest.test_digest_smtp import AFTER_SLOT, config, settings_for
+
+pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
 
 
 class HangsUpAfterData(Recorder):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from digest_seed import WEEK, fake_facts, seed_all, t
 from PIL import Image
 from sqlalchemy.engine import Engine
 
@@ -15,6 +14,7 @@ from bot.digest.chart import ChartData, Point, render_png
 from bot.digest.render import render_html, render_text
 from store.db import session_scope
 from store.models import Appearance, Article, Claim, Source, Verdict
+from tests.digest.digest_support import WEEK, fake_facts, seed_all, t
 
 HOSTILE_MODEL = "<b>Evil</b> & Co"
 

@@ -6,12 +6,12 @@ import re
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 
-from digest_seed import HOSTILE_STATEMENT, HOSTILE_TITLE, WEEK, fake_facts, seed_all
 from sqlalchemy.engine import Engine
 
 from bot.digest.build import build_digest
 from bot.digest.render import oneline, render, safe_url
 from bot.digest.send import build_message, unsubscribe_header
+from tests.digest.digest_support import HOSTILE_STATEMENT, HOSTILE_TITLE, WEEK, fake_facts, seed_all
 
 NOW = datetime(2025, 8, 4, 8, 0, tzinfo=UTC)
 

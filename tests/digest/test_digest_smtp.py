@@ -7,8 +7,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import SmtpServer, accept_all, refuse_all
-from digest_seed import HOSTILE_STATEMENT, WEEK, fake_facts, seed_all, t
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -18,6 +16,18 @@ from bot.digest.deliver import retry_delay, send_digest, send_due_digest
 from bot.sources import DigestConfig
 from store import db
 from store.models import DestinationState, Digest
+from tests.digest.digest_support import (
+    HOSTILE_STATEMENT,
+    WEEK,
+    SmtpServer,
+    accept_all,
+    fake_facts,
+    refuse_all,
+    seed_all,
+    t,
+)
+
+pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
 
 RECIPIENTS = ("alice@example.com", "bob@example.org")
 # 2025-W31's slot is Monday 2025-08-04 08:00 UTC; Wednesday after it, the slot was missed

@@ -64,6 +64,7 @@ def test_check_before_init_says_run_init(cli_env: str, tmp_path: Path) -> None:
     assert "claimwatch init" in result.output
 
 
+@pytest.mark.slow
 def test_check_json_on_the_seed_article(cli_env: str, tmp_path: Path) -> None:
     assert runner.invoke(app, ["init"]).exit_code == 0
     path = _seed(tmp_path)

@@ -20,7 +20,7 @@ from bot.extract.goldens import load_goldens, matches
 from bot.extract.names import Gazetteer
 from bot.extract.rules import RulesExtractor
 from store.claims import ClaimDraft, Judgement
-from store.crosscheck import BoardData, judge
+from store.judge import BoardData, judge
 from store.leaderboards.base import BoardSnapshot
 from store.leaderboards.ingest import bundled_paths
 from store.leaderboards.readers import parse_bytes

@@ -14,24 +14,15 @@ tests/faults/test_fuzz.py.
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_servers import Webhook
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "alerts"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "digest"))
-
-from alerts_support import T0, Seeder
-from digest_seed import fake_facts, seed_all, t
 
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
@@ -42,6 +33,11 @@ from bot.digest.send import SmtpConfig, SmtpMailer
 from bot.repair import reset_destination
 from bot.sources import DigestConfig, parse_sources
 from store.models import Alert, Claim, Digest, Verdict
+from tests.alerts.alerts_support import T0, Seeder
+from tests.digest.digest_support import fake_facts, seed_all, t
+from tests.faults.faults_support import Webhook
+
+pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
 
 N = 20
 AFTER_SLOT = t("2025-08-06", "09:30:00")  # 2025-W31's digest is due

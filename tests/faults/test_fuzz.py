@@ -9,6 +9,7 @@ import gzip
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,8 @@ from bot.feeds.schedule import parse_max_age, parse_retry_after
 from bot.poller import poll_due
 from bot.sources import parse_sources
 from store.errors import ClaimwatchError
+
+pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
 REAL = [gzip.decompress(p.read_bytes())[:40_000] for p in sorted(FEEDS.glob("*/*.xml.gz"))[:6]]

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from hostile_servers import HostileHTTP
 
 from bot.config import Settings
 from bot.extract.base import ArticleText
 from bot.extract.llm import ExtractionError, LLMExtractor, RetryPolicy
+from tests.faults.faults_support import HostileHTTP
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hostile_servers import HostileHTTP, LoopbackInternet, public_resolver
 from sqlmodel import Session, select
 
 from bot import net
@@ -26,6 +25,9 @@ from bot.poller import poll_due
 from bot.refresh import default_board_fetch, refresh_leaderboards
 from bot.sources import SourcesFile, parse_sources
 from store.models import Article, Leaderboard, Source
+from tests.faults.faults_support import HostileHTTP, LoopbackInternet, public_resolver
+
+pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = Settings(contact="mailto:ops@claimwatch.test")

@@ -20,12 +20,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from hostile_servers import HostileHTTP, HungSMTP
 from sqlmodel import Session
 
 from bot.pipeline import SHUTDOWN_BOUND_S
 from store import db
 from store.models import Article, Source, utcnow
+from tests.faults.faults_support import HostileHTTP, HungSMTP
 
 pytestmark = pytest.mark.slow
 MEASURED: dict[str, float] = {}

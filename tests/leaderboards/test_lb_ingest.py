@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from lb_helpers import bundled, entry, parse
 from sqlalchemy.engine import Engine
 
 from store.errors import ClaimwatchError
@@ -15,6 +14,7 @@ from store.leaderboards import ingest as ingest_mod
 from store.leaderboards.ingest import ingest, ingest_paths
 from store.leaderboards.load import latest_on_or_before, load_all, snapshot_dates
 from store.models import Entry, Leaderboard, Snapshot
+from tests.leaderboards.leaderboards_support import bundled, entry, parse
 
 HEADER = (
     "rank,rank_stylectrl,model,arena_score,95_pct_ci,votes,organization,license,"

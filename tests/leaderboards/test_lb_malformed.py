@@ -7,10 +7,10 @@ import json
 from datetime import date
 
 import pytest
-from lb_helpers import bundled
 
 from store.errors import ClaimwatchError
 from store.leaderboards.readers import LeaderboardFormatError, detect_format, parse_bytes
+from tests.leaderboards.leaderboards_support import bundled
 
 HEADER = (
     "rank,rank_stylectrl,model,arena_score,95_pct_ci,votes,organization,license,"

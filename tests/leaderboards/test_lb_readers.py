@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from lb_helpers import entry, parse, snap
 
 from store.leaderboards.readers import READERS
+from tests.leaderboards.leaderboards_support import entry, parse, snap
 
 
 def test_registry_has_one_reader_per_format() -> None:

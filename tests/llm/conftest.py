@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from llm_fake_server import FakeOpenAI, SleepRecorder
 from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.extract.llm import LLMExtractor
+from tests.llm.llm_support import FakeOpenAI, SleepRecorder
 
 
 @pytest.fixture

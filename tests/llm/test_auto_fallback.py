@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from llm_fake_server import FakeOpenAI, claims, closed_port, item, llm_settings
 from sqlalchemy.engine import Engine
 
 from bot.extract import make_extractor
 from bot.extract.base import ArticleText
 from bot.extract.fallback import FallingBackExtractor
 from bot.extract.llm import LLMExtractor, RetryPolicy
+from tests.llm.llm_support import FakeOpenAI, claims, closed_port, item, llm_settings
 
 TEXT = "DeepSeek-V3 beats Llama-3.1-405B on LMArena, according to the latest board."
 ARTICLE = ArticleText(text=TEXT, published=date(2025, 2, 3), title="Open models", source="X")
@@ -143,9 +143,8 @@ def test_a_spent_budget_falls_back_and_the_cache_keeps_no_rules_result(
 
 def test_an_article_level_failure_is_raised_not_hidden(server: FakeOpenAI) -> None:
     """A reply the server rejects (HTTP 400) is about this article: no fallback."""
-    from llm_fake_server import Reply
-
     from bot.extract.llm import ExtractionError
+    from tests.llm.llm_support import Reply
 
     server.reply(Reply(status=400, body={"error": {"message": "context length exceeded"}}))
     chosen = make_extractor(llm_settings(server.base_url), None, "auto")

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from llm_fake_server import FakeOpenAI, Reply, claims, error, item
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -18,6 +17,7 @@ from bot.extract.cache import BudgetExhausted, CachedExtractor, content_hash
 from bot.extract.llm import ExtractionError, LLMExtractor
 from store.claims import ScoreValue
 from store.models import ExtractionRun
+from tests.llm.llm_support import FakeOpenAI, Reply, claims, error, item
 
 QUOTE = "GLM-4.5 scores 1434 on LMArena"
 ARTICLE = ArticleText(text=f"Big news. {QUOTE}, the lab said.", published=date(2025, 6, 1))

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-from llm_fake_server import FakeOpenAI, claims, closed_port, item, llm_settings
 from sqlmodel import Session, select
 
 from bot.config import Settings
@@ -18,6 +17,7 @@ from bot.sources import SourcesFile
 from store.articles import FALLBACK_RETRY, FALLBACK_WINDOW
 from store.db import session_scope
 from store.models import Appearance, Article, Claim, ExtractionRun, Source
+from tests.llm.llm_support import FakeOpenAI, claims, closed_port, item, llm_settings
 
 T0 = datetime(2025, 2, 3, 12, 0, tzinfo=UTC)
 BODY = "DeepSeek-V3 beats Llama-3.1-405B on LMArena, according to the latest board."

@@ -7,12 +7,12 @@ import logging
 from datetime import date
 
 import pytest
-from llm_fake_server import FakeOpenAI, claims, item
 
 from bot.extract.base import ArticleText
 from bot.extract.consistency import check
 from bot.extract.llm import LLMExtractor
 from store.claims import PairwiseComparison, RankPosition, ScoreValue
+from tests.llm.llm_support import FakeOpenAI, claims, item
 
 TEXT = (
     "Open models are closing in.\n\n"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from llm_fake_server import FakeOpenAI, Received, Reply, SleepRecorder, claims, group, item
 
 from bot.config import Settings
 from bot.extract.base import ArticleText
 from bot.extract.llm import LLMExtractor
 from bot.extract.prompt import PROMPT_VERSION
 from store.claims import GroupComparison, PairwiseComparison, RankPosition, ScoreValue, TrendGap
+from tests.llm.llm_support import FakeOpenAI, Received, Reply, SleepRecorder, claims, group, item
 
 TEXT = (
     "Open models are closing in.\n\n"

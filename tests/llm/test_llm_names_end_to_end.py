@@ -11,13 +11,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from llm_fake_server import FakeOpenAI, claims, item
-
 from bot.extract.base import ArticleText
 from bot.extract.llm import LLMExtractor
-from store.crosscheck import BoardData, judge
+from store.judge import BoardData, judge
 from store.leaderboards.readers import parse_bytes
 from store.registry import load_registry
+from tests.llm.llm_support import FakeOpenAI, claims, item
 
 BOARD = (
     Path(__file__).resolve().parents[2] / "store/data/leaderboards/lmarena-text-2024-08-02.csv.gz"

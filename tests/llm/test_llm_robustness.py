@@ -10,13 +10,22 @@ import socket
 from datetime import date
 
 import pytest
-from llm_fake_server import FakeOpenAI, Received, Reply, SleepRecorder, chat, claims, error, item
 from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.extract.base import ArticleText
 from bot.extract.llm import ExtractionError, LLMExtractor, RetryPolicy
 from store.claims import PairwiseComparison, ScoreValue
+from tests.llm.llm_support import (
+    FakeOpenAI,
+    Received,
+    Reply,
+    SleepRecorder,
+    chat,
+    claims,
+    error,
+    item,
+)
 
 TEXT = "Open models are closing in.\n\nSeparately, GLM-4.5 scores 1434 on LMArena."
 ARTICLE = ArticleText(text=TEXT, published=date(2025, 2, 3), source="Example News")

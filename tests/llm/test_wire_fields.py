@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from llm_fake_server import FakeOpenAI, claims, group, item
-
 from bot.extract.base import ArticleText
 from bot.extract.llm import LLMExtractor
 from bot.extract.schema import wire_json_schema
 from store.claims import GroupComparison, PairwiseComparison
+from tests.llm.llm_support import FakeOpenAI, claims, group, item
 
 TEXT = (
     "Analysts say R1 could soon overtake GPT-4o on LMArena.\n\n"

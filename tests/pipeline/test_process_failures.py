@@ -83,12 +83,11 @@ def test_an_unexpected_error_skips_one_article_not_the_batch(
 
 
 def test_a_claim_the_judge_fails_on_does_not_block_its_batch(engine: sa.Engine) -> None:
-    from test_record import _draft, _judgement
-
     from bot.processing import recheck_claims
     from store.claims import Judgement
     from store.models import Claim, Verdict
     from store.record import record_article_claims
+    from tests.pipeline.test_record import _draft, _judgement
 
     with session_scope(engine) as s:
         src = Source(name="s", url="https://example.com/feed")

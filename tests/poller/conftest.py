@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from poller_helpers import FeedServer
 
 from bot.config import Settings
+from tests.poller.poller_support import FeedServer
 
 
 @pytest.fixture

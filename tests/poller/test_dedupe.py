@@ -5,9 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from poller_helpers import T0, Resp, article_rows, make_config, poll, rss, script, source_row
 
 from bot.feeds.dedupe import Identity, canonical_url, entry_keys
+from tests.poller.poller_support import (
+    T0,
+    Resp,
+    article_rows,
+    make_config,
+    poll,
+    rss,
+    script,
+    source_row,
+)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from poller_helpers import (
+
+from tests.poller.poller_support import (
     GOOD_ITEMS,
     T0,
     FeedServer,
@@ -23,6 +24,8 @@ from poller_helpers import (
     script,
     source_row,
 )
+
+pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
 
 FEED = rss(GOOD_ITEMS)
 BILLION_LAUGHS = (

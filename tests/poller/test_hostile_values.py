@@ -6,7 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from poller_helpers import (
+
+from bot.feeds.parse import UnsafeXML, check_entities, parse_feed
+from bot.feeds.schedule import FRESHNESS_CAP, parse_max_age, parse_retry_after
+from tests.poller.poller_support import (
     GOOD_ITEMS,
     T0,
     FeedServer,
@@ -18,9 +21,6 @@ from poller_helpers import (
     script,
     source_row,
 )
-
-from bot.feeds.parse import UnsafeXML, check_entities, parse_feed
-from bot.feeds.schedule import FRESHNESS_CAP, parse_max_age, parse_retry_after
 
 HUGE = "1" + "0" * 20
 

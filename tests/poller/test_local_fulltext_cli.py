@@ -9,7 +9,11 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from poller_helpers import (
+from typer.testing import CliRunner
+
+import bot.poller
+from bot.cli.app import app
+from tests.poller.poller_support import (
     GOOD_ITEMS,
     T0,
     Resp,
@@ -20,10 +24,6 @@ from poller_helpers import (
     script,
     source_row,
 )
-from typer.testing import CliRunner
-
-import bot.poller
-from bot.cli.app import app
 
 FEEDS = Path(__file__).resolve().parent.parent / "data" / "feeds"
 

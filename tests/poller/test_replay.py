@@ -13,9 +13,17 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from poller_helpers import T0, FeedServer, Versions, article_rows, make_config, poll, source_row
 
 import bot.poller
+from tests.poller.poller_support import (
+    T0,
+    FeedServer,
+    Versions,
+    article_rows,
+    make_config,
+    poll,
+    source_row,
+)
 
 FEEDS = Path(__file__).resolve().parent.parent / "data" / "feeds"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import feedparser
 import pytest
-from poller_helpers import GOOD_ITEMS, T0, Resp, make_config, poll, rss, script, source_row
 
 from bot.feeds.parse import UnsafeXML, check_entities, parse_feed
 from bot.feeds.schedule import (
@@ -18,6 +17,16 @@ from bot.feeds.schedule import (
     parse_max_age,
     parse_retry_after,
     transition,
+)
+from tests.poller.poller_support import (
+    GOOD_ITEMS,
+    T0,
+    Resp,
+    make_config,
+    poll,
+    rss,
+    script,
+    source_row,
 )
 
 HOUR = timedelta(hours=1)

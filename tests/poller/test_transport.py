@@ -17,11 +17,20 @@ from pathlib import Path
 import httpcore
 import httpx
 import pytest
-from poller_helpers import GOOD_ITEMS, T0, FeedServer, Resp, make_config, poll, rss, script
 
 from bot.feeds import persist
 from bot.feeds.transport import FeedTransport
 from store.models import Source
+from tests.poller.poller_support import (
+    GOOD_ITEMS,
+    T0,
+    FeedServer,
+    Resp,
+    make_config,
+    poll,
+    rss,
+    script,
+)
 
 TLS = Path(__file__).resolve().parent.parent / "data" / "poller" / "tls"
 FEED = rss(GOOD_ITEMS)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from registry_bundled import lmarena_entries
 
 from store.leaderboards.base import BoardEntry
+from tests.registry.registry_support import lmarena_entries
 
 
 @pytest.fixture

@@ -7,15 +7,14 @@ data says what it is.
 
 from __future__ import annotations
 
-from registry_bundled import (
+from store.registry import load_registry
+from tests.registry.registry_support import (
     catalog_files,
     catalog_models,
     csv_rows,
     lmarena_csvs,
     scatterplot_rows,
 )
-
-from store.registry import load_registry
 
 
 def test_every_published_organisation_has_a_country() -> None:

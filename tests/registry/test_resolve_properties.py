@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from registry_bundled import lmarena_entries
 
 from store.resolve import resolve
+from tests.registry.registry_support import lmarena_entries
 
 BOARD = lmarena_entries("2025-03-01")
 QUERIES = [

@@ -13,11 +13,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from service_support import WEBHOOK_ENV, FeedServer, Webhook, feed_server, webhook_server
 from sqlalchemy.engine import Engine, make_url
 
 from store import db
 from store.leaderboards.ingest import bundled_paths, ingest_paths
+from tests.service.service_support import (
+    WEBHOOK_ENV,
+    FeedServer,
+    Webhook,
+    feed_server,
+    webhook_server,
+)
 
 
 def _seed(engine: Engine) -> None:

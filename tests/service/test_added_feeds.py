@@ -8,15 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from service_support import (
-    HANDWRITTEN,
-    FeedServer,
-    load_config,
-    read_data,
-    runtime,
-    sources_yaml,
-    write_config,
-)
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from typer.testing import CliRunner
@@ -26,6 +17,17 @@ from bot.discord.admin import sources_add_command, sources_list_command, sources
 from bot.discord.replies import CommandContext, FeedCheck, Invoker
 from bot.pipeline import run_pass
 from store.models import Article, Source
+from tests.service.service_support import (
+    HANDWRITTEN,
+    FeedServer,
+    load_config,
+    read_data,
+    runtime,
+    sources_yaml,
+    write_config,
+)
+
+pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
 
 pytestmark = pytest.mark.usefixtures("service_env")
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)

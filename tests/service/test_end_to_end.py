@@ -12,7 +12,12 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from service_support import (
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from bot.pipeline import run_pass
+from store.models import Claim, Verdict
+from tests.service.service_support import (
     ALERTABLE_HANDWRITTEN,
     DATA,
     FIXTURE_SNAPSHOT,
@@ -31,13 +36,8 @@ from service_support import (
     serve_feeds,
     sources_yaml,
 )
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
 
-from bot.pipeline import run_pass
-from store.models import Claim, Verdict
-
-pytestmark = pytest.mark.usefixtures("service_env")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("service_env")]
 
 
 def _verdicts(engine: Engine, claim: int) -> list[tuple[str, bool]]:

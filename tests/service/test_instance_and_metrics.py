@@ -9,7 +9,16 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from service_support import (
+from sqlalchemy.engine import Engine
+from typer.testing import CliRunner
+
+from bot import metrics
+from bot.cli.app import app
+from bot.config import Settings
+from bot.instance import exclusive_on_sqlite
+from bot.pipeline import run_pass, serve_async
+from store import db
+from tests.service.service_support import (
     HANDWRITTEN,
     T0,
     FeedServer,
@@ -21,17 +30,8 @@ from service_support import (
     serve_feeds,
     sources_yaml,
 )
-from sqlalchemy.engine import Engine
-from typer.testing import CliRunner
 
-from bot import metrics
-from bot.cli.app import app
-from bot.config import Settings
-from bot.instance import exclusive_on_sqlite
-from bot.pipeline import run_pass, serve_async
-from store import db
-
-pytestmark = pytest.mark.usefixtures("service_env")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("service_env")]
 
 
 def test_second_sqlite_instance_is_refused_in_one_line(

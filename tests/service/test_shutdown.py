@@ -11,7 +11,11 @@ import signal
 from pathlib import Path
 
 import pytest
-from service_support import (
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from store.models import Source
+from tests.service.service_support import (
     LABELS,
     REAL_FEEDS,
     WEBHOOK_ENV,
@@ -28,12 +32,8 @@ from service_support import (
     wait_for,
     write_config,
 )
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
 
-from store.models import Source
-
-pytestmark = pytest.mark.usefixtures("service_env")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("service_env")]
 
 
 def test_sigterm_mid_poll_exits_cleanly_and_a_restart_finishes(

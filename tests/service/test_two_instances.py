@@ -19,7 +19,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from service_support import (
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from bot.pipeline import PassReport, run_pass
+from store import db, leases
+from store.models import Article, utcnow
+from tests.service.service_support import (
     HANDWRITTEN,
     LABELS,
     REAL_FEEDS,
@@ -40,14 +46,8 @@ from service_support import (
     wait_for,
     write_config,
 )
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
 
-from bot.pipeline import PassReport, run_pass
-from store import db, leases
-from store.models import Article, utcnow
-
-pytestmark = pytest.mark.usefixtures("service_env")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("service_env")]
 SLOW = ("test-wire-b", "test-wire-c")  # the same hand-written articles: shared claims
 
 

@@ -1,0 +1,48 @@
+"""`claimwatch init` and `claimwatch run`: the database brought up to date, and the service."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bot import pipeline
+from bot.boards import stale_note
+from bot.cli.common import SourcesOpt, open_store, settings, sources_file
+from bot.cli.leaderboard import summary_line
+from bot.discord.service import run_bot
+from bot.progress import progress_bar
+from store import db
+from store.leaderboards.ingest import ingest_bundled
+from store.models import utcnow
+
+
+def init() -> None:
+    """Create or upgrade the database and load the bundled leaderboard snapshots."""
+    engine = open_store(create=True)
+    db.upgrade(engine)
+    typer.echo(f"database ready at {db.masked(str(engine.url))} (revision {db.head_revision()})")
+    with progress_bar("loading leaderboards") as update:  # drawn only on a terminal
+        report = ingest_bundled(engine, update)
+    typer.echo(summary_line(report))
+
+
+def run(
+    once: Annotated[
+        bool, typer.Option("--once", help="Do one pass of everything and exit.")
+    ] = False,
+    sources: SourcesOpt = None,
+) -> None:
+    """The service: poll, extract, check, alert, refresh leaderboards, send digests."""
+    config = sources_file(sources)
+    engine = open_store()
+    if once:
+        report = pipeline.run_once(engine, config, settings())
+        stale = stale_note(engine, utcnow().date(), config.settings.staleness_days)
+        report.warnings.extend([stale] if stale else [])
+        typer.echo(report.summary())
+        # 0 all fine, 1 a source or a step failed (2, a usage or config error, is raised
+        # before this point)
+        raise typer.Exit(report.exit_code)
+    else:
+        pipeline.serve(engine, config, settings(), discord=run_bot)
