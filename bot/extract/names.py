@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.extract.lexicon import COUNTRY_WORDS
+from bot.extract.lexicon import BENCHMARKS, BOARDS, COUNTRY_WORDS
 
 MentionKind = Literal["model", "family"]
 
@@ -603,7 +603,6 @@ def unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Ment
     """Capitalised names in `text` the gazetteer does not know: no organisation,
     country, board or benchmark, not overlapping a known mention, not a possessive
     owner ("Stability AI's StableLM" names StableLM)."""
-    from bot.extract.lexicon import BENCHMARKS, BOARDS
 
     out: list[Mention] = []
     for m in _PROPER.finditer(text.translate(_DASHES)):

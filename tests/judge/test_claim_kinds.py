@@ -21,7 +21,7 @@ from store.judge import BoardData, judge
 from store.judge.common import Ctx, Outcome, evidence, resolve_model
 from store.judge.kinds import KINDS, ClaimKind, kind_of, register
 from store.judge.rank import KIND as RANK
-from tests.judge.fakes import FakeRegistry, entry, fake_resolve, snap
+from tests.judge.judge_support import FakeRegistry, entry, fake_resolve, snap
 
 D1, D2 = date(2025, 1, 1), date(2025, 2, 1)
 BOARD = BoardData(
