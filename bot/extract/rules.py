@@ -23,6 +23,7 @@ from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERN
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, introduced_names
 from bot.extract.patterns import Hit, Sentence, object_starts, sentence_antecedent
+from bot.extract.referents import Referents, sharpen_topic
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
 from bot.extract.subjects import subjects
@@ -193,16 +194,20 @@ class RulesExtractor:
         article_board = _single_board(text)
         seen: set[str] = set()
         prev_subject: str | None = None
-        topic = self._topic(article, sentences)
+        found = [self.gaz.models(sent.text) for sent in sentences]
+        topic = sharpen_topic(self._topic(article, sentences), [m for ms in found for m in ms])
+        referents = Referents()
         about_scores = scores_context(text)
         models: list[Mention] = []
         prev_text = ""
         last_rank: int | None = None
-        for sent in sentences:
+        for sent, written in zip(sentences, found, strict=True):
             # "it" may mean the article's topic only when the previous sentence offered
             # no other candidate: no model in subject position there
             named_before = bool(models) and bool(subjects(prev_text, models, ()))
-            models = self.gaz.models(sent.text)
+            # "the 405B model" after "Llama 3.1 405B" is that model (referents.py)
+            models = referents.resolve(sent.text, written, short_names=False)
+            referents.add(written)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
             subject_before = _sharpened(prev_subject, topic)
             prev_subject = sentence_antecedent(sent.text, models)
