@@ -17,7 +17,7 @@ from bot.extract.lexicon import BENCHMARKS
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.scope import slug
-from bot.extract.subjects import antecedent, pronoun_in, subjects
+from bot.extract.subjects import REFERENCE, antecedent, pronoun_in, subjects
 from store.claims import ClaimType, Group
 
 Relation = Literal["beats", "overtook", "trails", "ties"]
@@ -441,7 +441,7 @@ def sentence_antecedent(text: str, models: list[Mention]) -> str | None:
 _EMPTY_GAZETTEER = Gazetteer(set(), {}, {})
 
 
-_PRONOUN_BEFORE = _i(r"\b(?:it|its|this model|the model|the new model)\b")
+_PRONOUN_BEFORE = _i(rf"\b(?:its|{REFERENCE})\b")
 
 
 def _has_clause_break(gap: str) -> bool:

@@ -26,7 +26,7 @@ from bot.extract.patterns import Hit, Sentence, object_starts, sentence_antecede
 from bot.extract.referents import Referents, sharpen_topic
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
-from bot.extract.subjects import subjects
+from bot.extract.subjects import REFERENCE, subjects
 from store.claims import (
     CLAIM_ADAPTER,
     ClaimDraft,
@@ -111,7 +111,7 @@ _SCOPED_TYPES = ("rank_position", "score_value", "pairwise_comparison")
 _LOWEST_ELO = 500.0
 _STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,6}?(?:it|the model|this model|the new model)\s+"
+    rf"^\W*(?:[\w'’-]+\s+){{0,6}}?{REFERENCE}\s+"
     r"(?:is|was|also|now|still|then|has|had|scores|ranks|beats|leads|outperforms|outscores|"
     r"[a-z]+s)\b",
     re.IGNORECASE,

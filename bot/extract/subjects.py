@@ -31,7 +31,11 @@ _LEAD_WORD = (
     r"[A-Z][\w.&-]*|[A-Za-z][\w.&-]*['’]s)"
 )
 _SUBJECT_LEAD = re.compile(rf"[\s\-–—•*\"“'‘(]*(?:{_LEAD_WORD}\s+){{0,4}}", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:it|this model|the model|the new model)\b", re.IGNORECASE)
+# Words that refer back to a model named before: pronouns and descriptions of the
+# article's model ("our new model"). "Our models" is many, and "this release" is
+# often a family ("Ministral 3 or Mistral Large 3, this release ...").
+REFERENCE = r"(?:it|this model|the model|the new model|our (?:new |latest |newest )?model(?!s))"
+_PRONOUN = re.compile(rf"\b{REFERENCE}\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(
     r"[\W_]*(?:(?:today|now|finally|recently|last \w+),?\s+)?(?:we|i)(?:['’](?:ve|re|d))?\b",
     re.IGNORECASE,

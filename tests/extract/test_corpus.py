@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.extract import Gate, extract_article, make_gazetteer
-from bot.extract.corpus import Tally, bundled_board_names, load_items, score_item
+from bot.extract.corpus import Tally, bundled_board_names, load_items, score_item, short_for
 from bot.extract.rules import RulesExtractor
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
@@ -56,3 +56,13 @@ def test_held_out_recall_and_precision_do_not_fall(tallies: dict[str, Tally]) ->
     every = tallies["all"]
     assert every.recall() >= 0.46, every.recall()
     assert every.precision() >= 0.89, every.precision()
+
+
+def test_a_label_s_short_name_matches_the_article_s_one_fuller_name() -> None:
+    text = "We release Pixtral 12B today. Pixtral beats Claude 3 Haiku."
+    assert short_for("Pixtral", "Pixtral 12B", text)
+    assert not short_for("Pixtral", "Pixtral Large", text)
+    # two variants named: the short name is neither
+    assert not short_for("Pixtral", "Pixtral 12B", text + " Pixtral Large came later.")
+    # a versioned name is a model of its own, never short for a longer one
+    assert not short_for("GPT-5.5", "GPT-5.5 Pro", "GPT-5.5 Pro and GPT-5.5 ship.")

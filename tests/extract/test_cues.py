@@ -10,6 +10,8 @@ import pytest
 
 from bot.extract import make_gazetteer
 from bot.extract.base import ArticleText
+from bot.extract.names import Mention
+from bot.extract.referents import sharpen_topic
 from bot.extract.rules import RulesExtractor, split_sentences
 
 DAY = date(2025, 3, 1)
@@ -405,3 +407,56 @@ def test_a_place_shared_after_its_models_and_a_tie_list_with_scores() -> None:
         "Three models tie at rank 2: Gemini-1.5-Pro with 1300, plus GPT-4-Turbo and "
         "Claude-3-Opus, each at 1295."
     ) == {("Gemini-1.5-Pro", 2), ("GPT-4-Turbo", 2), ("Claude-3-Opus", 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a size stands for the one model of that size the article named before
+        (
+            "Meta shipped Llama 3.1 405B in July. On the arena the 405B model ranks 4th.",
+            ("Llama 3.1 405B", 4),
+        ),
+        (
+            "Our tests covered Falcon 180B. Its 180B version placed 9th among open models.",
+            ("Falcon 180B", 9),
+        ),
+    ],
+)
+def test_a_size_refers_back_to_the_model_of_that_size(text: str, expected: tuple[str, int]) -> None:
+    assert expected in ranks(text)
+
+
+def test_a_size_named_by_two_models_refers_to_neither() -> None:
+    text = "Both Llama 3.1 405B and Hermes 3 405B were tested. The 405B model ranks 4th."
+    assert not any(r[1] == 4 for r in ranks(text))
+
+
+def test_a_size_reference_compares_like_a_name() -> None:
+    text = "We tried Llama 2 70B first. The 70B model falls short of GPT-4 on coding."
+    assert ("Llama 2 70B", "GPT-4", "trails") in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deepseek V3 is out. Our model beats GPT-4o on math.",
+        "Deepseek V3 is out. Our new model beats GPT-4o on math.",
+        "Deepseek V3 is out. On math our latest model beats GPT-4o.",
+    ],
+)
+def test_our_model_refers_to_the_article_s_model(text: str) -> None:
+    assert ("Deepseek V3", "GPT-4o", "beats") in pairs(text)
+
+
+def test_our_models_is_many_and_names_no_one_model() -> None:
+    assert not pairs("Deepseek V3 is out. Our models beat GPT-4o on math.")
+
+
+def test_a_title_s_short_name_is_the_one_variant_the_article_names() -> None:
+    title = "Codestral, our coding model"
+    text = "Codestral 22B ships under a new licence. Weights are online. It beats GPT-3.5."
+    assert ("Codestral 22B", "GPT-3.5", "beats") in pairs(text, title=title)
+    names = [Mention(0, 0, n, "model") for n in ("Codestral 22B", "Codestral Mamba 7B")]
+    assert sharpen_topic("Codestral", names) == "Codestral"  # two variants: neither
+    assert sharpen_topic("Codestral", names[:1]) == "Codestral 22B"
