@@ -152,6 +152,13 @@ _MARGIN = re.compile(
     r"(?:of\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+)?$",
     re.IGNORECASE,
 )
+# "at 80, 2.8 points above Fable 5": a number followed by the side it is measured from
+# is the distance between two models, not a score
+_MARGIN_AFTER = re.compile(
+    r"(?:\s*(?:percentage\s+)?(?:points?|pts|pp|%))?\s+(?:above|ahead\s+of|behind|below|"
+    r"clear\s+of|short\s+of|higher\s+than|lower\s+than|more\s+than|less\s+than)\b",
+    re.IGNORECASE,
+)
 _RANGE_TO = re.compile(r"\s*%?\s*(?:to|vs\.?|versus|[-–])\s*\d", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\d\s*%?\s*(?:to|vs\.?|versus|[-–])\s*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
@@ -502,7 +509,7 @@ def find_score_slots(s: Sentence) -> None:
         raw = m.group("value").replace(",", "")
         lead = s.text[max(0, m.start() - 30) : m.start()]
         version = _NAME_NUMBER.search(lead) and float(raw) < 100 and not _BENCH_BEFORE.search(lead)
-        if version or _MARGIN.search(lead):
+        if version or _MARGIN.search(lead) or _MARGIN_AFTER.match(s.text, m.end()):
             continue  # "Opus 4.8", "Apache 2.0"; "by over 20%" is a margin, not a score
         if _RANGE_TO.match(s.text, m.end()) or _RANGE_FROM.search(lead):
             continue  # "60.2% to 54.9%": whose is which is not in the words

@@ -460,3 +460,16 @@ def test_a_title_s_short_name_is_the_one_variant_the_article_names() -> None:
     names = [Mention(0, 0, n, "model") for n in ("Codestral 22B", "Codestral Mamba 7B")]
     assert sharpen_topic("Codestral", names) == "Codestral"  # two variants: neither
     assert sharpen_topic("Codestral", names[:1]) == "Codestral 22B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On SWE-bench, Kimi K2 posts 65.8%, 3.1 points ahead of GPT-4.1.",
+        "Grok 4 sits at 1420 Elo on LMArena, 12 points behind Gemini 2.5 Pro.",
+        "On GPQA, o3 scores 83%, 4.5% higher than Claude 4 Opus.",
+    ],
+)
+def test_a_distance_from_another_model_is_no_score(text: str) -> None:
+    values = {v for _, v in scores(text)}
+    assert values and not values & {3.1, 12.0, 4.5}
