@@ -111,6 +111,11 @@ _VERBS: dict[Relation, str] = {
         r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
         r"(?:(?:strict|substantial|significant|major|big|clear|marked|huge|large|notable)\s+)?"
         r"(?:improvements?|upgrade|step\s+(?:up|forward))\s+(?:over|on|from)|"
+        # a distance: "2.8 points above X", "a margin of 17 over X", "a 40-point lead over X"
+        r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:above|ahead\s+of|clear\s+of)|"
+        r"(?:margin|lead)\s+of\s+(?:about\s+|roughly\s+|nearly\s+|over\s+)?\d[\d.,]*"
+        r"(?:\s*(?:(?:Elo\s+)?points?|pts|%))?\s+over|"
+        r"\d[\d.,]*[- ]point\s+(?:lead|margin|advantage)\s+over|"
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
         r"(?:better|higher|stronger|smarter|more\s+(?:capable|accurate|powerful|intelligent|"
         r"reliable|agentic|advanced|effective|robust|consistent|helpful|preferred))"
@@ -128,6 +133,10 @@ _VERBS: dict[Relation, str] = {
         r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?)\s+|"
         r"(?<=, ))(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+)?(?:behind|below)|"
         r"approach(?:es|ed|ing)|"
+        # "second place, with only GPT-5 above it": the one named above is ahead
+        r"with\s+only(?=\s+[^,.;]{1,60}?\s+(?:above|ahead\s+of|in\s+front\s+of)\s+(?:it|them)\b)|"
+        r"behind\s+only|"
+        r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:behind|below|short\s+of)|"
         r"(?:worse|lower|weaker)(?:\s+[\w-]+){0,4}?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         r"(?:is|are|was|were)\s+(?:close|near)\s+to"
@@ -146,7 +155,7 @@ _VERBS: dict[Relation, str] = {
 }
 _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")
 _OBJECT_LEAD = _i(
-    r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|its|their|our|previous|prior|older|earlier|original|much|"
+    r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|only|its|their|our|previous|prior|older|earlier|original|much|"
     r"far|larger|bigger|smaller|recent|latest|current|new|already|strong)\s+)*"
     r"(?:(?:rivals?|competitors?)\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,6}?(?:models?|systems?|alternatives|competitors|LLMs|ones)[,:]?\s+"
@@ -466,11 +475,24 @@ def _objects(s: Sentence, pos: int) -> list[Mention]:
             continue
         gap = s.text[cursor : m.start]
         pattern = _OBJECT_LEAD if not out else _OBJECT_JOIN
-        if not pattern.match(gap):
+        if not pattern.match(gap) and not (out and _same_preposition(s.text[:pos], gap)):
             break
         out.append(m)
         cursor = m.end
     return out
+
+
+# "finished above Llama-3 and also above Mixtral": the verb's own preposition, repeated,
+# joins the next object; another one ("ahead of X but behind Y") never does
+_REPEATED = _i(r"^\s*,?\s*(?:and|as well as)\s+(?:also\s+|even\s+)?(?P<prep>[a-z ]+?)\s+$")
+_PREPOSITIONS = ("above", "ahead of", "behind", "below", "in front of")
+
+
+def _same_preposition(before: str, gap: str) -> bool:
+    m = _REPEATED.match(gap)
+    if m is None or m.group("prep").lower() not in _PREPOSITIONS:
+        return False
+    return before.lower().rstrip().endswith(m.group("prep").lower())
 
 
 def find_comparisons(s: Sentence) -> None:

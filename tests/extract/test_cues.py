@@ -473,3 +473,43 @@ def test_a_title_s_short_name_is_the_one_variant_the_article_names() -> None:
 def test_a_distance_from_another_model_is_no_score(text: str) -> None:
     values = {v for _, v in scores(text)}
     assert values and not values & {3.1, 12.0, 4.5}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a distance from another model says which is ahead
+        (
+            "Kimi K2 posts 1420 on LMArena, 15 points above Qwen3-235B.",
+            ("Kimi K2", "Qwen3-235B", "beats"),
+        ),
+        (
+            "Grok 4 sits at 1420 Elo, 12 points behind Gemini 2.5 Pro.",
+            ("Grok 4", "Gemini 2.5 Pro", "trails"),
+        ),
+        ("o3 holds a margin of 9 points over Claude 4 Opus.", ("o3", "Claude 4 Opus", "beats")),
+        (
+            "Claude 4 Opus has a 40-point lead over GPT-4.1 on LMArena.",
+            ("Claude 4 Opus", "GPT-4.1", "beats"),
+        ),
+        # the one model named above it, or the only one it is behind
+        ("GLM-4.5 is third, with only GPT-5 above it.", ("GLM-4.5", "GPT-5", "trails")),
+        (
+            "DeepSeek V3 is behind only Gemini 2.5 Pro on the arena.",
+            ("DeepSeek V3", "Gemini 2.5 Pro", "trails"),
+        ),
+    ],
+)
+def test_a_distance_or_an_only_one_ahead_gives_the_direction(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(text)
+
+
+def test_a_repeated_preposition_joins_the_next_object_and_no_other_does() -> None:
+    assert pairs("Qwen2-72B finished above Llama-3 and also above Mixtral 8x7B.") == {
+        ("Qwen2-72B", "Llama-3", "beats"),
+        ("Qwen2-72B", "Mixtral 8x7B", "beats"),
+    }
+    found = pairs("Qwen2-72B finished ahead of Llama-3 and behind GPT-4o.")
+    assert ("Qwen2-72B", "GPT-4o", "beats") not in found
