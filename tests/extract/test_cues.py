@@ -513,3 +513,57 @@ def test_a_repeated_preposition_joins_the_next_object_and_no_other_does() -> Non
     }
     found = pairs("Qwen2-72B finished ahead of Llama-3 and behind GPT-4o.")
     assert ("Qwen2-72B", "GPT-4o", "beats") not in found
+
+
+def _trends(text: str) -> list[tuple[str, tuple[Any, ...]]]:
+    out = []
+    for c in claims(text):
+        if c["type"] == "trend_gap":
+            sides = tuple((g["country"], g["open_weights"]) for g in c["subjects"])
+            out.append((c["direction"], sides))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "sides"),
+    [
+        # a margin that says how it changed, with no gap word
+        (
+            "Open models now trail closed ones by 3 points, down from 12 points last year.",
+            "narrowing",
+            {(None, True), (None, False)},
+        ),
+        (
+            "US models lead Chinese ones by 40 Elo, up from 20 in January.",
+            "widening",
+            {("US", None), ("CN", None)},
+        ),
+        # both sides in one modifier
+        (
+            "The open-versus-closed difference fell to 4% this spring.",
+            "narrowing",
+            {(None, True), (None, False)},
+        ),
+        (
+            "The open vs. closed gap has widened again.",
+            "widening",
+            {(None, True), (None, False)},
+        ),
+        # a group named twice is one side; the other is the group it is measured against
+        (
+            "America leads, but the difference is closing: U.S. models now beat Chinese "
+            "ones by a hair.",
+            "narrowing",
+            {("US", None), ("CN", None)},
+        ),
+    ],
+)
+def test_gap_trends_without_a_gap_verb(text: str, direction: str, sides: set[Any]) -> None:
+    found = _trends(text)
+    assert len(found) == 1, found
+    assert found[0][0] == direction
+    assert set(found[0][1]) == sides
+
+
+def test_a_margin_between_two_models_is_no_group_trend() -> None:
+    assert _trends("GPT-4o leads Claude 3.5 Sonnet by 5 points, down from 9 in May.") == []
