@@ -26,7 +26,7 @@ from bot.extract.patterns import Hit, Sentence, object_starts, sentence_antecede
 from bot.extract.referents import Referents, sharpen_topic
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
-from bot.extract.subjects import REFERENCE, subjects
+from bot.extract.subjects import REFERENCE, subjects, unlisted_subjects
 from store.claims import (
     CLAIM_ADAPTER,
     ClaimDraft,
@@ -221,6 +221,8 @@ class RulesExtractor:
             if _QUESTION.search(sent.text):
                 # Questions ask, they do not assert ("will US models retake the lead?").
                 continue
+            if extra := unlisted_subjects(sent.text, models, self.gaz, article.title or ""):
+                models = sorted([*models, *extra], key=lambda m: m.start)
             ctx = Sentence(
                 sent.text,
                 models,

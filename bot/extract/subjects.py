@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from bot.extract.names import Mention
+from bot.extract.names import Gazetteer, Mention, unlisted_names
 
 # Where a clause starts: the sentence start or a boundary word/punctuation.
 _CLAUSE_START = re.compile(
@@ -164,3 +164,66 @@ def antecedent(
     if later and _COORDINATED.match(text[m.end : later[0].start]):
         return None  # "X and Y ...": "it" could be either
     return m.text
+
+
+# A version or size token standing alone in a name: "OCR 4", "Imagine Video 1.5", "Nova-3".
+_VERSION_TOKEN = re.compile(r"(?:^|[\s-])v?\d+(?:\.\d+)*[A-Za-z]?$")
+
+
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
+_OPENERS = frozenset(
+    [
+        "since",
+        "until",
+        "till",
+        "after",
+        "before",
+        "from",
+        "through",
+        "during",
+        "by",
+        "as",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "per",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "fy",
+        "week",
+        "day",
+        "chapter",
+        "section",
+        "table",
+        "figure",
+        "step",
+        "phase",
+        "version",
+    ]
+)
+
+
+def unlisted_subjects(
+    text: str, models: Sequence[Mention], gaz: Gazetteer, title: str
+) -> list[Mention]:
+    """Product names no list knows, where a subject stands, ending in a version and
+    named in the article's title ("Mistral OCR 4" ... "OCR 4 achieves ..."): the title
+    and the version are the evidence that a capitalised name is the product the article
+    is about, not an organisation, a board, a GPU or a common word ("Level 2")."""
+    out: list[Mention] = []
+    words = set(re.findall(r"[a-z0-9]+", title.lower()))
+    for m in unlisted_names(text, list(models), gaz):
+        if not set(re.findall(r"[a-z]+", m.text.split()[0].lower())) <= words:
+            continue
+        if not _VERSION_TOKEN.search(m.text) or not in_subject_position(text, m.start):
+            continue
+        if _YEAR_END.search(m.text) or m.text.split()[0].lower() in _OPENERS:
+            continue  # "Since January 2026", "Through Q3 2025": a time, not a product
+        out.append(m)
+    return out

@@ -567,3 +567,22 @@ def test_gap_trends_without_a_gap_verb(text: str, direction: str, sides: set[Any
 
 def test_a_margin_between_two_models_is_no_group_trend() -> None:
     assert _trends("GPT-4o leads Claude 3.5 Sonnet by 5 points, down from 9 in May.") == []
+
+
+def test_an_unlisted_subject_needs_a_version_and_the_title_s_word() -> None:
+    text = "On OmniDocBench, Parsa 4 achieves a score of 91.5 and beats GPT-4o."
+    assert ("Parsa 4", 91.5) in {
+        (c["model"], c["value"])
+        for c in claims(text, title="Parsa 4")
+        if c["type"] == "score_value"
+    }
+    assert ("Parsa 4", "GPT-4o", "beats") in pairs(text, title="Introducing Parsa 4")
+    # no title naming it: an unknown capitalised word with a number is no model
+    assert not pairs(text, title="Document AI news")
+    assert not pairs("Level 2 beats GPT-4o on XP.", title="Path of Exile levels")
+    assert not pairs("RTX 5090 beats GPT-4o on watts.", title="GPU review")
+
+
+def test_a_time_is_no_unlisted_subject() -> None:
+    text = "Since January 2026, the best open models lead by four months on our index."
+    assert not [c for c in claims(text, title="January 2026 index") if c.get("model")]
