@@ -167,8 +167,8 @@ def _same(a: str | None, b: str | None) -> bool:
 
 def short_for(short: str | None, full: str | None, text: str) -> bool:
     """A label may write the short name the article uses ("Pixtral") for the one fuller
-    name the article gives it ("Pixtral 12B"): the same model, when every name in the
-    text that starts with the short one goes on the same way."""
+    name the article gives it ("Pixtral 12B"), or the claim may: the same model, when
+    every name in the text that starts with the short one goes on the same way."""
     if not short or not full or any(c.isdigit() for c in short):
         return False
     ts, tf = name_tokens(short), name_tokens(full)
@@ -217,7 +217,7 @@ def compare(gold: dict[str, Any], found: dict[str, Any], text: str = "") -> str 
     """ "match", "wrong_way" (same subjects, opposite direction) or None."""
 
     def same_model(a: str | None, b: str | None) -> bool:
-        return _same(a, b) or short_for(a, b, text)
+        return _same(a, b) or short_for(a, b, text) or short_for(b, a, text)
 
     kind = gold["type"]
     if kind != found["type"]:

@@ -416,6 +416,7 @@ _DESCRIBED = _i(
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
 )
+_APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
 _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
     r"closed[- ]source|closed|proprietary)\s+(?:AI\s+)?(?:models?|LLMs?|AI)\b"
@@ -511,6 +512,10 @@ def find_comparisons(s: Sentence) -> None:
             # the words the text uses (judged model_not_found: no board lists them)
             start, end = described.span("what")
             objects = [Mention(start, end, s.text[start:end], "model")]
+            named = [m for m in s.models if m.start >= end]
+            if named and _APPOSITION.match(s.text, end, named[0].start):
+                # "over its predecessor, Sonnet 4.6,": the name the description is given
+                objects = [named[0]]
         negated = _near_negation(s.text, v.start())
         rel = "beats" if relation == "overtook" else relation
         for subj in _coordinated(s, subject, v.start()):

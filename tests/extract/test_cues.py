@@ -586,3 +586,41 @@ def test_an_unlisted_subject_needs_a_version_and_the_title_s_word() -> None:
 def test_a_time_is_no_unlisted_subject() -> None:
     text = "Since January 2026, the best open models lead by four months on our index."
     assert not [c for c in claims(text, title="January 2026 index") if c.get("model")]
+
+
+def test_a_description_given_a_name_compares_with_the_name() -> None:
+    text = "Kimi K2.6 is a clear step up over its predecessor, Kimi K2.5, on agentic coding."
+    assert pairs(text) == {("Kimi K2.6", "Kimi K2.5", "beats")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qwen3 and GLM-4.5 reach 71.2% and 68.4% respectively.",
+            {("Qwen3", 71.2), ("GLM-4.5", 68.4)},
+        ),
+        (
+            "Gemini 2.5 Pro, GPT-4.1 and Claude 4 Opus score 86.2%, 83.1% and 84% on MMLU "
+            "respectively.",
+            {("Gemini 2.5 Pro", 86.2), ("GPT-4.1", 83.1), ("Claude 4 Opus", 84.0)},
+        ),
+        # one model, two numbers: the numbers are its own
+        (
+            "Magistral Small scored 70.7% and 83.3% respectively.",
+            {("Magistral Small", 70.7), ("Magistral Small", 83.3)},
+        ),
+    ],
+)
+def test_scores_given_respectively_follow_the_names_order(
+    text: str, expected: set[tuple[str, float]]
+) -> None:
+    assert scores(text) == expected
+
+
+def test_a_benchmark_s_version_and_a_change_over_time_are_no_scores() -> None:
+    text = "GPT-5.2 leads on SWE-Bench Pro and Terminal-Bench 2.0, benchmarks of agentic work."
+    assert 2.0 not in {v for _, v in scores(text)}
+    rising = "GPT-5.2's score is 9% higher than GPT-5.1's, rising from 59.1% to 68.4%."
+    assert ("GPT-5.1", 68.4) not in scores(rising)
+    assert ("GPT-5.2", 59.1) not in scores(rising)
