@@ -146,7 +146,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:roughly\s+|about\s+)?equal\s+to|"
         r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|(?:is|are|was|were)\s+(?:roughly\s+|"
         r"essentially\s+|statistically\s+)?(?:on par|tied|level|even) with|"
-        r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck)\s+(?:[\w-]+\s+){0,2}?"
+        # "competitive cost compared to X" compares prices, which rank nothing
+        r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck)\s+"
+        r"(?:(?!(?:cost|costs|price|prices|pricing|speed|latency)\b)[\w-]+\s+){0,2}?"
         r"(?:with|to)|"
         r"rivals?(?: with)?|rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
@@ -391,7 +393,12 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         if len(gap) <= max_gap and ";" not in gap and short:
             return m.text
         return None
-    if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]):
+    # "It beats A across all tasks, and achieves ..., surpassing B": a participle after
+    # a comma speaks of the clause's subject, however far back the pronoun stands
+    participle = _PARTICIPLE.search(s.text, 0, pos) and _ING.match(s.text, pos)
+    if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]) or (
+        participle and _PRONOUN_START.match(s.text)
+    ):
         # no subject named before: the author's one model ("We've launched X, making
         # it ..."), else the previous sentence's subject, else the article's topic
         found = antecedent(s.text, s.models, s.objects, pos) or s.prev_subject
@@ -411,8 +418,9 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
 # models", "previous Sonnet models". Groups ("open models") are read as groups instead.
 _DESCRIBED = _i(
     r"\s+(?:the\s+performance\s+of\s+)?"
-    r"(?P<what>(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
-    r"competing|comparable)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?P<what>(?:(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
+    r"competing|comparable|other|much|even|existing|leading|larger|bigger|dedicated)\s+|"
+    r"(?=competitors|rivals))(?:[\w-]+\s+){0,4}?"
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
 )
@@ -452,6 +460,9 @@ _EMPTY_GAZETTEER = Gazetteer(set(), {}, {})
 
 
 _PRONOUN_BEFORE = _i(rf"\b(?:its|{REFERENCE})\b")
+_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
+_ING = re.compile(r"[a-z]+ing\b")
+_PRONOUN_START = _i(rf"^\W*(?:[\w'’-]+,?\s+){{0,3}}?{REFERENCE}\s")
 
 
 def _has_clause_break(gap: str) -> bool:

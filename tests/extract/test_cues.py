@@ -624,3 +624,27 @@ def test_a_benchmark_s_version_and_a_change_over_time_are_no_scores() -> None:
     rising = "GPT-5.2's score is 9% higher than GPT-5.1's, rising from 59.1% to 68.4%."
     assert ("GPT-5.1", 68.4) not in scores(rising)
     assert ("GPT-5.2", 59.1) not in scores(rising)
+
+
+def test_a_participle_speaks_of_the_pronoun_subject_of_its_sentence() -> None:
+    text = (
+        "Qwen3 is our new model. It beats GPT-4o across all tasks, and achieves strong "
+        "results on long documents and Chinese benchmarks, surpassing Claude 3.5 Sonnet."
+    )
+    assert ("Qwen3", "Claude 3.5 Sonnet", "beats") in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Grok 4 consistently outperforms competitors across key metrics.", "competitors"),
+        ("Qwen3 is able to surpass much larger models on search tasks.", "much larger models"),
+        ("Kimi K2 finishes ahead of other frontier models on HLE.", "other frontier models"),
+    ],
+)
+def test_a_described_other_side_needs_no_determiner(text: str, other: str) -> None:
+    assert {p[1] for p in pairs(text)} == {other}
+
+
+def test_a_competitive_price_compares_nothing() -> None:
+    assert not pairs("Grok 4 comes at a very competitive cost compared to other leading models.")
