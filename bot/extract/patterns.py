@@ -418,9 +418,8 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
 # models", "previous Sonnet models". Groups ("open models") are read as groups instead.
 _DESCRIBED = _i(
     r"\s+(?:the\s+performance\s+of\s+)?"
-    r"(?P<what>(?:(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
-    r"competing|comparable|other|much|even|existing|leading|larger|bigger|dedicated)\s+|"
-    r"(?=competitors|rivals))(?:[\w-]+\s+){0,4}?"
+    r"(?P<what>(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
+    r"competing|comparable)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
 )
