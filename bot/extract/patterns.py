@@ -17,7 +17,7 @@ from bot.extract.lexicon import BENCHMARKS
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.scope import slug
-from bot.extract.subjects import REFERENCE, antecedent, pronoun_in, subjects
+from bot.extract.subjects import REFERENCE, antecedent, in_subject_position, pronoun_in, subjects
 from store.claims import ClaimType, Group
 
 Relation = Literal["beats", "overtook", "trails", "ties"]
@@ -89,6 +89,13 @@ _VERBS: dict[Relation, str] = {
         r"(?:surpassed|passed|eclipsed|pulled ahead of)|eclipsed|leapfrog(?:s|ged|ging)?"
     ),
     "beats": (
+        # "X's lead over Y" (not one that is gone: "X's lead over Y has vanished")
+        r"(?<=['’]s )(?:(?:narrow|slim|clear|big|wide|comfortable|commanding|small|large)\s+)?"
+        r"(?:lead|edge|advantage)\s+over(?![^;]{0,60}?\b(?:vanish|disappear|eras|evaporat|"
+        r"gone|lost|ended|revers|wiped|flipped))|"
+        r"(?:keeps?|kept|holds?|held|has|had|have|retains?|retained|maintains?|maintained|"
+        r"enjoys?|enjoyed|opens?|opened|extends?|extended)\s+(?:a|an|its|their)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:lead|edge|advantage)\s+over|"
         r"match(?:es|ed)?\s+or\s+(?:even\s+)?(?:outperform|exceed|beat|surpass)\w*|"
         r"(?:(?<=could )|(?<=would )|(?<=will )|(?<=might )|(?<=can )|(?<=did )|(?<=does )|"
         r"(?<=to )|(?<=may ))top(?![- ]?\d)|eclips(?:es|ing)|"
@@ -129,6 +136,9 @@ _VERBS: dict[Relation, str] = {
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
         r"falls? behind|fell behind|(?:is|are|was|were) no match for|"
+        r"los(?:es|t|ing)\s+(?:out\s+)?to(?=\s+(?:[A-Z]|o\d))|"
+        # "the second-best model behind X"
+        r"(?:(?<=\bmodel )|(?<=\bplace )|(?<=\bspot )|(?<=\bentry ))behind|"
         r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
         r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?)\s+|"
         r"(?<=, ))(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+)?(?:behind|below)|"
@@ -875,9 +885,69 @@ def find_trends(s: Sentence) -> None:
         )
 
 
+_PAIR_JOIN = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
+_TIED_AFTER = _i(
+    r"^\s*(?:are|were|remain(?:ed)?|sit|stand|now|still|,)?\s*(?:now\s+|still\s+)?"
+    r"(?:\w+ly\s+)?(?:tied|tie|level|neck\s+and\s+neck|deadlocked|even)\b"
+)
+
+
+def find_pair_ties(s: Sentence) -> None:
+    """ "X and Y are statistically tied": a tie said of two names joined as subjects."""
+    for a, b in zip(s.models, s.models[1:], strict=False):
+        if not _PAIR_JOIN.match(s.text[a.end : b.start]) or a.text == b.text:
+            continue
+        tied = _TIED_AFTER.match(s.text[b.end :])
+        if tied is None or not in_subject_position(s.text, a.start):
+            continue
+        s.hits.append(
+            Hit(
+                "pairwise_comparison",
+                {"model_a": a.text, "model_b": b.text, "relation": "ties"},
+                b.end + tied.start(),
+                negated=_near_negation(s.text, b.end + tied.end()),
+            )
+        )
+
+
+_FRONTED = _i(r"^\W*(?:compared\s+(?:with|to)|relative\s+to|next\s+to|against)\s+(?:the\s+)?$")
+_FRONTED_UP = _i(r"\b(?:higher|better|stronger|ahead|wins?|leads?|outperforms?|more\s+capable)\b")
+_FRONTED_DOWN = _i(r"\b(?:lower|worse|weaker|behind|trails?|lags?|loses?|less\s+capable)\b")
+
+
+def find_fronted(s: Sentence) -> None:
+    """ "Compared with Y, X scores higher on MMLU": the name after the comma is the
+    subject, the first word of direction says which way; both ways says nothing."""
+    if len(s.models) < 2 or not _FRONTED.match(s.text[: s.models[0].start]):
+        return
+    other, subject = s.models[0], s.models[1]
+    if not re.match(r"^\s*,\s*(?:[\w'’-]+\s+){0,2}$", s.text[other.end : subject.start]):
+        return
+    rest = s.text[subject.end : subject.end + 60]
+    up, down = _FRONTED_UP.search(rest), _FRONTED_DOWN.search(rest)
+    if bool(up) == bool(down) or _SPEED_OR_PRICE.search(rest):
+        return
+    cue = up or down
+    assert cue is not None
+    s.hits.append(
+        Hit(
+            "pairwise_comparison",
+            {
+                "model_a": subject.text,
+                "model_b": other.text,
+                "relation": "beats" if up else "trails",
+            },
+            subject.end + cue.start(),
+            negated=_near_negation(s.text, subject.end + cue.start()),
+        )
+    )
+
+
 def find_all(s: Sentence) -> list[Hit]:
     s.objects = object_starts(s.text, s.models)
     find_comparisons(s)
+    find_pair_ties(s)
+    find_fronted(s)
     find_count_in_top(s)
     find_ranks(s)
     find_trends(s)

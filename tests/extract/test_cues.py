@@ -636,3 +636,57 @@ def test_a_participle_speaks_of_the_pronoun_subject_of_its_sentence() -> None:
 
 def test_a_competitive_price_compares_nothing() -> None:
     assert not pairs("Grok 4 comes at a very competitive cost compared to other leading models.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lead owned by a name, or kept by it
+        (
+            "GPT-4o's lead over Claude 3.5 Sonnet shrank to 5 points.",
+            ("GPT-4o", "Claude 3.5 Sonnet", "beats"),
+        ),
+        (
+            "Claude 3.5 Sonnet keeps a small edge over GPT-4o in writing.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "beats"),
+        ),
+        # two names joined as the subject of a tie
+        (
+            "Gemini 2.5 Pro and GPT-4.5 are statistically tied on LMArena.",
+            ("Gemini 2.5 Pro", "GPT-4.5", "ties"),
+        ),
+        # the other side fronted
+        (
+            "Compared with Llama 3 70B, Qwen2-72B scores higher on MMLU.",
+            ("Qwen2-72B", "Llama 3 70B", "beats"),
+        ),
+        (
+            "Compared to GPT-4o, Llama 3.1 70B is weaker at coding.",
+            ("Llama 3.1 70B", "GPT-4o", "trails"),
+        ),
+        # losing to, and a place behind
+        (
+            "In a head-to-head, Llama 3.1 405B lost to GPT-4o.",
+            ("Llama 3.1 405B", "GPT-4o", "trails"),
+        ),
+        (
+            "DeepSeek V3 is now the second-best model behind GPT-4o.",
+            ("DeepSeek V3", "GPT-4o", "trails"),
+        ),
+    ],
+)
+def test_more_ways_to_say_who_is_ahead(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GPT-4o's lead over Claude 3.5 Sonnet has vanished.",
+        "GPT-4o's edge over Claude 3.5 Sonnet is gone this month.",
+        "Compared with Llama 3 70B, Qwen2-72B scores higher on MMLU but lower on code.",
+        "Compared with Llama 3 70B, Qwen2-72B is cheaper to serve.",
+    ],
+)
+def test_a_lost_lead_or_a_mixed_comparison_gives_no_direction(text: str) -> None:
+    assert not pairs(text)
