@@ -270,7 +270,9 @@ _SOTA_GROUP = _i(
 _MEASURED = ("result", "score", "accurac", "number")
 _OTHERS = _i(
     r"^\s*(?:(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
-    r"((?:open[- ]weights?\s+|open[- ]source\s+|open\s+|closed\s+)?)(?:models?|LLMs?)\b"
+    r"((?:open[- ]weights?\s+|open[- ]source\s+|open\s+|closed\s+)?)"
+    # "all 7B models": a size class (scope.py keeps it off the board's overall order)
+    r"(?:(?:sub-)?\d+(?:\.\d+)?[BbMm]\s+(?:chat\s+|instruct\s+|base\s+)?)?(?:models?|LLMs?)\b"
     r"(?!['’]s)|"  # "every other model's full-reasoning configuration" is not every model
     # "outperforms open-source alternatives": the rest of its group
     r"(?:other\s+)?((?:open[- ]weights?|open[- ]source|open|closed[- ]source|closed)\s+)"
@@ -433,6 +435,11 @@ _DESCRIBED = _i(
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
 )
+# Measures where less is better: a comparative of one says nothing by its word alone
+_BAD_MEASURE = _i(
+    r"\b(?:errors?|undesirable|harmful|hallucinat\w*|refusals?|failures?|mistakes?|bias|"
+    r"toxic\w*|latency|cost|price|WER|CER|loss|perplexity|risk)\b"
+)
 _APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
 _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
@@ -523,6 +530,8 @@ def find_comparisons(s: Sentence) -> None:
             continue
         if _others_rank(s, v, relation):
             continue
+        if _BAD_MEASURE.search(v.group()):
+            continue  # "a lower rate of undesirable behaviors than Y": lower is better there
         subject = _subject(s, v.start())
         if subject is None:
             continue

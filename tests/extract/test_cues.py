@@ -690,3 +690,26 @@ def test_more_ways_to_say_who_is_ahead(text: str, expected: tuple[str, str, str]
 )
 def test_a_lost_lead_or_a_mixed_comparison_gives_no_direction(text: str) -> None:
     assert not pairs(text)
+
+
+def test_beating_every_model_of_a_size_is_first_in_that_size_class_only() -> None:
+    found = [
+        c
+        for c in claims("Zephyr 7B outperforms all 7B models on MT-Bench.")
+        if c["type"] == "rank_position"
+    ]
+    assert [(c["model"], c["rank"], c["category"]) for c in found] == [
+        ("Zephyr 7B", 1, "size_class")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claude 4 Sonnet shows a lower rate of undesirable behaviors than Claude 3.7 Sonnet.",
+        "GPT-4.1 has a higher error rate than GPT-4o on long documents.",
+        "Gemini 2.5 Flash has lower latency than GPT-4o.",
+    ],
+)
+def test_a_comparative_of_a_bad_measure_gives_no_direction(text: str) -> None:
+    assert not pairs(text)
