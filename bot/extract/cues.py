@@ -83,7 +83,9 @@ _INVERTED_TOP = re.compile(
 )
 _ORDINAL = re.compile(
     r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|finish(?:es|ed|ing)?|came|comes|is|was|"
-    r"sits?|sat|lands?|landed|debut(?:s|ed)?|at|in|into|to|took|takes)\s+(?:at\s+|in\s+)?"
+    r"sits?|sat|lands?|landed|debut(?:s|ed)?|at|in|into|to|took|takes|"
+    # "came out first", "is tied for first", "scored 61.50 for fourth overall"
+    r"c(?:a|o)me?s?\s+out|tie[sd]?\s+for|for)\s+(?:at\s+|in\s+)?"
     r"(?:the\s+)?(?:(?:#\s?|No\.\s?|number\s+)(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b"
     r"(?P<after>\s+(?:place|spot|position|overall|on|in|among|with|at|behind)\b)?",
@@ -461,7 +463,7 @@ def find_ordinals(s: Sentence) -> None:
     for m in _ORDINAL.finditer(s.text):
         word = m.group("word")
         ends = s.text[m.end() : m.end() + 1] in (",", ".", ";", "")
-        ranked = m.group(0).lower().startswith(("rank", "plac", "finish", "came", "comes"))
+        ranked = m.group(0).lower().startswith(("rank", "plac", "finish", "came", "comes", "tie"))
         if word and not (m.group("after") or ranked or ends):
             continue  # "is first to ship" speaks of time, not rank
         if _OR_BELOW.match(s.text, m.end()):

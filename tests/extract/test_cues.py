@@ -713,3 +713,19 @@ def test_beating_every_model_of_a_size_is_first_in_that_size_class_only() -> Non
 )
 def test_a_comparative_of_a_bad_measure_gives_no_direction(text: str) -> None:
     assert not pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GPT-4.5 came out first in every category on LM Arena.", ("GPT-4.5", 1)),
+        ("Kimi K2 scored 61.50 on SuperCLUE for fourth overall.", ("Kimi K2", 4)),
+        ("Grok 4 is tied for first on LMArena.", ("Grok 4", 1)),
+    ],
+)
+def test_places_said_with_came_out_tied_for_and_for(text: str, expected: tuple[str, int]) -> None:
+    assert expected in ranks(text)
+
+
+def test_for_the_first_time_is_no_place() -> None:
+    assert not ranks("Grok 4 shipped for the first time in July.")
