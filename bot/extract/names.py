@@ -594,7 +594,7 @@ _NOT_PRODUCT = re.compile(
 )
 _BOARD_AFTER = re.compile(
     r"['’]?\s+(?:leaderboards?|benchmarks?|arenas?|index|charts?|rankings?|evals?|evaluations?|"
-    r"tests?|suites?|scores?)\b",
+    r"tests?|suites?|scores?(?!\s+(?:an?\s+|about\s+|around\s+|roughly\s+|nearly\s+)?[\d~≈]))\b",
     re.I,
 )
 
@@ -625,4 +625,309 @@ def unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Ment
         if any(low.startswith(b) for b in BENCHMARKS) or any(b in low for b in BOARDS):
             continue
         out.append(Mention(start, end, name, "model"))
+    return out
+
+
+# A name nobody listed, recognised by the shape of model names: a capitalised product
+# word (or a known brand) and a version, size or variant token ("Fable 5", "Terra 2.1",
+# "Nova-3 Pro", "Qwen4-235B-A22B", "DeepHermes 3"). The shape alone is weak evidence:
+# most capitalised words with a number are software, hardware, parts of a document,
+# dates or benchmarks ("Python 3.12", "RTX 5090", "Figure 2", "Q3 2025", "AIME 2025"),
+# so those are excluded by their first word, by the words after them (units), and by
+# where they stand ("on X" is where a benchmark stands).
+_SHAPE_HEAD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\d*(?:\.\d+)*$")
+# An acronym ("EXAONE 4.0") or a letter and a number ("K2-Think") starts a name only with
+# a dotted version, a size or a variant word; alone they are codes ("HTTP 401", "B2").
+_SHAPE_CODE_HEAD = re.compile(r"[A-Z]{3,}\d*$|[A-Z]\d+(?:\.\d+)?$")
+_SHAPE_STRONG = re.compile(rf"v?\d+\.\d+[a-z]?$|\d+(?:\.\d+)?[BMT]$|\d+x\d+[Bb]$|{_WORD}$")
+_SHAPE_VERSION = re.compile(
+    r"(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|\d+x\d+[Bb]|[A-Z]\d+(?:\.\d+)*[A-Za-z]?)$"
+)
+_SHAPE_PART = re.compile(rf"{_WORD}$|[A-Z][a-z]+$")
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:\d|-v?\d|-[A-Z]\d)")
+_SHAPE_YEAR = re.compile(r"(?:19|20)\d\d$")
+# First words of version-numbered things that are not models.
+_NOT_MODEL_HEADS = frozenset(
+    [
+        # parts of documents, scales and sequences
+        "figure",
+        "fig",
+        "table",
+        "chapter",
+        "section",
+        "part",
+        "appendix",
+        "level",
+        "tier",
+        "stage",
+        "phase",
+        "step",
+        "round",
+        "volume",
+        "version",
+        "release",
+        "episode",
+        "season",
+        "day",
+        "week",
+        "page",
+        "item",
+        "task",
+        "question",
+        "example",
+        "option",
+        "group",
+        "class",
+        "grade",
+        "type",
+        "category",
+        "rank",
+        "number",
+        "top",
+        "pass",
+        "record",
+        "line",
+        "port",
+        "service",
+        "gain",
+        "breadth",
+        "ease",
+        "discoverability",
+        # software, licences, standards
+        "apache",
+        "python",
+        "ruby",
+        "java",
+        "node",
+        "rust",
+        "go",
+        "lean",
+        "postgresql",
+        "postgres",
+        "mysql",
+        "ubuntu",
+        "debian",
+        "windows",
+        "macos",
+        "ios",
+        "android",
+        "linux",
+        "chrome",
+        "firefox",
+        "safari",
+        "cuda",
+        "pytorch",
+        "tensorflow",
+        "microsoft",
+        "office",
+        "word",
+        "excel",
+        "web",
+        "http",
+        "iso",
+        "rfc",
+        "unicode",
+        "cc",
+        "mit",
+        "gpl",
+        "bsd",
+        "sil",
+        # hardware and devices
+        "rtx",
+        "gtx",
+        "geforce",
+        "radeon",
+        "ryzen",
+        "xeon",
+        "epyc",
+        "nvidia",
+        "hgx",
+        "dgx",
+        "blackwell",
+        "hopper",
+        "iphone",
+        "ipad",
+        "macbook",
+        "pixel",
+        "galaxy",
+        "quest",
+        "playstation",
+        "xbox",
+        "switch",
+        "snapdragon",
+        "qualcomm",
+        "trainium",
+        "inferentia",
+        # time
+        "since",
+        "until",
+        "before",
+        "after",
+        "between",
+        "from",
+        "through",
+        "during",
+        "by",
+        "as",
+        "fortune",
+        "covid",
+        "federalist",
+        "dota",
+        "exile",
+        # languages (translations, subsets of a benchmark)
+        "english",
+        "french",
+        "german",
+        "spanish",
+        "italian",
+        "portuguese",
+        "chinese",
+        "japanese",
+        "korean",
+        "arabic",
+        "hindi",
+        "russian",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "updated",
+        "edit",
+        # sentence openers before a count or a version ("Around 50 agents", "Try OCR 4")
+        "around",
+        "about",
+        "approximately",
+        "roughly",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "across",
+        "because",
+        "only",
+        "just",
+        "some",
+        "another",
+        "alongside",
+        "row",
+        "column",
+        "provider",
+        "trajectory",
+        "drawing",
+        "repeat",
+        "move",
+        "native",
+        "fits",
+        "fork",
+        "star",
+        "indicators",
+        "install",
+        "introducing",
+        "announces",
+        "assess",
+        "les",
+        "try",
+        "use",
+        "read",
+        "see",
+        "get",
+        "register",
+        "requires",
+    ]
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|percent|points?|pts|[kKMGT]?B\b|ms\b|seconds?|minutes?|hours?|days?|weeks?|"
+    r"months?|years?|x\b|×|times|tokens?|languages?|GPUs?|cards?|chips?|cores?|watts?|"
+    r"parameters?|params|series|-series|class|license|licence|format|precision|"
+    r"certification|compliant|workloads?|hits?)\b",
+    re.IGNORECASE,
+)
+_BENCHMARK_BEFORE = re.compile(r"\b(?:on|under|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def shaped_names(
+    text: str, known: list[Mention], gaz: Gazetteer, unlisted: list[Mention] | None = None
+) -> list[Mention]:
+    """Names the gazetteer lacks that are shaped like a model's (see above), among
+    `unlisted` (the sentence's `unlisted_names`, when already read)."""
+    out: list[Mention] = []
+    if text.lstrip().startswith("|"):
+        return out  # a table row's first cell names a benchmark as often as a model
+    for m in unlisted_names(text, known, gaz) if unlisted is None else unlisted:
+        words = m.text.split(" ")
+        glued = next((i for i, w in enumerate(words) if i and _NAME_WORD.match(w)), 0)
+        if glued:
+            # "Yesterday Varda-2.5-Pro": a word written like a whole name starts the name
+            skip = len(" ".join(words[:glued])) + 1
+            m = Mention(m.start + skip, m.end, m.text[skip:], m.kind)
+        tokens = re.split(r"[\s-]+", m.text)
+        head = tokens[0]
+        if head.lower() in _NOT_MODEL_HEADS or len(tokens) > 5:
+            continue
+        if not _SHAPE_HEAD.match(head) and not (
+            _SHAPE_CODE_HEAD.match(head) and any(_SHAPE_STRONG.match(t) for t in tokens[1:])
+        ):
+            continue
+        if _SHAPE_PART.match(head) and re.fullmatch(_WORD, head):
+            continue  # "Large 3", "Mini 2": a variant of a name written before, not a name
+        rest = tokens[1:]
+        versions = [t for t in rest if _SHAPE_VERSION.match(t)]
+        attached = head[-1].isdigit()
+        if not versions and not attached:
+            continue
+        if any(not (_SHAPE_VERSION.match(t) or _SHAPE_PART.match(t)) for t in rest):
+            continue  # "Windows.nchmy 8", "ProcessingNovember 1": glued text, not a name
+        if versions and all(_SHAPE_YEAR.match(v) for v in versions) and not attached:
+            continue  # "Advent 2025", "LPC 2025": an edition, a date
+        if _UNIT_AFTER.match(text, m.end) or _BENCHMARK_BEFORE.search(text, 0, m.start):
+            continue
+        out.append(m)
+    return out
+
+
+# A product the text introduces as a model: "our new model, Aurora", "Aurora, our latest
+# reasoning model", "a new model called Aurora". For the rest of that article its first
+# word names it, as a title's introduced name does.
+_MODEL_NOUN = r"(?:model|LLM|language\s+model)"
+_NAME_CAPTURE = r"(?P<name>[A-Z][\w.+]*(?:-[\w.+]+)*(?:\s+(?:[A-Z][\w.+-]*|v?\d[\w.]*)){0,2})"
+_INTRODUCED_IN_TEXT = re.compile(
+    rf"\b(?:(?i:our|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_MODEL_NOUN},?\s+(?:called\s+|named\s+|"
+    rf"dubbed\s+|codenamed\s+)?|(?i:a|the)\s+(?:[\w-]+\s+){{0,3}}?{_MODEL_NOUN},?\s+"
+    rf"(?:called|named|dubbed|codenamed)\s+){_NAME_CAPTURE}"
+    rf"|{_NAME_CAPTURE.replace('name', 'name2')},\s+(?:our|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{_MODEL_NOUN}\b"
+)
+
+
+_CAPITAL_BEFORE = re.compile(r"[A-Z0-9][\w.+-]*[ \u2011-]$")
+
+
+def introduced_in_text(text: str, gaz: Gazetteer) -> list[str]:
+    """Names `text` introduces as a model that the gazetteer does not know."""
+    if "model" not in text and "LLM" not in text:
+        return []
+    out: list[str] = []
+    for m in _INTRODUCED_IN_TEXT.finditer(text):
+        group = "name" if m.group("name") else "name2"
+        start = m.start(group)
+        name = m.group(group).rstrip(".,")
+        first = name.split()[0].lower()
+        if first in _TITLE_WORDS or first in _NOT_NAMES or len(first) < 3 or first.endswith("ly"):
+            continue
+        if _CAPITAL_BEFORE.search(text, 0, start):
+            continue  # "Voxtral Mini Transcribe V2, our ...": the name started earlier
+        known = gaz.models(text[start : start + 60], first=True)
+        if gaz.organisation(first) or gaz.country(first) or (known and known[0].start == 0):
+            continue
+        if first in BENCHMARKS or any(first.startswith(b) for b in BENCHMARKS):
+            continue
+        out.append(name)
     return out

@@ -21,7 +21,14 @@ from bot.extract.gaps import bare_groups
 from bot.extract.groups import find_groups
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
 from bot.extract.modality import mood
-from bot.extract.names import Gazetteer, Mention, introduced_names
+from bot.extract.names import (
+    Gazetteer,
+    Mention,
+    introduced_in_text,
+    introduced_names,
+    shaped_names,
+    unlisted_names,
+)
 from bot.extract.patterns import Hit, Sentence, object_starts, sentence_antecedent
 from bot.extract.referents import Referents, sharpen_topic
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
@@ -182,7 +189,8 @@ class RulesExtractor:
         self.gaz = gazetteer or Gazetteer.build()
 
     def extract(self, article: ArticleText) -> ExtractionResult:
-        gaz = self.gaz.with_names(introduced_names(article.title))
+        named = introduced_names(article.title) + introduced_in_text(article.text, self.gaz)
+        gaz = self.gaz.with_names(named)
         if gaz is not self.gaz:
             return RulesExtractor(gaz)._extract(article)
         return self._extract(article)
@@ -223,6 +231,13 @@ class RulesExtractor:
                 continue
             if extra := unlisted_subjects(sent.text, models, self.gaz, article.title or ""):
                 models = sorted([*models, *extra], key=lambda m: m.start)
+            # names no list knows, shaped like a model's ("Terra 2.1", "Nova-3 Pro"): on
+            # either side of a claim, judged "model not found" when no board has them
+            unlisted = unlisted_names(sent.text, models, self.gaz)
+            if shaped := shaped_names(sent.text, models, self.gaz, unlisted):
+                models = sorted([*models, *shaped], key=lambda m: m.start)
+                # the rest stay candidates for a comparison's object (patterns.py)
+                unlisted = [u for u in unlisted if not any(_overlaps(u, m) for m in shaped)]
             ctx = Sentence(
                 sent.text,
                 models,
@@ -233,6 +248,7 @@ class RulesExtractor:
                 prev_named=named_before,
                 scores_context=about_scores,
                 prev_rank=last_rank,
+                unlisted=unlisted,
             )
             hits = find_all(ctx)
             last_rank = ctx.last_rank
@@ -362,6 +378,10 @@ def _mentions(hit: Hit, ctx: Sentence) -> list[str]:
     if hit.type in ("group_comparison", "trend_gap") or hit.fields.get("within"):
         names += [ctx.text[g.start : g.end] for g in ctx.groups]
     return list(dict.fromkeys(names))
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _single_board(text: str) -> str | None:

@@ -55,7 +55,7 @@ def test_held_out_recall_and_precision_do_not_fall(tallies: dict[str, Tally]) ->
     assert held.precision() >= 0.87, held.precision()
     every = tallies["all"]
     assert every.recall() >= 0.49, every.recall()
-    assert every.precision() >= 0.91, every.precision()
+    assert every.precision() >= 0.92, every.precision()
 
 
 def test_a_label_s_short_name_matches_the_article_s_one_fuller_name() -> None:

@@ -569,7 +569,7 @@ def test_a_margin_between_two_models_is_no_group_trend() -> None:
     assert _trends("GPT-4o leads Claude 3.5 Sonnet by 5 points, down from 9 in May.") == []
 
 
-def test_an_unlisted_subject_needs_a_version_and_the_title_s_word() -> None:
+def test_an_unlisted_subject_needs_a_model_s_shape() -> None:
     text = "On OmniDocBench, Parsa 4 achieves a score of 91.5 and beats GPT-4o."
     assert ("Parsa 4", 91.5) in {
         (c["model"], c["value"])
@@ -577,8 +577,9 @@ def test_an_unlisted_subject_needs_a_version_and_the_title_s_word() -> None:
         if c["type"] == "score_value"
     }
     assert ("Parsa 4", "GPT-4o", "beats") in pairs(text, title="Introducing Parsa 4")
-    # no title naming it: an unknown capitalised word with a number is no model
-    assert not pairs(text, title="Document AI news")
+    # no title naming it: a product word with a version is still a model's shape
+    assert ("Parsa 4", "GPT-4o", "beats") in pairs(text, title="Document AI news")
+    # a version-numbered thing of another kind is not
     assert not pairs("Level 2 beats GPT-4o on XP.", title="Path of Exile levels")
     assert not pairs("RTX 5090 beats GPT-4o on watts.", title="GPU review")
 

@@ -1,0 +1,157 @@
+"""Model names no list knows, recognised by their shape, on either side of a claim.
+
+Articles name models the gazetteer has never seen. A capitalised product word with a
+version, size or variant token is read as a name; software, hardware, parts of a
+document, dates, counts and benchmarks that look the same are not. A claim about such
+a name is judged "model not found", never as some other model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+from bot.extract.base import ArticleText
+from bot.extract.names import Gazetteer, introduced_in_text, shaped_names
+from bot.extract.rules import RulesExtractor
+from store.judge import BoardData, judge
+from store.leaderboards.base import BoardSnapshot
+from store.leaderboards.ingest import bundled_paths
+from store.leaderboards.readers import parse_bytes
+from store.registry import load_registry
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.build()
+
+
+def _shaped(text: str) -> list[str]:
+    gaz = _gazetteer()
+    return [m.text for m in shaped_names(text, gaz.models(text), gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quillon 3 now tops the chart.", "Quillon 3"),
+        ("Yesterday Varda-2.5-Pro overtook the field.", "Varda-2.5-Pro"),
+        ("The new Orrin 4.1 Mini edges out its rivals.", "Orrin 4.1 Mini"),
+        ("ZEPHA 2.0 ranks third among open models.", "ZEPHA 2.0"),
+        ("K3-Thinking trails the leaders.", "K3-Thinking"),
+        ("Borealis-120B-A12B scores 1401.", "Borealis-120B-A12B"),
+        ("Halcyon v2 beats its predecessor.", "Halcyon v2"),
+    ],
+)
+def test_names_shaped_like_models_are_found(text: str, name: str) -> None:
+    assert _shaped(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RTX 5090 beats the RTX 4090 by 30%.",
+        "Level 2 outperforms Level 1 in every test.",
+        "Figure 3 shows the lead over last year.",
+        "Terminal-Bench 2.0 is led by the new release.",
+        "It requires Python 3.12 and ranks higher than before.",
+        "Around 50 agents ranked the answers.",
+        "Released under Apache 2.0, it tops the chart.",
+        "The server answers HTTP 401 for every route.",
+        "It leads on Harbor 2 by a wide margin.",
+        "Since 2024, the gap has narrowed.",
+        "| Toolathlon 2 | 61.0% | 58.2% |",
+        "Windows 11 beats macOS in the survey.",
+    ],
+)
+def test_things_shaped_like_versions_are_no_model(text: str) -> None:
+    assert _shaped(text) == []
+
+
+def _claims(text: str, title: str = "") -> list[dict[str, object]]:
+    article = ArticleText(text=text, published=date(2025, 8, 5), title=title, source="t")
+    out = []
+    for d in RulesExtractor(_gazetteer()).extract(article).drafts:
+        x = d.model_dump(mode="json")
+        out.append({k: v for k, v in x.items() if k in _KEYS and v is not None})
+    return out
+
+
+_KEYS = ("type", "model", "rank", "value", "model_a", "model_b", "relation")
+
+
+def test_unlisted_names_stand_on_either_side_of_a_comparison() -> None:
+    assert _claims("Quillon 3 outperforms Claude Opus 4.1 on LMArena.") == [
+        {
+            "type": "pairwise_comparison",
+            "model_a": "Quillon 3",
+            "model_b": "Claude Opus 4.1",
+            "relation": "beats",
+        }
+    ]
+    assert _claims("GPT-5 trails Varda-2.5-Pro on LMArena.") == [
+        {
+            "type": "pairwise_comparison",
+            "model_a": "GPT-5",
+            "model_b": "Varda-2.5-Pro",
+            "relation": "trails",
+        }
+    ]
+
+
+def test_unlisted_names_take_ranks_and_scores() -> None:
+    assert _claims("ZEPHA 2.0 ranks 4th on LMArena.") == [
+        {"type": "rank_position", "model": "ZEPHA 2.0", "rank": 4}
+    ]
+    assert _claims("Borealis-120B-A12B scored 1401 on LMArena.") == [
+        {"type": "score_value", "model": "Borealis-120B-A12B", "value": 1401.0}
+    ]
+
+
+def test_a_version_like_thing_takes_no_claim() -> None:
+    assert _claims("The RTX 5090 beats the RTX 4090 on every benchmark.") == []
+    assert _claims("Level 2 ranks above Level 1 in the survey.") == []
+
+
+def test_a_model_the_text_introduces_is_named_by_its_word() -> None:
+    gaz = _gazetteer()
+    assert introduced_in_text("We release Aurora, our latest reasoning model.", gaz) == ["Aurora"]
+    assert introduced_in_text("Our new model, Aurora, is here.", gaz) == ["Aurora"]
+    # a known name, an organisation, a name that started earlier: nothing new
+    assert introduced_in_text("GPT-5, our best model, is here.", gaz) == []
+    assert introduced_in_text("Voxtral Mini Transcribe V2, our batch model.", gaz) == []
+    assert _claims("Aurora, our new model, beats GPT-5 on LMArena.") == [
+        {
+            "type": "pairwise_comparison",
+            "model_a": "Aurora",
+            "model_b": "GPT-5",
+            "relation": "beats",
+        }
+    ]
+
+
+@cache
+def _snapshots() -> tuple[BoardSnapshot, ...]:
+    out: list[BoardSnapshot] = []
+    for path in bundled_paths():
+        out.extend(parse_bytes(path.read_bytes(), path.name).snapshots)
+    return tuple(out)
+
+
+def test_an_unlisted_name_is_judged_not_found_never_as_another_model() -> None:
+    registry = load_registry()
+    names = {e.model for s in _snapshots() for e in s.entries}
+    gaz = Gazetteer.build(registry.surface_names(), names, registry.country_names)
+    article = ArticleText(
+        text="Quillon 3 outperforms Gemini-2.5-Pro on LMArena. "
+        "Orrin 4.1 Mini ranks 2nd on LMArena.",
+        published=date(2025, 8, 5),
+        source="t",
+    )
+    drafts = RulesExtractor(gaz).extract(article).drafts
+    assert len(drafts) == 2
+    for d in drafts:
+        verdict = judge(d, BoardData(_snapshots()), registry)
+        assert (verdict.verdict, verdict.reason) == ("unverifiable", "model_not_found")
