@@ -62,9 +62,9 @@ def _same(got: Any, want: Any) -> bool:
         and not isinstance(want, bool)
         and isinstance(got, float | int)
     ):
-        return abs(got - want) < 1e-6
+        return bool(abs(got - want) < 1e-6)
     if isinstance(want, dt.date):
-        return got == want
+        return bool(got == want)
     return bool(got == want)
 
 
