@@ -5,21 +5,29 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import discord
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from store.claims import Evidence, Judgement, LatestJudgement
 from store.models import Appearance, Article, Claim, Source, Verdict
 
 T0 = datetime(2025, 2, 3, 12, 0, tzinfo=UTC)
+M = TypeVar("M", bound=SQLModel)
+
+
+def fetch(session: Session, model: type[M], key: int | None) -> M:
+    """The row of `model` with primary key `key`, which the test has written."""
+    found = session.get(model, key)
+    assert found is not None, f"no {model.__name__} {key}"
+    return found
 
 
 def judgement(label: str = "supported", *, latest_label: str = "supported") -> dict[str, Any]:
     return Judgement(
-        verdict=label,  # type: ignore[arg-type]
+        verdict=label,
         explanation="DeepSeek-V3 ranks 9th, above Llama-3.1-405B at 14th.",
         board="lmarena-text",
         snapshot=date(2025, 1, 29),
@@ -49,7 +57,7 @@ def judgement(label: str = "supported", *, latest_label: str = "supported") -> d
         ],
         latest=LatestJudgement(
             snapshot=date(2025, 8, 4),
-            verdict=latest_label,  # type: ignore[arg-type]
+            verdict=latest_label,
             evidence=[
                 Evidence(
                     board="lmarena-text", snapshot=date(2025, 8, 4), model="DeepSeek-V3", rank=30
