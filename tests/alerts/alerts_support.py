@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import discord
 from sqlalchemy.engine import Engine
@@ -16,6 +16,17 @@ from store.models import Appearance, Article, Claim, Source, Verdict
 
 T0 = datetime(2025, 2, 3, 12, 0, tzinfo=UTC)
 M = TypeVar("M", bound=SQLModel)
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def id_of(row: HasId) -> int:
+    """The id of a row the test has flushed or committed."""
+    assert row.id is not None, f"{row!r} has no id yet"
+    return row.id
 
 
 def fetch(session: Session, model: type[M], key: int | None) -> M:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -11,9 +12,12 @@ from sqlmodel import Session, col, select
 
 from bot.alerts.outbox import alert_kind, enqueue_alerts
 from bot.sources import Destination, destination
+from store.db import session_scope
 from store.leases import take_alerts
 from store.models import Alert, Claim, Verdict
+from store.record import record_article_claims
 from tests.alerts.alerts_support import T0, Seeder, fetch
+from tests.store.store_support import articles, draft, judgement
 
 WEBHOOK = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 QUIET = destination(name="quiet", kind="terminal", verdicts=("contradicted",), on_change=False)
@@ -149,3 +153,41 @@ async def test_rows_for_a_destination_without_a_sender_do_not_starve_the_rest(
         waiting = s.exec(select(Alert).where(Alert.destination == "gone")).all()
     assert len(waiting) == 60 and {a.status for a in waiting} == {"pending"}
     assert {a.lease_owner for a in waiting} == {None}
+
+
+def test_racing_instances_enqueue_one_alert(engine: Engine) -> None:
+    """Two transactions enqueue the same alert at once: one row, and neither fails."""
+    (article_id,) = articles(engine, 1)
+    with session_scope(engine) as s:
+        (change,) = record_article_claims(s, article_id, [draft()], [judgement()])
+    dests = (destination(name="team", kind="terminal"),)
+    first = Session(engine)
+    claim, verdict = fetch(first, Claim, change.claim.id), fetch(first, Verdict, change.verdict.id)
+    try:
+        assert len(enqueue_alerts(first, claim, verdict, None, dests, baseline=False)) == 1
+    except BaseException:
+        first.close()  # else the open transaction blocks the fixture's cleanup
+        raise
+    second_result: list[object] = []
+    errors: list[BaseException] = []
+
+    def second() -> None:  # sees no committed row, so it inserts and meets the first's
+        try:
+            with Session(engine) as s:
+                c, v = fetch(s, Claim, change.claim.id), fetch(s, Verdict, change.verdict.id)
+                second_result.extend(enqueue_alerts(s, c, v, None, dests, baseline=False))
+                s.commit()
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    thread.join(0.5)  # it is now blocked on the first transaction's row (or write lock)
+    first.commit()
+    first.close()
+    thread.join(30)
+    assert not thread.is_alive()
+    assert errors == []
+    assert second_result == []
+    with Session(engine) as s:
+        assert len(s.exec(select(Alert)).all()) == 1

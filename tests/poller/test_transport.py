@@ -103,7 +103,7 @@ def tls_server() -> Iterator[tuple[int, list[str | None]]]:
     names: list[str | None] = []
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ctx.load_cert_chain(TLS / "server.pem", TLS / "server.key")
-    ctx.sni_callback = lambda _sock, name, _ctx: names.append(name)  # type: ignore[assignment,func-returns-value]
+    ctx.sni_callback = lambda _sock, name, _ctx: names.append(name)
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
