@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
 from store.claims import Evidence, Judgement, LatestJudgement
+from store.claims_queries import ClaimView, claim_view
 from store.models import Appearance, Article, Claim, Source, Verdict
 
 T0 = datetime(2025, 2, 3, 12, 0, tzinfo=UTC)
@@ -27,6 +28,13 @@ def id_of(row: HasId) -> int:
     """The id of a row the test has flushed or committed."""
     assert row.id is not None, f"{row!r} has no id yet"
     return row.id
+
+
+def view(session: Session, claim_id: int) -> ClaimView:
+    """The claim's view (its appearances and verdicts) for a claim the test has written."""
+    found = claim_view(session, claim_id)
+    assert found is not None, f"no claim {claim_id}"
+    return found
 
 
 def fetch(session: Session, model: type[M], key: int | None) -> M:
@@ -99,13 +107,13 @@ class Seeder:
         self,
         statement: str = "DeepSeek-V3 ranks above Llama-3.1-405B on LMArena text",
         *,
-        label: str | None = "supported",
+        label: str = "supported",
         articles: int = 1,
         baseline: bool = False,
         title: str = "DeepSeek's new model beats Meta",
         first_seen_at: datetime | None = None,
         source_id: int | None = None,
-    ) -> tuple[int, int | None]:
+    ) -> tuple[int, int]:
         """A claim made by `articles` articles, with one verdict; -> (claim id, verdict id)."""
         self.counter += 1
         n = self.counter
@@ -148,19 +156,17 @@ class Seeder:
                         extractor_version="1.2",
                     )
                 )
-            verdict_id = None
-            if label is not None:
-                verdict = Verdict(
-                    claim_id=claim.id,
-                    label=label,
-                    explanation="DeepSeek-V3 ranks 9th, above Llama-3.1-405B at 14th.",
-                    board="lmarena-text",
-                    snapshot_date=date(2025, 1, 29),
-                    judgement=judgement(label),
-                )
-                s.add(verdict)
-                s.flush()
-                verdict_id = verdict.id
+            verdict = Verdict(
+                claim_id=claim.id,
+                label=label,
+                explanation="DeepSeek-V3 ranks 9th, above Llama-3.1-405B at 14th.",
+                board="lmarena-text",
+                snapshot_date=date(2025, 1, 29),
+                judgement=judgement(label),
+            )
+            s.add(verdict)
+            s.flush()
+            verdict_id = id_of(verdict)
             s.commit()
             return claim.id, verdict_id
 

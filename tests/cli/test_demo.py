@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
@@ -48,7 +49,7 @@ def test_demo_never_touches_the_configured_database(cli_env: str, tmp_path: Path
     configured.dispose()
 
 
-def test_a_changed_location_starts_as_a_new_source(engine) -> None:
+def test_a_changed_location_starts_as_a_new_source(engine: Engine) -> None:
     (sid,) = sync_sources(engine, [Feed(name="anthropic-news", path=Path("demo.xml"))]).values()
     with Session(engine) as s:
         row = s.get(Source, sid)

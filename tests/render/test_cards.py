@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.alerts.messages import build_alert
@@ -19,12 +21,12 @@ from bot.render.cards import (
     to_embed,
     to_text,
 )
-from store.claims_queries import claim_view
+from store.claims_queries import ClaimView
 from store.models import Claim
-from tests.alerts.alerts_support import Seeder
+from tests.alerts.alerts_support import Seeder, view
 
 
-def assert_within_limits(embed: dict) -> None:
+def assert_within_limits(embed: dict[str, Any]) -> None:
     assert len(embed["title"]) <= 256
     assert len(embed.get("description", "")) <= 4096
     assert len(embed.get("fields", [])) <= 25
@@ -76,17 +78,17 @@ def test_many_small_fields_keep_the_25_field_limit() -> None:
 
 
 @pytest.fixture
-def hostile_claim(engine, seed: Seeder):
+def hostile_claim(engine: Engine, seed: Seeder) -> tuple[ClaimView, int]:
     claim_id, verdict_id = seed.claim(
         statement="@everyone " + "GPT-5 is **#1** <@&123> " * 600,
         title="<@&123> @here [free](https://x.example) " + "T" * 10_000,
         articles=30,
     )
     with Session(engine) as s:
-        return claim_view(s, claim_id), verdict_id
+        return view(s, claim_id), verdict_id
 
 
-def test_alert_for_a_hostile_claim_is_valid(hostile_claim) -> None:
+def test_alert_for_a_hostile_claim_is_valid(hostile_claim: tuple[ClaimView, int]) -> None:
     claim, verdict_id = hostile_claim
     message = build_alert(claim, verdict_id, ref="cwabc", changed=False)
     (embed,) = message.embeds
@@ -106,10 +108,10 @@ def test_alert_for_a_hostile_claim_is_valid(hostile_claim) -> None:
     assert lines[-1] == f"• and {30 - (len(lines) - 1)} more"
 
 
-def test_alert_shows_evidence_and_the_newest_snapshot(engine, seed: Seeder) -> None:
+def test_alert_shows_evidence_and_the_newest_snapshot(engine: Engine, seed: Seeder) -> None:
     claim_id, verdict_id = seed.claim()
     with Session(engine) as s:
-        claim = claim_view(s, claim_id)
+        claim = view(s, claim_id)
     message = build_alert(claim, verdict_id, ref=None, changed=False)
     (embed,) = message.embeds
     names = [f["name"] for f in embed["fields"]]
@@ -131,16 +133,16 @@ def test_alert_shows_evidence_and_the_newest_snapshot(engine, seed: Seeder) -> N
     assert "**" not in message.text and "\\" not in message.text
 
 
-def test_text_rendering_unescapes(engine, seed: Seeder) -> None:
+def test_text_rendering_unescapes(engine: Engine, seed: Seeder) -> None:
     card = Card(title=escape("a*b @everyone"), fields=(Field("n", escape("[x](y)")),))
     assert to_text(card) == "a*b @everyone\nn:\n  [x](y)\n"
 
 
-def test_change_alert_says_what_changed(engine, seed: Seeder) -> None:
+def test_change_alert_says_what_changed(engine: Engine, seed: Seeder) -> None:
     claim_id, first = seed.claim(label="supported")
     second = seed.new_verdict(claim_id, "outdated")
     with Session(engine) as s:
-        claim = claim_view(s, claim_id)
+        claim = view(s, claim_id)
     message = build_alert(claim, second, ref="r", changed=True)
     assert message.content == "Verdict changed: Supported → Outdated"
     what = next(f for f in message.embeds[0]["fields"] if f["name"] == "What changed")
@@ -151,7 +153,7 @@ def test_change_alert_says_what_changed(engine, seed: Seeder) -> None:
     assert all(f["name"] != "What changed" for f in plain.embeds[0]["fields"])
 
 
-def test_alert_and_why_name_what_the_text_wrote(engine, seed: Seeder) -> None:
+def test_alert_and_why_name_what_the_text_wrote(engine: Engine, seed: Seeder) -> None:
     claim_id, verdict_id = seed.claim()
     with Session(engine) as s:
         row = s.get(Claim, claim_id)
@@ -160,7 +162,7 @@ def test_alert_and_why_name_what_the_text_wrote(engine, seed: Seeder) -> None:
         row.data = {**row.data, "mentions": ["DeepSeek's V3", "Llama *405B*"]}
         s.add(row)
         s.commit()
-        claim = claim_view(s, claim_id)
+        claim = view(s, claim_id)
     (embed,) = build_alert(claim, verdict_id, ref=None, changed=False).embeds
     names = {f["name"]: f["value"] for f in embed["fields"]}
     # escaped for Discord: the asterisks stay text, never bold
