@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
-import discord
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
@@ -224,42 +223,3 @@ class FakeDiscord:
                 if step.status == 200 and step.body is None:
                     step = Scripted(200, {"id": message_id, **payload}, step.headers)
             return step
-
-
-# --- a Discord interaction, as the slash-command adapter reads it -----------------------
-
-
-class FakeResponse:
-    def __init__(self) -> None:
-        self.sent: list[dict[str, Any]] = []
-        self.deferred: dict[str, Any] | None = None
-
-    def is_done(self) -> bool:
-        return self.deferred is not None or bool(self.sent)
-
-    async def send_message(self, **kwargs: Any) -> None:
-        self.sent.append(kwargs)
-
-    async def defer(self, **kwargs: Any) -> None:
-        self.deferred = kwargs
-
-
-class FakeFollowup:
-    def __init__(self, sent: list[dict[str, Any]]) -> None:
-        self._sent = sent
-
-    async def send(self, **kwargs: Any) -> None:
-        self._sent.append(kwargs)
-
-
-class FakeInteraction:
-    """Just what the adapter reads from a discord.Interaction."""
-
-    def __init__(self, *, manage_guild: bool = True, command: object = None) -> None:
-        self.permissions = discord.Permissions(manage_guild=manage_guild)
-        self.user = type("U", (), {"id": 7, "__str__": lambda self: "someone#7"})()
-        self.guild = object()
-        self.command = command
-        self.response = FakeResponse()
-        self.followup_sent: list[dict[str, Any]] = []
-        self.followup = FakeFollowup(self.followup_sent)
