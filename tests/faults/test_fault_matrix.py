@@ -33,7 +33,7 @@ from bot.digest.send import SmtpConfig, SmtpMailer
 from bot.repair import reset_destination
 from bot.sources import DigestConfig, parse_sources
 from store.models import Alert, Claim, Digest, Verdict
-from tests.alerts.alerts_support import T0, Seeder
+from tests.alerts.alerts_support import T0, Seeder, fetch
 from tests.digest.digest_support import fake_facts, seed_all, t
 from tests.faults.faults_support import Webhook
 
@@ -68,7 +68,12 @@ def enqueue(engine: Engine, n: int) -> None:
         claim_id, verdict_id = seed.claim()
         with Session(engine) as s:
             enqueue_alerts(
-                s, s.get(Claim, claim_id), s.get(Verdict, verdict_id), None, DESTINATIONS, now=T0
+                s,
+                fetch(s, Claim, claim_id),
+                fetch(s, Verdict, verdict_id),
+                None,
+                DESTINATIONS,
+                now=T0,
             )
             s.commit()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -68,7 +69,9 @@ def test_migrations_match_models(engine: sa.Engine) -> None:
     assert diff == [], f"models and migrations differ: {diff}"
 
 
-def test_sqlite_and_postgres_schemas_are_identical(sqlite_template, postgres_url) -> None:
+def test_sqlite_and_postgres_schemas_are_identical(
+    sqlite_template: Path, postgres_url: str
+) -> None:
     lite = db.make_engine(f"sqlite:///{sqlite_template}")
     pg = db.make_engine(postgres_url)
     a, b = _schema(lite), _schema(pg)
@@ -137,14 +140,14 @@ def test_foreign_keys_are_enforced(engine: sa.Engine) -> None:
         session.add(Article(source_id=999, dedupe_key="k", content_hash="h"))
 
 
-def test_sqlite_runs_in_wal_mode(tmp_path) -> None:
+def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{tmp_path / 'x.db'}")
     with engine.connect() as conn:
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
 
 
-def test_missing_data_directory_is_a_clear_error(tmp_path) -> None:
+def test_missing_data_directory_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ClaimwatchError, match=r"data directory .* does not exist"):
         db.make_engine(f"sqlite:///{tmp_path / 'nope' / 'x.db'}")
 
@@ -158,7 +161,7 @@ def test_unreachable_database_is_a_clear_error_without_password() -> None:
     assert "hunter22" not in message
 
 
-def test_uninitialised_database_is_refused(tmp_path) -> None:
+def test_uninitialised_database_is_refused(tmp_path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{tmp_path / 'x.db'}")
     with pytest.raises(ClaimwatchError, match="run `claimwatch init`"):
         db.require_current(engine)

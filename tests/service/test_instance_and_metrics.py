@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -135,5 +136,5 @@ def test_a_source_disabled_by_failures_is_reported(
     assert titles == ["Feed disabled: gone", "Feed recovered: gone"]
 
 
-def _source_notices(webhook: Webhook) -> list[dict[str, object]]:
+def _source_notices(webhook: Webhook) -> list[dict[str, Any]]:
     return [m for m in webhook.messages if str(m["title"]).startswith("Feed ")]
