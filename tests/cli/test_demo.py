@@ -15,6 +15,7 @@ from bot.feeds.persist import sync_sources
 from bot.sources import Feed
 from store import db
 from store.models import Claim, Source
+from tests.alerts.alerts_support import fetch
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
@@ -82,4 +83,4 @@ def test_a_changed_location_starts_as_a_new_source(engine: Engine) -> None:
         s.commit()
     sync_sources(engine, [real])
     with Session(engine) as s:
-        assert s.get(Source, sid).last_status == "ok"  # type: ignore[union-attr]
+        assert fetch(s, Source, sid).last_status == "ok"

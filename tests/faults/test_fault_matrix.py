@@ -16,8 +16,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Iterator
-from datetime import timedelta
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -26,6 +26,7 @@ from sqlmodel import Session, select
 
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
+from bot.alerts.senders import Sender
 from bot.alerts.webhook import WebhookSender
 from bot.config import Settings
 from bot.digest import deliver
@@ -83,7 +84,7 @@ def rows(engine: Engine, destination: str) -> list[Alert]:
         return list(s.exec(select(Alert).where(Alert.destination == destination)).all())
 
 
-async def dispatch_until_idle(engine: Engine, senders: dict[str, Any], now) -> int:  # type: ignore[no-untyped-def]
+async def dispatch_until_idle(engine: Engine, senders: Mapping[str, Sender], now: datetime) -> int:
     sent = 0
     for _ in range(10):
         report = await dispatch_pending(engine, senders, now=now)

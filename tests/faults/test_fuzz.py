@@ -151,7 +151,9 @@ class _FuzzFetcher:
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(bodies=st.lists(feed_bytes, min_size=3, max_size=3))
-async def test_a_poll_over_fuzzed_bodies_records_every_source(engine: Engine, bodies) -> None:  # type: ignore[no-untyped-def]
+async def test_a_poll_over_fuzzed_bodies_records_every_source(
+    engine: Engine, bodies: list[bytes]
+) -> None:
     feeds = "".join(
         f"  - {{name: f{i}-{abs(hash(b)) % 10**9}, url: 'https://example.com/{i}'}}\n"
         for i, b in enumerate(bodies)

@@ -22,9 +22,9 @@ from sqlmodel import Session, select
 from bot import net
 from bot.config import Settings
 from bot.discord.feedcheck import default_feed_validator
-from bot.feeds.fetch import FetchLimits, HttpFetcher
+from bot.feeds.fetch import FetchLimits, FetchResult, HttpFetcher
 from bot.poller import poll_due
-from bot.refresh import default_board_fetch, refresh_leaderboards
+from bot.refresh import BoardFetch, default_board_fetch, refresh_leaderboards
 from bot.sources import SourcesFile, parse_sources
 from store.models import Article, Leaderboard, Source, utcnow
 from tests.faults.faults_support import HostileHTTP, LoopbackInternet, public_resolver
@@ -210,10 +210,12 @@ def board_config(url: str, *, allow_private: bool = False) -> SourcesFile:
     )
 
 
-def injected_fetch(limits: FetchLimits = net.LEADERBOARD_LIMITS):  # type: ignore[no-untyped-def]
+def injected_fetch(
+    limits: FetchLimits = net.LEADERBOARD_LIMITS,
+) -> tuple[BoardFetch, LoopbackInternet]:
     backend = LoopbackInternet()
 
-    async def fetch(url: str):  # type: ignore[no-untyped-def]
+    async def fetch(url: str) -> FetchResult:
         return await net.fetch_url(
             url, user_agent=AGENT, limits=limits, resolver=public_resolver, backend=backend
         )

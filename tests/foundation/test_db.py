@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 import sqlalchemy as sa
@@ -16,10 +17,17 @@ from store.errors import ClaimwatchError
 from store.models import Source
 
 
-def _schema(engine: sa.Engine) -> dict[str, object]:
+class TableShape(TypedDict):
+    columns: dict[str, tuple[bool, str]]  # name -> (nullable, generic type)
+    indexes: list[tuple[str, tuple[str | None, ...], bool]]  # (name, columns, unique)
+    uniques: list[tuple[str, ...]]
+    fks: list[tuple[tuple[str, ...], str]]  # (columns, referred table)
+
+
+def _schema(engine: sa.Engine) -> dict[str, TableShape]:
     """Tables, columns (name, nullability, generic type), unique and plain indexes."""
     insp = sa.inspect(engine)
-    out: dict[str, object] = {}
+    out: dict[str, TableShape] = {}
     for table in sorted(insp.get_table_names()):
         cols = {
             c["name"]: (c["nullable"], type(c["type"]).__visit_name__.lower())
@@ -76,20 +84,19 @@ def test_sqlite_and_postgres_schemas_are_identical(
     pg = db.make_engine(postgres_url)
     a, b = _schema(lite), _schema(pg)
     for schema in (a, b):
-        for table in schema.values():
-            table["columns"] = {  # type: ignore[index]
-                k: (n, _normalise_type(t))
-                for k, (n, t) in table["columns"].items()  # type: ignore[index]
+        for shape in schema.values():
+            shape["columns"] = {
+                k: (n, _normalise_type(t)) for k, (n, t) in shape["columns"].items()
             }
     # Full-text search support differs by nature (FTS5 tables vs a GIN index); compare the rest.
     a = {k: v for k, v in a.items() if not k.startswith("claims_fts")}
     assert sorted(a) == sorted(b)
     for table in a:
-        assert a[table]["columns"] == b[table]["columns"], table  # type: ignore[index]
-        assert a[table]["uniques"] == b[table]["uniques"], table  # type: ignore[index]
-        assert a[table]["fks"] == b[table]["fks"], table  # type: ignore[index]
-        names_a = {i for i in a[table]["indexes"] if not i[0].endswith("_fts")}  # type: ignore[index]
-        names_b = {i for i in b[table]["indexes"] if not i[0].endswith("_fts")}  # type: ignore[index]
+        assert a[table]["columns"] == b[table]["columns"], table
+        assert a[table]["uniques"] == b[table]["uniques"], table
+        assert a[table]["fks"] == b[table]["fks"], table
+        names_a = {i for i in a[table]["indexes"] if not i[0].endswith("_fts")}
+        names_b = {i for i in b[table]["indexes"] if not i[0].endswith("_fts")}
         assert names_a == names_b, table
     lite.dispose()
     pg.dispose()
