@@ -1,4 +1,5 @@
-"""Operator repair: destinations and sources put back in service.
+"""Operator repair: destinations and sources put back in service (the writes are the
+store's: store/destinations.py, store/sources.py).
 
     claimwatch destinations list            each destination, its state and why
     claimwatch destinations reset NAME      lift a broken mark; its waiting alerts go now
@@ -26,17 +27,9 @@ from bot.alerts.destinations import kind_of
 from bot.config import Settings
 from bot.logs import event
 from bot.sources import Destination, SourcesFile
-from store.errors import ClaimwatchError
-from store.models import (
-    FAILED,
-    PENDING,
-    UNCONFIRMED,
-    Alert,
-    DestinationState,
-    Digest,
-    Source,
-    utcnow,
-)
+from store import destinations as store_destinations
+from store import sources as store_sources
+from store.models import FAILED, PENDING, UNCONFIRMED, Alert, DestinationState, Digest, utcnow
 
 log = logging.getLogger(__name__)
 DIGEST_ROUTE = "email"  # the DestinationState row of the digest's mail route
@@ -54,72 +47,26 @@ def reconcile_destinations(
 ) -> list[str]:
     """Record each destination's configuration hash; lift broken marks it outdated.
     Returns the names reset."""
-    now = now or utcnow()
-    reset: list[str] = []
-    with Session(engine) as session, session.begin():
-        rows = {r.name: r for r in session.exec(select(DestinationState)).all()}
-        for dest in config.destinations:
-            fingerprint = destination_fingerprint(dest, settings)
-            row = rows.get(dest.name)
-            if row is None:
-                session.add(
-                    DestinationState(
-                        name=dest.name, kind=dest.kind, updated_at=now, config_hash=fingerprint
-                    )
-                )
-                continue
-            if row.config_hash == fingerprint:
-                continue
-            if row.status != "ok" and row.config_hash is not None:
-                row.status, row.broken_reason, row.updated_at = "ok", None, now
-                reset.append(dest.name)
-            row.kind = dest.kind
-            row.config_hash = fingerprint
-            session.add(row)
+    configured = [
+        (dest.name, dest.kind, destination_fingerprint(dest, settings))
+        for dest in config.destinations
+    ]
+    reset = store_destinations.record_configurations(engine, configured, now=now or utcnow())
     for name in reset:
-        _due_now(engine, name)
         event(log, "destination.reset", destination=name, why="configuration changed")
     return reset
 
 
-def _due_now(engine: Engine, name: str) -> int:
-    with engine.begin() as conn:
-        result = conn.execute(
-            sa.update(Alert)
-            .where(col(Alert.destination) == name, col(Alert.status) == PENDING)
-            .values(next_attempt_at=None)  # due at once, whatever the dispatcher's clock
-        )
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
 def reset_destination(engine: Engine, name: str, *, now: datetime | None = None) -> int:
     """Mark `name` usable again and make its waiting alerts due; returns how many wait."""
-    now = now or utcnow()
-    with Session(engine) as session, session.begin():
-        row = session.exec(select(DestinationState).where(DestinationState.name == name)).first()
-        if row is None:
-            raise ClaimwatchError(f"no destination named {name!r} has any recorded state")
-        row.status, row.broken_reason, row.updated_at = "ok", None, now
-        session.add(row)
-    waiting = _due_now(engine, name)
+    waiting = store_destinations.reset_destination(engine, name, now=now or utcnow())
     event(log, "destination.reset", destination=name, why="operator", alerts=waiting)
     return waiting
 
 
-def reset_source(engine: Engine, name: str, *, now: datetime | None = None) -> None:
+def reset_source(engine: Engine, name: str) -> None:
     """Clear a source's failures, backoff and disabled state; it is polled at the next pass."""
-    now = now or utcnow()
-    with Session(engine) as session, session.begin():
-        row = session.exec(select(Source).where(Source.name == name)).first()
-        if row is None:
-            raise ClaimwatchError(f"no source named {name!r} has been polled yet")
-        row.consecutive_failures = 0
-        row.disabled_reason = None
-        row.disabled_at = None
-        row.last_error = None
-        row.next_poll_at = None  # due at once, like a source never polled
-        row.lease_owner = row.lease_until = None
-        session.add(row)
+    store_sources.reset_source(engine, name)
     event(log, "source.reset", source=name)
 
 

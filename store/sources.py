@@ -1,4 +1,5 @@
-"""Feeds added and removed at run time (`/sources add`, `/sources remove`).
+"""Feeds added and removed at run time (`/sources add`, `/sources remove`), and an
+operator's reset of a failing one (`claimwatch sources reset`).
 
 sources.yaml is the file a person edits and is never written; a feed added from
 Discord lives only as a `sources` row with `added_by` set, and removing it stamps
@@ -15,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from store.errors import ClaimwatchError
 from store.models import Source
 
 
@@ -67,3 +69,18 @@ def remove_feed(engine: Engine, name: str, *, removed_by: str, now: datetime) ->
             .values(removed_at=now, removed_by=removed_by)
         )
     return getattr(result, "rowcount", 0) == 1
+
+
+def reset_source(engine: Engine, name: str) -> None:
+    """Clear a source's failures, backoff and disabled state: due at the next pass."""
+    with Session(engine) as session, session.begin():
+        row = session.exec(select(Source).where(col(Source.name) == name)).first()
+        if row is None:
+            raise ClaimwatchError(f"no source named {name!r} has been polled yet")
+        row.consecutive_failures = 0
+        row.disabled_reason = None
+        row.disabled_at = None
+        row.last_error = None
+        row.next_poll_at = None  # due at once, like a source never polled
+        row.lease_owner = row.lease_until = None
+        session.add(row)

@@ -5,13 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 from bot.alerts.senders import OutgoingMessage
-from bot.render.cards import CONTENT_MAX, Card, alert_card, clip, to_embed, to_text
+from bot.render.cards import Card, alert_card, to_text
 from store.claims_queries import ClaimView
 
 
 def to_message(card: Card) -> OutgoingMessage:
+    """The card's parts as a channel-neutral message, with its plain-text rendering."""
     return OutgoingMessage(
-        content=clip(card.content, CONTENT_MAX), embeds=(to_embed(card),), text=to_text(card)
+        title=card.title,
+        text=to_text(card),
+        description=card.description,
+        fields=card.fields,
+        url=card.url,
+        colour=card.colour,
+        lead=card.content,
+        footer=card.footer,
     )
 
 

@@ -4,13 +4,13 @@
     pending  --store.leases.take_alerts--> leased --mark sending (nonce saved)--> sending --send-->
         sent | pending (retry later) | unconfirmed | failed | pending + destination broken
 
-`alert_kind` decides who hears about a verdict (pure). The idempotency key makes the
-write itself safe to repeat: (claim, verdict id and label, destination).
+`alert_kind` decides who hears about a verdict (pure); store/outbox.py writes the rows.
+The idempotency key makes the write itself safe to repeat: (claim, verdict id and
+label, destination).
 """
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
@@ -21,8 +21,8 @@ from sqlmodel import Session, col, select
 
 from bot.alerts.kinds import Destination
 from store.claims_queries import only_baseline_appearances
-from store.db import insert_or_ignore
-from store.models import PENDING, SENT, Alert, Claim, Verdict, utcnow
+from store.models import SENT, Alert, Claim, Verdict, utcnow
+from store.outbox import PlannedAlert, write_claim_alerts
 
 AlertKind = Literal["new", "change"]
 
@@ -45,17 +45,6 @@ def alert_kind(
     if label in destination.verdicts and previous_label not in destination.verdicts:
         return "new"
     return None
-
-
-def destination_key(destination: str) -> str:
-    """The destination as it goes in an idempotency key (a long name hashed, to fit)."""
-    if len(destination) <= 80:
-        return destination
-    return hashlib.sha256(destination.encode()).hexdigest()
-
-
-def idempotency_key(claim_id: int, verdict_id: int, label: str, destination: str) -> str:
-    return f"claim:{claim_id}:verdict:{verdict_id}:{label}:to:{destination_key(destination)}"
 
 
 def new_nonce() -> str:
@@ -88,30 +77,14 @@ def enqueue_alerts(
     if baseline:
         return []
     previous_label = previous_verdict.label if previous_verdict is not None else None
-    created: list[Alert] = []
-    for dest in destinations:
-        kind = alert_kind(dest, verdict.label, previous_label)
-        if kind is None:
-            continue
-        key = idempotency_key(claim.id, verdict.id, verdict.label, dest.name)
-        if session.exec(select(Alert.id).where(col(Alert.idempotency_key) == key)).first():
-            continue
-        alert = Alert(
-            idempotency_key=key,
-            claim_id=claim.id,
-            verdict_id=verdict.id,
-            destination=dest.name,
-            kind=kind,
-            status=PENDING,
-            next_attempt_at=now or utcnow(),
-        )
-        # Two instances recording the same claim can race to the same key: the loser's
-        # insert does nothing instead of aborting the verdict's transaction.
-        if not insert_or_ignore(session, alert, ["idempotency_key"]):
-            continue
-        created.append(session.exec(select(Alert).where(col(Alert.idempotency_key) == key)).one())
-    session.flush()
-    return created
+    planned = [
+        PlannedAlert(dest.name, kind)
+        for dest in destinations
+        if (kind := alert_kind(dest, verdict.label, previous_label)) is not None
+    ]
+    return write_claim_alerts(
+        session, claim.id, verdict.id, verdict.label, planned, now=now or utcnow()
+    )
 
 
 def previous_remote_id(engine: Engine, alert: Alert) -> str | None:

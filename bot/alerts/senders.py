@@ -1,6 +1,9 @@
 """The seam between the dispatcher and a delivery channel (bot, webhook, terminal).
 
-A sender turns one rendered message into one of four outcomes. The dispatcher
+The dispatcher hands every sender the same `OutgoingMessage`, shaped for no channel:
+each sender renders it (the Discord senders as an embed through
+bot/alerts/discord_payload.py, the terminal as its plain text). A sender turns one
+message into one of five outcomes. The dispatcher
 persists the outcome; the sender never touches the database. The outcomes are
 chosen so the dispatcher can keep its promise of at most one message per key:
 
@@ -16,8 +19,10 @@ chosen so the dispatcher can keep its promise of at most one message per key:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.render.cards import Field
 
 # Discord JSON error codes that mean the destination is gone or forbidden, not this message.
 # https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
@@ -32,13 +37,23 @@ BROKEN_STATUSES = {401: "Unauthorized", 403: "Forbidden", 404: "Not Found"}
 
 @dataclass(frozen=True, slots=True)
 class OutgoingMessage:
-    """A message as every sender delivers it; `text` is the same words for a terminal."""
+    """What an alert says, in no channel's format; every sender renders it its own way.
 
-    content: str
-    embeds: tuple[dict[str, Any], ...]
-    text: str
-    # Discord must never ping anyone from article text: sent on every message.
-    allowed_mentions: dict[str, Any] = field(default_factory=lambda: {"parse": []})
+    `title`, `description`, field names and values, `lead` and `footer` are the render
+    layer's light markdown (**bold**, [label](url) links, "> " quotes; text from
+    articles escaped). `text` is the whole message as plain text, wrapped at 80
+    columns, for a channel without markup (a terminal, a pager, an SMS). No channel's
+    limits apply here: a sender clips what it must (the embed limits are Discord's).
+    """
+
+    title: str
+    text: str  # the same words without markup
+    description: str = ""
+    fields: tuple[Field, ...] = ()  # (name, value): the evidence, the sources, ...
+    url: str | None = None  # the page the message is about (the article)
+    colour: int | None = None  # 0xRRGGBB from the verdict or the notice, if any
+    lead: str = ""  # one line said before the rest ("Verdict changed: ...")
+    footer: str = ""  # how to find out more (commands), and the send's ref
 
 
 @dataclass(frozen=True, slots=True)

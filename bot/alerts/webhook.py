@@ -31,6 +31,7 @@ from pydantic import model_validator
 
 from bot import net
 from bot.alerts.destinations import DestinationConfig, SenderContext, register_destination
+from bot.alerts.discord_payload import discord_payload
 from bot.alerts.senders import (
     Delivered,
     MisconfiguredSender,
@@ -105,12 +106,7 @@ class WebhookSender:
         await self._client.aclose()
 
     def _payload(self, message: OutgoingMessage) -> dict[str, Any]:
-        payload: dict[str, Any] = {
-            "embeds": list(message.embeds),
-            "allowed_mentions": message.allowed_mentions,
-        }
-        if message.content:
-            payload["content"] = message.content
+        payload = discord_payload(message)
         if self._username:
             payload["username"] = self._username
         return payload

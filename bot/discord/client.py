@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import discord
 from discord import app_commands
 
+from bot.alerts.discord_payload import discord_content, discord_embeds
 from bot.alerts.senders import (
     Delivered,
     Outcome,
@@ -61,7 +62,7 @@ class ChannelAPI(Protocol):
 
 
 def _embeds(message: OutgoingMessage) -> list[discord.Embed]:
-    return [discord.Embed.from_dict(e) for e in message.embeds]
+    return [discord.Embed.from_dict(e) for e in discord_embeds(message)]
 
 
 class DiscordPyChannels:
@@ -77,7 +78,7 @@ class DiscordPyChannels:
     async def post(self, channel_id: int, message: OutgoingMessage, nonce: str) -> str:
         channel = await self._channel(channel_id)
         sent = await channel.send(
-            content=message.content or None,
+            content=discord_content(message) or None,
             embeds=_embeds(message),
             nonce=nonce,
             allowed_mentions=discord.AllowedMentions.none(),
@@ -88,7 +89,7 @@ class DiscordPyChannels:
         channel = await self._channel(channel_id)
         partial = channel.get_partial_message(int(message_id))
         await partial.edit(
-            content=message.content or None,
+            content=discord_content(message) or None,
             embeds=_embeds(message),
             allowed_mentions=discord.AllowedMentions.none(),
         )

@@ -148,6 +148,10 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 
 def same_model(a: str | None, b: str | None) -> bool:
+    return _same(a, b)
+
+
+def _same(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     ta, tb = name_tokens(a), name_tokens(b)
@@ -159,6 +163,27 @@ def same_model(a: str | None, b: str | None) -> bool:
     # one name is the other with words in front that name the maker or family
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     return long_[-len(short) :] == short and any(c.isdigit() for c in "".join(short))
+
+
+def short_for(short: str | None, full: str | None, text: str) -> bool:
+    """A label may write the short name the article uses ("Pixtral") for the one fuller
+    name the article gives it ("Pixtral 12B"), or the claim may: the same model, when
+    every name in the text that starts with the short one goes on the same way."""
+    if not short or not full or any(c.isdigit() for c in short):
+        return False
+    ts, tf = name_tokens(short), name_tokens(full)
+    if not ts or len(tf) <= len(ts) or tf[: len(ts)] != ts:
+        return False
+    nxt = tf[len(ts)]
+    pattern = re.compile(rf"(?<![\w-]){re.escape(short)}[\s_-]+([A-Za-z0-9][\w.]*)", re.I)
+    # a name goes on with a capitalised or numbered word ("Pixtral 12B"); "Pixtral is"
+    # and "Pixtral outperforms" are the short name itself
+    goes_on = {
+        name_tokens(m.group(1))[:1]
+        for m in pattern.finditer(text)
+        if m.group(1)[0].isupper() or m.group(1)[0].isdigit()
+    }
+    return goes_on == {(nxt,)}
 
 
 # -- matching ---------------------------------------------------------------------
@@ -188,8 +213,12 @@ def _num_equal(a: Any, b: Any) -> bool:
         return str(a) == str(b)
 
 
-def compare(gold: dict[str, Any], found: dict[str, Any]) -> str | None:
+def compare(gold: dict[str, Any], found: dict[str, Any], text: str = "") -> str | None:
     """ "match", "wrong_way" (same subjects, opposite direction) or None."""
+
+    def same_model(a: str | None, b: str | None) -> bool:
+        return _same(a, b) or short_for(a, b, text) or short_for(b, a, text)
+
     kind = gold["type"]
     if kind != found["type"]:
         return None
@@ -283,7 +312,7 @@ def score_item(item: Item, drafts: list[ClaimDraft], tally: Tally) -> None:
                 continue
             if gspan is not None and not _overlaps(gspan, fspan):
                 continue
-            outcome = compare(g, f)
+            outcome = compare(g, f, item.text)
             if outcome is not None:
                 outcomes[i] = outcome
         matched = [i for i, o in outcomes.items() if o == "match"]

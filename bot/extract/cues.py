@@ -83,7 +83,9 @@ _INVERTED_TOP = re.compile(
 )
 _ORDINAL = re.compile(
     r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|finish(?:es|ed|ing)?|came|comes|is|was|"
-    r"sits?|sat|lands?|landed|debut(?:s|ed)?|at|in|into|to|took|takes)\s+(?:at\s+|in\s+)?"
+    r"sits?|sat|lands?|landed|debut(?:s|ed)?|at|in|into|to|took|takes|"
+    # "came out first", "is tied for first", "scored 61.50 for fourth overall"
+    r"c(?:a|o)me?s?\s+out|tie[sd]?\s+for|for)\s+(?:at\s+|in\s+)?"
     r"(?:the\s+)?(?:(?:#\s?|No\.\s?|number\s+)(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b"
     r"(?P<after>\s+(?:place|spot|position|overall|on|in|among|with|at|behind)\b)?",
@@ -151,6 +153,19 @@ _MARGIN = re.compile(
     r"\b(?:up|down|gain|gains|improvement|lead|margin|drop|increase|decrease|jump)\s+"
     r"(?:of\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+)?$",
     re.IGNORECASE,
+)
+# "at 80, 2.8 points above Fable 5": a number followed by the side it is measured from
+# is the distance between two models, not a score
+_MARGIN_AFTER = re.compile(
+    r"(?:\s*(?:percentage\s+)?(?:points?|pts|pp|%))?\s+(?:above|ahead\s+of|behind|below|"
+    r"clear\s+of|short\s+of|higher\s+than|lower\s+than|more\s+than|less\s+than)\b",
+    re.IGNORECASE,
+)
+# What follows a benchmark's version rather than a score: the next benchmark of a list,
+# or words about the benchmark itself
+_BENCH_VERSION = re.compile(
+    r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:benchmarks?|which|where|both|two)\b|"
+    r"\s+(?:benchmarks?|leaderboards?|suites?|tasks?|results?)\b",
 )
 _RANGE_TO = re.compile(r"\s*%?\s*(?:to|vs\.?|versus|[-–])\s*\d", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\d\s*%?\s*(?:to|vs\.?|versus|[-–])\s*$", re.IGNORECASE)
@@ -448,7 +463,7 @@ def find_ordinals(s: Sentence) -> None:
     for m in _ORDINAL.finditer(s.text):
         word = m.group("word")
         ends = s.text[m.end() : m.end() + 1] in (",", ".", ";", "")
-        ranked = m.group(0).lower().startswith(("rank", "plac", "finish", "came", "comes"))
+        ranked = m.group(0).lower().startswith(("rank", "plac", "finish", "came", "comes", "tie"))
         if word and not (m.group("after") or ranked or ends):
             continue  # "is first to ship" speaks of time, not rank
         if _OR_BELOW.match(s.text, m.end()):
@@ -493,16 +508,59 @@ def _model_after(s: Sentence, end: int) -> Mention | None:
     return m if _AFTER_GAP.match(s.text[end : m.start]) else None
 
 
+# "GLM-5 and Kimi K2.5 ... at 16.6 and 20.1 respectively": numbers in the names' order
+_RESPECTIVELY = re.compile(
+    r"(?P<nums>(?:\d[\d.,]*\s?%?(?:,\s*and\s+|,\s*|\s+and\s+))+\d[\d.,]*\s?%?)"
+    r"(?:\s+(?:on|in|at|for)\s+[^,.;]{1,30}?)?,?\s+respectively\b",
+    re.IGNORECASE,
+)
+_RESPECTIVE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NAMES_JOIN = re.compile(r"^\s*(?:,\s*and|,|and|&)\s*$")
+
+
+def find_respective_scores(s: Sentence) -> None:
+    """Scores given "respectively": the n-th number is the n-th name of the list of
+    names just before them; when the counts differ nothing is read."""
+    for r in _RESPECTIVELY.finditer(s.text):
+        named = [m for m in s.models if m.end <= r.start()]
+        if not named:
+            continue
+        run = [named[-1]]
+        for m in reversed(named[:-1]):
+            if not _NAMES_JOIN.match(s.text[m.end : run[-1].start]):
+                break
+            run.append(m)
+        run.reverse()
+        values = [v.group() for v in _RESPECTIVE_NUMBER.finditer(r.group("nums"))]
+        if len(run) != len(values) or len(run) < 2:
+            continue
+        for m, raw in zip(run, values, strict=True):
+            s.hits.append(
+                Hit(
+                    "score_value",
+                    {"model": m.text, "value": float(raw.replace(",", "")), "comparator": "eq"},
+                    r.start(),
+                    negated=_near_negation(s.text, r.start()),
+                )
+            )
+
+
 def find_score_slots(s: Sentence) -> None:
     if not s.scores_context and not _SCORE_CONTEXT.search(s.text):
         return
     taken = {(h.fields.get("model"), h.fields.get("value")) for h in s.hits}
+    read = {h.start for h in s.hits if h.type == "score_value"}
+    respective = [r.span("nums") for r in _RESPECTIVELY.finditer(s.text) if r.start() in read]
     last: tuple[str, int] | None = None  # the previous number's model and its end
     for m in _SCORE.finditer(s.text):
+        if any(a <= m.start() < b for a, b in respective):
+            continue  # find_respective_scores reads these
         raw = m.group("value").replace(",", "")
         lead = s.text[max(0, m.start() - 30) : m.start()]
         version = _NAME_NUMBER.search(lead) and float(raw) < 100 and not _BENCH_BEFORE.search(lead)
-        if version or _MARGIN.search(lead):
+        if _BENCH_BEFORE.search(lead) and float(raw) < 10 and _BENCH_VERSION.match(s.text, m.end()):
+            continue  # "on SWE-Bench Pro and Terminal-Bench 2.0, benchmarks ...": its version
+        if version or _MARGIN.search(lead) or _MARGIN_AFTER.match(s.text, m.end()):
             continue  # "Opus 4.8", "Apache 2.0"; "by over 20%" is a margin, not a score
         if _RANGE_TO.match(s.text, m.end()) or _RANGE_FROM.search(lead):
             continue  # "60.2% to 54.9%": whose is which is not in the words
@@ -636,12 +694,15 @@ _PAIRED = re.compile(
 )
 
 
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
 def find_paired_scores(s: Sentence) -> None:
     pairs = [h for h in s.hits if h.type == "pairwise_comparison"]
     for m in _PAIRED.finditer(s.text):
         before = [h for h in pairs if h.start < m.start()]
-        if not before:
-            continue
+        if not before or _FROM.search(s.text, 0, m.start()):
+            continue  # "rising from 59.1% to 68.4%": a change over time, not two models
         a, b = before[-1].fields["model_a"], before[-1].fields["model_b"]
         bench = _BENCH_AFTER.match(s.text, m.end())
         metric = benchmark_id(bench.group("bench")) if bench else None
@@ -701,6 +762,7 @@ def find_all(s: Sentence) -> list[Hit]:
     find_ranked_lists(s)  # after the places said outright, which a list continues
     find_gap_trends(s)
     find_superlatives(s)
+    find_respective_scores(s)
     find_score_slots(s)
     find_paired_scores(s)
     find_score_comparisons(s)

@@ -35,8 +35,15 @@ _WIDENING = re.compile(
     r"expand(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
+# "open-versus-closed", "open vs. closed", "open/closed": both sides in one modifier
+_OPEN_VS = r"(?:[- ](?:source|weights?))?(?:[- ]+(?:versus|vs\.?|v\.?|to)[- ]+|\s?/\s?)"
 # Bare nouns for groups, where no "... models" phrase names them.
 _BARE: tuple[tuple[re.Pattern[str], Group], ...] = (
+    (re.compile(rf"\bopen(?={_OPEN_VS}closed\b)", re.I), Group(open_weights=True)),
+    (
+        re.compile(rf"(?<=\bopen)(?P<sep>{_OPEN_VS})closed\b", re.I),
+        Group(open_weights=False),
+    ),
     (re.compile(r"\b(?:China|Chinese)\b"), Group(country="CN")),
     (
         re.compile(r"(?:\bthe\s+)?(?:\bU\.S\.(?=\W)|\bUS\b|\bUnited States\b|\bAmerican?\b)"),
@@ -84,18 +91,44 @@ def _groups(s: Sentence) -> list[tuple[int, Group]]:
     """The sentence's first two groups (its phrases and bare nouns, `bare_groups`), the
     second taking what it leaves unsaid from the first."""
     phrases = sorted(s.groups, key=lambda g: g.start)
-    if len(phrases) >= 2:
-        ga, gb = resolve_pair(phrases[0], phrases[1])
-        return [(phrases[0].start, ga), (phrases[1].start, gb)]
-    return [(p.start, p.group) for p in phrases]
+    # "America ..., U.S. models led Chinese ones": a group named again is one side
+    for other in phrases[1:]:
+        ga, gb = resolve_pair(phrases[0], other)
+        if ga != gb:
+            return [(phrases[0].start, ga), (other.start, gb)]
+    return [(p.start, p.group) for p in phrases[:1]]
+
+
+# "trail closed ones by 3 points, down from 12": a margin that says how it changed
+_MARGIN_CHANGE = re.compile(
+    r"\bby\s+(?:only\s+|just\s+)?[\d.]+\s*(?:%|percent|points?|pts|elo|percentage\s+points)?,?\s+"
+    r"(?:(?P<narrow>down)|(?P<widen>up))\s+from\s+[\d.]+",
+    re.IGNORECASE,
+)
+
+
+def _outside(
+    pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    for m in pattern.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            return m
+    return None
 
 
 def find_gap_trends(s: Sentence) -> None:
     if any(h.type == "trend_gap" for h in s.hits):
         return
     gap = _GAP.search(s.text)
-    narrow = _NARROWING.search(s.text)
-    widen = _WIDENING.search(s.text)
+    # "the open vs. closed gap has widened": a group's own words ("closed") are no cue
+    spans = [(g.start, g.end) for g in s.groups]
+    narrow = _outside(_NARROWING, s.text, spans)
+    widen = _outside(_WIDENING, s.text, spans)
+    change = _MARGIN_CHANGE.search(s.text)
+    if change is not None:
+        # the change of the margin itself decides, whatever other words say
+        gap = change
+        narrow, widen = (change, None) if change.group("narrow") else (None, change)
     catching = narrow is not None and re.search(
         r"catch|caught|level|parity|erase|gaining", narrow.group(), re.IGNORECASE
     )

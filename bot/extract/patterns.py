@@ -17,7 +17,7 @@ from bot.extract.lexicon import BENCHMARKS
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.scope import slug
-from bot.extract.subjects import antecedent, pronoun_in, subjects
+from bot.extract.subjects import REFERENCE, antecedent, in_subject_position, pronoun_in, subjects
 from store.claims import ClaimType, Group
 from store.judge.rank import AMONG_LEADING_K
 
@@ -88,6 +88,13 @@ _VERBS: dict[Relation, str] = {
         r"(?:surpassed|passed|eclipsed|pulled ahead of)|eclipsed|leapfrog(?:s|ged|ging)?"
     ),
     "beats": (
+        # "X's lead over Y" (not one that is gone: "X's lead over Y has vanished")
+        r"(?<=['’]s )(?:(?:narrow|slim|clear|big|wide|comfortable|commanding|small|large)\s+)?"
+        r"(?:lead|edge|advantage)\s+over(?![^;]{0,60}?\b(?:vanish|disappear|eras|evaporat|"
+        r"gone|lost|ended|revers|wiped|flipped))|"
+        r"(?:keeps?|kept|holds?|held|has|had|have|retains?|retained|maintains?|maintained|"
+        r"enjoys?|enjoyed|opens?|opened|extends?|extended)\s+(?:a|an|its|their)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:lead|edge|advantage)\s+over|"
         r"match(?:es|ed)?\s+or\s+(?:even\s+)?(?:outperform|exceed|beat|surpass)\w*|"
         r"(?:(?<=could )|(?<=would )|(?<=will )|(?<=might )|(?<=can )|(?<=did )|(?<=does )|"
         r"(?<=to )|(?<=may ))top(?![- ]?\d)|eclips(?:es|ing)|"
@@ -110,6 +117,11 @@ _VERBS: dict[Relation, str] = {
         r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
         r"(?:(?:strict|substantial|significant|major|big|clear|marked|huge|large|notable)\s+)?"
         r"(?:improvements?|upgrade|step\s+(?:up|forward))\s+(?:over|on|from)|"
+        # a distance: "2.8 points above X", "a margin of 17 over X", "a 40-point lead over X"
+        r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:above|ahead\s+of|clear\s+of)|"
+        r"(?:margin|lead)\s+of\s+(?:about\s+|roughly\s+|nearly\s+|over\s+)?\d[\d.,]*"
+        r"(?:\s*(?:(?:Elo\s+)?points?|pts|%))?\s+over|"
+        r"\d[\d.,]*[- ]point\s+(?:lead|margin|advantage)\s+over|"
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
         r"(?:better|higher|stronger|smarter|more\s+(?:capable|accurate|powerful|intelligent|"
         r"reliable|agentic|advanced|effective|robust|consistent|helpful|preferred))"
@@ -123,10 +135,17 @@ _VERBS: dict[Relation, str] = {
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
         r"falls? behind|fell behind|(?:is|are|was|were) no match for|"
+        r"los(?:es|t|ing)\s+(?:out\s+)?to(?=\s+(?:[A-Z]|o\d))|"
+        # "the second-best model behind X"
+        r"(?:(?<=\bmodel )|(?<=\bplace )|(?<=\bspot )|(?<=\bentry ))behind|"
         r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
         r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?)\s+|"
         r"(?<=, ))(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+)?(?:behind|below)|"
         r"approach(?:es|ed|ing)|"
+        # "second place, with only GPT-5 above it": the one named above is ahead
+        r"with\s+only(?=\s+[^,.;]{1,60}?\s+(?:above|ahead\s+of|in\s+front\s+of)\s+(?:it|them)\b)|"
+        r"behind\s+only|"
+        r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:behind|below|short\s+of)|"
         r"(?:worse|lower|weaker)(?:\s+[\w-]+){0,4}?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         r"(?:is|are|was|were)\s+(?:close|near)\s+to"
@@ -136,7 +155,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:roughly\s+|about\s+)?equal\s+to|"
         r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|(?:is|are|was|were)\s+(?:roughly\s+|"
         r"essentially\s+|statistically\s+)?(?:on par|tied|level|even) with|"
-        r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck)\s+(?:[\w-]+\s+){0,2}?"
+        # "competitive cost compared to X" compares prices, which rank nothing
+        r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck)\s+"
+        r"(?:(?!(?:cost|costs|price|prices|pricing|speed|latency)\b)[\w-]+\s+){0,2}?"
         r"(?:with|to)|"
         r"rivals?(?: with)?|rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
@@ -145,7 +166,7 @@ _VERBS: dict[Relation, str] = {
 }
 _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")
 _OBJECT_LEAD = _i(
-    r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|its|their|our|previous|prior|older|earlier|original|much|"
+    r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|only|its|their|our|previous|prior|older|earlier|original|much|"
     r"far|larger|bigger|smaller|recent|latest|current|new|already|strong)\s+)*"
     r"(?:(?:rivals?|competitors?)\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,6}?(?:models?|systems?|alternatives|competitors|LLMs|ones)[,:]?\s+"
@@ -248,7 +269,9 @@ _SOTA_GROUP = _i(
 _MEASURED = ("result", "score", "accurac", "number")
 _OTHERS = _i(
     r"^\s*(?:(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
-    r"((?:open[- ]weights?\s+|open[- ]source\s+|open\s+|closed\s+)?)(?:models?|LLMs?)\b"
+    r"((?:open[- ]weights?\s+|open[- ]source\s+|open\s+|closed\s+)?)"
+    # "all 7B models": a size class (scope.py keeps it off the board's overall order)
+    r"(?:(?:sub-)?\d+(?:\.\d+)?[BbMm]\s+(?:chat\s+|instruct\s+|base\s+)?)?(?:models?|LLMs?)\b"
     r"(?!['’]s)|"  # "every other model's full-reasoning configuration" is not every model
     # "outperforms open-source alternatives": the rest of its group
     r"(?:other\s+)?((?:open[- ]weights?|open[- ]source|open|closed[- ]source|closed)\s+)"
@@ -381,7 +404,12 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         if len(gap) <= max_gap and ";" not in gap and short:
             return m.text
         return None
-    if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]):
+    # "It beats A across all tasks, and achieves ..., surpassing B": a participle after
+    # a comma speaks of the clause's subject, however far back the pronoun stands
+    participle = _PARTICIPLE.search(s.text, 0, pos) and _ING.match(s.text, pos)
+    if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]) or (
+        participle and _PRONOUN_START.match(s.text)
+    ):
         # no subject named before: the author's one model ("We've launched X, making
         # it ..."), else the previous sentence's subject, else the article's topic
         found = antecedent(s.text, s.models, s.objects, pos) or s.prev_subject
@@ -406,6 +434,12 @@ _DESCRIBED = _i(
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
 )
+# Measures where less is better: a comparative of one says nothing by its word alone
+_BAD_MEASURE = _i(
+    r"\b(?:errors?|undesirable|harmful|hallucinat\w*|refusals?|failures?|mistakes?|bias|"
+    r"toxic\w*|latency|cost|price|WER|CER|loss|perplexity|risk)\b"
+)
+_APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
 _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
     r"closed[- ]source|closed|proprietary)\s+(?:AI\s+)?(?:models?|LLMs?|AI)\b"
@@ -440,7 +474,10 @@ def sentence_antecedent(text: str, models: list[Mention]) -> str | None:
 _EMPTY_GAZETTEER = Gazetteer(set(), {}, {})
 
 
-_PRONOUN_BEFORE = _i(r"\b(?:it|its|this model|the model|the new model)\b")
+_PRONOUN_BEFORE = _i(rf"\b(?:its|{REFERENCE})\b")
+_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
+_ING = re.compile(r"[a-z]+ing\b")
+_PRONOUN_START = _i(rf"^\W*(?:[\w'’-]+,?\s+){{0,3}}?{REFERENCE}\s")
 
 
 def _has_clause_break(gap: str) -> bool:
@@ -465,11 +502,24 @@ def _objects(s: Sentence, pos: int) -> list[Mention]:
             continue
         gap = s.text[cursor : m.start]
         pattern = _OBJECT_LEAD if not out else _OBJECT_JOIN
-        if not pattern.match(gap):
+        if not pattern.match(gap) and not (out and _same_preposition(s.text[:pos], gap)):
             break
         out.append(m)
         cursor = m.end
     return out
+
+
+# "finished above Llama-3 and also above Mixtral": the verb's own preposition, repeated,
+# joins the next object; another one ("ahead of X but behind Y") never does
+_REPEATED = _i(r"^\s*,?\s*(?:and|as well as)\s+(?:also\s+|even\s+)?(?P<prep>[a-z ]+?)\s+$")
+_PREPOSITIONS = ("above", "ahead of", "behind", "below", "in front of")
+
+
+def _same_preposition(before: str, gap: str) -> bool:
+    m = _REPEATED.match(gap)
+    if m is None or m.group("prep").lower() not in _PREPOSITIONS:
+        return False
+    return before.lower().rstrip().endswith(m.group("prep").lower())
 
 
 def find_comparisons(s: Sentence) -> None:
@@ -479,6 +529,8 @@ def find_comparisons(s: Sentence) -> None:
             continue
         if _others_rank(s, v, relation):
             continue
+        if _BAD_MEASURE.search(v.group()):
+            continue  # "a lower rate of undesirable behaviors than Y": lower is better there
         subject = _subject(s, v.start())
         if subject is None:
             continue
@@ -488,6 +540,10 @@ def find_comparisons(s: Sentence) -> None:
             # the words the text uses (judged model_not_found: no board lists them)
             start, end = described.span("what")
             objects = [Mention(start, end, s.text[start:end], "model")]
+            named = [m for m in s.models if m.start >= end]
+            if named and _APPOSITION.match(s.text, end, named[0].start):
+                # "over its predecessor, Sonnet 4.6,": the name the description is given
+                objects = [named[0]]
         negated = _near_negation(s.text, v.start())
         rel = "beats" if relation == "overtook" else relation
         for subj in _coordinated(s, subject, v.start()):
@@ -837,9 +893,69 @@ def find_trends(s: Sentence) -> None:
         )
 
 
+_PAIR_JOIN = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
+_TIED_AFTER = _i(
+    r"^\s*(?:are|were|remain(?:ed)?|sit|stand|now|still|,)?\s*(?:now\s+|still\s+)?"
+    r"(?:\w+ly\s+)?(?:tied|tie|level|neck\s+and\s+neck|deadlocked|even)\b"
+)
+
+
+def find_pair_ties(s: Sentence) -> None:
+    """ "X and Y are statistically tied": a tie said of two names joined as subjects."""
+    for a, b in zip(s.models, s.models[1:], strict=False):
+        if not _PAIR_JOIN.match(s.text[a.end : b.start]) or a.text == b.text:
+            continue
+        tied = _TIED_AFTER.match(s.text[b.end :])
+        if tied is None or not in_subject_position(s.text, a.start):
+            continue
+        s.hits.append(
+            Hit(
+                "pairwise_comparison",
+                {"model_a": a.text, "model_b": b.text, "relation": "ties"},
+                b.end + tied.start(),
+                negated=_near_negation(s.text, b.end + tied.end()),
+            )
+        )
+
+
+_FRONTED = _i(r"^\W*(?:compared\s+(?:with|to)|relative\s+to|next\s+to|against)\s+(?:the\s+)?$")
+_FRONTED_UP = _i(r"\b(?:higher|better|stronger|ahead|wins?|leads?|outperforms?|more\s+capable)\b")
+_FRONTED_DOWN = _i(r"\b(?:lower|worse|weaker|behind|trails?|lags?|loses?|less\s+capable)\b")
+
+
+def find_fronted(s: Sentence) -> None:
+    """ "Compared with Y, X scores higher on MMLU": the name after the comma is the
+    subject, the first word of direction says which way; both ways says nothing."""
+    if len(s.models) < 2 or not _FRONTED.match(s.text[: s.models[0].start]):
+        return
+    other, subject = s.models[0], s.models[1]
+    if not re.match(r"^\s*,\s*(?:[\w'’-]+\s+){0,2}$", s.text[other.end : subject.start]):
+        return
+    rest = s.text[subject.end : subject.end + 60]
+    up, down = _FRONTED_UP.search(rest), _FRONTED_DOWN.search(rest)
+    if bool(up) == bool(down) or _SPEED_OR_PRICE.search(rest):
+        return
+    cue = up or down
+    assert cue is not None
+    s.hits.append(
+        Hit(
+            "pairwise_comparison",
+            {
+                "model_a": subject.text,
+                "model_b": other.text,
+                "relation": "beats" if up else "trails",
+            },
+            subject.end + cue.start(),
+            negated=_near_negation(s.text, subject.end + cue.start()),
+        )
+    )
+
+
 def find_all(s: Sentence) -> list[Hit]:
     s.objects = object_starts(s.text, s.models)
     find_comparisons(s)
+    find_pair_ties(s)
+    find_fronted(s)
     find_count_in_top(s)
     find_ranks(s)
     find_trends(s)

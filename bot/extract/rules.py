@@ -23,9 +23,10 @@ from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERN
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, introduced_names
 from bot.extract.patterns import Hit, Sentence, object_starts, sentence_antecedent
+from bot.extract.referents import Referents, sharpen_topic
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
-from bot.extract.subjects import subjects
+from bot.extract.subjects import REFERENCE, subjects, unlisted_subjects
 from store.claims import (
     CLAIM_ADAPTER,
     ClaimDraft,
@@ -110,7 +111,7 @@ _SCOPED_TYPES = ("rank_position", "score_value", "pairwise_comparison")
 _LOWEST_ELO = 500.0
 _STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,6}?(?:it|the model|this model|the new model)\s+"
+    rf"^\W*(?:[\w'’-]+\s+){{0,6}}?{REFERENCE}\s+"
     r"(?:is|was|also|now|still|then|has|had|scores|ranks|beats|leads|outperforms|outscores|"
     r"[a-z]+s)\b",
     re.IGNORECASE,
@@ -193,16 +194,20 @@ class RulesExtractor:
         article_board = _single_board(text)
         seen: set[str] = set()
         prev_subject: str | None = None
-        topic = self._topic(article, sentences)
+        found = [self.gaz.models(sent.text) for sent in sentences]
+        topic = sharpen_topic(self._topic(article, sentences), [m for ms in found for m in ms])
+        referents = Referents()
         about_scores = scores_context(text)
         models: list[Mention] = []
         prev_text = ""
         last_rank: int | None = None
-        for sent in sentences:
+        for sent, written in zip(sentences, found, strict=True):
             # "it" may mean the article's topic only when the previous sentence offered
             # no other candidate: no model in subject position there
             named_before = bool(models) and bool(subjects(prev_text, models, ()))
-            models = self.gaz.models(sent.text)
+            # "the 405B model" after "Llama 3.1 405B" is that model (referents.py)
+            models = referents.resolve(sent.text, written, short_names=False)
+            referents.add(written)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
             subject_before = _sharpened(prev_subject, topic)
             prev_subject = sentence_antecedent(sent.text, models)
@@ -216,6 +221,8 @@ class RulesExtractor:
             if _QUESTION.search(sent.text):
                 # Questions ask, they do not assert ("will US models retake the lead?").
                 continue
+            if extra := unlisted_subjects(sent.text, models, self.gaz, article.title or ""):
+                models = sorted([*models, *extra], key=lambda m: m.start)
             ctx = Sentence(
                 sent.text,
                 models,

@@ -31,6 +31,7 @@ SIZE_SCOPE = re.compile(
     r"|\bamong(?:st)?\s+(?:the\s+)?(?:small|smaller|compact|lightweight|tiny|edge|mid-sized|"
     r"midsize|sub-\w+|on-device)\b"
     r"|\b(?:small|compact|lightweight|on-device|edge)\s+(?:open\s+)?models?\b"
+    r"|\b(?:all|every|any)\s+(?:other\s+)?(?:sub-)?\d+(?:\.\d+)?[BbMm]\s+(?:\w+\s+)?models?\b"
     r"|\bin\s+the\s+\d+(?:\.\d+)?\s*[BbMm]\b"
     r"|\b(?:under|below|up to|less than)\s+\d+(?:\.\d+)?\s*[BbMm]\b"
     r"|\bbest[- ]in[- ]class\b|\bclass[- ]leading\b|\bweight class\b|\bsize class\b"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from bot.extract.names import Mention
+from bot.extract.names import Gazetteer, Mention, unlisted_names
 
 # Where a clause starts: the sentence start or a boundary word/punctuation.
 _CLAUSE_START = re.compile(
@@ -31,7 +31,11 @@ _LEAD_WORD = (
     r"[A-Z][\w.&-]*|[A-Za-z][\w.&-]*['’]s)"
 )
 _SUBJECT_LEAD = re.compile(rf"[\s\-–—•*\"“'‘(]*(?:{_LEAD_WORD}\s+){{0,4}}", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:it|this model|the model|the new model)\b", re.IGNORECASE)
+# Words that refer back to a model named before: pronouns and descriptions of the
+# article's model ("our new model"). "Our models" is many, and "this release" is
+# often a family ("Ministral 3 or Mistral Large 3, this release ...").
+REFERENCE = r"(?:it|this model|the model|the new model|our (?:new |latest |newest )?model(?!s))"
+_PRONOUN = re.compile(rf"\b{REFERENCE}\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(
     r"[\W_]*(?:(?:today|now|finally|recently|last \w+),?\s+)?(?:we|i)(?:['’](?:ve|re|d))?\b",
     re.IGNORECASE,
@@ -160,3 +164,66 @@ def antecedent(
     if later and _COORDINATED.match(text[m.end : later[0].start]):
         return None  # "X and Y ...": "it" could be either
     return m.text
+
+
+# A version or size token standing alone in a name: "OCR 4", "Imagine Video 1.5", "Nova-3".
+_VERSION_TOKEN = re.compile(r"(?:^|[\s-])v?\d+(?:\.\d+)*[A-Za-z]?$")
+
+
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
+_OPENERS = frozenset(
+    [
+        "since",
+        "until",
+        "till",
+        "after",
+        "before",
+        "from",
+        "through",
+        "during",
+        "by",
+        "as",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "per",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "fy",
+        "week",
+        "day",
+        "chapter",
+        "section",
+        "table",
+        "figure",
+        "step",
+        "phase",
+        "version",
+    ]
+)
+
+
+def unlisted_subjects(
+    text: str, models: Sequence[Mention], gaz: Gazetteer, title: str
+) -> list[Mention]:
+    """Product names no list knows, where a subject stands, ending in a version and
+    named in the article's title ("Mistral OCR 4" ... "OCR 4 achieves ..."): the title
+    and the version are the evidence that a capitalised name is the product the article
+    is about, not an organisation, a board, a GPU or a common word ("Level 2")."""
+    out: list[Mention] = []
+    words = set(re.findall(r"[a-z0-9]+", title.lower()))
+    for m in unlisted_names(text, list(models), gaz):
+        if not set(re.findall(r"[a-z]+", m.text.split()[0].lower())) <= words:
+            continue
+        if not _VERSION_TOKEN.search(m.text) or not in_subject_position(text, m.start):
+            continue
+        if _YEAR_END.search(m.text) or m.text.split()[0].lower() in _OPENERS:
+            continue  # "Since January 2026", "Through Q3 2025": a time, not a product
+        out.append(m)
+    return out

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from bot.render.evidence import as_markdown, md_escape, read_evidence, verdict_word
 from store.claims import VERDICT_WORDS
@@ -110,7 +110,24 @@ class _Budget:
         return text, _Budget(self.left - len(text))
 
 
-def to_embed(card: Card) -> dict[str, Any]:
+class Embeddable(Protocol):
+    """What an embed is made from: a `Card`, or an alert's `OutgoingMessage`."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def colour(self) -> int | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def fields(self) -> Sequence[Field]: ...
+    @property
+    def footer(self) -> str: ...
+
+
+def to_embed(card: Embeddable) -> dict[str, Any]:
     """The card as an embed dict within every Discord limit, truncated cleanly.
 
     Title, footer and description are kept first; fields are added in order while

@@ -9,10 +9,14 @@ import logging
 from typing import Literal
 
 import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
 
 from bot.alerts.destinations import DestinationConfig, SenderContext, register_destination
 from bot.alerts.discord_bot import BotDestination
 from bot.alerts.discord_bot import make_sender as make_bot_sender
+from bot.alerts.dispatcher import dispatch_pending
+from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.senders import Delivered, MisconfiguredSender, Outcome, OutgoingMessage
 from bot.alerts.service import build_senders
 from bot.alerts.terminal import TerminalSender
@@ -22,6 +26,8 @@ from bot.logs import SecretFilter
 from bot.repair import destination_fingerprint
 from bot.sources import SourcesFile, destination, parse_sources
 from store.errors import ClaimwatchError
+from store.models import Alert, Claim, Verdict
+from tests.alerts.alerts_support import T0, Seeder, fetch
 
 
 class PagerDestination(DestinationConfig):
@@ -32,12 +38,19 @@ class PagerDestination(DestinationConfig):
 
 
 class PagerSender:
+    """Pages the message's first plain line and its link: it knows nothing of Discord."""
+
     kind = "pager"
+    PAGE_MAX = 160
 
     def __init__(self, number: str) -> None:
         self.number = number
+        self.pages: list[str] = []
 
     async def send(self, message: OutgoingMessage, *, nonce: str, replaces: str | None) -> Outcome:
+        headline = message.text.splitlines()[0]
+        link = f" {message.url}" if message.url else ""
+        self.pages.append(headline[: self.PAGE_MAX - len(link)] + link)
         return Delivered(f"{self.number}:{nonce}")
 
     async def resume(
@@ -72,6 +85,28 @@ def test_a_new_kind_gets_its_sender_hash_and_masking_from_its_registration() -> 
     assert handler.stream.getvalue() == "paging with ***\n"
     expected = hashlib.sha256(b"pager\n5550100").hexdigest()[:32]
     assert destination_fingerprint(pager, Settings()) == expected  # type: ignore[arg-type]  # as above
+
+
+async def test_a_new_kind_renders_the_neutral_message_without_knowing_discord(
+    engine: Engine, seed: Seeder
+) -> None:
+    """A real alert goes through the outbox to the pager: the message gives it plain
+    words and the article's link, with no markdown, escapes or embed to take apart."""
+    claim_id, verdict_id = seed.claim(statement="GPT-5 is *#1* on LMArena, @everyone")
+    oncall = PagerDestination(name="oncall", number="5550100")
+    with Session(engine) as s:
+        claim, verdict = fetch(s, Claim, claim_id), fetch(s, Verdict, verdict_id)
+        # a kind registered at run time is outside the static Destination union
+        enqueue_alerts(s, claim, verdict, None, [oncall], now=T0)  # type: ignore[list-item]
+        s.commit()
+    pager = PagerSender(oncall.number)
+    report = await dispatch_pending(engine, {"oncall": pager}, now=T0)
+    assert report.sent == 1
+    (page,) = pager.pages
+    assert page == "Supported: GPT-5 is *#1* on LMArena, @everyone https://news.example/1/0"
+    with Session(engine) as s:
+        (alert,) = s.exec(select(Alert)).all()
+    assert (alert.status, alert.remote_message_id) == ("sent", f"5550100:{alert.nonce}")
 
 
 def test_registration_refuses_a_kind_twice_and_a_mismatched_literal() -> None:

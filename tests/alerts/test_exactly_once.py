@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from bot.alerts.discord_payload import discord_content, discord_embeds
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.senders import Outcome, OutgoingMessage, Sender
@@ -140,7 +141,10 @@ class FakeChannel:
         if nonce in self.by_nonce:  # Discord returns the existing message
             return self.by_nonce[nonce]
         message_id = str(900 + len(self.messages))
-        self.messages[message_id] = {"embeds": message.embeds, "content": message.content}
+        self.messages[message_id] = {
+            "embeds": discord_embeds(message),
+            "content": discord_content(message),
+        }
         self.by_nonce[nonce] = message_id
         return message_id
 
@@ -148,7 +152,10 @@ class FakeChannel:
         if message_id not in self.messages:
             raise discord.NotFound(_Resp(404), {"code": 10008, "message": "Unknown Message"})
         self.edits.append(message_id)
-        self.messages[message_id] = {"embeds": message.embeds, "content": message.content}
+        self.messages[message_id] = {
+            "embeds": discord_embeds(message),
+            "content": discord_content(message),
+        }
         return message_id
 
     async def find(self, channel_id: int, marker: str, limit: int) -> str | None:

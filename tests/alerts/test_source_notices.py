@@ -13,12 +13,13 @@ from sqlmodel import Session, col, select
 
 from bot.active_feeds import active_feeds
 from bot.alerts.dispatcher import dispatch_pending
-from bot.alerts.notices import DISABLED, RECOVERED, enqueue_source_notices
+from bot.alerts.notices import enqueue_source_notices
 from bot.alerts.outbox import enqueue_alerts
 from bot.alerts.webhook import WebhookSender
 from bot.sources import Destination, destination
 from store import db
 from store.models import Alert, Claim, Source, Verdict
+from store.outbox import DISABLED, RECOVERED
 from store.sources import remove_feed
 from tests.alerts.alerts_support import T0, FakeDiscord, Seeder, fetch
 

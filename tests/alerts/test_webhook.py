@@ -19,7 +19,7 @@ from store.trouble import troubles
 from tests.alerts.alerts_support import T0, FakeDiscord, Scripted, Seeder, fetch
 
 TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
-MSG = OutgoingMessage(content="", embeds=({"title": "t"},), text="t")
+MSG = OutgoingMessage(title="t", text="t\n")
 
 
 class Clock:

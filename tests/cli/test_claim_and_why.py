@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from bot.alerts.discord_payload import discord_embeds
 from bot.alerts.messages import build_alert
 from bot.alerts.terminal import TerminalSender
 from bot.cli.app import app
@@ -90,7 +91,7 @@ async def test_terminal_alert_at_80_columns(engine: Engine, seed: Seeder) -> Non
     assert "  DeepSeek-V3 (claimed leader): rank 9 · score 1,318 · 95% CI 1,313–1,323 ·" in text
     assert "**" not in text and "\\" not in text
     # webhook-only teams read the footer: it names the shell commands too
-    footer = message.embeds[0]["footer"]["text"]
+    footer = discord_embeds(message)[0]["footer"]["text"]
     assert f"claimwatch claim {claim_id}" in footer and footer.endswith("ref r1")
 
 

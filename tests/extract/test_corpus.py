@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.extract import Gate, extract_article, make_gazetteer
-from bot.extract.corpus import Tally, bundled_board_names, load_items, score_item
+from bot.extract.corpus import Tally, bundled_board_names, load_items, score_item, short_for
 from bot.extract.rules import RulesExtractor
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
@@ -51,8 +51,18 @@ def test_no_forecast_is_read_as_a_fact_or_the_reverse(tallies: dict[str, Tally])
 
 def test_held_out_recall_and_precision_do_not_fall(tallies: dict[str, Tally]) -> None:
     held = tallies["held_out"]
-    assert held.recall() >= 0.40, held.recall()
-    assert held.precision() >= 0.86, held.precision()
+    assert held.recall() >= 0.41, held.recall()
+    assert held.precision() >= 0.87, held.precision()
     every = tallies["all"]
-    assert every.recall() >= 0.46, every.recall()
-    assert every.precision() >= 0.89, every.precision()
+    assert every.recall() >= 0.49, every.recall()
+    assert every.precision() >= 0.91, every.precision()
+
+
+def test_a_label_s_short_name_matches_the_article_s_one_fuller_name() -> None:
+    text = "We release Pixtral 12B today. Pixtral beats Claude 3 Haiku."
+    assert short_for("Pixtral", "Pixtral 12B", text)
+    assert not short_for("Pixtral", "Pixtral Large", text)
+    # two variants named: the short name is neither
+    assert not short_for("Pixtral", "Pixtral 12B", text + " Pixtral Large came later.")
+    # a versioned name is a model of its own, never short for a longer one
+    assert not short_for("GPT-5.5", "GPT-5.5 Pro", "GPT-5.5 Pro and GPT-5.5 ship.")

@@ -10,6 +10,8 @@ import pytest
 
 from bot.extract import make_gazetteer
 from bot.extract.base import ArticleText
+from bot.extract.names import Mention
+from bot.extract.referents import sharpen_topic
 from bot.extract.rules import RulesExtractor, split_sentences
 
 DAY = date(2025, 3, 1)
@@ -405,3 +407,325 @@ def test_a_place_shared_after_its_models_and_a_tie_list_with_scores() -> None:
         "Three models tie at rank 2: Gemini-1.5-Pro with 1300, plus GPT-4-Turbo and "
         "Claude-3-Opus, each at 1295."
     ) == {("Gemini-1.5-Pro", 2), ("GPT-4-Turbo", 2), ("Claude-3-Opus", 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a size stands for the one model of that size the article named before
+        (
+            "Meta shipped Llama 3.1 405B in July. On the arena the 405B model ranks 4th.",
+            ("Llama 3.1 405B", 4),
+        ),
+        (
+            "Our tests covered Falcon 180B. Its 180B version placed 9th among open models.",
+            ("Falcon 180B", 9),
+        ),
+    ],
+)
+def test_a_size_refers_back_to_the_model_of_that_size(text: str, expected: tuple[str, int]) -> None:
+    assert expected in ranks(text)
+
+
+def test_a_size_named_by_two_models_refers_to_neither() -> None:
+    text = "Both Llama 3.1 405B and Hermes 3 405B were tested. The 405B model ranks 4th."
+    assert not any(r[1] == 4 for r in ranks(text))
+
+
+def test_a_size_reference_compares_like_a_name() -> None:
+    text = "We tried Llama 2 70B first. The 70B model falls short of GPT-4 on coding."
+    assert ("Llama 2 70B", "GPT-4", "trails") in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deepseek V3 is out. Our model beats GPT-4o on math.",
+        "Deepseek V3 is out. Our new model beats GPT-4o on math.",
+        "Deepseek V3 is out. On math our latest model beats GPT-4o.",
+    ],
+)
+def test_our_model_refers_to_the_article_s_model(text: str) -> None:
+    assert ("Deepseek V3", "GPT-4o", "beats") in pairs(text)
+
+
+def test_our_models_is_many_and_names_no_one_model() -> None:
+    assert not pairs("Deepseek V3 is out. Our models beat GPT-4o on math.")
+
+
+def test_a_title_s_short_name_is_the_one_variant_the_article_names() -> None:
+    title = "Codestral, our coding model"
+    text = "Codestral 22B ships under a new licence. Weights are online. It beats GPT-3.5."
+    assert ("Codestral 22B", "GPT-3.5", "beats") in pairs(text, title=title)
+    names = [Mention(0, 0, n, "model") for n in ("Codestral 22B", "Codestral Mamba 7B")]
+    assert sharpen_topic("Codestral", names) == "Codestral"  # two variants: neither
+    assert sharpen_topic("Codestral", names[:1]) == "Codestral 22B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On SWE-bench, Kimi K2 posts 65.8%, 3.1 points ahead of GPT-4.1.",
+        "Grok 4 sits at 1420 Elo on LMArena, 12 points behind Gemini 2.5 Pro.",
+        "On GPQA, o3 scores 83%, 4.5% higher than Claude 4 Opus.",
+    ],
+)
+def test_a_distance_from_another_model_is_no_score(text: str) -> None:
+    values = {v for _, v in scores(text)}
+    assert values and not values & {3.1, 12.0, 4.5}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a distance from another model says which is ahead
+        (
+            "Kimi K2 posts 1420 on LMArena, 15 points above Qwen3-235B.",
+            ("Kimi K2", "Qwen3-235B", "beats"),
+        ),
+        (
+            "Grok 4 sits at 1420 Elo, 12 points behind Gemini 2.5 Pro.",
+            ("Grok 4", "Gemini 2.5 Pro", "trails"),
+        ),
+        ("o3 holds a margin of 9 points over Claude 4 Opus.", ("o3", "Claude 4 Opus", "beats")),
+        (
+            "Claude 4 Opus has a 40-point lead over GPT-4.1 on LMArena.",
+            ("Claude 4 Opus", "GPT-4.1", "beats"),
+        ),
+        # the one model named above it, or the only one it is behind
+        ("GLM-4.5 is third, with only GPT-5 above it.", ("GLM-4.5", "GPT-5", "trails")),
+        (
+            "DeepSeek V3 is behind only Gemini 2.5 Pro on the arena.",
+            ("DeepSeek V3", "Gemini 2.5 Pro", "trails"),
+        ),
+    ],
+)
+def test_a_distance_or_an_only_one_ahead_gives_the_direction(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(text)
+
+
+def test_a_repeated_preposition_joins_the_next_object_and_no_other_does() -> None:
+    assert pairs("Qwen2-72B finished above Llama-3 and also above Mixtral 8x7B.") == {
+        ("Qwen2-72B", "Llama-3", "beats"),
+        ("Qwen2-72B", "Mixtral 8x7B", "beats"),
+    }
+    found = pairs("Qwen2-72B finished ahead of Llama-3 and behind GPT-4o.")
+    assert ("Qwen2-72B", "GPT-4o", "beats") not in found
+
+
+def _trends(text: str) -> list[tuple[str, tuple[Any, ...]]]:
+    out = []
+    for c in claims(text):
+        if c["type"] == "trend_gap":
+            sides = tuple((g["country"], g["open_weights"]) for g in c["subjects"])
+            out.append((c["direction"], sides))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "sides"),
+    [
+        # a margin that says how it changed, with no gap word
+        (
+            "Open models now trail closed ones by 3 points, down from 12 points last year.",
+            "narrowing",
+            {(None, True), (None, False)},
+        ),
+        (
+            "US models lead Chinese ones by 40 Elo, up from 20 in January.",
+            "widening",
+            {("US", None), ("CN", None)},
+        ),
+        # both sides in one modifier
+        (
+            "The open-versus-closed difference fell to 4% this spring.",
+            "narrowing",
+            {(None, True), (None, False)},
+        ),
+        (
+            "The open vs. closed gap has widened again.",
+            "widening",
+            {(None, True), (None, False)},
+        ),
+        # a group named twice is one side; the other is the group it is measured against
+        (
+            "America leads, but the difference is closing: U.S. models now beat Chinese "
+            "ones by a hair.",
+            "narrowing",
+            {("US", None), ("CN", None)},
+        ),
+    ],
+)
+def test_gap_trends_without_a_gap_verb(text: str, direction: str, sides: set[Any]) -> None:
+    found = _trends(text)
+    assert len(found) == 1, found
+    assert found[0][0] == direction
+    assert set(found[0][1]) == sides
+
+
+def test_a_margin_between_two_models_is_no_group_trend() -> None:
+    assert _trends("GPT-4o leads Claude 3.5 Sonnet by 5 points, down from 9 in May.") == []
+
+
+def test_an_unlisted_subject_needs_a_version_and_the_title_s_word() -> None:
+    text = "On OmniDocBench, Parsa 4 achieves a score of 91.5 and beats GPT-4o."
+    assert ("Parsa 4", 91.5) in {
+        (c["model"], c["value"])
+        for c in claims(text, title="Parsa 4")
+        if c["type"] == "score_value"
+    }
+    assert ("Parsa 4", "GPT-4o", "beats") in pairs(text, title="Introducing Parsa 4")
+    # no title naming it: an unknown capitalised word with a number is no model
+    assert not pairs(text, title="Document AI news")
+    assert not pairs("Level 2 beats GPT-4o on XP.", title="Path of Exile levels")
+    assert not pairs("RTX 5090 beats GPT-4o on watts.", title="GPU review")
+
+
+def test_a_time_is_no_unlisted_subject() -> None:
+    text = "Since January 2026, the best open models lead by four months on our index."
+    assert not [c for c in claims(text, title="January 2026 index") if c.get("model")]
+
+
+def test_a_description_given_a_name_compares_with_the_name() -> None:
+    text = "Kimi K2.6 is a clear step up over its predecessor, Kimi K2.5, on agentic coding."
+    assert pairs(text) == {("Kimi K2.6", "Kimi K2.5", "beats")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qwen3 and GLM-4.5 reach 71.2% and 68.4% respectively.",
+            {("Qwen3", 71.2), ("GLM-4.5", 68.4)},
+        ),
+        (
+            "Gemini 2.5 Pro, GPT-4.1 and Claude 4 Opus score 86.2%, 83.1% and 84% on MMLU "
+            "respectively.",
+            {("Gemini 2.5 Pro", 86.2), ("GPT-4.1", 83.1), ("Claude 4 Opus", 84.0)},
+        ),
+        # one model, two numbers: the numbers are its own
+        (
+            "Magistral Small scored 70.7% and 83.3% respectively.",
+            {("Magistral Small", 70.7), ("Magistral Small", 83.3)},
+        ),
+    ],
+)
+def test_scores_given_respectively_follow_the_names_order(
+    text: str, expected: set[tuple[str, float]]
+) -> None:
+    assert scores(text) == expected
+
+
+def test_a_benchmark_s_version_and_a_change_over_time_are_no_scores() -> None:
+    text = "GPT-5.2 leads on SWE-Bench Pro and Terminal-Bench 2.0, benchmarks of agentic work."
+    assert 2.0 not in {v for _, v in scores(text)}
+    rising = "GPT-5.2's score is 9% higher than GPT-5.1's, rising from 59.1% to 68.4%."
+    assert ("GPT-5.1", 68.4) not in scores(rising)
+    assert ("GPT-5.2", 59.1) not in scores(rising)
+
+
+def test_a_participle_speaks_of_the_pronoun_subject_of_its_sentence() -> None:
+    text = (
+        "Qwen3 is our new model. It beats GPT-4o across all tasks, and achieves strong "
+        "results on long documents and Chinese benchmarks, surpassing Claude 3.5 Sonnet."
+    )
+    assert ("Qwen3", "Claude 3.5 Sonnet", "beats") in pairs(text)
+
+
+def test_a_competitive_price_compares_nothing() -> None:
+    assert not pairs("Grok 4 comes at a very competitive cost compared to other leading models.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lead owned by a name, or kept by it
+        (
+            "GPT-4o's lead over Claude 3.5 Sonnet shrank to 5 points.",
+            ("GPT-4o", "Claude 3.5 Sonnet", "beats"),
+        ),
+        (
+            "Claude 3.5 Sonnet keeps a small edge over GPT-4o in writing.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "beats"),
+        ),
+        # two names joined as the subject of a tie
+        (
+            "Gemini 2.5 Pro and GPT-4.5 are statistically tied on LMArena.",
+            ("Gemini 2.5 Pro", "GPT-4.5", "ties"),
+        ),
+        # the other side fronted
+        (
+            "Compared with Llama 3 70B, Qwen2-72B scores higher on MMLU.",
+            ("Qwen2-72B", "Llama 3 70B", "beats"),
+        ),
+        (
+            "Compared to GPT-4o, Llama 3.1 70B is weaker at coding.",
+            ("Llama 3.1 70B", "GPT-4o", "trails"),
+        ),
+        # losing to, and a place behind
+        (
+            "In a head-to-head, Llama 3.1 405B lost to GPT-4o.",
+            ("Llama 3.1 405B", "GPT-4o", "trails"),
+        ),
+        (
+            "DeepSeek V3 is now the second-best model behind GPT-4o.",
+            ("DeepSeek V3", "GPT-4o", "trails"),
+        ),
+    ],
+)
+def test_more_ways_to_say_who_is_ahead(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GPT-4o's lead over Claude 3.5 Sonnet has vanished.",
+        "GPT-4o's edge over Claude 3.5 Sonnet is gone this month.",
+        "Compared with Llama 3 70B, Qwen2-72B scores higher on MMLU but lower on code.",
+        "Compared with Llama 3 70B, Qwen2-72B is cheaper to serve.",
+    ],
+)
+def test_a_lost_lead_or_a_mixed_comparison_gives_no_direction(text: str) -> None:
+    assert not pairs(text)
+
+
+def test_beating_every_model_of_a_size_is_first_in_that_size_class_only() -> None:
+    found = [
+        c
+        for c in claims("Zephyr 7B outperforms all 7B models on MT-Bench.")
+        if c["type"] == "rank_position"
+    ]
+    assert [(c["model"], c["rank"], c["category"]) for c in found] == [
+        ("Zephyr 7B", 1, "size_class")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claude 4 Sonnet shows a lower rate of undesirable behaviors than Claude 3.7 Sonnet.",
+        "GPT-4.1 has a higher error rate than GPT-4o on long documents.",
+        "Gemini 2.5 Flash has lower latency than GPT-4o.",
+    ],
+)
+def test_a_comparative_of_a_bad_measure_gives_no_direction(text: str) -> None:
+    assert not pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GPT-4.5 came out first in every category on LM Arena.", ("GPT-4.5", 1)),
+        ("Kimi K2 scored 61.50 on SuperCLUE for fourth overall.", ("Kimi K2", 4)),
+        ("Grok 4 is tied for first on LMArena.", ("Grok 4", 1)),
+    ],
+)
+def test_places_said_with_came_out_tied_for_and_for(text: str, expected: tuple[str, int]) -> None:
+    assert expected in ranks(text)
+
+
+def test_for_the_first_time_is_no_place() -> None:
+    assert not ranks("Grok 4 shipped for the first time in July.")

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from bot.alerts.discord_payload import discord_content, discord_embeds, discord_payload
 from bot.alerts.messages import build_alert
 from bot.discord.claims import why_card
 from bot.render.cards import (
@@ -91,10 +92,11 @@ def hostile_claim(engine: Engine, seed: Seeder) -> tuple[ClaimView, int]:
 def test_alert_for_a_hostile_claim_is_valid(hostile_claim: tuple[ClaimView, int]) -> None:
     claim, verdict_id = hostile_claim
     message = build_alert(claim, verdict_id, ref="cwabc", changed=False)
-    (embed,) = message.embeds
+    payload = discord_payload(message)
+    (embed,) = payload["embeds"]
     assert_within_limits(embed)
-    assert message.allowed_mentions == {"parse": []}
-    everything = str(embed) + message.content
+    assert payload["allowed_mentions"] == {"parse": []}
+    everything = str(payload)
     for mention in ("@everyone", "@here", "<@&123>"):
         assert mention not in everything
     assert embed["title"].startswith("Supported: ")
@@ -113,13 +115,13 @@ def test_alert_shows_evidence_and_the_newest_snapshot(engine: Engine, seed: Seed
     with Session(engine) as s:
         claim = view(s, claim_id)
     message = build_alert(claim, verdict_id, ref=None, changed=False)
-    (embed,) = message.embeds
+    (embed,) = discord_embeds(message)
     names = [f["name"] for f in embed["fields"]]
     heading = "Evidence: lmarena-text · snapshot 2025-01-29 (5 days before the claim)"
     assert heading in names
     # the newest snapshot's age is counted from today (the clock is injected)
     newest = build_alert(claim, verdict_id, ref=None, changed=False, today=date(2025, 8, 14))
-    newest_names = [f["name"] for f in newest.embeds[0]["fields"]]
+    newest_names = [f["name"] for f in discord_embeds(newest)[0]["fields"]]
     assert "Supported on the newest snapshot, 2025-08-04 (10 days old)" in newest_names
     evidence = embed["fields"][names.index(heading)]
     # roles as a reader says them, never the internal "model_a"
@@ -144,13 +146,13 @@ def test_change_alert_says_what_changed(engine: Engine, seed: Seeder) -> None:
     with Session(engine) as s:
         claim = view(s, claim_id)
     message = build_alert(claim, second, ref="r", changed=True)
-    assert message.content == "Verdict changed: Supported → Outdated"
-    what = next(f for f in message.embeds[0]["fields"] if f["name"] == "What changed")
+    assert discord_content(message) == "Verdict changed: Supported → Outdated"
+    what = next(f for f in discord_embeds(message)[0]["fields"] if f["name"] == "What changed")
     assert "Was **Supported**, now **Outdated** (snapshot 2025-08-04)" in what["value"]
     assert "fell to 30th" in what["value"]
     # the unchanged card for the first verdict has no such field
     plain = build_alert(replace(claim), first, ref="r", changed=False)
-    assert all(f["name"] != "What changed" for f in plain.embeds[0]["fields"])
+    assert all(f["name"] != "What changed" for f in discord_embeds(plain)[0]["fields"])
 
 
 def test_alert_and_why_name_what_the_text_wrote(engine: Engine, seed: Seeder) -> None:
@@ -163,7 +165,7 @@ def test_alert_and_why_name_what_the_text_wrote(engine: Engine, seed: Seeder) ->
         s.add(row)
         s.commit()
         claim = view(s, claim_id)
-    (embed,) = build_alert(claim, verdict_id, ref=None, changed=False).embeds
+    (embed,) = discord_embeds(build_alert(claim, verdict_id, ref=None, changed=False))
     names = {f["name"]: f["value"] for f in embed["fields"]}
     # escaped for Discord: the asterisks stay text, never bold
     assert names["Names in the text"] == "DeepSeek's V3, Llama \\*405B\\*"

@@ -1,0 +1,110 @@
+"""Short names that refer back to a fuller name the article has used.
+
+Articles name a model once in full and then shorten it: "Mixtral 8x7B ... Mixtral
+outperforms ...", "Llama 3.1 405B ... the 405B model ranks ...". A short name is read
+as the fuller one only when the article has named exactly one such variant before it
+(variants that extend one another, "Mixtral 8x7B" and "Mixtral 8x7B Instruct", count
+as their shortest). Anything else keeps the name as written: an ambiguous short name
+("Llama 2" after its 7B and 70B sizes) never becomes one of its variants, and a name
+marked as an older one ("the previous Mistral Large" beside "Mistral Large 2") or
+written in the same sentence as its fuller form is a different model.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from bot.extract.names import Mention
+
+_KEY_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)*")
+# "the 405B model", "its 70B version": a size that stands for the model of that size.
+_SIZE_REF = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]his)\s+(?P<size>\d+(?:\.\d+)?[BbMT])(?:[- ]param(?:eter)?s?)?"
+    r"\s+(?:model|version|variant|checkpoint)\b"
+)
+# Words that mark a name as an older or other model than the one named in full.
+_OLDER = re.compile(
+    r"\b(?:previous|prior|earlier|older|original|first|last|predecessor|old|former)\s+$",
+    re.IGNORECASE,
+)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name as comparable tokens: case, dashes and spacing do not count."""
+    text = unicodedata.normalize("NFKC", name).lower()
+    return tuple(_KEY_TOKEN.findall(text))
+
+
+class Referents:
+    """The full names an article has used so far, in order."""
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[str, ...], str] = {}
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        for m in mentions:
+            key = name_key(m.text)
+            if len(key) > 1:  # a family word alone ("Pixtral") is no full name
+                self._names.setdefault(key, m.text)
+
+    def resolve(
+        self, text: str, mentions: list[Mention], short_names: bool = True
+    ) -> list[Mention]:
+        """`mentions` of one sentence with short names replaced by the one fuller
+        name they refer to, plus size references ("the 405B model") that resolve.
+
+        Without `short_names` a short name stays as written: a claim's model must be
+        named in its quote's paragraph (consistency.py), and a fuller name given pages
+        earlier is not, so there only size references (named nowhere else) are added."""
+        if not self._names:
+            return mentions
+        here = {name_key(m.text) for m in mentions}
+        out = [self._resolved(text, m, here) for m in mentions] if short_names else mentions[:]
+        for s in _SIZE_REF.finditer(text):
+            if any(m.start < s.end() and s.start() < m.end for m in mentions):
+                continue
+            size = name_key(s.group("size"))
+            full = self._unique(partial(_contains, part=size))
+            if full is not None:
+                out.append(Mention(s.start(), s.end(), full, "model"))
+        return sorted(out, key=lambda m: m.start) if len(out) > len(mentions) else out
+
+    def _resolved(self, text: str, m: Mention, here: set[tuple[str, ...]]) -> Mention:
+        key = name_key(m.text)
+        if not key or key in self._names or _OLDER.search(text[: m.start]):
+            return m
+        if any(c.isdigit() for c in m.text):
+            return m  # "GPT-5.5" is a model of its own, not short for "GPT-5.5 Pro"
+        if any(k[: len(key)] == key and len(k) > len(key) for k in here):
+            return m  # "Mistral Large 2 ... Mistral Large": the short one is another model
+        full = self._unique(lambda k: len(k) > len(key) and k[: len(key)] == key)
+        return Mention(m.start, m.end, full, "model") if full is not None else m
+
+    def _unique(self, fits: Callable[[tuple[str, ...]], bool]) -> str | None:
+        """The one name that fits; names that extend another fitting name count as it."""
+        found = [k for k in self._names if fits(k)]
+        if not found:
+            return None
+        shortest = min(found, key=len)
+        if all(k[: len(shortest)] == shortest for k in found):
+            return self._names[shortest]
+        return None
+
+
+def _contains(key: tuple[str, ...], *, part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(key[i : i + n] == part for i in range(len(key) - n + 1))
+
+
+def sharpen_topic(topic: str | None, names: Iterable[Mention]) -> str | None:
+    """A title's short name ("Mixtral of experts") as the one fuller name the article
+    gives it ("Mixtral 8x7B"); with several variants it stays as written."""
+    if topic is None:
+        return None
+    refs = Referents()
+    refs.add(names)
+    resolved = refs.resolve(topic, [Mention(0, len(topic), topic, "model")])
+    return resolved[0].text
