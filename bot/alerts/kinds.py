@@ -23,10 +23,9 @@ if {c.model_fields["kind"].default for c in get_args(_CONFIGS)} != set(DESTINATI
     raise TypeError("Destination must name every registered destination kind")
 
 
-def destination(**fields: Any) -> DestinationConfig:
+def destination(**fields: Any) -> Destination:
     """A destination from its sources.yaml fields, e.g. destination(name="t", kind="terminal")."""
-    dest: DestinationConfig = _ADAPTER.validate_python(fields)
-    return dest
+    return _ADAPTER.validate_python(fields)
 
 
 __all__ = ["Destination", "DestinationConfig", "destination"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, ParamSpec, Protocol
@@ -152,8 +152,8 @@ class CommandContext:
 
 
 def friendly(
-    handler: Callable[P, Awaitable[Reply]],
-) -> Callable[P, Awaitable[Reply]]:
+    handler: Callable[P, Coroutine[Any, Any, Reply]],
+) -> Callable[P, Coroutine[Any, Any, Reply]]:
     """Turn a CommandError/ClaimwatchError raised by a handler into an ephemeral reply."""
 
     @functools.wraps(handler)

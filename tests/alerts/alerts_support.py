@@ -5,21 +5,47 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-import discord
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from store.claims import Evidence, Judgement, LatestJudgement
+from store.claims_queries import ClaimView, claim_view
 from store.models import Appearance, Article, Claim, Source, Verdict
 
 T0 = datetime(2025, 2, 3, 12, 0, tzinfo=UTC)
+M = TypeVar("M", bound=SQLModel)
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def id_of(row: HasId) -> int:
+    """The id of a row the test has flushed or committed."""
+    assert row.id is not None, f"{row!r} has no id yet"
+    return row.id
+
+
+def view(session: Session, claim_id: int) -> ClaimView:
+    """The claim's view (its appearances and verdicts) for a claim the test has written."""
+    found = claim_view(session, claim_id)
+    assert found is not None, f"no claim {claim_id}"
+    return found
+
+
+def fetch(session: Session, model: type[M], key: int | None) -> M:
+    """The row of `model` with primary key `key`, which the test has written."""
+    found = session.get(model, key)
+    assert found is not None, f"no {model.__name__} {key}"
+    return found
 
 
 def judgement(label: str = "supported", *, latest_label: str = "supported") -> dict[str, Any]:
     return Judgement(
-        verdict=label,  # type: ignore[arg-type]
+        verdict=label,
         explanation="DeepSeek-V3 ranks 9th, above Llama-3.1-405B at 14th.",
         board="lmarena-text",
         snapshot=date(2025, 1, 29),
@@ -49,7 +75,7 @@ def judgement(label: str = "supported", *, latest_label: str = "supported") -> d
         ],
         latest=LatestJudgement(
             snapshot=date(2025, 8, 4),
-            verdict=latest_label,  # type: ignore[arg-type]
+            verdict=latest_label,
             evidence=[
                 Evidence(
                     board="lmarena-text", snapshot=date(2025, 8, 4), model="DeepSeek-V3", rank=30
@@ -80,13 +106,13 @@ class Seeder:
         self,
         statement: str = "DeepSeek-V3 ranks above Llama-3.1-405B on LMArena text",
         *,
-        label: str | None = "supported",
+        label: str = "supported",
         articles: int = 1,
         baseline: bool = False,
         title: str = "DeepSeek's new model beats Meta",
         first_seen_at: datetime | None = None,
         source_id: int | None = None,
-    ) -> tuple[int, int | None]:
+    ) -> tuple[int, int]:
         """A claim made by `articles` articles, with one verdict; -> (claim id, verdict id)."""
         self.counter += 1
         n = self.counter
@@ -129,19 +155,17 @@ class Seeder:
                         extractor_version="1.2",
                     )
                 )
-            verdict_id = None
-            if label is not None:
-                verdict = Verdict(
-                    claim_id=claim.id,
-                    label=label,
-                    explanation="DeepSeek-V3 ranks 9th, above Llama-3.1-405B at 14th.",
-                    board="lmarena-text",
-                    snapshot_date=date(2025, 1, 29),
-                    judgement=judgement(label),
-                )
-                s.add(verdict)
-                s.flush()
-                verdict_id = verdict.id
+            verdict = Verdict(
+                claim_id=claim.id,
+                label=label,
+                explanation="DeepSeek-V3 ranks 9th, above Llama-3.1-405B at 14th.",
+                board="lmarena-text",
+                snapshot_date=date(2025, 1, 29),
+                judgement=judgement(label),
+            )
+            s.add(verdict)
+            s.flush()
+            verdict_id = id_of(verdict)
             s.commit()
             return claim.id, verdict_id
 
@@ -199,42 +223,3 @@ class FakeDiscord:
                 if step.status == 200 and step.body is None:
                     step = Scripted(200, {"id": message_id, **payload}, step.headers)
             return step
-
-
-# --- a Discord interaction, as the slash-command adapter reads it -----------------------
-
-
-class FakeResponse:
-    def __init__(self) -> None:
-        self.sent: list[dict[str, Any]] = []
-        self.deferred: dict[str, Any] | None = None
-
-    def is_done(self) -> bool:
-        return self.deferred is not None or bool(self.sent)
-
-    async def send_message(self, **kwargs: Any) -> None:
-        self.sent.append(kwargs)
-
-    async def defer(self, **kwargs: Any) -> None:
-        self.deferred = kwargs
-
-
-class FakeFollowup:
-    def __init__(self, sent: list[dict[str, Any]]) -> None:
-        self._sent = sent
-
-    async def send(self, **kwargs: Any) -> None:
-        self._sent.append(kwargs)
-
-
-class FakeInteraction:
-    """Just what the adapter reads from a discord.Interaction."""
-
-    def __init__(self, *, manage_guild: bool = True, command: object = None) -> None:
-        self.permissions = discord.Permissions(manage_guild=manage_guild)
-        self.user = type("U", (), {"id": 7, "__str__": lambda self: "someone#7"})()
-        self.guild = object()
-        self.command = command
-        self.response = FakeResponse()
-        self.followup_sent: list[dict[str, Any]] = []
-        self.followup = FakeFollowup(self.followup_sent)

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.alerts.destinations import DestinationConfig, SenderContext, register_destination
+from bot.alerts.discord_bot import BotDestination
 from bot.alerts.discord_bot import make_sender as make_bot_sender
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
@@ -26,7 +27,7 @@ from bot.repair import destination_fingerprint
 from bot.sources import SourcesFile, destination, parse_sources
 from store.errors import ClaimwatchError
 from store.models import Alert, Claim, Verdict
-from tests.alerts.alerts_support import T0, Seeder
+from tests.alerts.alerts_support import T0, Seeder, fetch
 
 
 class PagerDestination(DestinationConfig):
@@ -70,7 +71,8 @@ PAGER = register_destination(
 def test_a_new_kind_gets_its_sender_hash_and_masking_from_its_registration() -> None:
     pager = PagerDestination(name="oncall", number="5550100")
     # sources.yaml's union names the built-in kinds; a constructed file carries any kind
-    config = SourcesFile.model_construct(destinations=(pager,))
+    # (so the static Destination union does not list the kind this test registers)
+    config = SourcesFile.model_construct(destinations=(pager,))  # type: ignore[arg-type]
     handler = logging.StreamHandler(io.StringIO())
     handler.addFilter(SecretFilter([]))
     logging.getLogger().addHandler(handler)
@@ -80,9 +82,9 @@ def test_a_new_kind_gets_its_sender_hash_and_masking_from_its_registration() -> 
     finally:
         logging.getLogger().removeHandler(handler)
     assert isinstance(senders["oncall"], PagerSender) and senders["oncall"].number == "5550100"
-    assert handler.stream.getvalue() == "paging with ***\n"  # type: ignore[attr-defined]
+    assert handler.stream.getvalue() == "paging with ***\n"
     expected = hashlib.sha256(b"pager\n5550100").hexdigest()[:32]
-    assert destination_fingerprint(pager, Settings()) == expected  # type: ignore[arg-type]
+    assert destination_fingerprint(pager, Settings()) == expected  # type: ignore[arg-type]  # as above
 
 
 async def test_a_new_kind_renders_the_neutral_message_without_knowing_discord(
@@ -93,8 +95,8 @@ async def test_a_new_kind_renders_the_neutral_message_without_knowing_discord(
     claim_id, verdict_id = seed.claim(statement="GPT-5 is *#1* on LMArena, @everyone")
     oncall = PagerDestination(name="oncall", number="5550100")
     with Session(engine) as s:
-        claim, verdict = s.get(Claim, claim_id), s.get(Verdict, verdict_id)
-        assert claim is not None and verdict is not None
+        claim, verdict = fetch(s, Claim, claim_id), fetch(s, Verdict, verdict_id)
+        # a kind registered at run time is outside the static Destination union
         enqueue_alerts(s, claim, verdict, None, [oncall], now=T0)  # type: ignore[list-item]
         s.commit()
     pager = PagerSender(oncall.number)
@@ -137,7 +139,9 @@ def test_built_in_kinds_make_their_senders(monkeypatch: pytest.MonkeyPatch) -> N
         return TerminalSender()
 
     bot = SenderContext(Settings(), bot_channel=channel)
-    make_bot_sender(config.destinations[3], bot)  # type: ignore[arg-type]
+    chan = config.destinations[3]
+    assert isinstance(chan, BotDestination)
+    make_bot_sender(chan, bot)
     assert made == [42]
 
 
@@ -146,7 +150,7 @@ def test_configuration_hashes_are_the_ones_stored_before_kinds_were_registered(
 ) -> None:
     """A changed hash lifts a broken mark at start-up: the formula must not move."""
     monkeypatch.setenv("CLAIMWATCH_TEST_HOOK", "https://discord.com/api/webhooks/1/abcdef")
-    settings = Settings(discord_token="tok")  # type: ignore[arg-type]
+    settings = Settings(discord_token="tok")
     hook = destination(name="h", kind="discord_webhook", webhook_env="CLAIMWATCH_TEST_HOOK")
     token_hash = hashlib.sha256(b"tok").hexdigest()
     cases = [
@@ -157,9 +161,7 @@ def test_configuration_hashes_are_the_ones_stored_before_kinds_were_registered(
     for dest, text in cases:
         assert (
             destination_fingerprint(dest, settings)
-            == (  # type: ignore[arg-type]
-                hashlib.sha256(text.encode()).hexdigest()[:32]
-            )
+            == hashlib.sha256(text.encode()).hexdigest()[:32]
         )
 
 

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import timedelta
+from typing import Any
 
 import discord
 import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.alerts.discord_payload import discord_content, discord_embeds
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
-from bot.alerts.senders import Outcome, OutgoingMessage
+from bot.alerts.senders import Outcome, OutgoingMessage, Sender
 from bot.alerts.webhook import WebhookSender
 from bot.discord.client import BotSender
 from bot.sources import Destination, destination
 from store.models import Alert, Claim, Verdict
-from tests.alerts.alerts_support import T0, Seeder
+from tests.alerts.alerts_support import T0, FakeDiscord, Seeder, fetch
 
 TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 CHANNEL = destination(name="chan", kind="discord_bot", channel_id=42)
@@ -42,37 +44,39 @@ class CrashAfter:
 
     kind = "discord_webhook"
 
-    def __init__(self, inner, n: int) -> None:
+    def __init__(self, inner: Sender, n: int) -> None:
         self.inner, self.n, self.count = inner, n, 0
 
-    async def send(self, message, *, nonce, replaces) -> Outcome:
+    async def send(self, message: OutgoingMessage, *, nonce: str, replaces: str | None) -> Outcome:
         out = await self.inner.send(message, nonce=nonce, replaces=replaces)
         self.count += 1
         if self.count == self.n:
             raise Killed
         return out
 
-    async def resume(self, message, *, nonce, replaces) -> Outcome:
+    async def resume(
+        self, message: OutgoingMessage, *, nonce: str, replaces: str | None
+    ) -> Outcome:
         return await self.inner.resume(message, nonce=nonce, replaces=replaces)
 
 
-def _enqueue(engine, seed: Seeder, n: int, dest: Destination) -> None:
+def _enqueue(engine: Engine, seed: Seeder, n: int, dest: Destination) -> None:
     for _ in range(n):
         claim_id, verdict_id = seed.claim()
         with Session(engine) as s:
             enqueue_alerts(
-                s, s.get(Claim, claim_id), s.get(Verdict, verdict_id), None, [dest], now=T0
+                s, fetch(s, Claim, claim_id), fetch(s, Verdict, verdict_id), None, [dest], now=T0
             )
             s.commit()
 
 
-def _statuses(engine) -> Counter[str]:
+def _statuses(engine: Engine) -> Counter[str]:
     with Session(engine) as s:
         return Counter(a.status for a in s.exec(select(Alert)).all())
 
 
 async def test_webhook_crash_between_send_and_record_never_resends(
-    engine, seed, discord_server
+    engine: Engine, seed: Seeder, discord_server: FakeDiscord
 ) -> None:
     _enqueue(engine, seed, 5, TEAM)
     webhook = WebhookSender(discord_server.url)
@@ -96,13 +100,17 @@ async def test_webhook_crash_between_send_and_record_never_resends(
     assert len(discord_server.messages) == 5
 
 
-async def test_crash_before_any_send_resumes_everything(engine, seed, discord_server) -> None:
+async def test_crash_before_any_send_resumes_everything(
+    engine: Engine, seed: Seeder, discord_server: FakeDiscord
+) -> None:
     _enqueue(engine, seed, 3, TEAM)
 
     class DiesAtOnce:
         kind = "discord_webhook"
 
-        async def send(self, message, *, nonce, replaces) -> Outcome:
+        async def send(
+            self, message: OutgoingMessage, *, nonce: str, replaces: str | None
+        ) -> Outcome:
             raise Killed
 
         resume = send
@@ -121,7 +129,7 @@ class FakeChannel:
     """A Discord channel as the bot sees it, with enforce_nonce semantics."""
 
     def __init__(self) -> None:
-        self.messages: dict[str, dict] = {}
+        self.messages: dict[str, dict[str, Any]] = {}
         self.by_nonce: dict[str, str] = {}
         self.edits: list[str] = []
         self.fail_next: Exception | None = None
@@ -163,7 +171,9 @@ class _Resp:
         self.reason = "x"
 
 
-async def test_bot_crash_after_send_finds_the_message_instead_of_resending(engine, seed) -> None:
+async def test_bot_crash_after_send_finds_the_message_instead_of_resending(
+    engine: Engine, seed: Seeder
+) -> None:
     _enqueue(engine, seed, 3, CHANNEL)
     channel = FakeChannel()
     with pytest.raises(Killed):
@@ -174,14 +184,18 @@ async def test_bot_crash_after_send_finds_the_message_instead_of_resending(engin
     report = await dispatch_pending(engine, {"chan": BotSender(42, channel)}, now=AFTER_LEASE)
     assert report.sent == 2 and len(channel.messages) == 3
     with Session(engine) as s:
-        ids = sorted(a.remote_message_id for a in s.exec(select(Alert)).all())
+        ids = sorted(a.remote_message_id or "" for a in s.exec(select(Alert)).all())
     assert ids == sorted(channel.messages)
 
 
-async def test_bot_edits_the_original_message_when_the_verdict_changes(engine, seed) -> None:
+async def test_bot_edits_the_original_message_when_the_verdict_changes(
+    engine: Engine, seed: Seeder
+) -> None:
     claim_id, first = seed.claim(label="supported")
     with Session(engine) as s:
-        enqueue_alerts(s, s.get(Claim, claim_id), s.get(Verdict, first), None, [CHANNEL], now=T0)
+        enqueue_alerts(
+            s, fetch(s, Claim, claim_id), fetch(s, Verdict, first), None, [CHANNEL], now=T0
+        )
         s.commit()
     channel = FakeChannel()
     senders = {"chan": BotSender(42, channel)}
@@ -190,9 +204,9 @@ async def test_bot_edits_the_original_message_when_the_verdict_changes(engine, s
     with Session(engine) as s:
         enqueue_alerts(
             s,
-            s.get(Claim, claim_id),
-            s.get(Verdict, second),
-            s.get(Verdict, first),
+            fetch(s, Claim, claim_id),
+            fetch(s, Verdict, second),
+            fetch(s, Verdict, first),
             [CHANNEL],
             now=T0,
         )
@@ -205,7 +219,7 @@ async def test_bot_edits_the_original_message_when_the_verdict_changes(engine, s
     assert edited["embeds"][0]["title"].startswith("Contradicted:")
 
 
-async def test_bot_missing_permissions_breaks_the_destination(engine, seed) -> None:
+async def test_bot_missing_permissions_breaks_the_destination(engine: Engine, seed: Seeder) -> None:
     _enqueue(engine, seed, 2, CHANNEL)
     channel = FakeChannel()
     channel.fail_next = discord.Forbidden(
@@ -216,7 +230,7 @@ async def test_bot_missing_permissions_breaks_the_destination(engine, seed) -> N
     assert report.sent == 0 and channel.messages == {}
 
 
-async def test_bot_server_error_retries_with_the_same_nonce(engine, seed) -> None:
+async def test_bot_server_error_retries_with_the_same_nonce(engine: Engine, seed: Seeder) -> None:
     _enqueue(engine, seed, 1, CHANNEL)
     channel = FakeChannel()
     channel.fail_next = discord.DiscordServerError(_Resp(503), {"message": "unavailable"})
@@ -234,10 +248,10 @@ class LeaseStolenDuringSend:
 
     kind = "discord_webhook"
 
-    def __init__(self, inner, engine) -> None:
+    def __init__(self, inner: Sender, engine: Engine) -> None:
         self.inner, self.engine = inner, engine
 
-    async def send(self, message, *, nonce, replaces) -> Outcome:
+    async def send(self, message: OutgoingMessage, *, nonce: str, replaces: str | None) -> Outcome:
         out = await self.inner.send(message, nonce=nonce, replaces=replaces)
         with Session(self.engine) as s:
             for alert in s.exec(select(Alert)).all():
@@ -246,12 +260,14 @@ class LeaseStolenDuringSend:
             s.commit()
         return out
 
-    async def resume(self, message, *, nonce, replaces) -> Outcome:
+    async def resume(
+        self, message: OutgoingMessage, *, nonce: str, replaces: str | None
+    ) -> Outcome:
         return await self.inner.resume(message, nonce=nonce, replaces=replaces)
 
 
 async def test_an_outcome_for_a_lost_lease_is_logged_not_written(
-    engine, seed, discord_server, caplog
+    engine: Engine, seed: Seeder, discord_server: FakeDiscord, caplog: pytest.LogCaptureFixture
 ) -> None:
     _enqueue(engine, seed, 1, TEAM)
     sender = LeaseStolenDuringSend(WebhookSender(discord_server.url), engine)

@@ -7,7 +7,9 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-from sqlmodel import Session, select
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
 from bot.alerts.dispatcher import dispatch_pending
@@ -17,7 +19,7 @@ from bot.config import Settings
 from bot.pipeline import make_runtime
 from bot.sources import parse_sources
 from store.models import Alert, Claim, DestinationState, Source, Verdict
-from tests.alerts.alerts_support import T0, FakeDiscord, Scripted, Seeder
+from tests.alerts.alerts_support import T0, FakeDiscord, Scripted, Seeder, fetch
 
 SOURCES = """
 destinations:
@@ -25,30 +27,30 @@ destinations:
 """
 
 
-def enqueue(engine, seed: Seeder, n: int) -> None:
+def enqueue(engine: Engine, seed: Seeder, n: int) -> None:
     config = parse_sources(SOURCES)
     for _ in range(n):
         claim_id, verdict_id = seed.claim()
         with Session(engine) as s:
             enqueue_alerts(
-                s, s.get(Claim, claim_id), s.get(Verdict, verdict_id), None,
+                s, fetch(s, Claim, claim_id), fetch(s, Verdict, verdict_id), None,
                 config.destinations, now=T0,
             )  # fmt: skip
             s.commit()
 
 
-def statuses(engine) -> list[str]:
+def statuses(engine: Engine) -> list[str]:
     with Session(engine) as s:
-        return [a.status for a in s.exec(select(Alert).order_by(Alert.id)).all()]
+        return [a.status for a in s.exec(select(Alert).order_by(col(Alert.id))).all()]
 
 
-def state(engine) -> DestinationState:
+def state(engine: Engine) -> DestinationState:
     with Session(engine) as s:
         return s.exec(select(DestinationState).where(DestinationState.name == "team")).one()
 
 
 async def test_a_broken_webhook_recovers_when_its_url_changes(
-    engine, seed: Seeder, discord_server: FakeDiscord, monkeypatch
+    engine: Engine, seed: Seeder, discord_server: FakeDiscord, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = parse_sources(SOURCES)
     bad_url = discord_server.url.replace("secret-token", "revoked-token")
@@ -75,7 +77,7 @@ async def test_a_broken_webhook_recovers_when_its_url_changes(
 
 
 def test_cli_lists_and_resets_a_broken_destination(
-    cli_env, engine, seed: Seeder, tmp_path: Path
+    cli_env: str, engine: Engine, seed: Seeder, tmp_path: Path
 ) -> None:
     sources = tmp_path / "sources.yaml"
     sources.write_text(SOURCES)
@@ -106,7 +108,7 @@ def test_cli_lists_and_resets_a_broken_destination(
     assert unknown.exit_code == 2 and "no destination named 'nope'" in unknown.output
 
 
-def test_cli_resets_a_disabled_source(cli_env, engine, seed: Seeder) -> None:
+def test_cli_resets_a_disabled_source(cli_env: str, engine: Engine, seed: Seeder) -> None:
     seed.source("flaky")
     with Session(engine) as s:
         row = s.exec(select(Source).where(Source.name == "flaky")).one()

@@ -4,10 +4,11 @@ racing) the reconciliation writes nothing twice."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from alembic import command
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from bot.active_feeds import active_feeds
@@ -20,7 +21,7 @@ from store import db
 from store.models import Alert, Claim, Source, Verdict
 from store.outbox import DISABLED, RECOVERED
 from store.sources import remove_feed
-from tests.alerts.alerts_support import T0
+from tests.alerts.alerts_support import T0, FakeDiscord, Seeder, fetch
 
 TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 OPS = destination(name="ops", kind="terminal")
@@ -28,7 +29,9 @@ MUTED = destination(name="muted", kind="terminal", source_notices=False)
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 
 
-def _source(engine, name: str, *, disabled_at=None, reason=None) -> int:
+def _source(
+    engine: Engine, name: str, *, disabled_at: datetime | None = None, reason: str | None = None
+) -> int:
     with Session(engine) as s:
         row = Source(
             name=name, url=f"https://example.com/{name}.xml", disabled_at=disabled_at,
@@ -40,7 +43,7 @@ def _source(engine, name: str, *, disabled_at=None, reason=None) -> int:
         return row.id
 
 
-def _set(engine, source_id: int, **values: object) -> None:
+def _set(engine: Engine, source_id: int, **values: object) -> None:
     with Session(engine) as s:
         row = s.get(Source, source_id)
         assert row is not None
@@ -53,18 +56,18 @@ def _set(engine, source_id: int, **values: object) -> None:
 POLLED = {"flaky", "healthy", "dead", "dropped"}
 
 
-def notices(engine, destinations: list[Destination], polled: set[str] = POLLED) -> int:
+def notices(engine: Engine, destinations: list[Destination], polled: set[str] = POLLED) -> int:
     return enqueue_source_notices(engine, destinations, polled=polled, now=T0)
 
 
-def _notices(engine) -> list[tuple[str, str, str | None]]:
+def _notices(engine: Engine) -> list[tuple[str, str, str | None]]:
     with Session(engine) as s:
         notices = select(Alert).where(col(Alert.source_id).is_not(None))
         rows = s.exec(notices.order_by(col(Alert.id)))
         return [(a.kind, a.destination, a.detail) for a in rows]
 
 
-def test_one_notice_per_episode_and_destination(engine) -> None:
+def test_one_notice_per_episode_and_destination(engine: Engine) -> None:
     reason = "10 consecutive failures, last: HTTP 503"
     sid = _source(engine, "flaky", disabled_at=T0, reason=reason)
     _source(engine, "healthy")
@@ -85,7 +88,7 @@ def test_one_notice_per_episode_and_destination(engine) -> None:
     assert [n[0] for n in _notices(engine)].count(RECOVERED) == 3
 
 
-def test_a_source_removed_on_purpose_gets_no_notice(engine) -> None:
+def test_a_source_removed_on_purpose_gets_no_notice(engine: Engine) -> None:
     """Added at run time, disabled by failures (told), then removed while disabled: the
     feeds polled no longer include it, so nothing more is told, not even a recovery."""
     sid = _source(engine, "dead", disabled_at=T0, reason="10 consecutive failures")
@@ -103,7 +106,7 @@ def test_a_source_removed_on_purpose_gets_no_notice(engine) -> None:
     assert [n[0] for n in _notices(engine)] == [DISABLED]
 
 
-def test_recovered_then_disabled_again_is_told_in_that_order(engine) -> None:
+def test_recovered_then_disabled_again_is_told_in_that_order(engine: Engine) -> None:
     """Between two passes the feed answered once and then failed again: the old
     episode's recovery is written before the new disable, so the channel ends on the
     truth (the feed is down)."""
@@ -118,7 +121,7 @@ def test_recovered_then_disabled_again_is_told_in_that_order(engine) -> None:
     ]
 
 
-def test_a_recovery_goes_only_to_destinations_that_still_want_it(engine) -> None:
+def test_a_recovery_goes_only_to_destinations_that_still_want_it(engine: Engine) -> None:
     sid = _source(engine, "flaky", disabled_at=T0, reason="503")
     notices(engine, [TEAM, OPS])
     _set(engine, sid, disabled_at=None, disabled_reason=None, last_success_at=T0 + DAY)
@@ -127,7 +130,7 @@ def test_a_recovery_goes_only_to_destinations_that_still_want_it(engine) -> None
     assert [n[:2] for n in _notices(engine)][-1] == (RECOVERED, "team")
 
 
-def test_a_source_removed_and_added_again_recovers_only_when_it_answers(engine) -> None:
+def test_a_source_removed_and_added_again_recovers_only_when_it_answers(engine: Engine) -> None:
     sid = _source(engine, "flaky", disabled_at=T0, reason="503")
     _set(engine, sid, last_success_at=T0 - DAY)  # its last success was before the disable
     notices(engine, [TEAM])
@@ -138,7 +141,7 @@ def test_a_source_removed_and_added_again_recovers_only_when_it_answers(engine) 
     assert notices(engine, [TEAM]) == 1
 
 
-def test_a_feed_no_longer_polled_gets_no_notice(engine) -> None:
+def test_a_feed_no_longer_polled_gets_no_notice(engine: Engine) -> None:
     """Dropped from sources.yaml (or `enabled: false`): nothing probes it, so "probed
     daily, resumes on its own" would be false."""
     _source(engine, "old-feed", disabled_at=T0, reason="503")
@@ -146,7 +149,9 @@ def test_a_feed_no_longer_polled_gets_no_notice(engine) -> None:
     assert notices(engine, [TEAM], polled=POLLED | {"old-feed"}) == 1
 
 
-async def test_a_notice_is_sent_once_and_never_pings(engine, discord_server) -> None:
+async def test_a_notice_is_sent_once_and_never_pings(
+    engine: Engine, discord_server: FakeDiscord
+) -> None:
     _source(engine, "flaky", disabled_at=T0, reason="10 consecutive failures, last: @everyone")
     notices(engine, [TEAM])
     sender = {"team": WebhookSender(discord_server.url)}
@@ -160,12 +165,14 @@ async def test_a_notice_is_sent_once_and_never_pings(engine, discord_server) -> 
     assert " · ref " in embed["footer"]["text"]  # how an interrupted send is found again
 
 
-def test_migration_0003_keeps_claim_alerts_both_ways(engine, seed) -> None:
+def test_migration_0003_keeps_claim_alerts_both_ways(engine: Engine, seed: Seeder) -> None:
     """A database at 0002 with alerts in it upgrades and downgrades without losing them
     (on SQLite the alerts table is copied to change the columns' nullability)."""
     claim_id, verdict_id = seed.claim()
     with Session(engine) as s:
-        enqueue_alerts(s, s.get(Claim, claim_id), s.get(Verdict, verdict_id), None, [TEAM], now=T0)
+        enqueue_alerts(
+            s, fetch(s, Claim, claim_id), fetch(s, Verdict, verdict_id), None, [TEAM], now=T0
+        )
         s.commit()
     _source(engine, "flaky", disabled_at=T0, reason="503")
     notices(engine, [TEAM])

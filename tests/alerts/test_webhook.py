@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.alerts.dispatcher import dispatch_pending
@@ -15,7 +16,7 @@ from bot.alerts.webhook import WebhookSender
 from bot.sources import destination
 from store.models import Alert, Claim, DestinationState, Verdict
 from store.trouble import troubles
-from tests.alerts.alerts_support import T0, FakeDiscord, Scripted, Seeder
+from tests.alerts.alerts_support import T0, FakeDiscord, Scripted, Seeder, fetch
 
 TEAM = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
 MSG = OutgoingMessage(title="t", text="t\n")
@@ -31,11 +32,15 @@ class Clock:
         return self.now
 
 
-def sender(server: FakeDiscord, clock: Clock | None = None, **kw) -> WebhookSender:
-    return WebhookSender(server.url, clock=clock or Clock(), **kw)
+def sender(
+    server: FakeDiscord, clock: Clock | None = None, backoff_s: float = 30.0
+) -> WebhookSender:
+    return WebhookSender(server.url, clock=clock or Clock(), backoff_s=backoff_s)
 
 
-async def test_200_records_the_message_id_and_sends_no_mentions(discord_server) -> None:
+async def test_200_records_the_message_id_and_sends_no_mentions(
+    discord_server: FakeDiscord,
+) -> None:
     out = await sender(discord_server).send(MSG, nonce="n1", replaces=None)
     assert out == Delivered(discord_server.messages[0]["id"])
     request = discord_server.requests[0]
@@ -43,14 +48,14 @@ async def test_200_records_the_message_id_and_sends_no_mentions(discord_server) 
     assert request["payload"]["allowed_mentions"] == {"parse": []}
 
 
-async def test_204_is_delivered_without_an_id(discord_server) -> None:
+async def test_204_is_delivered_without_an_id(discord_server: FakeDiscord) -> None:
     discord_server.script = [Scripted(204)]
     out = await sender(discord_server).send(MSG, nonce="n1", replaces=None)
     assert out == Delivered(None)
     assert len(discord_server.messages) == 1
 
 
-async def test_429_goes_back_to_the_dispatcher_with_its_wait(discord_server) -> None:
+async def test_429_goes_back_to_the_dispatcher_with_its_wait(discord_server: FakeDiscord) -> None:
     """No sleeping inside a send: the row is rescheduled for retry_after."""
     discord_server.script = [
         Scripted(
@@ -62,7 +67,7 @@ async def test_429_goes_back_to_the_dispatcher_with_its_wait(discord_server) -> 
     assert discord_server.messages == [] and len(discord_server.requests) == 1
 
 
-async def test_global_429_holds_every_later_request(discord_server) -> None:
+async def test_global_429_holds_every_later_request(discord_server: FakeDiscord) -> None:
     discord_server.script = [
         Scripted(
             429,
@@ -82,13 +87,13 @@ async def test_global_429_holds_every_later_request(discord_server) -> None:
     assert isinstance(await s.send(MSG, nonce="n3", replaces=None), Delivered)
 
 
-async def test_huge_retry_after_is_clamped(discord_server) -> None:
+async def test_huge_retry_after_is_clamped(discord_server: FakeDiscord) -> None:
     discord_server.script = [Scripted(429, {"retry_after": 1e300, "global": False})]
     out = await sender(discord_server).send(MSG, nonce="n", replaces=None)
     assert isinstance(out, RetryLater) and out.after_s == pytest.approx(3600)
 
 
-async def test_empty_bucket_waits_before_the_next_request(discord_server) -> None:
+async def test_empty_bucket_waits_before_the_next_request(discord_server: FakeDiscord) -> None:
     discord_server.script = [
         Scripted(200, None, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset-After": "0.75"})
     ]
@@ -102,14 +107,14 @@ async def test_empty_bucket_waits_before_the_next_request(discord_server) -> Non
     assert len(discord_server.messages) == 2
 
 
-async def test_5xx_is_one_request_then_retry_later(discord_server) -> None:
+async def test_5xx_is_one_request_then_retry_later(discord_server: FakeDiscord) -> None:
     discord_server.script = [Scripted(503)] * 4
     out = await sender(discord_server, backoff_s=30).send(MSG, nonce="n", replaces=None)
     assert isinstance(out, RetryLater) and "503" in out.error and out.after_s == 30
     assert len(discord_server.requests) == 1
 
 
-async def test_unknown_webhook_is_broken(discord_server) -> None:
+async def test_unknown_webhook_is_broken(discord_server: FakeDiscord) -> None:
     discord_server.script = [Scripted(404, {"message": "Unknown Webhook", "code": 10015})]
     out = await sender(discord_server).send(MSG, nonce="n", replaces=None)
     assert isinstance(out, Broken) and "Unknown Webhook" in out.reason and "10015" in out.reason
@@ -133,20 +138,23 @@ async def test_a_refused_connection_retries_and_a_read_timeout_is_unconfirmed(
 # --- through the dispatcher and the database -----------------------------------------
 
 
-def _enqueue_claims(engine, seed: Seeder, n: int) -> list[int]:
-    ids = []
+def _enqueue_claims(engine: Engine, seed: Seeder, n: int) -> list[int]:
+    ids: list[int] = []
     for _ in range(n):
         claim_id, verdict_id = seed.claim()
         with Session(engine, expire_on_commit=False) as s:
             (a,) = enqueue_alerts(
-                s, s.get(Claim, claim_id), s.get(Verdict, verdict_id), None, [TEAM], now=T0
+                s, fetch(s, Claim, claim_id), fetch(s, Verdict, verdict_id), None, [TEAM], now=T0
             )
             s.commit()
+            assert a.id is not None
             ids.append(a.id)
     return ids
 
 
-async def test_dispatch_records_ids_and_sends_each_alert_once(engine, seed, discord_server) -> None:
+async def test_dispatch_records_ids_and_sends_each_alert_once(
+    engine: Engine, seed: Seeder, discord_server: FakeDiscord
+) -> None:
     _enqueue_claims(engine, seed, 3)
     senders = {"team": sender(discord_server)}
     report = await dispatch_pending(engine, senders, now=T0)
@@ -157,7 +165,7 @@ async def test_dispatch_records_ids_and_sends_each_alert_once(engine, seed, disc
     with Session(engine) as s:
         alerts = s.exec(select(Alert)).all()
     assert {a.status for a in alerts} == {"sent"}
-    assert sorted(a.remote_message_id for a in alerts) == sorted(
+    assert sorted(a.remote_message_id or "" for a in alerts) == sorted(
         m["id"] for m in discord_server.messages
     )
     # the message carries the claim id for follow-up commands and no pings
@@ -165,7 +173,9 @@ async def test_dispatch_records_ids_and_sends_each_alert_once(engine, seed, disc
     assert "/claim" in embed["footer"]["text"]
 
 
-async def test_404_marks_the_destination_broken_and_stops(engine, seed, discord_server) -> None:
+async def test_404_marks_the_destination_broken_and_stops(
+    engine: Engine, seed: Seeder, discord_server: FakeDiscord
+) -> None:
     _enqueue_claims(engine, seed, 3)
     discord_server.script = [Scripted(404, {"message": "Unknown Webhook", "code": 10015})]
     senders = {"team": sender(discord_server)}
@@ -182,7 +192,9 @@ async def test_404_marks_the_destination_broken_and_stops(engine, seed, discord_
     assert len(discord_server.requests) == 1
 
 
-async def test_rate_limited_alert_is_retried_later_not_lost(engine, seed, discord_server) -> None:
+async def test_rate_limited_alert_is_retried_later_not_lost(
+    engine: Engine, seed: Seeder, discord_server: FakeDiscord
+) -> None:
     _enqueue_claims(engine, seed, 1)
     discord_server.script = [Scripted(429, {"retry_after": 120, "global": True})]
     senders = {"team": sender(discord_server)}
@@ -190,6 +202,7 @@ async def test_rate_limited_alert_is_retried_later_not_lost(engine, seed, discor
     assert report.retrying == 1
     with Session(engine) as s:
         alert = s.exec(select(Alert)).one()
+    assert alert.next_attempt_at is not None
     assert alert.status == "pending" and alert.next_attempt_at >= T0.replace(second=0)
 
     assert (alert.next_attempt_at - T0) >= timedelta(seconds=120)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
+from pathlib import Path
 
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from typer.testing import CliRunner
 
@@ -15,13 +17,12 @@ from bot.alerts.messages import build_alert
 from bot.alerts.terminal import TerminalSender
 from bot.cli.app import app
 from bot.render.evidence import as_html, as_markdown, read_evidence
-from store.claims_queries import claim_view
-from tests.alerts.alerts_support import Seeder
+from tests.alerts.alerts_support import Seeder, view
 
 runner = CliRunner()
 
 
-def test_claim_and_why_print_what_the_slash_commands_show(cli_env, seed: Seeder) -> None:
+def test_claim_and_why_print_what_the_slash_commands_show(cli_env: str, seed: Seeder) -> None:
     claim_id, _ = seed.claim()
     out = runner.invoke(app, ["claim", str(claim_id)])
     assert out.exit_code == 0, out.output
@@ -37,7 +38,7 @@ def test_claim_and_why_print_what_the_slash_commands_show(cli_env, seed: Seeder)
     assert "lmarena-text snapshot of 2025-01-29" in why.stdout
 
 
-def test_claim_unknown_and_malformed_ids_are_one_line_errors(cli_env) -> None:
+def test_claim_unknown_and_malformed_ids_are_one_line_errors(cli_env: str) -> None:
     out = runner.invoke(app, ["claim", "999"])
     assert out.exit_code == 2
     assert out.output.strip() == (
@@ -50,7 +51,9 @@ def test_claim_unknown_and_malformed_ids_are_one_line_errors(cli_env) -> None:
     assert "for one claim use `claimwatch claim 12` (or `why 12`)" in out.output
 
 
-def test_claims_json_has_verdict_reason_explanation_and_evidence(cli_env, seed: Seeder) -> None:
+def test_claims_json_has_verdict_reason_explanation_and_evidence(
+    cli_env: str, seed: Seeder
+) -> None:
     claim_id, _ = seed.claim()
     data = json.loads(runner.invoke(app, ["claims", "--json"]).stdout)
     (row,) = data["claims"]
@@ -66,12 +69,12 @@ def test_claims_json_has_verdict_reason_explanation_and_evidence(cli_env, seed: 
     assert one["evidence"] == row["evidence"] and one["statement"] == row["statement"]
 
 
-async def test_terminal_alert_at_80_columns(engine, seed: Seeder) -> None:
+async def test_terminal_alert_at_80_columns(engine: Engine, seed: Seeder) -> None:
     claim_id, verdict_id = seed.claim(
         title="A very long article title " * 6, statement="DeepSeek-V3 ranks above Llama " * 5
     )
     with Session(engine) as s:
-        claim = claim_view(s, claim_id)
+        claim = view(s, claim_id)
     message = build_alert(claim, verdict_id, ref="r1", changed=False, today=date(2025, 8, 14))
     buf = io.StringIO()
     await TerminalSender(buf).send(message, nonce="n", replaces=None)
@@ -128,7 +131,7 @@ def test_evidence_from_a_board_is_inert_in_discord_and_html() -> None:
 HOSTILE_STATEMENT = "GLM-4.5 [/bold] ranks [red]#1[/red] [sic] [link=https://e.example]x"
 
 
-def test_claims_table_prints_statements_as_written(cli_env, seed: Seeder) -> None:
+def test_claims_table_prints_statements_as_written(cli_env: str, seed: Seeder) -> None:
     seed.claim(HOSTILE_STATEMENT)
     out = runner.invoke(app, ["claims"])
     assert out.exit_code == 0, out.output
@@ -137,7 +140,7 @@ def test_claims_table_prints_statements_as_written(cli_env, seed: Seeder) -> Non
     assert claim.exit_code == 0 and claim.stdout.startswith(f"Supported: {HOSTILE_STATEMENT}")
 
 
-def test_sources_list_prints_names_and_errors_as_written(cli_env, tmp_path) -> None:
+def test_sources_list_prints_names_and_errors_as_written(cli_env: str, tmp_path: Path) -> None:
     from store import db
     from store.models import Source
 

@@ -33,7 +33,9 @@ def test_init_is_idempotent(cli_env: str) -> None:
     assert "database ready" in second.output
 
 
-def test_init_creates_the_default_data_directory(monkeypatch, tmp_path) -> None:
+def test_init_creates_the_default_data_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("CLAIMWATCH_DATABASE_URL", raising=False)
     monkeypatch.setenv("CLAIMWATCH_DATA_DIR", str(tmp_path / "fresh"))
     result = runner.invoke(app, ["init"])
@@ -41,7 +43,9 @@ def test_init_creates_the_default_data_directory(monkeypatch, tmp_path) -> None:
     assert (tmp_path / "fresh" / "claimwatch.db").is_file()
 
 
-def test_commands_before_init_say_to_run_init(monkeypatch, tmp_path) -> None:
+def test_commands_before_init_say_to_run_init(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("CLAIMWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'x.db'}")
     result = runner.invoke(app, ["sources", "list", "--sources", str(ROOT / "sources.yaml")])
     assert result.exit_code == 2
@@ -49,7 +53,9 @@ def test_commands_before_init_say_to_run_init(monkeypatch, tmp_path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_missing_data_directory_is_one_line(monkeypatch, tmp_path) -> None:
+def test_missing_data_directory_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("CLAIMWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'gone' / 'x.db'}")
     result = runner.invoke(app, ["sources", "list", "--sources", str(ROOT / "sources.yaml")])
     assert result.exit_code == 2
@@ -57,7 +63,9 @@ def test_missing_data_directory_is_one_line(monkeypatch, tmp_path) -> None:
     assert "does not exist" in result.output
 
 
-def test_unreachable_database_is_one_line_and_hides_the_password(monkeypatch) -> None:
+def test_unreachable_database_is_one_line_and_hides_the_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("CLAIMWATCH_DATABASE_URL", "postgresql://u:s3cretpw@127.0.0.1:1/db")
     result = runner.invoke(app, ["init"])
     assert result.exit_code == 2
@@ -65,7 +73,9 @@ def test_unreachable_database_is_one_line_and_hides_the_password(monkeypatch) ->
     assert "s3cretpw" not in result.output
 
 
-def test_malformed_sources_file_is_one_line_with_its_line_number(cli_env, tmp_path) -> None:
+def test_malformed_sources_file_is_one_line_with_its_line_number(
+    cli_env: str, tmp_path: Path
+) -> None:
     bad = tmp_path / "sources.yaml"
     bad.write_text(
         "feeds:\n  - name: ok\n    url: https://example.com/feed\n"
@@ -124,7 +134,7 @@ def test_durations() -> None:
             parse_duration(out_of_range)
 
 
-def test_secrets_are_masked_in_settings_repr(monkeypatch) -> None:
+def test_secrets_are_masked_in_settings_repr(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-abcdef123456")
     monkeypatch.setenv("DISCORD_TOKEN", "discord-token-xyz789")
     monkeypatch.setenv("CLAIMWATCH_DATABASE_URL", "postgresql://u:dbpass999@h/db")
@@ -136,7 +146,7 @@ def test_secrets_are_masked_in_settings_repr(monkeypatch) -> None:
     assert set(settings.secret_values()) >= {"sk-test-abcdef123456", "dbpass999"}
 
 
-def test_secrets_are_masked_in_logs(caplog) -> None:
+def test_secrets_are_masked_in_logs(caplog: pytest.LogCaptureFixture) -> None:
     log = logging.getLogger("claimwatch.test")
     caplog.handler.addFilter(SecretFilter(["https://discord.com/api/webhooks/1/tok3n"]))
     with caplog.at_level(logging.INFO):

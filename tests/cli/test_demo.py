@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
@@ -14,6 +15,7 @@ from bot.feeds.persist import sync_sources
 from bot.sources import Feed
 from store import db
 from store.models import Claim, Source
+from tests.alerts.alerts_support import fetch
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
@@ -48,7 +50,7 @@ def test_demo_never_touches_the_configured_database(cli_env: str, tmp_path: Path
     configured.dispose()
 
 
-def test_a_changed_location_starts_as_a_new_source(engine) -> None:
+def test_a_changed_location_starts_as_a_new_source(engine: Engine) -> None:
     (sid,) = sync_sources(engine, [Feed(name="anthropic-news", path=Path("demo.xml"))]).values()
     with Session(engine) as s:
         row = s.get(Source, sid)
@@ -81,4 +83,4 @@ def test_a_changed_location_starts_as_a_new_source(engine) -> None:
         s.commit()
     sync_sources(engine, [real])
     with Session(engine) as s:
-        assert s.get(Source, sid).last_status == "ok"  # type: ignore[union-attr]
+        assert fetch(s, Source, sid).last_status == "ok"

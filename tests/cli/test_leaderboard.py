@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -17,10 +17,12 @@ from tests.leaderboards.leaderboards_support import bundled
 runner = CliRunner()
 
 
-def top(*args: str) -> dict:  # type: ignore[type-arg]
+def top(*args: str) -> dict[str, Any]:
     result = runner.invoke(app, ["leaderboard", "top", "--json", *args])
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    table = json.loads(result.stdout)
+    assert isinstance(table, dict), table
+    return table
 
 
 def test_init_loads_the_bundle_once_and_top_reads_it(cli_env: str) -> None:

@@ -23,7 +23,7 @@ def _sources(tmp_path: Path) -> Path:
     return path
 
 
-def test_run_once_with_every_poll_failed_exits_1_and_says_so(cli_env, tmp_path: Path) -> None:
+def test_run_once_with_every_poll_failed_exits_1_and_says_so(cli_env: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", "--once", "--sources", str(_sources(tmp_path))])
     assert result.exit_code == 1, result.output
     summary = result.stdout.strip().splitlines()[0]
@@ -31,7 +31,7 @@ def test_run_once_with_every_poll_failed_exits_1_and_says_so(cli_env, tmp_path: 
     assert "failed polls: gone-a (file_error), gone-b (file_error)" in summary
 
 
-def test_poll_exit_codes(cli_env, tmp_path: Path) -> None:
+def test_poll_exit_codes(cli_env: str, tmp_path: Path) -> None:
     path = _sources(tmp_path)
     result = runner.invoke(app, ["poll", "--sources", str(path)])
     assert result.exit_code == 1, result.output
@@ -41,7 +41,7 @@ def test_poll_exit_codes(cli_env, tmp_path: Path) -> None:
     assert runner.invoke(app, ["poll", "--bogus"]).exit_code == 2
 
 
-def test_run_once_all_fine_exits_0(cli_env, tmp_path: Path) -> None:
+def test_run_once_all_fine_exits_0(cli_env: str, tmp_path: Path) -> None:
     path = tmp_path / "sources.yaml"
     path.write_text("feeds: []\ndestinations:\n  - {name: terminal, kind: terminal}\n")
     result = runner.invoke(app, ["run", "--once", "--sources", str(path)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import sqlalchemy as sa
 from typer.testing import CliRunner
@@ -41,7 +42,7 @@ def test_feeds_added_from_discord_are_polled_until_removed(engine: sa.Engine) ->
     assert merged.feeds[1].url == "https://example.org/rss" and merged.feeds[1].baseline
 
 
-def test_sources_list_shows_feeds_and_broken_destinations(cli_env, tmp_path) -> None:
+def test_sources_list_shows_feeds_and_broken_destinations(cli_env: str, tmp_path: Path) -> None:
     path = tmp_path / "sources.yaml"
     path.write_text(SOURCES)
     runner = CliRunner()

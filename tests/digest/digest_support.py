@@ -41,10 +41,13 @@ from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, Envelope, Session
+from aiosmtpd.smtp import AuthResult, Envelope
+from aiosmtpd.smtp import Session as SmtpSession
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
+from bot.config import Settings
+from bot.sources import DigestConfig
 from store.db import session_scope
 from store.models import (
     Appearance,
@@ -57,7 +60,8 @@ from store.models import (
     Source,
     Verdict,
 )
-from store.registry.base import ModelFacts
+from store.registry.base import LicenceClass, ModelFacts
+from tests.alerts.alerts_support import id_of
 
 WEEK = "2025-W31"
 HOSTILE_TITLE = '<script>alert(1)</script> "Quoted" & <b>bold</b>\r\nBcc: evil@example.com'
@@ -75,12 +79,14 @@ def fake_facts(
 ) -> ModelFacts:
     """The registry's answer for the seeded models: country by organisation, open unless
     the licence is Proprietary."""
-    cls = None if licence is None else ("proprietary" if licence == "Proprietary" else "permissive")
+    cls: LicenceClass | None = None
+    if licence is not None:
+        cls = "proprietary" if licence == "Proprietary" else "permissive"
     return ModelFacts(
         model=model,
         organisation=organisation,
         country=ORG_COUNTRY.get(organisation or ""),
-        licence_class=cls,  # type: ignore[arg-type]
+        licence_class=cls,
     )
 
 
@@ -110,10 +116,12 @@ def seed_sources(engine: Engine) -> dict[str, int]:
         for r in rows.values():
             s.add(r)
         s.flush()
-        return {k: v.id for k, v in rows.items()}  # type: ignore[misc]
+        return {k: id_of(v) for k, v in rows.items()}
 
 
-def _article(s, source_id: int, key: str, title: str, url: str, published: datetime) -> int:  # type: ignore[no-untyped-def]
+def _article(
+    s: Session, source_id: int, key: str, title: str, url: str, published: datetime
+) -> int:
     a = Article(
         source_id=source_id,
         dedupe_key=key,
@@ -128,7 +136,9 @@ def _article(s, source_id: int, key: str, title: str, url: str, published: datet
     return a.id
 
 
-def _claim(s, statement: str, first_seen: datetime, claim_type: str = "rank_position") -> int:  # type: ignore[no-untyped-def]
+def _claim(
+    s: Session, statement: str, first_seen: datetime, claim_type: str = "rank_position"
+) -> int:
     c = Claim(
         dedupe_key=_key(statement),
         type=claim_type,
@@ -144,7 +154,7 @@ def _claim(s, statement: str, first_seen: datetime, claim_type: str = "rank_posi
     return c.id
 
 
-def _appear(s, claim_id: int, article_id: int, at: datetime, quote: str) -> None:  # type: ignore[no-untyped-def]
+def _appear(s: Session, claim_id: int, article_id: int, at: datetime, quote: str) -> None:
     s.add(
         Appearance(
             claim_id=claim_id,
@@ -159,10 +169,10 @@ def _appear(s, claim_id: int, article_id: int, at: datetime, quote: str) -> None
     )
 
 
-def _verdict(s, claim_id: int, label: str, at: datetime, explanation: str = "") -> None:  # type: ignore[no-untyped-def]
+def _verdict(s: Session, claim_id: int, label: str, at: datetime, explanation: str = "") -> None:
     # as the pipeline does: the verdict in force is superseded when a new one is recorded
     for old in s.exec(
-        select(Verdict).where(Verdict.claim_id == claim_id, Verdict.superseded_at.is_(None))
+        select(Verdict).where(Verdict.claim_id == claim_id, col(Verdict.superseded_at).is_(None))
     ):
         old.superseded_at = at
         s.add(old)
@@ -296,7 +306,7 @@ def seed_board(engine: Engine) -> None:
         s.flush()
         for day, rows in BOARD.items():
             snap = Snapshot(
-                leaderboard_id=board.id,  # type: ignore[arg-type]
+                leaderboard_id=id_of(board),
                 date=date.fromisoformat(day),
                 content_hash=_key(day),
                 entry_count=len(rows),
@@ -306,7 +316,7 @@ def seed_board(engine: Engine) -> None:
             for model, rank, score, org, lic in rows:
                 s.add(
                     Entry(
-                        snapshot_id=snap.id,  # type: ignore[arg-type]
+                        snapshot_id=id_of(snap),
                         model_name=model,
                         rank=rank,
                         score=score,
@@ -346,14 +356,19 @@ class Recorder:
     messages: list[Received] = field(default_factory=list)
 
     async def handle_RCPT(  # aiosmtpd's hook names
-        self, server: Any, session: Session, envelope: Envelope, address: str, options: list[str]
+        self,
+        server: Any,
+        session: SmtpSession,
+        envelope: Envelope,
+        address: str,
+        options: list[str],
     ) -> str:
         if address in self.refuse:
             return "550 5.1.1 no such user here"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
+    async def handle_DATA(self, server: Any, session: SmtpSession, envelope: Envelope) -> str:
         raw = envelope.original_content or envelope.content
         assert isinstance(raw, bytes)
         msg = message_from_bytes(raw, policy=policy.default)
@@ -404,3 +419,89 @@ def quiet_smtp_server() -> Iterator[SmtpServer]:
     finally:
         server.stop()
         mail_log.propagate = propagate
+
+
+RECIPIENTS = ("alice@example.com", "bob@example.org")
+# 2025-W31's slot is Monday 2025-08-04 08:00 UTC; Wednesday after it, the slot was missed
+AFTER_SLOT = t("2025-08-06", "09:30:00")
+
+
+def settings_for(
+    server: SmtpServer, smtp_user: str | None = None, smtp_password: str | None = None
+) -> Settings:
+    """Settings that send to `server`, logging in when a user is given."""
+    return Settings(
+        smtp_host="127.0.0.1",
+        smtp_port=server.port,
+        smtp_security="none",
+        smtp_from="claimwatch <digest@claimwatch.example>",
+        smtp_user=smtp_user,
+        smtp_password=smtp_password,
+    )
+
+
+def config(send_empty: bool = True) -> DigestConfig:
+    """The digest section of sources.yaml the SMTP tests send with."""
+    return DigestConfig(
+        recipients=RECIPIENTS, unsubscribe="mailto:unsubscribe@example.com", send_empty=send_empty
+    )
+
+
+HOSTILE_MODEL = "<b>Evil</b> & Co"
+
+
+def add_claims(
+    engine: Engine, n: int, label: str, reason: str | None, judgement: dict[str, Any] | None = None
+) -> list[int]:
+    """`n` claims of one new source, each with one article and a verdict `label`."""
+    ids = []
+    with session_scope(engine) as s:
+        source = Source(name=f"extra-{label}-{reason}-{n}", url="https://x.example/feed")
+        s.add(source)
+        s.flush()
+        for i in range(n):
+            art = Article(
+                source_id=id_of(source),
+                dedupe_key=f"{label}-{reason}-{i}",
+                url=f"https://x.example/{label}/{reason}/{i}",
+                title=f"Old news {i}",
+                content_hash="0" * 64,
+                published_at=t("2025-07-29"),
+            )
+            claim = Claim(
+                dedupe_key=f"claim-{label}-{reason}-{i}",
+                type="pairwise_comparison",
+                statement=f"Model {label} {reason} number {i} beats another",
+                board="lmarena-text",
+                as_of=date(2024, 1, 1),
+                data={"relation": "beats"},
+                first_seen_at=t("2025-07-29", f"10:{i:02d}:00"),
+            )
+            s.add(art)
+            s.add(claim)
+            s.flush()
+            s.add(
+                Appearance(
+                    claim_id=id_of(claim),
+                    article_id=id_of(art),
+                    quote="q",
+                    span_start=0,
+                    span_end=1,
+                    extractor="rules",
+                    extractor_version="1",
+                    created_at=t("2025-07-29"),
+                )
+            )
+            s.add(
+                Verdict(
+                    claim_id=id_of(claim),
+                    label=label,
+                    reason=reason,
+                    explanation="The latest snapshot is older than the 45-day limit.",
+                    board="lmarena-text",
+                    judgement=judgement or {},
+                    created_at=t("2025-07-29", "11:00:00"),
+                )
+            )
+            ids.append(id_of(claim))
+    return ids

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from bot.digest.deliver import write_preview
-from tests.digest.digest_support import WEEK, fake_facts, seed_all
+from tests.digest.digest_support import HOSTILE_MODEL, WEEK, add_claims, fake_facts, seed_all
 
 pytestmark = pytest.mark.browser
 
@@ -112,10 +112,8 @@ def test_preview_renders_and_its_chart_loads(engine: Engine, tmp_path: Path, chr
 def test_preview_in_chromium_counts_unverifiable_and_shows_evidence_as_text(
     engine: Engine, tmp_path: Path, chromium: str
 ) -> None:
-    from tests.digest.test_digest_readable import HOSTILE_MODEL, _add
-
     seed_all(engine)
-    _add(engine, 18, "unverifiable", "no_data_for_date")
+    add_claims(engine, 18, "unverifiable", "no_data_for_date")
     evidence = {
         "snapshot": "2025-07-27",
         "evidence": [
@@ -129,7 +127,7 @@ def test_preview_in_chromium_counts_unverifiable_and_shows_evidence_as_text(
             }
         ],
     }
-    _add(engine, 1, "supported", None, evidence)
+    add_claims(engine, 1, "supported", None, evidence)
     html_path, _, _ = write_preview(engine, WEEK, tmp_path / "digest.html", facts=fake_facts)
     done = run_chromium(
         chromium,

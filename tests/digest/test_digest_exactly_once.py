@@ -6,7 +6,10 @@ stays the same when an operator asks for a resend. Real aiosmtpd servers on loop
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import timedelta
+from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,11 +18,19 @@ from sqlmodel import Session, select
 
 from bot.digest import deliver
 from bot.digest.deliver import send_digest, send_due_digest
-from bot.digest.send import SmtpConfig, SmtpMailer
+from bot.digest.send import BeforeData, SmtpConfig, SmtpMailer
 from store.models import Digest
 from store.trouble import troubles
-from tests.digest.digest_support import WEEK, Recorder, SmtpServer, fake_facts, seed_all
-from tests.digest.test_digest_smtp import AFTER_SLOT, config, settings_for
+from tests.digest.digest_support import (
+    AFTER_SLOT,
+    WEEK,
+    Recorder,
+    SmtpServer,
+    config,
+    fake_facts,
+    seed_all,
+    settings_for,
+)
 
 pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
 
@@ -117,7 +128,14 @@ async def test_a_process_killed_during_data_leaves_it_unconfirmed(
     smtp_server.start()
 
     class KilledDuringData:
-        async def send(self, message, sender, recipients, *, before_data=None) -> None:
+        async def send(
+            self,
+            message: EmailMessage,
+            sender: str,
+            recipients: Sequence[str],
+            *,
+            before_data: BeforeData | None = None,
+        ) -> None:
             assert before_data is not None
             before_data()
             raise KeyboardInterrupt
@@ -193,7 +211,7 @@ async def test_transient_failures_are_rescheduled_and_capped(
     assert "gave up" in (row.last_error or "")
 
 
-def test_the_cli_lists_an_unconfirmed_digest(cli_env, engine: Engine, tmp_path) -> None:
+def test_the_cli_lists_an_unconfirmed_digest(cli_env: str, engine: Engine, tmp_path: Path) -> None:
     """`claimwatch destinations list` shows the mail route with its unconfirmed digest."""
     import json
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import cast
 
 from PIL import Image
 from sqlalchemy.engine import Engine
@@ -12,73 +13,13 @@ from sqlalchemy.engine import Engine
 from bot.digest.build import build_digest
 from bot.digest.chart import ChartData, Point, render_png
 from bot.digest.render import render_html, render_text
-from store.db import session_scope
-from store.models import Appearance, Article, Claim, Source, Verdict
-from tests.digest.digest_support import WEEK, fake_facts, seed_all, t
-
-HOSTILE_MODEL = "<b>Evil</b> & Co"
-
-
-def _add(
-    engine: Engine, n: int, label: str, reason: str | None, judgement: dict | None = None
-) -> list[int]:
-    ids = []
-    with session_scope(engine) as s:
-        source = Source(name=f"extra-{label}-{reason}-{n}", url="https://x.example/feed")
-        s.add(source)
-        s.flush()
-        for i in range(n):
-            art = Article(
-                source_id=source.id,
-                dedupe_key=f"{label}-{reason}-{i}",
-                url=f"https://x.example/{label}/{reason}/{i}",
-                title=f"Old news {i}",
-                content_hash="0" * 64,
-                published_at=t("2025-07-29"),
-            )
-            claim = Claim(
-                dedupe_key=f"claim-{label}-{reason}-{i}",
-                type="pairwise_comparison",
-                statement=f"Model {label} {reason} number {i} beats another",
-                board="lmarena-text",
-                as_of=date(2024, 1, 1),
-                data={"relation": "beats"},
-                first_seen_at=t("2025-07-29", f"10:{i:02d}:00"),
-            )
-            s.add(art)
-            s.add(claim)
-            s.flush()
-            s.add(
-                Appearance(
-                    claim_id=claim.id,
-                    article_id=art.id,
-                    quote="q",
-                    span_start=0,
-                    span_end=1,
-                    extractor="rules",
-                    extractor_version="1",
-                    created_at=t("2025-07-29"),
-                )
-            )
-            s.add(
-                Verdict(
-                    claim_id=claim.id,
-                    label=label,
-                    reason=reason,
-                    explanation="The latest snapshot is older than the 45-day limit.",
-                    board="lmarena-text",
-                    judgement=judgement or {},
-                    created_at=t("2025-07-29", "11:00:00"),
-                )
-            )
-            ids.append(claim.id)
-    return ids
+from tests.digest.digest_support import HOSTILE_MODEL, WEEK, add_claims, fake_facts, seed_all
 
 
 def test_unverifiable_claims_are_one_counted_line_per_reason(engine: Engine) -> None:
     seed_all(engine)
-    stale = _add(engine, 18, "unverifiable", "no_data_for_date")
-    missing = _add(engine, 2, "unverifiable", "model_not_found")
+    stale = add_claims(engine, 18, "unverifiable", "no_data_for_date")
+    missing = add_claims(engine, 2, "unverifiable", "model_not_found")
     data = build_digest(engine, WEEK, facts=fake_facts, with_chart=False)
     text = render_text(data)
     assert "Unverifiable (20)" in text
@@ -119,7 +60,7 @@ def test_evidence_reads_as_in_the_alerts_and_is_escaped(engine: Engine) -> None:
             },
         ],
     }
-    _add(engine, 1, "supported", None, judgement)
+    add_claims(engine, 1, "supported", None, judgement)
     data = build_digest(engine, WEEK, facts=fake_facts, with_chart=False)
     text = render_text(data)
     assert "Evidence: lmarena-text · raw ratings · snapshot 2025-07-27" in text
@@ -134,7 +75,9 @@ WEEK_SHADE = (255, 234, 167)  # #FFD54F at alpha 0.5 over white
 
 def _colours(png: bytes) -> set[tuple[int, int, int]]:
     with Image.open(io.BytesIO(png)) as img:
-        return {c for _, c in img.convert("RGB").getcolors(maxcolors=1_000_000) or []}
+        colours = img.convert("RGB").getcolors(maxcolors=1_000_000) or []
+    # an RGB image's colours are (r, g, b); the stubs allow any band count
+    return {cast(tuple[int, int, int], c) for _, c in colours}
 
 
 def _chart(first_day: date, latest: date) -> ChartData:

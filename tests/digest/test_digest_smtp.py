@@ -13,41 +13,24 @@ from sqlmodel import Session, select
 from bot.config import Settings
 from bot.digest import deliver
 from bot.digest.deliver import retry_delay, send_digest, send_due_digest
-from bot.sources import DigestConfig
 from store import db
 from store.models import DestinationState, Digest
 from tests.digest.digest_support import (
+    AFTER_SLOT,
     HOSTILE_STATEMENT,
+    RECIPIENTS,
     WEEK,
     SmtpServer,
     accept_all,
+    config,
     fake_facts,
     refuse_all,
     seed_all,
+    settings_for,
     t,
 )
 
 pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
-
-RECIPIENTS = ("alice@example.com", "bob@example.org")
-# 2025-W31's slot is Monday 2025-08-04 08:00 UTC; Wednesday after it, the slot was missed
-AFTER_SLOT = t("2025-08-06", "09:30:00")
-
-
-def settings_for(server: SmtpServer, **extra: object) -> Settings:
-    return Settings(
-        smtp_host="127.0.0.1",
-        smtp_port=server.port,
-        smtp_security="none",
-        smtp_from="claimwatch <digest@claimwatch.example>",
-        **extra,  # type: ignore[arg-type]
-    )
-
-
-def config(**extra: object) -> DigestConfig:
-    return DigestConfig(
-        recipients=RECIPIENTS, unsubscribe="mailto:unsubscribe@example.com", **extra
-    )
 
 
 class Sleeps:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import discord
 import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.discord.admin import (
@@ -28,21 +29,30 @@ from bot.discord.replies import (
 from bot.discord.verify import adapt_check_result, verify_command
 from bot.sources import Feed
 from store.models import DestinationState, Source
-from tests.alerts.alerts_support import T0, FakeInteraction, Seeder
+from tests.alerts.alerts_support import T0, Seeder
+from tests.discord.discord_support import FakeInteraction, invoke, slash
 
 MEMBER = Invoker(user_id=1, name="member#1", manage_guild=False)
 ADMIN = Invoker(user_id=2, name="admin#2", manage_guild=True)
 
 
 @pytest.fixture
-def ctx(engine) -> CommandContext:
-    async def checker(text: str, day=None):
+def ctx(engine: Engine) -> CommandContext:
+    async def checker(text: str, day: date | None = None) -> list[CheckedClaim]:
         checked_days.append(day)
         return [CheckedClaim("X beats Y", "contradicted", "Y ranks above X.", board="b")]
 
-    checked_days: list = []
+    checked_days: list[date | None] = []
 
-    async def top_loader(board, day, open_weights, country, limit, category="full", view="raw"):
+    async def top_loader(
+        board: str,
+        day: date,
+        open_weights: bool,
+        country: str | None,
+        limit: int,
+        category: str = "full",
+        view: str = "raw",
+    ) -> TopTable | None:
         if board != "lmarena-text":
             return None
         rows = (TopRow(1, "Gemini-2.5-Pro", 1460, (1455, 1465), 9000, "Google", "US", False),)
@@ -65,7 +75,7 @@ def ctx(engine) -> CommandContext:
     )
 
 
-async def test_claims_lists_newest_first_with_pages(ctx, seed: Seeder) -> None:
+async def test_claims_lists_newest_first_with_pages(ctx: CommandContext, seed: Seeder) -> None:
     a, _ = seed.claim("Qwen2.5-Max ranks #7 on LMArena")
     b, _ = seed.claim("Kimi K2 is the best open model", label="contradicted")
     c, _ = seed.claim("DeepSeek-V3 beats Llama on LMArena")
@@ -83,7 +93,7 @@ async def test_claims_lists_newest_first_with_pages(ctx, seed: Seeder) -> None:
     assert none.content.startswith("No claims found") and none.ephemeral
 
 
-async def test_claims_bad_input_is_a_clear_message(ctx) -> None:
+async def test_claims_bad_input_is_a_clear_message(ctx: CommandContext) -> None:
     bad_date = await claims_command(ctx, MEMBER, since="last tuesday")
     assert bad_date.error and bad_date.ephemeral
     assert bad_date.content == (
@@ -96,7 +106,7 @@ async def test_claims_bad_input_is_a_clear_message(ctx) -> None:
     assert not ok.error
 
 
-async def test_claim_and_why(ctx, seed: Seeder) -> None:
+async def test_claim_and_why(ctx: CommandContext, seed: Seeder) -> None:
     claim_id, _ = seed.claim(articles=2)
     seed.new_verdict(claim_id, "outdated")
     reply = await claim_command(ctx, MEMBER, claim_id=f"#{claim_id}")
@@ -115,14 +125,14 @@ async def test_claim_and_why(ctx, seed: Seeder) -> None:
     assert "Sentence in outlet-1" in names
 
 
-async def test_unknown_or_malformed_claim_id(ctx) -> None:
+async def test_unknown_or_malformed_claim_id(ctx: CommandContext) -> None:
     missing = await claim_command(ctx, MEMBER, claim_id="999")
     assert missing.error and missing.content == "there is no claim 999: find ids with /claims"
     malformed = await why_command(ctx, MEMBER, claim_id="abc")
     assert malformed.error and malformed.content.startswith("'abc' is not a claim id")
 
 
-async def test_verify_is_ephemeral(ctx) -> None:
+async def test_verify_is_ephemeral(ctx: CommandContext) -> None:
     reply = await verify_command(ctx, MEMBER, text="X beats Y on LMArena.")
     assert reply.ephemeral and reply.embeds[0]["title"] == "Contradicted: X beats Y"
     assert reply.content == "1 claim(s) found, checked as of 2025-02-13."
@@ -164,7 +174,7 @@ def test_check_json_shape_is_adapted() -> None:
     assert (claim.as_of, claim.snapshot_age_days) == ("2025-02-03", 5)
 
 
-async def test_leaderboard(ctx) -> None:
+async def test_leaderboard(ctx: CommandContext) -> None:
     reply = await leaderboard_command(ctx, MEMBER, chart=True)
     embed = reply.embeds[0]
     assert "**Gemini-2.5-Pro** · 1,460 · CI 1,455–1,465 · 9,000 votes" in embed["description"]
@@ -181,7 +191,7 @@ async def test_leaderboard(ctx) -> None:
     assert nothing.content.startswith("no nope snapshot on or before")
 
 
-async def test_sources_need_manage_server(ctx, engine) -> None:
+async def test_sources_need_manage_server(ctx: CommandContext, engine: Engine) -> None:
     refused = await sources_add_command(ctx, MEMBER, name="new", url="https://good.example/rss")
     assert refused.error and refused.content == "/sources add needs the Manage Server permission"
     refused = await sources_remove_command(ctx, MEMBER, name="new")
@@ -190,7 +200,9 @@ async def test_sources_need_manage_server(ctx, engine) -> None:
         assert s.exec(select(Source)).all() == []
 
 
-async def test_sources_add_validates_then_saves_and_remove(ctx, engine) -> None:
+async def test_sources_add_validates_then_saves_and_remove(
+    ctx: CommandContext, engine: Engine
+) -> None:
     bad = await sources_add_command(ctx, ADMIN, name="bad", url="https://bad.example/")
     assert bad.error and "not a feed (HTML page)" in bad.content
     assert (await sources_add_command(ctx, ADMIN, name="x", url="ftp://a")).error
@@ -222,7 +234,7 @@ async def test_sources_add_validates_then_saves_and_remove(ctx, engine) -> None:
         assert (again.id, again.removed_at, again.removed_by) == (row.id, None, None)
 
 
-async def test_status_lists_trouble(ctx, engine) -> None:
+async def test_status_lists_trouble(ctx: CommandContext, engine: Engine) -> None:
     assert (await status_command(ctx, MEMBER)).content == "All sources and destinations are fine."
     with Session(engine) as s:
         s.add(
@@ -254,7 +266,7 @@ async def test_status_lists_trouble(ctx, engine) -> None:
 # --- the discord.py command tree, without a gateway -----------------------------------
 
 
-def test_command_tree_names_options_and_permissions(ctx) -> None:
+def test_command_tree_names_options_and_permissions(ctx: CommandContext) -> None:
     client = discord.Client(intents=discord.Intents.none())
     tree = build_tree(client, ctx)
     payload = {c.name: c.to_dict(tree) for c in tree.get_commands()}
@@ -292,7 +304,7 @@ def test_command_tree_names_options_and_permissions(ctx) -> None:
     assert payload["verify"]["options"][0]["max_length"] == 4000
 
 
-def test_replies_never_mention_anyone(ctx) -> None:
+def test_replies_never_mention_anyone(ctx: CommandContext) -> None:
     from bot.discord.replies import Reply
 
     kwargs = reply_kwargs(Reply(content="@everyone"))
@@ -300,16 +312,15 @@ def test_replies_never_mention_anyone(ctx) -> None:
     assert not (mentions.everyone or mentions.users or mentions.roles)
 
 
-async def test_the_tree_adapts_interactions_to_handlers(ctx) -> None:
+async def test_the_tree_adapts_interactions_to_handlers(ctx: CommandContext) -> None:
     tree = build_tree(discord.Client(intents=discord.Intents.none()), ctx)
     interaction = FakeInteraction(manage_guild=False)
-    await tree.get_command("claim").callback(interaction, claim_id="abc")
+    await invoke(slash(tree, "claim"), interaction, claim_id="abc")
     (sent,) = interaction.response.sent
     assert sent["ephemeral"] is True and sent["content"].startswith("'abc' is not a claim id")
     assert sent["allowed_mentions"].everyone is False
     # a member without Manage Server who reaches /sources add is refused by the handler
     interaction = FakeInteraction(manage_guild=False)
-    sources = tree.get_command("sources")
-    await sources.get_command("add").callback(interaction, name="n", url="https://good.x/rss")
+    await invoke(slash(tree, "sources", "add"), interaction, name="n", url="https://good.x/rss")
     assert interaction.response.deferred == {"ephemeral": True, "thinking": True}
     assert "Manage Server" in interaction.followup_sent[0]["content"]

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import discord
 import pytest
 from discord import app_commands
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.discord import autocomplete
@@ -17,12 +18,21 @@ from bot.discord.client import build_tree
 from bot.discord.replies import CommandContext, Invoker, TopRow, TopTable
 from bot.sources import Feed
 from store.models import Source
-from tests.alerts.alerts_support import T0, FakeInteraction, Seeder
+from tests.alerts.alerts_support import T0, Seeder
+from tests.discord.discord_support import FakeInteraction, as_interaction, invoke, slash
 
 
 @pytest.fixture
-def ctx(engine) -> CommandContext:
-    async def top_loader(board, day, open_weights, country, limit, category="full", view="raw"):
+def ctx(engine: Engine) -> CommandContext:
+    async def top_loader(
+        board: str,
+        day: date,
+        open_weights: bool,
+        country: str | None,
+        limit: int,
+        category: str = "full",
+        view: str = "raw",
+    ) -> TopTable | None:
         if country == "FR":
             raise RuntimeError("database connection lost")
         rows = (TopRow(1, "Gemini-2.5-Pro", 1460.4, None, None),)
@@ -36,16 +46,20 @@ def ctx(engine) -> CommandContext:
     )
 
 
-async def test_an_unexpected_error_in_a_deferred_command_is_answered(ctx, caplog) -> None:
+async def test_an_unexpected_error_in_a_deferred_command_is_answered(
+    ctx: CommandContext, caplog: pytest.LogCaptureFixture
+) -> None:
     tree = build_tree(discord.Client(intents=discord.Intents.none()), ctx)
-    command = tree.get_command("leaderboard")
+    command = slash(tree, "leaderboard")
     interaction = FakeInteraction(command=command)
     with pytest.raises(RuntimeError) as raised:
-        await command.callback(interaction, country="FR")
+        await invoke(command, interaction, country="FR")
     # "thinking..." is showing: discord.py hands the error to tree.on_error
     assert interaction.response.deferred == {"ephemeral": False, "thinking": True}
     with caplog.at_level(logging.ERROR):
-        await tree.on_error(interaction, app_commands.CommandInvokeError(command, raised.value))
+        await tree.on_error(
+            as_interaction(interaction), app_commands.CommandInvokeError(command, raised.value)
+        )
     (answer,) = interaction.followup_sent
     assert answer["ephemeral"] is True
     assert answer["content"].startswith("Something went wrong, logged as ")
@@ -55,11 +69,11 @@ async def test_an_unexpected_error_in_a_deferred_command_is_answered(ctx, caplog
     assert logged[0].exc_info is not None  # the traceback is in the log, not in Discord
 
 
-async def test_a_user_mistake_in_leaderboard_is_private_and_immediate(ctx) -> None:
+async def test_a_user_mistake_in_leaderboard_is_private_and_immediate(ctx: CommandContext) -> None:
     tree = build_tree(discord.Client(intents=discord.Intents.none()), ctx)
-    command = tree.get_command("leaderboard")
+    command = slash(tree, "leaderboard")
     interaction = FakeInteraction(command=command)
-    await command.callback(interaction, date="tomorrow")
+    await invoke(command, interaction, date="tomorrow")
     assert interaction.response.deferred is None  # no public "thinking..." first
     (sent,) = interaction.response.sent
     assert sent["ephemeral"] is True and sent["content"].startswith("could not read the date")
@@ -68,7 +82,7 @@ async def test_a_user_mistake_in_leaderboard_is_private_and_immediate(ctx) -> No
     from store.errors import ClaimwatchError
 
     error = app_commands.CommandInvokeError(command, ClaimwatchError("unknown board 'x'"))
-    await tree.on_error(interaction, error)
+    await tree.on_error(as_interaction(interaction), error)
     assert interaction.response.sent == [
         {
             "embeds": [],
@@ -79,11 +93,11 @@ async def test_a_user_mistake_in_leaderboard_is_private_and_immediate(ctx) -> No
     ]
 
 
-async def test_leaderboard_passes_category_view_and_limit(ctx) -> None:
+async def test_leaderboard_passes_category_view_and_limit(ctx: CommandContext) -> None:
     tree = build_tree(discord.Client(intents=discord.Intents.none()), ctx)
-    command = tree.get_command("leaderboard")
+    command = slash(tree, "leaderboard")
     interaction = FakeInteraction(command=command)
-    await command.callback(interaction, view="style_control", limit=3)
+    await invoke(command, interaction, view="style_control", limit=3)
     (sent,) = interaction.followup_sent
     embed = sent["embeds"][0].to_dict()
     assert embed["title"] == "Top of lmarena-text (style-controlled ratings)"
@@ -92,7 +106,7 @@ async def test_leaderboard_passes_category_view_and_limit(ctx) -> None:
     assert embed["footer"]["text"].startswith("snapshot 2025-08-04, ")
 
 
-async def test_autocomplete_claim_ids_and_countries(ctx, seed: Seeder) -> None:
+async def test_autocomplete_claim_ids_and_countries(ctx: CommandContext, seed: Seeder) -> None:
     first, _ = seed.claim("DeepSeek-V3 ranks above Llama-3.1-405B on LMArena text")
     second, _ = seed.claim("Kimi K2 is the best open model", label="contradicted")
     found = await autocomplete.claim_ids(ctx, "")
@@ -104,7 +118,9 @@ async def test_autocomplete_claim_ids_and_countries(ctx, seed: Seeder) -> None:
     assert len(await autocomplete.countries(ctx, "")) <= 25
 
 
-async def test_sources_list_labels_only_discord_added_feeds(ctx, engine) -> None:
+async def test_sources_list_labels_only_discord_added_feeds(
+    ctx: CommandContext, engine: Engine
+) -> None:
     with Session(engine) as s:
         s.add(Source(name="from-yaml", url="https://yaml.example/feed.xml"))
         s.add(Source(name="added", url="https://added.example/rss", added_by="discord:9"))

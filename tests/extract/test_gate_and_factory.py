@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy.engine import Engine
 
 from bot.config import Settings
 from bot.extract import Gate, extract_article, llm_configured, make_extractor
@@ -88,7 +89,7 @@ def test_llm_without_model_and_unknown_kind_are_clear_errors() -> None:
         make_extractor(_settings(), None, "gpt")
 
 
-def test_llm_is_cached_with_rules_fallback_when_given_an_engine(engine) -> None:  # type: ignore[no-untyped-def]
+def test_llm_is_cached_with_rules_fallback_when_given_an_engine(engine: Engine) -> None:
     from bot.extract.cache import CachedExtractor
 
     s = _settings(OPENAI_API_KEY="sk-test", CLAIMWATCH_LLM_MODEL="m")

@@ -9,6 +9,7 @@ from bot.extract.base import ArticleText
 from bot.extract.dates import find_date
 from bot.extract.rules import RulesExtractor, split_sentences
 from store.claims import (
+    ClaimDraft,
     Group,
     GroupComparison,
     PairwiseComparison,
@@ -21,7 +22,9 @@ SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "seed-ft-o
 RULES = RulesExtractor()
 
 
-def extract(text: str, published: date = date(2025, 3, 10), source: str | None = "Feed"):
+def extract(
+    text: str, published: date = date(2025, 3, 10), source: str | None = "Feed"
+) -> list[ClaimDraft]:
     return RULES.extract(ArticleText(text, published, source=source)).drafts
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Iterator
-from datetime import timedelta
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -26,6 +26,7 @@ from sqlmodel import Session, select
 
 from bot.alerts.dispatcher import dispatch_pending
 from bot.alerts.outbox import enqueue_alerts
+from bot.alerts.senders import Sender
 from bot.alerts.webhook import WebhookSender
 from bot.config import Settings
 from bot.digest import deliver
@@ -33,7 +34,7 @@ from bot.digest.send import SmtpConfig, SmtpMailer
 from bot.repair import reset_destination
 from bot.sources import DigestConfig, parse_sources
 from store.models import Alert, Claim, Digest, Verdict
-from tests.alerts.alerts_support import T0, Seeder
+from tests.alerts.alerts_support import T0, Seeder, fetch
 from tests.digest.digest_support import fake_facts, seed_all, t
 from tests.faults.faults_support import Webhook
 
@@ -68,7 +69,12 @@ def enqueue(engine: Engine, n: int) -> None:
         claim_id, verdict_id = seed.claim()
         with Session(engine) as s:
             enqueue_alerts(
-                s, s.get(Claim, claim_id), s.get(Verdict, verdict_id), None, DESTINATIONS, now=T0
+                s,
+                fetch(s, Claim, claim_id),
+                fetch(s, Verdict, verdict_id),
+                None,
+                DESTINATIONS,
+                now=T0,
             )
             s.commit()
 
@@ -78,7 +84,7 @@ def rows(engine: Engine, destination: str) -> list[Alert]:
         return list(s.exec(select(Alert).where(Alert.destination == destination)).all())
 
 
-async def dispatch_until_idle(engine: Engine, senders: dict[str, Any], now) -> int:  # type: ignore[no-untyped-def]
+async def dispatch_until_idle(engine: Engine, senders: Mapping[str, Sender], now: datetime) -> int:
     sent = 0
     for _ in range(10):
         report = await dispatch_pending(engine, senders, now=now)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.engine import Engine
 
 from bot.config import Settings
 from bot.feeds.fetch import FetchResult
@@ -150,7 +151,9 @@ class _FuzzFetcher:
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(bodies=st.lists(feed_bytes, min_size=3, max_size=3))
-async def test_a_poll_over_fuzzed_bodies_records_every_source(engine, bodies) -> None:  # type: ignore[no-untyped-def]
+async def test_a_poll_over_fuzzed_bodies_records_every_source(
+    engine: Engine, bodies: list[bytes]
+) -> None:
     feeds = "".join(
         f"  - {{name: f{i}-{abs(hash(b)) % 10**9}, url: 'https://example.com/{i}'}}\n"
         for i, b in enumerate(bodies)

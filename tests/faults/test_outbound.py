@@ -12,19 +12,21 @@ import ast
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot import net
 from bot.config import Settings
 from bot.discord.feedcheck import default_feed_validator
-from bot.feeds.fetch import FetchLimits, HttpFetcher
+from bot.feeds.fetch import FetchLimits, FetchResult, HttpFetcher
 from bot.poller import poll_due
-from bot.refresh import default_board_fetch, refresh_leaderboards
+from bot.refresh import BoardFetch, default_board_fetch, refresh_leaderboards
 from bot.sources import SourcesFile, parse_sources
-from store.models import Article, Leaderboard, Source
+from store.models import Article, Leaderboard, Source, utcnow
 from tests.faults.faults_support import HostileHTTP, LoopbackInternet, public_resolver
 
 pytestmark = pytest.mark.slow  # whole services, servers that time out: README, "Development"
@@ -133,12 +135,14 @@ def feed_config(url: str, *, allow_private: bool = False, full_text: bool = Fals
     return parse_sources(text)
 
 
-def source(engine) -> Source:
+def source(engine: Engine) -> Source:
     with Session(engine) as s:
         return s.exec(select(Source).where(Source.name == "f")).one()
 
 
-async def _poll(engine, config: SourcesFile, limits: FetchLimits | None = None) -> LoopbackInternet:
+async def _poll(
+    engine: Engine, config: SourcesFile, limits: FetchLimits | None = None
+) -> LoopbackInternet:
     backend = LoopbackInternet()
     limits = replace(limits or FetchLimits(), attempts=1)
     client = net.guarded_client(
@@ -150,13 +154,13 @@ async def _poll(engine, config: SourcesFile, limits: FetchLimits | None = None) 
     return backend
 
 
-async def test_feed_path_loopback_target_refused(engine, hostile: HostileHTTP) -> None:
+async def test_feed_path_loopback_target_refused(engine: Engine, hostile: HostileHTTP) -> None:
     await poll_due(engine, feed_config(hostile.url("/feed")), SETTINGS, force=True)
     assert source(engine).last_status == "blocked_address"
     assert hostile.hits == []
 
 
-async def test_feed_path_redirect_to_metadata_refused(engine, hostile: HostileHTTP) -> None:
+async def test_feed_path_redirect_to_metadata_refused(engine: Engine, hostile: HostileHTTP) -> None:
     backend = await _poll(engine, feed_config(hostile.url("/to-metadata", "feeds.test")))
     row = source(engine)
     assert row.last_status == "blocked_address" and "169.254.169.254" in (row.last_error or "")
@@ -164,13 +168,15 @@ async def test_feed_path_redirect_to_metadata_refused(engine, hostile: HostileHT
     assert all(host != "169.254.169.254" for host, _ in backend.connected)
 
 
-async def test_feed_path_gzip_bomb_refused(engine, hostile: HostileHTTP) -> None:
+async def test_feed_path_gzip_bomb_refused(engine: Engine, hostile: HostileHTTP) -> None:
     await _poll(engine, feed_config(hostile.url("/bomb", "feeds.test")))
     row = source(engine)
     assert row.last_status == "too_large" and "decompressed" in (row.last_error or "")
 
 
-async def test_feed_path_drip_hits_the_overall_deadline(engine, hostile: HostileHTTP) -> None:
+async def test_feed_path_drip_hits_the_overall_deadline(
+    engine: Engine, hostile: HostileHTTP
+) -> None:
     started = time.monotonic()
     await _poll(engine, feed_config(hostile.url("/drip", "feeds.test")), SHORT)
     assert time.monotonic() - started < SHORT.total_timeout + 3
@@ -178,7 +184,9 @@ async def test_feed_path_drip_hits_the_overall_deadline(engine, hostile: Hostile
     assert row.last_status == "timeout" and "total time" in (row.last_error or "")
 
 
-async def test_full_text_path_redirect_to_metadata_refused(engine, hostile: HostileHTTP) -> None:
+async def test_full_text_path_redirect_to_metadata_refused(
+    engine: Engine, hostile: HostileHTTP
+) -> None:
     """The feed is fine; its article page redirects to the metadata address: the page
     is refused, never requested, and the article keeps the feed's own summary."""
     url = hostile.url("/feed", "feeds.test")
@@ -202,10 +210,12 @@ def board_config(url: str, *, allow_private: bool = False) -> SourcesFile:
     )
 
 
-def injected_fetch(limits: FetchLimits = net.LEADERBOARD_LIMITS):  # type: ignore[no-untyped-def]
+def injected_fetch(
+    limits: FetchLimits = net.LEADERBOARD_LIMITS,
+) -> tuple[BoardFetch, LoopbackInternet]:
     backend = LoopbackInternet()
 
-    async def fetch(url: str):  # type: ignore[no-untyped-def]
+    async def fetch(url: str) -> FetchResult:
         return await net.fetch_url(
             url, user_agent=AGENT, limits=limits, resolver=public_resolver, backend=backend
         )
@@ -213,12 +223,14 @@ def injected_fetch(limits: FetchLimits = net.LEADERBOARD_LIMITS):  # type: ignor
     return fetch, backend
 
 
-def board_errors(engine) -> list[str]:
+def board_errors(engine: Engine) -> list[str]:
     with Session(engine) as s:
         return [b.last_error or "" for b in s.exec(select(Leaderboard)).all()]
 
 
-async def test_leaderboard_path_loopback_target_refused(engine, hostile: HostileHTTP) -> None:
+async def test_leaderboard_path_loopback_target_refused(
+    engine: Engine, hostile: HostileHTTP
+) -> None:
     config = board_config(hostile.url("/ok"))
     new = await refresh_leaderboards(
         engine, config, default_board_fetch(config, SETTINGS), now=_now(), owner="test"
@@ -235,7 +247,7 @@ async def test_leaderboard_path_loopback_target_refused(engine, hostile: Hostile
     ],
 )
 async def test_leaderboard_path_hostile_servers(
-    engine, hostile: HostileHTTP, caplog, path: str, expected: str
+    engine: Engine, hostile: HostileHTTP, caplog: pytest.LogCaptureFixture, path: str, expected: str
 ) -> None:
     limits = replace(net.LEADERBOARD_LIMITS, total_timeout=2.0, attempts=1)
     fetch, backend = injected_fetch(limits)
@@ -267,7 +279,5 @@ async def test_sources_add_probe_refuses_a_gzip_bomb(hostile: HostileHTTP) -> No
     assert not check.ok and "decompressed" in (check.error or "")
 
 
-def _now():  # type: ignore[no-untyped-def]
-    from store.models import utcnow
-
+def _now() -> datetime:
     return utcnow()

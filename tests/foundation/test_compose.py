@@ -7,6 +7,7 @@ import re
 import socket
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot import healthcheck, metrics
@@ -58,7 +59,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def test_healthcheck_against_the_real_endpoint(monkeypatch) -> None:
+async def test_healthcheck_against_the_real_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
     port = _free_port()
     server = await metrics.serve_metrics(port, host="127.0.0.1")
     try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import TypedDict
 
 import pytest
 import sqlalchemy as sa
@@ -15,10 +17,17 @@ from store.errors import ClaimwatchError
 from store.models import Source
 
 
-def _schema(engine: sa.Engine) -> dict[str, object]:
+class TableShape(TypedDict):
+    columns: dict[str, tuple[bool, str]]  # name -> (nullable, generic type)
+    indexes: list[tuple[str, tuple[str | None, ...], bool]]  # (name, columns, unique)
+    uniques: list[tuple[str, ...]]
+    fks: list[tuple[tuple[str, ...], str]]  # (columns, referred table)
+
+
+def _schema(engine: sa.Engine) -> dict[str, TableShape]:
     """Tables, columns (name, nullability, generic type), unique and plain indexes."""
     insp = sa.inspect(engine)
-    out: dict[str, object] = {}
+    out: dict[str, TableShape] = {}
     for table in sorted(insp.get_table_names()):
         cols = {
             c["name"]: (c["nullable"], type(c["type"]).__visit_name__.lower())
@@ -68,25 +77,26 @@ def test_migrations_match_models(engine: sa.Engine) -> None:
     assert diff == [], f"models and migrations differ: {diff}"
 
 
-def test_sqlite_and_postgres_schemas_are_identical(sqlite_template, postgres_url) -> None:
+def test_sqlite_and_postgres_schemas_are_identical(
+    sqlite_template: Path, postgres_url: str
+) -> None:
     lite = db.make_engine(f"sqlite:///{sqlite_template}")
     pg = db.make_engine(postgres_url)
     a, b = _schema(lite), _schema(pg)
     for schema in (a, b):
-        for table in schema.values():
-            table["columns"] = {  # type: ignore[index]
-                k: (n, _normalise_type(t))
-                for k, (n, t) in table["columns"].items()  # type: ignore[index]
+        for shape in schema.values():
+            shape["columns"] = {
+                k: (n, _normalise_type(t)) for k, (n, t) in shape["columns"].items()
             }
     # Full-text search support differs by nature (FTS5 tables vs a GIN index); compare the rest.
     a = {k: v for k, v in a.items() if not k.startswith("claims_fts")}
     assert sorted(a) == sorted(b)
     for table in a:
-        assert a[table]["columns"] == b[table]["columns"], table  # type: ignore[index]
-        assert a[table]["uniques"] == b[table]["uniques"], table  # type: ignore[index]
-        assert a[table]["fks"] == b[table]["fks"], table  # type: ignore[index]
-        names_a = {i for i in a[table]["indexes"] if not i[0].endswith("_fts")}  # type: ignore[index]
-        names_b = {i for i in b[table]["indexes"] if not i[0].endswith("_fts")}  # type: ignore[index]
+        assert a[table]["columns"] == b[table]["columns"], table
+        assert a[table]["uniques"] == b[table]["uniques"], table
+        assert a[table]["fks"] == b[table]["fks"], table
+        names_a = {i for i in a[table]["indexes"] if not i[0].endswith("_fts")}
+        names_b = {i for i in b[table]["indexes"] if not i[0].endswith("_fts")}
         assert names_a == names_b, table
     lite.dispose()
     pg.dispose()
@@ -137,14 +147,14 @@ def test_foreign_keys_are_enforced(engine: sa.Engine) -> None:
         session.add(Article(source_id=999, dedupe_key="k", content_hash="h"))
 
 
-def test_sqlite_runs_in_wal_mode(tmp_path) -> None:
+def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{tmp_path / 'x.db'}")
     with engine.connect() as conn:
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
 
 
-def test_missing_data_directory_is_a_clear_error(tmp_path) -> None:
+def test_missing_data_directory_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ClaimwatchError, match=r"data directory .* does not exist"):
         db.make_engine(f"sqlite:///{tmp_path / 'nope' / 'x.db'}")
 
@@ -158,7 +168,7 @@ def test_unreachable_database_is_a_clear_error_without_password() -> None:
     assert "hunter22" not in message
 
 
-def test_uninitialised_database_is_refused(tmp_path) -> None:
+def test_uninitialised_database_is_refused(tmp_path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{tmp_path / 'x.db'}")
     with pytest.raises(ClaimwatchError, match="run `claimwatch init`"):
         db.require_current(engine)

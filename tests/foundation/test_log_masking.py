@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 
 from bot.logs import SecretFilter, event, mask_secrets
 
@@ -12,7 +13,7 @@ from bot.logs import SecretFilter, event, mask_secrets
 OTHER_HOOK = "https://discord.com/api/webhooks/123456789/AbC-dEf_123xyz"
 
 
-def _emit(secrets: list[str], emit) -> str:
+def _emit(secrets: list[str], emit: Callable[[logging.Logger], object]) -> str:
     """Run `emit(logger)` through a handler set up as setup_logging does; the output."""
     out = io.StringIO()
     handler = logging.StreamHandler(out)

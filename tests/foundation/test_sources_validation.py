@@ -3,6 +3,8 @@ duplicate keys, numbers outside sane ranges, URLs that do not parse strictly."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -109,7 +111,9 @@ def test_real_urls_still_parse(url: str) -> None:
     assert parse_sources(f"feeds:\n  - {{name: a, url: '{url}'}}\n").feeds[0].url == url
 
 
-def test_sources_check_refuses_an_interval_that_used_to_crash_poll(cli_env, tmp_path) -> None:
+def test_sources_check_refuses_an_interval_that_used_to_crash_poll(
+    cli_env: str, tmp_path: Path
+) -> None:
     """`sources check` passed it, then `poll` died with OverflowError mid-batch."""
     path = tmp_path / "sources.yaml"
     path.write_text(

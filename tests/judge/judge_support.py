@@ -1,8 +1,10 @@
-"""Small hand-built boards, a fake registry and a fake resolver for judge unit tests.
+"""Small hand-built boards, a fake registry and a fake resolver for judge unit tests;
+and the real bundled leaderboard data the golden verdict tests judge against.
 
 The fakes implement only the shapes the judge reads (store.registry.base.RegistryLike,
-store.judge.index.ResolutionLike), so these tests do not depend on the real
-registry data or the real resolver.
+store.judge.index.ResolutionLike), so the unit tests do not depend on the real
+registry data or the real resolver. The bundled data is parsed with the real readers,
+without a database.
 """
 
 from __future__ import annotations
@@ -10,8 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from store.judge import BoardData
 from store.leaderboards.base import BoardEntry, BoardSnapshot
+from store.leaderboards.ingest import bundled_paths
+from store.leaderboards.readers import parse_bytes
 from store.registry.base import LicenceClass, ModelFacts
 
 # model -> (organisation, country, licence class, base model, base country)
@@ -69,3 +75,16 @@ def snap(
     day: date, entries: list[BoardEntry], view: str = "raw", board: str = "lmarena-text"
 ) -> BoardSnapshot:
     return BoardSnapshot(board=board, date=day, entries=tuple(entries), view=view)
+
+
+@cache
+def bundled_snapshots() -> tuple[BoardSnapshot, ...]:
+    out: list[BoardSnapshot] = []
+    for path in bundled_paths():
+        out.extend(parse_bytes(path.read_bytes(), path.name).snapshots)
+    return tuple(out)
+
+
+@cache
+def bundled_board_data() -> BoardData:
+    return BoardData(bundled_snapshots())

@@ -38,7 +38,7 @@ def test_seed_through_the_database(engine: Engine) -> None:
     data = BoardData(load_all(engine, boards=["lmarena-text"]))
     registry = load_registry()
 
-    then = judge(GroupComparison(as_of=date(2024, 8, 2), **SEED), data, registry)  # type: ignore[arg-type]
+    then = judge(GroupComparison(as_of=date(2024, 8, 2), **SEED), data, registry)
     assert then.verdict == "contradicted"
     best = {e.role: e for e in then.evidence}
     us = best["best of open-weights US models"]
@@ -51,7 +51,7 @@ def test_seed_through_the_database(engine: Engine) -> None:
     cn = best["best of open-weights CN models"]
     assert (cn.model, cn.rank, cn.score, cn.ci) == ("Deepseek-v2-API-0628", 16, 1221, (1215, 1227))
 
-    now = judge(GroupComparison(as_of=date(2025, 3, 1), **SEED), data, registry)  # type: ignore[arg-type]
+    now = judge(GroupComparison(as_of=date(2025, 3, 1), **SEED), data, registry)
     assert now.verdict == "supported"
     raw = [e for e in now.evidence if e.view == "raw" and e.snapshot == date(2025, 3, 1)]
     assert [(e.model, e.rank, e.score, e.ci) for e in raw] == [
@@ -62,5 +62,5 @@ def test_seed_through_the_database(engine: Engine) -> None:
 
     # The database path and the in-memory readers agree on the whole judgement.
     parsed = [s for p in paths for s in parse_bytes(p.read_bytes(), p.name).snapshots]
-    direct = judge(GroupComparison(as_of=date(2025, 3, 1), **SEED), BoardData(parsed), registry)  # type: ignore[arg-type]
+    direct = judge(GroupComparison(as_of=date(2025, 3, 1), **SEED), BoardData(parsed), registry)
     assert direct.model_dump() == now.model_dump()

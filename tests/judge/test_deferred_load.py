@@ -7,13 +7,13 @@ from datetime import date
 
 from sqlalchemy.engine import Engine
 
-from store.claims import Group, GroupComparison, PairwiseComparison, RankPosition
+from store.claims import ClaimDraft, Group, GroupComparison, PairwiseComparison, RankPosition
 from store.judge import BoardData
 from store.judging import load_judge
 from store.leaderboards.base import BoardEntry, BoardSnapshot, SnapshotHeader
 from store.leaderboards.ingest import bundled_paths, ingest_paths
 
-CLAIMS = [
+CLAIMS: list[ClaimDraft] = [
     GroupComparison(
         statement="China's best open models have overtaken US ones",
         quote="China's best open models have overtaken US ones",
@@ -60,12 +60,10 @@ def test_deferred_judge_matches_the_eager_one(engine: Engine) -> None:
     assert deferred.stamp == eager.stamp
 
     pairwise = deferred(CLAIMS[1])
-    loaded = [
-        s
-        for view in deferred.data.views("lmarena-text", "full")
-        for s in deferred.data.series("lmarena-text", "full", view).snapshots  # type: ignore[union-attr]
-        if s.loaded
-    ]
+    views = deferred.data.views("lmarena-text", "full")
+    series = [deferred.data.series("lmarena-text", "full", view) for view in views]
+    assert None not in series
+    loaded = [s for one in series if one is not None for s in one.snapshots if s.loaded]
     # the as-of snapshot and the newest, in each view: a handful, not the whole history
     assert 0 < len(loaded) <= 6 < len(deferred.data)
     assert pairwise.verdict == eager(CLAIMS[1]).verdict != "unverifiable"
@@ -84,11 +82,12 @@ def test_deferred_keeps_the_preferred_of_two_snapshots_for_one_day() -> None:
     full = _snap(day, [BoardEntry("m1", 1, 1300.0, organisation="Org")])
     later = _snap(date(2025, 2, 1), [BoardEntry("m1", 1, 1310.0)])
     stored = {1: bare, 2: full, 3: later}
-    calls: list[object] = []
+    calls: list[int] = []
 
     def load(header: SnapshotHeader) -> BoardSnapshot:
+        assert isinstance(header.key, int)  # the keys given below
         calls.append(header.key)
-        return stored[header.key]  # type: ignore[index]
+        return stored[header.key]
 
     headers = [SnapshotHeader(key=k, board="b", date=s.date) for k, s in stored.items()]
     data = BoardData.deferred(headers, load)

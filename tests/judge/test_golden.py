@@ -13,7 +13,7 @@ import yaml
 from store.claims import CLAIM_ADAPTER, ClaimDraft, Judgement
 from store.judge import judge
 from store.registry import load_registry
-from tests.judge.realdata_support import bundled_board_data
+from tests.judge.judge_support import bundled_board_data
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "verdicts" / "golden.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(GOLDEN.read_text())
@@ -62,9 +62,9 @@ def _same(got: Any, want: Any) -> bool:
         and not isinstance(want, bool)
         and isinstance(got, float | int)
     ):
-        return abs(got - want) < 1e-6
+        return bool(abs(got - want) < 1e-6)
     if isinstance(want, dt.date):
-        return got == want
+        return bool(got == want)
     return bool(got == want)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.claims import Group, GroupComparison, RankPosition
+from store.claims import ClaimBase, Group, GroupComparison, RankPosition
 from store.judge import BoardData, judge
 from tests.judge.judge_support import FakeRegistry, entry, fake_resolve, snap
 
@@ -32,13 +32,13 @@ NEAR_TOP = BoardData(
 )  # fmt: skip
 
 
-def verdict(claim: object, board: BoardData = BOARD) -> tuple[str, str | None]:
-    j = judge(claim, board, REG, resolver=fake_resolve)  # type: ignore[arg-type]
+def verdict(claim: ClaimBase, board: BoardData = BOARD) -> tuple[str, str | None]:
+    j = judge(claim, board, REG, resolver=fake_resolve)
     return j.verdict, j.reason
 
 
 def rank(model: str, k: int, op: str = "eq", **kw: object) -> str:
-    claim = RankPosition(model=model, rank=k, op=op, **COMMON, **kw)  # type: ignore[arg-type]
+    claim = RankPosition(model=model, rank=k, op=op, **COMMON, **kw)
     return verdict(claim)[0]
 
 
@@ -67,7 +67,7 @@ def test_an_unplaced_model_that_cannot_change_the_verdict_is_ignored() -> None:
     # open, [1250,1260] is still clear of Alpha -> supported either way.
     claim = GroupComparison(
         group_a=Group(open_weights=False), group_b=Group(open_weights=True), **COMMON
-    )  # type: ignore[arg-type]
+    )
     assert verdict(claim) == ("supported", None)
 
 
@@ -75,7 +75,7 @@ def test_an_unplaced_model_that_could_change_the_verdict_makes_it_unverifiable()
     # NEAR_TOP. "Beta-Open is the leading open model": among the placed open models
     # Beta [1245,1255] is clear of Gamma [1195,1205] -> #1; but Mystery-X [1285,1295],
     # licence unknown, lies wholly above Beta: were it open, Beta would be #2.
-    lead = RankPosition(model="Beta-Open", rank=1, within=Group(open_weights=True), **COMMON)  # type: ignore[arg-type]
+    lead = RankPosition(model="Beta-Open", rank=1, within=Group(open_weights=True), **COMMON)
     assert verdict(lead, NEAR_TOP) == ("unverifiable", "model_not_found")
     # "US open models lead CN open ones": Beta clear of Gamma; Mystery-X as a CN open
     # model would lie clear above Beta -> unverifiable.
@@ -83,7 +83,7 @@ def test_an_unplaced_model_that_could_change_the_verdict_makes_it_unverifiable()
         group_a=Group(country="US", open_weights=True),
         group_b=Group(country="CN", open_weights=True),
         **COMMON,
-    )  # type: ignore[arg-type]
+    )
     j = judge(us_cn, NEAR_TOP, REG, resolver=fake_resolve)
     assert (j.verdict, j.reason) == ("unverifiable", "model_not_found")
     assert "Mystery-X" in j.explanation
@@ -91,7 +91,7 @@ def test_an_unplaced_model_that_could_change_the_verdict_makes_it_unverifiable()
     # open model [1285,1295] touches Alpha [1295,1305] -> a tie -> unverifiable.
     open_closed = GroupComparison(
         group_a=Group(open_weights=True), group_b=Group(open_weights=False), **COMMON
-    )  # type: ignore[arg-type]
+    )
     assert verdict(open_closed, NEAR_TOP) == ("unverifiable", "model_not_found")
     # count_in_top_k 2 (published ranks <= 2: Alpha (US), Mystery-X): US 1, CN 0 ->
     # supported with the placed models; Mystery-X counted as CN makes it 1-1.
@@ -101,7 +101,7 @@ def test_an_unplaced_model_that_could_change_the_verdict_makes_it_unverifiable()
         aggregate="count_in_top_k",
         k=2,
         **COMMON,
-    )  # type: ignore[arg-type]
+    )
     assert verdict(count, NEAR_TOP) == ("unverifiable", "model_not_found")
 
 
@@ -115,7 +115,7 @@ def test_rank_k_in_a_group_with_unplaced_models_in_between_is_unverifiable() -> 
     )  # fmt: skip
 
     def among_open(k: int) -> tuple[str, str | None]:
-        claim = RankPosition(model="Beta-Open", rank=k, within=Group(open_weights=True), **COMMON)  # type: ignore[arg-type]
+        claim = RankPosition(model="Beta-Open", rank=k, within=Group(open_weights=True), **COMMON)
         return verdict(claim, board)
 
     assert among_open(1) == ("unverifiable", "model_not_found")
@@ -140,7 +140,7 @@ def test_count_in_top_k_needs_rank_and_scores_to_agree() -> None:
             aggregate="count_in_top_k",
             k=k,
             **COMMON,
-        )  # type: ignore[arg-type]
+        )
 
     # top 1 by published rank: CN 2, US 1; by the scores' order: CN 1 (Delta), US 0;
     # counting Qwen out and Beta in: 1 against 1 -> not decided
@@ -162,7 +162,7 @@ def test_overtook_needs_the_earlier_lead_to_hold_with_unplaced_models() -> None:
         group_b=Group(country="US", open_weights=True),
         relation="overtook",
         **COMMON,
-    )  # type: ignore[arg-type]
+    )
     doubtful = BoardData(
         [snap(d0, [E("Mystery-X", 1, 1270), E("Beta-Open", 1, 1260), E("Gamma-Open", 2, 1240)]),
          now]

@@ -7,14 +7,16 @@ from datetime import date
 import pytest
 
 from store.claims import (
+    ClaimBase,
     Group,
     GroupComparison,
+    Judgement,
     PairwiseComparison,
     RankPosition,
     ScoreValue,
     TrendGap,
 )
-from store.judge import BoardData, JudgeOptions, judge
+from store.judge import DEFAULT_OPTIONS, BoardData, JudgeOptions, judge
 from tests.judge.judge_support import FakeRegistry, entry, fake_resolve, snap
 
 D1, D2, D3 = date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)
@@ -42,12 +44,12 @@ BOARD = BoardData(
 REG = FakeRegistry()
 
 
-def run(claim, **kw):  # type: ignore[no-untyped-def]
-    return judge(claim, BOARD, REG, resolver=fake_resolve, **kw)
+def run(claim: ClaimBase, options: JudgeOptions = DEFAULT_OPTIONS) -> Judgement:
+    return judge(claim, BOARD, REG, resolver=fake_resolve, options=options)
 
 
 def pair(a: str, b: str, day: date, **kw: object) -> PairwiseComparison:
-    return PairwiseComparison(model_a=a, model_b=b, as_of=day, **COMMON, **kw)  # type: ignore[arg-type]
+    return PairwiseComparison(model_a=a, model_b=b, as_of=day, **COMMON, **kw)
 
 
 def test_as_of_uses_latest_snapshot_on_or_before_and_reports_age() -> None:
@@ -91,7 +93,7 @@ def test_views_disagree_is_partially_supported() -> None:
     p = run(pair("Qwen2.5-7B", "Beta-Open", D1))
     assert p.verdict == "partially_supported"
     assert "holds on the style-controlled view but not on the raw ratings" in p.explanation
-    g = run(GroupComparison(group_a=Group(country="CN"), group_b=US_OPEN, as_of=D1, **COMMON))  # type: ignore[arg-type]
+    g = run(GroupComparison(group_a=Group(country="CN"), group_b=US_OPEN, as_of=D1, **COMMON))
     # raw: Gamma (CN) 1240 vs Beta (US) 1250 overlap -> tie; SC: Qwen2.5-7B 1 above Beta 4
     assert g.verdict == "within_uncertainty"
 
@@ -103,7 +105,7 @@ def test_negated_flips() -> None:
 
 def test_rank_claims_use_published_rank_and_tie_group() -> None:
     def rank(model: str, r: int, day: date, **kw: object) -> str:
-        c = RankPosition(model=model, rank=r, as_of=day, view="raw", **COMMON, **kw)  # type: ignore[arg-type]
+        c = RankPosition(model=model, rank=r, as_of=day, view="raw", **COMMON, **kw)
         return run(c).verdict
 
     assert (
@@ -119,21 +121,21 @@ def test_rank_claims_use_published_rank_and_tie_group() -> None:
 def test_rank_within_group_and_outdated() -> None:
     lead = RankPosition(
         model="Gamma-Open", rank=1, within=Group(open_weights=True), as_of=D2, view="raw", **COMMON
-    )  # type: ignore[arg-type]
+    )
     j = run(lead)
     # D2: Gamma 1280 leads the open models clearly (Beta 1250); D3: Beta 1260 leads, Gamma 1200
     assert j.verdict == "outdated"
     assert j.latest is not None and j.latest.verdict == "contradicted"
     closed = RankPosition(
         model="Alpha-1", rank=1, within=Group(open_weights=True), as_of=D2, view="raw", **COMMON
-    )  # type: ignore[arg-type]
+    )
     assert run(closed).verdict == "contradicted"
 
 
 def test_group_overtook_needs_earlier_reversal_and_names_finetunes() -> None:
     claim = GroupComparison(
         group_a=CN_OPEN, group_b=US_OPEN, relation="overtook", as_of=D2, view="raw", **COMMON
-    )  # type: ignore[arg-type]
+    )
     j = run(claim)
     # D2: Gamma 1280 vs Beta 1250 -> CN leads clearly; D1: Beta 1250 > Gamma 1240 -> reversal.
     # D3 (newest): Beta 1260 vs Gamma 1200 -> the US leads again: true then, false now.
@@ -156,7 +158,7 @@ def test_finetune_note() -> None:
         as_of=D2,
         view="raw",
         **COMMON,
-    )  # type: ignore[arg-type]
+    )
     j = run(claim)
     assert (j.verdict, j.reason) == ("unverifiable", "model_not_found")  # no Alibaba model on D2
     claim = GroupComparison(
@@ -166,7 +168,7 @@ def test_finetune_note() -> None:
         view="raw",
         relation="trails",
         **COMMON,
-    )  # type: ignore[arg-type]
+    )
     j = run(claim)
     assert j.verdict == "supported"  # Tune-72B 1200 trails Gamma 1280
     assert "fine-tune of Qwen2.5-72B, a CN model" in j.explanation
@@ -181,7 +183,7 @@ def test_count_in_top_k() -> None:
         as_of=D3,
         view="raw",
         **COMMON,
-    )  # type: ignore[arg-type]
+    )
     # D3 ranks <= 3: Alpha (US), Delta (CN), Beta (US) -> 2 vs 1
     assert run(claim).verdict == "supported"
 
@@ -190,7 +192,7 @@ def test_score_claims() -> None:
     def score(value: float, cmp: str, day: date = D3) -> str:
         c = ScoreValue(
             model="Gamma-Open", value=value, comparator=cmp, as_of=day, view="raw", **COMMON
-        )  # type: ignore[arg-type]
+        )
         return run(c).verdict
 
     # D3 (also the newest): Gamma-Open 1200, 95% CI [1195, 1205]
@@ -206,7 +208,7 @@ def test_score_claims() -> None:
     assert score(1270, "gt", D2) == "outdated"
     assert score(1280, "eq", D2) == "supported"
     # style control publishes ranks only: a score claim there is unsupported
-    sc = ScoreValue(model="Gamma-Open", value=1240, as_of=D1, view="style_control", **COMMON)  # type: ignore[arg-type]
+    sc = ScoreValue(model="Gamma-Open", value=1240, as_of=D1, view="style_control", **COMMON)
     assert (run(sc).verdict, run(sc).reason) == ("unverifiable", "unsupported_metric")
 
 
@@ -247,7 +249,7 @@ def test_trend(direction: str, expected: str) -> None:
         period_start=D1,
         view="raw",
         **COMMON,
-    )  # type: ignore[arg-type]
+    )
     j = run(claim)
     assert j.verdict == expected, j.explanation
     assert "+10" in j.explanation and "+60" in j.explanation and "per month" in j.explanation
@@ -259,7 +261,7 @@ def test_trend_over_a_period_the_snapshots_barely_cover_is_unverifiable() -> Non
     # snapshots span D1-D3, 59 days: less than half the period, so no trend is read.
     claim = TrendGap(
         subjects=(US_OPEN, CN_OPEN), direction="widening", as_of=D3, view="raw", **COMMON
-    )  # type: ignore[arg-type]
+    )
     j = run(claim)
     assert (j.verdict, j.reason) == ("unverifiable", "no_data_for_date"), j.explanation
     assert "59 of its 365 days" in j.explanation
@@ -298,7 +300,7 @@ def test_overtook_since_a_date_searches_the_earlier_lead_from_that_date() -> Non
     # and a "since" after D1 finds no earlier US lead.
     claim = GroupComparison(
         group_a=CN_OPEN, group_b=US_OPEN, relation="overtook", as_of=D2, view="raw", **COMMON
-    )  # type: ignore[arg-type]
+    )
     short = JudgeOptions(overtook_window_days=10)
     since_d1 = claim.model_copy(update={"period_start": D1})
     assert run(since_d1, options=short).verdict == "outdated"

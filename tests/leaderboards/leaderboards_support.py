@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.leaderboards.base import BoardSnapshot
+from store.leaderboards.base import BoardEntry, BoardSnapshot
 from store.leaderboards.ingest import BUNDLED_DIR
 from store.leaderboards.readers import ParsedFile, parse_bytes
 
@@ -15,9 +15,9 @@ def bundled(name: str) -> Path:
     return path
 
 
-def parse(name: str, **kwargs: object) -> ParsedFile:
+def parse(name: str) -> ParsedFile:
     path = bundled(name)
-    return parse_bytes(path.read_bytes(), str(path), **kwargs)  # type: ignore[arg-type]
+    return parse_bytes(path.read_bytes(), str(path))
 
 
 def snap(parsed: ParsedFile, *, view: str = "raw", category: str = "full") -> BoardSnapshot:
@@ -26,7 +26,7 @@ def snap(parsed: ParsedFile, *, view: str = "raw", category: str = "full") -> Bo
     return found[0]
 
 
-def entry(snapshot: BoardSnapshot, model: str):  # type: ignore[no-untyped-def]
+def entry(snapshot: BoardSnapshot, model: str) -> BoardEntry:
     found = [e for e in snapshot.entries if e.model == model]
     assert len(found) == 1, f"{model}: {len(found)} entries"
     return found[0]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
 
 from store.errors import ClaimwatchError
 from store.leaderboards import ingest as ingest_mod
+from store.leaderboards.base import BoardSnapshot
 from store.leaderboards.ingest import ingest, ingest_paths
 from store.leaderboards.load import latest_on_or_before, load_all, snapshot_dates
 from store.models import Entry, Leaderboard, Snapshot
@@ -45,8 +48,8 @@ def test_round_trip_is_exact(engine: Engine) -> None:
 
 def test_leaderboard_rows_are_filled(engine: Engine) -> None:
     ingest_paths(engine, [bundled("lmarena-history-result.csv.gz")])
-    with engine.connect() as conn:
-        row = conn.execute(sa.select(Leaderboard.__table__)).one()  # type: ignore[attr-defined]
+    with Session(engine) as session:
+        row = session.exec(select(Leaderboard)).one()
     assert (row.slug, row.format, row.metric) == ("lmarena-history", "elo-history-csv", "elo")
     assert "history" in row.name.lower()
     assert count(engine, Snapshot) == 98
@@ -80,7 +83,7 @@ def test_a_failure_mid_file_rolls_the_whole_file_back(
     calls = {"n": 0}
     real = ingest_mod._entry_rows
 
-    def flaky(snapshot_id: int, snap):  # type: ignore[no-untyped-def]
+    def flaky(snapshot_id: int, snap: BoardSnapshot) -> list[dict[str, Any]]:
         calls["n"] += 1
         if calls["n"] == 5:
             raise RuntimeError("disk full")
@@ -118,14 +121,14 @@ def test_same_format_republication_replaces_entries_in_place(
     path.write_text(HEADER + "1,1,A,1474,+5/-4,100,Org,MIT,,\n2,2,B,1443,+7/-8,50,Org,MIT,,\n")
     ingest_paths(engine, [path])
     with engine.connect() as conn:
-        sid = conn.execute(sa.select(Snapshot.id)).scalar_one()
+        sid = conn.execute(sa.select(col(Snapshot.id))).scalar_one()
     path.write_text(HEADER + "1,1,B,1480,+5/-4,120,Org,MIT,,\n2,2,A,1470,+5/-5,110,Org,MIT,,\n")
     report = ingest_paths(engine, [path])
     assert report.replaced == 1 and report.entries == 2
     snap = latest_on_or_before(engine, "lmarena-text", date(2025, 8, 9))
     assert snap is not None and [e.model for e in snap.entries] == ["B", "A"]
     with engine.connect() as conn:
-        assert conn.execute(sa.select(Snapshot.id)).scalar_one() == sid  # verdicts keep it
+        assert conn.execute(sa.select(col(Snapshot.id))).scalar_one() == sid  # verdicts keep it
     assert count(engine, Entry) == 2
 
 

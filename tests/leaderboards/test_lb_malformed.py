@@ -86,7 +86,9 @@ def test_truncated_gzip_is_rejected() -> None:
 
 
 def test_catalog_errors_point_at_the_model() -> None:
-    doc = {"full": {"a": {"rating": 1300, "rating_q025": 1290, "rating_q975": 1310}}}
+    doc: dict[str, dict[str, dict[str, object]]] = {
+        "full": {"a": {"rating": 1300, "rating_q025": 1290, "rating_q975": 1310}}
+    }
     doc["full"]["b"] = {"rating": "high", "rating_q025": 1280, "rating_q975": 1300}
     text = json.dumps(doc, indent=1)
     with pytest.raises(LeaderboardFormatError) as info:

@@ -16,8 +16,8 @@ from sqlalchemy.engine import Engine
 from bot.extract import make_extractor
 from bot.extract.base import ArticleText
 from bot.extract.fallback import FallingBackExtractor
-from bot.extract.llm import LLMExtractor, RetryPolicy
-from tests.llm.llm_support import FakeOpenAI, claims, closed_port, item, llm_settings
+from bot.extract.llm import ExtractionError, LLMExtractor, RetryPolicy
+from tests.llm.llm_support import FakeOpenAI, Reply, claims, closed_port, item, llm_settings
 
 TEXT = "DeepSeek-V3 beats Llama-3.1-405B on LMArena, according to the latest board."
 ARTICLE = ArticleText(text=TEXT, published=date(2025, 2, 3), title="Open models", source="X")
@@ -143,9 +143,6 @@ def test_a_spent_budget_falls_back_and_the_cache_keeps_no_rules_result(
 
 def test_an_article_level_failure_is_raised_not_hidden(server: FakeOpenAI) -> None:
     """A reply the server rejects (HTTP 400) is about this article: no fallback."""
-    from bot.extract.llm import ExtractionError
-    from tests.llm.llm_support import Reply
-
     server.reply(Reply(status=400, body={"error": {"message": "context length exceeded"}}))
     chosen = make_extractor(llm_settings(server.base_url), None, "auto")
     with pytest.raises(ExtractionError, match="rejected"):

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.config import Settings
 from bot.extract.base import ArticleText, ExtractionResult
@@ -55,7 +55,7 @@ class Clock:
 
 def rows(engine: Engine) -> list[ExtractionRun]:
     with Session(engine) as session:
-        return list(session.exec(select(ExtractionRun).order_by(ExtractionRun.id)))  # type: ignore[arg-type]
+        return list(session.exec(select(ExtractionRun).order_by(col(ExtractionRun.id))))
 
 
 def test_second_call_hits_the_cache(

@@ -17,6 +17,7 @@ from bot.sources import SourcesFile
 from store.articles import FALLBACK_RETRY, FALLBACK_WINDOW
 from store.db import session_scope
 from store.models import Appearance, Article, Claim, ExtractionRun, Source
+from tests.alerts.alerts_support import id_of
 from tests.llm.llm_support import FakeOpenAI, claims, closed_port, item, llm_settings
 
 T0 = datetime(2025, 2, 3, 12, 0, tzinfo=UTC)
@@ -51,7 +52,7 @@ def _article(engine: sa.Engine, fetched: datetime) -> int:
         s.add(src)
         s.flush()
         row = Article(
-            source_id=src.id,
+            source_id=id_of(src),
             dedupe_key="k1",
             title="Open models",
             content=BODY,

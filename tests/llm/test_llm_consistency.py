@@ -26,7 +26,7 @@ ARTICLE = ArticleText(text=TEXT, published=date(2025, 2, 3), title="Open models"
 def _extract(
     server: FakeOpenAI, extractor: LLMExtractor, caplog: pytest.LogCaptureFixture, *items: object
 ) -> tuple[list[object], list[str]]:
-    server.reply(claims(*items))  # type: ignore[arg-type]
+    server.reply(claims(*items))
     with caplog.at_level(logging.INFO):
         result = extractor.extract(ARTICLE)
     rejected = [
@@ -243,6 +243,6 @@ def test_the_direction_is_read_from_the_verb_between_the_names(
 ) -> None:
     draft = PairwiseComparison(
         statement="s", quote=quote, span=(0, len(quote)), as_of=date(2025, 2, 3),
-        model_a=a, model_b=b, relation=relation,  # type: ignore[arg-type]
+        model_a=a, model_b=b, relation=relation,
     )  # fmt: skip
     assert (check(draft, quote) is None) is kept

@@ -178,7 +178,7 @@ def test_truncated_output_is_never_parsed_and_the_chunk_is_split(
     assert len(server.received) == 3
     halves = [r.article_block for r in server.received[1:]]
     assert halves == [first.strip() + "\n\n", second.strip()]
-    assert [type(d) for d in result.drafts] == [PairwiseComparison, ScoreValue]
+    assert tuple(type(d) for d in result.drafts) == (PairwiseComparison, ScoreValue)
     for d in result.drafts:
         assert text[d.span[0] : d.span[1]] == d.quote
     assert result.drafts[1].span[0] == text.index("GLM-4.5")

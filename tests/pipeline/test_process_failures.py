@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -14,14 +15,18 @@ from sqlmodel import Session, select
 import bot.processing as processing
 from bot.config import Settings
 from bot.extract import GatedResult
-from bot.extract.base import ArticleText
+from bot.extract.base import ArticleText, ExtractionResult
 from bot.extract.gate import GateDecision
-from bot.processing import process_pending
+from bot.processing import process_pending, recheck_claims
 from bot.runtime import Runtime
 from bot.sources import SourcesFile
-from store.articles import EXTRACTION_RETRY
+from store.articles import EXTRACTION_RETRY, CheckedArticle
+from store.claims import ClaimDraft, Judgement
 from store.db import session_scope
-from store.models import Article, Source
+from store.models import Article, Claim, Source, Verdict
+from store.record import record_article_claims
+from tests.alerts.alerts_support import id_of
+from tests.store.store_support import draft, judgement
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -29,7 +34,7 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 class _NoExtractor:
     name, version = "none", "1"
 
-    def extract(self, article: ArticleText) -> object:
+    def extract(self, article: ArticleText) -> ExtractionResult:
         raise AssertionError("extract_article is replaced in this test")
 
 
@@ -38,7 +43,7 @@ def _runtime() -> Runtime:
     return Runtime(
         config=SourcesFile(),
         settings=Settings(),
-        extractor=_NoExtractor(),  # type: ignore[arg-type]
+        extractor=_NoExtractor(),
         senders={},
         owner="test-owner",
         clock=lambda: NOW,
@@ -53,7 +58,9 @@ def test_an_unexpected_error_skips_one_article_not_the_batch(
         s.add(src)
         s.flush()
         for i, title in enumerate(["first", "poison", "third"]):
-            s.add(Article(source_id=src.id, dedupe_key=f"k{i}", title=title, content_hash=f"h{i}"))
+            s.add(
+                Article(source_id=id_of(src), dedupe_key=f"k{i}", title=title, content_hash=f"h{i}")
+            )
 
     def fake_extract(text: ArticleText, extractor: object) -> GatedResult:
         if text.title == "poison":
@@ -82,34 +89,30 @@ def test_an_unexpected_error_skips_one_article_not_the_batch(
     assert any(r.exc_info and r.exc_info[0] is KeyError for r in caplog.records)
 
 
-def test_a_claim_the_judge_fails_on_does_not_block_its_batch(engine: sa.Engine) -> None:
-    from bot.processing import recheck_claims
-    from store.claims import Judgement
-    from store.models import Claim, Verdict
-    from store.record import record_article_claims
-    from tests.pipeline.test_record import _draft, _judgement
-
+def test_a_claim_the_judge_fails_on_does_not_block_its_batch(
+    engine: sa.Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with session_scope(engine) as s:
         src = Source(name="s", url="https://example.com/feed")
         s.add(src)
         s.flush()
-        art = Article(source_id=src.id, dedupe_key="k", content_hash="h")
+        art = Article(source_id=id_of(src), dedupe_key="k", content_hash="h")
         s.add(art)
         s.flush()
-        drafts = [_draft(datetime(2025, 3, d).date(), start=0) for d in (1, 2, 3)]
-        record_article_claims(s, art.id, drafts, [_judgement("supported")] * 3, now=NOW)
+        drafts: list[ClaimDraft] = [draft(datetime(2025, 3, d).date(), start=0) for d in (1, 2, 3)]
+        record_article_claims(s, id_of(art), drafts, [judgement("supported")] * 3, now=NOW)
         s.execute(sa.update(Claim).values(recheck_after=NOW))
     with Session(engine) as s:
-        ids = sorted(c.id for c in s.exec(select(Claim)))
+        ids = sorted(id_of(c) for c in s.exec(select(Claim)))
     bad = ids[1]
 
-    def judge(draft: object) -> Judgement:
-        if draft.as_of.day == 2:  # type: ignore[attr-defined]
+    def judge(claim: ClaimDraft) -> Judgement:
+        if claim.as_of.day == 2:
             raise ValueError("the judge trips on this claim")
-        return _judgement("contradicted")
+        return judgement("contradicted")
 
     rt = _runtime()
-    rt.current_judge = lambda engine: judge  # type: ignore[method-assign,assignment,return-value]
+    monkeypatch.setattr(rt, "current_judge", lambda engine: judge)
     checked, changed = recheck_claims(engine, rt)
 
     assert (checked, changed) == (2, 2)
@@ -137,9 +140,12 @@ def test_an_article_whose_rows_cannot_be_written_fails_alone(
         s.add(src)
         s.flush()
         for i, title in enumerate(["first", "unwritable", "third", "fourth"]):
-            s.add(Article(source_id=src.id, dedupe_key=f"k{i}", title=title, content_hash=f"h{i}"))
+            s.add(
+                Article(source_id=id_of(src), dedupe_key=f"k{i}", title=title, content_hash=f"h{i}")
+            )
     with Session(engine) as s:
         bad_id = s.exec(select(Article.id).where(Article.title == "unwritable")).one()
+    assert bad_id is not None
 
     def fake_extract(text: ArticleText, extractor: object) -> GatedResult:
         return GatedResult(GateDecision(passed=False, reasons=("no ranking words",)))
@@ -147,12 +153,11 @@ def test_an_article_whose_rows_cannot_be_written_fails_alone(
     real_on_recorded = processing._on_recorded
     calls: list[int] = []
 
-    def on_recorded(session: object, rt: object, item: object, *rest: object) -> None:
-        article_id = item.article_id  # type: ignore[attr-defined]
-        calls.append(article_id)
-        if article_id == bad_id:
+    def on_recorded(session: Session, rt: Runtime, item: CheckedArticle, *rest: Any) -> None:
+        calls.append(item.article_id)
+        if item.article_id == bad_id:
             raise RuntimeError("a row this article cannot write")
-        real_on_recorded(session, rt, item, *rest)  # type: ignore[arg-type]
+        real_on_recorded(session, rt, item, *rest)
 
     monkeypatch.setattr(processing, "extract_article", fake_extract)
     monkeypatch.setattr(processing, "_on_recorded", on_recorded)

@@ -10,11 +10,23 @@ import gzip
 import hashlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import httpx
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+from tenacity import wait_none
+
+from bot.config import Settings
+from bot.feeds.fetch import Resolver, system_resolver
+from bot.poller import PollReport, poll_due
+from bot.sources import Feed, SourcesFile
+from bot.sources import Settings as FeedSettings
+from store.models import Article, Source
 
 FEEDS = Path(__file__).resolve().parent.parent / "data" / "feeds"
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
@@ -126,46 +138,48 @@ GOOD_ITEMS = [
 ]
 
 
-def make_config(*feeds: dict[str, object], allow_private: bool = True, max_failures: int = 3):  # type: ignore[no-untyped-def]
-    from bot.sources import Feed, SourcesFile
-    from bot.sources import Settings as FeedSettings
-
+def make_config(
+    *feeds: Mapping[str, object], allow_private: bool = True, max_failures: int = 3
+) -> SourcesFile:
     return SourcesFile(
         settings=FeedSettings(allow_private_networks=allow_private, max_failures=max_failures),
         feeds=tuple(Feed.model_validate(f) for f in feeds),
     )
 
 
-async def poll(engine, config, settings, **kwargs):  # type: ignore[no-untyped-def]
+async def poll(
+    engine: Engine,
+    config: SourcesFile,
+    settings: Settings,
+    *,
+    now: datetime = T0,
+    force: bool = True,
+    client: httpx.AsyncClient | None = None,
+    resolver: Resolver = system_resolver,
+) -> PollReport:
     """poll_due with a fixed clock, no retry waits, and every source forced."""
-    from tenacity import wait_none
+    return await poll_due(
+        engine,
+        config,
+        settings,
+        now=now,
+        force=force,
+        client=client,
+        resolver=resolver,
+        retry_wait=wait_none(),
+    )
 
-    from bot.poller import poll_due
 
-    kwargs.setdefault("now", T0)
-    kwargs.setdefault("force", True)
-    kwargs.setdefault("retry_wait", wait_none())
-    return await poll_due(engine, config, settings, **kwargs)
-
-
-def source_row(engine, name: str):  # type: ignore[no-untyped-def]
-    from sqlmodel import Session, select
-
-    from store.models import Source
-
+def source_row(engine: Engine, name: str) -> Source:
     with Session(engine) as session:
         return session.exec(select(Source).where(Source.name == name)).one()
 
 
-def article_rows(engine, name: str):  # type: ignore[no-untyped-def]
-    from sqlmodel import Session, select
-
-    from store.models import Article, Source
-
+def article_rows(engine: Engine, name: str) -> list[Article]:
     with Session(engine) as session:
         src = session.exec(select(Source).where(Source.name == name)).one()
         return list(
             session.exec(
-                select(Article).where(Article.source_id == src.id).order_by(Article.id)
+                select(Article).where(Article.source_id == src.id).order_by(col(Article.id))
             ).all()
         )

@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy.engine import Engine
 
+from bot.config import Settings
 from bot.feeds.dedupe import Identity, canonical_url, entry_keys
+from tests.alerts.alerts_support import fetch
 from tests.poller.poller_support import (
     T0,
+    FeedServer,
     Resp,
     article_rows,
     make_config,
@@ -33,11 +37,11 @@ from tests.poller.poller_support import (
         ("tag:example.com,2025:1", "tag:example.com,2025:1"),
     ],
 )
-def test_canonical_url(url, canonical):
+def test_canonical_url(url: str, canonical: str) -> None:
     assert canonical_url(url) == canonical
 
 
-def test_keys_prefer_guid_then_link_then_hash():
+def test_keys_prefer_guid_then_link_then_hash() -> None:
     keys, policy = entry_keys(
         [
             Identity("abc", "https://a.io/1", "t", "c"),
@@ -51,7 +55,7 @@ def test_keys_prefer_guid_then_link_then_hash():
     assert keys[3].startswith("h:") and len(keys[3]) == 66
 
 
-def test_shared_guid_falls_back_to_link_then_hash():
+def test_shared_guid_falls_back_to_link_then_hash() -> None:
     same_guid = [Identity("same", f"https://a.io/{i}", f"t{i}", "c") for i in range(3)]
     keys, policy = entry_keys(same_guid)
     assert keys == ["u:https://a.io/0", "u:https://a.io/1", "u:https://a.io/2"]
@@ -61,7 +65,7 @@ def test_shared_guid_falls_back_to_link_then_hash():
     assert len(set(keys)) == 3 and all(k.startswith("h:") for k in keys)
 
 
-def test_long_identities_are_hashed_to_fit():
+def test_long_identities_are_hashed_to_fit() -> None:
     keys, _ = entry_keys([Identity("g" * 500, None, None, None)])
     assert len(keys[0]) <= 200 and keys[0].startswith("g#")
 
@@ -72,7 +76,9 @@ ITEMS = [
 ]
 
 
-async def test_identical_guids_every_entry_kept_once(engine, server, app_settings):
+async def test_identical_guids_every_entry_kept_once(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     """A feed that sends one GUID for every item: detected, items keyed by link."""
     v1 = rss([dict(i, guid="urn:same") for i in ITEMS[:3]])
     v2 = rss([dict(i, guid="urn:same") for i in ITEMS])  # one more item, same GUID again
@@ -86,7 +92,9 @@ async def test_identical_guids_every_entry_kept_once(engine, server, app_setting
     assert source_row(engine, "f").entries_stored == 4
 
 
-async def test_no_guids_keyed_by_canonical_link(engine, server, app_settings):
+async def test_no_guids_keyed_by_canonical_link(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     """No GUIDs; the second version adds tracking parameters and trailing slashes."""
     v1 = rss(ITEMS[:2])
     tracked = [dict(i, link=i["link"] + "/?utm_source=rss&fbclid=1") for i in ITEMS[:2]]
@@ -103,7 +111,9 @@ async def test_no_guids_keyed_by_canonical_link(engine, server, app_settings):
     ]
 
 
-async def test_changed_content_updates_and_resets_processing(engine, server, app_settings):
+async def test_changed_content_updates_and_resets_processing(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     v1 = rss([{"title": "Kimi K2 ranks #3", "guid": "k2", "description": "first"}])
     v2 = rss([{"title": "Kimi K2 ranks #1", "guid": "k2", "description": "corrected"}])
     server.routes["/f"] = script(Resp(200, v1), Resp(200, v2))
@@ -115,7 +125,7 @@ async def test_changed_content_updates_and_resets_processing(engine, server, app
     from store.models import Article
 
     with Session(engine) as session:  # the pipeline processed it
-        row = session.get(Article, first.id)
+        row = fetch(session, Article, first.id)
         row.processed_at = T0
         session.add(row)
         session.commit()
@@ -128,7 +138,9 @@ async def test_changed_content_updates_and_resets_processing(engine, server, app
     assert after.updated_at == later and after.processed_at is None
 
 
-async def test_baseline_and_age_limit(engine, server, app_settings):
+async def test_baseline_and_age_limit(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     old = (T0 - timedelta(days=30)).strftime("%a, %d %b %Y %H:%M:%S +0000")
     fresh = (T0 - timedelta(days=1)).strftime("%a, %d %b %Y %H:%M:%S +0000")
     v1 = rss([{"title": "backlog", "guid": "1", "pubDate": fresh}])

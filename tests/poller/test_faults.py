@@ -11,7 +11,9 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from sqlalchemy.engine import Engine
 
+from bot.config import Settings
 from tests.poller.poller_support import (
     GOOD_ITEMS,
     T0,
@@ -92,7 +94,9 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", list(CASES))
-async def test_fault_is_stored_and_explained(engine, server, app_settings, case):
+async def test_fault_is_stored_and_explained(
+    engine: Engine, server: FeedServer, app_settings: Settings, case: str
+) -> None:
     _setup(server, case)
     server.routes["/good"] = script(Resp(200, FEED))
     config = make_config(
@@ -126,7 +130,9 @@ async def test_fault_is_stored_and_explained(engine, server, app_settings, case)
         assert bad.next_poll_at == T0 + timedelta(minutes=5)  # first failure: 5 min backoff
 
 
-async def test_malformed_etag_on_304_keeps_the_good_one(engine, server, app_settings):
+async def test_malformed_etag_on_304_keeps_the_good_one(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     """A 304 whose ETag is garbage: not modified, nothing parsed, the stored ETag kept."""
     server.routes["/feed"] = script(
         Resp(200, FEED, {"ETag": '"v1"'}),
@@ -143,7 +149,9 @@ async def test_malformed_etag_on_304_keeps_the_good_one(engine, server, app_sett
     assert server.requests[-1][1]["if-none-match"] == '"v1"'
 
 
-async def test_304_to_an_unconditional_request_is_a_failure(engine, server, app_settings):
+async def test_304_to_an_unconditional_request_is_a_failure(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     server.routes["/feed"] = script(Resp(304))
     config = make_config({"name": "feed", "url": server.url("/feed")})
     await poll(engine, config, app_settings)
@@ -151,7 +159,9 @@ async def test_304_to_an_unconditional_request_is_a_failure(engine, server, app_
     assert row.last_status == "http_304" and "unconditional" in (row.last_error or "")
 
 
-async def test_invalid_utf8_is_stored_readable(engine, server, app_settings):
+async def test_invalid_utf8_is_stored_readable(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     """Bytes that are not UTF-8 in a feed declared UTF-8: stored with a warning, no NUL."""
     body = (
         b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
@@ -167,7 +177,9 @@ async def test_invalid_utf8_is_stored_readable(engine, server, app_settings):
     assert "\x00" not in (article.summary or "")
 
 
-async def test_redirect_to_loopback_is_refused_without_the_allowance(engine, app_settings):
+async def test_redirect_to_loopback_is_refused_without_the_allowance(
+    engine: Engine, app_settings: Settings
+) -> None:
     """A public feed redirecting to 127.0.0.1: refused; the literal address needs no DNS."""
     asked: list[str] = []
 
@@ -207,7 +219,9 @@ async def test_redirect_to_loopback_is_refused_without_the_allowance(engine, app
         ("http://mixed.example/feed", ["93.184.216.34", "192.168.0.10"]),
     ],
 )
-async def test_private_addresses_are_refused(engine, app_settings, url, resolved):
+async def test_private_addresses_are_refused(
+    engine: Engine, app_settings: Settings, url: str, resolved: list[str]
+) -> None:
     async def resolver(host: str, port: int) -> list[str]:
         return resolved
 
@@ -220,7 +234,9 @@ async def test_private_addresses_are_refused(engine, app_settings, url, resolved
     assert source_row(engine, "private").last_status == "blocked_address"
 
 
-async def test_local_server_refused_without_allowance(engine, server, app_settings):
+async def test_local_server_refused_without_allowance(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     server.routes["/feed"] = script(Resp(200, FEED))
     config = make_config({"name": "feed", "url": server.url("/feed")}, allow_private=False)
     await poll(engine, config, app_settings)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy.engine import Engine
 
+from bot.config import Settings
 from bot.feeds.parse import UnsafeXML, check_entities, parse_feed
 from bot.feeds.schedule import FRESHNESS_CAP, parse_max_age, parse_retry_after
 from tests.poller.poller_support import (
@@ -34,7 +36,7 @@ HUGE = "1" + "0" * 20
     ],
 )
 async def test_huge_remote_freshness_hints_still_store_the_entries(
-    engine, server: FeedServer, app_settings, extra: str, headers: dict[str, str]
+    engine: Engine, server: FeedServer, app_settings: Settings, extra: str, headers: dict[str, str]
 ) -> None:
     """A <ttl> of 10^20 minutes raised OverflowError: the feed's entries were never
     stored. Now the hint is clamped and stretches the next poll by at most a day."""
@@ -55,7 +57,7 @@ def test_retry_after_and_max_age_are_clamped() -> None:
 
 
 async def test_cloudflare_403_is_reported_as_a_challenge(
-    engine, server: FeedServer, app_settings
+    engine: Engine, server: FeedServer, app_settings: Settings
 ) -> None:
     page = (
         b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"

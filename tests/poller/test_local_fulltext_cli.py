@@ -9,13 +9,17 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
 import bot.poller
 from bot.cli.app import app
+from bot.config import Settings
 from tests.poller.poller_support import (
     GOOD_ITEMS,
     T0,
+    FeedServer,
     Resp,
     article_rows,
     make_config,
@@ -29,8 +33,8 @@ FEEDS = Path(__file__).resolve().parent.parent / "data" / "feeds"
 
 
 async def test_path_source_reads_gz_and_skips_unchanged(
-    engine, app_settings, tmp_path, monkeypatch
-):
+    engine: Engine, app_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     feed = tmp_path / "deepseek.xml.gz"
     shutil.copy(sorted((FEEDS / "deepseek-news").glob("*.gz"))[0], feed)
     config = make_config({"name": "local", "path": str(feed)})
@@ -46,7 +50,9 @@ async def test_path_source_reads_gz_and_skips_unchanged(
     assert report.sources[0].status == "unchanged" and parsed == []
 
 
-async def test_missing_file_is_a_stored_failure(engine, app_settings, tmp_path):
+async def test_missing_file_is_a_stored_failure(
+    engine: Engine, app_settings: Settings, tmp_path: Path
+) -> None:
     config = make_config({"name": "local", "path": str(tmp_path / "nope.xml")})
     await poll(engine, config, app_settings)
     row = source_row(engine, "local")
@@ -64,7 +70,9 @@ ARTICLE = (
 ).encode()
 
 
-async def test_full_text_extracted_or_summary_kept(engine, server, app_settings):
+async def test_full_text_extracted_or_summary_kept(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     items = [
         {"title": "ok", "link": server.url("/a1"), "guid": "1", "description": "short summary"},
         {"title": "broken", "link": server.url("/a2"), "guid": "2", "description": "kept summary"},
@@ -92,7 +100,9 @@ def _write_sources(tmp_path: Path, url: str) -> Path:
     return path
 
 
-def test_cli_poll_and_sources(cli_env, server, tmp_path, db_url):
+def test_cli_poll_and_sources(
+    cli_env: str, server: FeedServer, tmp_path: Path, db_url: str
+) -> None:
     from store import db
 
     engine = db.make_engine(db_url)
@@ -123,14 +133,14 @@ def test_cli_poll_and_sources(cli_env, server, tmp_path, db_url):
     engine.dispose()
 
 
-def test_cli_sources_check_reports_bad_yaml(cli_env, tmp_path):
+def test_cli_sources_check_reports_bad_yaml(cli_env: str, tmp_path: Path) -> None:
     path = tmp_path / "sources.yaml"
     path.write_text("feeds:\n  - {name: x, url: 'ftp://nope'}\n")
     result = CliRunner().invoke(app, ["sources", "check", "--sources", str(path)])
     assert result.exit_code == 2 and "sources.yaml:2" in result.output
 
 
-def test_bundled_offline_examples_parse():
+def test_bundled_offline_examples_parse() -> None:
     from bot.feeds.parse import parse_feed
     from bot.sources import load_sources
 

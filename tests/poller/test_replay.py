@@ -11,10 +11,14 @@ import gzip
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy.engine import Engine
 
 import bot.poller
+from bot.config import Settings
+from bot.feeds.parse import ParsedFeed, parse_feed
 from tests.poller.poller_support import (
     T0,
     FeedServer,
@@ -32,21 +36,23 @@ NAMES = ["artificial-analysis", "minimax-blog", "z-ai-blog", "openai-research", 
 
 def identities(path: Path) -> list[str]:
     root = ET.fromstring(gzip.decompress(path.read_bytes()))
-    out = []
+    out: list[str | None] = []
     if root.tag == ATOM + "feed":
         for e in root.iter(ATOM + "entry"):
-            out.append(e.findtext(ATOM + "id") or e.find(ATOM + "link").get("href"))
+            link = e.find(ATOM + "link")
+            out.append(e.findtext(ATOM + "id") or (None if link is None else link.get("href")))
     else:
         for item in root.iter("item"):
             out.append(item.findtext("guid") or item.findtext("link"))
-    return [i.strip() for i in out]
+    assert None not in out, f"{path.name}: an entry without an id"
+    return [i.strip() for i in out if i is not None]
 
 
 def versions(name: str) -> list[Path]:
     return sorted((FEEDS / name).glob("*.xml.gz"))
 
 
-def test_expected_counts_from_the_files():
+def test_expected_counts_from_the_files() -> None:
     """Pin the independent count, so a change in the data is noticed here first."""
     expected = {n: len({i for v in versions(n) for i in identities(v)}) for n in NAMES}
     # per feed: distinct ids across versions (openai-research: 160 links, then 50 GUIDs)
@@ -60,8 +66,8 @@ def test_expected_counts_from_the_files():
 
 
 async def test_replay_stores_every_entry_exactly_once(
-    engine, server: FeedServer, app_settings, monkeypatch
-):
+    engine: Engine, server: FeedServer, app_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     served = {n: Versions(versions(n)) for n in NAMES}
     for name, route in served.items():
         server.routes[f"/{name}.xml"] = route
@@ -94,10 +100,12 @@ async def test_replay_stores_every_entry_exactly_once(
 
     # nothing changed since the last poll: every source answers 304 and nothing is parsed
     parsed: list[bytes] = []
-    real_parse = bot.poller.parse_feed
-    monkeypatch.setattr(
-        bot.poller, "parse_feed", lambda body, **kw: parsed.append(body) or real_parse(body, **kw)
-    )
+
+    def counting_parse(body: bytes, **kw: Any) -> ParsedFeed:
+        parsed.append(body)
+        return parse_feed(body, **kw)
+
+    monkeypatch.setattr(bot.poller, "parse_feed", counting_parse)
     before = len(server.requests)
     report = await poll(engine, config, app_settings, now=now + timedelta(days=1))
     assert [s.status for s in report.sources] == ["not_modified"] * len(NAMES)
@@ -106,7 +114,9 @@ async def test_replay_stores_every_entry_exactly_once(
 
 
 @pytest.mark.parametrize("name", ["artificial-analysis"])
-async def test_due_sources_only(engine, server, app_settings, name):
+async def test_due_sources_only(
+    engine: Engine, server: FeedServer, app_settings: Settings, name: str
+) -> None:
     """Without force, a source is polled again only once its interval has passed."""
     server.routes["/f"] = Versions(versions(name))
     config = make_config({"name": name, "url": server.url("/f"), "interval": "1h"})

@@ -7,7 +7,9 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from sqlalchemy.engine import Engine
 
+from bot.config import Settings
 from bot.feeds.parse import UnsafeXML, check_entities, parse_feed
 from bot.feeds.schedule import (
     Outcome,
@@ -21,6 +23,7 @@ from bot.feeds.schedule import (
 from tests.poller.poller_support import (
     GOOD_ITEMS,
     T0,
+    FeedServer,
     Resp,
     make_config,
     poll,
@@ -32,19 +35,19 @@ from tests.poller.poller_support import (
 HOUR = timedelta(hours=1)
 
 
-def test_backoff_doubles_from_five_minutes_and_caps_at_a_day():
+def test_backoff_doubles_from_five_minutes_and_caps_at_a_day() -> None:
     assert [backoff(n) for n in (1, 2, 3, 4)] == [timedelta(minutes=m) for m in (5, 10, 20, 40)]
     assert backoff(12) == timedelta(days=1) and backoff(400) == timedelta(days=1)
 
 
-def test_retry_after_seconds_date_garbage_and_cap():
+def test_retry_after_seconds_date_garbage_and_cap() -> None:
     assert parse_retry_after("120", T0) == timedelta(seconds=120)
     assert parse_retry_after("Fri, 01 May 2026 13:00:00 GMT", T0) == HOUR
     assert parse_retry_after("soon", T0) is None
     assert parse_retry_after("9999999", T0) == timedelta(days=2)
 
 
-def test_freshness_hints_stretch_but_never_shorten():
+def test_freshness_hints_stretch_but_never_shorten() -> None:
     # u=0.5 means no jitter
     assert next_success_poll(T0, HOUR, 0.5, None, None) == T0 + HOUR
     assert next_success_poll(T0, HOUR, 0.5, timedelta(minutes=5), None) == T0 + HOUR
@@ -55,7 +58,7 @@ def test_freshness_hints_stretch_but_never_shorten():
     assert parse_max_age("no-cache, max-age=600") is None
 
 
-def test_disable_after_max_failures_then_daily_probe_then_recover():
+def test_disable_after_max_failures_then_daily_probe_then_recover() -> None:
     state = SourceState()
     fail = Outcome("failed", "http_500", "HTTP 500")
     for n in range(1, 3):
@@ -70,7 +73,9 @@ def test_disable_after_max_failures_then_daily_probe_then_recover():
     assert t.state.consecutive_failures == 0
 
 
-async def test_failing_source_is_disabled_probed_and_recovers(engine, server, app_settings, caplog):
+async def test_failing_source_is_disabled_probed_and_recovers(
+    engine: Engine, server: FeedServer, app_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
     server.routes["/f"] = script(*[Resp(503)] * 3, Resp(200, rss(GOOD_ITEMS)))
     config = make_config({"name": "f", "url": server.url("/f")}, max_failures=1)
     caplog.set_level("INFO")
@@ -90,7 +95,9 @@ async def test_failing_source_is_disabled_probed_and_recovers(engine, server, ap
     assert row.entries_stored == 3
 
 
-async def test_ttl_and_user_agent_and_one_request_per_host(engine, server, app_settings):
+async def test_ttl_and_user_agent_and_one_request_per_host(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     body = rss(GOOD_ITEMS, extra="<ttl>180</ttl>")
     for i in range(6):
         server.routes[f"/f{i}"] = script(Resp(200, body, delay=0.05))
@@ -115,7 +122,7 @@ BOMB = (
 )
 
 
-def test_entity_bomb_is_refused_before_parsing():
+def test_entity_bomb_is_refused_before_parsing() -> None:
     with pytest.raises(UnsafeXML):
         check_entities(BOMB)
     with pytest.raises(UnsafeXML):
@@ -126,7 +133,7 @@ def test_entity_bomb_is_refused_before_parsing():
     check_entities(b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "x">')
 
 
-def test_feedparser_alone_does_not_expand_the_bomb():
+def test_feedparser_alone_does_not_expand_the_bomb() -> None:
     """Defence in depth: even without our check, feedparser/expat do not expand it."""
     result = feedparser.parse(BOMB)
     titles = [e.get("title", "") for e in result.entries]

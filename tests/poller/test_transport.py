@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ssl
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,8 +17,12 @@ from pathlib import Path
 import httpcore
 import httpx
 import pytest
+from sqlalchemy.engine import Engine
 
+from bot.config import Settings
 from bot.feeds import persist
+from bot.feeds.fetch import Resolver
+from bot.feeds.persist import StateUpdate
 from bot.feeds.transport import FeedTransport
 from store.models import Source
 from tests.poller.poller_support import (
@@ -36,7 +40,7 @@ TLS = Path(__file__).resolve().parent.parent / "data" / "poller" / "tls"
 FEED = rss(GOOD_ITEMS)
 
 
-def counting_resolver(answers: dict[str, list[list[str]]]):  # type: ignore[no-untyped-def]
+def counting_resolver(answers: dict[str, list[list[str]]]) -> tuple[Resolver, list[str]]:
     """Answer each name's lists in turn (the last one repeats); record every lookup."""
     asked: list[str] = []
 
@@ -49,8 +53,8 @@ def counting_resolver(answers: dict[str, list[list[str]]]):  # type: ignore[no-u
 
 
 async def test_connection_goes_to_the_resolved_address_and_keeps_the_name(
-    engine, server: FeedServer, app_settings
-):
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     """`feed.invalid` exists only in the injected resolver: the request reaching the
     local server proves the connection used the resolver's answer, not a second
     (system) lookup; the Host header still carries the name."""
@@ -63,7 +67,9 @@ async def test_connection_goes_to_the_resolved_address_and_keeps_the_name(
     assert asked == ["feed.invalid"]  # allowed private networks: no pre-check, one lookup
 
 
-async def test_dns_rebinding_is_refused(engine, server: FeedServer, app_settings):
+async def test_dns_rebinding_is_refused(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
     """The name answers a public address to the pre-check, then 127.0.0.1 when the
     connection is made. `localhost` is used so that a connection made by a fresh
     system lookup (the gap this closes) would reach the local server."""
@@ -80,12 +86,19 @@ async def test_dns_rebinding_is_refused(engine, server: FeedServer, app_settings
     assert asked == ["localhost", "localhost"]  # the check, then the connection
 
 
-async def test_a_public_answer_at_connect_time_is_connected_to_exactly():
+async def test_a_public_answer_at_connect_time_is_connected_to_exactly() -> None:
     """The backend connects to the address it checked, never to the name."""
     connected: list[tuple[str, int]] = []
 
     class Recorder(httpcore.AsyncNetworkBackend):
-        async def connect_tcp(self, host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+        async def connect_tcp(
+            self,
+            host: str,
+            port: int,
+            timeout: float | None = None,  # noqa: ASYNC109 (httpcore's signature)
+            local_address: str | None = None,
+            socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+        ) -> httpcore.AsyncNetworkStream:
             connected.append((host, port))
             raise httpcore.ConnectError("recorded, not connected")
 
@@ -103,7 +116,7 @@ def tls_server() -> Iterator[tuple[int, list[str | None]]]:
     names: list[str | None] = []
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ctx.load_cert_chain(TLS / "server.pem", TLS / "server.key")
-    ctx.sni_callback = lambda _sock, name, _ctx: names.append(name)  # type: ignore[assignment,func-returns-value]
+    ctx.sni_callback = lambda _sock, name, _ctx: names.append(name)
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -124,7 +137,9 @@ def tls_server() -> Iterator[tuple[int, list[str | None]]]:
     httpd.server_close()
 
 
-async def test_tls_checks_the_certificate_against_the_name(tls_server):
+async def test_tls_checks_the_certificate_against_the_name(
+    tls_server: tuple[int, list[str | None]],
+) -> None:
     """Connecting to 127.0.0.1 does not weaken TLS: SNI is the name, and a certificate
     that does not match the name is refused."""
     port, sni = tls_server
@@ -140,8 +155,8 @@ async def test_tls_checks_the_certificate_against_the_name(tls_server):
 
 
 async def test_warm_poll_stores_every_state_once_and_gives_leases_back(
-    engine, server: FeedServer, app_settings, monkeypatch
-):
+    engine: Engine, server: FeedServer, app_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """30 sources answering 304: each state written exactly once (in batches), all
     leases released, the stored ETag kept and sent back."""
     n = 30
@@ -155,7 +170,7 @@ async def test_warm_poll_stores_every_state_once_and_gives_leases_back(
     written: list[int] = []
     real = persist.apply_states
 
-    def spy(engine_, updates):  # type: ignore[no-untyped-def]
+    def spy(engine_: Engine, updates: Sequence[StateUpdate]) -> None:
         written.extend(u.source_id for u in updates)
         real(engine_, updates)
 

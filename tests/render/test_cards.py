@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.alerts.discord_payload import discord_content, discord_embeds, discord_payload
@@ -20,12 +22,12 @@ from bot.render.cards import (
     to_embed,
     to_text,
 )
-from store.claims_queries import claim_view
+from store.claims_queries import ClaimView
 from store.models import Claim
-from tests.alerts.alerts_support import Seeder
+from tests.alerts.alerts_support import Seeder, view
 
 
-def assert_within_limits(embed: dict) -> None:
+def assert_within_limits(embed: dict[str, Any]) -> None:
     assert len(embed["title"]) <= 256
     assert len(embed.get("description", "")) <= 4096
     assert len(embed.get("fields", [])) <= 25
@@ -77,17 +79,17 @@ def test_many_small_fields_keep_the_25_field_limit() -> None:
 
 
 @pytest.fixture
-def hostile_claim(engine, seed: Seeder):
+def hostile_claim(engine: Engine, seed: Seeder) -> tuple[ClaimView, int]:
     claim_id, verdict_id = seed.claim(
         statement="@everyone " + "GPT-5 is **#1** <@&123> " * 600,
         title="<@&123> @here [free](https://x.example) " + "T" * 10_000,
         articles=30,
     )
     with Session(engine) as s:
-        return claim_view(s, claim_id), verdict_id
+        return view(s, claim_id), verdict_id
 
 
-def test_alert_for_a_hostile_claim_is_valid(hostile_claim) -> None:
+def test_alert_for_a_hostile_claim_is_valid(hostile_claim: tuple[ClaimView, int]) -> None:
     claim, verdict_id = hostile_claim
     message = build_alert(claim, verdict_id, ref="cwabc", changed=False)
     payload = discord_payload(message)
@@ -108,10 +110,10 @@ def test_alert_for_a_hostile_claim_is_valid(hostile_claim) -> None:
     assert lines[-1] == f"• and {30 - (len(lines) - 1)} more"
 
 
-def test_alert_shows_evidence_and_the_newest_snapshot(engine, seed: Seeder) -> None:
+def test_alert_shows_evidence_and_the_newest_snapshot(engine: Engine, seed: Seeder) -> None:
     claim_id, verdict_id = seed.claim()
     with Session(engine) as s:
-        claim = claim_view(s, claim_id)
+        claim = view(s, claim_id)
     message = build_alert(claim, verdict_id, ref=None, changed=False)
     (embed,) = discord_embeds(message)
     names = [f["name"] for f in embed["fields"]]
@@ -133,16 +135,16 @@ def test_alert_shows_evidence_and_the_newest_snapshot(engine, seed: Seeder) -> N
     assert "**" not in message.text and "\\" not in message.text
 
 
-def test_text_rendering_unescapes(engine, seed: Seeder) -> None:
+def test_text_rendering_unescapes(engine: Engine, seed: Seeder) -> None:
     card = Card(title=escape("a*b @everyone"), fields=(Field("n", escape("[x](y)")),))
     assert to_text(card) == "a*b @everyone\nn:\n  [x](y)\n"
 
 
-def test_change_alert_says_what_changed(engine, seed: Seeder) -> None:
+def test_change_alert_says_what_changed(engine: Engine, seed: Seeder) -> None:
     claim_id, first = seed.claim(label="supported")
     second = seed.new_verdict(claim_id, "outdated")
     with Session(engine) as s:
-        claim = claim_view(s, claim_id)
+        claim = view(s, claim_id)
     message = build_alert(claim, second, ref="r", changed=True)
     assert discord_content(message) == "Verdict changed: Supported → Outdated"
     what = next(f for f in discord_embeds(message)[0]["fields"] if f["name"] == "What changed")
@@ -153,7 +155,7 @@ def test_change_alert_says_what_changed(engine, seed: Seeder) -> None:
     assert all(f["name"] != "What changed" for f in discord_embeds(plain)[0]["fields"])
 
 
-def test_alert_and_why_name_what_the_text_wrote(engine, seed: Seeder) -> None:
+def test_alert_and_why_name_what_the_text_wrote(engine: Engine, seed: Seeder) -> None:
     claim_id, verdict_id = seed.claim()
     with Session(engine) as s:
         row = s.get(Claim, claim_id)
@@ -162,7 +164,7 @@ def test_alert_and_why_name_what_the_text_wrote(engine, seed: Seeder) -> None:
         row.data = {**row.data, "mentions": ["DeepSeek's V3", "Llama *405B*"]}
         s.add(row)
         s.commit()
-        claim = claim_view(s, claim_id)
+        claim = view(s, claim_id)
     (embed,) = discord_embeds(build_alert(claim, verdict_id, ref=None, changed=False))
     names = {f["name"]: f["value"] for f in embed["fields"]}
     # escaped for Discord: the asterisks stay text, never bold

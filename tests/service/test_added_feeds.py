@@ -41,7 +41,7 @@ def test_a_feed_added_from_discord_is_polled_and_a_removed_one_is_not(
     config = load_config(sources_yaml({}))  # sources.yaml lists no feed at all
     rt = runtime(seeded, config, owner="only", clock=lambda: T0)
 
-    async def valid(_url: str) -> FeedCheck:
+    async def valid(url: str) -> FeedCheck:
         return FeedCheck(ok=True, title="wire", entries=1)
 
     ctx = CommandContext(engine=seeded, feeds=config.feeds, validate_feed=valid, now=lambda: T0)
@@ -75,7 +75,7 @@ def test_claimwatch_run_polls_a_feed_added_with_sources_add(
     sources = write_config({"settings": {"allow_private_networks": True}}, tmp_path / "s.yaml")
     config = load_config({"settings": {"allow_private_networks": True}})
 
-    async def valid(_url: str) -> FeedCheck:
+    async def valid(url: str) -> FeedCheck:
         return FeedCheck(ok=True, title="wire", entries=1)
 
     ctx = CommandContext(engine=seeded, feeds=config.feeds, validate_feed=valid, now=lambda: T0)

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from bot.pipeline import run_pass
 from store.models import Claim, Verdict
+from tests.alerts.alerts_support import fetch
 from tests.service.service_support import (
     ALERTABLE_HANDWRITTEN,
     DATA,
@@ -103,7 +104,7 @@ def test_feeds_to_alerts_then_a_new_snapshot_changes_one_verdict(
     # the history is kept: the old verdict superseded, the new one current
     assert _verdicts(seeded, r1) == [("unverifiable", True), ("contradicted", False)]
     with Session(seeded) as session:
-        assert session.get(Claim, r1).current_verdict == "contradicted"  # type: ignore[union-attr]
+        assert fetch(session, Claim, r1).current_verdict == "contradicted"
     assert pending_work(seeded) == dict.fromkeys(pending_work(seeded), 0)
 
     # 4. inside the leaderboard's interval: not fetched again, nothing sent

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -35,10 +37,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("service_env")]
 
 
 def test_second_sqlite_instance_is_refused_in_one_line(
-    cli_env: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+    cli_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine = db.make_engine(cli_env)
-    sources = tmp_path / "sources.yaml"  # type: ignore[operator]
+    sources = tmp_path / "sources.yaml"
     sources.write_text("feeds: []\n")
     with exclusive_on_sqlite(engine):
         result = CliRunner().invoke(app, ["run", "--once", "--sources", str(sources)])
@@ -135,5 +137,5 @@ def test_a_source_disabled_by_failures_is_reported(
     assert titles == ["Feed disabled: gone", "Feed recovered: gone"]
 
 
-def _source_notices(webhook: Webhook) -> list[dict[str, object]]:
+def _source_notices(webhook: Webhook) -> list[dict[str, Any]]:
     return [m for m in webhook.messages if str(m["title"]).startswith("Feed ")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 from datetime import UTC, date, datetime, timedelta
+from typing import NotRequired, TypedDict
 
 import pytest
 import sqlalchemy as sa
@@ -20,12 +21,28 @@ import store.claims_queries as cq
 from store.models import Claim
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+class ClaimRow(TypedDict):
+    """A claims row as inserted, and the id it was given."""
+
+    dedupe_key: str
+    type: str
+    statement: str
+    board: str | None
+    as_of: date
+    data: dict[str, object]
+    first_seen_at: datetime
+    current_verdict: str
+    id: NotRequired[int]
+
+
 WORDS = ["alpha", "beta", "gamma", "delta", "omega", "kimi", "qwen2.5-max", "rare"]
 
 
-def _seed(engine: sa.Engine, n: int, *, shuffled: bool) -> list[dict[str, object]]:
+def _seed(engine: sa.Engine, n: int, *, shuffled: bool) -> list[ClaimRow]:
     rng = random.Random(15)
-    rows = []
+    rows: list[ClaimRow] = []
     for i in range(n):
         chosen = [w for w in WORDS[:-1] if rng.random() < 0.35]
         if i % 97 == 0:
@@ -52,10 +69,17 @@ def _seed(engine: sa.Engine, n: int, *, shuffled: bool) -> list[dict[str, object
     return rows
 
 
-def _expected(rows, query, verdict, since, page, size):
+def _expected(
+    rows: list[ClaimRow],
+    query: str,
+    verdict: str | None,
+    since: datetime | None,
+    page: int,
+    size: int,
+) -> tuple[list[int], bool]:
     words = cq.query_words(query)
 
-    def hit(row):
+    def hit(row: ClaimRow) -> bool:
         tokens = re.findall(r"[^\W_]+", str(row["statement"]).lower())
         return all(any(t.startswith(w) for t in tokens) for w in words)
 

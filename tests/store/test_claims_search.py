@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from store.claims_queries import fts5_match, pg_tsquery, query_words, search_claims
+from store.claims_queries import ClaimPage, fts5_match, pg_tsquery, query_words, search_claims
 from store.models import Claim
-from tests.alerts.alerts_support import T0, Seeder
+from tests.alerts.alerts_support import T0, Seeder, fetch
 
 
-def _search(engine, query=None, **kw):
+def _search(
+    engine: Engine,
+    query: str | None = None,
+    *,
+    verdict: str | None = None,
+    since: datetime | None = None,
+    page: int = 1,
+    page_size: int = 10,
+) -> ClaimPage:
     with Session(engine) as s:
-        return search_claims(s, query, **kw)
+        return search_claims(s, query, verdict=verdict, since=since, page=page, page_size=page_size)
 
 
 def _seed(seed: Seeder) -> dict[str, int]:
@@ -37,7 +46,7 @@ def test_words_are_split_like_the_index() -> None:
     assert pg_tsquery(["qwen2", "5"]) == "qwen2:* & 5:*"
 
 
-def test_search_matches_words_newest_first(engine, seed: Seeder) -> None:
+def test_search_matches_words_newest_first(engine: Engine, seed: Seeder) -> None:
     ids = _seed(seed)
     assert [c.id for c in _search(engine, "lmarena").items] == [ids["deepseek"], ids["qwen"]]
     assert [c.id for c in _search(engine, "Qwen2.5-Max").items] == [ids["qwen"]]
@@ -51,7 +60,7 @@ def test_search_matches_words_newest_first(engine, seed: Seeder) -> None:
     assert [c.id for c in _search(engine, " !! ").items] == list(reversed(ids.values()))
 
 
-def test_filters_verdict_since_and_pages(engine, seed: Seeder) -> None:
+def test_filters_verdict_since_and_pages(engine: Engine, seed: Seeder) -> None:
     ids = _seed(seed)
     assert [c.id for c in _search(engine, verdict="contradicted").items] == [ids["kimi"]]
     since = T0 + timedelta(days=2)
@@ -62,10 +71,10 @@ def test_filters_verdict_since_and_pages(engine, seed: Seeder) -> None:
     assert [c.id for c in second.items] == [ids["qwen"]] and not second.has_more
 
 
-def test_index_follows_updates_and_deletes(engine, seed: Seeder) -> None:
+def test_index_follows_updates_and_deletes(engine: Engine, seed: Seeder) -> None:
     ids = _seed(seed)
     with Session(engine) as s:
-        claim = s.get(Claim, ids["kimi"])
+        claim = fetch(s, Claim, ids["kimi"])
         claim.statement = "Gemini 2.5 Pro tops WebDev Arena"
         s.add(claim)
         s.commit()

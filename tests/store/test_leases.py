@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from store import leases
 from store.db import session_scope
 from store.models import Article, Leaderboard, Source
+from tests.alerts.alerts_support import id_of
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
@@ -45,7 +46,7 @@ def test_racing_takers_get_disjoint_rows(engine: sa.Engine) -> None:
         s.add(source)
         s.flush()
         for i in range(200):
-            s.add(Article(source_id=source.id, dedupe_key=f"k{i}", content_hash=f"h{i}"))
+            s.add(Article(source_id=id_of(source), dedupe_key=f"k{i}", content_hash=f"h{i}"))
     barrier = threading.Barrier(8)
     taken: dict[str, list[int]] = {}
     errors: list[BaseException] = []
