@@ -44,14 +44,7 @@ def digest(
     send: Annotated[
         bool, typer.Option("--send", help="Send it now to the digest recipients (once per week).")
     ] = False,
-    sources: Annotated[
-        Path | None,
-        typer.Option(
-            "--sources",
-            help="The sources file (default: $CLAIMWATCH_SOURCES or ./sources.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    sources: cli.SourcesOpt = None,
 ) -> None:
     """Build the weekly digest: print it, preview it as HTML, or send it."""
 

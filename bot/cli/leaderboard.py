@@ -10,7 +10,6 @@ import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -21,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.boards import age_note, board_catalog, newest, require_slice, staleness_warning
-from bot.cli.common import open_store, print_json, settings, sources_file
+from bot.cli.common import SourcesOpt, open_store, print_json, settings, sources_file
 from bot.net import leaderboard_fetcher
 from bot.refresh import default_board_fetch, refresh_one
 from bot.sources import Settings as FeedSettings
@@ -297,14 +296,7 @@ def boards_cmd(
 
 @leaderboard_app.command("refresh")
 def refresh_cmd(
-    sources: Annotated[
-        Path | None,
-        typer.Option(
-            "--sources",
-            help="The sources file (default: $CLAIMWATCH_SOURCES or ./sources.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    sources: SourcesOpt = None,
 ) -> None:
     """Fetch every board under `leaderboards:` in sources.yaml now (whatever its interval)."""
 
