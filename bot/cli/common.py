@@ -14,7 +14,6 @@ from sqlalchemy.engine import Engine
 
 from bot.config import Settings, load_settings
 from bot.logs import setup_logging
-from bot.sources import SourcesFile, load_sources
 from store import db
 
 SourcesOpt = Annotated[
@@ -30,10 +29,6 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 
 def settings() -> Settings:
     return load_settings()
-
-
-def sources_file(path: Path | None) -> SourcesFile:
-    return load_sources(path or settings().sources_file)
 
 
 def open_store(*, create: bool = False) -> Engine:

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import JsonOpt, SourcesOpt, open_store, print_json, sources_file
+from bot.cli.common import JsonOpt, SourcesOpt, open_store, print_json
+from bot.cli.sources_yaml import sources_file
 from bot.repair import destination_rows, reset_destination
 
 destinations_app = typer.Typer(help="Alert destinations: state and repair.", add_completion=False)

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from bot.cli import common as cli
+from bot.cli.sources_yaml import sources_file
 from bot.digest import deliver
 from bot.digest.build import build_digest
 from bot.digest.deliver import DigestOutcome
@@ -57,7 +58,7 @@ def digest(
         typer.echo(f"wrote {html}" + (f" and {png}" if png else " (no chart: see the page)"))
         typer.echo(f"subject: {rendered.subject}")
     if send:
-        config = cli.sources_file(sources)
+        config = sources_file(sources)
         if not config.digest.recipients:
             raise ClaimwatchError(
                 "sources.yaml has no digest recipients: add them under digest: recipients:"

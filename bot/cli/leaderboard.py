@@ -20,7 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.boards import age_note, board_catalog, newest, require_slice, staleness_warning
-from bot.cli.common import SourcesOpt, open_store, print_json, settings, sources_file
+from bot.cli.common import SourcesOpt, open_store, print_json, settings
+from bot.cli.sources_yaml import sources_file
 from bot.net import leaderboard_fetcher
 from bot.refresh import default_board_fetch, refresh_one
 from bot.sources import Settings as FeedSettings

@@ -8,8 +8,9 @@ import typer
 
 from bot import pipeline
 from bot.boards import stale_note
-from bot.cli.common import SourcesOpt, open_store, settings, sources_file
+from bot.cli.common import SourcesOpt, open_store, settings
 from bot.cli.leaderboard import summary_line
+from bot.cli.sources_yaml import sources_file
 from bot.discord.service import run_bot
 from bot.progress import progress_bar
 from store import db

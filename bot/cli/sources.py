@@ -16,7 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.active_feeds import with_active_feeds
-from bot.cli.common import JsonOpt, SourcesOpt, open_store, print_json, settings, sources_file
+from bot.cli.common import JsonOpt, SourcesOpt, open_store, print_json, settings
+from bot.cli.sources_yaml import sources_file
 from bot.poller import poll_due
 from bot.repair import reset_source
 from bot.sources import Feed, SourcesFile
