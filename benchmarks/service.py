@@ -177,6 +177,7 @@ class Usage:
     cpu: float  # user + sys of the instances (and their parse children), summed
     postgres: float  # user + sys of the Postgres backends serving the benchmark's database
     machine: float  # every process on the machine, all cores (others' work included)
+    servers: float  # this process: the feed and webhook servers the instances talk to
     peak_kb: int  # peak RSS of one instance and its children
 
 
@@ -192,6 +193,7 @@ def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> Usag
     database = make_url(url).database or ""
     backends: dict[int, float] = {}
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    servers = time.process_time()
     machine = _machine_busy_s()
     start = time.perf_counter()
     procs = [
@@ -211,6 +213,7 @@ def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> Usag
         time.sleep(0.1)
     wall = time.perf_counter() - start
     machine = _machine_busy_s() - machine
+    servers = time.process_time() - servers
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
     for p in procs:
@@ -219,7 +222,7 @@ def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> Usag
             raise SystemExit(f"instance failed ({p.returncode}):\n{err.decode()[-3000:]}")
         summary = [line for line in out.decode().splitlines() if line.startswith("polled ")]
         print(f"    {summary[-1] if summary else out.decode()[-2000:]}")
-    return Usage(wall, cpu, sum(backends.values()), machine, peak)
+    return Usage(wall, cpu, sum(backends.values()), machine, servers, peak)
 
 
 def stored_times(url: str) -> tuple[int, dict[int, datetime]]:
@@ -286,8 +289,17 @@ def bench(base: str, count: int, instances: int) -> float:
         f"machine {usage.machine:.1f} of {usage.wall * (os.cpu_count() or 1):.1f} "
         f"core-seconds busy"
     )
+    print(f"    CPU of this process's feed and webhook servers: {usage.servers:.1f} s")
     if instances == 1:
         print(f"    peak memory of one instance: {usage.peak_kb / 1024:.0f} MiB RSS")
+        # One instance is bound by its own CPU (one interpreter); two split the same
+        # work, and with the database and the servers it must fit on the machine's cores.
+        total = usage.cpu + usage.postgres + usage.servers
+        cores = os.cpu_count() or 1
+        print(
+            f"    two instances can at best reach {cores * usage.cpu / total:.2f}x one on "
+            f"{cores} otherwise idle cores (all the CPU above, shared by {cores} cores)"
+        )
     return rate
 
 

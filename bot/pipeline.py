@@ -11,7 +11,8 @@
 Each stage is another module, and this one only sequences them: poll (bot/poller.py),
 source notices (bot/alerts/notices.py), leaderboard refresh (bot/refresh.py), re-checks
 and articles (bot/processing.py), alerts (bot/alerts/dispatcher.py), the digest
-(bot/digest/deliver.py). It opens no transaction: every lease and state write is the
+(bot/digest/deliver.py). The poll runs beside the refresh and the re-checks, then beside
+the articles step, which checks articles as soon as their source is stored. It opens no transaction: every lease and state write is the
 store's (store/leases.py, store/articles.py, store/rechecks.py), so instances on one
 Postgres share the work. Each step's failure is counted and the next step still runs.
 
