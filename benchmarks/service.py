@@ -17,8 +17,13 @@ everything else for the same cores, so the ratio is only meaningful when it is l
 
 Printed: articles per second end to end (first process started -> last one exited: poll,
 extract with the offline rules, judge, record, alert), alert latency (article stored ->
-the webhook server received the alert; median and p95), and the peak memory (RSS, the
-instance and its parse child summed) of one instance.
+the webhook server received the alert; median and p95), the peak memory (RSS, the
+instance and its parse child summed) of one instance, and CPU seconds, which other work
+on the machine distorts far less than wall time: the instances' (and per article), the
+Postgres backends serving the benchmark's database, this process's servers, and the
+whole machine's. From one instance's figures it prints the best two instances could do
+on this machine's cores (they split the same work, and Postgres and the servers need
+the same cores).
 """
 
 from __future__ import annotations
