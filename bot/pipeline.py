@@ -14,7 +14,8 @@ and articles (bot/processing.py), alerts (bot/alerts/dispatcher.py), the digest
 (bot/digest/deliver.py). The poll runs beside the refresh and the re-checks, then beside
 the articles step, which checks articles as soon as their source is stored. It opens
 no transaction: every lease and state write is the store's (store/leases.py,
-store/articles.py, store/rechecks.py), so instances on one Postgres share the work. Each step's failure is counted and the next step still runs.
+store/articles.py, store/rechecks.py), so instances on one Postgres share the work.
+Each step's failure is counted and the next step still runs.
 
 Shutdown (SIGTERM/SIGINT) sets `stop`: a poll or leaderboard fetch in flight is
 cancelled (sources already fetched are stored whole, one transaction each; the others'
