@@ -21,9 +21,9 @@ the webhook server received the alert; median and p95), the peak memory (RSS, th
 instance and its parse child summed) of one instance, and CPU seconds, which other work
 on the machine distorts far less than wall time: the instances' (and per article), the
 Postgres backends serving the benchmark's database, this process's servers, and the
-whole machine's. From one instance's figures it prints the best two instances could do
-on this machine's cores (they split the same work, and Postgres and the servers need
-the same cores).
+whole machine's. From one instance's figures it prints the least time two instances
+could take on this machine's cores (they split the same work, and Postgres and the
+servers need the same cores), so the best ratio the single run allows.
 """
 
 from __future__ import annotations
@@ -297,13 +297,14 @@ def bench(base: str, count: int, instances: int) -> float:
     print(f"    CPU of this process's feed and webhook servers: {usage.servers:.1f} s")
     if instances == 1:
         print(f"    peak memory of one instance: {usage.peak_kb / 1024:.0f} MiB RSS")
-        # One instance is bound by its own CPU (one interpreter); two split the same
-        # work, and with the database and the servers it must fit on the machine's cores.
+        # Two instances split the same work; with the database and the servers it must
+        # fit on the machine's cores, which bounds what two can gain over this run.
         total = usage.cpu + usage.postgres + usage.servers
         cores = os.cpu_count() or 1
         print(
-            f"    two instances can at best reach {cores * usage.cpu / total:.2f}x one on "
-            f"{cores} otherwise idle cores (all the CPU above, shared by {cores} cores)"
+            f"    two instances need at least {total / cores:.1f} s on {cores} idle cores "
+            f"(all the CPU above over {cores}): at most {usage.wall * cores / total:.2f}x "
+            f"this run; one instance alone needs at least its own {usage.cpu:.1f} s"
         )
     return rate
 
