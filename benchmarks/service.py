@@ -17,8 +17,13 @@ everything else for the same cores, so the ratio is only meaningful when it is l
 
 Printed: articles per second end to end (first process started -> last one exited: poll,
 extract with the offline rules, judge, record, alert), alert latency (article stored ->
-the webhook server received the alert; median and p95), and the peak memory (RSS, the
-instance and its parse child summed) of one instance.
+the webhook server received the alert; median and p95), the peak memory (RSS, the
+instance and its parse child summed) of one instance, and CPU seconds, which other work
+on the machine distorts far less than wall time: the instances' (and per article), the
+Postgres backends serving the benchmark's database, this process's servers, and the
+whole machine's. From one instance's figures it prints the least time two instances
+could take on this machine's cores (they split the same work, and Postgres and the
+servers need the same cores), so the best ratio the single run allows.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import argparse
 import gzip
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,6 +42,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -144,8 +151,43 @@ def _rss_kb(pid: int) -> int:
     return total
 
 
-def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> tuple[float, int]:
-    """Start `count` `claimwatch run --once` at once; (wall seconds, peak RSS kB of one)."""
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _machine_busy_s() -> float:
+    """CPU seconds every process on the machine has spent (all cores), from /proc/stat."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / _TICK
+
+
+def _backend_cpu(database: str, seen: dict[int, float]) -> None:
+    """Record the CPU seconds of each Postgres backend serving `database` (by pid; a
+    backend's figure is kept after it exits, as last sampled)."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if database not in (proc / "cmdline").read_text():
+                continue
+            stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seen[int(proc.name)] = (int(stat[11]) + int(stat[12])) / _TICK
+
+
+@dataclass
+class Usage:
+    wall: float  # first process started -> last one exited
+    cpu: float  # user + sys of the instances (and their parse children), summed
+    postgres: float  # user + sys of the Postgres backends serving the benchmark's database
+    machine: float  # every process on the machine, all cores (others' work included)
+    servers: float  # this process: the feed and webhook servers the instances talk to
+    peak_kb: int  # peak RSS of one instance and its children
+
+
+def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> Usage:
+    """Start `count` `claimwatch run --once` at once and wait for them; what they used."""
     env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "DISCORD_TOKEN")}
     env |= {
         "CLAIMWATCH_DATABASE_URL": url,
@@ -153,6 +195,11 @@ def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> tupl
         WEBHOOK_ENV: webhook_url,
     }
     cli = str(Path(sys.executable).with_name("claimwatch"))
+    database = make_url(url).database or ""
+    backends: dict[int, float] = {}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    servers = time.process_time()
+    machine = _machine_busy_s()
     start = time.perf_counter()
     procs = [
         subprocess.Popen(
@@ -166,15 +213,21 @@ def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> tupl
     peak = 0
     while any(p.poll() is None for p in procs):
         peak = max([peak] + [_rss_kb(p.pid) for p in procs if p.poll() is None])
+        if url.startswith("postgresql"):
+            _backend_cpu(database, backends)
         time.sleep(0.1)
     wall = time.perf_counter() - start
+    machine = _machine_busy_s() - machine
+    servers = time.process_time() - servers
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
     for p in procs:
         out, err = p.communicate()
         if p.returncode != 0:
             raise SystemExit(f"instance failed ({p.returncode}):\n{err.decode()[-3000:]}")
         summary = [line for line in out.decode().splitlines() if line.startswith("polled ")]
         print(f"    {summary[-1] if summary else out.decode()[-2000:]}")
-    return wall, peak
+    return Usage(wall, cpu, sum(backends.values()), machine, servers, peak)
 
 
 def stored_times(url: str) -> tuple[int, dict[int, datetime]]:
@@ -209,7 +262,7 @@ def bench(base: str, count: int, instances: int) -> float:
         sources = sources_file(make_feeds(feeds, count), Path(tmp) / "sources.yaml")
         database = fresh_sqlite() if base == "sqlite" else fresh_database(base)
         with database as url:
-            wall, peak = run_instances(url, sources, hook.url, instances)
+            usage = run_instances(url, sources, hook.url, instances)
             articles, first_stored = stored_times(url)
         per_claim = hook.per_claim()
         latencies = [
@@ -218,11 +271,12 @@ def bench(base: str, count: int, instances: int) -> float:
             if m["claim"] in first_stored
         ]
         dupes = sum(n - 1 for n in per_claim.values() if n > 1)
-    rate = articles / wall
+    rate = articles / usage.wall
     one, five, _ = os.getloadavg()
     met = f" (target >= {TARGET_RATE:.0f}: {'met' if rate >= TARGET_RATE else 'NOT met'})"
     print(
-        f"  {instances} instance(s): {articles} articles from {count} sources in {wall:.1f} s "
+        f"  {instances} instance(s): {articles} articles from {count} sources in "
+        f"{usage.wall:.1f} s "
         f"= {rate:.0f} articles/s{met if instances == 1 else ''}; "
         f"{len(hook.messages)} alerts ({dupes} duplicates)  [load {one:.2f} {five:.2f}]"
     )
@@ -231,8 +285,27 @@ def bench(base: str, count: int, instances: int) -> float:
             f"    alert latency (article stored -> alert received): "
             f"median {statistics.median(latencies):.1f} s, p95 {p95(latencies):.1f} s"
         )
+    # CPU is what other work on the machine does not distort: the instances' own
+    # seconds per article, and how much of the machine's cores the run had.
+    per_article = 1000 * usage.cpu / max(articles, 1)
+    postgres = f", Postgres backends {usage.postgres:.1f} s" if base != "sqlite" else ""
+    print(
+        f"    CPU: instances {usage.cpu:.1f} s ({per_article:.2f} ms/article){postgres}; "
+        f"machine {usage.machine:.1f} of {usage.wall * (os.cpu_count() or 1):.1f} "
+        f"core-seconds busy"
+    )
+    print(f"    CPU of this process's feed and webhook servers: {usage.servers:.1f} s")
     if instances == 1:
-        print(f"    peak memory of one instance: {peak / 1024:.0f} MiB RSS")
+        print(f"    peak memory of one instance: {usage.peak_kb / 1024:.0f} MiB RSS")
+        # Two instances split the same work; with the database and the servers it must
+        # fit on the machine's cores, which bounds what two can gain over this run.
+        total = usage.cpu + usage.postgres + usage.servers
+        cores = os.cpu_count() or 1
+        print(
+            f"    two instances need at least {total / cores:.1f} s on {cores} idle cores "
+            f"(all the CPU above over {cores}): at most {usage.wall * cores / total:.2f}x "
+            f"this run; one instance alone needs at least its own {usage.cpu:.1f} s"
+        )
     return rate
 
 

@@ -11,9 +11,11 @@
 Each stage is another module, and this one only sequences them: poll (bot/poller.py),
 source notices (bot/alerts/notices.py), leaderboard refresh (bot/refresh.py), re-checks
 and articles (bot/processing.py), alerts (bot/alerts/dispatcher.py), the digest
-(bot/digest/deliver.py). It opens no transaction: every lease and state write is the
-store's (store/leases.py, store/articles.py, store/rechecks.py), so instances on one
-Postgres share the work. Each step's failure is counted and the next step still runs.
+(bot/digest/deliver.py). The poll runs beside the refresh and the re-checks, then beside
+the articles step, which checks articles as soon as their source is stored. It opens
+no transaction: every lease and state write is the store's (store/leases.py,
+store/articles.py, store/rechecks.py), so instances on one Postgres share the work.
+Each step's failure is counted and the next step still runs.
 
 Shutdown (SIGTERM/SIGINT) sets `stop`: a poll or leaderboard fetch in flight is
 cancelled (sources already fetched are stored whole, one transaction each; the others'
@@ -128,6 +130,59 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
     """
     stop = stop or asyncio.Event()
     report = PassReport()
+    # The poll runs beside the leaderboard refresh and then beside article processing:
+    # each source's articles are checked as soon as they are stored, not after the
+    # last feed (alert latency), and the poll's waits are the checking's CPU time.
+    polling = asyncio.create_task(_poll_and_notices(engine, rt, stop, report))
+    landed = threading.Event()  # set once the poll has stored everything it will
+    polling.add_done_callback(lambda _: landed.set())
+    try:
+        if not stop.is_set():
+            try:
+                fetch = rt.board_fetch or default_board_fetch(rt.config, rt.settings)
+                now = rt.clock()
+                if await refresh_leaderboards(
+                    engine, rt.config, fetch, now=now, owner=rt.owner, stop=stop
+                ):
+                    await asyncio.to_thread(rechecks.mark_for_recheck, engine, now)
+                report.rechecked, rechanged = await _recheck_step(engine, rt, stop)
+                report.changes += rechanged
+            except Exception as exc:
+                _failed(report, "leaderboards", exc)
+        if not stop.is_set():
+            await _process_step(engine, rt, stop, report, more_coming=lambda: not landed.is_set())
+        await polling
+    finally:
+        if not polling.done():  # the pass itself cancelled (bounded_pass)
+            polling.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await polling
+    if not stop.is_set():
+        try:
+            report.alerts += await dispatch_all(engine, rt, stop=stop)
+        except Exception as exc:
+            _failed(report, "alerts", exc)
+    if not stop.is_set():
+        try:
+            outcome = await send_due_digest(engine, rt.config, rt.settings, now=rt.clock())
+            if outcome is not None:
+                event(log, "digest.outcome", outcome=repr(outcome))
+        except Exception as exc:
+            _failed(report, "digest", exc)
+    report.interrupted = stop.is_set()
+    try:
+        await asyncio.to_thread(metrics.refresh_claim_gauge, engine)
+    except Exception as exc:  # only a gauge; the database may be briefly unreachable
+        event(log, "metrics.refresh_failed", logging.WARNING, error=repr(exc))
+    metrics.PASSES.inc()
+    metrics.LAST_PASS.set_to_current_time()
+    return report
+
+
+async def _poll_and_notices(
+    engine: Engine, rt: Runtime, stop: asyncio.Event, report: PassReport
+) -> None:
+    """The poll, counted into `report`, then the source notices it may call for."""
     try:
         polled = await _poll_step(engine, rt, stop)
         if polled is not None:
@@ -150,56 +205,35 @@ async def run_pass(engine: Engine, rt: Runtime, *, stop: asyncio.Event | None = 
         await asyncio.to_thread(_source_notices, engine, rt)
     except Exception as exc:
         _failed(report, "source notices", exc)
-    if not stop.is_set():
-        try:
-            fetch = rt.board_fetch or default_board_fetch(rt.config, rt.settings)
-            now = rt.clock()
-            if await refresh_leaderboards(
-                engine, rt.config, fetch, now=now, owner=rt.owner, stop=stop
-            ):
-                await asyncio.to_thread(rechecks.mark_for_recheck, engine, now)
-            report.rechecked, rechanged = await _recheck_step(engine, rt, stop)
-            report.changes += rechanged
-        except Exception as exc:
-            _failed(report, "leaderboards", exc)
-    if not stop.is_set():
-        try:
-            processing = in_daemon_thread(
-                lambda: process_pending(engine, rt, should_stop=stop.is_set)
-            )
-            # Alerts go out while a long backlog is still being checked (a first run
-            # of many sources), not only at its end: alert latency is the pass's length.
-            while not processing.done():
-                await asyncio.wait({processing}, timeout=DISPATCH_WHILE_PROCESSING_S)
-                if not processing.done() and not stop.is_set():
-                    try:
-                        report.alerts += await dispatch_all(engine, rt, stop=stop)
-                    except Exception as exc:  # checking goes on; the final dispatch retries
-                        _failed(report, "alerts", exc)
-            report.processed, report.claims, changed = processing.result()
-            report.changes += changed
-        except Exception as exc:
-            _failed(report, "process", exc)
-    if not stop.is_set():
-        try:
-            report.alerts += await dispatch_all(engine, rt, stop=stop)
-        except Exception as exc:
-            _failed(report, "alerts", exc)
-    if not stop.is_set():
-        try:
-            outcome = await send_due_digest(engine, rt.config, rt.settings, now=rt.clock())
-            if outcome is not None:
-                event(log, "digest.outcome", outcome=repr(outcome))
-        except Exception as exc:
-            _failed(report, "digest", exc)
-    report.interrupted = stop.is_set()
+
+
+async def _process_step(
+    engine: Engine,
+    rt: Runtime,
+    stop: asyncio.Event,
+    report: PassReport,
+    *,
+    more_coming: Callable[[], bool],
+) -> None:
+    """Check pending articles (those the poll is still storing too), sending alerts
+    every DISPATCH_WHILE_PROCESSING_S meanwhile."""
     try:
-        await asyncio.to_thread(metrics.refresh_claim_gauge, engine)
-    except Exception as exc:  # only a gauge; the database may be briefly unreachable
-        event(log, "metrics.refresh_failed", logging.WARNING, error=repr(exc))
-    metrics.PASSES.inc()
-    metrics.LAST_PASS.set_to_current_time()
-    return report
+        processing = in_daemon_thread(
+            lambda: process_pending(engine, rt, should_stop=stop.is_set, more_coming=more_coming)
+        )
+        # Alerts go out while a long backlog is still being checked (a first run
+        # of many sources), not only at its end: alert latency is the pass's length.
+        while not processing.done():
+            await asyncio.wait({processing}, timeout=DISPATCH_WHILE_PROCESSING_S)
+            if not processing.done() and not stop.is_set():
+                try:
+                    report.alerts += await dispatch_all(engine, rt, stop=stop)
+                except Exception as exc:  # checking goes on; the final dispatch retries
+                    _failed(report, "alerts", exc)
+        report.processed, report.claims, changed = processing.result()
+        report.changes += changed
+    except Exception as exc:
+        _failed(report, "process", exc)
 
 
 def in_daemon_thread(fn: Callable[[], T]) -> asyncio.Future[T]:

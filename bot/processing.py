@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,7 +42,10 @@ from store.record import Known, VerdictChange
 log = logging.getLogger(__name__)
 
 BATCH = 50
+# how often an empty queue is looked at again while a poll is still storing articles
+WAIT_FOR_ARTICLES_S = 0.2
 ShouldStop = Callable[[], bool]  # checked between units of work; True: leave the rest
+MoreComing = Callable[[], bool]  # True: articles may still be stored (a poll in flight)
 
 
 def _never() -> bool:
@@ -231,14 +235,20 @@ def process_batch(
 
 
 def process_pending(
-    engine: Engine, rt: Runtime, *, limit: int | None = None, should_stop: ShouldStop = _never
+    engine: Engine,
+    rt: Runtime,
+    *,
+    limit: int | None = None,
+    should_stop: ShouldStop = _never,
+    more_coming: MoreComing = _never,
 ) -> tuple[int, int, int]:
     """Process unprocessed articles until none are due; (articles, claims, changes).
 
     Articles are leased, extracted, judged and written BATCH at a time, one write
     transaction per batch (process_batch). `should_stop` is asked before each article;
     the rest of a leased batch is given back, so a shutdown leaves those articles to
-    the next run (or another instance).
+    the next run (or another instance). While `more_coming()` (a poll still storing
+    sources) an empty queue is waited on, every WAIT_FOR_ARTICLES_S, rather than ended.
     """
     judge = rt.current_judge(engine)
     done = claims = changes = 0
@@ -246,9 +256,14 @@ def process_pending(
     while (limit is None or done < limit) and not should_stop():
         now = rt.clock()
         size = BATCH if limit is None else min(BATCH, limit - done)
+        # asked before the take: once it says no, the take sees every stored article
+        coming = more_coming()
         ids = leases.take_articles(engine, owner=rt.owner, now=now, limit=size)
         if not ids:
-            break
+            if not coming:
+                break
+            time.sleep(WAIT_FOR_ARTICLES_S)
+            continue
         out = process_batch(engine, rt, ids, judge, should_stop)
         done += len(out.done)
         claims += sum(len(i.work.drafts) for i in out.done)

@@ -22,7 +22,14 @@ from sqlmodel import Session, col, select
 
 from store.claims import ClaimDraft, Judgement, claim_dedupe_key
 from store.models import Article, Claim, Source, Verdict
-from store.record import Known, VerdictChange, current_verdict, prefetch, record_article_claims
+from store.record import (
+    Known,
+    VerdictChange,
+    create_claims,
+    current_verdict,
+    prefetch,
+    record_article_claims,
+)
 
 # An article the rules read while the LLM endpoint was down is read again by the LLM
 # this long after, for as long as it is younger than FALLBACK_WINDOW.
@@ -106,13 +113,18 @@ def write_checked(
                 .with_for_update()
             )
         }
-        # the batch's claims, verdicts and appearances in three queries, not per claim
-        known = prefetch(session, (d for i in items for d in i.drafts))
+        todo = [
+            (item, row)
+            for item in items
+            if (row := locked.get(item.article_id)) is not None and row.processed_at is None
+        ]
+        # the batch's claims, verdicts and appearances in three queries, not per claim,
+        # and its new claims in one insert
+        drafts = [d for item, _ in todo for d in item.drafts]
+        known = prefetch(session, drafts)
+        create_claims(session, drafts, known, now=now)
         done: list[CheckedArticle] = []
-        for item in items:
-            row = locked.get(item.article_id)
-            if row is None or row.processed_at is not None:
-                continue
+        for item, row in todo:
             changes: list[VerdictChange] = []
             if item.drafts:
                 changes = record_article_claims(

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from store.claims import ClaimDraft, Judgement, claim_dedupe_key
@@ -125,6 +127,44 @@ def apply_judgement(
     return VerdictChange(claim=claim, verdict=verdict, previous=previous)
 
 
+def _new_claim(draft: ClaimDraft, key: str, now: datetime) -> Claim:
+    return Claim(
+        dedupe_key=key,
+        type=draft.type,
+        statement=draft.statement,
+        board=draft.board,
+        as_of=draft.as_of,
+        data=draft.model_dump(mode="json"),
+        first_seen_at=now,
+    )
+
+
+def create_claims(
+    session: Session, drafts: Iterable[ClaimDraft], known: Known, *, now: datetime
+) -> None:
+    """Insert the claims `drafts` make that `known` lacks in one statement, read them
+    back in one, and add them to `known` (a batch's new claims, not two round trips
+    each). Another instance's racing insert of the same claim wins, as one at a time."""
+    fresh: dict[str, Claim] = {}
+    for draft in drafts:
+        key = claim_dedupe_key(draft)
+        if key not in known.claims and key not in fresh:
+            fresh[key] = _new_claim(draft, key, now)
+    if not fresh:
+        return
+    table = Claim.__table__  # type: ignore[attr-defined]
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(
+        insert(table).on_conflict_do_nothing(index_elements=["dedupe_key"]),
+        [c.model_dump(exclude={"id"}) for c in fresh.values()],
+    )
+    for stored in session.exec(select(Claim).where(col(Claim.dedupe_key).in_(list(fresh)))):
+        known.claims[stored.dedupe_key] = stored
+        if stored.current_verdict is None and stored.id is not None:
+            known.verdicts.setdefault(stored.id, None)
+
+
 def _get_or_create_claim(
     session: Session, draft: ClaimDraft, now: datetime, known: Known | None
 ) -> Claim:
@@ -134,15 +174,7 @@ def _get_or_create_claim(
     existing = session.exec(select(Claim).where(Claim.dedupe_key == key)).first()
     if existing is not None:
         return existing
-    claim = Claim(
-        dedupe_key=key,
-        type=draft.type,
-        statement=draft.statement,
-        board=draft.board,
-        as_of=draft.as_of,
-        data=draft.model_dump(mode="json"),
-        first_seen_at=now,
-    )
+    claim = _new_claim(draft, key, now)
     # Another instance may insert the same claim concurrently: its row wins, ours is
     # skipped, and the caller's transaction goes on either way.
     insert_or_ignore(session, claim, ["dedupe_key"])

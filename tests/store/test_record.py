@@ -9,10 +9,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from store import leases
-from store.claims import ClaimDraft, Judgement
+from store.claims import ClaimDraft, Judgement, claim_dedupe_key
 from store.db import session_scope
-from store.models import Appearance, Article, Claim, Verdict, utcnow
-from store.record import apply_judgement, prefetch, record_article_claims
+from store.models import Appearance, Article, Claim, Source, Verdict, utcnow
+from store.record import apply_judgement, create_claims, prefetch, record_article_claims
 from tests.alerts.alerts_support import id_of
 from tests.store.store_support import articles, draft, judgement
 
@@ -118,3 +118,45 @@ def test_a_batch_with_prefetched_rows_records_what_claim_by_claim_does(engine: s
         assert appearances == [(ids[0], 0), (ids[1], 0), (ids[1], 0), (ids[2], 5)]
         current = [v for v in s.exec(select(Verdict)) if v.superseded_at is None]
         assert len(current) == 2 and len(s.exec(select(Verdict)).all()) == 4
+
+
+def test_a_batch_creates_its_new_claims_at_once_and_keeps_a_racers_row(
+    engine: sa.Engine,
+) -> None:
+    """create_claims inserts what the batch's prefetch lacked; a claim another instance
+    stored after that prefetch is read back, not duplicated, and its verdict is looked up."""
+    early, late, racer = (draft(as_of=date(2025, 3, d)) for d in (1, 2, 3))
+    with session_scope(engine) as s:
+        record_article_claims(s, articles(engine, 1)[0], [early], [judgement()])
+    with session_scope(engine) as s:
+        known = prefetch(s, [early, late, racer])
+        racer_id = _store_claim(engine, racer)  # another instance, after the prefetch
+        create_claims(s, [early, late, late, racer], known, now=utcnow())
+        assert {claim_dedupe_key(d) for d in (early, late, racer)} <= set(known.claims)
+        assert known.claims[claim_dedupe_key(racer)].id == racer_id
+        late_id = known.claims[claim_dedupe_key(late)].id
+        assert late_id is not None
+        assert known.verdicts[late_id] is None  # new: no verdict yet, nothing to query
+        assert racer_id not in known.verdicts  # judged elsewhere: asked, not assumed
+    with Session(engine) as s:
+        assert len(s.exec(select(Claim)).all()) == 3
+
+
+def _store_claim(engine: sa.Engine, claim: ClaimDraft) -> int:
+    with session_scope(engine) as s:
+        record_article_claims(s, _one_more_article(engine), [claim], [judgement()])
+    with Session(engine) as s:
+        row = s.exec(select(Claim).where(Claim.dedupe_key == claim_dedupe_key(claim))).one()
+        assert row.id is not None
+        return row.id
+
+
+def _one_more_article(engine: sa.Engine) -> int:
+    with session_scope(engine) as s:
+        source = s.exec(select(Source)).first()
+        assert source is not None and source.id is not None
+        row = Article(source_id=source.id, dedupe_key=f"r{utcnow().timestamp()}", content_hash="h")
+        s.add(row)
+        s.flush()
+        assert row.id is not None
+        return row.id
