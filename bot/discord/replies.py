@@ -14,14 +14,17 @@ import re
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, ParamSpec, Protocol
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol
 
 from sqlalchemy.engine import Engine
 
 from bot.render.cards import Card, to_embed
-from bot.sources import Feed
 from store.errors import ClaimwatchError
 from store.models import utcnow
+
+if TYPE_CHECKING:  # a type only: the schema loads every destination kind, which
+    # `claimwatch claims` (it shares these parsers) would pay for at start-up
+    from bot.sources import Feed
 
 P = ParamSpec("P")
 
