@@ -86,6 +86,11 @@ def test_two_instances_share_the_work_and_take_over_a_killed_ones(
     other_host.delays.clear()
     stored_by_victim = len(article_keys(seeded))
     assert stored_by_victim > 0
+    # a pass checks articles while it polls, so the victim may have finished some
+    with Session(seeded) as session:
+        done_by_victim = len(
+            session.exec(select(Article.id).where(col(Article.processed_at).is_not(None))).all()
+        )
 
     # 2. a ghost instance holds leases on three unprocessed articles, and dies too
     killed_at = utcnow()
@@ -133,7 +138,7 @@ def test_two_instances_share_the_work_and_take_over_a_killed_ones(
     for name in (*REAL_FEEDS, "test-wire", *SLOW):
         expected = feed_guids("test-wire" if name in SLOW else name)
         assert {g for n, g in stored if n == name} == expected
-    assert a.processed + b.processed == len(stored)
+    assert a.processed + b.processed == len(stored) - done_by_victim
     with Session(seeded) as session:
         rows = session.exec(select(Article.id).where(col(Article.id).in_(ghosted))).all()
         assert len(rows) == 3  # taken over: processed below, not lost
