@@ -22,16 +22,15 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
-import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
 
 from bot.extract.base import ArticleText, ExtractionResult, Extractor
 from bot.extract.llm import ExtractionError
 from bot.logs import event
+from store import extraction_runs
 from store.claims import CLAIM_ADAPTER
-from store.models import ExtractionRun, utcnow
+from store.models import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -110,16 +109,7 @@ class CachedExtractor:
 
     def spent_today(self, now: datetime) -> int:
         since = day_start(now)
-        query = sa.select(
-            sa.func.coalesce(
-                sa.func.sum(ExtractionRun.prompt_tokens + ExtractionRun.completion_tokens), 0
-            )
-        ).where(
-            ExtractionRun.extractor == self.name,  # type: ignore[arg-type]
-            ExtractionRun.created_at >= since,  # type: ignore[arg-type]
-        )
-        with Session(self.engine) as session:
-            recorded = int(session.execute(query).scalar_one())
+        recorded = extraction_runs.tokens_since(self.engine, self.name, since)
         return recorded + self._unrecorded.get(since.date(), 0)
 
     def _over_budget(self, article: ArticleText, now: datetime, spent: int) -> ExtractionResult:
@@ -147,14 +137,7 @@ class CachedExtractor:
     # --- the cache table -------------------------------------------------------------
 
     def _lookup(self, key: str) -> ExtractionResult | None:
-        with Session(self.engine) as session:
-            row = session.exec(
-                select(ExtractionRun).where(
-                    ExtractionRun.content_hash == key,
-                    ExtractionRun.extractor == self.name,
-                    ExtractionRun.version == self.version,
-                )
-            ).first()
+        row = extraction_runs.find(self.engine, key, self.name, self.version)
         if row is None:
             return None
         try:
@@ -169,7 +152,8 @@ class CachedExtractor:
         )
 
     def _store(self, key: str, result: ExtractionResult) -> None:
-        row = ExtractionRun(
+        stored = extraction_runs.record(
+            self.engine,
             content_hash=key,
             extractor=self.name,
             version=self.version,
@@ -179,11 +163,7 @@ class CachedExtractor:
             completion_tokens=result.completion_tokens,
             created_at=self._clock(),
         )
-        try:
-            with Session(self.engine) as session:
-                session.add(row)
-                session.commit()
-        except sa.exc.IntegrityError:
+        if not stored:
             # another worker stored the same content first; its row stands, ours was
             # equally valid, and its tokens are spent all the same
             event(log, "extract.cache.race", extractor=self.name, hash=key[:12])
