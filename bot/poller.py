@@ -54,6 +54,7 @@ from bot.logs import event
 from bot.net import user_agent
 from bot.sources import Feed, SourcesFile
 from bot.sources import Settings as FeedSettings
+from store import polls
 from store.errors import ClaimwatchError
 from store.models import utcnow
 
@@ -136,7 +137,7 @@ def make_client(
 
 def sync_sources(engine: Engine, config: SourcesFile) -> dict[str, int]:
     """Upsert Source rows from sources.yaml; returns name -> source id."""
-    return persist.sync_sources(engine, config.feeds)
+    return polls.sync_sources(engine, config.feeds)
 
 
 @dataclass
@@ -419,7 +420,7 @@ async def poll_due(
         base_dir,
     )
     try:
-        await run.db(persist.sync_sources, engine, list(feeds.values()))
+        await run.db(polls.sync_sources, engine, list(feeds.values()))
         forced = force or only is not None
         # Lease a chunk at a time, so instances sharing a database share a big poll
         # (one instance taking all 1,000 due sources left the other idle).

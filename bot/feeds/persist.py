@@ -30,11 +30,6 @@ class DueSource:
     state: SourceState
 
 
-def sync_sources(engine: Engine, feeds: Sequence[polls.FeedLocation]) -> dict[str, int]:
-    """One Source row per feed (store/polls.py); returns name -> id."""
-    return polls.sync_sources(engine, feeds)
-
-
 def lease_due(
     engine: Engine,
     names: Iterable[str],

@@ -11,10 +11,10 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from bot.cli.app import app
-from bot.feeds.persist import sync_sources
 from bot.sources import Feed
 from store import db
 from store.models import Claim, Source
+from store.polls import sync_sources
 from tests.alerts.alerts_support import fetch
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,13 +10,14 @@ from sqlmodel import Session, select
 
 from bot.feeds import persist
 from bot.sources import Feed
+from store import polls
 from store.leases import SOURCE_LEASE
 from store.models import Source, utcnow
 
 
 def test_two_owners_share_the_due_sources(engine: sa.Engine) -> None:
     feeds = [Feed(name=f"f{i:02d}", url=f"https://example.com/{i}.xml") for i in range(10)]
-    persist.sync_sources(engine, feeds)
+    polls.sync_sources(engine, feeds)
     names = [f.name for f in feeds]
     now = utcnow()
     first = persist.lease_due(engine, names, now=now, owner="a", limit=4)
@@ -38,7 +39,7 @@ def _sync_together(engine: sa.Engine, feeds: list[Feed]) -> list[BaseException]:
     def sync() -> None:
         barrier.wait()
         try:
-            persist.sync_sources(engine, feeds)
+            polls.sync_sources(engine, feeds)
         except BaseException as exc:
             errors.append(exc)
 
