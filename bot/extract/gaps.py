@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from bot.extract.groups import GroupPhrase, resolve_pair
-from bot.extract.patterns import Hit, Sentence, _near_negation
+from bot.extract.hits import Direction, Hit, TrendHit
+from bot.extract.patterns import Sentence, _near_negation
 from store.claims import Group
 
 _GAP = re.compile(
@@ -116,9 +117,9 @@ def _outside(
     return None
 
 
-def find_gap_trends(s: Sentence) -> None:
-    if any(h.type == "trend_gap" for h in s.hits):
-        return
+def find_gap_trends(s: Sentence) -> list[Hit]:
+    if any(isinstance(h, TrendHit) for h in s.hits):
+        return []
     gap = _GAP.search(s.text)
     # "the open vs. closed gap has widened": a group's own words ("closed") are no cue
     spans = [(g.start, g.end) for g in s.groups]
@@ -133,7 +134,7 @@ def find_gap_trends(s: Sentence) -> None:
         r"catch|caught|level|parity|erase|gaining", narrow.group(), re.IGNORECASE
     )
     if not (gap or catching) or not (narrow or widen):
-        return
+        return []
     anchor = gap.start() if gap else (narrow or widen).start()  # type: ignore[union-attr]
     placed = _groups(s)
     # Whose gap it is: the nearest name before it. A model ("Leanstral shows an
@@ -142,28 +143,28 @@ def find_gap_trends(s: Sentence) -> None:
     owners += [(m.start, "model") for m in s.models if m.start < anchor]
     owners += [(m.start(), "model") for m in _MODEL_PRONOUN.finditer(s.text, 0, anchor)]
     if owners and max(owners)[1] != "group":
-        return  # (no name before it: "the gap between open and closed models ...")
+        return []  # (no name before it: "the gap between open and closed models ...")
     groups = [g for _, g in placed]
     if not groups:
-        return
+        return []
     if len(groups) == 1:
         other = _complement(groups[0])
         if other is None:
-            return
+            return []
         groups.append(other)
     a, b = groups[0], groups[1]
     if a == b:
-        return
+        return []
     cue = narrow or widen
     assert cue is not None
-    direction = (
+    direction: Direction = (
         "narrowing" if narrow and (not widen or narrow.start() < widen.start()) else "widening"
     )
-    s.hits.append(
-        Hit(
-            "trend_gap",
-            {"subjects": (a, b), "direction": direction},
-            cue.start(),
+    return [
+        TrendHit(
+            subjects=(a, b),
+            direction=direction,
+            start=cue.start(),
             negated=_near_negation(s.text, cue.start()),
         )
-    )
+    ]

@@ -9,19 +9,30 @@ right after it. A hit holds only what the sentence says about the claim's shape;
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
 
-from bot.extract.groups import GroupPhrase, resolve_pair
+from bot.extract.groups import GroupPhrase, find_groups, resolve_pair
+from bot.extract.hits import (
+    Comparator,
+    Direction,
+    GroupHit,
+    GroupRelation,
+    Hit,
+    PairHit,
+    RankHit,
+    RankOp,
+    Relation,
+    ScoreHit,
+    TrendHit,
+)
 from bot.extract.lexicon import BENCHMARKS
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.scope import slug
 from bot.extract.subjects import REFERENCE, antecedent, in_subject_position, pronoun_in, subjects
-from store.claims import ClaimType, Group
+from store.claims import Group
 from store.judge.rank import AMONG_LEADING_K
-
-Relation = Literal["beats", "overtook", "trails", "ties"]
 
 ORDINALS = {
     "first": 1,
@@ -36,21 +47,6 @@ ORDINALS = {
     "tenth": 10,
 }
 _NUMBER_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
-
-
-@dataclass(slots=True)
-class Hit:
-    type: ClaimType
-    fields: dict[str, Any]
-    start: int  # the trigger's position in the sentence (orders hits, finds negation)
-    negated: bool = False
-    category: str | None = None
-    metric: str | None = None
-    # a superlative with no board named ("state-of-the-art", "our best model yet") is
-    # marketing about unnamed tasks: never judged as a board's overall order
-    needs_scope: bool = False
-    # the claim's own words when they are less than the sentence (one item of a list)
-    span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -300,7 +296,7 @@ _SCORE_PCT = _i(
     + r"(?P<value>\d{1,3}(?:\.\d+)?)\s*%\s+(?:on|in|for)\s+(?:the\s+)?"
     r"(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
 )
-_COMPARATORS = {
+_COMPARATORS: dict[str, Comparator] = {
     "over": "gt",
     "more than": "gt",
     "above": "gt",
@@ -326,7 +322,7 @@ _GAP_BETWEEN = _i(
     r"\bgap between\s+(?P<a>.{3,80}?)\s+and\s+(?P<b>.{3,100}?)\s+"
     r"(?:is|are|has|have|was|keeps|continues|appears|seems|looks)\b(?P<rest>[^.;]{0,60})"
 )
-_GAP_DIRECTION = (
+_GAP_DIRECTION: tuple[tuple[re.Pattern[str], Direction], ...] = (
     (
         _i(
             r"\b(?:shrink|shrinking|shrunk|shrank|narrow|narrowing|narrowed|closing|closed|"
@@ -522,12 +518,15 @@ def _same_preposition(before: str, gap: str) -> bool:
     return before.lower().rstrip().endswith(m.group("prep").lower())
 
 
-def find_comparisons(s: Sentence) -> None:
+def find_comparisons(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
     for v in _VERB.finditer(s.text):
         relation: Relation = next(k for k in _VERBS if v.group(k))
-        if _group_comparison(s, v, relation):
+        if (group := _group_comparison(s, v, relation)) is not None:
+            found.append(group)
             continue
-        if _others_rank(s, v, relation):
+        if (first := _others_rank(s, v, relation)) is not None:
+            found.append(first)
             continue
         if _BAD_MEASURE.search(v.group()):
             continue  # "a lower rate of undesirable behaviors than Y": lower is better there
@@ -552,14 +551,16 @@ def find_comparisons(s: Sentence) -> None:
                     continue
                 if _SPEED_OR_PRICE.match(s.text, obj.end):
                     continue  # "matches GPT-5.4 per-token latency": speed and price rank nothing
-                s.hits.append(
-                    Hit(
-                        "pairwise_comparison",
-                        {"model_a": subj, "model_b": obj.text, "relation": rel},
-                        v.start(),
+                found.append(
+                    PairHit(
+                        model_a=subj,
+                        model_b=obj.text,
+                        relation=rel,
+                        start=v.start(),
                         negated=negated,
                     )
                 )
+    return found
 
 
 def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:
@@ -584,49 +585,55 @@ def _near_negation(text: str, pos: int) -> bool:
     return mood(text, pos).negated
 
 
-def _others_rank(s: Sentence, v: re.Match[str], relation: Relation) -> bool:
+def _others_rank(s: Sentence, v: re.Match[str], relation: Relation) -> RankHit | None:
     """ "X outperforms all other open models" -> X ranks #1 among open models."""
     if relation not in ("beats", "overtook"):
-        return False
+        return None
     m = _OTHERS.match(s.text[v.end() :])
     if not m:
-        return False
+        return None
     subject = _subject(s, v.start())
     if subject is None:
-        return False
+        return None
     kind = (m.group(1) or m.group(2) or "").strip().lower()
     within = Group(open_weights=True) if "open" in kind else None
     if kind.startswith("closed"):
         within = Group(open_weights=False)
-    s.hits.append(
-        Hit(
-            "rank_position",
-            {"model": subject, "rank": 1, "op": "eq", "within": within},
-            v.start(),
-            negated=_near_negation(s.text, v.start()),
-        )
+    return RankHit(
+        model=subject,
+        rank=1,
+        within=within,
+        start=v.start(),
+        negated=_near_negation(s.text, v.start()),
     )
-    return True
 
 
-def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> bool:
+# a verb's relation said of groups: "beats" is "leads" there
+_GROUP_RELATION: dict[Relation, GroupRelation] = {
+    "overtook": "overtook",
+    "beats": "leads",
+    "trails": "trails",
+}
+
+
+def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:
     if relation == "ties":
-        return False
+        return None
     before = [g for g in s.groups if g.end <= v.start()]
     # a phrase may begin with the verb's own preposition ("ahead | of the best American one")
     after = [g for g in s.groups if g.start >= v.start() and g.end > v.end()]
     if not before or not after:
-        return False
+        return None
     a, b = before[-1], after[0]
     gap_a = s.text[a.end : v.start()]
     gap_b = s.text[v.end() : max(v.end(), b.start)]
     if not _BETWEEN_SUBJECT.match(gap_a) or len(gap_b.strip()) > 20:
-        return False
+        return None
     # A model mention between the subject group and the verb makes the model the subject.
     if any(a.end <= m.start and m.end <= v.start() for m in s.models):
-        return False
+        return None
     if b.others:
-        return False
+        return None
     ga, gb = resolve_pair(a, b)
     scope = _GROUP_SCOPE.match(s.text, b.end)
     if scope:
@@ -635,63 +642,65 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> bool
         ga = ga.model_copy(update={"open_weights": open_weights})
         gb = gb.model_copy(update={"open_weights": open_weights})
     if ga == gb:
-        return False
-    rel = {"overtook": "overtook", "beats": "leads", "trails": "trails"}[relation]
-    s.hits.append(
-        Hit(
-            "group_comparison",
-            {"group_a": ga, "group_b": gb, "aggregate": "best_of", "k": None, "relation": rel},
-            v.start(),
-            negated=_near_negation(s.text, v.start()),
-        )
+        return None
+    rel = _GROUP_RELATION[relation]
+    return GroupHit(
+        group_a=ga,
+        group_b=gb,
+        relation=rel,
+        start=v.start(),
+        negated=_near_negation(s.text, v.start()),
     )
-    return True
 
 
-def find_count_in_top(s: Sentence) -> None:
+def find_count_in_top(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
     for m in _COUNT_TOP.finditer(s.text):
         before = [g for g in s.groups if g.end <= m.start()]
         after = [g for g in s.groups if g.start >= m.end()]
         if not before or not after:
             continue
         ga, gb = resolve_pair(before[-1], after[0])
-        s.hits.append(
-            Hit(
-                "group_comparison",
-                {
-                    "group_a": ga,
-                    "group_b": gb,
-                    "aggregate": "count_in_top_k",
-                    "k": _num(m.group(1)),
-                    "relation": "leads",
-                },
-                m.start(),
+        found.append(
+            GroupHit(
+                group_a=ga,
+                group_b=gb,
+                aggregate="count_in_top_k",
+                k=_num(m.group(1)),
+                start=m.start(),
                 negated=_near_negation(s.text, m.start()),
             )
         )
+    return found
+
+
+def ranked(hits: list[Hit], model: str, rank: int) -> bool:
+    """Whether a rank hit already gives this model this place."""
+    return any(isinstance(h, RankHit) and h.model == model and h.rank == rank for h in hits)
 
 
 def _rank(
     s: Sentence,
+    found: list[Hit],
     pos: int,
     rank: int,
-    op: str = "eq",
+    op: RankOp = "eq",
     within: Group | None = None,
     category: str | None = None,
     metric: str | None = None,
     denied: bool = False,
 ) -> None:
+    """Add the rank of the model in subject position before `pos` to `found`."""
     subject = _subject(s, pos)
-    if subject is None:
-        return
-    for h in s.hits:
-        if h.type == "rank_position" and h.fields["model"] == subject and h.fields["rank"] == rank:
-            return  # one sentence, one rank claim per model and rank
-    s.hits.append(
-        Hit(
-            "rank_position",
-            {"model": subject, "rank": rank, "op": op, "within": within},
-            pos,
+    if subject is None or ranked([*s.hits, *found], subject, rank):
+        return  # one sentence, one rank claim per model and rank
+    found.append(
+        RankHit(
+            model=subject,
+            rank=rank,
+            op=op,
+            within=within,
+            start=pos,
             negated=denied or _near_negation(s.text, pos),
             category=category,
             metric=metric,
@@ -707,23 +716,25 @@ def _denies(words: str) -> bool:
     return bool(_DENIAL.search(words))
 
 
-def find_ranks(s: Sentence) -> None:
+def find_ranks(s: Sentence) -> list[Hit]:
     t = s.text
+    found: list[Hit] = []
     for m in _RANK_HASH.finditer(t):
-        _rank(s, m.start(), int(m.group(1)), denied=_denies(m.group(0)))
+        _rank(s, found, m.start(), int(m.group(1)), denied=_denies(m.group(0)))
     for m in _RANK_SPOT.finditer(t):
-        _rank(s, m.start(), int(m.group(1)))
+        _rank(s, found, m.start(), int(m.group(1)))
     for m in _RANK_ORDINAL.finditer(t):
-        _rank(s, m.start(), ORDINALS[m.group(1).lower()])
+        _rank(s, found, m.start(), ORDINALS[m.group(1).lower()])
     for m in _RANK_TOP_SPOT.finditer(t):
-        _rank(s, m.start(), 1)
+        _rank(s, found, m.start(), 1)
     for m in _RANK_TOPS_BOARD.finditer(t):
-        _rank(s, m.start(), 1)
+        _rank(s, found, m.start(), 1)
     for m in _RANK_BEST.finditer(t):
         mods = m.group(1) or ""
         category = "coding" if "coding" in mods.lower() else None
         _rank(
             s,
+            found,
             m.start(),
             1,
             within=_group_from_mods(mods, s.gaz, m.group("where")),
@@ -733,7 +744,7 @@ def find_ranks(s: Sentence) -> None:
     for m in _RANK_LEADER.finditer(t):
         what = (m.group("what") or "").lower()
         within = Group(open_weights=True) if re.search(r"\bopen\b", what) else None
-        _rank(s, m.start(), 1, within=within)
+        _rank(s, found, m.start(), 1, within=within)
     for m in _RANK_SOTA.finditer(t):
         what = (m.group("what") or "").strip()
         group = _SOTA_GROUP.match(what)
@@ -749,12 +760,12 @@ def find_ranks(s: Sentence) -> None:
             scope = slug(task if isinstance(task, str) else task.group(1))
         elif (m.group("noun") or "").lower().startswith(_MEASURED):
             scope = "benchmarks"
-        _rank(s, m.start(), 1, within=within, metric=scope)
+        _rank(s, found, m.start(), 1, within=within, metric=scope)
     for m in _RANK_OUT_TOP_K.finditer(t):
-        _rank(s, m.start(), _num(m.group(1)), op="not_top_k")
+        _rank(s, found, m.start(), _num(m.group(1)), op="not_top_k")
     for m in _RANK_TOP_K.finditer(t):
-        op = "not_top_k" if _near_negation(t, m.start() + 8) else "top_k"
-        _rank(s, m.start(), _num(m.group(1)), op=op)
+        op: RankOp = "not_top_k" if _near_negation(t, m.start() + 8) else "top_k"
+        _rank(s, found, m.start(), _num(m.group(1)), op=op)
     for m in _RANK_AMONG.finditer(t):
         within = _group_from_mods(m.group(1), s.gaz)
         named = _WITH_MODELS.match(t, m.end())
@@ -764,22 +775,26 @@ def find_ranks(s: Sentence) -> None:
             for part in (named.group("a"), named.group("b")):
                 if part:
                     model = part if subject.lower() in part.lower() else f"{subject} {part}"
-                    fields = {
-                        "model": model,
-                        "rank": AMONG_LEADING_K,
-                        "op": "top_k",
-                        "within": within,
-                    }
-                    s.hits.append(Hit("rank_position", fields, m.start()))
+                    found.append(
+                        RankHit(
+                            model=model,
+                            rank=AMONG_LEADING_K,
+                            op="top_k",
+                            within=within,
+                            start=m.start(),
+                        )
+                    )
             continue
-        _rank(s, m.start(), AMONG_LEADING_K, op="top_k", within=within)
+        _rank(s, found, m.start(), AMONG_LEADING_K, op="top_k", within=within)
     # "not_top_k" already says the negation; do not flip it twice.
-    for h in s.hits:
-        if h.type == "rank_position" and h.fields["op"] == "not_top_k":
+    for h in found:
+        if isinstance(h, RankHit) and h.op == "not_top_k":
             h.negated = False
+    return found
 
 
-def find_scores(s: Sentence) -> None:
+def find_scores(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
     seen: set[float] = set()
     for pattern in (_SCORE_OF, _SCORE_ELO, _SCORE_PCT):
         for m in pattern.finditer(s.text):
@@ -803,15 +818,17 @@ def find_scores(s: Sentence) -> None:
                 metric = "arena_score"
             else:
                 metric = None
-            s.hits.append(
-                Hit(
-                    "score_value",
-                    {"model": subject, "value": value, "comparator": comp},
-                    m.start(),
+            found.append(
+                ScoreHit(
+                    model=subject,
+                    value=value,
+                    comparator=comp,
+                    start=m.start(),
                     negated=_near_negation(s.text, m.start()),
                     metric=metric,
                 )
             )
+    return found
 
 
 def _named_benchmark(text: str) -> bool:
@@ -824,8 +841,6 @@ _KNOWN_BENCH = re.compile(
 
 
 def benchmark_id(name: str) -> str:
-    from bot.extract.lexicon import BENCHMARKS
-
     low = name.lower().strip()
     for key, ident in sorted(BENCHMARKS.items(), key=lambda kv: -len(kv[0])):
         if low.startswith(key):
@@ -834,18 +849,17 @@ def benchmark_id(name: str) -> str:
 
 
 def _groups_in(text: str, s: Sentence) -> list[GroupPhrase]:
-    from bot.extract.groups import find_groups
-
     found = find_groups(text, s.gaz)
     if not found:
         found = find_groups(text + " models", s.gaz)
     return found
 
 
-def find_trends(s: Sentence) -> None:
+def find_trends(s: Sentence) -> list[Hit]:
     t = s.text
+    found: list[Hit] = []
     for m in _GAP_BETWEEN.finditer(t):
-        direction = None
+        direction: Direction | None = None
         for pattern, label in _GAP_DIRECTION:
             if pattern.search(m.group("rest")):
                 direction = label
@@ -856,11 +870,11 @@ def find_trends(s: Sentence) -> None:
         if not ga_list or not gb_list:
             continue
         ga, gb = resolve_pair(ga_list[0], gb_list[0])
-        s.hits.append(
-            Hit(
-                "trend_gap",
-                {"subjects": (ga, gb), "direction": direction},
-                m.start(),
+        found.append(
+            TrendHit(
+                subjects=(ga, gb),
+                direction=direction,
+                start=m.start(),
                 negated=_near_negation(t, m.end("b") + 15),
             )
         )
@@ -870,12 +884,11 @@ def find_trends(s: Sentence) -> None:
         if not before or not after:
             continue
         ga, gb = resolve_pair(before[-1], after[0])
-        direction = "narrowing" if m.group("narrow") else "widening"
-        s.hits.append(
-            Hit(
-                "trend_gap",
-                {"subjects": (ga, gb), "direction": direction},
-                m.start(),
+        found.append(
+            TrendHit(
+                subjects=(ga, gb),
+                direction="narrowing" if m.group("narrow") else "widening",
+                start=m.start(),
                 negated=_near_negation(t, m.start()),
             )
         )
@@ -883,14 +896,15 @@ def find_trends(s: Sentence) -> None:
         before = [g for g in s.groups if g.end <= m.start()]
         if not before or len(t[before[-1].end : m.start()]) > 40:
             continue
-        s.hits.append(
-            Hit(
-                "trend_gap",
-                {"subjects": (before[-1].group, Group()), "direction": "new_high"},
-                m.start(),
+        found.append(
+            TrendHit(
+                subjects=(before[-1].group, Group()),
+                direction="new_high",
+                start=m.start(),
                 negated=_near_negation(t, m.start()),
             )
         )
+    return found
 
 
 _PAIR_JOIN = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
@@ -900,22 +914,25 @@ _TIED_AFTER = _i(
 )
 
 
-def find_pair_ties(s: Sentence) -> None:
+def find_pair_ties(s: Sentence) -> list[Hit]:
     """ "X and Y are statistically tied": a tie said of two names joined as subjects."""
+    found: list[Hit] = []
     for a, b in zip(s.models, s.models[1:], strict=False):
         if not _PAIR_JOIN.match(s.text[a.end : b.start]) or a.text == b.text:
             continue
         tied = _TIED_AFTER.match(s.text[b.end :])
         if tied is None or not in_subject_position(s.text, a.start):
             continue
-        s.hits.append(
-            Hit(
-                "pairwise_comparison",
-                {"model_a": a.text, "model_b": b.text, "relation": "ties"},
-                b.end + tied.start(),
+        found.append(
+            PairHit(
+                model_a=a.text,
+                model_b=b.text,
+                relation="ties",
+                start=b.end + tied.start(),
                 negated=_near_negation(s.text, b.end + tied.end()),
             )
         )
+    return found
 
 
 _FRONTED = _i(r"^\W*(?:compared\s+(?:with|to)|relative\s+to|next\s+to|against)\s+(?:the\s+)?$")
@@ -923,40 +940,52 @@ _FRONTED_UP = _i(r"\b(?:higher|better|stronger|ahead|wins?|leads?|outperforms?|m
 _FRONTED_DOWN = _i(r"\b(?:lower|worse|weaker|behind|trails?|lags?|loses?|less\s+capable)\b")
 
 
-def find_fronted(s: Sentence) -> None:
+def find_fronted(s: Sentence) -> list[Hit]:
     """ "Compared with Y, X scores higher on MMLU": the name after the comma is the
     subject, the first word of direction says which way; both ways says nothing."""
     if len(s.models) < 2 or not _FRONTED.match(s.text[: s.models[0].start]):
-        return
+        return []
     other, subject = s.models[0], s.models[1]
     if not re.match(r"^\s*,\s*(?:[\w'’-]+\s+){0,2}$", s.text[other.end : subject.start]):
-        return
+        return []
     rest = s.text[subject.end : subject.end + 60]
     up, down = _FRONTED_UP.search(rest), _FRONTED_DOWN.search(rest)
     if bool(up) == bool(down) or _SPEED_OR_PRICE.search(rest):
-        return
+        return []
     cue = up or down
     assert cue is not None
-    s.hits.append(
-        Hit(
-            "pairwise_comparison",
-            {
-                "model_a": subject.text,
-                "model_b": other.text,
-                "relation": "beats" if up else "trails",
-            },
-            subject.end + cue.start(),
+    return [
+        PairHit(
+            model_a=subject.text,
+            model_b=other.text,
+            relation="beats" if up else "trails",
+            start=subject.end + cue.start(),
             negated=_near_negation(s.text, subject.end + cue.start()),
         )
-    )
+    ]
+
+
+Finder = Callable[[Sentence], list[Hit]]
+
+
+def run_finders(s: Sentence, finders: Sequence[Finder]) -> list[Hit]:
+    """Each finder in turn, each seeing what the earlier ones found (`s.hits`)."""
+    for finder in finders:
+        s.hits.extend(finder(s))
+    return sorted(s.hits, key=lambda h: h.start)
+
+
+# verbs first: a later finder skips a rank or score a verb pattern already read
+FINDERS: tuple[Finder, ...] = (
+    find_comparisons,
+    find_pair_ties,
+    find_fronted,
+    find_count_in_top,
+    find_ranks,
+    find_trends,
+)
 
 
 def find_all(s: Sentence) -> list[Hit]:
     s.objects = object_starts(s.text, s.models)
-    find_comparisons(s)
-    find_pair_ties(s)
-    find_fronted(s)
-    find_count_in_top(s)
-    find_ranks(s)
-    find_trends(s)
-    return sorted(s.hits, key=lambda h: h.start)
+    return run_finders(s, FINDERS)

@@ -19,6 +19,7 @@ from bot.extract.cues import find_all, scores_context
 from bot.extract.dates import find_date, find_period
 from bot.extract.gaps import bare_groups
 from bot.extract.groups import find_groups
+from bot.extract.hits import GroupHit, Hit, RankHit, ScoreHit, TrendHit
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
 from bot.extract.modality import mood
 from bot.extract.names import (
@@ -29,7 +30,7 @@ from bot.extract.names import (
     shaped_names,
     unlisted_names,
 )
-from bot.extract.patterns import Hit, Sentence, object_starts, sentence_antecedent
+from bot.extract.patterns import Sentence, object_starts, sentence_antecedent
 from bot.extract.referents import Referents, sharpen_topic
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
@@ -316,9 +317,8 @@ class RulesExtractor:
             # claim is about those benchmarks, not about a board's overall order
             spans = [(m.start, m.end) for m in models]
             scoped = benchmark_scope(sent.text, spans, self._not_benchmark, hit.start)
-            if scoped is None and hit.type == "score_value" and metric is None:
-                value = float(hit.fields["value"])
-                scoped = "unnamed_score" if value < _LOWEST_ELO else None
+            if scoped is None and isinstance(hit, ScoreHit) and metric is None:
+                scoped = "unnamed_score" if hit.value < _LOWEST_ELO else None
             metric = scoped or metric
         if board is None and metric in (None, "arena_score") and hit.needs_scope:
             metric = "unnamed_tasks"  # judged unverifiable, never as a board's order
@@ -335,14 +335,14 @@ class RulesExtractor:
         period_start, period_end, rest = find_period(sent.text, article.published)
         # "since August" starts a period; the claim still speaks of its own date
         as_of: date = period_end or find_date(rest, article.published) or article.published
-        if hit.type == "trend_gap":
-            hit.fields.setdefault("period_start", period_start)
-            hit.fields.setdefault("period_end", period_end)
-        elif hit.type == "group_comparison" and period_start is not None:
-            hit.fields["period_start"] = period_start
+        if isinstance(hit, TrendHit):
+            hit.period_start = hit.period_start or period_start
+            hit.period_end = hit.period_end or period_end
+        elif isinstance(hit, GroupHit) and period_start is not None:
+            hit.period_start = period_start
         data: dict[str, Any] = {
             "type": hit.type,
-            **hit.fields,
+            **hit.claim_fields(),
             "quote": article.text[span[0] : span[1]],
             "span": span,
             "board": board,
@@ -374,8 +374,8 @@ def _sharpened(subject: str | None, topic: str | None) -> str | None:
 def _mentions(hit: Hit, ctx: Sentence) -> list[str]:
     """The names the claim is about, as the text wrote them: its models, and for group
     claims the group phrases of the sentence around the cue."""
-    names = [str(hit.fields[k]) for k in ("model", "model_a", "model_b") if hit.fields.get(k)]
-    if hit.type in ("group_comparison", "trend_gap") or hit.fields.get("within"):
+    names = hit.names()
+    if isinstance(hit, GroupHit | TrendHit) or (isinstance(hit, RankHit) and hit.within):
         names += [ctx.text[g.start : g.end] for g in ctx.groups]
     return list(dict.fromkeys(names))
 

@@ -21,8 +21,6 @@ NOT_YET = {
     ("bot/extract/__init__.py", "store.registry"),
     ("bot/extract/__init__.py", "store.models"),
     ("bot/extract/__init__.py", "bot.extract.consistency"),
-    ("bot/extract/patterns.py", "bot.extract.lexicon"),
-    ("bot/extract/patterns.py", "bot.extract.groups"),
 }
 
 
