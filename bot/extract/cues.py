@@ -27,8 +27,8 @@ from bot.extract.gaps import find_gap_trends
 from bot.extract.hits import Comparator, Hit, PairHit, PairRelation, RankHit, ScoreHit
 from bot.extract.lexicon import BENCHMARKS, BOARDS
 from bot.extract.names import Mention
-from bot.extract.patterns import FINDERS as PATTERN_FINDERS
 from bot.extract.patterns import (
+    _KNOWN_BENCH,
     ORDINALS,
     Finder,
     Sentence,
@@ -41,13 +41,16 @@ from bot.extract.patterns import (
     ranked,
     run_finders,
 )
+from bot.extract.patterns import FINDERS as PATTERN_FINDERS
 
 _SUPERLATIVE = re.compile(
     r"\b(?:state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|industry[- ]leading|"
     r"world[- ]leading|class[- ]leading|market[- ]leading|"
     # "SpaceXAI's smartest model": a maker's possessive stands for "our"
     r"(?:our|the|world['’]s|industry['’]s|(?-i:(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*['’]s))\s+"
-    r"(?:new\s+)?(?:very\s+)?"
+    # "our latest and most advanced", "the current leading", "our newest, strongest"
+    r"(?:(?:new|newest|latest|current|currently|very|overall|single|most\s+recent)"
+    r"(?:\s+and|,)?\s+){0,2}"
     r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
     r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
     r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading|highest|greatest)"
@@ -89,6 +92,9 @@ _INVERTED_TOP = re.compile(
 _ORDINAL = re.compile(
     r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|finish(?:es|ed|ing)?|came|comes|is|was|"
     r"sits?|sat|lands?|landed|debut(?:s|ed)?|at|in|into|to|took|takes|"
+    # "holds third place", "claimed second", "secures fourth spot"
+    r"holds?|held|holding|claims?|claimed|secures?|secured|grabs?|grabbed|earns?|earned|"
+    r"occup(?:ies|ied|y)|captures?|captured|"
     # "came out first", "is tied for first", "scored 61.50 for fourth overall"
     r"c(?:a|o)me?s?\s+out|tie[sd]?\s+for|for)\s+(?:at\s+|in\s+)?"
     r"(?:the\s+)?(?:(?:#\s?|No\.\s?|number\s+)(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
@@ -265,6 +271,19 @@ _FIRST_PLACE = re.compile(
     r"(?!\s+(?:of|\d|ten|five|three)))",
     re.IGNORECASE,
 )
+# "leads USAMO'25 with 61.9%", "leads our internal evaluation", "leads the industry in
+# cost-efficiency", "leads throughout": to lead a test, a field or the whole is first place
+# (a model after the verb is a comparison's object, patterns.py)
+_LEADS = re.compile(r"\b(?:leads|led)\s+", re.IGNORECASE)
+_LED_WHAT = re.compile(
+    r"(?:throughout|overall|across\s+the\s+board|performance\b|the\s+(?:industry|field|pack)\b|"
+    r"(?:our|the|all|every|several|many|most|both)\s+(?:[\w.'’-]+\s+){0,4}?"
+    r"(?:evaluations?|evals?|benchmarks?|tests?|categories|metrics|suites?|leaderboards?|"
+    r"rankings?|charts?)\b)",
+    re.IGNORECASE,
+)
+# a test's name written in capitals ("USAMO'25", "GPQA"): no model is named so
+_ACRONYM = re.compile(r"(?-i:[A-Z]{2,}[\w'’.-]*)(?![\w-])")
 _WON = re.compile(r"\b(?:won|wins|win)\s+(?:outright|overall|the\s+(?:crown|title))\b", re.I)
 _IN_THE_LEAD = re.compile(
     r"\b(?:is|was|are|were|remains?|remained|stays?|stayed|took|takes|held|holds)\s+"
@@ -456,6 +475,15 @@ def find_ordinals(s: Sentence) -> list[Hit]:
         _rank(s, found, m.start(), 1)
     for m in _WON.finditer(s.text):
         _rank(s, found, m.start(), 1)
+    for m in _LEADS.finditer(s.text):
+        if any(x.start == m.end() for x in s.models):
+            continue  # "leads GPT-5": a comparison
+        if (
+            _LED_WHAT.match(s.text, m.end())
+            or _KNOWN_BENCH.match(s.text, m.end())
+            or _ACRONYM.match(s.text, m.end())
+        ):
+            _rank(s, found, m.start(), 1)
     for model in s.models:
         if _INVERTED_TOP.search(s.text[max(0, model.start - 80) : model.start]):
             found.append(

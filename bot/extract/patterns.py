@@ -20,6 +20,7 @@ from bot.extract.hits import (
     GroupRelation,
     Hit,
     PairHit,
+    PairRelation,
     RankHit,
     RankOp,
     Relation,
@@ -89,7 +90,8 @@ _VERBS: dict[Relation, str] = {
         r"(?:lead|edge|advantage)\s+over(?![^;]{0,60}?\b(?:vanish|disappear|eras|evaporat|"
         r"gone|lost|ended|revers|wiped|flipped))|"
         r"(?:keeps?|kept|holds?|held|has|had|have|retains?|retained|maintains?|maintained|"
-        r"enjoys?|enjoyed|opens?|opened|extends?|extended)\s+(?:a|an|its|their)\s+"
+        r"enjoys?|enjoyed|opens?|opened|extends?|extended|shows?|showed|shown|demonstrates?|"
+        r"demonstrated|posts?|posted|builds?|built|gains?|gained|takes?|took)\s+(?:a|an|its|their)\s+"
         r"(?:[\w-]+\s+){0,2}?(?:lead|edge|advantage)\s+over|"
         r"match(?:es|ed)?\s+or\s+(?:even\s+)?(?:outperform|exceed|beat|surpass)\w*|"
         r"(?:(?<=could )|(?<=would )|(?<=will )|(?<=might )|(?<=can )|(?<=did )|(?<=does )|"
@@ -98,6 +100,8 @@ _VERBS: dict[Relation, str] = {
         # outperforms"); "the best Ractor server" is no verb
         r"outperform(?:s|ed|ing)?\s+or\s+(?:even\s+)?(?:match|equal)\w*|"
         r"beats?|beating|bests|bested|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
+        # "more than doubles X's performance", "triples Y's score"
+        r"(?:more\s+than\s+|nearly\s+|almost\s+)?(?:doubl|tripl|quadrupl)(?:es|ed|ing)(?=\s+[A-Z])|"
         r"edg(?:es|ed|ing)\s+past|pull(?:s|ed|ing)?\s+ahead\s+of|dethron(?:es|ed|ing)|"
         r"unseat(?:s|ed|ing)?|displac(?:es|ed|ing)|outdo(?:es)?|outdid|"
         r"pass(?:es|ed|ing)?(?=\s+(?:both\s+|even\s+)?[A-Z])|knock(?:s|ed)?(?=\s+[A-Z])|"
@@ -144,6 +148,11 @@ _VERBS: dict[Relation, str] = {
         r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:behind|below|short\s+of)|"
         r"(?:worse|lower|weaker)(?:\s+[\w-]+){0,4}?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
+        # "delivers near Fable 5 intelligence", "within 38 Elo points of GPT-5.5"
+        r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?)\s+"
+        r"(?:now\s+|still\s+|just\s+)?within\s+(?:about\s+|roughly\s+)?[\d.,]+\s*"
+        r"(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+of|"
+        r"(?:comes?|came)\s+in\s+(?:just\s+|well\s+|narrowly\s+)?(?:behind|below)|"
         r"(?:is|are|was|were)\s+(?:close|near)\s+to"
     ),
     "ties": (
@@ -165,8 +174,16 @@ _OBJECT_LEAD = _i(
     r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|only|its|their|our|previous|prior|older|earlier|original|much|"
     r"far|larger|bigger|smaller|recent|latest|current|new|already|strong)\s+)*"
     r"(?:(?:rivals?|competitors?)\s+)?"
+    # "our previous model Grok-1.5", "two versions of Anthropic's Claude 4.6 Opus"
+    r"(?:(?:previous|prior|older|earlier|last|former)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:model|version|flagship|generation|release)\s+|"
+    r"(?:one|two|three|four|both|several|all|some)\s+(?:versions?|variants?|editions?)\s+of\s+"
+    r"(?:[A-Z][\w.&-]*['’]s\s+)?)?"
     r"(?:(?:[\w'’-]+\s+){0,6}?(?:models?|systems?|alternatives|competitors|LLMs|ones)[,:]?\s+"
-    r"(?:such\s+as|like|including|from|:)\s+|(?:the\s+)?(?:performance|scores?|results?)\s+of\s+)?$"
+    r"(?:such\s+as|like|including|from|:)\s+|(?:the\s+)?(?:performance|scores?|results?)\s+of\s+|"
+    # "leading code embedders in the market today: A, B and C", "rivals such as A":
+    # a described object, then the names it stands for
+    r"(?:[\w'’-]+\s+){0,8}?[\w'’-]+(?:,?\s+(?:such\s+as|like|including|namely)|:)\s+)?$"
 )
 _OBJECT_JOIN = re.compile(
     # each item may carry its number ("GPT-4-Turbo's score of 72.05", "Vicuna at 1090",
@@ -436,6 +453,8 @@ _BAD_MEASURE = _i(
     r"toxic\w*|latency|cost|price|WER|CER|loss|perplexity|risk)\b"
 )
 _APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
+_IT_OBJECT = _i(r"\s+it\b(?!['’]s)")
+_LISTED = _i(r"[^.;:]{0,80}?\b(?:including|such\s+as|like|notably|among\s+them)\s+")
 _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
     r"closed[- ]source|closed|proprietary)\s+(?:AI\s+)?(?:models?|LLMs?|AI)\b"
@@ -527,6 +546,20 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             continue
         if (first := _others_rank(s, v, relation)) is not None:
             found.append(first)
+            # "surpassing all other models in its class, including A and B": each named
+            listed = _LISTED.match(s.text, v.end())
+            rel_listed: PairRelation = "trails" if relation == "trails" else "beats"
+            for obj in _objects(s, listed.end()) if listed else []:
+                if obj.text != first.model:
+                    found.append(
+                        PairHit(
+                            model_a=first.model,
+                            model_b=obj.text,
+                            relation=rel_listed,
+                            start=v.start(),
+                            negated=first.negated,
+                        )
+                    )
             continue
         if _BAD_MEASURE.search(v.group()):
             continue  # "a lower rate of undesirable behaviors than Y": lower is better there
@@ -543,9 +576,18 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             if named and _APPOSITION.match(s.text, end, named[0].start):
                 # "over its predecessor, Sonnet 4.6,": the name the description is given
                 objects = [named[0]]
+        coordinated = _coordinated(s, subject, v.start())
+        if not objects and _IT_OBJECT.match(s.text, v.end()):
+            # "although A and B still rank above it": "it" is the one other name the
+            # sentence has spoken of before (else the previous sentence's subject)
+            earlier = [m for m in s.models if m.end <= v.start() and m.text not in coordinated]
+            it = earlier[-1].text if len({m.text for m in earlier}) == 1 else None
+            it = it or (s.prev_subject if not earlier else None)
+            if it is not None:
+                objects = [Mention(v.end(), v.end(), it, "model")]
         negated = _near_negation(s.text, v.start())
         rel = "beats" if relation == "overtook" else relation
-        for subj in _coordinated(s, subject, v.start()):
+        for subj in coordinated:
             for obj in objects:
                 if obj.text.lower() == subj.lower():
                     continue
@@ -965,6 +1007,48 @@ def find_fronted(s: Sentence) -> list[Hit]:
     ]
 
 
+# "X leads, with A and B not far behind", "..., with Y close behind": those named after
+# "with" trail the sentence's subject
+_WITH = _i(r"\bwith\s+(?:only\s+)?$")
+_BEHIND_AFTER = _i(
+    r"^\s*(?:\([^)]{0,30}\)\s*)?(?:not\s+far|close|closely|just|right|well|far|a\s+(?:long\s+)?way|"
+    r"some\s+way|narrowly|immediately|also)?\s*(?P<dir>behind|back|ahead|in\s+front)\b(?!\s+(?:of|it|them))"
+)
+_AND = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+
+
+def find_with_behind(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    for i, first in enumerate(s.models):
+        if not _WITH.search(s.text, max(0, first.start - 12), first.start):
+            continue
+        run = [first]
+        for m in s.models[i + 1 :]:
+            if not _AND.match(s.text[run[-1].end : m.start]):
+                break
+            run.append(m)
+        cue = _BEHIND_AFTER.match(s.text[run[-1].end :])
+        if cue is None:
+            continue
+        subject = _subject(s, first.start)
+        if subject is None or subject in {m.text for m in run}:
+            continue
+        behind = cue.group("dir").lower() in ("behind", "back")
+        pos = run[-1].end + cue.start("dir")
+        for m in run:
+            found.append(
+                PairHit(
+                    model_a=m.text,
+                    model_b=subject,
+                    relation="trails" if behind else "beats",
+                    start=pos,
+                    # "not far behind" says how far, not whether
+                    negated=_near_negation(s.text, first.start),
+                )
+            )
+    return found
+
+
 Finder = Callable[[Sentence], list[Hit]]
 
 
@@ -980,6 +1064,7 @@ FINDERS: tuple[Finder, ...] = (
     find_comparisons,
     find_pair_ties,
     find_fronted,
+    find_with_behind,
     find_count_in_top,
     find_ranks,
     find_trends,

@@ -34,7 +34,17 @@ _SUBJECT_LEAD = re.compile(rf"[\s\-–—•*\"“'‘(]*(?:{_LEAD_WORD}\s+){{0,
 # Words that refer back to a model named before: pronouns and descriptions of the
 # article's model ("our new model"). "Our models" is many, and "this release" is
 # often a family ("Ministral 3 or Mistral Large 3, this release ...").
-REFERENCE = r"(?:it|this model|the model|the new model|our (?:new |latest |newest )?model(?!s))"
+# The words between "this/the/our" and "model" describe the article's model ("this
+# newest model", "the 70B model", "our instruction-tuned model"), unless they set it
+# apart from another one ("the previous model", "the base model").
+_OTHER_MODEL = (
+    r"previous|prior|older|old|original|base|baseline|teacher|student|other|competing|rival|"
+    r"reward|judge|reference|same|first|last|second|smaller|larger|bigger|earlier|former|"
+    r"existing|underlying|closed|open|proprietary|leading|best|top|frontier|single|one"
+)
+REFERENCE = (
+    rf"(?:it|(?:this|the|our)\s+(?:(?!(?:{_OTHER_MODEL})\b)[\w-]+\s+){{0,2}}?model(?![\w-]))"
+)
 _PRONOUN = re.compile(rf"\b{REFERENCE}\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(
     r"[\W_]*(?:(?:today|now|finally|recently|last \w+),?\s+)?(?:we|i)(?:['’](?:ve|re|d))?\b",
