@@ -57,9 +57,15 @@ class Item:
     def fold(self) -> int:
         return fold_of(self.id)
 
+    @property
+    def full_text(self) -> str:
+        """What production's extractors read: the headline, a blank line, the body
+        (bot/processing.py), so a claim made only in the title is found where it is."""
+        return f"{self.title.strip()}\n\n{self.text}" if self.title.strip() else self.text
+
     def article(self) -> ArticleText:
         return ArticleText(
-            text=self.text,
+            text=self.full_text,
             published=self.published or UNDATED,
             title=self.title,
             source=self.source.removeprefix("feed:"),
@@ -198,8 +204,13 @@ def _direction(relation: str | None, negated: bool) -> str:
 
 def _span(item: Item, claim: dict[str, Any]) -> tuple[int, int] | None:
     if claim.get("in_title"):
-        return None
-    return locate_quote(item.text, claim["quote"])
+        title = item.title.strip()
+        start = title.find(claim["quote"].strip())
+        return (start, start + len(claim["quote"].strip())) if start >= 0 else None
+    # past the title: a quote the body shares with its headline is the body's
+    offset = len(item.full_text) - len(item.text)
+    span = locate_quote(item.text, claim["quote"])
+    return (span[0] + offset, span[1] + offset) if span else None
 
 
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
@@ -296,9 +307,12 @@ def score_item(item: Item, drafts: list[ClaimDraft], tally: Tally) -> None:
 
     A found claim matches every label in its span that says the same thing: a label per
     benchmark ("state-of-the-art on X and on Y") is covered by one claim of the sentence.
-    A label found only in the title matches a found claim anywhere in the text.
+    The extractors read the title as the text's first paragraph, as in production. A
+    headline restates its article: a label found only in the title matches a found claim
+    anywhere, and a claim found in the title matches a label anywhere.
     """
     found = [(wire(d), (d.span[0], d.span[1])) for d in drafts]
+    title_end = len(item.full_text) - len(item.text)  # a headline restates its text
     gold = [(g, _span(item, g)) for g in item.claims]
     for g, _ in gold:
         tally.gold[g["type"]] += 1
@@ -308,11 +322,11 @@ def score_item(item: Item, drafts: list[ClaimDraft], tally: Tally) -> None:
     for f, fspan in found:
         outcomes: dict[int, str] = {}
         for i, (g, gspan) in enumerate(gold):
-            if gspan is None and not g.get("in_title"):
+            if g.get("in_title") or fspan[1] <= title_end:
+                pass  # the headline's claim, wherever the text makes it
+            elif gspan is None or not _overlaps(gspan, fspan):
                 continue
-            if gspan is not None and not _overlaps(gspan, fspan):
-                continue
-            outcome = compare(g, f, item.text)
+            outcome = compare(g, f, item.full_text)
             if outcome is not None:
                 outcomes[i] = outcome
         matched = [i for i, o in outcomes.items() if o == "match"]

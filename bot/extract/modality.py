@@ -6,8 +6,9 @@ that clause before the cue decide its mood:
     negation  "doesn't beat", "didn’t", "can't", "cannot", "is not", "never",
               "no longer", "fails to", "has yet to", "is no match for"
     forecast  a modal or future before the cue ("could soon overtake", "may top",
-              "will beat", "is expected to", "is set to", "is on track to"), or a
-              the cue inside an "if" clause
+              "will beat", "is expected to", "is set to", "is on track to"), or
+              the cue inside an "if" clause; not "could" after evidence ("the
+              numbers suggest X could top Y": a hedge about now)
     rejected  the claim is reported to be denied ("rejected claims that ...",
               "disputes that ...", "it is false that ...")
 
@@ -49,6 +50,16 @@ _FORECAST = re.compile(
     r"(?<=\w)['’]ll)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "The leaked numbers hint that X could top Y": a possibility the evidence shows now,
+# not a forecast, unless the modal looks ahead ("could soon", "may eventually").
+_EVIDENTIAL = re.compile(
+    r"\b(?:hints?|hinted|suggests?|suggested|indicates?|indicated|implies|implied|shows?|"
+    r"showed|shown|points?\s+to|means?)\s+(?:that\s+)?"
+    # the claim's subject (a name of a few words), then the modal
+    r"(?:[\w.'’-]+\s+){1,6}?(?:could|(?-i:may)|might)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_AHEAD = re.compile(r"\b(?:soon|eventually|next|later|someday|one\s+day|shortly)\b", re.I)
 # The cue inside an "if" clause: "if Gemini 3 beats GPT-5 ..." asserts nothing yet.
 _CONDITION = re.compile(r"(?:^|[\s,;(])(?<!as )(?<!even )(?:if|unless|once)\s", re.IGNORECASE)
 _REJECTED = re.compile(
@@ -94,6 +105,8 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
     negated = bool(_NEG.search(_NOT_NEGATING.sub(" ", lead)))
     clause = clause_before(text, pos)
     forecast = bool(_FORECAST.search(lead)) or bool(_CONDITION.search(clause))
+    if forecast and not _AHEAD.search(lead) and not _CONDITION.search(clause):
+        forecast = not _EVIDENTIAL.search(text, max(0, pos - 120), pos)
     if _REJECTED.search(text[:pos]):
         negated = not negated
     return Mood(negated=negated, forecast=forecast)

@@ -125,6 +125,15 @@ _PRONOUN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _QUESTION = re.compile(r"\?\s*$")
+# Rankings of something other than the models' quality: app stores, downloads, prices,
+# speed ("On pricing, the model beats cost leaders ...", "the No. 1 free iPhone app").
+_OTHER_RANKING = re.compile(
+    r"\b(?:app\s+(?:stores?|charts?)|Google\s+Play|(?:iPhone|Android|mobile)\s+apps?|free\s+apps?|"
+    r"downloads?\s+(?:charts?|rankings?))\b|"
+    r"^\W*(?:on|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:pric\w*|costs?|speed|latency|throughput)\s*,",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +239,8 @@ class RulesExtractor:
             if _QUESTION.search(sent.text):
                 # Questions ask, they do not assert ("will US models retake the lead?").
                 continue
+            if _OTHER_RANKING.search(sent.text):
+                continue
             if extra := unlisted_subjects(sent.text, models, self.gaz, article.title or ""):
                 models = sorted([*models, *extra], key=lambda m: m.start)
             # names no list knows, shaped like a model's ("Terra 2.1", "Nova-3 Pro"): on
@@ -273,7 +284,11 @@ class RulesExtractor:
         """The model an article announces: the first model in subject position of its
         title, else of its first sentence ("Nvidia's 340B model edges out Llama-3-70B"
         is not about Llama-3-70B)."""
-        for text in (article.title or "", sentences[0].text if sentences else ""):
+        title = (article.title or "").strip()
+        # the text starts with its headline in production (bot/processing.py): the
+        # first sentence meant here is the body's
+        body = [sent.text for sent in sentences if sent.text.strip() != title]
+        for text in (title, body[0] if body else ""):
             named = [m for m in self.gaz.models(text) if m.kind == "model"]
             objects = object_starts(text, named)
             subject = subjects(text, named, objects)
@@ -282,7 +297,7 @@ class RulesExtractor:
             # "Notes on the new Deepseek v3": a title naming one model, not as the
             # object of a comparison, is about it
             free = [m for m in named if m.start not in objects]
-            if text is article.title and len({m.text for m in free}) == 1:
+            if text is title and len({m.text for m in free}) == 1:
                 return free[0].text
         return None
 

@@ -21,7 +21,8 @@ from bot.extract.names import Gazetteer, Mention, unlisted_names
 # Where a clause starts: the sentence start or a boundary word/punctuation.
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(–—]|\s-\s|\b(?:and|but|while|whereas|although|though|when|so|then|yet|"
-    r"which|where)\b)\s*",
+    # "we find that X achieves ...": a reported clause has its own subject
+    r"which|where|that|because|since|after|once|if|whether)\b)\s*",
     re.IGNORECASE,
 )
 # What may stand before a subject inside its clause: bullets, quotes, determiners,

@@ -730,3 +730,107 @@ def test_places_said_with_came_out_tied_for_and_for(text: str, expected: tuple[s
 
 def test_for_the_first_time_is_no_place() -> None:
     assert not ranks("Grok 4 shipped for the first time in July.")
+
+
+# -- families of phrasings read by the structure around the cue ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gemini 2.5 Pro holds third place worldwide at 1460 Elo.", ("Gemini 2.5 Pro", 3)),
+        ("Claude Opus 4 claimed second on the coding board.", ("Claude Opus 4", 2)),
+        ("Grok 4 leads GPQA with 88.9%.", ("Grok 4", 1)),
+        ("Gemini 2.5 Pro leads our internal long-context evaluation.", ("Gemini 2.5 Pro", 1)),
+        ("Qwen3-235B leads the field among open models.", ("Qwen3-235B", 1)),
+    ],
+)
+def test_a_place_held_or_a_test_led_is_a_rank(text: str, expected: tuple[str, int]) -> None:
+    assert expected in ranks(text)
+
+
+def test_leading_a_named_model_is_a_comparison_not_a_rank() -> None:
+    text = "Gemini 2.5 Pro leads GPT-4.1 on LMArena."
+    assert ranks(text) == set()
+    assert pairs(text) == {("Gemini 2.5 Pro", "GPT-4.1", "beats")}
+
+
+def test_names_trailing_behind_with_trail_the_subject() -> None:
+    text = (
+        "On the Intelligence Index, Kimi K2 is the highest-ranked open model, with "
+        "GLM-4.5 and DeepSeek-V3.1 not far behind."
+    )
+    found = [c for c in claims(text) if c["type"] == "pairwise_comparison"]
+    assert {(c["model_a"], c["model_b"], c["relation"]) for c in found} == {
+        ("GLM-4.5", "Kimi K2", "trails"),
+        ("DeepSeek-V3.1", "Kimi K2", "trails"),
+    }
+    # "not far" says how far behind, not whether
+    assert not any(c["negated"] for c in found)
+
+
+def test_it_as_the_object_is_the_other_name_of_the_sentence() -> None:
+    text = (
+        "Testers find gpt-oss-120b the smartest American open model, although DeepSeek R1 "
+        "and Qwen3 235B still rank above it."
+    )
+    assert {
+        ("DeepSeek R1", "gpt-oss-120b", "beats"),
+        ("Qwen3 235B", "gpt-oss-120b", "beats"),
+    } <= pairs(text)
+
+
+def test_a_reported_clause_has_its_own_subject() -> None:
+    assert pairs("Here, we find that Devstral outperforms GPT-4.1-mini on SWE-bench.") == {
+        ("Devstral", "GPT-4.1-mini", "beats")
+    }
+
+
+def test_names_listed_after_all_other_models_are_each_beaten() -> None:
+    text = (
+        "Grok-1 displayed strong results, surpassing all other models in its compute "
+        "class, including ChatGPT-3.5 and Inflection-1."
+    )
+    assert ("Grok-1", 1) in ranks(text)
+    assert {("Grok-1", "ChatGPT-3.5", "beats"), ("Grok-1", "Inflection-1", "beats")} <= pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Claude Opus 4 delivers near GPT-5 intelligence.", ("Claude Opus 4", "GPT-5", "trails")),
+        (
+            "DeepSeek V3.1 is within 38 Elo points of GPT-5 on LMArena.",
+            ("DeepSeek V3.1", "GPT-5", "trails"),
+        ),
+        ("GPT-5 comes in behind Grok 4 on ARC-AGI.", ("GPT-5", "Grok 4", "trails")),
+        (
+            "Devstral 2 shows a clear advantage over DeepSeek V3.2.",
+            ("Devstral 2", "DeepSeek V3.2", "beats"),
+        ),
+        (
+            "On this benchmark Claude Opus 4 more than doubles GPT-4.1's score.",
+            ("Claude Opus 4", "GPT-4.1", "beats"),
+        ),
+    ],
+)
+def test_comparisons_by_nearness_distance_and_multiples(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(text)
+
+
+def test_the_article_model_described_stands_for_it() -> None:
+    text = "This newest model outperforms GPT-4o on every coding benchmark."
+    assert pairs(text, title="Mistral Large 2 is here") == {("Mistral Large 2", "GPT-4o", "beats")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek's app jumps to No. 1 in app stores, passing ChatGPT.",
+        "On pricing, Mistral Medium 3 beats DeepSeek-V3 in every tier.",
+    ],
+)
+def test_rankings_of_apps_and_prices_are_no_model_claims(text: str) -> None:
+    assert claims(text) == []

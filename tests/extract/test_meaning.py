@@ -55,6 +55,8 @@ FORECASTS = [
     ("Gemini 3 would beat GPT-5 on coding.", "beat"),
     ("Gemini 3 will likely beat GPT-5.", "beat"),
     ("If Gemini 3 beats GPT-5, Google leads again.", "beats"),
+    # evidence of a possibility that still looks ahead stays a forecast
+    ("The early numbers suggest Gemini 3 could soon top GPT-5.", "top"),
 ]
 NOT_FORECASTS = [
     ("GPT-5.5 could barely play the games at all, scoring a paltry 0.4%", "scoring"),
@@ -62,6 +64,10 @@ NOT_FORECASTS = [
     ("Gemini 2.5 Pro topped the leaderboard, and it will be updated weekly.", "topped"),
     ("Gemini 2.5 Pro now leads the leaderboard.", "leads"),
     ("For a moment it looked as if open-source AI had caught the closed labs.", "caught"),
+    # a possibility the evidence shows now: hedged, not a prediction
+    ("They hint that Llama 3.1 405B could top OpenAI's GPT-4o on several metrics.", "top"),
+    ("The leaked scores suggest Qwen3 may beat DeepSeek-V3.1 on coding.", "beat"),
+    ("Internal evals indicate that the model might outperform GPT-5 on math.", "outperform"),
 ]
 
 
