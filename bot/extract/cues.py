@@ -42,6 +42,7 @@ from bot.extract.patterns import (
     run_finders,
 )
 from bot.extract.patterns import FINDERS as PATTERN_FINDERS
+from bot.extract.subjects import subjects
 
 _SUPERLATIVE = re.compile(
     r"\b(?:state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|industry[- ]leading|"
@@ -532,7 +533,17 @@ _PRONOUN_SCORE = re.compile(
     re.IGNORECASE,
 )
 # "73.6% on AIME2024, and 90% with majority voting": the same model's next number
-_SAME_AGAIN = re.compile(r"^[^;.]{0,40}?(?:,\s*|\s+)(?:and|or)\s+(?:a\s+|an\s+)?$|^\s*(?:,|/)\s*$")
+_SAME_AGAIN = re.compile(r"^[^;.]{0,80}?(?:,\s*|\s+)(?:and|or)\s+(?:a\s+|an\s+)?$|^\s*(?:,|/)\s*$")
+_SHOTS = re.compile(r"[- ]?shots?\b", re.IGNORECASE)
+_NEXT_CELL = re.compile(r"^\s*%?\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\w .'’-]{1,30}?$")
+# ", reaching 95.8% on AIME": a participle after a comma scores the sentence's subject,
+# however long the clause between them
+_SCORING_PARTICIPLE = re.compile(
+    r",\s*(?:\w+ly\s+)?(?:reaching|achieving|scoring|posting|hitting|earning|landing|recording|"
+    r"obtaining|delivering)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:score|rating|elo)\s+of\s+)?(?:about\s+|around\s+|over\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _model_after(s: Sentence, end: int) -> Mention | None:
@@ -609,8 +620,9 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         if _YEAR.match(raw) and not unit:
             continue
         value = float(raw)
-        if not (pct or unit or "." in raw or 500 <= value <= 2500):
-            continue  # a bare small integer is a count, not a score
+        benchmark_first = _BENCH_BEFORE.search(lead) and not _SHOTS.match(s.text, m.end())
+        if not (pct or unit or "." in raw or 500 <= value <= 2500 or benchmark_first):
+            continue  # a bare small integer is a count, not a score ("MATH 89" is one)
         after = _model_after(s, m.end())
         model = _model_before(s, m.start()) if after is None else after
         name = model.text if model is not None else None
@@ -620,6 +632,12 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             name = _subject(s, m.start())
         if name is None and last is not None and _SAME_AGAIN.match(s.text[last[1] : m.start()]):
             name = last[0]
+        next_cell = last is not None and _NEXT_CELL.match(s.text[last[1] : m.start()])
+        if name is None and last is not None and benchmark_first and next_cell:
+            name = last[0]  # "MMLU 78.6, MMLU-Pro 67.5 and MATH 89": one model's row
+        if name is None and _SCORING_PARTICIPLE.search(s.text, 0, m.start()):
+            main = subjects(s.text, [x for x in s.models if x.end <= m.start()], s.objects)
+            name = main[0].text if main else None
         if name is None:
             lead_clause = s.text[max(0, m.start() - 70) : m.start()]
             pron = _PRONOUN_SCORE.search(lead_clause)
