@@ -524,17 +524,20 @@ def _objects(s: Sentence, pos: int) -> list[Mention]:
     return out
 
 
-# "finished above Llama-3 and also above Mixtral": the verb's own preposition, repeated,
-# joins the next object; another one ("ahead of X but behind Y") never does
+# "finished above Llama-3 and also above Mixtral", "ranks above o1-mini and ahead of
+# Claude": a preposition of the same direction, repeated, joins the next object; one of
+# the other direction ("ahead of X but behind Y") never does
 _REPEATED = _i(r"^\s*,?\s*(?:and|as well as)\s+(?:also\s+|even\s+)?(?P<prep>[a-z ]+?)\s+$")
-_PREPOSITIONS = ("above", "ahead of", "behind", "below", "in front of")
+_PREPOSITIONS = {"above": 1, "ahead of": 1, "in front of": 1, "behind": -1, "below": -1}
 
 
 def _same_preposition(before: str, gap: str) -> bool:
     m = _REPEATED.match(gap)
     if m is None or m.group("prep").lower() not in _PREPOSITIONS:
         return False
-    return before.lower().rstrip().endswith(m.group("prep").lower())
+    lead = before.lower().rstrip()
+    way = _PREPOSITIONS[m.group("prep").lower()]
+    return any(lead.endswith(p) and d == way for p, d in _PREPOSITIONS.items())
 
 
 def find_comparisons(s: Sentence) -> list[Hit]:
