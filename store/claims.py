@@ -63,7 +63,13 @@ _PROVENANCE = {
 }
 
 
-_LATER_FIELDS: dict[str, object] = {"forecast": False, "period_start": None}
+# (a group claim's "comparator" is None unless it gives a count; a score's never is)
+_LATER_FIELDS: dict[str, object] = {
+    "forecast": False,
+    "period_start": None,
+    "count": None,
+    "comparator": None,
+}
 
 
 def claim_dedupe_key(claim: ClaimDraft) -> str:

@@ -93,6 +93,7 @@ class GroupHit(_Hit):
     k: int | None = None
     relation: GroupRelation = "leads"
     period_start: date | None = None  # "has overtaken ... since August"
+    count: int | None = None  # "three open models in the top 10": group_a's places
 
 
 @dataclass(slots=True, kw_only=True)

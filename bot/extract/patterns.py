@@ -1052,6 +1052,92 @@ def find_with_behind(s: Sentence) -> list[Hit]:
     return found
 
 
+# A group's number of places in a top k: "three open-weight models inside the top 10",
+# "the sole open-source entry inside the top ten", "half of the top ten are Chinese",
+# "the first four places all go to models developed in China".
+_COUNT_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "none": 0,
+    "sole": 1,
+    "only": 1,
+    "single": 1,
+}
+_N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+_COUNT_IN_TOP = _i(
+    rf"\b(?P<n>{_N}|sole|only|single)\s+(?P<what>(?:[\w-]+\s+){{0,4}}?)"
+    r"(?:models?|entr(?:y|ies)|systems?|LLMs?|ones)\s+(?:are\s+|sit\s+|rank(?:ed)?\s+|land(?:ed)?\s+)?"
+    rf"(?:in|inside|within|among|into)\s+the\s+(?:overall\s+)?top[- ](?P<k>{_N})\b"
+)
+_COUNT_OF_TOP = _i(
+    rf"\b(?P<n>{_N}|half|none)\s+of\s+the\s+top[- ](?P<k>{_N})\b[^.;]{{0,40}}?\s+"
+    r"(?:are|were|is|come\s+from|came\s+from|belong\s+to|go\s+to)\s+(?:all\s+)?"
+)
+# every place of the top k, said with "all": "the first four places all go to",
+# "the top five are all Chinese", "all five top slots belong to"
+_ALL_OF_TOP = _i(
+    rf"\b(?:the\s+(?:first|top)\s+(?P<k>{_N})(?:\s+(?:places|spots|slots|positions|models))?"
+    r"\s+(?:(?:now\s+)?all\s+(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from)|"
+    r"(?:go\s+to|belong\s+to|are|come\s+from)\s+all)"
+    rf"|all\s+(?P<k2>{_N})\s+top\s+(?:places|spots|slots|positions)(?:\s+[\w\s]{{0,20}}?)?\s+"
+    r"(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from))\s+(?:to\s+)?(?:either\s+)?"
+)
+
+
+_EITHER = re.compile(r"\b(?:either|or|and|nor)\s|&")
+
+
+def _count(word: str, k: int) -> int | None:
+    low = word.lower()
+    if low == "half":
+        return k // 2 if k % 2 == 0 else None
+    return int(low) if low.isdigit() else _COUNT_WORDS.get(low)
+
+
+def find_place_counts(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    cues = [(m, m.span("what")) for m in _COUNT_IN_TOP.finditer(s.text)]
+    cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _COUNT_OF_TOP.finditer(s.text)]
+    cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _ALL_OF_TOP.finditer(s.text)]
+    seen: set[int] = set()
+    for m, (start, end) in cues:
+        k_word = m.group("k") or (m.group("k2") if "k2" in m.re.groupindex else None)
+        k = _count(k_word, 0) if k_word else None
+        if not k or m.start() in seen:
+            continue
+        seen.add(m.start())
+        n = _count(m.group("n"), k) if "n" in m.re.groupindex else k
+        if n is None or n > k:
+            continue
+        window = s.text[start:end]
+        groups = _groups_in(window, s) if end > start else []
+        if not groups or groups[0].others:
+            continue
+        if _EITHER.search(window, 0, groups[0].end + 12):
+            continue  # "either Google or OpenAI", "US and Chinese": no one group holds them
+        found.append(
+            GroupHit(
+                group_a=groups[0].group,
+                group_b=Group(),
+                aggregate="count_in_top_k",
+                k=k,
+                count=n,
+                start=m.start(),
+                negated=_near_negation(s.text, m.start()),
+            )
+        )
+    return found
+
+
 Finder = Callable[[Sentence], list[Hit]]
 
 
@@ -1069,6 +1155,7 @@ FINDERS: tuple[Finder, ...] = (
     find_fronted,
     find_with_behind,
     find_count_in_top,
+    find_place_counts,
     find_ranks,
     find_trends,
 )

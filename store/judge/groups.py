@@ -1,11 +1,14 @@
-"""group_comparison: "China's best open models overtook US ones", "more US models in the top 10".
+"""group_comparison: "China's best open models overtook US ones", "more US models in the top 10",
+"three of the top ten are Chinese".
 
 Membership comes from the registry (country, organisation, open weights), never from
 the strings a board prints. best_of compares each group's best model like a pairwise
 claim (95% intervals decide ties); count_in_top_k counts members at a published rank
 of k or better, and decides only if the count holds when the members whose scores place
-them below k are left out. "overtook" also needs the other order at an earlier snapshot
-within the window (default the 12 months before). Models the registry cannot place are
+them below k are left out; with a `count` ("three of the top ten are open models") it is
+group_a's own count that is checked, supported only if every way of counting agrees.
+"overtook" also needs the other order at an earlier snapshot within the window (default
+the 12 months before). Models the registry cannot place are
 tried in each group, now and at that earlier snapshot: if they could change the
 verdict, it is unverifiable.
 """
@@ -44,6 +47,9 @@ class GroupComparison(ClaimBase):
     relation: Literal["leads", "overtook", "trails"] = "leads"
     # "has overtaken ... since August": where the search for the earlier lead starts
     period_start: date | None = None
+    # count_in_top_k said as a number of places: "three open models in the top 10"
+    count: int | None = None
+    comparator: Literal["eq", "approx", "gt", "lt"] | None = None  # None with a count: eq
 
 
 _CLASS_WORDS = {
@@ -64,6 +70,8 @@ def judge_group(claim: GroupComparison, ctx: Ctx) -> Outcome:
                 f"No {label} on {ctx.where()}{unplaced}.",
                 reason="model_not_found",
             )
+    if claim.aggregate == "count_in_top_k" and claim.count is not None:
+        return _places(claim, ctx, ga, la)
     if claim.aggregate == "count_in_top_k":
         return _count(claim, ctx, ga, gb, la, lb)
     return _best_of(claim, ctx, ga, gb, la, lb)
@@ -141,6 +149,50 @@ def _count(
             return Outcome(verdict, text, ev, reason=reason)
     text += _licence_note(claim, ctx, in_a + in_b)
     return Outcome(verdict, text, ev)
+
+
+def _places(claim: GroupComparison, ctx: Ctx, ga: GroupStanding, la: str) -> Outcome:
+    """group_a's own count in the top k against the number the claim gives."""
+    assert claim.count is not None
+    k = claim.k or ctx.options.default_top_k
+    a = _in_top(ctx, ctx.snap, ga, k)
+    sure, ranked = len(a.sure), len(a.sure) + len(a.maybe)
+    # the counts the data allows: by score, by published rank, with every model the
+    # registry cannot place counted in
+    counts = {sure, ranked, ranked + len(a.unplaced)}
+    comparator = claim.comparator or "eq"
+    holds = {_count_holds(n, claim.count, comparator, k) for n in counts}
+    said = _SAID[comparator]
+    text = (
+        f"On {ctx.where()}, the top {k} (by published rank) holds {ranked} {la}; "
+        f"the claim says {said}{claim.count}."
+    )
+    ev = [evidence(ctx, s, f"{la} in top {k}") for s in a.sure + a.maybe]
+    if len({_count_holds(n, claim.count, comparator, k) for n in (sure, ranked)}) > 1:
+        maybes = [s.model for s in a.maybe]
+        text += (
+            f" {name_list(maybes)} rank within the top {k} only within the confidence "
+            f"intervals (their scores place them lower), so the count is uncertain."
+        )
+        return Outcome("within_uncertainty", text, ev)
+    if len(holds) > 1:
+        return cannot_place(ctx, sorted(a.unplaced), f"the top {k}")
+    verdict: VerdictLabel = "supported" if holds == {True} else "contradicted"
+    text += _licence_note(claim, ctx, a.sure + a.maybe)
+    return Outcome(verdict, text, ev)
+
+
+_SAID = {"eq": "", "approx": "about ", "gt": "more than ", "lt": "fewer than "}
+
+
+def _count_holds(n: int, said: int, comparator: str, k: int) -> bool:
+    if comparator == "gt":
+        return n > said
+    if comparator == "lt":
+        return n < said
+    if comparator == "approx":
+        return abs(n - said) <= max(1, k // 10)  # "about half of the top ten": 4 to 6
+    return n == said
 
 
 @dataclass(frozen=True)
@@ -314,6 +366,10 @@ _DENIED_WORDS = {
 
 def statement(claim: GroupComparison, where: str) -> str:
     a, b = claim.group_a.describe(), claim.group_b.describe()
+    if claim.aggregate == "count_in_top_k" and claim.count is not None:
+        verb = "do not hold" if claim.negated else "hold"
+        n = f"{_SAID[claim.comparator or 'eq']}{claim.count}"
+        return f"{_upper_first(a)} {verb} {n} of the top {claim.k} places{where}"
     if claim.aggregate == "count_in_top_k":
         verb = "do not hold" if claim.negated else "hold"
         return f"{_upper_first(a)} {verb} more of the top {claim.k} places than {b}{where}"
@@ -332,13 +388,23 @@ class GroupWire(WirePeriod):
     relation: Literal["leads", "overtook", "trails"] | None
     aggregate: Literal["best_of", "count_in_top_k"] | None
     k: int | None
+    # score_value's fields: a count of places is a number said with a comparator
+    value: float | None
+    comparator: Literal["eq", "approx", "gt", "lt"] | None
 
 
 def from_wire(w: GroupWire) -> dict[str, Any]:
     aggregate = w.aggregate or "best_of"
     if aggregate == "count_in_top_k" and (w.k is None or w.k < 1):
         raise ValueError(f"count_in_top_k needs k >= 1, got {w.k}")
+    count = None
+    if aggregate == "count_in_top_k" and w.value is not None:
+        if w.value != int(w.value) or not 0 <= w.value <= (w.k or 0):
+            raise ValueError(f"a count of places is a whole number from 0 to k, got {w.value}")
+        count = int(w.value)
     return {
+        "count": count,
+        "comparator": (w.comparator or "eq") if count is not None else None,
         "group_a": claimwire.group(w.group_a, "group_a"),
         "group_b": claimwire.group(w.group_b, "group_b"),
         "aggregate": aggregate,
@@ -359,8 +425,10 @@ KIND = register(
         prompt='groups of models ("China\'s best open models overtook US ones"). '
         "group_a/group_b are {country (ISO 3166 two-letter code), organisation, open_weights}, "
         "null meaning any. aggregate: best_of (the best model of each group) or count_in_top_k "
-        "(with k). relation: leads, overtook or trails, from group_a's side; period_start is "
-        'the date "overtook since ..." gives.',
+        "(with k; value and comparator when the text gives group_a's number of places: "
+        '"three of the top ten are Chinese" is k 10, value 3, group_b null). relation: '
+        "leads, overtook or trails, from group_a's side; period_start is the date "
+        '"overtook since ..." gives.',
         key_fields=("group_a", "group_b", "relation", "aggregate"),
         groups=lambda c: [c.group_a, c.group_b],
     )

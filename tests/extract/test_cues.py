@@ -834,3 +834,41 @@ def test_the_article_model_described_stands_for_it() -> None:
 )
 def test_rankings_of_apps_and_prices_are_no_model_claims(text: str) -> None:
     assert claims(text) == []
+
+
+def _counts(text: str) -> set[tuple[str | None, bool | None, int, int]]:
+    return {
+        (c["group_a"]["country"], c["group_a"]["open_weights"], c["k"], c["count"])
+        for c in claims(text)
+        if c["type"] == "group_comparison" and c.get("count") is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The update put three open-weight models inside the top 10.", (None, True, 10, 3)),
+        ("It is the sole open-source entry inside the top ten.", (None, True, 10, 1)),
+        ("Three of the top ten models are Chinese.", ("CN", None, 10, 3)),
+        ("Half of the top ten firms on the rankings are Chinese.", ("CN", None, 10, 5)),
+        ("The first four places all go to models developed in China.", ("CN", None, 4, 4)),
+        ("None of the top 10 are open models.", (None, True, 10, 0)),
+    ],
+)
+def test_a_groups_number_of_places_in_a_top_k(
+    text: str, expected: tuple[str | None, bool | None, int, int]
+) -> None:
+    assert _counts(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one group: the count belongs to two makers together
+        "All five top slots on the board now belong to either Google or OpenAI.",
+        # "the top ten ... are mostly": no number of places
+        "The top ten models are mostly American.",
+    ],
+)
+def test_no_count_where_the_text_gives_no_one_groups_number(text: str) -> None:
+    assert _counts(text) == set()

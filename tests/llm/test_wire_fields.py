@@ -8,6 +8,7 @@ from datetime import date
 from bot.extract.base import ArticleText
 from bot.extract.llm import LLMExtractor
 from bot.extract.schema import wire_json_schema
+from bot.extract.statements import statement
 from store.claims import GroupComparison, PairwiseComparison
 from tests.llm.llm_support import FakeOpenAI, claims, group, item
 
@@ -73,3 +74,30 @@ def test_among_the_leading_with_no_number_is_the_top_ten(
     )  # fmt: skip
     [draft] = extractor.extract(ArticleText(text, date(2026, 4, 24), source="X")).drafts
     assert isinstance(draft, RankPosition) and (draft.op, draft.rank) == ("top_k", 10)
+
+
+def test_a_number_of_places_reaches_the_draft_as_a_count(
+    server: FakeOpenAI, extractor: LLMExtractor
+) -> None:
+    text = "Three of LMArena's top ten are Chinese models; the board put 2.5 of them there."
+    server.reply(
+        claims(
+            item("group_comparison", "Three of LMArena's top ten are Chinese models", "s",
+                 group_a=group("CN"), group_b=group(), aggregate="count_in_top_k", k=10,
+                 value=3, comparator="eq"),
+            # not a whole number of places: refused, the rest of the reply kept
+            item("group_comparison", "the board put 2.5 of them there", "s",
+                 group_a=group("CN"), group_b=group(), aggregate="count_in_top_k", k=10,
+                 value=2.5),
+        )
+    )  # fmt: skip
+    [draft] = extractor.extract(ArticleText(text, date(2025, 6, 1), source="X")).drafts
+    assert isinstance(draft, GroupComparison)
+    assert (draft.aggregate, draft.k, draft.count, draft.comparator) == (
+        "count_in_top_k",
+        10,
+        3,
+        "eq",
+    )
+    # the statement the product writes for it says the number
+    assert "hold 3 of the top 10 places" in statement(draft)
