@@ -108,7 +108,8 @@ _VERBS: dict[Relation, str] = {
         r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
         r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|"
         r"finish(?:es|ed|ing)?|"
-        r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls)\s+|"
+        r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls)"
+        r"\s+(?:out\s+|in\s+|up\s+)?|"
         r"(?<=, )|(?<=—)|(?<=– ))(?:well\s+|far\s+|a\s+hair\s+|a\s+notch\s+|one\s+spot\s+|"
         r"just\s+|slightly\s+|now\s+|still\s+|narrowly\s+|comfortably\s+|clearly\s+)?"
         r"(?:ahead of|above|in front of)|"
@@ -166,7 +167,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:with|to)|"
         r"rivals?(?: with)?|rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
-        r"matches\s+or\s+(?:exceeds|beats|surpasses)|hold(?:s|ing)?\s+(?:its|their)\s+own\s+against"
+        r"matches\s+or\s+(?:exceeds|beats|surpasses)|hold(?:s|ing)?\s+(?:its|their)\s+own\s+against|"
+        r"go(?:es)?\s+toe\s+to\s+toe\s+with|went\s+toe\s+to\s+toe\s+with|"
+        r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+)?(?:a\s+)?match\s+for"
     ),
 }
 _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")
@@ -492,7 +495,7 @@ _EMPTY_GAZETTEER = Gazetteer(set(), {}, {})
 _PRONOUN_BEFORE = _i(rf"\b(?:its|{REFERENCE})\b")
 _PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _ING = re.compile(r"[a-z]+ing\b")
-_PRONOUN_START = _i(rf"^\W*(?:[\w'’-]+,?\s+){{0,3}}?{REFERENCE}\s")
+_PRONOUN_START = _i(rf"^\W*(?:[\w'’-]+,?\s+){{0,5}}?{REFERENCE}\s")
 
 
 def _has_clause_break(gap: str) -> bool:

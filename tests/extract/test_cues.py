@@ -872,3 +872,42 @@ def test_a_groups_number_of_places_in_a_top_k(
 )
 def test_no_count_where_the_text_gives_no_one_groups_number(text: str) -> None:
     assert _counts(text) == set()
+
+
+def test_a_size_alone_stands_for_the_model_of_that_size() -> None:
+    text = (
+        "OpenAI released gpt-oss-120b and gpt-oss-20b. The 120B outscores o3-mini but "
+        "lands below o4-mini."
+    )
+    assert {("gpt-oss-120b", "o3-mini", "beats"), ("gpt-oss-120b", "o4-mini", "trails")} <= pairs(
+        text
+    )
+    # a size qualifying a noun is no model
+    assert pairs("OpenAI released gpt-oss-120b. The 120B models beat o3-mini.") <= {
+        ("gpt-oss-120b", "o3-mini", "beats")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the blind test Qwen3-Max came out ahead of rivals such as GPT-5 and Claude 4.",
+            {("Qwen3-Max", "GPT-5", "beats"), ("Qwen3-Max", "Claude 4", "beats")},
+        ),
+        (
+            "Reflection 70B could go toe to toe with Claude 3.5 Sonnet, its maker said.",
+            {("Reflection 70B", "Claude 3.5 Sonnet", "ties")},
+        ),
+    ],
+)
+def test_verbs_with_particles_and_idioms(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= pairs(text)
+
+
+def test_a_pronoun_after_a_fronted_phrase_keeps_the_previous_subject() -> None:
+    text = (
+        "Grok 4 sets a new high on ARC-AGI. On the agentic Vending-Bench, it dominates, "
+        "vastly outpacing Claude Opus 4."
+    )
+    assert ("Grok 4", "Claude Opus 4", "beats") in pairs(text)
