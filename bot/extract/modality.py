@@ -50,11 +50,14 @@ _FORECAST = re.compile(
     r"(?<=\w)['’]ll)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-# "The leaked numbers hint that X could top Y": a possibility the evidence shows now,
-# not a forecast, unless the modal looks ahead ("could soon", "may eventually").
+# "The leaked numbers hint that X could top Y", "he said it could go toe to toe with Y":
+# a possibility the evidence (or its author) gives now, not a forecast, unless the modal
+# looks ahead ("could soon", "may eventually").
 _EVIDENTIAL = re.compile(
     r"\b(?:hints?|hinted|suggests?|suggested|indicates?|indicated|implies|implied|shows?|"
-    r"showed|shown|points?\s+to|means?)\s+(?:that\s+)?"
+    r"showed|shown|points?\s+to|means?|"
+    # a reported ability: "he said it could go toe to toe with ..."
+    r"says|said|claims|claimed|argues|argued|boasts|boasted)\s+(?:that\s+)?"
     # the claim's subject (a name of a few words), then the modal
     r"(?:[\w.'’-]+\s+){1,6}?(?:could|(?-i:may)|might)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,

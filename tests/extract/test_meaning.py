@@ -68,6 +68,7 @@ NOT_FORECASTS = [
     ("They hint that Llama 3.1 405B could top OpenAI's GPT-4o on several metrics.", "top"),
     ("The leaked scores suggest Qwen3 may beat DeepSeek-V3.1 on coding.", "beat"),
     ("Internal evals indicate that the model might outperform GPT-5 on math.", "outperform"),
+    ("He also said it could go toe to toe with Claude 3.5 Sonnet.", "go toe"),
 ]
 
 
