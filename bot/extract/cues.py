@@ -730,10 +730,11 @@ def find_compared(s: Sentence) -> list[Hit]:
 
 # "X scores 83%, compared with 72.5% for Y": two models' numbers set side by side
 _SIDE_BY_SIDE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|while|whereas|ahead\s+of|behind|"
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|while|whereas|ahead\s+of|behind|clear\s+of|"
     r"followed(?:\s+closely)?\s+by)\b",
     re.I,
 )
+_SET_AGAINST = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|clear\s+of)\b", re.I)
 # Metrics where less is better: their numbers order models the other way round.
 _LOWER_IS_BETTER = re.compile(
     r"\b(?:error|WER|CER|latency|cost|price|hallucinat\w*|loss|perplexity|time|seconds|ms)\b", re.I
@@ -775,18 +776,27 @@ def find_paired_scores(s: Sentence) -> list[Hit]:
 
 
 def find_score_comparisons(s: Sentence) -> list[Hit]:
-    """Two models' scores set side by side: the higher one beats the other."""
+    """Models' scores set side by side: the higher one beats the other. The first
+    model's number is the yardstick for the others' ("it gets 64.6 versus 62.6 for A and
+    59.8 for B"); its next number starts a new comparison ("..., and on LiveBench it
+    holds 79.3 against 74.6 for C")."""
     found: list[Hit] = []
-    slots = [h for h in s.hits if isinstance(h, ScoreHit)]
-    models = {h.model for h in slots}
-    if len(slots) != 2 or len(models) != 2 or _LOWER_IS_BETTER.search(s.text):
+    slots = sorted((h for h in s.hits if isinstance(h, ScoreHit)), key=lambda h: h.start)
+    if len({h.model for h in slots}) < 2 or _LOWER_IS_BETTER.search(s.text):
         return found
-    first, second = sorted(slots, key=lambda h: h.start)
-    if not _SIDE_BY_SIDE.search(s.text[first.start : second.start]):
-        return found
-    a, b = first.value, second.value
-    relation: PairRelation = "beats" if a > b else "trails" if a < b else "ties"
-    _add_pair(s, found, first.model, second.model, relation, second.start)
+    anchor = slots[0]
+    for other in slots[1:]:
+        if other.model == anchor.model:
+            anchor = other
+            continue
+        # in a longer list "followed by" and "while" order standings, which the
+        # places say; only words that set numbers against each other compare them
+        cue = _SIDE_BY_SIDE if len(slots) == 2 else _SET_AGAINST
+        if not cue.search(s.text[anchor.start : other.start]):
+            continue
+        a, b = anchor.value, other.value
+        relation: PairRelation = "beats" if a > b else "trails" if a < b else "ties"
+        _add_pair(s, found, anchor.model, other.model, relation, other.start)
     return found
 
 

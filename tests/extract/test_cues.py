@@ -911,3 +911,19 @@ def test_a_pronoun_after_a_fronted_phrase_keeps_the_previous_subject() -> None:
         "vastly outpacing Claude Opus 4."
     )
     assert ("Grok 4", "Claude Opus 4", "beats") in pairs(text)
+
+
+def test_one_models_numbers_set_against_several_others() -> None:
+    text = "On SuperGPQA Qwen3-Max gets 64.6 versus 62.6 for Qwen3-235B and 59.8 for DeepSeek-V3.1."
+    assert {
+        ("Qwen3-Max", "Qwen3-235B", "beats"),
+        ("Qwen3-Max", "DeepSeek-V3.1", "beats"),
+    } <= pairs(text)
+
+
+def test_a_standings_list_is_no_set_of_comparisons() -> None:
+    text = (
+        "GPT-4 sits in first place with an Elo of 1274, followed by Claude-v1 at 1224 and "
+        "GPT-3.5-turbo, third on 1155."
+    )
+    assert pairs(text) == set()
