@@ -914,7 +914,7 @@ def test_a_pronoun_after_a_fronted_phrase_keeps_the_previous_subject() -> None:
 
 
 def test_one_models_numbers_set_against_several_others() -> None:
-    text = "On SuperGPQA Qwen3-Max gets 64.6 versus 62.6 for Qwen3-235B and 59.8 for DeepSeek-V3.1."
+    text = "Qwen3-Max gets 64.6 on SuperGPQA versus 62.6 for Qwen3-235B and 59.8 for DeepSeek-V3.1."
     assert {
         ("Qwen3-Max", "Qwen3-235B", "beats"),
         ("Qwen3-Max", "DeepSeek-V3.1", "beats"),
