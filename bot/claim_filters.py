@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from store.claimbase import VERDICTS
 from store.errors import ClaimwatchError
+from store.verdict_labels import VERDICTS
 
 
 class CommandError(ClaimwatchError):

@@ -23,11 +23,13 @@ from store import db
 HEAVY = ("alembic", "discord", "matplotlib", "openai", "trafilatura")
 
 
-def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
+def _loaded_after(
+    code: str, env: dict[str, str] | None = None, watched: tuple[str, ...] = HEAVY
+) -> list[str]:
     probe = textwrap.dedent(code) + textwrap.dedent(
         f"""
         import json, sys
-        print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))
+        print(json.dumps(sorted(m for m in {watched!r} if m in sys.modules)))
         """
     )
     out = subprocess.run(
@@ -61,6 +63,27 @@ def test_commands_that_read_load_none_of_the_heavy_packages(
             assert exc.code in (0, None), exc.code
         """
     assert _loaded_after(code, dict(os.environ)) == []
+
+
+# What listing claims does without (benchmarks/cli_startup.py): the slash-command replies,
+# the cards, the tables and the claim models.
+NOT_FOR_CLAIMS = ("bot.discord.replies", "bot.render.cards", "rich", "store.claimbase")
+
+
+def test_claims_loads_no_cards_tables_or_claim_models(cli_env: str) -> None:
+    code = """
+        import sys
+        from bot.cli.app import app
+        sys.argv = ["claimwatch", "claims", "--json"]
+        try:
+            app()
+        except SystemExit as exc:
+            assert exc.code in (0, None), exc.code
+        """
+    assert _loaded_after(code, dict(os.environ), NOT_FOR_CLAIMS) == []
+    # and the probe sees them when they are loaded
+    loaded = _loaded_after("import bot.cli.claim, rich", dict(os.environ), NOT_FOR_CLAIMS)
+    assert loaded == sorted(NOT_FOR_CLAIMS)
 
 
 def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) -> None:
