@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
-from sqlmodel._compat import SQLModelConfig
+from sqlmodel._compat import SQLModelConfig  # the type SQLModel declares model_config as
 
 
 def utcnow() -> datetime:

@@ -144,10 +144,10 @@ def _root(
     pass
 
 
-# Importing a command (SQLAlchemy, SQLModel, pydantic, the project) makes a few hundred
-# thousand objects that live as long as the process and almost no garbage, yet the cyclic
-# collector walks them all again and again while they are made: a sixth of `check`'s and
-# `claims`' start-up (benchmarks/cli_startup.py). So `main` turns it off until the
+# Importing a command (SQLAlchemy, SQLModel, pydantic, the project) makes some 130,000
+# objects that live as long as the process and almost no garbage, yet the cyclic
+# collector walks them again and again while they are made: an eighth of `claims`' and
+# a fifth of `check`'s start-up (benchmarks/cli_startup.py). So `main` turns it off until the
 # command's module is loaded, then moves what exists to the permanent generation, which
 # later collections skip, and turns it back on for the command itself (the pattern
 # https://docs.python.org/3/library/gc.html#gc.freeze describes for forking servers).

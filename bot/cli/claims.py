@@ -77,7 +77,7 @@ def claims(
         typer.echo("no claims found")
         return
 
-    # rich costs a few hundredths of a second to import; `--json` and an empty page skip it
+    # rich takes some 15 ms to import; `--json` and an empty page do without it
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text

@@ -108,3 +108,40 @@ def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) ->
 
 def test_head_revision_read_from_the_files_matches_alembic() -> None:
     assert db.head_revision() == ScriptDirectory(str(db.MIGRATIONS)).get_current_head()
+
+
+@pytest.mark.parametrize("args", [["claims", "--json"], ["--version"]])
+def test_main_runs_the_command_with_the_collector_on(args: list[str], cli_env: str) -> None:
+    """`main` pauses the cyclic collector only while the command's module imports: the
+    command itself, and whatever runs after it, has it on."""
+    code = f"""
+        import gc, json, sys
+        import bot.cli.common
+        from bot.cli import app
+        seen = []
+        original = bot.cli.common.open_store
+
+        def open_store(**kwargs):
+            seen.append(gc.isenabled())
+            return original(**kwargs)
+
+        bot.cli.common.open_store = open_store
+        import bot.cli.claims
+        bot.cli.claims.open_store = open_store
+        sys.argv = ["claimwatch", *{args!r}]
+        try:
+            app.main()
+        except SystemExit as exc:
+            assert exc.code in (0, None), exc.code
+        print(json.dumps([seen, gc.isenabled()]))
+        """
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seen, enabled_after = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen == ([True] if args[0] == "claims" else [])
+    assert enabled_after is True
