@@ -8,19 +8,14 @@ store/claims.py, which re-exports everything here: import from there.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-VerdictLabel = Literal[
-    "supported",
-    "contradicted",
-    "within_uncertainty",
-    "partially_supported",
-    "outdated",
-    "unverifiable",
-    "not_checkable",
-]
+from store.verdict_labels import VERDICT_WORDS as VERDICT_WORDS
+from store.verdict_labels import VERDICTS as VERDICTS
+from store.verdict_labels import VerdictLabel as VerdictLabel
+
 UnverifiableReason = Literal[
     "model_not_found", "ambiguous_model", "no_data_for_date", "unsupported_metric"
 ]
@@ -29,19 +24,6 @@ NotCheckableReason = Literal["forecast"]
 # The leaderboard view: LMArena publishes raw ratings and style-controlled ones.
 # None in a claim means "the text does not say" (the judge then checks both).
 View = Literal["raw", "style_control"]
-
-VERDICTS: tuple[VerdictLabel, ...] = get_args(VerdictLabel)
-
-# How a verdict reads to a person: the same words in Discord, e-mail and the CLI.
-VERDICT_WORDS: dict[str, str] = {
-    "supported": "Supported",
-    "contradicted": "Contradicted",
-    "within_uncertainty": "Within uncertainty (a statistical tie)",
-    "partially_supported": "Partially supported",
-    "outdated": "Outdated",
-    "unverifiable": "Unverifiable",
-    "not_checkable": "Not checkable",
-}
 
 
 class Group(BaseModel):

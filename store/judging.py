@@ -32,9 +32,12 @@ class Judge:
 
 
 def snapshot_stamp(engine: Engine) -> tuple[int, int]:
+    # the table's column, not the mapped attribute: a statement over a mapped class makes
+    # SQLAlchemy configure every mapper first, which `claimwatch check` otherwise never needs
+    snapshot_id = Snapshot.__table__.c.id  # type: ignore[attr-defined]
     with engine.connect() as conn:
         count, newest = conn.execute(
-            sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(Snapshot.id), 0))
+            sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(snapshot_id), 0))
         ).one()
     return int(count or 0), int(newest or 0)
 

@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
+from sqlmodel._compat import SQLModelConfig  # the type SQLModel declares model_config as
 
 
 def utcnow() -> datetime:
@@ -57,10 +58,18 @@ def _text() -> Any:
     return Field(default=None, sa_type=sa.Text, nullable=True)
 
 
+class _Table(SQLModel):
+    """Every table's base. A row is built without validation, so a table's pydantic
+    schema serves only `model_dump` and `model_validate`: built when first used, not
+    at import, which every command pays for (benchmarks/cli_startup.py)."""
+
+    model_config = SQLModelConfig(defer_build=True)
+
+
 # --- feeds -------------------------------------------------------------------
 
 
-class Source(SQLModel, table=True):
+class Source(_Table, table=True):
     """A feed from sources.yaml, with its polling state (sources.yaml holds no state)."""
 
     __tablename__ = "sources"
@@ -92,7 +101,7 @@ class Source(SQLModel, table=True):
     created_at: datetime = _created()
 
 
-class Article(SQLModel, table=True):
+class Article(_Table, table=True):
     __tablename__ = "articles"
     __table_args__ = (
         sa.UniqueConstraint("source_id", "dedupe_key", name="uq_articles_source_dedupe"),
@@ -123,7 +132,7 @@ class Article(SQLModel, table=True):
 # --- leaderboards ------------------------------------------------------------
 
 
-class Leaderboard(SQLModel, table=True):
+class Leaderboard(_Table, table=True):
     __tablename__ = "leaderboards"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -140,7 +149,7 @@ class Leaderboard(SQLModel, table=True):
     lease_until: datetime | None = _ts()
 
 
-class Snapshot(SQLModel, table=True):
+class Snapshot(_Table, table=True):
     __tablename__ = "snapshots"
     __table_args__ = (
         sa.UniqueConstraint(
@@ -162,7 +171,7 @@ class Snapshot(SQLModel, table=True):
     ingested_at: datetime = _created()
 
 
-class Entry(SQLModel, table=True):
+class Entry(_Table, table=True):
     __tablename__ = "entries"
     __table_args__ = (sa.Index("ix_entries_snapshot_rank", "snapshot_id", "rank"),)
 
@@ -182,7 +191,7 @@ class Entry(SQLModel, table=True):
 # --- claims and verdicts -----------------------------------------------------
 
 
-class Claim(SQLModel, table=True):
+class Claim(_Table, table=True):
     """One distinct claim, however many articles make it."""
 
     __tablename__ = "claims"
@@ -204,7 +213,7 @@ class Claim(SQLModel, table=True):
     lease_until: datetime | None = _ts()
 
 
-class Appearance(SQLModel, table=True):
+class Appearance(_Table, table=True):
     """A claim as one article makes it: the quote it rests on and who extracted it."""
 
     __tablename__ = "appearances"
@@ -225,7 +234,7 @@ class Appearance(SQLModel, table=True):
     created_at: datetime = _created()
 
 
-class Verdict(SQLModel, table=True):
+class Verdict(_Table, table=True):
     __tablename__ = "verdicts"
     __table_args__ = (
         sa.Index("ix_verdicts_claim_current", "claim_id", "superseded_at"),
@@ -258,7 +267,7 @@ class Verdict(SQLModel, table=True):
 PENDING, SENDING, SENT, FAILED, UNCONFIRMED = "pending", "sending", "sent", "failed", "unconfirmed"
 
 
-class Alert(SQLModel, table=True):
+class Alert(_Table, table=True):
     """The outbox: written with the verdict, sent exactly once per idempotency key.
 
     A claim alert has claim and verdict; a source notice (a feed disabled after
@@ -289,7 +298,7 @@ class Alert(SQLModel, table=True):
     lease_until: datetime | None = _ts()
 
 
-class DestinationState(SQLModel, table=True):
+class DestinationState(_Table, table=True):
     """Health of an alert destination or mail route (e.g. marked broken by a 404)."""
 
     __tablename__ = "destinations"
@@ -305,7 +314,7 @@ class DestinationState(SQLModel, table=True):
     config_hash: str | None = Field(default=None, max_length=64)
 
 
-class Digest(SQLModel, table=True):
+class Digest(_Table, table=True):
     __tablename__ = "digests"
     __table_args__ = (sa.UniqueConstraint("period", "recipients_key", name="uq_digests_period"),)
 
@@ -324,7 +333,7 @@ class Digest(SQLModel, table=True):
 # --- extraction cache --------------------------------------------------------
 
 
-class ExtractionRun(SQLModel, table=True):
+class ExtractionRun(_Table, table=True):
     """Cache: the same content with the same extractor and prompt version runs once."""
 
     __tablename__ = "extraction_runs"

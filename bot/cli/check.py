@@ -10,10 +10,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
 
 from bot.boards import board_catalog, newest, staleness_warning
 from bot.checking import check_text
@@ -118,12 +114,18 @@ def print_result(result: dict[str, Any], warnings: list[str], width: int | None 
     """A summary table that fits 80 columns, then each claim's quote, explanation and
     evidence below it. Text from the article or the boards is never read as markup."""
 
+    from rich.console import Console  # only the table pays for rich, not `--json`
+
     # rendered once at the terminal's width, then written as is (never re-wrapped)
     sys.stdout.write(render_result(result, warnings, width or Console().width))
 
 
 def render_result(result: dict[str, Any], warnings: list[str], width: int = 80) -> str:
     """The terminal form of a `check` result as plain text (no markup, no colour)."""
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
 
     buf = io.StringIO()
     console = Console(file=buf, width=width, highlight=False, color_system=None)

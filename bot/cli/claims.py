@@ -1,21 +1,16 @@
-"""`claimwatch claims [search TEXT] [--verdict V] [--since D] [--json]`, `claimwatch claim
-ID` and `claimwatch why ID`: /claims, /claim and /why from a shell, in the same words
-(the same cards, printed as plain text). Registered in bot/cli/app.py."""
+"""`claimwatch claims [search TEXT] [--verdict V] [--since D] [--json]`: /claims from a
+shell, in the same words. One claim (`claim ID`, `why ID`) is bot/cli/claim.py, which
+loads the cards that this listing does not need. Registered in bot/cli/app.py."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 from sqlmodel import Session
 
+from bot.claim_filters import CommandError, parse_since, parse_verdict
 from bot.cli.common import open_store, print_json
-from bot.discord.claims import parse_verdict, why_card
-from bot.discord.replies import CommandError, parse_claim_id, parse_since
-from bot.render.cards import claim_card, to_text
 from store.claims_queries import ClaimPage, ClaimView, claim_view, search_claims
 from store.errors import ClaimwatchError
 from store.models import utcnow
@@ -82,6 +77,11 @@ def claims(
         typer.echo("no claims found")
         return
 
+    # rich takes some 15 ms to import; `--json` and an empty page do without it
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table("id", "verdict", "statement", "as of", "first seen")
     for r in rows:
         table.add_row(
@@ -113,44 +113,3 @@ def claim_details(view: ClaimView) -> dict[str, Any]:
         "quotes": [a.quote for a in view.appearances],
         "sources": [{"outlet": a.outlet, "title": a.title, "url": a.url} for a in view.appearances],
     }
-
-
-def _load(claim_id: str) -> ClaimView:
-    try:
-        number = parse_claim_id(claim_id)
-    except CommandError as exc:
-        raise ClaimwatchError(str(exc)) from None
-    engine = open_store()
-    with Session(engine) as session:
-        view = claim_view(session, number)
-    if view is None:
-        raise ClaimwatchError(f"there is no claim {number}: find ids with `claimwatch claims`")
-    return view
-
-
-IdArg = Annotated[str, typer.Argument(help="The claim's number, as alerts show it.")]
-_JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-
-
-def claim(claim_id: IdArg, as_json: _JsonOpt = False) -> None:
-    """One stored claim in full, as /claim shows it: sources, verdicts, evidence."""
-
-    view = _load(claim_id)
-    if as_json:
-        summary = {
-            "id": view.id,
-            "verdict": view.current_verdict,
-            "statement": view.statement,
-            "type": view.type,
-            "board": view.board,
-            "as_of": view.as_of.isoformat(),
-        }
-        print_json(summary | claim_details(view))
-        return
-    typer.echo(to_text(claim_card(view)), nl=False)
-
-
-def why(claim_id: IdArg) -> None:
-    """How a stored claim's verdict was reached, as /why shows it."""
-
-    typer.echo(to_text(why_card(_load(claim_id))), nl=False)

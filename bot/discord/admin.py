@@ -14,9 +14,9 @@ import re
 from sqlmodel import Session, col, select
 
 from bot.active_feeds import active_feeds
+from bot.claim_filters import CommandError
 from bot.discord.replies import (
     CommandContext,
-    CommandError,
     Invoker,
     Reply,
     friendly,

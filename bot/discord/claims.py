@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from bot.claim_filters import CommandError, parse_claim_id, parse_since, parse_verdict
 from bot.discord.replies import (
     CommandContext,
-    CommandError,
     Invoker,
     Reply,
     friendly,
-    parse_claim_id,
-    parse_since,
 )
 from bot.render.cards import (
     COLOURS,
@@ -26,7 +24,6 @@ from bot.render.cards import (
     one_line,
     verdict_word,
 )
-from store.claims import VERDICTS
 from store.claims_queries import ClaimPage, ClaimView, claim_view, search_claims
 
 
@@ -42,15 +39,6 @@ def _page(
             page=page,
             page_size=ctx.page_size,
         )
-
-
-def parse_verdict(verdict: str | None) -> str | None:
-    if verdict is None or not verdict.strip():
-        return None
-    label = verdict.strip().lower().replace(" ", "_").replace("-", "_")
-    if label not in VERDICTS:
-        raise CommandError(f"unknown verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
-    return label
 
 
 @friendly

@@ -10,9 +10,9 @@ from datetime import date
 from sqlalchemy.engine import Engine
 
 from bot.boards import age_note, board_catalog, newest, require_slice, staleness_warning
+from bot.claim_filters import CommandError
 from bot.discord.replies import (
     CommandContext,
-    CommandError,
     Invoker,
     Reply,
     ReplyFile,

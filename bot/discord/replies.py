@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import re
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, Protocol
 
 from sqlalchemy.engine import Engine
 
+from bot.claim_filters import CommandError
 from bot.render.cards import Card, to_embed
 from store.errors import ClaimwatchError
 from store.models import utcnow
@@ -27,10 +27,6 @@ if TYPE_CHECKING:  # a type only: the schema loads every destination kind, which
     from bot.sources import Feed
 
 P = ParamSpec("P")
-
-
-class CommandError(ClaimwatchError):
-    """Bad input to a command: shown to the user as is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,36 +163,6 @@ def friendly(
             return Reply.refuse(str(exc))
 
     return wrapper
-
-
-def parse_claim_id(value: str | int | None) -> int:
-    text = str(value if value is not None else "").strip().lstrip("#")
-    if not text.isdigit() or int(text) <= 0:
-        raise CommandError(
-            f"{str(value)!r} is not a claim id: use the number shown as `claim N` in an alert"
-        )
-    return int(text)
-
-
-_RELATIVE = re.compile(r"^\s*(\d{1,4})\s*([hdw])\s*$", re.IGNORECASE)
-
-
-def parse_since(value: str | None, *, now: datetime) -> datetime | None:
-    """'2025-02-03', '7d', '24h' or '2w' -> an aware UTC time; None when empty."""
-    if value is None or not value.strip():
-        return None
-    m = _RELATIVE.match(value)
-    if m:
-        hours = {"h": 1, "d": 24, "w": 168}[m.group(2).lower()] * int(m.group(1))
-        return now - timedelta(hours=hours)
-    try:
-        day = date.fromisoformat(value.strip())
-    except ValueError:
-        raise CommandError(
-            f"could not read the date {value.strip()!r}: use YYYY-MM-DD (e.g. 2025-02-03) "
-            "or a duration such as 7d, 24h or 2w"
-        ) from None
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def parse_day(value: str | None, *, default: date) -> date:

@@ -11,12 +11,12 @@ from sqlalchemy.engine import Engine
 
 from bot.boards import MAIN_BOARD, board_catalog, newest, staleness_warning
 from bot.checking import check_text
+from bot.claim_filters import CommandError
 from bot.config import load_settings
 from bot.discord.replies import (
     CheckedClaim,
     Checker,
     CommandContext,
-    CommandError,
     Invoker,
     Reply,
     friendly,

@@ -23,11 +23,13 @@ from store import db
 HEAVY = ("alembic", "discord", "matplotlib", "openai", "trafilatura")
 
 
-def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
+def _loaded_after(
+    code: str, env: dict[str, str] | None = None, watched: tuple[str, ...] = HEAVY
+) -> list[str]:
     probe = textwrap.dedent(code) + textwrap.dedent(
         f"""
         import json, sys
-        print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))
+        print(json.dumps(sorted(m for m in {watched!r} if m in sys.modules)))
         """
     )
     out = subprocess.run(
@@ -63,6 +65,27 @@ def test_commands_that_read_load_none_of_the_heavy_packages(
     assert _loaded_after(code, dict(os.environ)) == []
 
 
+# What listing claims does without (benchmarks/cli_startup.py): the slash-command replies,
+# the cards, the tables and the claim models.
+NOT_FOR_CLAIMS = ("bot.discord.replies", "bot.render.cards", "rich", "store.claimbase")
+
+
+def test_claims_loads_no_cards_tables_or_claim_models(cli_env: str) -> None:
+    code = """
+        import sys
+        from bot.cli.app import app
+        sys.argv = ["claimwatch", "claims", "--json"]
+        try:
+            app()
+        except SystemExit as exc:
+            assert exc.code in (0, None), exc.code
+        """
+    assert _loaded_after(code, dict(os.environ), NOT_FOR_CLAIMS) == []
+    # and the probe sees them when they are loaded
+    loaded = _loaded_after("import bot.cli.claim, rich", dict(os.environ), NOT_FOR_CLAIMS)
+    assert loaded == sorted(NOT_FOR_CLAIMS)
+
+
 def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) -> None:
     from store.leaderboards.ingest import bundled_paths, ingest_paths
 
@@ -85,3 +108,40 @@ def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) ->
 
 def test_head_revision_read_from_the_files_matches_alembic() -> None:
     assert db.head_revision() == ScriptDirectory(str(db.MIGRATIONS)).get_current_head()
+
+
+@pytest.mark.parametrize("args", [["claims", "--json"], ["--version"]])
+def test_main_runs_the_command_with_the_collector_on(args: list[str], cli_env: str) -> None:
+    """`main` pauses the cyclic collector only while the command's module imports: the
+    command itself, and whatever runs after it, has it on."""
+    code = f"""
+        import gc, json, sys
+        import bot.cli.common
+        from bot.cli import app
+        seen = []
+        original = bot.cli.common.open_store
+
+        def open_store(**kwargs):
+            seen.append(gc.isenabled())
+            return original(**kwargs)
+
+        bot.cli.common.open_store = open_store
+        import bot.cli.claims
+        bot.cli.claims.open_store = open_store
+        sys.argv = ["claimwatch", *{args!r}]
+        try:
+            app.main()
+        except SystemExit as exc:
+            assert exc.code in (0, None), exc.code
+        print(json.dumps([seen, gc.isenabled()]))
+        """
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seen, enabled_after = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen == ([True] if args[0] == "claims" else [])
+    assert enabled_after is True
