@@ -32,6 +32,7 @@ from bot.extract.patterns import (
     ORDINALS,
     Finder,
     Sentence,
+    _coordinated,
     _group_from_mods,
     _near_negation,
     _rank,
@@ -61,7 +62,11 @@ _SUPERLATIVE = re.compile(
     # "establishes a new cost-effective frontier", "represents a new frontier in ..."
     r"(?:sets?|setting|establish(?:es|ed|ing)?|reach(?:es|ed)?|represents?|marks?|defines?)\s+"
     r"(?:a\s+)?new\s+(?:[\w-]+\s+){0,2}?(?:state[- ]of[- ]the[- ]art|frontier|standard|record|"
-    r"high|bar|benchmark)\b|(?:reach|achiev|set)(?:es|ed|ing|s)?\s+(?:a\s+)?new\s+SOTA)",
+    r"high|bar|benchmark)\b|(?:reach|achiev|set)(?:es|ed|ing|s)?\s+(?:a\s+)?new\s+SOTA|"
+    # "has leading performance across ...", "achieved leading performance among ..."
+    r"(?:has|have|had|achiev(?:es|ed|ing)|deliver(?:s|ed|ing)?|demonstrat(?:es|ed|ing)|"
+    r"shows?|showed|offers?|offered|posts?|posted)\s+(?:the\s+)?(?:leading|top|best|highest)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:performance|results?|scores?|accuracy|quality))",
     re.IGNORECASE,
 )
 # Superlatives of things no leaderboard ranks: price, speed, a size class.
@@ -75,12 +80,15 @@ _OTHERS_SUPERLATIVE = re.compile(
 )
 # "Grok 3, our most advanced model yet": the name the superlative is set beside
 _APPOSITION = re.compile(
-    r"^\s*(?:\([^)]{0,40}\)\s*)?[,:–—-]\s*(?:the\s+|which\s+is\s+|"
+    r"^\s*(?:\([^)]{0,40}\)\s*)?[,:–—-]\s*(?:the\s+|which\s+is\s+|an?\s+(?:new\s+)?|"
     # "Voxtral TTS, our first text-to-speech model with state-of-the-art performance"
     r"(?:our|a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:with|for|of|delivering|offering)\s+)?$"
 )
 _NAME_FOLLOWS = re.compile(r"^\s*[,:–—]\s*(?:the\s+)?$")
-_PLURAL = re.compile(r"(?:model|LLM|system|famil|release)(?:s|ies)\s*$", re.IGNORECASE)
+_PLURAL = re.compile(
+    r"(?:model|LLM|system|famil|release)(?:s|ies)\s*(?:yet|to date|so far|ever|available)?\s*$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_LEAD = re.compile(r"(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*['’]s\s")
 # "At the top overall sits Gemini-2.5-pro-preview": the rank comes before its model.
 _INVERTED_TOP = re.compile(
@@ -246,18 +254,22 @@ def find_superlatives(s: Sentence) -> list[Hit]:
         mods = (m.group("mods") or "") + " " + (m.group("sup") or "")
         within = _group_from_mods(mods, s.gaz)
         own = m.group(0).lower().startswith("our ")
-        found.append(
-            RankHit(
-                model=subject,
-                rank=1,
-                within=within,
-                start=m.start(),
-                negated=_near_negation(s.text, m.start()),
-                # "our most capable model": first among the maker's own models
-                metric="own_models" if own else None,
-                needs_scope=True,
+        # "A and B are our strongest models": the two hold the top two places
+        names = _coordinated(s, subject, m.start()) if plural else [subject]
+        for name in names:
+            found.append(
+                RankHit(
+                    model=name,
+                    rank=len(names),
+                    op="top_k" if len(names) > 1 else "eq",
+                    within=within,
+                    start=m.start(),
+                    negated=_near_negation(s.text, m.start()),
+                    # "our most capable model": first among the maker's own models
+                    metric="own_models" if own else None,
+                    needs_scope=True,
+                )
             )
-        )
     return found
 
 

@@ -742,18 +742,25 @@ def _rank(
     subject = _subject(s, pos)
     if subject is None or ranked([*s.hits, *found], subject, rank):
         return  # one sentence, one rank claim per model and rank
-    found.append(
-        RankHit(
-            model=subject,
-            rank=rank,
-            op=op,
-            within=within,
-            start=pos,
-            negated=denied or _near_negation(s.text, pos),
-            category=category,
-            metric=metric,
+    names = _coordinated(s, subject, pos)
+    if len(names) > 1 and rank == 1 and op == "eq":
+        # "A and B are the best models": the two hold the top two places
+        rank, op = len(names), "top_k"
+    else:
+        names = [subject]
+    for name in names:
+        found.append(
+            RankHit(
+                model=name,
+                rank=rank,
+                op=op,
+                within=within,
+                start=pos,
+                negated=denied or _near_negation(s.text, pos),
+                category=category,
+                metric=metric,
+            )
         )
-    )
 
 
 _DENIAL = _i(r"n['’]t\b|\bnot\b|\bno\s+longer\b")

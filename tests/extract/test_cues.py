@@ -927,3 +927,23 @@ def test_a_standings_list_is_no_set_of_comparisons() -> None:
         "GPT-3.5-turbo, third on 1155."
     )
     assert pairs(text) == set()
+
+
+def test_names_coordinated_under_a_plural_superlative_hold_the_top_places() -> None:
+    text = "GPT-5.2 Pro and GPT-5.2 Thinking are our strongest models yet for science."
+    found = {(c["model"], c["rank"], c["op"]) for c in claims(text) if c["type"] == "rank_position"}
+    assert found == {("GPT-5.2 Pro", 2, "top_k"), ("GPT-5.2 Thinking", 2, "top_k")}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("We launched GLM-4.6, a state-of-the-art coding model.", "GLM-4.6"),
+        ("Grok 3 has leading performance across academic benchmarks.", "Grok 3"),
+        ("On BixBench, GPT-5.2 achieved leading performance among models.", "GPT-5.2"),
+    ],
+)
+def test_leading_performance_and_an_appositive_superlative_are_first_place(
+    text: str, model: str
+) -> None:
+    assert (model, 1) in ranks(text)
