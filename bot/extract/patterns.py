@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.extract.groups import GroupPhrase, find_groups, resolve_pair
 from bot.extract.hits import (
@@ -479,7 +480,14 @@ def object_starts(text: str, models: list[Mention]) -> frozenset[int]:
     if not models:
         return frozenset()  # the common case, and the verb scan is the costly part
     probe = Sentence(text, models, [], _EMPTY_GAZETTEER)
-    return frozenset(m.start for v in _VERB.finditer(text) for m in _objects(probe, v.end()))
+    return frozenset(m.start for v in verbs(text) for m in _objects(probe, v.end()))
+
+
+@lru_cache(maxsize=64)
+def verbs(text: str) -> tuple[re.Match[str], ...]:
+    """The comparison verbs of a sentence. The pattern is long and a sentence is read
+    for them up to three times (the next sentence's "it", objects, comparisons)."""
+    return tuple(_VERB.finditer(text))
 
 
 def sentence_antecedent(text: str, models: list[Mention]) -> str | None:
@@ -545,7 +553,7 @@ def _same_preposition(before: str, gap: str) -> bool:
 
 def find_comparisons(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
-    for v in _VERB.finditer(s.text):
+    for v in verbs(s.text):
         relation: Relation = next(k for k in _VERBS if v.group(k))
         if (group := _group_comparison(s, v, relation)) is not None:
             found.append(group)
