@@ -154,7 +154,9 @@ _SCORING_LEAD = re.compile(
 )
 # "MMLU 86.4", "MT-Bench 8.99": a benchmark's name, then its number
 _BENCH_BEFORE = re.compile(
-    r"(?:" + "|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True)) + r")\s?$",
+    r"(?:" + "|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True)) + r")"
+    # "on the public OlmOCRBench (85.20)": the number in brackets after its benchmark
+    r"(?:\s?|\s?\()$",
     re.IGNORECASE,
 )
 _AFTER_PREPOSITION = re.compile(

@@ -947,3 +947,9 @@ def test_leading_performance_and_an_appositive_superlative_are_first_place(
     text: str, model: str
 ) -> None:
     assert (model, 1) in ranks(text)
+
+
+def test_a_number_in_brackets_after_its_benchmark_is_the_subjects_score() -> None:
+    assert {("Grok 4", 88.9), ("Grok 4", 100)} <= scores(
+        "Grok 4 does well on GPQA (88.9) and AIME (100)."
+    )
