@@ -4,7 +4,8 @@
 
 A local OpenAI-compatible server (127.0.0.1, this process) answers every chat request
 with the corpus labels whose quote is in the chunk it was sent, in the LLM wire format
-(bot/extract/schema.py); claims found only in the title are sent with the first chunk.
+(bot/extract/schema.py); the article is its headline and its body, as production reads
+it, and claims found only in the title are sent with the first chunk.
 claimwatch runs its normal LLM path on each item: LLMExtractor (chunking, strict JSON,
 quote location, schema checks, the consistency check), then the judge against the
 bundled leaderboard data and the registry (name resolution included).
@@ -209,7 +210,10 @@ def run(corpus: Path, chunk_chars: int) -> Tally:
             labels.current = item
             # an undated item still goes through extraction; its claims are not judged
             published = _published(item) or date(2100, 1, 1)
-            article = ArticleText(item["text"], published, item["title"], item["source"])
+            # as production reads an article: the headline, a blank line, the body
+            title = (item["title"] or "").strip()
+            text = f"{title}\n\n{item['text']}" if title else item["text"]
+            article = ArticleText(text, published, item["title"], item["source"])
             result = extractor.extract(article)
             tally.drafts_from_extractor += len(result.drafts)
             kept = {(claim_dedupe_key(d), d.span) for d in result.drafts}
