@@ -28,6 +28,7 @@ from store.record import (
     create_claims,
     current_verdict,
     prefetch,
+    read_fresh,
     record_article_claims,
     write_deferred,
 )
@@ -136,6 +137,7 @@ def write_checked(
         known = prefetch(session, drafts, articles=[item.article_id for item, _ in todo])
         known.deferred = True
         create_claims(session, drafts, known, now=now)
+        read_fresh(session, known)  # after create_claims: a racer's claim may have some
         done: list[CheckedArticle] = []
         for item, row in todo:
             changes: list[VerdictChange] = []

@@ -62,7 +62,7 @@ class Known:
     claims: dict[str, Claim] = field(default_factory=dict)  # dedupe key -> claim
     verdicts: dict[int, Verdict | None] = field(default_factory=dict)  # claim id -> current
     appearances: set[tuple[int, int, int]] = field(default_factory=set)  # claim, article, start
-    # claim ids made by a non-baseline article; None: not tracked (see prefetch)
+    # claim ids made by a non-baseline article; None: not tracked (see read_fresh)
     fresh: set[int] | None = None
     deferred: bool = False
     pending_appearances: list[dict[str, Any]] = field(default_factory=list)
@@ -89,16 +89,12 @@ def prefetch(
     drafts: Iterable[ClaimDraft],
     *,
     articles: Collection[int] | None = None,
-    known: Known | None = None,
 ) -> Known:
     """The claims these drafts dedupe to, their current verdicts and appearances.
 
-    `articles`: the batch's articles; only their appearances are read (the only ones a
-    batch asks about), and which of the claims a non-baseline article makes is read
-    too (`Known.fresh`, for `Known.only_baseline`). `known` is filled in place."""
-    known = known if known is not None else Known()
-    if articles is not None and known.fresh is None:
-        known.fresh = set()
+    `articles`: the batch's articles; only their appearances are read, the only ones a
+    batch asks about (a popular claim appears in many)."""
+    known = Known()
     keys = sorted({known.key(d) for d in drafts})
     if not keys:
         return known
@@ -119,20 +115,20 @@ def prefetch(
         if articles is not None:
             seen = seen.where(col(Appearance.article_id).in_(list(articles)))
         known.appearances = set(session.exec(seen))
-        if articles is not None:
-            read_fresh(session, known, ids)
     return known
 
 
-def read_fresh(session: Session, known: Known, claim_ids: Collection[int]) -> None:
-    """Add to `known.fresh` which of `claim_ids` a stored non-baseline article makes."""
-    assert known.fresh is not None
-    if claim_ids:
+def read_fresh(session: Session, known: Known) -> None:
+    """Start tracking `known.fresh`: which of the known claims a stored non-baseline
+    article makes (one query; `record_article_claims` adds the batch's own)."""
+    ids = [c.id for c in known.claims.values() if c.id is not None]
+    known.fresh = set()
+    if ids:
         known.fresh.update(
             session.exec(
                 select(Appearance.claim_id)
                 .join(Article, col(Article.id) == col(Appearance.article_id))
-                .where(col(Appearance.claim_id).in_(list(claim_ids)), ~col(Article.baseline))
+                .where(col(Appearance.claim_id).in_(ids), ~col(Article.baseline))
                 .distinct()
             )
         )
@@ -218,16 +214,10 @@ def create_claims(
         insert(table).on_conflict_do_nothing(index_elements=["dedupe_key"]),
         [c.model_dump(exclude={"id"}) for c in fresh.values()],
     )
-    ids = []
     for stored in session.exec(select(Claim).where(col(Claim.dedupe_key).in_(list(fresh)))):
         known.claims[stored.dedupe_key] = stored
         if stored.current_verdict is None and stored.id is not None:
             known.verdicts.setdefault(stored.id, None)
-        if stored.id is not None:
-            ids.append(stored.id)
-    if known.fresh is not None:
-        # a racing instance's row may already have its fresh articles
-        read_fresh(session, known, ids)
 
 
 def _get_or_create_claim(
