@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot import metrics, progress
-from bot.alerts.outbox import enqueue_alerts
+from bot.alerts.outbox import AlertBatch, enqueue_alerts
 from bot.extract import extract_article
 from bot.extract.base import ArticleText, ExtractionResult
 from bot.extract.html import looks_like_html, main_text
@@ -126,15 +126,15 @@ def _check(text: ArticleText, article_id: int, rt: Runtime, judge: Judge) -> _Ch
 
 def _on_recorded(
     session: Session,
-    rt: Runtime,
+    alerts: AlertBatch,
     item: CheckedArticle,
     changes: list[VerdictChange],
     baseline: bool,
     known: Known,
-    now: datetime,
     source: str | None,
 ) -> None:
-    """An article's claims are written: its alerts, in the same transaction."""
+    """An article's claims are recorded: its alerts, planned now (who hears about what
+    as of this article) and written with the batch's (`AlertBatch.write`)."""
     for change in changes:
         event(
             log,
@@ -146,25 +146,31 @@ def _on_recorded(
             previous=change.previous.label if change.previous else None,
         )
     for change in changes:
-        _enqueue_one(session, change, destinations=rt.config.destinations, now=now)
+        assert change.claim.id is not None
+        alerts.add(
+            change.claim,
+            change.verdict,
+            change.previous,
+            baseline=known.only_baseline(change.claim.id),
+        )
     if not baseline:
         # A claim first seen in baseline articles (no alert then) that fresh news
         # repeats deserves its alert now; the idempotency key keeps it to one.
         for claim, verdict in repeated_claims(session, item.drafts, changes, known):
-            enqueue_alerts(
-                session, claim, verdict, None, rt.config.destinations, baseline=False, now=now
-            )
+            alerts.add(claim, verdict, None, baseline=False)
 
 
 def _write(engine: Engine, rt: Runtime, items: list[_Checked], now: datetime) -> BatchOutcome:
     by_id = {i.work.article_id: i for i in items}
+    alerts = AlertBatch(rt.config.destinations)
     written = articles.write_checked(
         engine,
         [i.work for i in items],
         now=now,
         on_recorded=lambda s, item, changes, baseline, known: _on_recorded(
-            s, rt, item, changes, baseline, known, now, by_id[item.article_id].source
+            s, alerts, item, changes, baseline, known, by_id[item.article_id].source
         ),
+        on_written=lambda s: alerts.write(s, now=now),
     )
     if written.again:
         after = str(articles.FALLBACK_RETRY)

@@ -28,7 +28,9 @@ from store.record import (
     create_claims,
     current_verdict,
     prefetch,
+    read_fresh,
     record_article_claims,
+    write_deferred,
 )
 
 # An article the rules read while the LLM endpoint was down is read again by the LLM
@@ -60,6 +62,8 @@ class Written:
 
 # (session, article, its verdicts new or changed, baseline article?, the batch's rows)
 OnRecorded = Callable[[Session, CheckedArticle, list[VerdictChange], bool, Known], None]
+# (session): the batch's claims, verdicts and appearances are written (ids assigned)
+OnWritten = Callable[[Session], None]
 
 
 def load_batch(engine: Engine, ids: Sequence[int]) -> dict[int, tuple[Article, str | None]]:
@@ -87,10 +91,19 @@ _MARK_DONE = (
 
 
 def write_checked(
-    engine: Engine, items: Sequence[CheckedArticle], *, now: datetime, on_recorded: OnRecorded
+    engine: Engine,
+    items: Sequence[CheckedArticle],
+    *,
+    now: datetime,
+    on_recorded: OnRecorded,
+    on_written: OnWritten | None = None,
 ) -> Written:
     """Write `items` in one transaction: each article's claims and verdicts, whatever
     `on_recorded` adds (the alerts), and one executemany marking them done.
+
+    `on_recorded` is called article by article as each is recorded, before the rows are
+    flushed (new verdicts have no id yet; `Known.only_baseline` says whether a claim
+    alerts); `on_written` once the batch's rows are written, in the same transaction.
 
     The article rows are locked and read again first (only the columns needed); one
     processed meanwhile is skipped. An article read by the rules in place of the LLM
@@ -118,11 +131,13 @@ def write_checked(
             for item in items
             if (row := locked.get(item.article_id)) is not None and row.processed_at is None
         ]
-        # the batch's claims, verdicts and appearances in three queries, not per claim,
-        # and its new claims in one insert
+        # the batch's claims, verdicts and appearances in a few queries, not per claim;
+        # its new claims, verdicts and appearances in one statement each
         drafts = [d for item, _ in todo for d in item.drafts]
-        known = prefetch(session, drafts)
+        known = prefetch(session, drafts, articles=[item.article_id for item, _ in todo])
+        known.deferred = True
         create_claims(session, drafts, known, now=now)
+        read_fresh(session, known)  # after create_claims: a racer's claim may have some
         done: list[CheckedArticle] = []
         for item, row in todo:
             changes: list[VerdictChange] = []
@@ -134,6 +149,7 @@ def write_checked(
                     list(item.judgements),
                     now=now,
                     known=known,
+                    baseline=row.baseline,
                 )
             on_recorded(session, item, changes, row.baseline, known)
             out.articles.append(item.article_id)
@@ -142,6 +158,9 @@ def write_checked(
                 out.again.append(item.article_id)
             else:
                 done.append(item)
+        write_deferred(session, known)
+        if on_written is not None:
+            on_written(session)
         if done:
             session.execute(
                 _MARK_DONE,
@@ -190,7 +209,8 @@ def repeated_claims(
     verdicts: a claim first seen in baseline articles, repeated by fresh news, alerts
     now (the idempotency key keeps it to one alert)."""
     changed = {c.claim.id for c in changes}
-    keys = sorted({claim_dedupe_key(d) for d in drafts})
+    key = known.key if known is not None else claim_dedupe_key
+    keys = sorted({key(d) for d in drafts})
     if not keys:
         return []
     if known is not None and all(k in known.claims for k in keys):

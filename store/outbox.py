@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -80,6 +82,46 @@ def write_claim_alerts(
         created.append(session.exec(select(Alert).where(col(Alert.idempotency_key) == key)).one())
     session.flush()
     return created
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimAlerts:
+    """A verdict's planned alerts, written with others by `write_many_claim_alerts`."""
+
+    claim_id: int
+    verdict_id: int
+    label: str
+    planned: Sequence[PlannedAlert]
+
+
+def write_many_claim_alerts(
+    session: Session, alerts: Sequence[ClaimAlerts], *, now: datetime
+) -> None:
+    """Write the outbox rows of many verdicts in the caller's transaction, in one
+    statement (a batch's alerts, not three round trips each). A key already written
+    is left alone, as in `write_claim_alerts`."""
+    rows: dict[str, dict[str, object]] = {}
+    for item in alerts:
+        for plan in item.planned:
+            key = idempotency_key(item.claim_id, item.verdict_id, item.label, plan.destination)
+            if key not in rows:
+                rows[key] = Alert(
+                    idempotency_key=key,
+                    claim_id=item.claim_id,
+                    verdict_id=item.verdict_id,
+                    destination=plan.destination,
+                    kind=plan.kind,
+                    status=PENDING,
+                    next_attempt_at=now,
+                ).model_dump(exclude={"id"})
+    if not rows:
+        return
+    table = Alert.__table__  # type: ignore[attr-defined]
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(
+        insert(table).on_conflict_do_nothing(index_elements=["idempotency_key"]),
+        list(rows.values()),
+    )
 
 
 def _stamp(moment: datetime) -> str:

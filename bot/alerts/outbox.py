@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
@@ -22,7 +23,7 @@ from sqlmodel import Session, col, select
 from bot.alerts.kinds import Destination
 from store.claims_queries import only_baseline_appearances
 from store.models import SENT, Alert, Claim, Verdict, utcnow
-from store.outbox import PlannedAlert, write_claim_alerts
+from store.outbox import ClaimAlerts, PlannedAlert, write_claim_alerts, write_many_claim_alerts
 
 AlertKind = Literal["new", "change"]
 
@@ -76,15 +77,50 @@ def enqueue_alerts(
         baseline = only_baseline_appearances(session, claim.id)
     if baseline:
         return []
+    planned = plan_alerts(destinations, verdict, previous_verdict)
+    return write_claim_alerts(
+        session, claim.id, verdict.id, verdict.label, planned, now=now or utcnow()
+    )
+
+
+def plan_alerts(
+    destinations: Sequence[Destination], verdict: Verdict, previous_verdict: Verdict | None
+) -> list[PlannedAlert]:
+    """Who hears about `verdict`, and how (pure)."""
     previous_label = previous_verdict.label if previous_verdict is not None else None
-    planned = [
+    return [
         PlannedAlert(dest.name, kind)
         for dest in destinations
         if (kind := alert_kind(dest, verdict.label, previous_label)) is not None
     ]
-    return write_claim_alerts(
-        session, claim.id, verdict.id, verdict.label, planned, now=now or utcnow()
-    )
+
+
+@dataclass
+class AlertBatch:
+    """The alerts of a batch's verdicts, planned as each is recorded and written in
+    one statement once the batch is flushed (its verdicts then have ids), still in the
+    transaction that writes them: the same rows `enqueue_alerts` writes one by one."""
+
+    destinations: Sequence[Destination]
+    _planned: list[tuple[Claim, Verdict, list[PlannedAlert]]] = field(default_factory=list)
+
+    def add(
+        self, claim: Claim, verdict: Verdict, previous_verdict: Verdict | None, *, baseline: bool
+    ) -> None:
+        """Plan the alerts of `verdict` (none for a claim only baseline articles make)."""
+        if not baseline:
+            planned = plan_alerts(self.destinations, verdict, previous_verdict)
+            if planned:
+                self._planned.append((claim, verdict, planned))
+
+    def write(self, session: Session, *, now: datetime) -> None:
+        """Write the planned rows; the batch's verdicts must be flushed."""
+        items = []
+        for claim, verdict, planned in self._planned:
+            assert claim.id is not None and verdict.id is not None
+            items.append(ClaimAlerts(claim.id, verdict.id, verdict.label, planned))
+        write_many_claim_alerts(session, items, now=now)
+        self._planned.clear()
 
 
 def previous_remote_id(engine: Engine, alert: Alert) -> str | None:

@@ -599,11 +599,28 @@ _BOARD_AFTER = re.compile(
 )
 
 
+# The rules and the subject finder both ask about each sentence with the same known
+# names: the last few answers are kept (key -> (gazetteer, answer)), bounded.
+_UNLISTED_SEEN: dict[tuple[str, tuple[Mention, ...], int], tuple[Gazetteer, list[Mention]]] = {}
+_UNLISTED_KEEP = 16
+
+
 def unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Capitalised names in `text` the gazetteer does not know: no organisation,
     country, board or benchmark, not overlapping a known mention, not a possessive
     owner ("Stability AI's StableLM" names StableLM)."""
+    key = (text, tuple(known), id(gaz))
+    hit = _UNLISTED_SEEN.get(key)
+    if hit is not None and hit[0] is gaz:
+        return list(hit[1])
+    out = _unlisted_names(text, known, gaz)
+    if len(_UNLISTED_SEEN) >= _UNLISTED_KEEP:
+        _UNLISTED_SEEN.clear()
+    _UNLISTED_SEEN[key] = (gaz, out)
+    return list(out)
 
+
+def _unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     for m in _PROPER.finditer(text.translate(_DASHES)):
         start, end = m.span()

@@ -15,8 +15,9 @@ from bot.sources import Destination, destination
 from store.db import session_scope
 from store.leases import take_alerts
 from store.models import Alert, Claim, Verdict
+from store.outbox import ClaimAlerts, PlannedAlert, write_many_claim_alerts
 from store.record import record_article_claims
-from tests.alerts.alerts_support import T0, Seeder, fetch
+from tests.alerts.alerts_support import T0, Seeder, fetch, id_of
 from tests.store.store_support import articles, draft, judgement
 
 WEBHOOK = destination(name="team", kind="discord_webhook", webhook_env="HOOK")
@@ -191,3 +192,20 @@ def test_racing_instances_enqueue_one_alert(engine: Engine) -> None:
     assert second_result == []
     with Session(engine) as s:
         assert len(s.exec(select(Alert)).all()) == 1
+
+
+def test_many_alerts_at_once_leave_written_keys_alone(engine: Engine) -> None:
+    """write_many_claim_alerts: one row per key, whether the key is repeated in the call
+    or was written before (by enqueue_alerts, or an earlier batch)."""
+    (article_id,) = articles(engine, 1)
+    with session_scope(engine) as s:
+        (change,) = record_article_claims(s, article_id, [draft()], [judgement()])
+    claim_id, verdict_id = id_of(change.claim), id_of(change.verdict)
+    with session_scope(engine) as s:
+        enqueue_alerts(s, fetch(s, Claim, claim_id), fetch(s, Verdict, verdict_id), None, [WEBHOOK])
+    planned = [PlannedAlert("team", "new"), PlannedAlert("other", "new")]
+    for _ in range(2):
+        with session_scope(engine) as s:
+            item = ClaimAlerts(claim_id, verdict_id, "supported", planned)
+            write_many_claim_alerts(s, [item, item], now=T0)
+    assert sorted(a.destination for a in _alerts(engine)) == ["other", "team"]

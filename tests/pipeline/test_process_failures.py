@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 import bot.processing as processing
+from bot.alerts.outbox import AlertBatch
 from bot.config import Settings
 from bot.extract import GatedResult
 from bot.extract.base import ArticleText, ExtractionResult
@@ -153,11 +154,11 @@ def test_an_article_whose_rows_cannot_be_written_fails_alone(
     real_on_recorded = processing._on_recorded
     calls: list[int] = []
 
-    def on_recorded(session: Session, rt: Runtime, item: CheckedArticle, *rest: Any) -> None:
+    def on_recorded(session: Session, alerts: AlertBatch, item: CheckedArticle, *rest: Any) -> None:
         calls.append(item.article_id)
         if item.article_id == bad_id:
             raise RuntimeError("a row this article cannot write")
-        real_on_recorded(session, rt, item, *rest)
+        real_on_recorded(session, alerts, item, *rest)
 
     monkeypatch.setattr(processing, "extract_article", fake_extract)
     monkeypatch.setattr(processing, "_on_recorded", on_recorded)
