@@ -69,13 +69,23 @@ _SUPERLATIVE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:performance|results?|scores?|accuracy|quality))",
     re.IGNORECASE,
 )
-# Superlatives of things no leaderboard ranks: price, speed, a size class.
-_NOT_RANKED = re.compile(r"\b(?:latency|speed|fastest|throughput|tokens per second)", re.IGNORECASE)
+# Superlatives of things no leaderboard ranks: price, speed, a size class; and of what a
+# lab builds with, not a model ("our state-of-the-art training framework").
+_NOT_RANKED = re.compile(
+    r"\b(?:latency|speed|fastest|throughput|tokens per second)|"
+    r"^[^,.;]{0,40}?\b(?:framework|techniques?|methods?|infrastructure|kernels?|hardware|"
+    r"compute|pipelines?|tooling|tools|research(?:ers)?|teams?|labs?|facilit\w+|datasets?|"
+    r"data\s+cent\w+|chips?|GPUs?|clusters?)\b",
+    re.IGNORECASE,
+)
 _OTHERS_SUPERLATIVE = re.compile(
     r"\b(?:previous|prior|other|existing|dedicated|competing|competitors['’]?|rival|than|"
     r"against|over|outperform\w*|beat\w*|surpass\w*|pass(?:ed|es|ing)|"
     # "trails the leading models": the superlative is the other side of a comparison
-    r"trail\w*|lag\w*|behind|below|match\w*|rival\w*|approach\w*)\s+(?:[\w-]+[,\s]+){0,2}$",
+    r"trail\w*|lag\w*|behind|below|match\w*|rival\w*|approach\w*|"
+    # "on par with the best closed models": the superlative is the yardstick
+    r"par\s+with|level\s+with|comparable\s+(?:to|with)|close\s+to|as\s+good\s+as|"
+    r"equal\s+to|parity\s+with)\s+(?:[\w-]+[,\s]+){0,2}$",
     re.IGNORECASE,
 )
 # "Grok 3, our most advanced model yet": the name the superlative is set beside
@@ -548,6 +558,7 @@ _PRONOUN_SCORE = re.compile(
 )
 # "73.6% on AIME2024, and 90% with majority voting": the same model's next number
 _SAME_AGAIN = re.compile(r"^[^;.]{0,80}?(?:,\s*|\s+)(?:and|or)\s+(?:a\s+|an\s+)?$|^\s*(?:,|/)\s*$")
+_SINCE = re.compile(r"\b(?:since|until|before|after)\s+(?:v(?:ersion)?\s*)?$", re.IGNORECASE)
 _SHOTS = re.compile(r"[- ]?shots?\b", re.IGNORECASE)
 _NEXT_CELL = re.compile(r"^\s*%?\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\w .'’-]{1,30}?$")
 # ", reaching 95.8% on AIME": a participle after a comma scores the sentence's subject,
@@ -626,6 +637,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         version = _NAME_NUMBER.search(lead) and float(raw) < 100 and not _BENCH_BEFORE.search(lead)
         if _BENCH_BEFORE.search(lead) and float(raw) < 10 and _BENCH_VERSION.match(s.text, m.end()):
             continue  # "on SWE-Bench Pro and Terminal-Bench 2.0, benchmarks ...": its version
+        if _SINCE.search(lead):
+            continue  # "the biggest leap since 4.5": a version or a date, not a score
         if version or _MARGIN.search(lead) or _MARGIN_AFTER.match(s.text, m.end()):
             continue  # "Opus 4.8", "Apache 2.0"; "by over 20%" is a margin, not a score
         if _RANGE_TO.match(s.text, m.end()) or _RANGE_FROM.search(lead):

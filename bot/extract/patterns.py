@@ -457,6 +457,13 @@ _BAD_MEASURE = _i(
     r"toxic\w*|latency|cost|price|WER|CER|loss|perplexity|risk)\b"
 )
 _APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
+# the rest of the field, not a model: "its peers", "competitors", "the competition"
+_THE_FIELD = _i(
+    r"\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"
+    r"(?:(?!(?:as|to|in|on|at|by|for|with|and|than|while|when)\b)[\w-]+\s+){0,2}?"
+    r"(?:peers|competitors|rivals|competition)\b(?!\s*(?:,|:)?\s*(?:such\s+as|like|including))"
+    r"(?!\s+(?:from|at|by|of)\b)"
+)
 _IT_OBJECT = _i(r"\s+it\b(?!['’]s)")
 _LISTED = _i(r"[^.;:]{0,80}?\b(?:including|such\s+as|like|notably|among\s+them)\s+")
 _GROUP_SCOPE = _i(
@@ -581,6 +588,19 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if subject is None:
             continue
         objects: list[Mention] = _objects(s, v.end())
+        field = _THE_FIELD.match(s.text, v.end()) if relation in ("beats", "overtook") else None
+        if not objects and field is not None:
+            # "outperforms its peers", "beats the competition": first of its field
+            found.append(
+                RankHit(
+                    model=subject,
+                    rank=1,
+                    start=v.start(),
+                    negated=_near_negation(s.text, v.start()),
+                    needs_scope=True,
+                )
+            )
+            continue
         if not objects and (described := _DESCRIBED.match(s.text, v.end())):
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)

@@ -953,3 +953,30 @@ def test_a_number_in_brackets_after_its_benchmark_is_the_subjects_score() -> Non
     assert {("Grok 4", 88.9), ("Grok 4", 100)} <= scores(
         "Grok 4 does well on GPQA (88.9) and AIME (100)."
     )
+
+
+def test_beating_the_rest_of_the_field_is_first_place() -> None:
+    text = "Notably, Grok 4 Fast significantly outperforms its peers in its weight class."
+    assert ("Grok 4 Fast", 1) in ranks(text)
+    assert pairs(text) == set()
+    # named rivals stay comparisons
+    assert ("Grok 4 Fast", "GPT-5", "beats") in pairs(
+        "Grok 4 Fast outperforms rivals such as GPT-5 on LMArena."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the superlative is the yardstick of a comparison, not the subject's place
+        "In Cline, Devstral 2 delivers a success rate on par with the best closed models.",
+        # a superlative of what a lab builds with, not of a model
+        "Grok 4 was trained with our state-of-the-art reinforcement learning framework.",
+    ],
+)
+def test_superlatives_that_rank_no_model(text: str) -> None:
+    assert ranks(text) == set()
+
+
+def test_a_number_after_since_is_no_score() -> None:
+    assert scores("Claude Opus 5 is the biggest leap in the Opus family since 4.5.") == set()
