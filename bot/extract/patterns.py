@@ -198,7 +198,9 @@ _OBJECT_JOIN = re.compile(
     r"(?:,\s*(?:the\s+[^,]{1,30}?,\s*)?(?:and\s+|or\s+|as\s+well\s+as\s+)?|and\s+|or\s+|"
     r"as\s+well\s+as\s+|&\s*)(?:even\s+)?"
     # "... and models like Qwen3.5", "as well as Stability AI's StableLM"
-    r"(?:(?:other\s+)?(?:models?|systems?)\s+(?:like|such\s+as|including)\s+)?"
+    # "... and enterprise models such as B": a second described list
+    r"(?:(?:other\s+)?(?:[\w-]+\s+){0,3}?(?:models?|systems?|LLMs|ones|solutions|rivals)"
+    r"\s+(?:like|such\s+as|including)\s+)?"
     r"(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?$",
     re.IGNORECASE,
 )

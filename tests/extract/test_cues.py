@@ -980,3 +980,14 @@ def test_superlatives_that_rank_no_model(text: str) -> None:
 
 def test_a_number_after_since_is_no_score() -> None:
     assert scores("Claude Opus 5 is the biggest leap in the Opus family since 4.5.") == set()
+
+
+def test_a_second_described_list_joins_the_objects() -> None:
+    text = (
+        "Mistral Medium 3 also surpasses leading open models such as Llama 4 Maverick and "
+        "enterprise models such as Command A."
+    )
+    assert {
+        ("Mistral Medium 3", "Llama 4 Maverick", "beats"),
+        ("Mistral Medium 3", "Command A", "beats"),
+    } <= pairs(text)
