@@ -201,6 +201,10 @@ _BENCH_VERSION = re.compile(
 )
 _RANGE_TO = re.compile(r"\s*%?\s*(?:to|vs\.?|versus|[-–])\s*\d", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\d\s*%?\s*(?:to|vs\.?|versus|[-–])\s*$", re.IGNORECASE)
+# "GPT-5 comes in behind Grok 4: 65.7% against 66.7%": after a comparison the two
+# numbers are its two sides, in order (find_paired_scores reads them)
+_AGAINST_TO = re.compile(r"\s*%?\s*against\s*\d", re.IGNORECASE)
+_AGAINST_FROM = re.compile(r"\d\s*%?\s*against\s*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
     r"(?P<gt>over|more than|above|at least|exceeding|north of|>|beyond)\s*$|"
     r"(?P<lt>under|below|less than|<)\s*$|"
@@ -641,7 +645,9 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             continue  # "the biggest leap since 4.5": a version or a date, not a score
         if version or _MARGIN.search(lead) or _MARGIN_AFTER.match(s.text, m.end()):
             continue  # "Opus 4.8", "Apache 2.0"; "by over 20%" is a margin, not a score
-        if _RANGE_TO.match(s.text, m.end()) or _RANGE_FROM.search(lead):
+        paired = any(isinstance(h, PairHit) and h.start < m.start() for h in s.hits)
+        against = _AGAINST_TO.match(s.text, m.end()) or _AGAINST_FROM.search(lead)
+        if _RANGE_TO.match(s.text, m.end()) or _RANGE_FROM.search(lead) or (paired and against):
             continue  # "60.2% to 54.9%": whose is which is not in the words
         pct, unit = bool(m.group("pct")), bool(m.group("unit"))
         if _YEAR.match(raw) and not unit:
@@ -696,17 +702,34 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             not pct and 800 <= value <= 2500 and _ELO_WORDS.search(s.text)
         ):
             metric = "arena_score"
-        found.append(
-            ScoreHit(
-                model=name,
-                value=value,
-                comparator=comparator,
-                start=m.start(),
-                negated=_near_negation(s.text, m.start()),
-                metric=metric,
+        names = [name]
+        if model is not None and model.text == name and _BOTH.search(lead):
+            names = _joined_run(s, model)  # "A and B, both listed at 49.8": each of them
+        for each in names:
+            found.append(
+                ScoreHit(
+                    model=each,
+                    value=value,
+                    comparator=comparator,
+                    start=m.start(),
+                    negated=_near_negation(s.text, m.start()),
+                    metric=metric,
+                )
             )
-        )
     return found
+
+
+_BOTH = re.compile(r",\s*(?:both|each|all\s+(?:two|three|four))\b[^,;.]{0,30}$", re.IGNORECASE)
+
+
+def _joined_run(s: Sentence, last: Mention) -> list[str]:
+    """The names joined to `last` by "and" or commas, in order, ending with it."""
+    run = [last]
+    for m in reversed([x for x in s.models if x.end <= last.start]):
+        if not _NAMES_JOIN.match(s.text[m.end : run[-1].start]):
+            break
+        run.append(m)
+    return [m.text for m in reversed(run)]
 
 
 # "Compared to Mistral 7B, it is much better at ...", "a significant upgrade ...
@@ -779,7 +802,7 @@ _GAIN_OVER = re.compile(
 
 # "it tops GPT-5: 60.2% to 54.9% on BrowseComp": the compared models' numbers, in order
 _PAIRED = re.compile(
-    r"(?<![\w.])(?P<a>\d{1,4}(?:\.\d+)?)\s?(?P<pct>%)?\s+(?:to|vs\.?|versus)\s+"
+    r"(?<![\w.])(?P<a>\d{1,4}(?:\.\d+)?)\s?(?P<pct>%)?\s+(?:to|vs\.?|versus|against)\s+"
     r"(?P<b>\d{1,4}(?:\.\d+)?)\s?%?(?!\s*(?:x\b|times))"
 )
 

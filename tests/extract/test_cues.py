@@ -991,3 +991,15 @@ def test_a_second_described_list_joins_the_objects() -> None:
         ("Mistral Medium 3", "Llama 4 Maverick", "beats"),
         ("Mistral Medium 3", "Command A", "beats"),
     } <= pairs(text)
+
+
+def test_two_numbers_against_each_other_after_a_comparison_are_its_sides() -> None:
+    text = "On ARC-AGI, GPT-5 comes in behind xAI's Grok 4: 65.7% against 66.7% on version 1."
+    assert scores(text) == {("GPT-5", 65.7), ("Grok 4", 66.7)}
+
+
+def test_both_at_one_number_gives_each_its_score() -> None:
+    text = (
+        "On the leaderboard Qwen3-Max sits far above Claude Opus 4 and DeepSeek-V3, both at 49.8."
+    )
+    assert {("Claude Opus 4", 49.8), ("DeepSeek-V3", 49.8)} <= scores(text)
