@@ -22,7 +22,8 @@ from bot.extract.names import Gazetteer, Mention, unlisted_names
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(–—]|\s-\s|\b(?:and|but|while|whereas|although|though|when|so|then|yet|"
     # "we find that X achieves ...": a reported clause has its own subject
-    r"which|where|that|because|since|after|once|if|whether)\b)\s*",
+    # ("since", "after" and "before" are left out: "since GPT-5" is a preposition's)
+    r"which|where|that|because|if|whether)\b)\s*",
     re.IGNORECASE,
 )
 # What may stand before a subject inside its clause: bullets, quotes, determiners,

@@ -215,3 +215,11 @@ def test_a_rank_number_written_no_is_no_negation(text: str, negated: bool) -> No
     relation = [d.relation for d in drafts if d.type == "pairwise_comparison"]
     assert found == [("Grok 3", "GPT-4.5", negated)]
     assert relation == (["trails"] if "no match" in text else ["beats"])
+
+
+def test_a_negation_in_a_relative_clause_does_not_reach_a_participle_after_it() -> None:
+    text = (
+        "Grok 3 mini reaches a new frontier for STEM tasks that don't require much world "
+        "knowledge, reaching 95.8% on AIME 2024."
+    )
+    assert not mood(text, text.index("95.8")).negated
