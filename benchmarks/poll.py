@@ -14,12 +14,14 @@ feedparser alone on the same bytes, and the same rows inserted with one executem
         [--parse auto|process|inline] [--peer-python /tmp/readerenv/bin/python]
 
 The server runs in a child process so it does not compete with the poller for the GIL.
+The parse worker (spawned) imports this file as its main module, as it imports the
+`claimwatch` script in production: what only the harness uses is imported where used,
+so the worker's memory is the poller's, not the harness's.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gzip
 import hashlib
 import os
@@ -29,7 +31,6 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from statistics import median
 
@@ -46,6 +47,8 @@ def bodies(n: int) -> list[bytes]:
 
 
 def serve(n: int) -> None:
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
     data = bodies(n)
     tags = ['"' + hashlib.sha1(b).hexdigest()[:16] + '"' for b in data]
 
@@ -357,5 +360,7 @@ if __name__ == "__main__":
         sys.path.insert(0, str(ROOT))
         measure_floors(args.sources)
     else:
+        import asyncio
+
         sys.path.insert(0, str(ROOT))
         asyncio.run(main(args.sources, args.rounds, args.warm, args.parse, args.peer_python))

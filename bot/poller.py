@@ -5,8 +5,8 @@
     per source, concurrently (overall cap; one request at a time per host):
       fetch or read file -> parse -> key + decide -> full text
       -> schedule.transition decides next poll, backoff, disable or recovery
-      -> store: articles + state in one transaction; a poll with no article to store
-         (304, unchanged, failure) only queues its state for a batched write
+      -> store: articles + state, grouped with the other polls that finish while a
+         write runs (one transaction for many sources: group commit)
 
 This module only wires the stages of bot/feeds together and owns the shared
 httpx client when the caller gives none. `poll_due` is a coroutine, safe to call
@@ -37,7 +37,7 @@ from tenacity.wait import wait_base
 from bot import net
 from bot.config import Settings
 from bot.feeds import persist
-from bot.feeds.batch import StateWriter
+from bot.feeds.batch import PollWriter
 from bot.feeds.decide import EntryPlan, key_entries, plan_keyed
 from bot.feeds.fetch import (
     Fetcher,
@@ -152,10 +152,10 @@ class _Run:
     db_pool: ThreadPoolExecutor
     parse_pool: Executor
     base_dir: Path | None
-    states: StateWriter = field(init=False)
+    writes: PollWriter = field(init=False)
 
     def __post_init__(self) -> None:
-        self.states = StateWriter(lambda batch: self.db(persist.apply_states, self.engine, batch))
+        self.writes = PollWriter(lambda batch: self.db(persist.apply_polls, self.engine, batch))
 
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -269,16 +269,8 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
     state_only = plan is None or not (plan.new or plan.changed)
     applied = persist.Applied([], [])
     if not state_only:
-        applied = await run.db(
-            persist.apply_poll,
-            run.engine,
-            due.id,
-            trans,
-            now=now,
-            plan=plan,
-            full_texts=texts,
-            baseline_done=baseline_done,
-        )
+        update = persist.PollUpdate(due.id, trans, now, baseline_done, plan, texts)
+        applied = await run.writes.store(update)
     for name in trans.events:
         level = logging.WARNING if name == "disabled" else logging.INFO
         event(
@@ -314,7 +306,7 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
         error=report.error,
     )
     if state_only:  # last, so nothing after it can fail and store a second state
-        run.states.add(persist.StateUpdate(due.id, trans, now, baseline_done))
+        run.writes.add(persist.PollUpdate(due.id, trans, now, baseline_done))
     return report
 
 
@@ -448,7 +440,7 @@ async def poll_due(
             waiting = [] if chunk is None else [n for n in waiting if n not in taken]
     finally:
         try:
-            await run.states.flush()
+            await run.writes.flush()
         finally:
             db_pool.shutdown(wait=True)
         if not parse_processes:  # the parse child outlives the poll

@@ -21,8 +21,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
-import feedparser
-
 
 class FeedError(Exception):
     """The body cannot be used as a feed; `kind` names why, str() explains it."""
@@ -228,6 +226,9 @@ def parse_feed(
     # a character reference to a lone surrogate (&#xD800;) makes feedparser raise
     # UnicodeEncodeError deep inside; it stands for no character, so it becomes U+FFFD
     body = _SURROGATE_REF.sub(b"&#xFFFD;", body)
+    # imported here: a poller that parses in its child never loads feedparser (11 MB)
+    import feedparser
+
     try:
         result = feedparser.parse(body, response_headers=headers, sanitize_html=True)
     except (UnicodeError, ValueError, LookupError, RecursionError) as exc:
