@@ -48,7 +48,7 @@ from bot.feeds.fetch import (
     system_resolver,
 )
 from bot.feeds.fulltext import fetch_full_text
-from bot.feeds.parse import FeedError, ParsedFeed, parse_feed, parse_worker, spare_core
+from bot.feeds.parse import FeedError, ParsedFeed, parse_feed, parse_worker
 from bot.feeds.schedule import Outcome, OutcomeKind, SourceState, transition
 from bot.logs import event
 from bot.net import user_agent
@@ -63,7 +63,6 @@ T = TypeVar("T")
 
 FULL_TEXT_PER_POLL = 20  # article pages fetched per source per poll, at most
 LEASE_CHUNK_PER_SLOT = 4  # sources leased at a time, per concurrent request allowed
-PROCESS_PARSE_MIN = 100  # sources in one poll from which parsing moves to a child process
 
 
 @dataclass(frozen=True)
@@ -370,13 +369,15 @@ async def poll_due(
     rng: random.Random | None = None,
     base_dir: Path | None = None,
     owner: str | None = None,
-    parse_processes: bool | None = None,
+    parse_processes: bool = False,
 ) -> PollReport:
     """Poll every enabled source that is due (or those named in `only`, due or not).
 
     `now` fixes the clock (tests); `client` is the shared httpx client (one is made
     and closed here when omitted); `fetcher`, `resolver` and `retry_wait` replace the
-    network, DNS and tenacity's waits in tests. Returns one report per source polled.
+    network, DNS and tenacity's waits in tests. `parse_processes` parses in the
+    process's long-lived parse child instead of a thread here. Returns one report per
+    source polled.
     """
     clock: Callable[[], datetime] = (lambda: now) if now is not None else utcnow
     feeds = {f.name: f for f in _selected(config, only)}
@@ -391,12 +392,9 @@ async def poll_due(
     # CPU-bound pure Python, so more parse threads only fight over the GIL and starve
     # the event loop and the database thread (measured: 3x slower with 20).
     db_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="poller-db")
-    # A big batch (a cold start, a service with thousands of feeds) parses in the
-    # process's long-lived parse child when a core is free, off this process's GIL;
-    # on a busy machine parsing here is faster (bot/feeds/parse.py says by how much).
+    # Parsing stays in this process unless asked otherwise: on a busy machine the
+    # process's parse child was slower, and it always costs 40 MB more (bot/feeds/parse.py).
     parse_pool: Executor
-    if parse_processes is None:
-        parse_processes = len(feeds) >= PROCESS_PARSE_MIN and spare_core()
     if parse_processes:
         parse_pool = parse_worker()
     else:

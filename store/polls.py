@@ -298,16 +298,15 @@ def _insert_new(conn: sa.Connection, writes: Sequence[PollWrite]) -> list[list[i
     # parameter order runs one statement per row on SQLite (SQLAlchemy has no sentinel
     # there), a third of a cold poll's database time.
     conn.execute(_ARTICLES.insert(), rows)
-    wanted = {(w.source.source_id, n.dedupe_key) for w in writes for n in w.new}
-    source_ids = sorted({sid for sid, _ in wanted})
-    keys = sorted({key for _, key in wanted})
+    # per source: both columns of the unique index fixed or listed, so each key is one
+    # probe (a list of sources and a list of keys together probe every pair)
     ids: dict[tuple[int, str], int] = {}
-    for i in range(0, len(keys), _IN_CHUNK):
-        found = conn.execute(
-            _ID_BY_KEY, {"b_sources": source_ids, "b_keys": keys[i : i + _IN_CHUNK]}
-        )
-        # another source of the batch may hold the same key: only pairs just inserted
-        ids.update(((sid, key), aid) for sid, key, aid in found if (sid, key) in wanted)
+    for w in writes:
+        sid = w.source.source_id
+        keys = [n.dedupe_key for n in w.new]
+        for i in range(0, len(keys), _IN_CHUNK):
+            found = conn.execute(_KNOWN, {"b_source": sid, "b_keys": keys[i : i + _IN_CHUNK]})
+            ids.update(((sid, key), aid) for key, aid, _hash in found)
     return [[ids[(w.source.source_id, n.dedupe_key)] for n in w.new] for w in writes]
 
 
@@ -384,10 +383,6 @@ _STATE_UPDATE = (
     )
 )
 _IN_CHUNK = 500  # values per IN list
-_ID_BY_KEY = sa.select(_ARTICLES.c.source_id, _ARTICLES.c.dedupe_key, _ARTICLES.c.id).where(
-    _ARTICLES.c.source_id.in_(_p("b_sources", expanding=True)),
-    _ARTICLES.c.dedupe_key.in_(_p("b_keys", expanding=True)),
-)
 _EXISTING = sa.select(_ARTICLES.c.id, _ARTICLES.c.source_id).where(
     _ARTICLES.c.id.in_(_p("b_ids", expanding=True))
 )
