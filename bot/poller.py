@@ -5,8 +5,8 @@
     per source, concurrently (overall cap; one request at a time per host):
       fetch or read file -> parse -> key + decide -> full text
       -> schedule.transition decides next poll, backoff, disable or recovery
-      -> store: articles + state in one transaction; a poll with no article to store
-         (304, unchanged, failure) only queues its state for a batched write
+      -> store: articles + state, grouped with the other polls that finish while a
+         write runs (one transaction for many sources: group commit)
 
 This module only wires the stages of bot/feeds together and owns the shared
 httpx client when the caller gives none. `poll_due` is a coroutine, safe to call
@@ -37,7 +37,7 @@ from tenacity.wait import wait_base
 from bot import net
 from bot.config import Settings
 from bot.feeds import persist
-from bot.feeds.batch import StateWriter
+from bot.feeds.batch import PollWriter
 from bot.feeds.decide import EntryPlan, key_entries, plan_keyed
 from bot.feeds.fetch import (
     Fetcher,
@@ -48,7 +48,7 @@ from bot.feeds.fetch import (
     system_resolver,
 )
 from bot.feeds.fulltext import fetch_full_text
-from bot.feeds.parse import FeedError, ParsedFeed, parse_feed, parse_worker, spare_core
+from bot.feeds.parse import FeedError, ParsedFeed, parse_feed, parse_worker
 from bot.feeds.schedule import Outcome, OutcomeKind, SourceState, transition
 from bot.logs import event
 from bot.net import user_agent
@@ -63,7 +63,6 @@ T = TypeVar("T")
 
 FULL_TEXT_PER_POLL = 20  # article pages fetched per source per poll, at most
 LEASE_CHUNK_PER_SLOT = 4  # sources leased at a time, per concurrent request allowed
-PROCESS_PARSE_MIN = 100  # sources in one poll from which parsing moves to a child process
 
 
 @dataclass(frozen=True)
@@ -152,10 +151,10 @@ class _Run:
     db_pool: ThreadPoolExecutor
     parse_pool: Executor
     base_dir: Path | None
-    states: StateWriter = field(init=False)
+    writes: PollWriter = field(init=False)
 
     def __post_init__(self) -> None:
-        self.states = StateWriter(lambda batch: self.db(persist.apply_states, self.engine, batch))
+        self.writes = PollWriter(lambda batch: self.db(persist.apply_polls, self.engine, batch))
 
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -269,16 +268,8 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
     state_only = plan is None or not (plan.new or plan.changed)
     applied = persist.Applied([], [])
     if not state_only:
-        applied = await run.db(
-            persist.apply_poll,
-            run.engine,
-            due.id,
-            trans,
-            now=now,
-            plan=plan,
-            full_texts=texts,
-            baseline_done=baseline_done,
-        )
+        update = persist.PollUpdate(due.id, trans, now, baseline_done, plan, texts)
+        applied = await run.writes.store(update)
     for name in trans.events:
         level = logging.WARNING if name == "disabled" else logging.INFO
         event(
@@ -314,7 +305,7 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
         error=report.error,
     )
     if state_only:  # last, so nothing after it can fail and store a second state
-        run.states.add(persist.StateUpdate(due.id, trans, now, baseline_done))
+        run.writes.add(persist.PollUpdate(due.id, trans, now, baseline_done))
     return report
 
 
@@ -378,13 +369,15 @@ async def poll_due(
     rng: random.Random | None = None,
     base_dir: Path | None = None,
     owner: str | None = None,
-    parse_processes: bool | None = None,
+    parse_processes: bool = False,
 ) -> PollReport:
     """Poll every enabled source that is due (or those named in `only`, due or not).
 
     `now` fixes the clock (tests); `client` is the shared httpx client (one is made
     and closed here when omitted); `fetcher`, `resolver` and `retry_wait` replace the
-    network, DNS and tenacity's waits in tests. Returns one report per source polled.
+    network, DNS and tenacity's waits in tests. `parse_processes` parses in the
+    process's long-lived parse child instead of a thread here. Returns one report per
+    source polled.
     """
     clock: Callable[[], datetime] = (lambda: now) if now is not None else utcnow
     feeds = {f.name: f for f in _selected(config, only)}
@@ -399,12 +392,9 @@ async def poll_due(
     # CPU-bound pure Python, so more parse threads only fight over the GIL and starve
     # the event loop and the database thread (measured: 3x slower with 20).
     db_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="poller-db")
-    # A big batch (a cold start, a service with thousands of feeds) parses in the
-    # process's long-lived parse child when a core is free, off this process's GIL;
-    # on a busy machine parsing here is faster (bot/feeds/parse.py says by how much).
+    # Parsing stays in this process unless asked otherwise: on a busy machine the
+    # process's parse child was slower, and it always costs 40 MB more (bot/feeds/parse.py).
     parse_pool: Executor
-    if parse_processes is None:
-        parse_processes = len(feeds) >= PROCESS_PARSE_MIN and spare_core()
     if parse_processes:
         parse_pool = parse_worker()
     else:
@@ -448,7 +438,7 @@ async def poll_due(
             waiting = [] if chunk is None else [n for n in waiting if n not in taken]
     finally:
         try:
-            await run.states.flush()
+            await run.writes.flush()
         finally:
             db_pool.shutdown(wait=True)
         if not parse_processes:  # the parse child outlives the poll

@@ -1,64 +1,106 @@
-"""Group commit of the poller's state-only writes (see StateWriter)."""
+"""Group commit of the poller's writes (see PollWriter)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
-from bot.feeds.persist import StateUpdate
+from bot.feeds.persist import Applied, PollUpdate
 
 log = logging.getLogger(__name__)
-STATE_BATCH = 500  # source states written per transaction, at most
+POLL_BATCH = 500  # sources' polls written per transaction, at most
 
 
-class StateWriter:
-    """Group commit of the polls that store no article (304, unchanged, failures).
+class PollWriter:
+    """Group commit of the polls' writes: articles and source state.
 
-    One transaction per source was the warm poll's cost (every source answering 304):
-    SQLite commits one at a time on the database thread. Here the first update is
-    written at once and whatever arrives while that transaction runs is written by
-    the next one, so a quiet poll still stores each state within milliseconds and a
-    busy one writes hundreds per transaction. A crash loses at most the states not
-    yet written: those sources keep their lease until it expires and are polled
-    again (a 304 costs little). `flush` is awaited before poll_due returns, also
-    when it is cancelled.
+    One transaction per source was most of a poll's database time: a warm poll (every
+    source answering 304) and a cold one (every source storing its backlog) both
+    commit once per source on the database thread. Here the first poll is written at
+    once and those that finish while that transaction runs are written by the next
+    one, so a quiet poll still stores each source within milliseconds and a busy one
+    writes hundreds per transaction.
+
+    `store` waits for its poll's write (a poll reports its new article ids);
+    `add` does not (a poll that stores no article). A batch that fails is written
+    again one poll at a time, so one bad poll fails alone. A crash loses at most the
+    polls not yet written: those sources keep their lease until it expires and are
+    polled again (their articles are new again then). `flush` is awaited before
+    poll_due returns, also when it is cancelled.
     """
 
-    def __init__(self, write: Callable[[list[StateUpdate]], Awaitable[None]]) -> None:
-        self.write = write  # apply_states on the poller's database thread
-        self.pending: list[StateUpdate] = []
+    def __init__(self, write: Callable[[list[PollUpdate]], Awaitable[Sequence[Applied]]]) -> None:
+        self.write = write  # apply_polls on the poller's database thread
+        self.pending: list[tuple[PollUpdate, asyncio.Future[Applied] | None]] = []
         self.task: asyncio.Task[None] | None = None
 
-    def add(self, update: StateUpdate) -> None:
-        self.pending.append(update)
+    def add(self, update: PollUpdate) -> None:
+        self._queue(update, None)
+
+    async def store(self, update: PollUpdate) -> Applied:
+        done: asyncio.Future[Applied] = asyncio.get_running_loop().create_future()
+        self._queue(update, done)
+        return await done
+
+    def _queue(self, update: PollUpdate, done: asyncio.Future[Applied] | None) -> None:
+        self.pending.append((update, done))
         if self.task is None:
             self.task = asyncio.create_task(self._drain())
 
     async def _drain(self) -> None:
         try:
             while self.pending:
-                batch = self.pending[:STATE_BATCH]
-                del self.pending[:STATE_BATCH]
+                batch = self.pending[:POLL_BATCH]
+                del self.pending[:POLL_BATCH]
                 await self._write(batch)
         finally:
             self.task = None
 
-    async def _write(self, batch: list[StateUpdate]) -> None:
+    async def _write(self, batch: list[tuple[PollUpdate, asyncio.Future[Applied] | None]]) -> None:
         try:
-            await self.write(batch)
+            applied = await self.write([u for u, _ in batch])
+        except Exception as exc:
+            if len(batch) == 1:
+                _settle(batch[0], error=exc)
+                return
+            log.exception("could not store %d polls at once; trying one by one", len(batch))
+        else:
+            for item, result in zip(batch, applied, strict=True):
+                _settle(item, result=result)
             return
-        except Exception:
-            log.exception("could not store %d source states at once; trying one by one", len(batch))
-        for update in batch:
+        for item in batch:
             try:
-                await self.write([update])
-            except Exception:
-                log.exception("could not store the state of source id %s", update.source_id)
+                [result] = await self.write([item[0]])
+            except Exception as exc:
+                _settle(item, error=exc)
+            else:
+                _settle(item, result=result)
 
     async def flush(self) -> None:
         while self.pending or self.task is not None:
             if self.task is None:
                 self.task = asyncio.create_task(self._drain())
-            # shielded: a cancelled poll still stores the states it has
+            # shielded: a cancelled poll still stores the polls it has
             await asyncio.shield(self.task)
+
+
+def _settle(
+    item: tuple[PollUpdate, asyncio.Future[Applied] | None],
+    *,
+    result: Applied | None = None,
+    error: Exception | None = None,
+) -> None:
+    """Hand a write's outcome to the poll waiting for it; log a failure nobody awaits."""
+    update, done = item
+    if done is None:
+        if error is not None:
+            log.error("could not store the poll of source id %s", update.source_id, exc_info=error)
+        return
+    if done.done():  # the poll was cancelled meanwhile
+        return
+    if error is not None:
+        done.set_exception(error)
+    else:
+        assert result is not None
+        done.set_result(result)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that identify a campaign or a referrer, never the page.
 _TRACKING_EXACT = frozenset(
@@ -61,23 +61,36 @@ def canonical_url(url: str) -> str:
     Anything that is not an http(s) URL comes back stripped but otherwise as is.
     """
     url = url.strip()
-    if not is_http_url(url):
-        return url
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.netloc:
+        return url
+    if any(c in parts.netloc for c in "@:[%"):  # credentials, a port, an IPv6 host
+        netloc = _netloc(parts, scheme)
+        if netloc is None:  # a port that is not a number: keep the URL as it came
+            return url
+    else:  # the common case, without SplitResult's re-parsing of the netloc
+        netloc = parts.netloc.lower()
+    path = parts.path.rstrip("/") or "/"
+    query = ""
+    if parts.query:
+        kept = [
+            (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
+        ]
+        query = urlencode(kept)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def _netloc(parts: SplitResult, scheme: str) -> str | None:
     host = (parts.hostname or "").lower()
     try:
         port = parts.port
-    except ValueError:  # a port that is not a number: keep the URL as it came
-        return url
+    except ValueError:
+        return None
     netloc = host if port is None or port == _DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
     if parts.username:  # credentials in a feed link are rare; keep them, they change the page
         netloc = f"{parts.username}{':' + parts.password if parts.password else ''}@{netloc}"
-    path = parts.path.rstrip("/") or "/"
-    query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
-    ]
-    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+    return netloc
 
 
 def content_hash(title: str | None, summary: str | None, content: str | None) -> str:
@@ -130,8 +143,9 @@ class KeyPolicy:
 def key_policy(entries: Sequence[Identity]) -> KeyPolicy:
     """Detect feeds that reuse one GUID (or one link) for every entry in a fetch."""
     shared_guid = _all_same([e.guid for e in entries])
-    shared_link = _all_same([e.link and canonical_url(e.link) for e in entries])
-    return KeyPolicy(use_guid=not shared_guid, use_link=not (shared_guid and shared_link))
+    # the links only matter when the GUIDs are shared
+    shared_link = shared_guid and _all_same([e.link and canonical_url(e.link) for e in entries])
+    return KeyPolicy(use_guid=not shared_guid, use_link=not shared_link)
 
 
 def entry_key(entry: Identity, policy: KeyPolicy = KeyPolicy()) -> str:

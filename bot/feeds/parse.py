@@ -10,7 +10,6 @@ from __future__ import annotations
 import atexit
 import calendar
 import multiprocessing
-import os
 import re
 import threading
 import xml.sax
@@ -20,8 +19,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
-
-import feedparser
 
 
 class FeedError(Exception):
@@ -228,6 +225,9 @@ def parse_feed(
     # a character reference to a lone surrogate (&#xD800;) makes feedparser raise
     # UnicodeEncodeError deep inside; it stands for no character, so it becomes U+FFFD
     body = _SURROGATE_REF.sub(b"&#xFFFD;", body)
+    # imported here: a poller that parses in its child never loads feedparser (11 MB)
+    import feedparser
+
     try:
         result = feedparser.parse(body, response_headers=headers, sanitize_html=True)
     except (UnicodeError, ValueError, LookupError, RecursionError) as exc:
@@ -263,27 +263,18 @@ def parse_feed(
 
 # --- where parsing runs --------------------------------------------------------------
 #
-# feedparser is CPU-bound pure Python. A child process takes it off the poller's GIL,
-# so fetching and storing overlap with parsing, but only a free core makes that pay:
-# on a busy 2-core machine (load 5) a cold poll of 500 feeds was 1.33x the feedparser
-# floor with the child and 1.09x parsing in process (benchmarks/poll.py --parse
-# process|inline). The child, when used, lives as long as the process: spawning one
+# feedparser is CPU-bound pure Python. The poller parses in a thread of its own process
+# unless asked to use this child (poll_due(parse_processes=True)). The child takes
+# parsing off the poller's GIL, which pays only with a core to spare, and it costs a
+# second interpreter: measured on a shared 2-core machine beside a CPU hog, a cold poll
+# of 500 feeds was 0.74x the feedparser floor in process and 0.97x with the child, at
+# 116 MB for every process against 155 MB (target 150; benchmarks/poll.py --parse
+# inline|process). The child, when used, lives as long as the process: spawning one
 # per poll cost 0.5 s of CPU each time. It is handed parse_feed itself, so it imports
 # this module and feedparser, not the poller's database and HTTP stack.
 
 _worker: ProcessPoolExecutor | None = None
 _worker_lock = threading.Lock()
-
-
-def spare_core() -> bool:
-    """Whether the machine has room for a parse child to pay off: a load average below
-    the number of cores (measured on 2 cores: at load 1.7 the child made a cold poll
-    1.12x the floor against 1.58x in process; at load 5, 1.33x against 1.09x)."""
-    try:
-        load = os.getloadavg()[0]
-    except OSError:  # not available on this platform
-        return False
-    return load < (os.cpu_count() or 1)
 
 
 def parse_worker() -> ProcessPoolExecutor:

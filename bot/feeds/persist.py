@@ -5,15 +5,14 @@ this module only converts what bot/feeds decided (decide.py's EntryPlan,
 schedule.py's Transition) into the store's values, and the store's rows back into
 the poller's types. Synchronous: the poller calls these through one worker thread so
 the event loop never blocks on the database and SQLite sees one writer at a time.
-A poll that stores articles is applied in one transaction (articles + source state);
-polls that only change the source's state (304, unchanged, failures) are written
-many at a time by `apply_states` (the poller batches them: group commit).
+`apply_polls` stores many sources' polls (articles + source state) in one
+transaction; the poller groups the polls that finish while a write runs (group commit).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
@@ -69,6 +68,19 @@ class Applied:
     updated_ids: list[int]
 
 
+@dataclass(frozen=True)
+class PollUpdate:
+    """One source's poll to store: its transition, and the articles it found when
+    `plan` is given (a 304, an unchanged body or a failure has none)."""
+
+    source_id: int
+    transition: Transition
+    now: datetime
+    baseline_done: bool | None = None
+    plan: EntryPlan | None = None
+    full_texts: dict[str, str] = field(default_factory=dict)
+
+
 def apply_poll(
     engine: Engine,
     source_id: int,
@@ -79,63 +91,55 @@ def apply_poll(
     full_texts: dict[str, str] | None = None,
     baseline_done: bool | None = None,
 ) -> Applied:
-    """Store a poll's articles and the source's new state in one transaction.
+    """Store one poll's articles and the source's new state in one transaction."""
+    update = PollUpdate(source_id, transition, now, baseline_done, plan, full_texts or {})
+    return apply_polls(engine, [update])[0]
+
+
+def apply_polls(engine: Engine, updates: Sequence[PollUpdate]) -> list[Applied]:
+    """Store many sources' polls in one transaction (store/polls.py: a few executemany
+    statements), each source's lease given back.
 
     An article's content is its fetched full text when there is one, else the feed's.
     """
-    texts = full_texts or {}
-    new: list[polls.NewArticleRow] = []
-    changed: list[polls.ChangedArticleRow] = []
-    if plan is not None:
-        new = [
-            polls.NewArticleRow(
-                dedupe_key=n.item.key,
-                guid=n.item.entry.guid,
-                url=n.item.entry.link,
-                canonical_url=n.item.canonical_url,
-                title=n.item.entry.title,
-                summary=n.item.entry.summary,
-                content=texts.get(n.item.key) or n.item.entry.content,
-                content_hash=n.item.content_hash,
-                published_at=n.item.entry.published_at,
-                baseline=n.baseline,
-            )
-            for n in plan.new
-        ]
-        changed = [
-            polls.ChangedArticleRow(
-                id=c.id,
-                url=c.item.entry.link,
-                canonical_url=c.item.canonical_url,
-                title=c.item.entry.title,
-                summary=c.item.entry.summary,
-                content=texts.get(c.item.key) or c.item.entry.content,
-                content_hash=c.item.content_hash,
-                published_at=c.item.entry.published_at,
-            )
-            for c in plan.changed
-        ]
-    source = _polled(source_id, transition, now, baseline_done)
-    stored = polls.store_poll(engine, source, new, changed)
-    return Applied(new_ids=stored.new_ids, updated_ids=stored.updated_ids)
+    stored = polls.store_polls(engine, [_write(u) for u in updates])
+    return [Applied(s.new_ids, s.updated_ids) for s in stored]
 
 
-@dataclass(frozen=True)
-class StateUpdate:
-    """A poll that stores no article (304, unchanged, a failure): only the source's state."""
-
-    source_id: int
-    transition: Transition
-    now: datetime
-    baseline_done: bool | None = None
-
-
-def apply_states(engine: Engine, updates: Sequence[StateUpdate]) -> None:
-    """Store many sources' new states in one transaction (store/polls.py: one
-    executemany UPDATE), each source's lease given back as `apply_poll` does."""
-    polls.store_states(
-        engine, [_polled(u.source_id, u.transition, u.now, u.baseline_done) for u in updates]
-    )
+def _write(u: PollUpdate) -> polls.PollWrite:
+    source = _polled(u.source_id, u.transition, u.now, u.baseline_done)
+    if u.plan is None:
+        return polls.PollWrite(source)
+    texts = u.full_texts
+    new = [
+        polls.NewArticleRow(
+            dedupe_key=n.item.key,
+            guid=n.item.entry.guid,
+            url=n.item.entry.link,
+            canonical_url=n.item.canonical_url,
+            title=n.item.entry.title,
+            summary=n.item.entry.summary,
+            content=texts.get(n.item.key) or n.item.entry.content,
+            content_hash=n.item.content_hash,
+            published_at=n.item.entry.published_at,
+            baseline=n.baseline,
+        )
+        for n in u.plan.new
+    ]
+    changed = [
+        polls.ChangedArticleRow(
+            id=c.id,
+            url=c.item.entry.link,
+            canonical_url=c.item.canonical_url,
+            title=c.item.entry.title,
+            summary=c.item.entry.summary,
+            content=texts.get(c.item.key) or c.item.entry.content,
+            content_hash=c.item.content_hash,
+            published_at=c.item.entry.published_at,
+        )
+        for c in u.plan.changed
+    ]
+    return polls.PollWrite(source, new, changed)
 
 
 def _polled(

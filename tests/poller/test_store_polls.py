@@ -105,3 +105,36 @@ def test_state_only_polls_are_written_together(engine: sa.Engine) -> None:
     assert all(r.lease_owner is None and r.lease_until is None for r in rows.values())
     [due] = polls.lease_due(engine, ["p", "q"], now=now, owner="other")  # p waits 30 min
     assert (due.name, due.state.consecutive_failures, due.state.etag) == ("q", 3, None)
+
+
+def test_many_polls_in_one_transaction_keep_each_sources_ids(engine: sa.Engine) -> None:
+    """Two sources storing the same key in one batch each get their own article ids;
+    a changed article that no longer exists is not reported as updated."""
+    feeds = [Feed(name=n, url=f"https://example.com/{n}.xml") for n in ("p", "q", "r")]
+    ids = polls.sync_sources(engine, feeds)
+    now = utcnow()
+    [old] = polls.store_poll(engine, _state(ids["r"], now), [_article("old")]).new_ids
+    with Session(engine) as session:
+        session.delete(session.get(Article, old))
+        session.commit()
+    gone = polls.ChangedArticleRow(old, None, None, "t", None, "c", "h9", None)
+    stored = polls.store_polls(
+        engine,
+        [
+            polls.PollWrite(_state(ids["p"], now), [_article("same"), _article("p-only")]),
+            polls.PollWrite(_state(ids["q"], now, last_status="not_modified")),
+            polls.PollWrite(_state(ids["r"], now), [_article("same")], [gone]),
+        ],
+    )
+    assert [len(s.new_ids) for s in stored] == [2, 0, 1]
+    assert [s.updated_ids for s in stored] == [[], [], []]
+    with Session(engine) as session:
+        by_id = {a.id: a for a in session.exec(select(Article))}
+        sources = {s.name: s for s in session.exec(select(Source))}
+    p_same, p_only = (by_id[i] for i in stored[0].new_ids)
+    [r_same] = (by_id[i] for i in stored[2].new_ids)
+    assert (p_same.source_id, p_same.dedupe_key) == (ids["p"], "same")
+    assert (p_only.source_id, p_only.dedupe_key) == (ids["p"], "p-only")
+    assert (r_same.source_id, r_same.dedupe_key) == (ids["r"], "same")
+    assert [sources[n].entries_stored for n in "pqr"] == [2, 0, 2]
+    assert sources["q"].last_status == "not_modified"

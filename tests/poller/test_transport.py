@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 from bot.config import Settings
 from bot.feeds import persist
 from bot.feeds.fetch import Resolver
-from bot.feeds.persist import StateUpdate
+from bot.feeds.persist import PollUpdate
 from bot.feeds.transport import FeedTransport
 from store.models import Source
 from tests.poller.poller_support import (
@@ -168,13 +168,13 @@ async def test_warm_poll_stores_every_state_once_and_gives_leases_back(
     await poll(engine, config, app_settings)
 
     written: list[int] = []
-    real = persist.apply_states
+    real = persist.apply_polls
 
-    def spy(engine_: Engine, updates: Sequence[StateUpdate]) -> None:
+    def spy(engine_: Engine, updates: Sequence[PollUpdate]) -> list[persist.Applied]:
         written.extend(u.source_id for u in updates)
-        real(engine_, updates)
+        return real(engine_, updates)
 
-    monkeypatch.setattr(persist, "apply_states", spy)
+    monkeypatch.setattr(persist, "apply_polls", spy)
     later = T0 + timedelta(hours=1)
     report = await poll(engine, config, app_settings, now=later)
     assert {s.status for s in report.sources} == {"not_modified"}

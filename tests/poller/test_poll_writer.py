@@ -1,0 +1,56 @@
+"""The poller's group commit: polls finishing together share a transaction, and one
+poll whose write fails fails alone."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from bot.feeds.batch import PollWriter
+from bot.feeds.persist import Applied, PollUpdate
+from bot.feeds.schedule import SourceState, Transition
+
+NOW = datetime(2026, 1, 5, tzinfo=UTC)
+
+
+def _update(source_id: int) -> PollUpdate:
+    state = SourceState()
+    return PollUpdate(source_id, Transition(state, "ok", None, NOW), NOW)
+
+
+async def test_polls_finishing_together_share_a_write_and_a_bad_one_fails_alone() -> None:
+    batches: list[list[int]] = []
+
+    async def write(updates: list[PollUpdate]) -> list[Applied]:
+        batches.append([u.source_id for u in updates])
+        await asyncio.sleep(0.01)  # a transaction on the database thread
+        if any(u.source_id == 3 for u in updates):
+            raise RuntimeError("constraint failed")
+        return [Applied([u.source_id * 10], []) for u in updates]
+
+    writer = PollWriter(write)
+    writer.add(_update(1))  # state only: nobody waits for it
+    results = await asyncio.gather(
+        *(writer.store(_update(i)) for i in (2, 3, 4)), return_exceptions=True
+    )
+    await writer.flush()
+    assert batches[0] == [1]  # written at once
+    assert batches[1] == [2, 3, 4]  # the ones that arrived meanwhile, together
+    assert batches[2:] == [[2], [3], [4]]  # that batch failed: one by one
+    assert results[0] == Applied([20], []) and results[2] == Applied([40], [])
+    assert isinstance(results[1], RuntimeError)
+
+
+async def test_flush_writes_what_is_pending() -> None:
+    written: list[int] = []
+
+    async def write(updates: list[PollUpdate]) -> list[Applied]:
+        written.extend(u.source_id for u in updates)
+        return [Applied([], []) for _ in updates]
+
+    writer = PollWriter(write)
+    for i in range(5):
+        writer.add(_update(i))
+    await writer.flush()
+    assert written == [0, 1, 2, 3, 4]
+    assert not writer.pending and writer.task is None
