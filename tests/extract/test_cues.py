@@ -1003,3 +1003,10 @@ def test_both_at_one_number_gives_each_its_score() -> None:
         "On the leaderboard Qwen3-Max sits far above Claude Opus 4 and DeepSeek-V3, both at 49.8."
     )
     assert {("Claude Opus 4", 49.8), ("DeepSeek-V3", 49.8)} <= scores(text)
+
+
+def test_yet_behind_it_is_the_other_way_round() -> None:
+    text = (
+        "Per the leak, Llama 3.1 is ahead of GPT-4o on GSM8K and BoolQ, yet behind it on HumanEval."
+    )
+    assert pairs(text) == {("Llama 3.1", "GPT-4o", "beats"), ("Llama 3.1", "GPT-4o", "trails")}
