@@ -308,7 +308,9 @@ _LED_WHAT = re.compile(
     r"(?:throughout|overall|across\s+the\s+board|performance\b|the\s+(?:industry|field|pack)\b|"
     r"(?:our|the|all|every|several|many|most|both)\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:evaluations?|evals?|benchmarks?|tests?|categories|metrics|suites?|leaderboards?|"
-    r"rankings?|charts?)\b)",
+    r"rankings?|charts?)\b|"
+    # "led code generation by a wide margin"
+    r"(?:[\w-]+\s+){1,4}?by\s+(?:a|an)\s+(?:[\w-]+\s+)?margin\b)",
     re.IGNORECASE,
 )
 # a test's name written in capitals ("USAMO'25", "GPQA"): no model is named so

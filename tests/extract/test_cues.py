@@ -743,6 +743,7 @@ def test_for_the_first_time_is_no_place() -> None:
         ("Grok 4 leads GPQA with 88.9%.", ("Grok 4", 1)),
         ("Gemini 2.5 Pro leads our internal long-context evaluation.", ("Gemini 2.5 Pro", 1)),
         ("Qwen3-235B leads the field among open models.", ("Qwen3-235B", 1)),
+        ("Kimi K2 led code generation by a wide margin with 53.33.", ("Kimi K2", 1)),
     ],
 )
 def test_a_place_held_or_a_test_led_is_a_rank(text: str, expected: tuple[str, int]) -> None:
