@@ -315,6 +315,12 @@ _LED_WHAT = re.compile(
 )
 # a test's name written in capitals ("USAMO'25", "GPQA"): no model is named so
 _ACRONYM = re.compile(r"(?-i:[A-Z]{2,}[\w'’.-]*)(?![\w-])")
+_PLACED_IT = re.compile(
+    r"\b(?:ranked|ranks|rank|puts?|placed|places|lists?|listed|rated|rates)\s+(?P<it>it|the\s+model)\s+"
+    r"(?:at\s+|in\s+)?(?:the\s+)?(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth)|(?P<num>\d{1,3})(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
 _WON = re.compile(r"\b(?:won|wins|win)\s+(?:outright|overall|the\s+(?:crown|title))\b", re.I)
 _IN_THE_LEAD = re.compile(
     r"\b(?:is|was|are|were|remains?|remained|stays?|stayed|took|takes|held|holds)\s+"
@@ -506,6 +512,10 @@ def find_ordinals(s: Sentence) -> list[Hit]:
         _rank(s, found, m.start(), 1)
     for m in _WON.finditer(s.text):
         _rank(s, found, m.start(), 1)
+    for m in _PLACED_IT.finditer(s.text):
+        # "the reviewer ranked it 13th": "it" is the model the sentence speaks of
+        word, num = m.group("word"), m.group("num")
+        _rank(s, found, m.end("it"), ORDINALS[word.lower()] if word else int(num))
     for m in _LEADS.finditer(s.text):
         if any(x.start == m.end() for x in s.models):
             continue  # "leads GPT-5": a comparison

@@ -1011,3 +1011,8 @@ def test_yet_behind_it_is_the_other_way_round() -> None:
         "Per the leak, Llama 3.1 is ahead of GPT-4o on GSM8K and BoolQ, yet behind it on HumanEval."
     )
     assert pairs(text) == {("Llama 3.1", "GPT-4o", "beats"), ("Llama 3.1", "GPT-4o", "trails")}
+
+
+def test_a_model_placed_as_it_takes_the_place() -> None:
+    text = "Kimi K2 Thinking is out. The reviewer ranked it 13th for non-agentic work."
+    assert ("Kimi K2 Thinking", 13) in ranks(text)
