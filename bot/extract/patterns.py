@@ -119,7 +119,9 @@ _VERBS: dict[Relation, str] = {
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
         r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
         r"(?:(?:strict|substantial|significant|major|big|clear|marked|huge|large|notable)\s+)?"
-        r"(?:improvements?|upgrade|step\s+(?:up|forward))\s+(?:over|on|from)|"
+        r"(?:improvements?|upgrade|step\s+(?:up|forward)|gains?)\s+(?:over|on|from)|"
+        # "widens the quality gap to v2.5 Flash"
+        r"widen(?:s|ed|ing)?\s+(?:the|its)\s+(?:[\w-]+\s+)?(?:gap|lead)\s+(?:to|over|with)|"
         # a distance: "2.8 points above X", "a margin of 17 over X", "a 40-point lead over X"
         r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:above|ahead\s+of|clear\s+of)|"
         r"(?:margin|lead)\s+of\s+(?:about\s+|roughly\s+|nearly\s+|over\s+)?\d[\d.,]*"
@@ -131,8 +133,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:\s+[\w-]+){0,4}?\s+than"
     ),
     "trails": (
-        # the passive: "X was outperformed by Y" says Y beats X
-        r"(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+ly\s+)?(?:outperformed|beaten|"
+        # the passive: "X was outperformed by Y" says Y beats X; "X has been replaced by Y"
+        r"(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+ly\s+)?(?:replaced|superseded|"
+        r"succeeded|outperformed|beaten|"
         r"surpassed|overtaken|outscored|outranked|topped|edged\s+out|eclipsed|bested|"
         r"outpaced|leapfrogged|dethroned|unseated)\s+by|"
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
@@ -169,6 +172,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?!(?:cost|costs|price|prices|pricing|speed|latency)\b)[\w-]+\s+){0,2}?"
         r"(?:with|to)|"
         r"rivals?(?: with)?|rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
+        r"(?:at|achiev(?:es|ed|ing)|reach(?:es|ed|ing)?)\s+parity\s+with|"
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
         r"matches\s+or\s+(?:exceeds|beats|surpasses)|hold(?:s|ing)?\s+(?:its|their)\s+own\s+against|"
         r"go(?:es)?\s+toe\s+to\s+toe\s+with|went\s+toe\s+to\s+toe\s+with|"
@@ -186,7 +190,7 @@ _OBJECT_LEAD = _i(
     r"(?:one|two|three|four|both|several|all|some)\s+(?:versions?|variants?|editions?)\s+of\s+"
     r"(?:[A-Z][\w.&-]*['’]s\s+)?)?"
     r"(?:(?:[\w'’-]+\s+){0,6}?(?:models?|systems?|alternatives|competitors|LLMs|ones)[,:]?\s+"
-    r"(?:such\s+as|like|including|from|:)\s+|(?:the\s+)?(?:performance|scores?|results?)\s+of\s+|"
+    r"(?:such\s+as|like|including|from|:)\s+|(?:the\s+)?(?:performance|scores?|results?|quality|level)\s+of\s+|"
     # "leading code embedders in the market today: A, B and C", "rivals such as A":
     # a described object, then the names it stands for
     r"(?:[\w'’-]+\s+){0,8}?[\w'’-]+(?:,?\s+(?:such\s+as|like|including|namely)|:)\s+)?$"

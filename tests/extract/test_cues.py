@@ -1016,3 +1016,32 @@ def test_yet_behind_it_is_the_other_way_round() -> None:
 def test_a_model_placed_as_it_takes_the_place() -> None:
     text = "Kimi K2 Thinking is out. The reviewer ranked it 13th for non-agentic work."
     assert ("Kimi K2 Thinking", 13) in ranks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pixtral 12B is no longer maintained and has been replaced by Pixtral Large.",
+            ("Pixtral 12B", "Pixtral Large", "trails"),
+        ),
+        (
+            "Voxtral TTS also performs at parity with the quality of ElevenLabs v3.",
+            ("Voxtral TTS", "ElevenLabs v3", "ties"),
+        ),
+        (
+            "GPT-5.5 shows strong gains over GPT-4o on BrowseComp.",
+            ("GPT-5.5", "GPT-4o", "beats"),
+        ),
+        (
+            "Voxtral TTS widens the quality gap to Gemini 2.5 Flash in this setting.",
+            ("Voxtral TTS", "Gemini 2.5 Flash", "beats"),
+        ),
+    ],
+)
+def test_replacement_parity_gains_and_a_widening_gap(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = [c for c in claims(text) if c["type"] == "pairwise_comparison"]
+    assert [(c["model_a"], c["model_b"], c["relation"]) for c in found] == [expected]
+    assert not found[0]["negated"]  # "no longer maintained" is another predicate
