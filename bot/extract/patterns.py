@@ -1156,12 +1156,13 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _ALL_OF_TOP.finditer(s.text)]
     seen: set[int] = set()
     for m, (start, end) in cues:
-        k_word = m.group("k") or (m.group("k2") if "k2" in m.re.groupindex else None)
+        k_word = m.group("k") or m.groupdict().get("k2")
         k = _count(k_word, 0) if k_word else None
         if not k or m.start() in seen:
             continue
         seen.add(m.start())
-        n = _count(m.group("n"), k) if "n" in m.re.groupindex else k
+        said = m.groupdict().get("n")
+        n = _count(said, k) if said else k  # "the first four places all go to": all k
         if n is None or n > k:
             continue
         window = s.text[start:end]
