@@ -44,7 +44,7 @@ import yaml
 from pydantic import SecretStr, ValidationError
 
 from bot.config import Settings
-from bot.extract.base import ArticleText, locate_quote
+from bot.extract.base import ArticleText, headline_and_body, locate_quote
 from bot.extract.llm import LLMExtractor
 from bot.extract.schema import Dropped, Provenance, parse_items, to_draft
 from store.claims import ClaimDraft, claim_dedupe_key
@@ -210,9 +210,7 @@ def run(corpus: Path, chunk_chars: int) -> Tally:
             labels.current = item
             # an undated item still goes through extraction; its claims are not judged
             published = _published(item) or date(2100, 1, 1)
-            # as production reads an article: the headline, a blank line, the body
-            title = (item["title"] or "").strip()
-            text = f"{title}\n\n{item['text']}" if title else item["text"]
+            text = headline_and_body(item["title"], item["text"])  # as production reads it
             article = ArticleText(text, published, item["title"], item["source"])
             result = extractor.extract(article)
             tally.drafts_from_extractor += len(result.drafts)

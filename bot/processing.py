@@ -27,7 +27,7 @@ from sqlmodel import Session
 from bot import metrics, progress
 from bot.alerts.outbox import AlertBatch, enqueue_alerts
 from bot.extract import extract_article
-from bot.extract.base import ArticleText, ExtractionResult
+from bot.extract.base import ArticleText, ExtractionResult, headline_and_body
 from bot.extract.html import looks_like_html, main_text
 from bot.logs import event
 from bot.runtime import Runtime
@@ -58,10 +58,13 @@ def article_text(article: Article, source_name: str | None) -> ArticleText:
     if looks_like_html(body):
         body = main_text(body)
     title = (article.title or "").strip()
-    text = f"{title}\n\n{body.strip()}" if title else body.strip()
     published = (article.published_at or article.fetched_at).date()
     return ArticleText(
-        text=text, published=published, title=title or None, source=source_name, url=article.url
+        text=headline_and_body(title, body.strip()),
+        published=published,
+        title=title or None,
+        source=source_name,
+        url=article.url,
     )
 
 

@@ -47,6 +47,13 @@ class Extractor(Protocol):
 _WS = re.compile(r"\s+")
 
 
+def headline_and_body(title: str | None, body: str) -> str:
+    """The text extractors read: the headline (headlines make claims), a blank line,
+    the body."""
+    title = (title or "").strip()
+    return f"{title}\n\n{body}" if title else body
+
+
 def locate_quote(text: str, quote: str) -> tuple[int, int] | None:
     """The span of `quote` in `text`, comparing with whitespace runs collapsed."""
     quote = quote.strip()

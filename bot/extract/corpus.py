@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.extract import board_model_names
-from bot.extract.base import ArticleText, locate_quote
+from bot.extract.base import ArticleText, headline_and_body, locate_quote
 from store import db
 from store.claims import ClaimDraft
 from store.leaderboards.ingest import ingest_bundled
@@ -61,7 +61,7 @@ class Item:
     def full_text(self) -> str:
         """What production's extractors read: the headline, a blank line, the body
         (bot/processing.py), so a claim made only in the title is found where it is."""
-        return f"{self.title.strip()}\n\n{self.text}" if self.title.strip() else self.text
+        return headline_and_body(self.title, self.text)
 
     def article(self) -> ArticleText:
         return ArticleText(
@@ -312,7 +312,8 @@ def score_item(item: Item, drafts: list[ClaimDraft], tally: Tally) -> None:
     anywhere, and a claim found in the title matches a label anywhere.
     """
     found = [(wire(d), (d.span[0], d.span[1])) for d in drafts]
-    title_end = len(item.full_text) - len(item.text)  # a headline restates its text
+    full_text = item.full_text
+    title_end = len(full_text) - len(item.text)  # a headline restates its text
     gold = [(g, _span(item, g)) for g in item.claims]
     for g, _ in gold:
         tally.gold[g["type"]] += 1
@@ -326,7 +327,7 @@ def score_item(item: Item, drafts: list[ClaimDraft], tally: Tally) -> None:
                 pass  # the headline's claim, wherever the text makes it
             elif gspan is None or not _overlaps(gspan, fspan):
                 continue
-            outcome = compare(g, f, item.full_text)
+            outcome = compare(g, f, full_text)
             if outcome is not None:
                 outcomes[i] = outcome
         matched = [i for i, o in outcomes.items() if o == "match"]

@@ -38,6 +38,7 @@ from bot.extract.patterns import (
     _rank,
     _subject,
     benchmark_id,
+    joined_names,
     object_starts,
     ranked,
     run_finders,
@@ -425,24 +426,19 @@ _SHARE_AFTER = re.compile(
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b",
     re.IGNORECASE,
 )
-_SHARE_JOIN = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)$")
 
 
 def _shared_after(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
-    for i, last in enumerate(s.models):
+    for last in s.models:
         cue = _SHARE_AFTER.match(s.text, last.end)
-        if cue is None or i == 0:
+        if cue is None:
             continue
         rank = _rank_value(cue)
-        group = [last]
-        for prev in reversed(s.models[:i]):
-            if not _SHARE_JOIN.match(s.text[prev.end : group[-1].start]):
-                break
-            group.append(prev)
+        group = joined_names(s, last)
         if len(group) < 2 or rank is None:
             continue  # one model "shares" a place with someone the sentence does not name
-        for model in reversed(group):
+        for model in group:
             _add_rank(s, found, model.text, rank, model.start)
     return found
 
@@ -613,12 +609,7 @@ def find_respective_scores(s: Sentence) -> list[Hit]:
         named = [m for m in s.models if m.end <= r.start()]
         if not named:
             continue
-        run = [named[-1]]
-        for m in reversed(named[:-1]):
-            if not _NAMES_JOIN.match(s.text[m.end : run[-1].start]):
-                break
-            run.append(m)
-        run.reverse()
+        run = joined_names(s, named[-1], _NAMES_JOIN)
         values = [v.group() for v in _RESPECTIVE_NUMBER.finditer(r.group("nums"))]
         if len(run) != len(values) or len(run) < 2:
             continue
@@ -716,7 +707,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             metric = "arena_score"
         names = [name]
         if model is not None and model.text == name and _BOTH.search(lead):
-            names = _joined_run(s, model)  # "A and B, both listed at 49.8": each of them
+            # "A and B, both listed at 49.8": each of them
+            names = [x.text for x in joined_names(s, model, _NAMES_JOIN)]
         for each in names:
             found.append(
                 ScoreHit(
@@ -732,16 +724,6 @@ def find_score_slots(s: Sentence) -> list[Hit]:
 
 
 _BOTH = re.compile(r",\s*(?:both|each|all\s+(?:two|three|four))\b[^,;.]{0,30}$", re.IGNORECASE)
-
-
-def _joined_run(s: Sentence, last: Mention) -> list[str]:
-    """The names joined to `last` by "and" or commas, in order, ending with it."""
-    run = [last]
-    for m in reversed([x for x in s.models if x.end <= last.start]):
-        if not _NAMES_JOIN.match(s.text[m.end : run[-1].start]):
-            break
-        run.append(m)
-    return [m.text for m in reversed(run)]
 
 
 # "Compared to Mistral 7B, it is much better at ...", "a significant upgrade ...

@@ -48,7 +48,19 @@ ORDINALS = {
     "ninth": 9,
     "tenth": 10,
 }
-_NUMBER_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+}
 
 
 @dataclass(slots=True)
@@ -1063,7 +1075,18 @@ _BEHIND_AFTER = _i(
     r"^\s*(?:\([^)]{0,30}\)\s*)?(?:not\s+far|close|closely|just|right|well|far|a\s+(?:long\s+)?way|"
     r"some\s+way|narrowly|immediately|also)?\s*(?P<dir>behind|back|ahead|in\s+front)\b(?!\s+(?:of|it|them))"
 )
-_AND = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+# names joined into one list, each may carry an aside: "A (1405) and B (1392)"
+NAMES_JOINED = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+
+
+def joined_names(s: Sentence, last: Mention, join: re.Pattern[str] = NAMES_JOINED) -> list[Mention]:
+    """The names joined to `last` by `join` ("A, B and C"), in order, ending with it."""
+    run = [last]
+    for m in reversed([x for x in s.models if x.end <= last.start]):
+        if not join.match(s.text[m.end : run[-1].start]):
+            break
+        run.append(m)
+    return run[::-1]
 
 
 def find_with_behind(s: Sentence) -> list[Hit]:
@@ -1073,7 +1096,7 @@ def find_with_behind(s: Sentence) -> list[Hit]:
             continue
         run = [first]
         for m in s.models[i + 1 :]:
-            if not _AND.match(s.text[run[-1].end : m.start]):
+            if not NAMES_JOINED.match(s.text[run[-1].end : m.start]):
                 break
             run.append(m)
         cue = _BEHIND_AFTER.match(s.text[run[-1].end :])
@@ -1101,23 +1124,7 @@ def find_with_behind(s: Sentence) -> list[Hit]:
 # A group's number of places in a top k: "three open-weight models inside the top 10",
 # "the sole open-source entry inside the top ten", "half of the top ten are Chinese",
 # "the first four places all go to models developed in China".
-_COUNT_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twenty": 20,
-    "none": 0,
-    "sole": 1,
-    "only": 1,
-    "single": 1,
-}
+_COUNT_WORDS = {**_NUMBER_WORDS, "none": 0, "sole": 1, "only": 1, "single": 1}
 _N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 _COUNT_IN_TOP = _i(
     rf"\b(?P<n>{_N}|sole|only|single)\s+(?P<what>(?:[\w-]+\s+){{0,4}}?)"

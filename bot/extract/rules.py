@@ -285,10 +285,10 @@ class RulesExtractor:
         title, else of its first sentence ("Nvidia's 340B model edges out Llama-3-70B"
         is not about Llama-3-70B)."""
         title = (article.title or "").strip()
-        # the text starts with its headline in production (bot/processing.py): the
-        # first sentence meant here is the body's
-        body = [sent.text for sent in sentences if sent.text.strip() != title]
-        for text in (title, body[0] if body else ""):
+        # the text starts with its headline (base.headline_and_body): the first
+        # sentence meant here is the body's
+        first = next((sent.text for sent in sentences if sent.text.strip() != title), "")
+        for text in (title, first):
             named = [m for m in self.gaz.models(text) if m.kind == "model"]
             objects = object_starts(text, named)
             subject = subjects(text, named, objects)

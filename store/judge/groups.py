@@ -157,27 +157,29 @@ def _places(claim: GroupComparison, ctx: Ctx, ga: GroupStanding, la: str) -> Out
     k = claim.k or ctx.options.default_top_k
     a = _in_top(ctx, ctx.snap, ga, k)
     sure, ranked = len(a.sure), len(a.sure) + len(a.maybe)
+    comparator = claim.comparator or "eq"
     # the counts the data allows: by score, by published rank, with every model the
     # registry cannot place counted in
-    counts = {sure, ranked, ranked + len(a.unplaced)}
-    comparator = claim.comparator or "eq"
-    holds = {_count_holds(n, claim.count, comparator, k) for n in counts}
+    by_score, by_rank, with_unplaced = (
+        _count_holds(n, claim.count, comparator, k)
+        for n in (sure, ranked, ranked + len(a.unplaced))
+    )
     said = _SAID[comparator]
     text = (
         f"On {ctx.where()}, the top {k} (by published rank) holds {ranked} {la}; "
         f"the claim says {said}{claim.count}."
     )
     ev = [evidence(ctx, s, f"{la} in top {k}") for s in a.sure + a.maybe]
-    if len({_count_holds(n, claim.count, comparator, k) for n in (sure, ranked)}) > 1:
+    if by_score != by_rank:
         maybes = [s.model for s in a.maybe]
         text += (
             f" {name_list(maybes)} rank within the top {k} only within the confidence "
             f"intervals (their scores place them lower), so the count is uncertain."
         )
         return Outcome("within_uncertainty", text, ev)
-    if len(holds) > 1:
+    if by_rank != with_unplaced:
         return cannot_place(ctx, sorted(a.unplaced), f"the top {k}")
-    verdict: VerdictLabel = "supported" if holds == {True} else "contradicted"
+    verdict: VerdictLabel = "supported" if by_rank else "contradicted"
     text += _licence_note(claim, ctx, a.sure + a.maybe)
     return Outcome(verdict, text, ev)
 
