@@ -92,6 +92,10 @@ _AUX = (
 )
 _BETWEEN_SUBJECT = _i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{_AUX}\s+|n't\s+)*$")
 
+# Verbs of performing that take a place word: "performs just above X", "scores below X",
+# "it's just under X"
+_ABLE = r"capable|accurate|powerful|intelligent|reliable|advanced|effective|robust|helpful"
+_PLACED_BY = r"performs?|performed|performing|scor(?:es|ed|ing)|score|(?<=\bit)['’]s"
 _VERBS: dict[Relation, str] = {
     "overtook": (
         r"overtak(?:e|es|en|ing)|overtook|(?:has|have|had) (?:now |already |officially )?"
@@ -121,7 +125,8 @@ _VERBS: dict[Relation, str] = {
         r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
         r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|"
         r"finish(?:es|ed|ing)?|"
-        r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls)"
+        r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls|"
+        rf"{_PLACED_BY})"
         r"\s+(?:out\s+|in\s+|up\s+)?|"
         r"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut ))"
         r"(?:well\s+|far\s+|a\s+hair\s+|a\s+notch\s+|one\s+spot\s+|"
@@ -140,9 +145,10 @@ _VERBS: dict[Relation, str] = {
         r"(?:\s*(?:(?:Elo\s+)?points?|pts|%))?\s+over|"
         r"\d[\d.,]*[- ]point\s+(?:lead|margin|advantage)\s+over|"
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
-        r"(?:better|higher|stronger|smarter|more\s+(?:capable|accurate|powerful|intelligent|"
-        r"reliable|agentic|advanced|effective|robust|consistent|helpful|preferred))"
-        r"(?:\s+[\w-]+){0,4}?\s+than"
+        rf"(?:better|higher|stronger|smarter|more\s+(?:{_ABLE}|agentic|consistent|preferred))"
+        r"(?:\s+[\w-]+){0,4}?\s+than|"
+        # "more mistakes than Y": only a measure where less is better gives it a way (_measured)
+        r"more(?:\s+[\w-]+){1,4}?\s+than"
     ),
     "trails": (
         # the passive: "X was outperformed by Y" says Y beats X; "X has been replaced by Y"
@@ -157,19 +163,21 @@ _VERBS: dict[Relation, str] = {
         # "the second-best model behind X"
         r"(?:(?<=\bmodel )|(?<=\bplace )|(?<=\bspot )|(?<=\bentry ))behind|"
         r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
-        r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?)\s+|"
+        r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?|"
+        rf"{_PLACED_BY})\s+|"
         r"(?<=, )|(?<=\byet )|(?<=\bbut ))"
-        r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+)?(?:behind|below)|"
+        r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+)?(?:behind|below|under)|"
         r"approach(?:es|ed|ing)|"
         # "second place, with only GPT-5 above it": the one named above is ahead
         r"with\s+only(?=\s+[^,.;]{1,60}?\s+(?:above|ahead\s+of|in\s+front\s+of)\s+(?:it|them)\b)|"
         r"behind\s+only|"
         r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:behind|below|short\s+of)|"
-        r"(?:worse|lower|weaker)(?:\s+[\w-]+){0,4}?\s+than|falls?\s+(?:well\s+)?short\s+of|"
+        r"(?:worse|lower|weaker|fewer|less)(?:\s+[\w-]+){0,4}?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         # "delivers near Fable 5 intelligence", "within 38 Elo points of GPT-5.5"
         r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?)\s+"
-        r"(?:now\s+|still\s+|just\s+)?within\s+(?:about\s+|roughly\s+)?[\d.,]+\s*"
+        r"(?:now\s+|still\s+|just\s+)?within\s+(?:about\s+|roughly\s+)?"
+        rf"(?:[\d.,]+|a|a\s+few|a\s+couple\s+of|{'|'.join(_NUMBER_WORDS)})\s*"
         r"(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+of|"
         r"(?:comes?|came)\s+in\s+(?:just\s+|well\s+|narrowly\s+)?(?:behind|below)|"
         r"(?:is|are|was|were)\s+(?:close|near)\s+to"
@@ -202,7 +210,10 @@ _OBJECT_LEAD = _i(
     r"(?:one|two|three|four|both|several|all|some)\s+(?:versions?|variants?|editions?)\s+of\s+"
     r"(?:[A-Z][\w.&-]*['’]s\s+)?)?"
     r"(?:(?:[\w'’-]+\s+){0,6}?(?:models?|systems?|alternatives|competitors|LLMs|ones)[,:]?\s+"
-    r"(?:such\s+as|like|including|from|:)\s+|(?:the\s+)?(?:performance|scores?|results?|quality|level)\s+of\s+|"
+    r"(?:such\s+as|like|including|from|:)\s+|(?:that|those)\s+of\s+|"
+    # "the frontier intelligence of X", "the performance of X"
+    r"(?:the\s+)?(?:[\w-]+\s+)?(?:performance|intelligence|capabilit(?:y|ies)|accuracy|"
+    r"scores?|results?|quality|level)\s+of\s+|"
     # "leading code embedders in the market today: A, B and C", "rivals such as A":
     # a described object, then the names it stands for
     r"(?:[\w'’-]+\s+){0,8}?[\w'’-]+(?:,?\s+(?:such\s+as|like|including|namely)|:)\s+)?$"
@@ -452,8 +463,9 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         found = antecedent(s.text, s.models, s.objects, pos) or s.prev_subject
         # the topic only when no other model was just named: "X and Y tie. It ..."
         # could mean either, never the topic
-        # (names after the pronoun are its objects, not rival subjects)
-        rival = s.prev_named or any(m.end <= pos for m in s.models)
+        # (names after the pronoun are its objects, not rival subjects; nor are
+        # earlier objects: "said it rivals A, and claimed it beats B")
+        rival = s.prev_named or any(m.end <= pos and m.start not in s.objects for m in s.models)
         return found or (None if rival else s.topic)
     if not named and _BARE_START.match(s.text[:pos]):
         # "Outperforms Llama 2 13B on all benchmarks": a feature line of the
@@ -471,11 +483,36 @@ _DESCRIBED = _i(
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
 )
-# Measures where less is better: a comparative of one says nothing by its word alone
+# Measures where less is better: "fewer errors than Y" beats Y, "a higher error rate" trails
 _BAD_MEASURE = _i(
     r"\b(?:errors?|undesirable|harmful|hallucinat\w*|refusals?|failures?|mistakes?|bias|"
-    r"toxic\w*|latency|cost|price|WER|CER|loss|perplexity|risk)\b"
+    r"toxic\w*|WER|CER|loss|perplexity|risk)\b"
 )
+# and speed and price, which rank nothing
+_SPEED_MEASURE = _i(r"\b(?:latency|cost|price|pricing)\b")
+_MORE_OR_LESS_ABLE = _i(rf"^(?:more|less)\s+(?:{_ABLE}|agentic|consistent|preferred)\b")
+
+
+def _measured(cue: str, relation: Relation) -> Relation | None:
+    """A comparative's relation by what it measures. Where less is better ("fewer
+    hallucinations than Y", "a lower rate of undesirable behaviors than Y") lower and
+    fewer beat and higher trails; "better" and "worse" say their own way whatever the
+    measure. "Fewer parameters than Y" measures nothing that ranks."""
+    word = cue.split(maxsplit=1)[0].lower()
+    if _SPEED_MEASURE.search(cue):
+        return None
+    if _BAD_MEASURE.search(cue):
+        if word in ("lower", "fewer", "less"):
+            return "beats"
+        if word in ("higher", "more"):
+            return "trails"
+        return relation if word in ("better", "worse") else None
+    comparative = cue.lower().endswith("than")  # not "more than doubles"
+    if comparative and word in ("fewer", "less", "more") and not _MORE_OR_LESS_ABLE.match(cue):
+        return None
+    return relation
+
+
 _APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
 _THE_FIELD = _i(
@@ -602,8 +639,10 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                         )
                     )
             continue
-        if _BAD_MEASURE.search(v.group()):
-            continue  # "a lower rate of undesirable behaviors than Y": lower is better there
+        measured = _measured(v.group(), relation)
+        if measured is None:
+            continue
+        relation = measured
         subject = _subject(s, v.start())
         if subject is None:
             continue

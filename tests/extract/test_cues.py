@@ -705,15 +705,78 @@ def test_beating_every_model_of_a_size_is_first_in_that_size_class_only() -> Non
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "Claude 4 Sonnet shows a lower rate of undesirable behaviors than Claude 3.7 Sonnet.",
-        "GPT-4.1 has a higher error rate than GPT-4o on long documents.",
-        "Gemini 2.5 Flash has lower latency than GPT-4o.",
+        (
+            "Claude 4 Sonnet shows a lower rate of undesirable behaviors than Claude 3.7 Sonnet.",
+            {("Claude 4 Sonnet", "Claude 3.7 Sonnet", "beats")},
+        ),
+        (
+            "GPT-4.1 has a higher error rate than GPT-4o on long documents.",
+            {("GPT-4.1", "GPT-4o", "trails")},
+        ),
+        (
+            "GPT-5.5 Instant produced 52.5% fewer hallucinated claims than GPT-5.3 Instant.",
+            {("GPT-5.5 Instant", "GPT-5.3 Instant", "beats")},
+        ),
+        (
+            "Gemma 3 27B makes more mistakes than Gemini 2.0 Flash.",
+            {("Gemma 3 27B", "Gemini 2.0 Flash", "trails")},
+        ),
+        ("Gemini 2.5 Flash has lower latency than GPT-4o.", set()),
+        ("Mistral Small 3 has fewer parameters than Llama 3.3 70B.", set()),
+        (
+            "Mistral Small 3 is less capable than Llama 3.3 70B.",
+            {("Mistral Small 3", "Llama 3.3 70B", "trails")},
+        ),
     ],
 )
-def test_a_comparative_of_a_bad_measure_gives_no_direction(text: str) -> None:
-    assert not pairs(text)
+def test_a_comparative_of_a_measure_where_less_is_better_reads_the_other_way(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Terra 2 performs just above Fable 5 on the index.", ("Terra 2", "Fable 5", "beats")),
+        ("On CursorBench it’s just under Fable 5.", ("Claude Opus 5", "Fable 5", "trails")),
+        ("On SWE-bench it scores slightly below GPT-5.5.", ("Claude Opus 5", "GPT-5.5", "trails")),
+        ("GPT-5.6 Sol comes within one point of Fable 5.", ("GPT-5.6 Sol", "Fable 5", "trails")),
+        ("It is within a few points of Gemini 3 Pro.", ("Claude Opus 5", "Gemini 3 Pro", "trails")),
+    ],
+)
+def test_a_place_word_after_a_verb_of_performing(text: str, expected: tuple[str, str, str]) -> None:
+    assert pairs(text, title="Claude Opus 5 is here") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Claude Opus 5 comes close to the frontier intelligence of Claude Fable 5.",
+            ("Claude Opus 5", "Claude Fable 5", "trails"),
+        ),
+        (
+            "Sonnet 5 is out. Its performance is close to that of Opus 4.8, at lower prices.",
+            ("Sonnet 5", "Opus 4.8", "trails"),
+        ),
+    ],
+)
+def test_an_object_named_through_what_it_has(text: str, expected: tuple[str, str, str]) -> None:
+    assert pairs(text) == {expected}
+
+
+def test_a_second_it_after_an_earlier_object_is_still_the_subject() -> None:
+    text = (
+        "OthersideAI introduced Reflection 70B, and Matt Shumer billed it as fast. He said it "
+        "could go toe to toe with Claude 3.5 Sonnet, and claimed it outscored GPT-4o on MMLU."
+    )
+    assert pairs(text, title="Reflection 70B: a cautionary tale") == {
+        ("Reflection 70B", "Claude 3.5 Sonnet", "ties"),
+        ("Reflection 70B", "GPT-4o", "beats"),
+    }
 
 
 @pytest.mark.parametrize(
