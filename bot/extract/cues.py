@@ -57,7 +57,7 @@ _SUPERLATIVE = re.compile(
     r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
     r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
     r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading|highest|greatest)"
-    r"(?P<mods>(?:\s+[\w-]+){0,6}?)\s+(?:model|LLM|system|assistant|family|release|"
+    r"(?P<mods>(?:\s+[\w-]+){0,6}?)\s+(?:model|LLM|system|assistant|agent|AI|family|release|"
     r"performance|accuracy|intelligence|results?|scores?|quality|price-performance)s?"
     r"(?P<tail>\s+(?:yet|to date|so far|ever|available|we['’]ve\s+\w+))?|"
     # "establishes a new cost-effective frontier", "represents a new frontier in ..."
@@ -67,7 +67,17 @@ _SUPERLATIVE = re.compile(
     # "has leading performance across ...", "achieved leading performance among ..."
     r"(?:has|have|had|achiev(?:es|ed|ing)|deliver(?:s|ed|ing)?|demonstrat(?:es|ed|ing)|"
     r"shows?|showed|offers?|offered|posts?|posted)\s+(?:the\s+)?(?:leading|top|best|highest)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:performance|results?|scores?|accuracy|quality))",
+    r"(?:[\w-]+\s+){0,3}?(?:performance|results?|scores?|accuracy|quality|understanding|"
+    r"reasoning|intelligence|knowledge|capabilit(?:y|ies))|"
+    # "the lowest hallucination rate", "the fewest errors": first where less is better
+    r"(?:has|have|had|achiev(?:es|ed|ing)|deliver(?:s|ed|ing)?|shows?|showed|posts?|posted|"
+    r"records?|recorded)\s+(?:the\s+)?(?:lowest|fewest)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:errors?|error\s+rates?|hallucinat\w*|refusals?|failures?|mistakes?|WER)|"
+    # "unparalleled world knowledge", "unmatched accuracy"
+    r"(?:unparall?ell?ed|unmatched|unrivall?ed)\s+(?:[\w-]+\s+){0,2}?(?:performance|accuracy|"
+    r"quality|intelligence|knowledge|reasoning|capabilit(?:y|ies)|efficiency|results)\b|"
+    # "performs best among open models"
+    r"(?:performs?|performed|performing|scor(?:es|ed|ing)|does|did)\s+(?:the\s+)?best\b)",
     re.IGNORECASE,
 )
 # Superlatives of things no leaderboard ranks: price, speed, a size class; and of what a
@@ -295,7 +305,7 @@ def find_superlatives(s: Sentence) -> list[Hit]:
 _FIRST_PLACE = re.compile(
     r"\b(?:(?:is|are|was|were|stays?|remains?)\s+(?:now\s+|still\s+|clearly\s+)?in\s+front\b"
     r"(?!\s+of)|shar(?:es|ed|ing)\s+(?:the\s+)?(?:first\s+place|top\s+spot|rank\s+1|No\.\s?1)|"
-    r"than\s+(?:any|every|all)\s+other\s+(?:[\w-]+\s+){0,2}?models?\b|"
+    r"than\s+(?:any|every|all)\s+(?:other|previous|prior|existing)\s+(?:[\w-]+\s+){0,2}?models?\b|"
     r"\b(?:leads?|led)\s+(?=(?:under|in|on|across|for|with)\b)|"
     r"\b(?:sits?|sat|is|was|remains?|stays?)\s+(?:now\s+|still\s+)?at\s+the\s+(?:very\s+)?top\b"
     r"(?!\s+(?:of|\d|ten|five|three)))",
@@ -304,7 +314,7 @@ _FIRST_PLACE = re.compile(
 # "leads USAMO'25 with 61.9%", "leads our internal evaluation", "leads the industry in
 # cost-efficiency", "leads throughout": to lead a test, a field or the whole is first place
 # (a model after the verb is a comparison's object, patterns.py)
-_LEADS = re.compile(r"\b(?:leads|led)\s+", re.IGNORECASE)
+_LEADS = re.compile(r"\b(?:leads|led|tops|topped|heads|headed|dominat(?:es|ed))\s+", re.IGNORECASE)
 _LED_WHAT = re.compile(
     r"(?:throughout|overall|across\s+the\s+board|performance\b|the\s+(?:industry|field|pack)\b|"
     r"(?:our|the|all|every|several|many|most|both)\s+(?:[\w.'’-]+\s+){0,4}?"
@@ -316,6 +326,10 @@ _LED_WHAT = re.compile(
 )
 # a test's name written in capitals ("USAMO'25", "GPQA"): no model is named so
 _ACRONYM = re.compile(r"(?-i:[A-Z]{2,}[\w'’.-]*)(?![\w-])")
+# a test named as tests are: "Vending-Bench", "BixBench", "FLTEval", "WebDev Arena"
+_TEST_NAME = re.compile(
+    r"(?:the\s+)?[A-Z][\w.'’-]*?[- ]?(?:Bench|bench|Eval|eval|Arena|QA|Leaderboard)\b"
+)
 _PLACED_IT = re.compile(
     r"\b(?:ranked|ranks|rank|puts?|placed|places|lists?|listed|rated|rates)\s+(?P<it>it|the\s+model)\s+"
     r"(?:at\s+|in\s+)?(?:the\s+)?(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|"
@@ -519,6 +533,7 @@ def find_ordinals(s: Sentence) -> list[Hit]:
             _LED_WHAT.match(s.text, m.end())
             or _KNOWN_BENCH.match(s.text, m.end())
             or _ACRONYM.match(s.text, m.end())
+            or _TEST_NAME.match(s.text, m.end())
         ):
             _rank(s, found, m.start(), 1)
     for model in s.models:

@@ -663,6 +663,7 @@ _SHAPE_VERSION = re.compile(
 _SHAPE_PART = re.compile(rf"{_WORD}$|[A-Z][a-z]+$")
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:\d|-v?\d|-[A-Z]\d)")
 _SHAPE_YEAR = re.compile(r"(?:19|20)\d\d$")
+_FAMILY_JOINED = re.compile(r"[A-Za-z]+[-\u2011][A-Z][a-z]+(?:$|[\s\u2011-])")
 # First words of version-numbered things that are not models.
 _NOT_MODEL_HEADS = frozenset(
     [
@@ -885,9 +886,13 @@ def shaped_names(
             # "Yesterday Varda-2.5-Pro": a word written like a whole name starts the name
             skip = len(" ".join(words[:glued])) + 1
             m = Mention(m.start + skip, m.end, m.text[skip:], m.kind)
-        tokens = re.split(r"[\s-]+", m.text)
+        tokens = re.split(r"[\s-]+", m.text.translate(_DASHES))
         head = tokens[0]
         if head.lower() in _NOT_MODEL_HEADS or len(tokens) > 5:
+            continue
+        if _FAMILY_JOINED.match(m.text) and head.lower() in gaz.families:
+            # "GPT-Rosalind", "Gemini-Exp": a family's name joined to a word is one name
+            out.append(m)
             continue
         if not _SHAPE_HEAD.match(head) and not (
             _SHAPE_CODE_HEAD.match(head) and any(_SHAPE_STRONG.match(t) for t in tokens[1:])

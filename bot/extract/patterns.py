@@ -285,7 +285,9 @@ _RANK_BEST = re.compile(
     r"(?:\s+(?:in|from)\s+(?:the\s+)?(?P<where>US|U\.S\.|China|Europe|France|America|world))?"
 )
 _RANK_LEADER = _i(
-    r"(?:\b(?:is|as|becomes?|became)\s+|[:–—-]\s*)(?:the\s+)?(?:new\s+)?(?:leader|frontier leader)"
+    r"(?:\b(?:is|as|becomes?|became)\s+|[:–—-]\s*)(?:the\s+)?"
+    r"(?:(?:new|clear|undisputed|unquestioned|outright|overall|current|reigning|runaway|quality|"
+    r"benchmark|performance|frontier)\s+){0,2}leader"
     r"(?:\s+(?:in|of|among|for|on)\s+(?P<what>[^.;:!?]{1,60}))?"
 )
 _RANK_TOP_K = _i(

@@ -1108,3 +1108,43 @@ def test_replacement_parity_gains_and_a_widening_gap(
     found = [c for c in claims(text) if c["type"] == "pairwise_comparison"]
     assert [(c["model_a"], c["model_b"], c["relation"]) for c in found] == [expected]
     assert not found[0]["negated"]  # "no longer maintained" is another predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the fewest where less is better
+        ("Grok 4.3 has the lowest hallucination rate among frontier models.", ("Grok 4.3", 1)),
+        ("Gemini 2.5 Pro records the fewest errors on the test.", ("Gemini 2.5 Pro", 1)),
+        # "unparalleled" and "leading" said of what a leaderboard ranks
+        ("Grok 3 has unparalleled world knowledge and performance.", ("Grok 3", 1)),
+        ("Mistral Large 2 has leading text-only understanding.", ("Mistral Large 2", 1)),
+        # performing best, and better than every earlier model
+        ("Mixtral 8x22B performs best among open models in coding tasks.", ("Mixtral 8x22B", 1)),
+        ("GPT-5.2 is better at long tasks than any previous model.", ("GPT-5.2", 1)),
+        # a leader described, a test topped, dominated or headed
+        ("Gemini 3 Pro is the undisputed benchmark leader.", ("Gemini 3 Pro", 1)),
+        ("Grok 4 dominates Vending-Bench.", ("Grok 4", 1)),
+        ("Grok 4 topped LMArena in July.", ("Grok 4", 1)),
+        ("Claude Opus 4.6 heads the FLTEval table.", ("Claude Opus 4.6", 1)),
+    ],
+)
+def test_first_place_as_marketing_and_news_say_it(text: str, expected: tuple[str, int]) -> None:
+    assert ranks(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mistral 3 offers unmatched customization for enterprises.",
+        "Gemma 3 has the lowest latency of any model we tried.",
+        "Grok 4 was the former leader on LMArena.",
+    ],
+)
+def test_first_place_words_about_what_no_board_ranks(text: str) -> None:
+    assert not ranks(text)
+
+
+def test_a_family_joined_to_a_word_is_a_model_name() -> None:
+    text = "GPT‑Rosalind achieves leading performance on BixBench among published models."
+    assert ranks(text, title="Introducing GPT‑Rosalind") == {("GPT‑Rosalind", 1)}
