@@ -158,7 +158,8 @@ _SCORE_VERB = re.compile(
     r"earns?|earned|registers?|clocks?|clocked|tops|topped|leads|led|comes? in|came in|"
     r"stands?|rated|climb(?:s|ed)?|jump(?:s|ed)?|ris(?:es|ing)|rose|improv(?:es|ed|ing)|"
     r"averag(?:es|ed|ing)|solv(?:es|ed|ing)|sets?|wins?|won|with|at|of|on|is|was|to|"
-    r"manag(?:es|ed)|logs?|logged|notch(?:es|ed)|tall(?:ies|ied)|puts?\s+up|"
+    r"manag(?:es|ed)|logs?|logged|notch(?:es|ed)|tall(?:ies|ied)|puts?\s+up|has|had|"
+    r"holds?|held|carr(?:ies|ied)|resolv(?:es|ed)|pass(?:es|ed)|gone\s+beyond|"
     r"elo|rating|accuracy|score|mmlu)\b|[(:=]",
     re.IGNORECASE,
 )
@@ -214,6 +215,18 @@ _RANGE_TO = re.compile(r"\s*%?\s*(?:to|vs\.?|versus|[-–])\s*\d", re.IGNORECASE
 _RANGE_FROM = re.compile(r"\d\s*%?\s*(?:to|vs\.?|versus|[-–])\s*$", re.IGNORECASE)
 # "GPT-5 comes in behind Grok 4: 65.7% against 66.7%": after a comparison the two
 # numbers are its two sides, in order (find_paired_scores reads them)
+_ON_TEST = re.compile(
+    r"\s+on\s+(?:the\s+|our\s+|its\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?"
+    r"(?:[\w-]*(?:Bench|bench|Eval|QA)|Index|Leaderboard|Exam|MMLU|GPQA|AIME|MATH)\b"
+)
+_BRACKETED = re.compile(r"\)")
+_NAME_BRACKET = re.compile(r"[\w.-]\s\($")
+_MOVED_TO = re.compile(r"\bfrom\s+\d[\d.,]*\s*%?\s+to\s+$", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"\b(?:lift|rais|ris|rose|improv|jump|climb|gr[eo]w|increas|boost|push|mov|fell|fall|"
+    r"drop|declin|slipp|slid|went|go(?:es)?\s+up|up\s+from)\w*\b(?=(?:[^.;]|\.(?=\d)){0,100}$)",
+    re.IGNORECASE,
+)
 _AGAINST_TO = re.compile(r"\s*%?\s*against\s*\d", re.IGNORECASE)
 _AGAINST_FROM = re.compile(r"\d\s*%?\s*against\s*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
@@ -665,14 +678,25 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             continue  # "Opus 4.8", "Apache 2.0"; "by over 20%" is a margin, not a score
         paired = any(isinstance(h, PairHit) and h.start < m.start() for h in s.hits)
         against = _AGAINST_TO.match(s.text, m.end()) or _AGAINST_FROM.search(lead)
-        if _RANGE_TO.match(s.text, m.end()) or _RANGE_FROM.search(lead) or (paired and against):
+        # "lifts pass@1 from 21.9 to 28.9", "rising from 59.1% to 68.4%": where the subject
+        # moved to is its score now (where it came from may be an earlier version's)
+        moved = _CHANGE.search(s.text, max(0, m.start() - 120), m.start())
+        moved = moved if _MOVED_TO.search(lead) else None
+        if not moved and (_RANGE_FROM.search(lead) or (paired and against)):
             continue  # "60.2% to 54.9%": whose is which is not in the words
+        if _RANGE_TO.match(s.text, m.end()):
+            continue
         pct, unit = bool(m.group("pct")), bool(m.group("unit"))
         if _YEAR.match(raw) and not unit:
             continue
         value = float(raw)
         benchmark_first = _BENCH_BEFORE.search(lead) and not _SHOTS.match(s.text, m.end())
-        if not (pct or unit or "." in raw or 500 <= value <= 2500 or benchmark_first):
+        # "gets 58 on our Intelligence Index", "DeepSeek R1 0528 (59)": a number on a test,
+        # or in brackets after a name, is that name's score
+        on_test = _ON_TEST.match(s.text, m.end())
+        bracketed = _BRACKETED.match(s.text, m.end()) and _NAME_BRACKET.search(lead)
+        scored = pct or unit or "." in raw or 500 <= value <= 2500 or benchmark_first
+        if not (scored or on_test or bracketed):
             continue  # a bare small integer is a count, not a score ("MATH 89" is one)
         after = _model_after(s, m.end())
         model = _model_before(s, m.start()) if after is None else after
@@ -681,6 +705,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             # "builds upon the strengths of Devstral Small ... with a score of 61.6%": the
             # number is the subject's, not the name a preposition took
             name = _subject(s, m.start())
+        if name is None and moved:
+            name = _subject(s, moved.start(), max_gap=160)
         if name is None and last is not None and _SAME_AGAIN.match(s.text[last[1] : m.start()]):
             name = last[0]
         next_cell = last is not None and _NEXT_CELL.match(s.text[last[1] : m.start()])

@@ -234,7 +234,9 @@ class Gazetteer:
                 countries[surface] = value.upper()
         for name, code in (country_names or {}).items():
             countries[name.lower()] = code.upper()
-        prefixes = {p for model in board_models if (p := family_prefix(model))}
+        # a benchmark's first word ("ARC-AGI 2", "MATH 500") starts no model's name
+        tests = {b.split()[0].split("-")[0] for b in BENCHMARKS}
+        prefixes = {p for model in board_models if (p := family_prefix(model))} - tests
         return cls(families=families, orgs=orgs, countries=countries, prefixes=prefixes)
 
     def models(self, text: str, first: bool = False) -> list[Mention]:
@@ -314,7 +316,9 @@ class Gazetteer:
 
 
 _HUB_OWNER = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")
-_TRAILING_SCORE = re.compile(r" \d{3,4}(?:\.\d+)?$")
+# "Llama-2-70b-chat 1065": a score; "DeepSeek R1 0528", "Qwen3 235B 2507": a release
+# date (MMDD, YYMM) that is part of the name
+_TRAILING_SCORE = re.compile(r" (?!0\d\d\d\b|2[3-9](?:0[1-9]|1[0-2])\b)\d{3,4}(?:\.\d+)?$")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 
 # A name goes on past its known tail: "GPT-4o mini Transcribe" is not "GPT-4o mini",

@@ -1148,3 +1148,49 @@ def test_first_place_words_about_what_no_board_ranks(text: str) -> None:
 def test_a_family_joined_to_a_word_is_a_model_name() -> None:
     text = "GPT‑Rosalind achieves leading performance on BixBench among published models."
     assert ranks(text, title="Introducing GPT‑Rosalind") == {("GPT‑Rosalind", 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a score moved to is the model's score now; where it came from is not said
+        ("Leanstral 1.5 lifts pass@1 on FLTEval from 21.9 to 28.9.", {("Leanstral 1.5", 28.9)}),
+        ("GPT-5.2 Thinking improved, rising from 59.1% to 68.4%.", {("GPT-5.2 Thinking", 68.4)}),
+        # a whole number on a named test, or in brackets after a name in a scores text
+        ("gpt-oss-120b gets 58 on our Intelligence Index.", {("gpt-oss-120b", 58.0)}),
+        (
+            "On the leaderboard it trails DeepSeek R1 0528 (59) and Qwen3 235B 2507 (64).",
+            {("DeepSeek R1 0528", 59.0), ("Qwen3 235B 2507", 64.0)},
+        ),
+        # having, holding, going beyond a score
+        (
+            "DeepSeek-V3 sits at 1318 Elo, and o1-2024-12-17 has 1352.",
+            {
+                ("DeepSeek-V3", 1318.0),
+                ("o1-2024-12-17", 1352.0),
+            },
+        ),
+        ("Claude 4.6 Opus has now gone beyond 1500 Elo.", {("Claude 4.6 Opus", 1500.0)}),
+    ],
+)
+def test_scores_moved_to_on_a_test_bracketed_or_held(
+    text: str, expected: set[tuple[str, float]]
+) -> None:
+    assert scores(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemma 3 (27B) was trained on 14 trillion tokens.",
+        "Qwen3 has 8 experts active per token.",
+        "The gap between them grew from 12 to 30 on the leaderboard.",
+    ],
+)
+def test_numbers_that_are_no_model_score(text: str) -> None:
+    assert not scores(text)
+
+
+def test_a_benchmark_named_like_a_model_is_no_model() -> None:
+    text = "Grok 4 sets a new state of the art for closed models on ARC-AGI V2 with 15.9%."
+    assert scores(text) == {("Grok 4", 15.9)}
