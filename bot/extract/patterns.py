@@ -135,8 +135,10 @@ _VERBS: dict[Relation, str] = {
         r"leads?|led|leading(?!\s+(?:[\w-]+\s+){0,3}(?:models?|systems?|LLMs?|labs?|compan|"
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
         r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
-        r"(?:(?:strict|substantial|significant|major|big|clear|marked|huge|large|notable)\s+)?"
-        r"(?:improvements?|upgrade|step\s+(?:up|forward)|gains?)\s+(?:over|on|from)|"
+        r"(?:[\w-]+\s+)?(?:improvements?|upgrades?|step\s+(?:up|forward)|gains?)\s+(?:over|on|from)|"
+        # "three times as high as X", "around 1.5x the next-best model"
+        rf"(?:\d+(?:\.\d+)?\s*(?:x|×)|(?:{'|'.join(_NUMBER_WORDS)})\s+times)\s+"
+        r"(?:as\s+(?:high|good|much|many)\s+as|the(?=\s+[\w-]+\s+(?:model|system)))|"
         # "widens the quality gap to v2.5 Flash"
         r"widen(?:s|ed|ing)?\s+(?:the|its)\s+(?:[\w-]+\s+)?(?:gap|lead)\s+(?:to|over|with)|"
         # a distance: "2.8 points above X", "a margin of 17 over X", "a 40-point lead over X"
@@ -481,7 +483,7 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
 _DESCRIBED = _i(
     r"\s+(?:the\s+performance\s+of\s+)?"
     r"(?P<what>(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
-    r"competing|comparable)\s+(?:[\w-]+\s+){0,4}?"
+    r"competing|comparable|other|existing|leading)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
 )
@@ -1080,17 +1082,38 @@ def find_pair_ties(s: Sentence) -> list[Hit]:
 
 
 _FRONTED = _i(r"^\W*(?:compared\s+(?:with|to)|relative\s+to|next\s+to|against)\s+(?:the\s+)?$")
-_FRONTED_UP = _i(r"\b(?:higher|better|stronger|ahead|wins?|leads?|outperforms?|more\s+capable)\b")
+# "Compared to its predecessor, X ...", "Compared to the previous production model in
+# traffic, X ...": the description up to its first preposition
+_FRONTED_DESCRIBED = _i(
+    r"^\W*(?:compared\s+(?:with|to)|relative\s+to)\s+(?P<what>(?:its|their|our|the|previous|prior)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:predecessors?|models?|versions?|generations?|releases?))"
+    r"(?:\s+(?:in|on|at|for|with|from)\s+[^,]{1,40})?(?=,)"
+)
+_FRONTED_UP = _i(
+    r"\b(?:higher|better|stronger|ahead|wins?|leads?|outperforms?|more\s+(?!expensive|costly)"
+    r"\w+|improves?|improved|preferred)\b"
+)
 _FRONTED_DOWN = _i(r"\b(?:lower|worse|weaker|behind|trails?|lags?|loses?|less\s+capable)\b")
 
 
 def find_fronted(s: Sentence) -> list[Hit]:
     """ "Compared with Y, X scores higher on MMLU": the name after the comma is the
-    subject, the first word of direction says which way; both ways says nothing."""
-    if len(s.models) < 2 or not _FRONTED.match(s.text[: s.models[0].start]):
+    subject, the first word of direction says which way; both ways says nothing. The
+    other side may be described ("Compared to its predecessor, Grok-2 is more ...")."""
+    if not s.models:
         return []
-    other, subject = s.models[0], s.models[1]
-    if not re.match(r"^\s*,\s*(?:[\w'’-]+\s+){0,2}$", s.text[other.end : subject.start]):
+    described = _FRONTED_DESCRIBED.match(s.text)
+    if described is not None:
+        other = Mention(*described.span("what"), described.group("what"), "model")
+        subject, lead_end = s.models[0], described.end()
+        if subject.start < lead_end:
+            return []
+    elif len(s.models) >= 2 and _FRONTED.match(s.text[: s.models[0].start]):
+        other, subject = s.models[0], s.models[1]
+        lead_end = other.end
+    else:
+        return []
+    if not re.match(r"^\s*,\s*(?:[\w'’-]+\s+){0,2}$", s.text[lead_end : subject.start]):
         return []
     rest = s.text[subject.end : subject.end + 60]
     up, down = _FRONTED_UP.search(rest), _FRONTED_DOWN.search(rest)

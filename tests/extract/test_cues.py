@@ -1194,3 +1194,37 @@ def test_numbers_that_are_no_model_score(text: str) -> None:
 def test_a_benchmark_named_like_a_model_is_no_model() -> None:
     text = "Grok 4 sets a new state of the art for closed models on ARC-AGI V2 with 15.9%."
     assert scores(text) == {("Grok 4", 15.9)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Codestral 25.08 delivers measurable upgrades over prior versions.",
+            ("Codestral 25.08", "prior versions", "beats"),
+        ),
+        (
+            "Grok-1.5V is competitive with existing frontier multimodal models in many domains.",
+            ("Grok-1.5V", "existing frontier multimodal models", "ties"),
+        ),
+        (
+            "On ARC-AGI 3, Opus 5’s score is three times as high as the next-best model.",
+            ("Opus 5", "the next-best model", "beats"),
+        ),
+        (
+            "Compared to its predecessor, Grok-2 is more intuitive and steerable.",
+            ("Grok-2", "its predecessor", "beats"),
+        ),
+        (
+            "Compared to the previous production model in traffic, Grok 4.1 is preferred "
+            "64.78% of the time.",
+            ("Grok 4.1", "the previous production model", "beats"),
+        ),
+    ],
+)
+def test_an_other_side_described_not_named(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in pairs(text)
+
+
+def test_a_fronted_description_needs_a_direction() -> None:
+    assert not pairs("Compared to its predecessor, Grok-2 uses the same tokenizer.")
