@@ -171,7 +171,10 @@ _GAP_BREAK = re.compile(
 _SCORING_LEAD = re.compile(
     r"\b(?:achiev(?:es|ed|ing)|scor(?:es|ed|ing)|reach(?:es|ed|ing)|posts?|posting|earn(?:s|ed|ing)|"
     r"ranks?\s+(?:#|No\.\s?)\d+|hits?|hitting)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:(?:score|rating|elo)\s+of\s+|at\s+)?(?:about\s+|around\s+|over\s+)?$",
+    r"(?:(?:score|rating|elo)\s+of\s+|at\s+)?(?:about\s+|around\s+|over\s+)?$|"
+    # "..., released March 20, with a score of 1464": the clause's subject scored it
+    r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:score|rating|elo|mark)\s+of\s+"
+    r"(?:about\s+|around\s+|over\s+)?$",
     re.IGNORECASE,
 )
 # "MMLU 86.4", "MT-Bench 8.99": a benchmark's name, then its number

@@ -218,7 +218,9 @@ _OBJECT_LEAD = _i(
     r"scores?|results?|quality|level)\s+of\s+|"
     # "leading code embedders in the market today: A, B and C", "rivals such as A":
     # a described object, then the names it stands for
-    r"(?:[\w'’-]+\s+){0,8}?[\w'’-]+(?:,?\s+(?:such\s+as|like|including|namely)|:)\s+)?$"
+    r"(?:[\w'’-]+\s+){0,8}?[\w'’-]+(?:,?\s+(?:such\s+as|like|including|namely)|:)\s+)?"
+    # "rivals such as OpenAI's GPT5.4": the maker before the name
+    r"(?:[A-Z][\w.&-]*['’]s\s+)?$"
 )
 _OBJECT_JOIN = re.compile(
     # each item may carry its number ("GPT-4-Turbo's score of 72.05", "Vicuna at 1090",
@@ -264,7 +266,10 @@ _RANK_TOP_SPOT = _i(
     r"moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|climbs to)\s+"
     r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?(?:top spot|top position|"
     r"top place|first place|pole position|(?:#|No\.\s?)1(?: spot| position| place)?|"
-    r"number one|lead|(?:very\s+)?top(?![- ]?(?:\d|ten|five|three|twenty)))\b"
+    r"number one|lead|(?:very\s+)?top(?![- ]?(?:\d|ten|five|three|twenty)))\b|"
+    # "earned top marks in LMArena's results", "took the highest score"
+    r"\b(?:earn(?:s|ed)?|gets?|got|receiv(?:es|ed)|scor(?:es|ed)|takes?|took|achiev(?:es|ed))\s+"
+    r"(?:the\s+)?(?:top|highest)\s+(?:marks|score|rating)\b"
 )
 _RANK_TOPS_BOARD = _i(
     r"\b(?:tops|topped|topping|leads|led|leading|heads|headed|sits atop|sat atop|"
@@ -526,6 +531,7 @@ _THE_FIELD = _i(
     r"(?!\s+(?:from|at|by|of)\b)"
 )
 _IT_OBJECT = _i(r"\s+it\b(?!['’]s)")
+_THEM_OBJECT = _i(r"\s+(?:them(?:\s+(?:both|all))?|(?:both|all)\s+of\s+them)\b")
 _LISTED = _i(r"[^.;:]{0,80}?\b(?:including|such\s+as|like|notably|among\s+them)\s+")
 _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
@@ -682,6 +688,12 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             it = it or (s.prev_subject if not earlier else None)
             if it is not None:
                 objects = [Mention(v.end(), v.end(), it, "model")]
+        if not objects and _THEM_OBJECT.match(s.text, v.end()):
+            # "While A and B struggle to scale, X outperforms them both": "them" are the
+            # names the sentence gave before, when they are two or more
+            earlier = [m for m in s.models if m.end <= v.start() and m.text not in coordinated]
+            if len({m.text for m in earlier}) >= 2:
+                objects = earlier
         negated = _near_negation(s.text, v.start())
         rel = "beats" if relation == "overtook" else relation
         for subj in coordinated:

@@ -1228,3 +1228,33 @@ def test_an_other_side_described_not_named(text: str, expected: tuple[str, str, 
 
 def test_a_fronted_description_needs_a_direction() -> None:
     assert not pairs("Compared to its predecessor, Grok-2 uses the same tokenizer.")
+
+
+def test_them_as_object_means_the_names_given_before() -> None:
+    text = (
+        "While models like GLM-5 and Kimi K2.5 struggle to scale, Leanstral outperforms them both."
+    )
+    assert pairs(text, title="Leanstral is here") == {
+        ("Leanstral", "GLM-5", "beats"),
+        ("Leanstral", "Kimi K2.5", "beats"),
+    }
+
+
+def test_a_maker_before_a_listed_rival() -> None:
+    text = (
+        "Qwen3.5-Max-Preview earned top marks. In the blind evaluation it came out ahead of "
+        "rivals such as OpenAI's GPT5.4 and Anthropic's Claude4.5."
+    )
+    assert pairs(text) == {
+        ("Qwen3.5-Max-Preview", "GPT5.4", "beats"),
+        ("Qwen3.5-Max-Preview", "Claude4.5", "beats"),
+    }
+
+
+def test_top_marks_and_a_score_given_with_it() -> None:
+    text = (
+        "Alibaba's Qwen3.5-Max-Preview earned top marks in LMArena's newest results, released "
+        "March 20, with a score of 1464."
+    )
+    assert ranks(text) == {("Qwen3.5-Max-Preview", 1)}
+    assert scores(text) == {("Qwen3.5-Max-Preview", 1464.0)}
