@@ -1234,7 +1234,7 @@ def test_them_as_object_means_the_names_given_before() -> None:
     text = (
         "While models like GLM-5 and Kimi K2.5 struggle to scale, Leanstral outperforms them both."
     )
-    assert pairs(text, title="Leanstral is here") == {
+    assert pairs(text, title="Introducing Leanstral") == {
         ("Leanstral", "GLM-5", "beats"),
         ("Leanstral", "Kimi K2.5", "beats"),
     }
