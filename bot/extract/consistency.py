@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from bot.extract.hits import Relation
 from bot.extract.lexicon import NEGATION
 from bot.extract.patterns import _VERB as COMPARATIVE_VERB
+from bot.extract.patterns import measured
 from store.claims import (
     ClaimDraft,
     Group,
@@ -405,7 +407,12 @@ def says_value(quote: str, value: float, approx: bool = False) -> bool:
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+\s+)?$", re.I)
 _BY = re.compile(r"^\s*by\b", re.I)
-_FLIP = {"beats": "trails", "trails": "beats", "ties": "ties", "overtook": "trails"}
+_FLIP: dict[Relation, Relation] = {
+    "beats": "trails",
+    "trails": "beats",
+    "ties": "ties",
+    "overtook": "trails",
+}
 
 
 def _first_position(quote: str, name: str, registry: Registry) -> int | None:
@@ -432,8 +439,11 @@ def _reversed(draft: PairwiseComparison, registry: Registry) -> Inconsistency | 
     if len(verbs) != 1:
         return None  # no verb, or a list of them: not a reading this check relies on
     verb = verbs[0]
-    said = next(k for k, v in verb.groupdict().items() if v)
-    relation = "beats" if said == "overtook" else said
+    said = next(k for k in _FLIP if verb.group(k))
+    by_measure = measured(verb.group(), "beats" if said == "overtook" else said)
+    if by_measure is None:
+        return None  # "lower latency than": a measure that ranks nothing
+    relation = by_measure  # "fewer hallucinations than" beats
     after = between[verb.end() :]
     if _PASSIVE.search(between[: verb.start()]) and _BY.match(after):
         relation = _FLIP[relation]  # "is outperformed by"

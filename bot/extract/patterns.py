@@ -149,7 +149,7 @@ _VERBS: dict[Relation, str] = {
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
         rf"(?:better|higher|stronger|smarter|more\s+(?:{_ABLE}|agentic|consistent|preferred))"
         r"(?:\s+[\w-]+){0,4}?\s+than|"
-        # "more mistakes than Y": only a measure where less is better gives it a way (_measured)
+        # "more mistakes than Y": only a measure where less is better gives it a way (measured)
         r"more(?:\s+[\w-]+){1,4}?\s+than"
     ),
     "trails": (
@@ -502,7 +502,7 @@ _SPEED_MEASURE = _i(r"\b(?:latency|cost|price|pricing)\b")
 _MORE_OR_LESS_ABLE = _i(rf"^(?:more|less)\s+(?:{_ABLE}|agentic|consistent|preferred)\b")
 
 
-def _measured(cue: str, relation: Relation) -> Relation | None:
+def measured(cue: str, relation: Relation) -> Relation | None:
     """A comparative's relation by what it measures. Where less is better ("fewer
     hallucinations than Y", "a lower rate of undesirable behaviors than Y") lower and
     fewer beat and higher trails; "better" and "worse" say their own way whatever the
@@ -649,10 +649,10 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                         )
                     )
             continue
-        measured = _measured(v.group(), relation)
-        if measured is None:
+        by_measure = measured(v.group(), relation)
+        if by_measure is None:
             continue
-        relation = measured
+        relation = by_measure
         subject = _subject(s, v.start())
         if subject is None:
             continue

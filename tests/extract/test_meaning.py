@@ -217,6 +217,24 @@ def test_a_rank_number_written_no_is_no_negation(text: str, negated: bool) -> No
     assert relation == (["trails"] if "no match" in text else ["beats"])
 
 
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("GPT-5.5 Instant produced 52.5% fewer hallucinated claims than GPT-5.3 Instant.", "beats"),
+        ("Sonnet 5 shows a lower rate of undesirable behaviors than Sonnet 4.6.", "beats"),
+        ("GPT-4.1 has a higher error rate than GPT-4o.", "trails"),
+    ],
+)
+def test_a_measure_where_less_is_better_survives_the_consistency_check(
+    text: str, relation: str
+) -> None:
+    """The check re-reads the quote's verb; "fewer ... than" must read as the extractor
+    read it, or a right claim is dropped as reversed."""
+    article = ArticleText(text=text, published=date(2025, 3, 1))
+    drafts = consistent_drafts(RulesExtractor().extract(article).drafts, article)
+    assert [d.relation for d in drafts if d.type == "pairwise_comparison"] == [relation]
+
+
 def test_a_negation_in_a_relative_clause_does_not_reach_a_participle_after_it() -> None:
     text = (
         "Grok 3 mini reaches a new frontier for STEM tasks that don't require much world "
