@@ -163,6 +163,8 @@ _SCORE_VERB = re.compile(
     r"elo|rating|accuracy|score|mmlu)\b|[(:=]",
     re.IGNORECASE,
 )
+# a clause with its own subject between a name and a number: the number is that subject's
+_OWN_SUBJECT = re.compile(r"\b(?:it|its|they|their|this model|the model)\b", re.IGNORECASE)
 _GAP_BREAK = re.compile(
     r"[;!?]|\b(?:than|ahead|behind|above|below|against|vs|versus|compared|while|whereas|but|"
     r"which|who|beating|outperform\w*|surpass\w*|over)\b",
@@ -583,9 +585,12 @@ def _model_before(s: Sentence, pos: int) -> Mention | None:
         return None
     m = before[-1]
     gap = s.text[m.end : pos]
-    plain = gap.replace("’s", "").replace("No.", "No")
+    # a decimal ("5.1B active") or "No." is no sentence's end
+    plain = re.sub(r"\d\.\d", "", gap.replace("’s", "").replace("No.", "No"))
     if len(gap) > 70 or _GAP_BREAK.search(gap) or "." in plain:
         return None
+    if _OWN_SUBJECT.search(gap):
+        return None  # "Kimi K2 (66.1), and on LiveBench it holds 79.3": the pronoun's
     if len(gap.strip()) > 2 and not _SCORE_VERB.search(gap):
         return None
     return m
@@ -704,7 +709,12 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         after = _model_after(s, m.end())
         model = _model_before(s, m.start()) if after is None else after
         name = model.text if model is not None else None
-        if model is not None and after is None and _AFTER_PREPOSITION.search(s.text[: model.start]):
+        if (
+            model is not None
+            and after is None
+            and not bracketed
+            and _AFTER_PREPOSITION.search(s.text[: model.start])
+        ):
             # "builds upon the strengths of Devstral Small ... with a score of 61.6%": the
             # number is the subject's, not the name a preposition took
             name = _subject(s, m.start())
@@ -839,6 +849,7 @@ _GAIN_OVER = re.compile(
 
 
 # "it tops GPT-5: 60.2% to 54.9% on BrowseComp": the compared models' numbers, in order
+_FOR_NAME = re.compile(r"\s*for\s+(?:[A-Z][\w.&-]*['’]s\s+)?")
 _PAIRED = re.compile(
     r"(?<![\w.])(?P<a>\d{1,4}(?:\.\d+)?)\s?(?P<pct>%)?\s+(?:to|vs\.?|versus|against)\s+"
     r"(?P<b>\d{1,4}(?:\.\d+)?)\s?%?(?!\s*(?:x\b|times))"
@@ -856,6 +867,10 @@ def find_paired_scores(s: Sentence) -> list[Hit]:
         if not before or _FROM.search(s.text, 0, m.start()):
             continue  # "rising from 59.1% to 68.4%": a change over time, not two models
         a, b = before[-1].model_a, before[-1].model_b
+        named = _FOR_NAME.match(s.text, m.end())
+        after = next((x for x in s.models if named and x.start == named.end()), None)
+        if after is not None:
+            b = after.text  # "79.3 against 74.6 for Claude": the name the number is given
         bench = _BENCH_AFTER.match(s.text, m.end())
         metric = benchmark_id(bench.group("bench")) if bench else None
         for name, value in ((a, m.group("a")), (b, m.group("b"))):

@@ -131,7 +131,7 @@ _VERBS: dict[Relation, str] = {
         r"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut ))"
         r"(?:well\s+|far\s+|a\s+hair\s+|a\s+notch\s+|one\s+spot\s+|"
         r"just\s+|slightly\s+|now\s+|still\s+|narrowly\s+|comfortably\s+|clearly\s+)?"
-        r"(?:ahead of|above|in front of)|"
+        r"(?:ahead of|above|in front of|clear of(?!\s+(?:the\s+)?(?:\d|rest|field|pack)))|"
         r"leads?|led|leading(?!\s+(?:[\w-]+\s+){0,3}(?:models?|systems?|LLMs?|labs?|compan|"
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
         r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"

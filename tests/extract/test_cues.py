@@ -1258,3 +1258,25 @@ def test_top_marks_and_a_score_given_with_it() -> None:
     )
     assert ranks(text) == {("Qwen3.5-Max-Preview", 1)}
     assert scores(text) == {("Qwen3.5-Max-Preview", 1464.0)}
+
+
+def test_scores_beside_names_after_a_comparison_and_an_it_clause() -> None:
+    text = (
+        "Qwen3-Max is out. On Arena-Hard v2 it posts 86.1, well clear of DeepSeek (61.5) and "
+        "Kimi K2 (66.1), and on LiveBench it holds 79.3 against 74.6 for Claude and 71.3 for "
+        "DeepSeek."
+    )
+    assert scores(text) == {
+        ("Qwen3-Max", 86.1),
+        ("DeepSeek", 61.5),
+        ("Kimi K2", 66.1),
+        ("Qwen3-Max", 79.3),
+        ("Claude", 74.6),
+        ("DeepSeek", 71.3),
+    }
+    assert {("Qwen3-Max", "DeepSeek", "beats"), ("Qwen3-Max", "Kimi K2", "beats")} <= pairs(text)
+
+
+def test_a_decimal_between_a_name_and_its_score_is_no_sentence_end() -> None:
+    text = "gpt-oss-120b (117B total, 5.1B active parameters) gets 58 on our Intelligence Index."
+    assert scores(text) == {("gpt-oss-120b", 58.0)}
