@@ -134,7 +134,9 @@ _ORG_WORDS = frozenset(
         "ai",
     ]
 )
-_NOISE = frozenset(["the", "new", "model", "models", "instruct", "chat", "preview", "version"])
+_NOISE = frozenset(
+    ["the", "new", "model", "models", "family", "instruct", "chat", "preview", "version"]
+)
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)*")
 
 

@@ -461,8 +461,14 @@ def _name_word(word: str) -> bool:
     low = word.lower()
     if low in _NOT_NAME_WORDS:
         return False
+    if low in _PRODUCT_NOUNS:
+        return True  # "Codestral Embed", "Cohere Embed v4.0": a product's noun, no verb
     # headline verbs ("Seizes", "Claims", "Outpaced", "Trailing") are not name words
     return not (len(low) > 3 and low.endswith(("s", "ed", "ing")) and not low.endswith("ss"))
+
+
+# Words of product names that end as verbs do
+_PRODUCT_NOUNS = frozenset(["embed", "embedding", "embeddings", "thinking", "reasoning"])
 
 
 _O_TAIL = re.compile(r"[1-9](?:-(?:mini|pro|preview|high))*(?![\w])")

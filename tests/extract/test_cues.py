@@ -1280,3 +1280,19 @@ def test_scores_beside_names_after_a_comparison_and_an_it_clause() -> None:
 def test_a_decimal_between_a_name_and_its_score_is_no_sentence_end() -> None:
     text = "gpt-oss-120b (117B total, 5.1B active parameters) gets 58 on our Intelligence Index."
     assert scores(text) == {("gpt-oss-120b", 58.0)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Codestral Embed sets a new standard in this domain.", ("Codestral Embed", 1)),
+        (
+            "Claude Opus 4.6 currently sets the pace for software-engineering work.",
+            ("Claude Opus 4.6", 1),
+        ),
+    ],
+)
+def test_a_product_noun_in_a_name_and_setting_the_pace(
+    text: str, expected: tuple[str, int]
+) -> None:
+    assert ranks(text) == {expected}
