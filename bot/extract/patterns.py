@@ -487,10 +487,18 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
 # models", "previous Sonnet models". Groups ("open models") are read as groups instead.
 _DESCRIBED = _i(
     r"\s+(?:the\s+performance\s+of\s+)?"
-    r"(?P<what>(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
+    r"(?P<what>(?:(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
     r"competing|comparable|other|existing|leading)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
-    r"generations?|LLMs))\b(?![- ](?:such as|like|including))"
+    r"generations?|LLMs)|"
+    # a plural described without a determiner: "much larger models", "open guard models"
+    r"(?:(?!(?:such|like|including|on|in|at|for|by|with|and|or|as|than|to|of|over|from|"
+    r"the|a|an|its|their|those|these|our|all|both)\b)[\w-]+\s+){0,3}?"
+    r"(?:models|competitors|rivals|alternatives|systems|LLMs)(?!\s+from\b))"
+    # "models up to 7x its size", "models that are over 5 times its size"
+    r"(?:\s+(?:that\s+are\s+)?(?:up\s+to|over|more\s+than)?\s*"
+    rf"(?:\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)})\s*(?:x|×|times)\s+(?:its|their)\s+size)?)"
+    r"\b(?![- ](?:such as|like|including))"
 )
 # Measures where less is better: "fewer errors than Y" beats Y, "a higher error rate" trails
 _BAD_MEASURE = _i(

@@ -1296,3 +1296,36 @@ def test_a_product_noun_in_a_name_and_setting_the_pace(
     text: str, expected: tuple[str, int]
 ) -> None:
     assert ranks(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shieldstral matches models up to 7x its size on text safety.",
+            ("Shieldstral", "models up to 7x its size", "ties"),
+        ),
+        (
+            "Mistral Small 3 performs competitively with open weight models three times its size.",
+            ("Mistral Small 3", "open weight models three times its size", "ties"),
+        ),
+        (
+            "Grok 4 Fast is efficient, enabling it to surpass much larger models on search tasks.",
+            ("Grok 4 Fast", "much larger models", "beats"),
+        ),
+    ],
+)
+def test_a_plural_described_without_a_determiner(text: str, expected: tuple[str, str, str]) -> None:
+    assert pairs(text, title="Shieldstral") == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GPT-5 edges past rivals from Google, Anthropic and xAI.",
+        "Foreign models still lead as Chinese rivals narrow the gap.",
+        "GPT-5.5 solves more tasks in a single pass than previous models.",
+    ],
+)
+def test_no_described_side_from_function_words_or_makers(text: str) -> None:
+    assert not {p for p in pairs(text) if p[1].endswith(("rivals", "models"))}
