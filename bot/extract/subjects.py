@@ -52,6 +52,14 @@ _FIRST_PERSON = re.compile(
     r"[\W_]*(?:(?:today|now|finally|recently|last \w+),?\s+)?(?:we|i)(?:['’](?:ve|re|d))?\b",
     re.IGNORECASE,
 )
+_RELEASED = re.compile(
+    _FIRST_PERSON.pattern
+    + r"\s+(?:are\s+|have\s+|just\s+|now\s+)*(?:(?:proud|excited|happy)\s+to\s+)?"
+    r"(?:release[sd]?|releasing|introduc(?:e|ed|ing)|launch(?:ed|ing)?|announc(?:e|ed|ing)|"
+    r"unveil(?:ed|ing)?|present(?:ed|ing)?|ship(?:ped|ping)?)\s+"
+    r"(?:the\s+|our\s+|a\s+|an\s+)?(?:new\s+)?",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|/|,|vs\.?|versus)\s*$", re.IGNORECASE)
 
 
@@ -168,6 +176,10 @@ def antecedent(
     subj = subjects(text, named, objects)
     if not subj and _FIRST_PERSON.match(text) and len({m.text.lower() for m in named}) == 1:
         # "We've launched GLM-4.6 ..., making it ...": the author's one model
+        return named[0].text
+    released = _RELEASED.match(text)
+    if not subj and released and named and named[0].start == released.end():
+        # "We release Mixtral 8x7B Instruct alongside Mixtral 8x7B": the one released first
         return named[0].text
     if len(subj) != 1:
         return None

@@ -1329,3 +1329,13 @@ def test_a_plural_described_without_a_determiner(text: str, expected: tuple[str,
 )
 def test_no_described_side_from_function_words_or_makers(text: str) -> None:
     assert not {p for p in pairs(text) if p[1].endswith(("rivals", "models"))}
+
+
+def test_the_model_an_author_releases_is_what_it_means_next() -> None:
+    text = (
+        "We release Mixtral 8x7B Instruct alongside Mixtral 8x7B. This model has been optimised "
+        "for instruction following. On MT-Bench, it reaches a score of 8.30, making it the best "
+        "open-source model."
+    )
+    assert scores(text) == {("Mixtral 8x7B Instruct", 8.3)}
+    assert ranks(text) == {("Mixtral 8x7B Instruct", 1)}
