@@ -350,6 +350,16 @@ _ACRONYM = re.compile(r"(?-i:[A-Z]{2,}[\w'’.-]*)(?![\w-])")
 _TEST_NAME = re.compile(
     r"(?:the\s+)?[A-Z][\w.'’-]*?[- ]?(?:Bench|bench|Eval|eval|Arena|QA|Leaderboard)\b"
 )
+_PLACING_BEFORE = re.compile(
+    r"\b(?:ranked|ranks|puts?|placed|places|lists?|listed|rated|rates)\s+(?:[A-Z][\w.&-]*['’]s\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:at\s+|in\s+)?(?:the\s+)?(?:(?P<word>first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth)|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
+    r"(?:#|No\.\s?)(?P<hash>\d{1,3}))\b(?!\s+(?:time|step|round|day|week|month|year))",
+    re.IGNORECASE,
+)
 _PLACED_IT = re.compile(
     r"\b(?:ranked|ranks|rank|puts?|placed|places|lists?|listed|rated|rates)\s+(?P<it>it|the\s+model)\s+"
     r"(?:at\s+|in\s+)?(?:the\s+)?(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|"
@@ -542,6 +552,12 @@ def find_ordinals(s: Sentence) -> list[Hit]:
         _rank(s, found, m.start(), 1)
     for m in _WON.finditer(s.text):
         _rank(s, found, m.start(), 1)
+    for model in s.models:
+        # "the board lists GPT-5 (high) first with 1481", "the reviewer ranked Grok 4 13th"
+        if _PLACING_BEFORE.search(s.text, max(0, model.start - 20), model.start):
+            place = _PLACE_AFTER.match(s.text, model.end)
+            if place is not None and (rank := _rank_value(place)) is not None:
+                _add_rank(s, found, model.text, rank, model.start)
     for m in _PLACED_IT.finditer(s.text):
         # "the reviewer ranked it 13th": "it" is the model the sentence speaks of
         word, num = m.group("word"), m.group("num")

@@ -125,7 +125,8 @@ _NOT_FAMILIES = frozenset(
     ]
 )
 
-_NUM = r"(?:v?\d+(?:\.\d+)*(?:[a-zA-Z]{1,2})?|[A-Z]\d+(?:\.\d+)*[A-Za-z]?)"
+# a version or size; never an ordinal ("Grok 4 13th" is Grok 4 in 13th place)
+_NUM = r"(?:v?\d+(?:\.\d+)*(?!(?:st|nd|rd|th)\b)(?:[a-zA-Z]{1,2})?|[A-Z]\d+(?:\.\d+)*[A-Za-z]?)"
 _WORD = (
     r"(?:Pro|Max|Plus|Ultra|Flash|Lite|Mini|Nano|Turbo|Instruct|Thinking|Reasoning|Preview|"
     r"Exp|Experimental|Fast|Sonnet|Opus|Haiku|Base|Chat|Coder|Large|Medium|Small|Super|"

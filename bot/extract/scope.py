@@ -204,6 +204,8 @@ def _clause_end(sentence: str, at: int, model_spans: list[tuple[int, int]]) -> i
 def _plain_place(name: str) -> bool:
     """Names that are not benchmarks: boards, categories, countries, months, arena words."""
     low = name.lower().replace("’", "'")
+    if re.match(r"(?:no\.?|number|#)\s*\d", low):
+        return True  # "at No. 3": a place, not a test
     first = low.split()[0].rstrip("'s").rstrip("'")
     if low in CATEGORIES or first in CATEGORIES:
         return True

@@ -1339,3 +1339,20 @@ def test_the_model_an_author_releases_is_what_it_means_next() -> None:
     )
     assert scores(text) == {("Mixtral 8x7B Instruct", 8.3)}
     assert ranks(text) == {("Mixtral 8x7B Instruct", 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The WebDev Arena lists GPT-5 (high) first with 1481.", ("GPT-5", 1)),
+        ("The reviewer ranked Grok 4 13th on LMArena.", ("Grok 4", 13)),
+        ("The lab ranked GPT-4o 2nd.", ("GPT-4o", 2)),
+    ],
+)
+def test_a_model_placed_by_someone_else(text: str, expected: tuple[str, int]) -> None:
+    assert ranks(text) == {expected}
+
+
+def test_a_place_number_is_no_benchmark() -> None:
+    [claim] = claims("Claude Opus 4 is at No. 3.")
+    assert claim["rank"] == 3 and claim["metric"] is None
