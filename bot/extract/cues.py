@@ -235,7 +235,10 @@ _CHANGE = re.compile(
 _AGAINST_TO = re.compile(r"\s*%?\s*against\s*\d", re.IGNORECASE)
 _AGAINST_FROM = re.compile(r"\d\s*%?\s*against\s*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
-    r"(?P<gt>over|more than|above|at least|exceeding|north of|>|beyond)\s*$|"
+    r"(?P<gt>over|more than|above|at least|exceeding|north of|>|beyond|"
+    # "the first model to break 1400", "passed 1,500 Elo", "crossed the 1400 mark"
+    r"break|breaks|broke|breaking|cross(?:es|ed|ing)?|pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|"
+    r"exceed(?:s|ed)?|top(?:s|ped)?)\s*(?:the\s+)?$|"
     r"(?P<lt>under|below|less than|<)\s*$|"
     r"(?P<approx>about|around|roughly|approximately|nearly|almost|~|some|close to)\s*$",
     re.IGNORECASE,

@@ -274,7 +274,7 @@ _RANK_TOP_SPOT = _i(
 _RANK_TOPS_BOARD = _i(
     r"\b(?:tops|topped|topping|leads|led|leading|heads|headed|sits atop|sat atop|"
     r"is atop|at the top of|at the very top of|on top of|to the top of)\s+(?:the\s+)?"
-    r"(?:[\w.'’-]+\s+){0,4}?"
+    r"(?:[\w.'’-]+\s+){0,4}?[\w.'’-]*?"  # "LMArena", "WebDev Arena"
     r"(?:leaderboard|leaderboards|rankings|charts?|arena|index)\b"
 )
 _MODS = (

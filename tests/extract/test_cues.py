@@ -1356,3 +1356,28 @@ def test_a_model_placed_by_someone_else(text: str, expected: tuple[str, int]) ->
 def test_a_place_number_is_no_benchmark() -> None:
     [claim] = claims("Claude Opus 4 is at No. 3.")
     assert claim["rank"] == 3 and claim["metric"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grok 3 became the first model to break 1400 on LMArena.", ("Grok 3", 1400.0, "gt")),
+        (
+            "Gemini 3 Pro was the first to pass 1,500 Elo on LMArena.",
+            ("Gemini 3 Pro", 1500.0, "gt"),
+        ),
+        ("Claude 4.6 Opus has now gone beyond 1500 Elo.", ("Claude 4.6 Opus", 1500.0, "gt")),
+        ("Claude Opus 4 scored 72.5% on SWE-bench.", ("Claude Opus 4", 72.5, "eq")),
+    ],
+)
+def test_a_score_broken_or_passed_is_a_floor(text: str, expected: tuple[str, float, str]) -> None:
+    found = {
+        (c["model"], c["value"], c["comparator"])
+        for c in claims(text)
+        if c["type"] == "score_value"
+    }
+    assert found == {expected}
+
+
+def test_at_the_top_of_a_board_written_as_one_word() -> None:
+    assert ranks("GPT-4.5 debuted at the top of LMArena.") == {("GPT-4.5", 1)}
