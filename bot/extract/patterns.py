@@ -894,6 +894,8 @@ def find_ranks(s: Sentence) -> list[Hit]:
     for m in _RANK_TOP_SPOT.finditer(t):
         _rank(s, found, m.start(), 1)
     for m in _RANK_TOPS_BOARD.finditer(t):
+        if any(m.start() < x.start < m.end() for x in s.models):
+            continue  # "leads GPT-4.1 on LMArena": a comparison (find_comparisons)
         _rank(s, found, m.start(), 1)
     for m in _RANK_BEST.finditer(t):
         mods = m.group(1) or ""
