@@ -10,7 +10,7 @@ that clause before the cue decide its mood:
               the cue inside an "if" clause; not "could" after evidence ("the
               numbers suggest X could top Y": a hedge about now)
     rejected  the claim is reported to be denied ("rejected claims that ...",
-              "disputes that ...", "it is false that ...")
+              "disputes that ...", "it is false that ...", "claims that ... are false")
 
 Only the clause before the cue counts: "X, which is not open, beats Y" negates the
 relative clause, not the comparison. A negation that is itself negated ("not only",
@@ -77,6 +77,19 @@ _REJECTED = re.compile(
     re.IGNORECASE,
 )
 
+# "Claims that X beats Y are false", "reports that X leads were not borne out": the
+# claim is reported, then denied after it
+_CLAIM_THAT = re.compile(
+    r"\b(?:claims?|reports?|suggestions?|assertions?|rumou?rs?|idea|notion|talk)\s+that\b",
+    re.IGNORECASE,
+)
+_FALSE_AFTER = re.compile(
+    r"\b(?:are|is|were|was|has\s+been|have\s+been|proved|proven|turned\s+out)\s+(?:\w+\s+)?"
+    r"(?:to\s+be\s+)?(?:false|untrue|wrong|unfounded|misleading|overblown|exaggerated|"
+    r"premature|debunked|not\s+true|not\s+borne\s+out)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Mood:
@@ -114,6 +127,8 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
     forecast = bool(_FORECAST.search(lead)) or bool(_CONDITION.search(clause))
     if forecast and not _AHEAD.search(lead) and not _CONDITION.search(clause):
         forecast = not _EVIDENTIAL.search(text, max(0, pos - 120), pos)
-    if _REJECTED.search(text[:pos]):
+    if _REJECTED.search(text[:pos]) or (
+        _CLAIM_THAT.search(text[:pos]) and _FALSE_AFTER.search(text, pos)
+    ):
         negated = not negated
     return Mood(negated=negated, forecast=forecast)

@@ -273,7 +273,10 @@ _RANK_TOP_SPOT = _i(
 )
 _RANK_TOPS_BOARD = _i(
     r"\b(?:tops|topped|topping|leads|led|leading|heads|headed|sits atop|sat atop|"
-    r"is atop|at the top of|at the very top of|on top of|to the top of)\s+(?:the\s+)?"
+    r"is atop|at the top of|at the very top of|on top of|to the top of|"
+    # "is likely to top LMArena", "could top the leaderboard"
+    r"(?:(?<=to )|(?<=will )|(?<=could )|(?<=may )|(?<=might )|(?<=can )|(?<=n't ))top)\s+"
+    r"(?:the\s+)?"
     r"(?:[\w.'’-]+\s+){0,4}?[\w.'’-]*?"  # "LMArena", "WebDev Arena"
     r"(?:leaderboard|leaderboards|rankings|charts?|arena|index)\b"
 )
@@ -285,7 +288,8 @@ _MODS = (
 _RANK_BEST = re.compile(
     r"(?:\b(?:is|was|becomes?|became|as|remains?|remained|now|mak(?:ing|es|e) it)"
     r"(?:n['’]t|\s+not|\s+no\s+longer)?\s+|[:–—-]\s*)"
-    r"(?:now\s+|currently\s+|officially\s+|again\s+|once again\s+)?(?:[Tt]he\s+)?(?:[Nn]ew\s+)?"
+    r"(?:now\s+|currently\s+|officially\s+|again\s+|once again\s+|briefly\s+|still\s+|"
+    r"clearly\s+|arguably\s+|easily\s+)?(?:[Tt]he\s+)?(?:[Nn]ew\s+)?"
     r"(?:world's\s+)?(?:#1|No\.\s?1|[Nn]umber[- ]one|[Tt]op|[Tt]op-ranked|[Hh]ighest[- ]ranked|"
     r"[Bb]est|[Ll]eading|[Ss]trongest|[Mm]ost capable|[Mm]ost intelligent|[Bb]est-performing)"
     rf"\s+(?i:{_MODS}(?:AI\s+|language\s+|LLM\s+|text\s+|frontier\s+)?(model|LLM|system)\b)"

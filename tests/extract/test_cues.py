@@ -1381,3 +1381,13 @@ def test_a_score_broken_or_passed_is_a_floor(text: str, expected: tuple[str, flo
 
 def test_at_the_top_of_a_board_written_as_one_word() -> None:
     assert ranks("GPT-4.5 debuted at the top of LMArena.") == {("GPT-4.5", 1)}
+
+
+def test_a_forecast_to_top_a_board_is_a_forecast_rank() -> None:
+    [claim] = claims("Gemini 2.5 Pro is likely to top LMArena next month.")
+    assert (claim["model"], claim["rank"], claim["forecast"]) == ("Gemini 2.5 Pro", 1, True)
+
+
+def test_a_first_place_held_briefly_is_dated() -> None:
+    [claim] = claims("Gemini 2.5 Pro was briefly the top model on LMArena in January.")
+    assert (claim["model"], claim["rank"], claim["as_of"]) == ("Gemini 2.5 Pro", 1, "2025-01-31")

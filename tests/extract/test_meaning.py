@@ -48,6 +48,7 @@ ASSERTED = [
 FORECASTS = [
     ("Gemini 2.5 Pro could soon overtake Grok 4 on LMArena.", "overtake"),
     ("Gemini 3 may top the leaderboard next month.", "top"),
+    ("Gemini 2.5 Pro is likely to top LMArena next month.", "top"),
     ("Analysts expect that Gemini 3 will beat GPT-5.", "beat"),
     ("Gemini 3 is expected to top LMArena.", "top"),
     ("Gemini 3 is set to overtake GPT-5.", "overtake"),
@@ -93,9 +94,22 @@ def test_statements_of_fact_are_no_forecast(text: str, cue: str) -> None:
     assert not mood(text, text.index(cue)).forecast, text
 
 
-def test_a_reported_rejection_denies_the_claim() -> None:
-    text = "Google rejected claims that Gemini 3 beats GPT-5 on LMArena."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google rejected claims that Gemini 3 beats GPT-5 on LMArena.",
+        "Claims that Gemini 3 beats GPT-5 on LMArena are false.",
+        "Reports that Gemini 3 beats GPT-5 turned out to be wrong.",
+        "Suggestions that Gemini 3 beats GPT-5 were not borne out.",
+    ],
+)
+def test_a_reported_rejection_denies_the_claim(text: str) -> None:
     assert mood(text, text.index("beats")).negated
+
+
+def test_a_reported_claim_not_denied_stays_asserted() -> None:
+    text = "Claims that Gemini 3 beats GPT-5 are everywhere this week."
+    assert not mood(text, text.index("beats")).negated
 
 
 PUBLISHED = date(2025, 2, 1)
