@@ -353,6 +353,13 @@ _ACRONYM = re.compile(r"(?-i:[A-Z]{2,}[\w'’.-]*)(?![\w-])")
 _TEST_NAME = re.compile(
     r"(?:the\s+)?[A-Z][\w.'’-]*?[- ]?(?:Bench|bench|Eval|eval|Arena|QA|Leaderboard)\b"
 )
+_NONE_BEATS = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:no(?:\s+other)?\s+(?P<kind>[\w-]+\s+)?(?:model|system|LLM|rival|"
+    r"competitor)|nobody|no\s+one|none\s+of\s+(?:the\s+|its\s+)?(?:others|rivals|competitors))\s+"
+    r"(?:yet\s+|currently\s+|even\s+|now\s+)?(?:beats|outperforms|surpasses|tops|outranks|"
+    r"outscores|comes\s+close\s+to|matches|rivals)\s+$",
+    re.IGNORECASE,
+)
 _PLACING_BEFORE = re.compile(
     r"\b(?:ranked|ranks|puts?|placed|places|lists?|listed|rated|rates)\s+(?:[A-Z][\w.&-]*['’]s\s+)?$",
     re.IGNORECASE,
@@ -556,6 +563,20 @@ def find_ordinals(s: Sentence) -> list[Hit]:
     for m in _WON.finditer(s.text):
         _rank(s, found, m.start(), 1)
     for model in s.models:
+        if none := _NONE_BEATS.search(s.text, max(0, model.start - 60), model.start):
+            # "No other model beats Gemini 2.5 Pro on LMArena": it holds first place, among
+            # the kind named ("no open model comes close to DeepSeek-R1")
+            if not ranked([*s.hits, *found], model.text, 1):
+                found.append(
+                    RankHit(
+                        model=model.text,
+                        rank=1,
+                        within=_group_from_mods(none.group("kind") or "", s.gaz),
+                        start=model.start,
+                        negated=_near_negation(s.text, model.start),
+                    )
+                )
+            continue
         # "the board lists GPT-5 (high) first with 1481", "the reviewer ranked Grok 4 13th"
         if _PLACING_BEFORE.search(s.text, max(0, model.start - 20), model.start):
             place = _PLACE_AFTER.match(s.text, model.end)
@@ -588,8 +609,8 @@ def find_ordinals(s: Sentence) -> list[Hit]:
     for m in _ORDINAL.finditer(s.text):
         word = m.group("word")
         ends = s.text[m.end() : m.end() + 1] in (",", ".", ";", "")
-        ranked = m.group(0).lower().startswith(("rank", "plac", "finish", "came", "comes", "tie"))
-        if word and not (m.group("after") or ranked or ends):
+        placing = m.group(0).lower().startswith(("rank", "plac", "finish", "came", "comes", "tie"))
+        if word and not (m.group("after") or placing or ends):
             continue  # "is first to ship" speaks of time, not rank
         if _OR_BELOW.match(s.text, m.end()):
             continue  # "all comparable models rank 18th or below": a range, about others

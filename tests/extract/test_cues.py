@@ -1391,3 +1391,10 @@ def test_a_forecast_to_top_a_board_is_a_forecast_rank() -> None:
 def test_a_first_place_held_briefly_is_dated() -> None:
     [claim] = claims("Gemini 2.5 Pro was briefly the top model on LMArena in January.")
     assert (claim["model"], claim["rank"], claim["as_of"]) == ("Gemini 2.5 Pro", 1, "2025-01-31")
+
+
+def test_no_model_beating_a_model_puts_it_first_among_the_kind_named() -> None:
+    assert ranks("No other model outperforms Gemini 2.5 Pro on LMArena.") == {("Gemini 2.5 Pro", 1)}
+    [claim] = claims("No open model comes close to DeepSeek-R1.")
+    assert (claim["model"], claim["rank"]) == ("DeepSeek-R1", 1)
+    assert claim["within"]["open_weights"] is True
