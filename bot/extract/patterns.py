@@ -108,8 +108,9 @@ _VERBS: dict[Relation, str] = {
         r"gone|lost|ended|revers|wiped|flipped))|"
         r"(?:keeps?|kept|holds?|held|has|had|have|retains?|retained|maintains?|maintained|"
         r"enjoys?|enjoyed|opens?|opened|extends?|extended|shows?|showed|shown|demonstrates?|"
-        r"demonstrated|posts?|posted|builds?|built|gains?|gained|takes?|took)\s+(?:a|an|its|their)\s+"
-        r"(?:[\w-]+\s+){0,2}?(?:lead|edge|advantage)\s+over|"
+        r"demonstrated|posts?|posted|builds?|built|gains?|gained|takes?|took|taken|regain(?:s|ed)?|"
+        r"reclaim(?:s|ed)?|retakes?|retook|retaken|seiz(?:es|ed)|won\s+back|took\s+back)\s+"
+        r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:lead|edge|advantage)\s+over|"
         r"match(?:es|ed)?\s+or\s+(?:even\s+)?(?:outperform|exceed|beat|surpass)\w*|"
         r"(?:(?<=could )|(?<=would )|(?<=will )|(?<=might )|(?<=can )|(?<=did )|(?<=does )|"
         r"(?<=to )|(?<=may ))top(?![- ]?\d)|eclips(?:es|ing)|"
@@ -266,7 +267,7 @@ _RANK_TOP_SPOT = _i(
     r"moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|climbs to)\s+"
     r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?(?:top spot|top position|"
     r"top place|first place|pole position|(?:#|No\.\s?)1(?: spot| position| place)?|"
-    r"number one|lead|(?:very\s+)?top(?![- ]?(?:\d|ten|five|three|twenty)))\b|"
+    r"number one|lead(?!\s+over\b)|(?:very\s+)?top(?![- ]?(?:\d|ten|five|three|twenty)))\b|"
     # "earned top marks in LMArena's results", "took the highest score"
     r"\b(?:earn(?:s|ed)?|gets?|got|receiv(?:es|ed)|scor(?:es|ed)|takes?|took|achiev(?:es|ed))\s+"
     r"(?:the\s+)?(?:top|highest)\s+(?:marks|score|rating)\b"
@@ -1225,6 +1226,11 @@ _COUNT_OF_TOP = _i(
     rf"\b(?P<n>{_N}|half|none)\s+of\s+the\s+top[- ](?P<k>{_N})\b[^.;]{{0,40}}?\s+"
     r"(?:are|were|is|come\s+from|came\s+from|belong\s+to|go\s+to)\s+(?:all\s+)?"
 )
+_HOLD_OF_TOP = _i(
+    r"\b(?:hold|holds|held|take|takes|took|occupy|occupies|occupied|claim|claims|claimed|have|"
+    r"has|had|fill|fills|filled|account\s+for|accounts\s+for|make\s+up|makes\s+up)\s+"
+    rf"(?P<n>{_N}|half)\s+of\s+the\s+top[- ](?P<k>{_N})\b"
+)
 # every place of the top k, said with "all": "the first four places all go to",
 # "the top five are all Chinese", "all five top slots belong to"
 _ALL_OF_TOP = _i(
@@ -1251,8 +1257,10 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     cues = [(m, m.span("what")) for m in _COUNT_IN_TOP.finditer(s.text)]
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _COUNT_OF_TOP.finditer(s.text)]
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _ALL_OF_TOP.finditer(s.text)]
+    # "Chinese labs hold four of the top ten spots": the group stands before the verb
+    held = [(m, (max(0, m.start() - 60), m.start())) for m in _HOLD_OF_TOP.finditer(s.text)]
     seen: set[int] = set()
-    for m, (start, end) in cues:
+    for m, (start, end) in cues + held:
         k_word = m.group("k") or m.groupdict().get("k2")
         k = _count(k_word, 0) if k_word else None
         if not k or m.start() in seen:
@@ -1264,6 +1272,8 @@ def find_place_counts(s: Sentence) -> list[Hit]:
             continue
         window = s.text[start:end]
         groups = _groups_in(window, s) if end > start else []
+        if groups and end == m.start():
+            groups = groups[-1:]  # the group nearest before the verb is its subject
         if not groups or groups[0].others:
             continue
         if _EITHER.search(window, 0, groups[0].end + 12):

@@ -1398,3 +1398,30 @@ def test_no_model_beating_a_model_puts_it_first_among_the_kind_named() -> None:
     [claim] = claims("No open model comes close to DeepSeek-R1.")
     assert (claim["model"], claim["rank"]) == ("DeepSeek-R1", 1)
     assert claim["within"]["open_weights"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "open_weights", "count", "k"),
+    [
+        ("Chinese labs hold four of the top ten spots on LMArena.", "CN", None, 4, 10),
+        ("Open models take three of the top ten places on LMArena.", None, True, 3, 10),
+    ],
+)
+def test_a_group_holding_places_of_a_top_k(
+    text: str, country: str | None, open_weights: bool | None, count: int, k: int
+) -> None:
+    [claim] = claims(text)
+    assert claim["type"] == "group_comparison" and claim["aggregate"] == "count_in_top_k"
+    assert (claim["count"], claim["k"]) == (count, k)
+    assert (claim["group_a"]["country"], claim["group_a"]["open_weights"]) == (
+        country,
+        open_weights,
+    )
+
+
+def test_a_lead_regained_over_a_rival_is_a_comparison_not_first_place() -> None:
+    text = "Gemini 3 Pro took back the lead over GPT-5.1."
+    assert pairs(text) == {("Gemini 3 Pro", "GPT-5.1", "beats")}
+    assert ranks(text) == set()
+    [claim] = claims("American models have regained the lead over Chinese ones.")
+    assert claim["type"] == "group_comparison" and claim["relation"] == "leads"
