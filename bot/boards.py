@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from store.errors import ClaimwatchError
-from store.models import Leaderboard, Snapshot
+from store.leaderboards.tables import LEADERBOARDS, SNAPSHOTS
 
 REFRESH_COMMAND = "claimwatch leaderboard refresh"
 
@@ -34,8 +34,7 @@ class BoardSlice:
 
 def board_catalog(engine: Engine) -> list[BoardSlice]:
     """Every board, category and view stored, with its first and last snapshot date."""
-    snap = Snapshot.__table__  # type: ignore[attr-defined]
-    board = Leaderboard.__table__  # type: ignore[attr-defined]
+    snap, board = SNAPSHOTS, LEADERBOARDS
     query = (
         sa.select(
             board.c.slug,

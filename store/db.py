@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, SQLModel
 
 from store.errors import ClaimwatchError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlmodel import Session, SQLModel
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_DATA_DIR = Path("data")
@@ -177,6 +177,10 @@ def require_current(engine: Engine) -> None:
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error."""
+    # SQLModel (and with it the ORM) loads with the first session: commands that only
+    # read through Core, `claimwatch check` among them, never pay for it
+    from sqlmodel import Session
+
     with Session(engine, expire_on_commit=False) as session:
         try:
             yield session

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from store.claims import ClaimDraft, Judgement
 from store.judge import BoardData, JudgeOptions, judge
 from store.leaderboards.load import load_all, load_headers, snapshot_loader
-from store.models import Snapshot
+from store.leaderboards.tables import SNAPSHOTS
 from store.registry import load_registry
 from store.registry.base import RegistryLike
 
@@ -32,9 +32,7 @@ class Judge:
 
 
 def snapshot_stamp(engine: Engine) -> tuple[int, int]:
-    # the table's column, not the mapped attribute: a statement over a mapped class makes
-    # SQLAlchemy configure every mapper first, which `claimwatch check` otherwise never needs
-    snapshot_id = Snapshot.__table__.c.id  # type: ignore[attr-defined]
+    snapshot_id = SNAPSHOTS.c.id
     with engine.connect() as conn:
         count, newest = conn.execute(
             sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(snapshot_id), 0))

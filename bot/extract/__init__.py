@@ -91,13 +91,13 @@ def _mapping(value: Any) -> dict[str, str]:
 
 def board_model_names(engine: Engine) -> list[str]:
     """Every model name the stored leaderboard snapshots list (distinct)."""
+    # late: importing the extractors alone does not load SQLAlchemy
     import sqlalchemy as sa
 
-    from store.models import Entry
+    from store.leaderboards.tables import ENTRIES
 
-    table = Entry.__table__  # type: ignore[attr-defined]
     with engine.connect() as conn:
-        return [row[0] for row in conn.execute(sa.select(table.c.model_name).distinct())]
+        return [row[0] for row in conn.execute(sa.select(ENTRIES.c.model_name).distinct())]
 
 
 def make_gazetteer(engine: Engine | None = None, board_models: Iterable[str] = ()) -> Gazetteer:

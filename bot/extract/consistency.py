@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Literal
 
 from bot.extract.hits import Relation
+from bot.extract.lazy import lazy
 from bot.extract.lexicon import NEGATION
 from bot.extract.patterns import _VERB as COMPARATIVE_VERB
 from bot.extract.patterns import measured
@@ -129,7 +130,7 @@ def _names_any_model(text: str, registry: Registry) -> bool:
     return cached[1].search(text) is not None or _VERSIONED.search(text) is not None
 
 
-_VERSIONED = re.compile(r"\b[A-Za-z]+[-\s]?\d+(?:\.\d+)?[a-z]?\b")
+_VERSIONED = lazy(r"\b[A-Za-z]+[-\s]?\d+(?:\.\d+)?[a-z]?\b")
 
 
 def check(
@@ -271,8 +272,8 @@ def _aliases_of(registry: Registry) -> dict[str, set[str]]:
     return cached[1]
 
 
-_OPEN = re.compile(r"\bopen(?:[\s-]*(?:weights?|source|model|licen[cs]e))?\b|\bOSS\b", re.I)
-_CLOSED = re.compile(r"\b(?:closed|proprietary|commercial|frontier labs?|API-only)\b", re.I)
+_OPEN = lazy(r"\bopen(?:[\s-]*(?:weights?|source|model|licen[cs]e))?\b|\bOSS\b", re.I)
+_CLOSED = lazy(r"\b(?:closed|proprietary|commercial|frontier labs?|API-only)\b", re.I)
 
 
 def names_group(quote: str, group: Group, registry: Registry) -> bool:
@@ -311,7 +312,7 @@ _CARDINAL_WORDS = {
     20: "twenty", 25: "twenty-five", 50: "fifty", 100: "hundred",
 }  # fmt: skip
 # How a text says rank 1 without the digit: "tops", "leads", "state of the art", "best".
-_FIRST = re.compile(
+_FIRST = lazy(
     r"\b(?:top(?:s|ped|ping)?|lead(?:s|ing|er|ership)?|led|best|strongest|highest|"
     r"state[\s-]of[\s-]the[\s-]art|SOTA|number[\s-]one|no\.?\s*1|pole|crown|throne|king|"
     r"first|#\s*1|1st|dominat\w*|ahead of (?:all|every)\w*|record|frontier|most (?:capable|"
@@ -325,7 +326,7 @@ _FIRST = re.compile(
 )
 # "among the leading models", "one of the best", "top-tier", "at the frontier": a
 # place near the top with no number, which every extractor reads as the top 10
-_AMONG = re.compile(
+_AMONG = lazy(
     r"\bamong (?:the )?(?:[\w'\u2019]+ )?(?:top|leading|best|strongest|frontier|most)\b|"
     r"\bone of the\b|\btop[\s-](?:tier|notch|performance|class|echelon)|\bthe ranks of\b|"
     r"\b(?:at|on|near) the (?:\w+ )?frontier\b",
@@ -333,7 +334,7 @@ _AMONG = re.compile(
 )
 
 # "followed by X", "X is next", "runner-up": a place after one the sentence names
-_NEXT = re.compile(
+_NEXT = lazy(
     r"\b(?:followed by|trailed by|runner[\s-]up|behind (?:only|just)|next|then|"
     r"(?:immediately|right|just) (?:after|behind|below))\b",
     re.I,
@@ -380,7 +381,7 @@ def says_count(quote: str, k: int) -> bool:
     return bool(word and re.search(rf"\b{word}\b", quote, re.I))
 
 
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+")
+_NUMBER = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+")
 
 
 def says_value(quote: str, value: float, approx: bool = False) -> bool:

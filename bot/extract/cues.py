@@ -25,6 +25,7 @@ import re
 
 from bot.extract.gaps import find_gap_trends
 from bot.extract.hits import Comparator, Hit, PairHit, PairRelation, RankHit, ScoreHit
+from bot.extract.lazy import lazy
 from bot.extract.lexicon import BENCHMARKS, BOARDS
 from bot.extract.names import Mention
 from bot.extract.patterns import (
@@ -152,7 +153,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words between a name and its number: "X scores 83%", "X at 1501", "X (59)", "X's 39.6",
 # "X sets a new state of the art of 55.6%". A gap that compares ("than", "ahead of") or
 # turns to another clause ("while", "but") gives the number to no one.
-_SCORE_VERB = re.compile(
+_SCORE_VERB = lazy(
     r"\b(?:scor(?:es|ed|ing|e)|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|gets?|got|posts?|posted|"
     r"hits?|lands?|landed|landing|sits?|sat|records?|recorded|obtains?|obtained|delivers?|"
     r"earns?|earned|registers?|clocks?|clocked|tops|topped|leads|led|comes? in|came in|"
@@ -338,7 +339,7 @@ _FIRST_PLACE = re.compile(
 # cost-efficiency", "leads throughout": to lead a test, a field or the whole is first place
 # (a model after the verb is a comparison's object, patterns.py)
 _LEADS = re.compile(r"\b(?:leads|led|tops|topped|heads|headed|dominat(?:es|ed))\s+", re.IGNORECASE)
-_LED_WHAT = re.compile(
+_LED_WHAT = lazy(
     r"(?:throughout|overall|across\s+the\s+board|performance\b|the\s+(?:industry|field|pack)\b|"
     r"(?:our|the|all|every|several|many|most|both)\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:evaluations?|evals?|benchmarks?|tests?|categories|metrics|suites?|leaderboards?|"

@@ -12,6 +12,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from bot.extract.lazy import lazy
+
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
@@ -108,7 +110,7 @@ def find_date(sentence: str, published: date) -> date | None:
 _PERIOD_CUE = re.compile(r"\b(?:since|from|between|starting|beginning)\s+(?:in\s+)?", re.IGNORECASE)
 _PERIOD_END = re.compile(r"\s*(?:to|until|till|through|and|[-–—])\s+(?:in\s+)?", re.IGNORECASE)
 _DATE_FORMS = (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _MONTH_YEAR, _MONTH_DAY)
-_BARE_MONTH = re.compile(rf"(?:early\s+|late\s+|mid-?)?({_MONTH_CAP})\b(?!\s+\d)")
+_BARE_MONTH = lazy(rf"(?:early\s+|late\s+|mid-?)?({_MONTH_CAP})\b(?!\s+\d)")
 
 
 def _date_at(text: str, pos: int, published: date, first_day: bool) -> tuple[date, int] | None:

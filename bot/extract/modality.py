@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.extract.lazy import lazy
+
 # Where a clause starts: a new sentence part, a coordinating or subordinating word.
 _CLAUSE_BREAK = re.compile(
     # ", reaching 95.8%": a participle after a comma starts its own clause, so a
@@ -57,7 +59,7 @@ _FORECAST = re.compile(
 # "The leaked numbers hint that X could top Y", "he said it could go toe to toe with Y":
 # a possibility the evidence (or its author) gives now, not a forecast, unless the modal
 # looks ahead ("could soon", "may eventually").
-_EVIDENTIAL = re.compile(
+_EVIDENTIAL = lazy(
     r"\b(?:hints?|hinted|suggests?|suggested|indicates?|indicated|implies|implied|shows?|"
     r"showed|shown|points?\s+to|means?|"
     # a reported ability: "he said it could go toe to toe with ..."

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.extract.lazy import lazy
 from bot.extract.lexicon import BENCHMARKS, BOARDS, COUNTRY_WORDS
 
 MentionKind = Literal["model", "family"]
@@ -667,7 +668,7 @@ _SHAPE_HEAD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\d*(?:\.\d+)*$")
 # An acronym ("EXAONE 4.0") or a letter and a number ("K2-Think") starts a name only with
 # a dotted version, a size or a variant word; alone they are codes ("HTTP 401", "B2").
 _SHAPE_CODE_HEAD = re.compile(r"[A-Z]{3,}\d*$|[A-Z]\d+(?:\.\d+)?$")
-_SHAPE_STRONG = re.compile(rf"v?\d+\.\d+[a-z]?$|\d+(?:\.\d+)?[BMT]$|\d+x\d+[Bb]$|{_WORD}$")
+_SHAPE_STRONG = lazy(rf"v?\d+\.\d+[a-z]?$|\d+(?:\.\d+)?[BMT]$|\d+x\d+[Bb]$|{_WORD}$")
 _SHAPE_VERSION = re.compile(
     r"(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|\d+x\d+[Bb]|[A-Z]\d+(?:\.\d+)*[A-Za-z]?)$"
 )
@@ -872,7 +873,7 @@ _NOT_MODEL_HEADS = frozenset(
         "requires",
     ]
 )
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = lazy(
     r"\s*(?:%|percent|points?|pts|[kKMGT]?B\b|ms\b|seconds?|minutes?|hours?|days?|weeks?|"
     r"months?|years?|x\b|×|times|tokens?|languages?|GPUs?|cards?|chips?|cores?|watts?|"
     r"parameters?|params|series|-series|class|license|licence|format|precision|"
@@ -940,7 +941,7 @@ _INTRODUCED_IN_TEXT = re.compile(
 )
 
 
-_CAPITAL_BEFORE = re.compile(r"[A-Z0-9][\w.+-]*[ \u2011-]$")
+_CAPITAL_BEFORE = lazy(r"[A-Z0-9][\w.+-]*[ \u2011-]$")
 
 
 def introduced_in_text(text: str, gaz: Gazetteer) -> list[str]:

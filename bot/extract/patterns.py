@@ -28,6 +28,7 @@ from bot.extract.hits import (
     ScoreHit,
     TrendHit,
 )
+from bot.extract.lazy import LazyPattern, lazy
 from bot.extract.lexicon import BENCHMARKS
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
@@ -84,13 +85,17 @@ def _i(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def _lazy_i(pattern: str) -> LazyPattern:  # for a rarely needed pattern (bot/extract/lazy.py)
+    return lazy(pattern, re.IGNORECASE)
+
+
 _AUX = (
     r"(?:has|have|had|is|are|was|were|does|do|did|now|already|still|also|just|clearly|"
     r"narrowly|even|not|n't|no longer|never|could|may|might|would|will|can|likely|"
     r"reportedly|seems? to|appears? to|been|being|continues? to|managed to|fails? to|"
     r"failed to|to|officially|consistently|significantly|comfortably|easily)"
 )
-_BETWEEN_SUBJECT = _i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{_AUX}\s+|n't\s+)*$")
+_BETWEEN_SUBJECT = _lazy_i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{_AUX}\s+|n't\s+)*$")
 
 # Verbs of performing that take a place word: "performs just above X", "scores below X",
 # "it's just under X"
@@ -344,18 +349,18 @@ _COMP = (
     r"(?:(?P<comp>over|more than|above|at least|exceeding|north of|>|under|below|less than|"
     r"<|about|around|roughly|approximately|nearly|almost|~|some)\s*)?"
 )
-_SCORE_OF = _i(
+_SCORE_OF = _lazy_i(
     r"\b(?P<kind>(?:arena|elo)\s+score|elo(?:\s+rating)?|arena rating|score|rating)\s+of\s+"
     + _COMP
     + r"(?P<value>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*%)"
 )
-_SCORE_ELO = _i(
+_SCORE_ELO = _lazy_i(
     r"\b(?:with|at|of|scores?|scored|scoring|reach(?:es|ed|ing)?|hits?|posts?|posted|"
     r"achiev(?:es|ed|ing)|earns?|earned|gets?|got)\s+(?:an?\s+)?"
     + _COMP
     + r"(?P<value>\d{3,4}(?:\.\d+)?)\s*(?P<kind>elo|arena score|arena points|points)\b"
 )
-_SCORE_PCT = _i(
+_SCORE_PCT = _lazy_i(
     r"\b(?:scores?|scored|scoring|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|hits?|posts?|posted|"
     r"gets?|got|earns?|earned|records?|recorded|with|solving|solves?|at)\s+(?:an?\s+)?(?:score\s+of\s+)?"
     + _COMP

@@ -17,6 +17,7 @@ import calendar
 import re
 from collections.abc import Callable
 
+from bot.extract.lazy import lazy
 from bot.extract.lexicon import BOARDS, CATEGORIES, COUNTRY_WORDS
 
 _POSS = r"(?:its|their|his|her|this|that|a model of its|a model this|models of its|models its)"
@@ -86,7 +87,7 @@ _ARENA_WORDS = frozenset(
 # "on independent leaderboards": a board no reader knows. Plain words before the board
 # word ("the leaderboard", "the public leaderboard") leave it the article's board.
 _BOARD_WORD = re.compile(r"\b(?:arenas?|leaderboards?|index|rankings)\b", re.IGNORECASE)
-_BOARD_AS_ADJECTIVE = re.compile(
+_BOARD_AS_ADJECTIVE = lazy(
     r"\s+(?:leaders?|champions?|toppers?|records?|scores?|ratings?|points|votes|debut|"
     r"position|spot|rank|standing)\b",
     re.IGNORECASE,

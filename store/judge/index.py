@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
@@ -168,6 +168,30 @@ class GroupStanding:
 SnapshotLoader = Callable[[SnapshotHeader], BoardSnapshot]
 
 
+class FactsByModel(Mapping[str, "ModelFacts"]):
+    """The registry's facts for each model of a snapshot, each computed when first asked
+    for: a verdict cites a few of a snapshot's hundreds of models (a group's standing
+    asks for them all). A name listed twice has its last entry's facts."""
+
+    def __init__(self, entries: Iterable[BoardEntry], registry: RegistryLike) -> None:
+        self._entries = {e.model: e for e in entries}
+        self._registry = registry
+        self._facts: dict[str, ModelFacts] = {}
+
+    def __getitem__(self, model: str) -> ModelFacts:
+        found = self._facts.get(model)
+        if found is None:
+            e = self._entries[model]
+            found = self._facts[model] = self._registry.facts(e.model, e.organisation, e.licence)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class SnapshotIndex:
     """One snapshot plus everything claims compute from it, computed once.
 
@@ -194,7 +218,7 @@ class SnapshotIndex:
         self._tables: dict[str, MetricTable] = {}
         self._extra_keys: dict[str, str] | None = None
         # Caches keyed by the registry object; the object is kept so its id stays unique.
-        self._facts: dict[int, tuple[RegistryLike, dict[str, ModelFacts]]] = {}
+        self._facts: dict[int, tuple[RegistryLike, FactsByModel]] = {}
         self._groups: dict[tuple[int, str, str | None, str | None, bool | None], GroupStanding] = {}
         self._resolved: dict[tuple[int, int, str], ResolutionLike] = {}
         # Evidence rows are the costliest part of a verdict to build; the same model in
@@ -245,14 +269,13 @@ class SnapshotIndex:
             table = self._tables[key] = MetricTable(self.snapshot.entries, key)
         return table
 
-    def facts(self, registry: RegistryLike) -> dict[str, ModelFacts]:
+    def facts(self, registry: RegistryLike) -> Mapping[str, ModelFacts]:
         cached = self._facts.get(id(registry))
         if cached is None:
-            facts = {
-                e.model: registry.facts(e.model, e.organisation, e.licence)
-                for e in self.snapshot.entries
-            }
-            cached = self._facts[id(registry)] = (registry, facts)
+            cached = self._facts[id(registry)] = (
+                registry,
+                FactsByModel(self.snapshot.entries, registry),
+            )
         return cached[1]
 
     def group(self, registry: RegistryLike, group: Group, key: str) -> GroupStanding:

@@ -15,11 +15,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from store.leaderboards.base import BoardEntry, BoardSnapshot, SnapshotHeader
-from store.models import Entry, Leaderboard, Snapshot
-
-_SNAP = Snapshot.__table__  # type: ignore[attr-defined]
-_ENTRY = Entry.__table__  # type: ignore[attr-defined]
-_BOARD = Leaderboard.__table__  # type: ignore[attr-defined]
+from store.leaderboards.tables import ENTRIES as _ENTRY
+from store.leaderboards.tables import LEADERBOARDS as _BOARD
+from store.leaderboards.tables import SNAPSHOTS as _SNAP
 
 _ENTRY_COLUMNS = (
     _ENTRY.c.snapshot_id,

@@ -86,7 +86,8 @@ def test_claims_loads_no_cards_tables_or_claim_models(cli_env: str) -> None:
     assert loaded == sorted(NOT_FOR_CLAIMS)
 
 
-def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) -> None:
+def _check_a_text(cli_env: str, tmp_path: Path) -> str:
+    """Code that runs `claimwatch check` on a short text against January's snapshots."""
     from store.leaderboards.ingest import bundled_paths, ingest_paths
 
     engine = db.make_engine(cli_env)
@@ -94,7 +95,7 @@ def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) ->
     engine.dispose()
     text = tmp_path / "short.txt"
     text.write_text("DeepSeek-V3 beats Llama-3.1-405B on LMArena.\n", encoding="utf-8")
-    code = f"""
+    return f"""
         import sys
         from bot.cli.app import app
         sys.argv = ["claimwatch", "check", {str(text)!r}, "--published", "2025-02-03", "--json"]
@@ -103,7 +104,24 @@ def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) ->
         except SystemExit as exc:
             assert exc.code in (0, None), exc.code
         """
-    assert _loaded_after(code, dict(os.environ)) == []
+
+
+def test_check_loads_none_of_the_heavy_packages(cli_env: str, tmp_path: Path) -> None:
+    assert _loaded_after(_check_a_text(cli_env, tmp_path), dict(os.environ)) == []
+
+
+# What checking a text does without (benchmarks/cli_startup.py): it reads the snapshots
+# through SQLAlchemy Core (store/leaderboards/tables.py), never SQLModel, the ORM or the
+# table classes, whose imports were a third of its start-up.
+NOT_FOR_CHECK = ("sqlalchemy.orm", "sqlmodel", "store.models")
+
+
+def test_check_loads_no_orm_or_table_classes(cli_env: str, tmp_path: Path) -> None:
+    code = _check_a_text(cli_env, tmp_path)
+    assert _loaded_after(code, dict(os.environ), NOT_FOR_CHECK) == []
+    # and the probe sees them when they are loaded
+    loaded = _loaded_after("import store.models", dict(os.environ), NOT_FOR_CHECK)
+    assert loaded == sorted(NOT_FOR_CHECK)
 
 
 def test_head_revision_read_from_the_files_matches_alembic() -> None:
