@@ -200,9 +200,13 @@ class Gazetteer:
     orgs: dict[str, str]  # lowercased surface form -> canonical organisation
     countries: dict[str, str]  # lowercased surface form -> ISO code
     prefixes: set[str] = field(default_factory=set)
+    # names written as they are, no family word first: the registry's aliases ("R1",
+    # "4o", "DSv3", "Tongyi Qianwen", "通义千问") and families of several words
+    aliases: frozenset[str] = frozenset()
     _heads: frozenset[str] = field(init=False, repr=False)
     _family_words: frozenset[str] = field(init=False, repr=False)
     _bare: frozenset[str] = field(init=False, repr=False)
+    _written: re.Pattern[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # A family is found by its first word ("gpt-oss" by "gpt", then its tail).
@@ -212,6 +216,7 @@ class Gazetteer:
         # Alone, a word names a family only when it is the family's whole name:
         # "Code" (of "Code Llama") or "Tongyi" (of "Tongyi Qianwen") never does.
         self._bare = frozenset(f for f in self.families if f and f.isalnum())
+        self._written = _written_pattern(self.aliases | {f for f in self.families if " " in f})
 
     @classmethod
     def build(
@@ -223,6 +228,7 @@ class Gazetteer:
         families = set(FALLBACK_FAMILIES)
         orgs = dict(FALLBACK_ORGS)
         countries = dict(COUNTRY_WORDS)
+        aliases: set[str] = set()
         for surface, ref in (surface_names or {}).items():
             kind, _, value = ref.partition(":")
             surface = surface.lower().strip()
@@ -234,12 +240,20 @@ class Gazetteer:
                 orgs[surface] = value
             elif kind == "country":
                 countries[surface] = value.upper()
+            elif kind == "alias" and value:
+                aliases.add(value)
         for name, code in (country_names or {}).items():
             countries[name.lower()] = code.upper()
         # a benchmark's first word ("ARC-AGI 2", "MATH 500") starts no model's name
         tests = {b.split()[0].split("-")[0] for b in BENCHMARKS}
         prefixes = {p for model in board_models if (p := family_prefix(model))} - tests
-        return cls(families=families, orgs=orgs, countries=countries, prefixes=prefixes)
+        return cls(
+            families=families,
+            orgs=orgs,
+            countries=countries,
+            prefixes=prefixes,
+            aliases=frozenset(aliases),
+        )
 
     def models(self, text: str, first: bool = False) -> list[Mention]:
         out: list[Mention] = []
@@ -299,7 +313,38 @@ class Gazetteer:
             last_end = end
             if first:
                 break
+        if self._written is not None and not (first and out):
+            out = self._written_names(original, text, out)
         return out
+
+    def _written_names(self, original: str, text: str, found: list[Mention]) -> list[Mention]:
+        """`found` plus the names written as the registry knows them ("R1", "4o",
+        "Tongyi Qianwen"); "DeepSeek's R1" is one name, the maker's possessive with it."""
+        assert self._written is not None
+        out = list(found)
+        for m in self._written.finditer(text):
+            start, end = m.span()
+            inside = [x for x in out if start <= x.start and x.end <= end]
+            if any(x.kind == "model" for x in inside) and not _POSSESSIVE_GAP.match(
+                text, max(0, start - 3), start
+            ):
+                continue  # a model the scan read ("gemini-3-pro"): its reading stands
+            if any(x.start < end and start < x.end for x in out if x not in inside):
+                continue  # part of a longer name already read ("DeepSeek R1")
+            owner = next((x for x in out if _POSSESSIVE_GAP.fullmatch(text, x.end, start)), None)
+            org = _OWNER_BEFORE.search(text, 0, start) if owner is None else None
+            if org is not None and self.orgs.get(org.group(1).lower()):
+                owner = Mention(org.start(1), org.end(1), org.group(1), "family")
+            if owner is not None:
+                inside.append(owner)
+                start = owner.start
+            tail = _TAIL.match(text, end)  # "Tongyi Qianwen 2.5-Max"
+            end = whole_name_end(text, tail.end() if tail else end)
+            if trail := _TRAILING_SCORE.search(text, m.end(), end):
+                end = trail.start()  # "Tongyi Qianwen 1350": the number is its score
+            out = [x for x in out if x not in inside and not (start <= x.start < end)]
+            out.append(Mention(start, end, original[start:end], "model"))
+        return sorted(out, key=lambda x: x.start) if len(out) != len(found) or out != found else out
 
     def with_names(self, names: Iterable[str]) -> Gazetteer:
         """This gazetteer plus product names an article introduces ("Introducing
@@ -307,7 +352,9 @@ class Gazetteer:
         extra = {n.split()[0].lower() for n in names if n} - self.families
         if not extra:
             return self
-        return Gazetteer(self.families | extra, self.orgs, self.countries, self.prefixes)
+        return Gazetteer(
+            self.families | extra, self.orgs, self.countries, self.prefixes, self.aliases
+        )
 
     def organisation(self, word: str) -> str | None:
         return self.orgs.get(word.lower().removesuffix("'s").removesuffix("’s"))
@@ -315,6 +362,28 @@ class Gazetteer:
     def country(self, word: str) -> str | None:
         w = word.lower().replace("’", "'")
         return self.countries.get(w) or self.countries.get(w.removesuffix("'s"))
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+_OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.&-]*)['’]s\s+$")
+
+
+def _written_pattern(spellings: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for names matched as written: short codes ("R1", "4o") in their own
+    case, longer names in any; bounded by non-name characters where the script has
+    words (Latin), not in Chinese."""
+    parts = []
+    for spelling in sorted(spellings, key=len, reverse=True):
+        if re.fullmatch(r"\d+(?:\.\d+)?[BMT]", spelling):
+            continue  # a size ("405B") names a model only in context (referents.py)
+        body = re.escape(spelling).replace("\\ ", r"[\s-]+")
+        if not spelling.isascii():
+            parts.append(body)
+            continue
+        if len(spelling) >= 5:
+            body = f"(?i:{body})"
+        parts.append(rf"(?<![\w.\-/]){body}(?![\w\-+])")
+    return re.compile("|".join(parts)) if parts else None
 
 
 _HUB_OWNER = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")

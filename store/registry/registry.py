@@ -85,6 +85,7 @@ class Registry:
     rewrites: dict[str, str]  # key(text alias) -> the name it reads as ("4o" -> "GPT-4o")
     country_names: dict[str, str]  # lower-cased name -> ISO code
     rules: tuple[_Rule, ...] = ()
+    spellings: tuple[str, ...] = ()  # the aliases as articles write them ("R1", "4o")
     _org_keys: dict[str, str] = field(default_factory=dict)
     _facts: dict[tuple[str, str | None, str | None], ModelFacts] = field(default_factory=dict)
 
@@ -202,10 +203,12 @@ class Registry:
     # --- surface forms for extraction --------------------------------------
 
     def surface_names(self) -> dict[str, str]:
-        """Every lower-cased surface form -> "org:<name>", "family:<name>" or "country:<CC>".
+        """Every lower-cased surface form -> "org:<name>", "family:<name>", "country:<CC>"
+        or "alias:<spelling>".
 
         Where a spelling is both an organisation and a family ("DeepSeek", "Mistral"),
-        the organisation wins: the family's organisation is implied anyway.
+        the organisation wins: the family's organisation is implied anyway. Where an
+        alias is also an organisation's spelling ("Tongyi Qianwen"), the alias wins.
         """
         out: dict[str, str] = {}
         for name, code in self.country_names.items():
@@ -216,6 +219,11 @@ class Registry:
         for org in self.organisations.values():
             for spelling in (org.name, *org.aliases):
                 out[spelling.lower()] = f"org:{org.name}"
+        for spelling in self.spellings:
+            # an alias names a model: "Tongyi Qianwen" is also Alibaba's brand, but
+            # "Tongyi Qianwen 2.5-Max" is a model; a family's own name stays a family
+            if not out.get(spelling.lower(), "").startswith(("family:", "country:")):
+                out[spelling.lower()] = f"alias:{spelling}"
         return out
 
 
@@ -252,6 +260,7 @@ def build(
         },
         aliases={key(a.alias): a.means for a in aliases if a.means},
         rewrites={key(a.alias): a.reads_as for a in aliases if a.reads_as},
+        spellings=tuple(a.alias for a in aliases),
         country_names={n.lower(): c.code for c in countries for n in c.names},
     )
     rules: list[_Rule] = []

@@ -267,3 +267,27 @@ async def test_discord_verify_takes_a_date_and_names_the_snapshot_and_its_age(
     assert "None" not in str(today.embeds[0])
     assert fields["Checked against"] == "no lmarena-text snapshot usable on 2026-03-01"
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek's R1 trails Gemini 2.5 Pro on LMArena.",
+        "R1 trails Gemini 2.5 Pro on LMArena.",
+    ],
+)
+def test_a_nickname_and_a_makers_possessive_resolve_to_the_model(
+    few_snapshots: str, tmp_path: Path, text: str
+) -> None:
+    """ "R1" and "DeepSeek's R1" are DeepSeek-R1 (the registry's alias), not the whole
+    DeepSeek family; on the August 2025 board Gemini 2.5 Pro is above it."""
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    result = runner.invoke(
+        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads(result.stdout)["claims"]
+    assert claim["mentions"][0] in ("DeepSeek's R1", "R1")
+    assert claim["models"][0].startswith("DeepSeek-R1"), claim["models"]
+    assert claim["verdict"] == "supported", claim["explanation"]

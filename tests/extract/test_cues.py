@@ -1425,3 +1425,23 @@ def test_a_lead_regained_over_a_rival_is_a_comparison_not_first_place() -> None:
     assert ranks(text) == set()
     [claim] = claims("American models have regained the lead over Chinese ones.")
     assert claim["type"] == "group_comparison" and claim["relation"] == "leads"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("DeepSeek's R1 beats OpenAI's o1.", ["DeepSeek's R1", "OpenAI's o1"]),
+        ("R1 trails o1 on LMArena.", ["R1", "o1"]),
+        ("4o beats Claude 3.5 Sonnet.", ["4o", "Claude 3.5 Sonnet"]),
+        ("Tongyi Qianwen 2.5-Max ranks seventh.", ["Tongyi Qianwen 2.5-Max"]),
+        ("通义千问 ranks seventh.", ["通义千问"]),
+        ("Command R+ trails DSv3.", ["Command R+", "DSv3"]),
+        ("gemini-3-pro 1486 in fifth.", ["gemini-3-pro"]),
+    ],
+)
+def test_names_as_the_registry_writes_them(text: str, names: list[str]) -> None:
+    assert [m.text for m in EXTRACTOR.gaz.models(text)] == names
+
+
+def test_a_brand_that_is_no_alias_is_no_model() -> None:
+    assert EXTRACTOR.gaz.models("Alibaba Cloud said so; the F1 car is fast.") == []
