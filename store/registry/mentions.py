@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from store.registry.names import MONTHS, is_size, parts, release_date
+from store.registry.names import MONTHS, is_size, key, parts, release_date
 
 if TYPE_CHECKING:
     from store.registry.registry import Registry
@@ -147,8 +147,15 @@ def _word_forms(query: str) -> list[Form]:
 
 
 def _org_forms(form: Form, registry: Registry) -> list[Form]:
-    """The reading without a leading organisation ("Cohere Command A", "OpenAI o1")."""
+    """The reading with a leading alias rewritten ("Tongyi Qianwen 2.5-Max" as "Qwen
+    2.5-Max"), else without a leading organisation ("Cohere Command A", "OpenAI o1")."""
     words = form.text.split()
+    for n in (3, 2, 1):
+        said = registry.rewrites.get(key(" ".join(words[:n]))) if len(words) > n else None
+        if said is not None:
+            rest = " ".join(words[n:])
+            note = f"{form.note} (reading {' '.join(words[:n])!r} as {said!r})"
+            return [Form(f"{said} {rest}", note, form.newest, form.no_reasoning, form.family_ok)]
     for n in (3, 2, 1):
         if len(words) > n and registry.organisation(" ".join(words[:n])) is not None:
             rest = " ".join(words[n:])

@@ -291,3 +291,24 @@ def test_a_nickname_and_a_makers_possessive_resolve_to_the_model(
     assert claim["mentions"][0] in ("DeepSeek's R1", "R1")
     assert claim["models"][0].startswith("DeepSeek-R1"), claim["models"]
     assert claim["verdict"] == "supported", claim["explanation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tongyi Qianwen 2.5-Max trails Gemini 2.5 Pro on LMArena.",
+        "Qwen 2.5-Max trails Gemini 2.5 Pro on LMArena.",
+    ],
+)
+def test_a_chinese_product_name_and_a_spaced_name_resolve_to_the_model(
+    few_snapshots: str, tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    result = runner.invoke(
+        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads(result.stdout)["claims"]
+    assert claim["models"][0] == "Qwen2.5-Max", claim["models"]
+    assert claim["verdict"] == "supported", claim["explanation"]
