@@ -58,7 +58,7 @@ _SUPERLATIVE = re.compile(
     r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
     r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
     r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading|highest|greatest)"
-    r"(?P<mods>(?:\s+[\w-]+){0,6}?)\s+(?:model|LLM|system|assistant|agent|AI|family|release|"
+    r"(?P<mods>(?:\s+[\w-]+){0,6}?)\s+(?:model|LLM|system|assistant|agent|family|release|"
     r"performance|accuracy|intelligence|results?|scores?|quality|price-performance)s?"
     r"(?P<tail>\s+(?:yet|to date|so far|ever|available|we['’]ve\s+\w+))?|"
     # "establishes a new cost-effective frontier", "represents a new frontier in ..."
@@ -140,7 +140,8 @@ _SCORE = re.compile(
     r"(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
     r"(?P<unit>\s+(?:elo|arena points|points|pts)\b)?"
     r"(?![\w.]*\s*(?:x\b|×|B\b|M\b|K\b|k\b|b\b|billion|million|tokens?|languages|seconds|"
-    r"ms\b|hours|days|months|years|times|GB|TB|params|parameters|\$|USD|pages|minutes))"
+    r"ms\b|hours|days|months|years|times|GB|TB|params|parameters|\$|USD|pages|minutes|units|"
+    r"votes|battles|games|matches|tasks|problems|questions|runs|attempts|samples|prompts))"
     r"(?![\d.,]*[A-Za-z])"
     # "50% of weekly usage", "20% fewer tokens", "a 50% discount": a share, not a score
     r"(?!\s*(?:of\b|fewer|less\b|more\b|faster|cheaper|higher|lower|relative|"
@@ -162,6 +163,12 @@ _SCORE_VERB = lazy(
     r"manag(?:es|ed)|logs?|logged|notch(?:es|ed)|tall(?:ies|ied)|puts?\s+up|has|had|"
     r"holds?|held|carr(?:ies|ied)|resolv(?:es|ed)|pass(?:es|ed)|gone\s+beyond|"
     r"elo|rating|accuracy|score|mmlu)\b|[(:=]",
+    re.IGNORECASE,
+)
+_OTHER_SCORE = re.compile(r"\d(?:\.\d+)?\s*%")
+# "leads USAMO'25 with 61.9%, and is the first to score 50.7%": a new verb of scoring
+_SCORED_AGAIN = re.compile(
+    r"\b(?:scor\w*|achiev\w*|reach\w*|gets?|got|posts?|hits?|attains?|records?|obtains?)\b",
     re.IGNORECASE,
 )
 # a clause with its own subject between a name and a number: the number is that subject's
@@ -634,6 +641,11 @@ def _model_before(s: Sentence, pos: int) -> Mention | None:
         return None
     if _OWN_SUBJECT.search(gap):
         return None  # "Kimi K2 (66.1), and on LiveBench it holds 79.3": the pronoun's
+    if "|" in gap:
+        return None  # "| ChatGPT answers ... | 88.0% | - | 87.3%": another column's
+    other = list(_OTHER_SCORE.finditer(gap))
+    if other and not _SCORED_AGAIN.search(gap, other[-1].end()):
+        return None  # "X at 88.0%, 87.3% for ...": another number is nearer the name
     if len(gap.strip()) > 2 and not _SCORE_VERB.search(gap):
         return None
     return m

@@ -540,6 +540,7 @@ def measured(cue: str, relation: Relation) -> Relation | None:
     return relation
 
 
+_TOO_VAGUE = frozenset(["models", "systems", "llms"])
 _APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
 _THE_FIELD = _i(
@@ -692,6 +693,8 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
             start, end = described.span("what")
+            if s.text[start:end].lower() in _TOO_VAGUE:
+                continue  # "surpassed by models trained with more compute": no side
             objects = [Mention(start, end, s.text[start:end], "model")]
             named = [m for m in s.models if m.start >= end]
             if named and _APPOSITION.match(s.text, end, named[0].start):

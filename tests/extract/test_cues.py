@@ -1445,3 +1445,26 @@ def test_names_as_the_registry_writes_them(text: str, names: list[str]) -> None:
 
 def test_a_brand_that_is_no_alias_is_no_model() -> None:
     assert EXTRACTOR.gaz.models("Alibaba Cloud said so; the F1 car is fast.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grok 4 dominates with $4694.15 net worth, ahead of Claude Opus 4 ($2077.41, 1412 units).",
+        "| ChatGPT answers without errors (no search) | 88.0% | - | 87.3% |",
+        "GPT-5.2 Pro crosses 90%, improving from 87% by o3-preview last year.",
+    ],
+)
+def test_a_number_nearer_another_owner_is_not_the_names(text: str) -> None:
+    assert not {v for m, v in scores(text) if m in ("Claude Opus 4", "ChatGPT") or v == 87.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We believe the greatest opportunity for AI is in biology, with Fable 5 leading.",
+        "Grok-1 is only surpassed by models trained with far more compute.",
+    ],
+)
+def test_no_superlative_of_ai_and_no_bare_models_side(text: str) -> None:
+    assert not ranks(text) and not pairs(text)
