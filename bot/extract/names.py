@@ -334,6 +334,7 @@ class Gazetteer:
             owner = next((x for x in out if _POSSESSIVE_GAP.fullmatch(text, x.end, start)), None)
             org = _OWNER_BEFORE.search(text, 0, start) if owner is None else None
             if org is not None and self.orgs.get(org.group(1).lower()):
+                # "DeepSeek's R1", "Cohere Command A": the maker's name is part of it
                 owner = Mention(org.start(1), org.end(1), org.group(1), "family")
             if owner is not None:
                 inside.append(owner)
@@ -365,7 +366,7 @@ class Gazetteer:
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
-_OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.&-]*)['’]s\s+$")
+_OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.&-]*)(?:['’]s)?\s+$")
 
 
 def _written_pattern(spellings: Iterable[str]) -> re.Pattern[str] | None:

@@ -1436,6 +1436,7 @@ def test_a_lead_regained_over_a_rival_is_a_comparison_not_first_place() -> None:
         ("Tongyi Qianwen 2.5-Max ranks seventh.", ["Tongyi Qianwen 2.5-Max"]),
         ("通义千问 ranks seventh.", ["通义千问"]),
         ("Command R+ trails DSv3.", ["Command R+", "DSv3"]),
+        ("Cohere Command A trails Mistral Medium 3.", ["Cohere Command A", "Mistral Medium 3"]),
         ("gemini-3-pro 1486 in fifth.", ["gemini-3-pro"]),
     ],
 )
