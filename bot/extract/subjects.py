@@ -23,7 +23,10 @@ _CLAUSE_START = re.compile(
     r"(?:^|[,;:(–—]|\s-\s|\b(?:and|but|while|whereas|although|though|when|so|then|yet|"
     # "we find that X achieves ...": a reported clause has its own subject
     # ("since", "after" and "before" are left out: "since GPT-5" is a preposition's)
-    r"which|where|that|because|if|whether)\b)\s*",
+    r"which|where|that|because|if|whether|"
+    # "Box and Zoom observed GPT-5.2 demonstrates ...": a reported clause without "that"
+    r"says|said|observed|found|finds|noted|notes|believes?|believed|argues?|argued|"
+    r"reported|reports|insists?|insisted)\b)\s*",
     re.IGNORECASE,
 )
 # What may stand before a subject inside its clause: bullets, quotes, determiners,

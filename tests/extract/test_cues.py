@@ -1469,3 +1469,22 @@ def test_a_number_nearer_another_owner_is_not_the_names(text: str) -> None:
 )
 def test_no_superlative_of_ai_and_no_bare_models_side(text: str) -> None:
     assert not ranks(text) and not pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Box and Zoom observed GPT-5.2 demonstrates state-of-the-art tool calling.",
+            ("GPT-5.2", 1),
+        ),
+        (
+            "Cognition and Warp say GPT-5.2 delivers state-of-the-art agentic coding.",
+            ("GPT-5.2", 1),
+        ),
+    ],
+)
+def test_a_reported_clause_without_that_has_its_own_subject(
+    text: str, expected: tuple[str, int]
+) -> None:
+    assert ranks(text) == {expected}
