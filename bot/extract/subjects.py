@@ -25,7 +25,7 @@ _CLAUSE_START = re.compile(
     # ("since", "after" and "before" are left out: "since GPT-5" is a preposition's)
     r"which|where|that|because|if|whether|"
     # "Box and Zoom observed GPT-5.2 demonstrates ...": a reported clause without "that"
-    r"says|said|observed|found|finds|noted|notes|believes?|believed|argues?|argued|"
+    r"says?|said|observed|found|finds|noted|notes|believes?|believed|argues?|argued|"
     r"reported|reports|insists?|insisted)\b)\s*",
     re.IGNORECASE,
 )
