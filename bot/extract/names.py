@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from bot.extract.lazy import lazy
@@ -207,6 +208,8 @@ class Gazetteer:
     _family_words: frozenset[str] = field(init=False, repr=False)
     _bare: frozenset[str] = field(init=False, repr=False)
     _written: re.Pattern[str] | None = field(init=False, repr=False)
+    _written_words: frozenset[str] = field(init=False, repr=False)
+    _written_cjk: tuple[str, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # A family is found by its first word ("gpt-oss" by "gpt", then its tail).
@@ -216,7 +219,22 @@ class Gazetteer:
         # Alone, a word names a family only when it is the family's whole name:
         # "Code" (of "Code Llama") or "Tongyi" (of "Tongyi Qianwen") never does.
         self._bare = frozenset(f for f in self.families if f and f.isalnum())
-        self._written = _written_pattern(self.aliases | {f for f in self.families if " " in f})
+        # only the names the scan above cannot read from a family word: "R1", "4o",
+        # "Tongyi Qianwen", "Command R+" ("command" needs a version), not "GPT-4o"
+        written = {
+            w
+            for w in self.aliases | {f for f in self.families if " " in f}
+            if not w.isascii()
+            or (first := _WORDS.findall(w.lower())[:1]) == []
+            or first[0] not in self._heads
+            or first[0] in _COMMON
+        }
+        self._written = _written_pattern(frozenset(written))
+        # the pattern is long: a text runs it only when it holds one of its first words
+        self._written_words = frozenset(
+            _WORDS.findall(w.lower())[0] for w in written if w.isascii() and _WORDS.search(w)
+        )
+        self._written_cjk = tuple(w for w in written if not w.isascii())
 
     @classmethod
     def build(
@@ -313,9 +331,15 @@ class Gazetteer:
             last_end = end
             if first:
                 break
-        if self._written is not None and not (first and out):
+        if self._written is not None and not (first and out) and self._may_write(text):
             out = self._written_names(original, text, out)
         return out
+
+    def _may_write(self, text: str) -> bool:
+        """Whether `text` may hold a written name (a cheap test before the pattern)."""
+        if any(w in text for w in self._written_cjk):
+            return True
+        return not self._written_words.isdisjoint(_WORDS.findall(text.lower()))
 
     def _written_names(self, original: str, text: str, found: list[Mention]) -> list[Mention]:
         """`found` plus the names written as the registry knows them ("R1", "4o",
@@ -365,11 +389,13 @@ class Gazetteer:
         return self.countries.get(w) or self.countries.get(w.removesuffix("'s"))
 
 
+_WORDS = re.compile(r"[a-z0-9]+")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.&-]*)(?:['’]s)?\s+$")
 
 
-def _written_pattern(spellings: Iterable[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=8)
+def _written_pattern(spellings: frozenset[str]) -> re.Pattern[str] | None:
     """One pattern for names matched as written: short codes ("R1", "4o") in their own
     case, longer names in any; bounded by non-name characters where the script has
     words (Latin), not in Chinese."""
