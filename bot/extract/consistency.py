@@ -427,6 +427,23 @@ def _first_position(quote: str, name: str, registry: Registry) -> int | None:
     return best
 
 
+def _said_later(rest: str, relation: str) -> bool:
+    """Whether a comparative verb after both names says `relation` of the same two, with
+    "it" for the second ("X is ahead of Y on A, yet behind it on B")."""
+    for verb in COMPARATIVE_VERB.finditer(rest):
+        said = next(k for k in _FLIP if verb.group(k))
+        same_pair = _IT_AFTER.match(rest, verb.end()) is not None
+        if (
+            same_pair
+            and measured(verb.group(), "beats" if said == "overtook" else said) == relation
+        ):
+            return True
+    return False
+
+
+_IT_AFTER = re.compile(r"\s+it\b(?!['’]s)", re.IGNORECASE)
+
+
 def _reversed(draft: PairwiseComparison, registry: Registry) -> Inconsistency | None:
     """The quote's own verb between the two names says the other direction."""
     quote = draft.quote
@@ -452,6 +469,8 @@ def _reversed(draft: PairwiseComparison, registry: Registry) -> Inconsistency | 
         relation = _FLIP[relation]
     if relation == "ties" or draft.relation == "ties":
         return None  # "matches or outperforms" is labelled beats: ties never contradict
+    if relation != draft.relation and _said_later(quote[second:], draft.relation):
+        return None  # "X is ahead of Y on A, yet behind it on B": the later verb's claim
     if relation != draft.relation:
         return Inconsistency(
             "direction_reversed",

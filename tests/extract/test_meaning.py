@@ -249,6 +249,14 @@ def test_a_measure_where_less_is_better_survives_the_consistency_check(
     assert [d.relation for d in drafts if d.type == "pairwise_comparison"] == [relation]
 
 
+def test_a_later_verb_with_it_keeps_its_own_direction() -> None:
+    text = "Per the leak, Llama 3.1 is ahead of GPT-4o on GSM8K, yet behind it on HumanEval."
+    article = ArticleText(text=text, published=date(2025, 3, 1))
+    drafts = consistent_drafts(RulesExtractor().extract(article).drafts, article)
+    found = {(d.model_a, d.relation) for d in drafts if d.type == "pairwise_comparison"}
+    assert found == {("Llama 3.1", "beats"), ("Llama 3.1", "trails")}
+
+
 def test_a_negation_in_a_relative_clause_does_not_reach_a_participle_after_it() -> None:
     text = (
         "Grok 3 mini reaches a new frontier for STEM tasks that don't require much world "
