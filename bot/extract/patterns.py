@@ -450,6 +450,10 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
     stands as a subject (bot/extract/subjects.py), or, for "it"/"the model", the one
     subject of this sentence or of the previous one. A verb's object never is."""
     named = [m for m in s.models if m.end <= pos]
+    if named and _APPOSITIVE.fullmatch(s.text, named[-1].end, pos):
+        # "Grok-2, a significant step forward from Grok-1.5": the apposition describes
+        # the name it follows, object or not
+        return named[-1].text
     rel = _RELATIVE.match(s.text, named[-1].end) if named else None
     if rel and len(s.text[rel.start() : pos]) <= max_gap:
         clause = s.text[rel.end() : pos]
@@ -560,6 +564,7 @@ _SPEED_OR_PRICE = _i(
     r"\s*(?:['’]s\s+)?(?:[\w-]+\s+){0,2}(?:latency|speed|price|pricing|cost|throughput|"
     r"tokens per second)\b"
 )
+_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:(?:significant|major|big|clear|huge|substantial)\s+)?")
 _RELATIVE = re.compile(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
 _BARE_START = re.compile(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
 

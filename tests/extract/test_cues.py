@@ -1488,3 +1488,11 @@ def test_a_reported_clause_without_that_has_its_own_subject(
     text: str, expected: tuple[str, int]
 ) -> None:
     assert ranks(text) == {expected}
+
+
+def test_an_apposition_describes_the_name_it_follows() -> None:
+    text = (
+        "We are excited to release an early preview of Grok-2, a significant step forward "
+        "from our previous model Grok-1.5."
+    )
+    assert pairs(text) == {("Grok-2", "Grok-1.5", "beats")}
