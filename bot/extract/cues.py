@@ -215,7 +215,9 @@ _MARGIN = re.compile(
 # is the distance between two models, not a score
 _MARGIN_AFTER = re.compile(
     r"(?:\s*(?:percentage\s+)?(?:points?|pts|pp|%))?\s+(?:above|ahead\s+of|behind|below|"
-    r"clear\s+of|short\s+of|higher\s+than|lower\s+than|more\s+than|less\s+than)\b",
+    r"clear\s+of|short\s+of|higher\s+than|lower\s+than|more\s+than|less\s+than)\b|"
+    # "(here, it scores 7.7 percentage points higher)": a margin over what was named
+    r"\s*(?:percentage\s+)?(?:points?|pts|pp|%)\s+(?:higher|lower|better|worse|up|down)\b",
     re.IGNORECASE,
 )
 # What follows a benchmark's version rather than a score: the next benchmark of a list,
@@ -768,6 +770,7 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             model is not None
             and after is None
             and not bracketed
+            and not _ATTACHED.fullmatch(s.text, model.end, m.start())
             and _AFTER_PREPOSITION.search(s.text[: model.start])
         ):
             # "builds upon the strengths of Devstral Small ... with a score of 61.6%": the
@@ -904,6 +907,12 @@ _GAIN_OVER = re.compile(
 
 
 # "it tops GPT-5: 60.2% to 54.9% on BrowseComp": the compared models' numbers, in order
+# "ahead of DeepSeek-V3 at 1318": a number right after a name is that name's
+_ATTACHED = re.compile(
+    r"\s*(?:\(\s*|(?:at|on)\s+)(?:[\d.,]+\s*\(\s*)?"
+    # "at 1318 (MMLU 88.5)": a benchmark's number beside it in brackets is its too
+    r"(?:[A-Z][\w.-]*\s+)?"
+)
 _FOR_NAME = re.compile(r"\s*for\s+(?:[A-Z][\w.&-]*['’]s\s+)?")
 _PAIRED = re.compile(
     r"(?<![\w.])(?P<a>\d{1,4}(?:\.\d+)?)\s?(?P<pct>%)?\s+(?:to|vs\.?|versus|against)\s+"

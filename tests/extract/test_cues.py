@@ -1496,3 +1496,22 @@ def test_an_apposition_describes_the_name_it_follows() -> None:
         "from our previous model Grok-1.5."
     )
     assert pairs(text) == {("Grok-2", "Grok-1.5", "beats")}
+
+
+def test_numbers_attached_to_an_object_are_the_objects() -> None:
+    text = (
+        "Among open models, DeepSeek-R1 leads with an Arena Elo of 1362 (MMLU 90.8), ahead of "
+        "DeepSeek-V3 at 1318 (MMLU 88.5) and Qwen2.5-72B-Instruct at 1257."
+    )
+    assert scores(text) == {
+        ("DeepSeek-R1", 1362.0),
+        ("DeepSeek-R1", 90.8),
+        ("DeepSeek-V3", 1318.0),
+        ("DeepSeek-V3", 88.5),
+        ("Qwen2.5-72B-Instruct", 1257.0),
+    }
+
+
+def test_a_margin_in_percentage_points_is_no_score() -> None:
+    text = "Claude Opus 5 is out. On protein tasks (here, it scores 7.7 percentage points higher)."
+    assert not scores(text)
