@@ -311,6 +311,10 @@ class Gazetteer:
             trail = _TRAILING_SCORE.search(text, head.start(), end)
             if trail and any(c.isdigit() for c in text[head.start() : trail.start()]):
                 end = trail.start()  # "Llama-2-70b-chat 1065": the number is its score
+            if end > head.end() and (variant := _VARIANT_NOTE.match(text, end)):
+                # "Claude 3.5 Sonnet (new)", "GPT-4o (August '24)", "(20241022)": which
+                # build the text means; the resolver reads the note (registry/mentions.py)
+                end = variant.end()
             if end == head.end():
                 # A bare word names a family only when it is one, capitalised and unusual.
                 if low not in self._bare or not word[0].isupper() or low in _COMMON:
@@ -413,6 +417,13 @@ def _written_pattern(spellings: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+_VARIANT_NOTE = re.compile(
+    r"\s?\((?:new|old|latest|original|high|medium|low|mini|thinking|non-thinking|reasoning|"
+    r"non-reasoning|preview|experimental|exp|"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?:['’]\d{2}|(?:19|20)\d{2})|\d{8}|\d{4}-\d{2}-\d{2}|"
+    r"\d{2}/\d{2}|\d{1,4}[BMT])\)",
+    re.IGNORECASE,
+)
 _HUB_OWNER = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")
 # "Llama-2-70b-chat 1065": a score; "DeepSeek R1 0528", "Qwen3 235B 2507": a release
 # date (MMDD, YYMM) that is part of the name

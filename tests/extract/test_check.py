@@ -312,3 +312,19 @@ def test_a_chinese_product_name_and_a_spaced_name_resolve_to_the_model(
     [claim] = json.loads(result.stdout)["claims"]
     assert claim["models"][0] == "Qwen2.5-Max", claim["models"]
     assert claim["verdict"] == "supported", claim["explanation"]
+
+
+def test_a_dated_build_in_brackets_resolves_to_that_build(
+    few_snapshots: str, tmp_path: Path
+) -> None:
+    """The note in brackets is part of the name the extractor reads, so the resolver
+    keeps that build rather than the best-scored of its siblings."""
+    path = tmp_path / "a.txt"
+    path.write_text("Claude 3.5 Sonnet (20240620) trails Gemini 2.5 Pro on LMArena.")
+    result = runner.invoke(
+        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads(result.stdout)["claims"]
+    assert claim["mentions"][0] == "Claude 3.5 Sonnet (20240620)"
+    assert "20240620" in claim["models"][0], claim["models"]

@@ -1515,3 +1515,17 @@ def test_numbers_attached_to_an_object_are_the_objects() -> None:
 def test_a_margin_in_percentage_points_is_no_score() -> None:
     text = "Claude Opus 5 is out. On protein tasks (here, it scores 7.7 percentage points higher)."
     assert not scores(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("GPT-4o (August '24) ranks third on LMArena.", "GPT-4o (August '24)"),
+        ("Claude 3.5 Sonnet (new) beats GPT-4o on coding.", "Claude 3.5 Sonnet (new)"),
+        ("Llama 3 (70B) scores 82% on MMLU.", "Llama 3 (70B)"),
+        ("GPT-4 (MT-Bench 8.99, MMLU 86.4) leads.", "GPT-4"),
+        ("Gemini-2.5-Pro (1405) leads.", "Gemini-2.5-Pro"),
+    ],
+)
+def test_a_build_note_in_brackets_is_part_of_the_name(text: str, name: str) -> None:
+    assert EXTRACTOR.gaz.models(text)[0].text == name
