@@ -1344,7 +1344,7 @@ def test_the_model_an_author_releases_is_what_it_means_next() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The WebDev Arena lists GPT-5 (high) first with 1481.", ("GPT-5", 1)),
+        ("The WebDev Arena lists GPT-5 (high) first with 1481.", ("GPT-5 (high)", 1)),
         ("The reviewer ranked Grok 4 13th on LMArena.", ("Grok 4", 13)),
         ("The lab ranked GPT-4o 2nd.", ("GPT-4o", 2)),
     ],
