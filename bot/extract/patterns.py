@@ -240,7 +240,7 @@ _OBJECT_JOIN = re.compile(
     # "... and enterprise models such as B": a second described list
     r"(?:(?:other\s+)?(?:[\w-]+\s+){0,3}?(?:models?|systems?|LLMs|ones|solutions|rivals)"
     r"\s+(?:like|such\s+as|including)\s+)?"
-    r"(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?$",
+    r"(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 _COUNT_TOP = _i(

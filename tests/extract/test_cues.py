@@ -1529,3 +1529,11 @@ def test_a_margin_in_percentage_points_is_no_score() -> None:
 )
 def test_a_build_note_in_brackets_is_part_of_the_name(text: str, name: str) -> None:
     assert EXTRACTOR.gaz.models(text)[0].text == name
+
+
+def test_a_listed_object_may_take_the_and_a_description() -> None:
+    text = "Gemini-Exp-1114 is out. It finished above GPT-4o and the o1-preview reasoning model."
+    assert pairs(text) == {
+        ("Gemini-Exp-1114", "GPT-4o", "beats"),
+        ("Gemini-Exp-1114", "o1-preview", "beats"),
+    }
