@@ -168,3 +168,9 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
             negated=_near_negation(s.text, cue.start()),
         )
     ]
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

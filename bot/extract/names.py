@@ -201,12 +201,14 @@ class Gazetteer:
     _heads: frozenset[str] = field(init=False, repr=False)
     _family_words: frozenset[str] = field(init=False, repr=False)
     _bare: frozenset[str] = field(init=False, repr=False)
+    _scanned: frozenset[str] = field(init=False, repr=False)  # words that start a mention
 
     def __post_init__(self) -> None:
         # A family is found by its first word ("gpt-oss" by "gpt", then its tail).
         single = {f.split()[0].split("-")[0] for f in self.families if f}
         self._family_words = frozenset(single)
         self._heads = frozenset(single | self.prefixes)
+        self._scanned = self._heads | {"o"}  # "o3", "o4-mini": see `models`
         # Alone, a word names a family only when it is the family's whole name:
         # "Code" (of "Code Llama") or "Tongyi" (of "Tongyi Qianwen") never does.
         self._bare = frozenset(f for f in self.families if f and f.isalnum())
@@ -243,12 +245,15 @@ class Gazetteer:
         original = text
         # Writers join names with non-breaking and en dashes ("GPT‑5.2", "Llama 3.1–405B");
         # read them as hyphens. One character for one, so offsets stay those of the text.
-        text = text.translate(_DASHES)
+        text = as_hyphens(text)
         # "Qwen/Qwen2-72B-Instruct": a hub owner before the name is part of it; the scan
         # reads past it, the mention takes it back
-        owners = {m.end(): m.start() for m in _HUB_OWNER.finditer(text)}
+        owners = {m.end(): m.start() for m in _HUB_OWNER.finditer(text)} if "/" in text else {}
         if owners:
             text = _HUB_OWNER.sub(lambda m: " " * len(m.group()), text)
+        # Most sentences name nothing: one pass in C over their words says so.
+        if self._scanned.isdisjoint(map(str.lower, _HEAD.findall(text))):
+            return out
         for head in _HEAD.finditer(text):
             if head.start() < last_end:
                 continue  # inside the previous name's tail ("Opus" of "Claude Opus 5")
@@ -316,6 +321,15 @@ class Gazetteer:
 _HUB_OWNER = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")
 _TRAILING_SCORE = re.compile(r" \d{3,4}(?:\.\d+)?$")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
+_DASH_CHARS = ("\u2010", "\u2011", "\u2012", "\u2013")
+
+
+def as_hyphens(text: str) -> str:
+    """`text` with its dashes read as hyphens (one character for one)."""
+    if text.isascii() or not any(dash in text for dash in _DASH_CHARS):
+        return text  # most sentences: no copy, no per-character translation
+    return text.translate(_DASHES)
+
 
 # A name goes on past its known tail: "GPT-4o mini Transcribe" is not "GPT-4o mini",
 # "grok-4-fast-search" is not "grok-4-fast". Taking it whole lets resolution say
@@ -622,7 +636,7 @@ def unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Ment
 
 def _unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
-    for m in _PROPER.finditer(text.translate(_DASHES)):
+    for m in _PROPER.finditer(as_hyphens(text)):
         start, end = m.span()
         name = text[start:end].rstrip(".")
         end = start + len(name)
