@@ -606,6 +606,7 @@ _NOT_NAMES = frozenset(
 _NOT_PRODUCT = re.compile(
     r"-(?:level|class|grade|style|like|based|sized|scale)$|bench|eval\b|arena|index", re.I
 )
+_BENCHMARK_NAMES = tuple(BENCHMARKS)  # for one str.startswith over them all
 _BOARD_AFTER = re.compile(
     r"['’]?\s+(?:leaderboards?|benchmarks?|arenas?|index|charts?|rankings?|evals?|evaluations?|"
     r"tests?|suites?|scores?(?!\s+(?:an?\s+|about\s+|around\s+|roughly\s+|nearly\s+)?[\d~≈]))\b",
@@ -653,7 +654,7 @@ def _unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Men
             continue  # "topped Zapier's AutomationBench leaderboard"
         if gaz.organisation(low) or gaz.country(low) or low in BOARDS or low in BENCHMARKS:
             continue
-        if any(low.startswith(b) for b in BENCHMARKS) or any(b in low for b in BOARDS):
+        if low.startswith(_BENCHMARK_NAMES) or any(b in low for b in BOARDS):
             continue
         out.append(Mention(start, end, name, "model"))
     return out
