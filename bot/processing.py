@@ -41,7 +41,12 @@ from store.record import Known, VerdictChange
 
 log = logging.getLogger(__name__)
 
-BATCH = 50
+# Articles leased, read and written together: each batch costs a lease, a read and a
+# write transaction whatever its size (about 10 ms), so 100 rather than 50 saves a tenth
+# of the checking's CPU; a batch is a fraction of a second of work, so alerts and the
+# share between instances barely move.
+BATCH = 100
+RECHECK_BATCH = 200  # claims re-judged per transaction
 # how often an empty queue is looked at again while a poll is still storing articles
 WAIT_FOR_ARTICLES_S = 0.2
 ShouldStop = Callable[[], bool]  # checked between units of work; True: leave the rest
@@ -332,7 +337,7 @@ def recheck_claims(
     total = rechecks.count_marked(engine, rt.clock()) if update is not None else 0
     while not should_stop():
         now = rt.clock()
-        ids = leases.take_claims(engine, owner=rt.owner, now=now, limit=BATCH * 4)
+        ids = leases.take_claims(engine, owner=rt.owner, now=now, limit=RECHECK_BATCH)
         if not ids:
             break
         batch = rechecks.recheck_batch(
