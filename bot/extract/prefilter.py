@@ -56,6 +56,7 @@ WARMUP = 64  # calls before a pattern's literals and twin are derived
 MAX_CLAUSES = 3  # checks per call: the most selective few
 
 _END = sys.maxsize  # re.Pattern's own default endpos
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn")
 
 # (AND of ORs) every match contains: one literal of each clause
 Clauses = tuple[tuple[str, ...], ...]
@@ -304,9 +305,7 @@ class Prefiltered:
             self._twin_iterates = not empty
         elif not clauses:
             # nothing to gain: the pattern's own methods from now on, without this layer
-            for name in ("search", "match", "fullmatch", "finditer"):
-                setattr(self, name, getattr(self.raw, name))
-            for name in ("findall", "split", "sub", "subn"):
+            for name in _METHODS:
                 setattr(self, name, getattr(self.raw, name))
         return clauses
 
@@ -349,8 +348,8 @@ class Prefiltered:
             assert m is not None and m.end() == found.end()
             yield m
 
-    def findall(self, string: str, *args: Any) -> list[Any]:
-        return self.raw.findall(string, *args) if self.may_match(string) else []
+    def findall(self, string: str, pos: int = 0, endpos: int = _END) -> list[Any]:
+        return self.raw.findall(string, pos, endpos) if self.may_match(string) else []
 
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
         return self.raw.split(string, maxsplit) if self.may_match(string) else [string]
