@@ -41,10 +41,10 @@ from store.record import Known, VerdictChange
 
 log = logging.getLogger(__name__)
 
-# Articles leased, read and written together: each batch costs a lease, a read and a
-# write transaction whatever its size (about 10 ms), so 100 rather than 50 saves a tenth
-# of the checking's CPU; a batch is a fraction of a second of work, so alerts and the
-# share between instances barely move.
+# Articles leased, read and written together. A batch's lease, read and write cost much
+# the same whatever its size: 100 rather than 50 took about a tenth off the checking's
+# CPU in benchmarks/service.py. A batch is well under a second of work, so alert latency
+# and the share between instances barely move.
 BATCH = 100
 RECHECK_BATCH = 200  # claims re-judged per transaction
 # how often an empty queue is looked at again while a poll is still storing articles
