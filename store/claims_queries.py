@@ -322,8 +322,19 @@ def claim_view(session: Session, claim_id: int) -> ClaimView | None:
     claim = session.get(Claim, claim_id)
     if claim is None or claim.id is None:
         return None
-    rows = session.exec(
-        select(Appearance, Article, Source)
+    # the article's columns shown, not its row: a claim many outlets repeat would load
+    # every article's full text (each alert builds this view)
+    rows = session.execute(
+        sa.select(
+            Appearance,
+            col(Article.id),
+            col(Article.title),
+            col(Article.canonical_url),
+            col(Article.url),
+            col(Article.published_at),
+            col(Article.baseline),
+            col(Source.name),
+        )
         .join(Article, col(Article.id) == col(Appearance.article_id))
         .join(Source, col(Source.id) == col(Article.source_id))
         .where(col(Appearance.claim_id) == claim_id)
@@ -331,12 +342,12 @@ def claim_view(session: Session, claim_id: int) -> ClaimView | None:
     ).all()
     appearances = tuple(
         AppearanceView(
-            article_id=article.id or 0,
-            title=article.title,
-            url=article.canonical_url or article.url,
-            outlet=source.name,
-            published_at=article.published_at,
-            baseline=article.baseline,
+            article_id=article_id or 0,
+            title=title,
+            url=canonical_url or url,
+            outlet=outlet,
+            published_at=published_at,
+            baseline=baseline,
             quote=app.quote,
             span=(app.span_start, app.span_end),
             hedged=app.hedged,
@@ -345,7 +356,7 @@ def claim_view(session: Session, claim_id: int) -> ClaimView | None:
             extractor_version=app.extractor_version,
             seen_at=app.created_at,
         )
-        for app, article, source in rows
+        for app, article_id, title, canonical_url, url, published_at, baseline, outlet in rows
     )
     verdicts = tuple(
         VerdictView(

@@ -124,14 +124,14 @@ def read_fresh(session: Session, known: Known) -> None:
     ids = [c.id for c in known.claims.values() if c.id is not None]
     known.fresh = set()
     if ids:
-        known.fresh.update(
-            session.exec(
-                select(Appearance.claim_id)
-                .join(Article, col(Article.id) == col(Appearance.article_id))
-                .where(col(Appearance.claim_id).in_(ids), ~col(Article.baseline))
-                .distinct()
-            )
+        # one fresh appearance is enough: a claim many outlets repeat is not read whole
+        fresh_appearance = (
+            sa.select(col(Appearance.id))
+            .join(Article, col(Article.id) == col(Appearance.article_id))
+            .where(col(Appearance.claim_id) == col(Claim.id), ~col(Article.baseline))
         )
+        fresh = select(col(Claim.id)).where(col(Claim.id).in_(ids), fresh_appearance.exists())
+        known.fresh.update(i for i in session.exec(fresh) if i is not None)
 
 
 def current_verdict(session: Session, claim_id: int, known: Known | None = None) -> Verdict | None:

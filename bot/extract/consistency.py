@@ -480,3 +480,9 @@ def _reversed(draft: PairwiseComparison, registry: Registry) -> Inconsistency | 
     if negated_here and not draft.negated:
         return Inconsistency("negation_mismatch", "the quote negates the comparison")
     return None
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

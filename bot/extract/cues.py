@@ -1012,3 +1012,9 @@ def find_all(s: Sentence) -> list[Hit]:
     """Every claim hit of one sentence, in the order of their cues."""
     s.objects = object_starts(s.text, s.models)
     return run_finders(s, FINDERS)
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

@@ -161,3 +161,9 @@ def find_period(sentence: str, published: date) -> tuple[date | None, date | Non
         blanked = sentence[: cue.start()] + " " * (end_pos - cue.start()) + sentence[end_pos:]
         return first, last, blanked
     return None, None, sentence
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

@@ -80,7 +80,7 @@ def _complement(g: Group) -> Group | None:
 def bare_groups(text: str, phrases: list[GroupPhrase]) -> list[GroupPhrase]:
     """Group phrases plus the bare nouns no phrase covers ("China", "the U.S.")."""
     out = list(phrases)
-    for pattern, group in _BARE:
+    for pattern, group in _BARE_CHECKED:
         for m in pattern.finditer(text):
             if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in out):
                 continue
@@ -168,3 +168,11 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
             negated=_near_negation(s.text, cue.start()),
         )
     ]
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import Prefiltered, prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())
+# every sentence with a cue is read for each bare noun: the same check before each
+_BARE_CHECKED = tuple((Prefiltered(pattern), group) for pattern, group in _BARE)

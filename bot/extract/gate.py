@@ -157,7 +157,15 @@ class Gate:
     def _entity(self, text: str) -> str | None:
         for m in self.gaz.models(text, first=True):
             return f"{m.kind}:{m.text}"
+        if self._org_words.isdisjoint(map(str.lower, _WORD.findall(text))):
+            return None  # one pass in C over the words, for the many texts naming none
         for word in _WORD.finditer(text):
             if word.group().lower() in self._org_words:
                 return f"org:{word.group()}"
         return None
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

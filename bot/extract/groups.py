@@ -200,3 +200,9 @@ def resolve_pair(a: GroupPhrase, b: GroupPhrase) -> tuple[Group, Group]:
             open_weights=ga.open_weights if ga.open_weights is not None else gb.open_weights,
         )
     return ga, gb
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

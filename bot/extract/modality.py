@@ -134,3 +134,9 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
     ):
         negated = not negated
     return Mood(negated=negated, forecast=forecast)
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

@@ -210,12 +210,14 @@ class Gazetteer:
     _written: re.Pattern[str] | None = field(init=False, repr=False)
     _written_words: frozenset[str] = field(init=False, repr=False)
     _written_cjk: tuple[str, ...] = field(init=False, repr=False)
+    _scanned: frozenset[str] = field(init=False, repr=False)  # words that start a mention
 
     def __post_init__(self) -> None:
         # A family is found by its first word ("gpt-oss" by "gpt", then its tail).
         single = {f.split()[0].split("-")[0] for f in self.families if f}
         self._family_words = frozenset(single)
         self._heads = frozenset(single | self.prefixes)
+        self._scanned = self._heads | {"o"}  # "o3", "o4-mini": see `models`
         # Alone, a word names a family only when it is the family's whole name:
         # "Code" (of "Code Llama") or "Tongyi" (of "Tongyi Qianwen") never does.
         self._bare = frozenset(f for f in self.families if f and f.isalnum())
@@ -279,12 +281,15 @@ class Gazetteer:
         original = text
         # Writers join names with non-breaking and en dashes ("GPT‑5.2", "Llama 3.1–405B");
         # read them as hyphens. One character for one, so offsets stay those of the text.
-        text = text.translate(_DASHES)
+        text = as_hyphens(text)
         # "Qwen/Qwen2-72B-Instruct": a hub owner before the name is part of it; the scan
         # reads past it, the mention takes it back
-        owners = {m.end(): m.start() for m in _HUB_OWNER.finditer(text)}
+        owners = {m.end(): m.start() for m in _HUB_OWNER.finditer(text)} if "/" in text else {}
         if owners:
             text = _HUB_OWNER.sub(lambda m: " " * len(m.group()), text)
+        # Most sentences name nothing: one pass in C over their words says so.
+        if self._scanned.isdisjoint(map(str.lower, _HEAD.findall(text))):
+            return self._with_written(original, text, out, first)
         for head in _HEAD.finditer(text):
             if head.start() < last_end:
                 continue  # inside the previous name's tail ("Opus" of "Claude Opus 5")
@@ -335,8 +340,13 @@ class Gazetteer:
             last_end = end
             if first:
                 break
+        return self._with_written(original, text, out, first)
+
+    def _with_written(
+        self, original: str, text: str, out: list[Mention], first: bool
+    ) -> list[Mention]:
         if self._written is not None and not (first and out) and self._may_write(text):
-            out = self._written_names(original, text, out)
+            return self._written_names(original, text, out)
         return out
 
     def _may_write(self, text: str) -> bool:
@@ -429,6 +439,15 @@ _HUB_OWNER = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")
 # date (MMDD, YYMM) that is part of the name
 _TRAILING_SCORE = re.compile(r" (?!0\d\d\d\b|2[3-9](?:0[1-9]|1[0-2])\b)\d{3,4}(?:\.\d+)?$")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
+_DASH_CHARS = ("\u2010", "\u2011", "\u2012", "\u2013")
+
+
+def as_hyphens(text: str) -> str:
+    """`text` with its dashes read as hyphens (one character for one)."""
+    if text.isascii() or not any(dash in text for dash in _DASH_CHARS):
+        return text  # most sentences: no copy, no per-character translation
+    return text.translate(_DASHES)
+
 
 # A name goes on past its known tail: "GPT-4o mini Transcribe" is not "GPT-4o mini",
 # "grok-4-fast-search" is not "grok-4-fast". Taking it whole lets resolution say
@@ -711,6 +730,7 @@ _NOT_NAMES = frozenset(
 _NOT_PRODUCT = re.compile(
     r"-(?:level|class|grade|style|like|based|sized|scale)$|bench|eval\b|arena|index", re.I
 )
+_BENCHMARK_NAMES = tuple(BENCHMARKS)  # for one str.startswith over them all
 _BOARD_AFTER = re.compile(
     r"['’]?\s+(?:leaderboards?|benchmarks?|arenas?|index|charts?|rankings?|evals?|evaluations?|"
     r"tests?|suites?|scores?(?!\s+(?:an?\s+|about\s+|around\s+|roughly\s+|nearly\s+)?[\d~≈]))\b",
@@ -741,7 +761,7 @@ def unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Ment
 
 def _unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
-    for m in _PROPER.finditer(text.translate(_DASHES)):
+    for m in _PROPER.finditer(as_hyphens(text)):
         start, end = m.span()
         name = text[start:end].rstrip(".")
         end = start + len(name)
@@ -758,7 +778,7 @@ def _unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Men
             continue  # "topped Zapier's AutomationBench leaderboard"
         if gaz.organisation(low) or gaz.country(low) or low in BOARDS or low in BENCHMARKS:
             continue
-        if any(low.startswith(b) for b in BENCHMARKS) or any(b in low for b in BOARDS):
+        if low.startswith(_BENCHMARK_NAMES) or any(b in low for b in BOARDS):
             continue
         out.append(Mention(start, end, name, "model"))
     return out

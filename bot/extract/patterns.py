@@ -1331,3 +1331,9 @@ FINDERS: tuple[Finder, ...] = (
 def find_all(s: Sentence) -> list[Hit]:
     s.objects = object_starts(s.text, s.models)
     return run_finders(s, FINDERS)
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

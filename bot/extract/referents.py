@@ -112,3 +112,9 @@ def sharpen_topic(topic: str | None, names: Iterable[Mention]) -> str | None:
     refs.add(names)
     resolved = refs.resolve(topic, [Mention(0, len(topic), topic, "model")])
     return resolved[0].text
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

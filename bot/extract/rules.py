@@ -405,3 +405,9 @@ def _single_board(text: str) -> str | None:
     if len(found) > 1 and "lmarena-text" in found and found & _SUB_ARENAS:
         return None  # "LMArena" there may mean any of its arenas
     return found.pop() if len(found) == 1 else None
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

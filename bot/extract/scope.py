@@ -218,3 +218,9 @@ def _plain_place(name: str) -> bool:
 def slug(name: str) -> str:
     words = re.sub(r"[^a-z0-9.]+", " ", name.lower().replace("'s ", " ")).split()[:4]
     return "_".join(w.strip(".") for w in words if w.strip(".")) or "benchmark"
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

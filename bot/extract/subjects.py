@@ -254,3 +254,9 @@ def unlisted_subjects(
             continue  # "Since January 2026", "Through Q3 2025": a time, not a product
         out.append(m)
     return out
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())
