@@ -38,7 +38,7 @@ from bot import net
 from bot.config import Settings
 from bot.feeds import persist
 from bot.feeds.batch import PollWriter
-from bot.feeds.decide import EntryPlan, key_entries, plan_keyed
+from bot.feeds.decide import EntryPlan, Known, key_entries, plan_keyed
 from bot.feeds.fetch import (
     Fetcher,
     FetchLimits,
@@ -248,7 +248,9 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
     texts: dict[str, str] = {}
     if parsed is not None:
         keyed, policy, repeated = key_entries(parsed.entries)
-        known = await run.db(persist.load_known, run.engine, due.id, [k.key for k in keyed])
+        known: dict[str, Known] = {}
+        if due.has_articles:  # a first poll has nothing stored to compare with
+            known = await run.db(persist.load_known, run.engine, due.id, [k.key for k in keyed])
         plan = plan_keyed(
             keyed,
             known,
