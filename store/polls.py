@@ -296,13 +296,12 @@ def _insert_new(conn: sa.Connection, writes: Sequence[PollWrite]) -> list[list[i
             "content_hash": n.content_hash,
             "published_at": n.published_at,
             "fetched_at": w.source.polled_at,
-            "updated_at": None,
             "baseline": n.baseline,
-            "processed_at": None,
             "llm_prompt_tokens": 0,
             "llm_completion_tokens": 0,
-            "lease_owner": None,
-            "lease_until": None,
+            # updated_at, processed_at (waits for extraction) and the lease are left
+            # out, so NULL: binding a None through each column's type was a tenth of
+            # the insert's own time
         }
         for w in writes
         for n in w.new

@@ -25,9 +25,11 @@ class PollWriter:
     source answering 304) and a cold one (every source storing its backlog) both
     commit once per source on the database thread. Here the first poll is written at
     once and the next write starts `gap` seconds after it started (or when it ends, if
-    later; at once when POLL_BATCH polls wait or on `flush`) with every poll that
-    finished meanwhile, so a quiet poll still stores each source within a tenth of a
-    second and a busy one writes tens to hundreds per transaction.
+    later) with every poll that finished meanwhile, so a busy poll writes tens to
+    hundreds per transaction. It starts at once when POLL_BATCH polls wait, on
+    `flush`, and when every poll still under way (`running`, the poller's count) is
+    waiting for this writer: no other poll can join the batch then, and the last
+    polls of a run are not held back by the gap.
 
     `store` waits for its poll's write (a poll reports its new article ids);
     `add` does not (a poll that stores no article). A batch that fails is written
@@ -42,26 +44,41 @@ class PollWriter:
         write: Callable[[list[PollUpdate]], Awaitable[Sequence[Applied]]],
         *,
         gap: float = WRITE_GAP,
+        running: Callable[[], int] | None = None,
     ) -> None:
         self.write = write  # apply_polls on the poller's database thread
         self.gap = gap
+        self.running = running  # polls under way, written or not yet; None: unknown
         self.pending: list[tuple[PollUpdate, asyncio.Future[Applied] | None]] = []
         self.task: asyncio.Task[None] | None = None
         self._next = 0.0  # loop time before which the next write waits
+        self._waiting = 0  # polls in `store`, waiting for their write
         self._flushing = False
-        self._hurry = asyncio.Event()  # set: write now (a full batch, or a flush)
+        self._hurry = asyncio.Event()  # set: write now
 
     def add(self, update: PollUpdate) -> None:
         self._queue(update, None)
 
     async def store(self, update: PollUpdate) -> Applied:
         done: asyncio.Future[Applied] = asyncio.get_running_loop().create_future()
-        self._queue(update, done)
-        return await done
+        self._waiting += 1
+        try:
+            self._queue(update, done)
+            return await done
+        finally:
+            self._waiting -= 1
+
+    def poke(self) -> None:
+        """A poll ended (the poller's `running` went down): maybe nothing else is coming."""
+        if self.pending and self._all_waiting():
+            self._hurry.set()
+
+    def _all_waiting(self) -> bool:
+        return self.running is not None and self.running() <= self._waiting
 
     def _queue(self, update: PollUpdate, done: asyncio.Future[Applied] | None) -> None:
         self.pending.append((update, done))
-        if len(self.pending) >= POLL_BATCH:
+        if len(self.pending) >= POLL_BATCH or self._all_waiting():
             self._hurry.set()
         if self.task is None:
             self.task = asyncio.create_task(self._drain())
@@ -79,7 +96,7 @@ class PollWriter:
                 batch = self.pending[:POLL_BATCH]
                 del self.pending[:POLL_BATCH]
                 if not self._flushing and len(self.pending) < POLL_BATCH:
-                    self._hurry.clear()
+                    self._hurry.clear()  # the next batch waits for the gap again
                 await self._write(batch)
         finally:
             self.task = None
