@@ -87,3 +87,26 @@ async def test_writes_are_spaced_so_polls_finishing_one_by_one_share_them(
         writer.add(_update(5))
         await writer.flush()
     assert batches == [[1], [2, 3, 4], [5]]
+
+
+async def test_a_batch_does_not_wait_once_every_poll_under_way_waits_for_it() -> None:
+    """The gap only gathers polls still under way: when the polls left all wait for
+    the writer (the end of a run), their batch is written at once."""
+    batches: list[list[int]] = []
+
+    async def write(updates: list[PollUpdate]) -> list[Applied]:
+        batches.append([u.source_id for u in updates])
+        return [Applied([], []) for _ in updates]
+
+    running = 3
+    writer = PollWriter(write, gap=3600.0, running=lambda: running)
+    async with asyncio.timeout(10):
+        await writer.store(_update(1))  # the first at once
+        running -= 1
+        second = asyncio.create_task(writer.store(_update(2)))
+        await asyncio.sleep(0.05)
+        assert batches == [[1]]  # one more poll is under way: it may join
+        running -= 1  # ... it ended without anything to write
+        writer.poke()
+        await second
+    assert batches == [[1], [2]]
