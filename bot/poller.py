@@ -17,13 +17,14 @@ New articles have `processed_at IS NULL`; those with `baseline=False` may alert.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
 import logging
 import os
 import random
 import socket
-from collections.abc import Callable, Collection, Coroutine
+from collections.abc import Callable, Collection, Coroutine, Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -38,7 +39,7 @@ from bot import net
 from bot.config import Settings
 from bot.feeds import persist
 from bot.feeds.batch import PollWriter
-from bot.feeds.decide import EntryPlan, key_entries, plan_keyed
+from bot.feeds.decide import EntryPlan, Known, key_entries, plan_keyed
 from bot.feeds.fetch import (
     Fetcher,
     FetchLimits,
@@ -152,13 +153,28 @@ class _Run:
     parse_pool: Executor
     base_dir: Path | None
     writes: PollWriter = field(init=False)
+    running: int = 0  # sources whose poll has started and not ended (stored or failed)
 
     def __post_init__(self) -> None:
-        self.writes = PollWriter(lambda batch: self.db(persist.apply_polls, self.engine, batch))
+        self.writes = PollWriter(
+            lambda batch: self.db(persist.apply_polls, self.engine, batch),
+            running=lambda: self.running,
+        )
 
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.db_pool, lambda: fn(*args, **kwargs))
+
+    @contextlib.contextmanager
+    def under_way(self) -> Iterator[None]:
+        """Count a source's poll while it runs: when every poll under way waits for the
+        writer, no other can join its next batch, which then need not wait."""
+        self.running += 1
+        try:
+            yield
+        finally:
+            self.running -= 1
+            self.writes.poke()
 
 
 def _resolve_path(path: Path, base_dir: Path | None) -> Path:
@@ -248,7 +264,9 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
     texts: dict[str, str] = {}
     if parsed is not None:
         keyed, policy, repeated = key_entries(parsed.entries)
-        known = await run.db(persist.load_known, run.engine, due.id, [k.key for k in keyed])
+        known: dict[str, Known] = {}
+        if due.has_articles:  # a first poll has nothing stored to compare with
+            known = await run.db(persist.load_known, run.engine, due.id, [k.key for k in keyed])
         plan = plan_keyed(
             keyed,
             known,
@@ -312,35 +330,41 @@ async def _poll(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
 async def _poll_guarded(
     run: _Run, feed: Feed, due: persist.DueSource, sem: asyncio.Semaphore
 ) -> SourceReport:
+    """One source, in one of the `sem` slots, counted in `run.running` until it ends."""
+    with run.under_way():
+        async with sem:
+            return await _poll_or_fail(run, feed, due)
+
+
+async def _poll_or_fail(run: _Run, feed: Feed, due: persist.DueSource) -> SourceReport:
     """One source; whatever goes wrong is stored as that source's state, never raised."""
-    async with sem:
+    try:
+        return await _poll(run, feed, due)
+    except Exception as exc:
+        log.exception("poll of %s failed unexpectedly", feed.name)
+        outcome = Outcome(
+            "failed", "internal_error", f"internal error: {type(exc).__name__}: {exc}"
+        )
+        trans = transition(
+            due.state,
+            outcome,
+            now=run.clock(),
+            interval=timedelta(seconds=feed.interval),
+            max_failures=run.feed_settings.max_failures,
+            u=run.rng.random(),
+        )
         try:
-            return await _poll(run, feed, due)
-        except Exception as exc:
-            log.exception("poll of %s failed unexpectedly", feed.name)
-            outcome = Outcome(
-                "failed", "internal_error", f"internal error: {type(exc).__name__}: {exc}"
-            )
-            trans = transition(
-                due.state,
-                outcome,
-                now=run.clock(),
-                interval=timedelta(seconds=feed.interval),
-                max_failures=run.feed_settings.max_failures,
-                u=run.rng.random(),
-            )
-            try:
-                await run.db(persist.apply_poll, run.engine, due.id, trans, now=run.clock())
-            except Exception:
-                log.exception("could not store the state of %s", feed.name)
-            return SourceReport(
-                name=feed.name,
-                kind="failed",
-                status="internal_error",
-                error=outcome.error,
-                next_poll_at=trans.next_poll_at,
-                events=trans.events,
-            )
+            await run.db(persist.apply_poll, run.engine, due.id, trans, now=run.clock())
+        except Exception:
+            log.exception("could not store the state of %s", feed.name)
+        return SourceReport(
+            name=feed.name,
+            kind="failed",
+            status="internal_error",
+            error=outcome.error,
+            next_poll_at=trans.next_poll_at,
+            events=trans.events,
+        )
 
 
 def _selected(config: SourcesFile, only: str | Collection[str] | None) -> list[Feed]:

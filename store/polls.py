@@ -60,6 +60,7 @@ class DueRow:
     id: int
     name: str
     state: PollState
+    has_articles: bool = True  # False: nothing stored for it yet, no lookup needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +136,15 @@ def sync_sources(engine: Engine, feeds: Sequence[FeedLocation]) -> dict[str, int
         stored = {name: (sid, url, path) for sid, name, url, path in rows}
         added: list[dict[str, object]] = []
         moved: list[dict[str, object]] = []
+        new_row: dict[str, object] | None = None  # a new source's columns, made once
         for feed in feeds:
             url = feed.url
             path = str(feed.path) if feed.path is not None else None
             row = stored.get(feed.name)
             if row is None:
-                added.append(Source(name=feed.name, url=url, path=path).model_dump(exclude={"id"}))
+                if new_row is None:
+                    new_row = Source(name="", url=None, path=None).model_dump(exclude={"id"})
+                added.append({**new_row, "name": feed.name, "url": url, "path": path})
             elif (row[1], row[2]) != (url, path):
                 moved.append({"b_id": row[0], "b_url": url, "b_path": path})
         if moved:
@@ -196,7 +200,10 @@ def lease_due(
 ) -> list[DueRow]:
     """Lease the named sources that are due (all of them when `force`), at most `limit`,
     longest overdue first, with the state the poll decides from (store/leases.py:
-    instances sharing a database never poll the same source at once)."""
+    instances sharing a database never poll the same source at once), and whether any
+    article is stored for each: a source with none (every source of a first poll)
+    needs no lookup of its entries' keys. Only the poll holding a source's lease
+    stores articles for it, so that stays true until this poll writes."""
     rows = leases.take_sources(
         engine,
         list(names),
@@ -206,7 +213,15 @@ def lease_due(
         force=force,
         limit=limit,
     )
-    return [DueRow(id=r[0], name=r[1], state=PollState(*r[2:])) for r in rows]
+    ids = [r[0] for r in rows]
+    stored: set[int] = set()
+    with engine.connect() as conn:
+        for i in range(0, len(ids), _IN_CHUNK):
+            stored.update(conn.scalars(_WITH_ARTICLES, {"b_ids": ids[i : i + _IN_CHUNK]}))
+    return [
+        DueRow(id=r[0], name=r[1], state=PollState(*r[2:]), has_articles=r[0] in stored)
+        for r in rows
+    ]
 
 
 def known_articles(engine: Engine, source_id: int, keys: Sequence[str]) -> dict[str, StoredArticle]:
@@ -281,22 +296,25 @@ def _insert_new(conn: sa.Connection, writes: Sequence[PollWrite]) -> list[list[i
             "content_hash": n.content_hash,
             "published_at": n.published_at,
             "fetched_at": w.source.polled_at,
-            "updated_at": None,
             "baseline": n.baseline,
-            "processed_at": None,
             "llm_prompt_tokens": 0,
             "llm_completion_tokens": 0,
-            "lease_owner": None,
-            "lease_until": None,
+            # updated_at, processed_at (waits for extraction) and the lease are left
+            # out, so NULL: binding a None through each column's type was a tenth of
+            # the insert's own time
         }
         for w in writes
         for n in w.new
     ]
     if not rows:
         return [[] for _ in writes]
-    # A plain executemany, then the ids read back by key: INSERT ... RETURNING in
-    # parameter order runs one statement per row on SQLite (SQLAlchemy has no sentinel
-    # there), a third of a cold poll's database time.
+    # A plain executemany, then the ids read back by key. INSERT ... RETURNING was
+    # measured worse on both databases: in parameter order it runs one statement per
+    # row on SQLite (no sentinel column there); unordered, SQLAlchemy renders multi-row
+    # statements whose size varies with the batch, and Python's sqlite3 keeps up to 128
+    # of them prepared with their bound values (copies of every article's text: 50 MB
+    # more at 1,000 feeds), while on Postgres it took three times the CPU of psycopg's
+    # pipelined executemany and the reads below.
     conn.execute(_ARTICLES.insert(), rows)
     # per source: both columns of the unique index fixed or listed, so each key is one
     # probe (a list of sources and a list of keys together probe every pair)
@@ -404,6 +422,11 @@ _CHANGED_UPDATE = (
         updated_at=_p("b_updated_at"),
         processed_at=None,  # re-extract: the claims may have changed
     )
+)
+# one probe of the (source_id, dedupe_key) index per source
+_WITH_ARTICLES = sa.select(_SOURCES.c.id).where(
+    _SOURCES.c.id.in_(_p("b_ids", expanding=True)),
+    sa.exists().where(_ARTICLES.c.source_id == _SOURCES.c.id),
 )
 _KNOWN = sa.select(_ARTICLES.c.dedupe_key, _ARTICLES.c.id, _ARTICLES.c.content_hash).where(
     _ARTICLES.c.source_id == _p("b_source"),

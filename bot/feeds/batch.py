@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -10,6 +11,11 @@ from bot.feeds.persist import Applied, PollUpdate
 
 log = logging.getLogger(__name__)
 POLL_BATCH = 500  # sources' polls written per transaction, at most
+# A write starts at least this long after the one before it started. Parsing a feed
+# takes a few ms, writing one poll about as long: writing whatever was pending the
+# moment the last write ended gave a cold poll of 1,000 feeds 600 transactions of
+# one or two polls, each a hop to the database thread and back through the GIL.
+WRITE_GAP = 0.1
 
 
 class PollWriter:
@@ -18,9 +24,12 @@ class PollWriter:
     One transaction per source was most of a poll's database time: a warm poll (every
     source answering 304) and a cold one (every source storing its backlog) both
     commit once per source on the database thread. Here the first poll is written at
-    once and those that finish while that transaction runs are written by the next
-    one, so a quiet poll still stores each source within milliseconds and a busy one
-    writes hundreds per transaction.
+    once and the next write starts `gap` seconds after it started (or when it ends, if
+    later) with every poll that finished meanwhile, so a busy poll writes tens to
+    hundreds per transaction. It starts at once when POLL_BATCH polls wait, on
+    `flush`, and when every poll still under way (`running`, the poller's count) is
+    waiting for this writer: no other poll can join the batch then, and the last
+    polls of a run are not held back by the gap.
 
     `store` waits for its poll's write (a poll reports its new article ids);
     `add` does not (a poll that stores no article). A batch that fails is written
@@ -30,29 +39,64 @@ class PollWriter:
     poll_due returns, also when it is cancelled.
     """
 
-    def __init__(self, write: Callable[[list[PollUpdate]], Awaitable[Sequence[Applied]]]) -> None:
+    def __init__(
+        self,
+        write: Callable[[list[PollUpdate]], Awaitable[Sequence[Applied]]],
+        *,
+        gap: float = WRITE_GAP,
+        running: Callable[[], int] | None = None,
+    ) -> None:
         self.write = write  # apply_polls on the poller's database thread
+        self.gap = gap
+        self.running = running  # polls under way, written or not yet; None: unknown
         self.pending: list[tuple[PollUpdate, asyncio.Future[Applied] | None]] = []
         self.task: asyncio.Task[None] | None = None
+        self._next = 0.0  # loop time before which the next write waits
+        self._waiting = 0  # polls in `store`, waiting for their write
+        self._flushing = False
+        self._hurry = asyncio.Event()  # set: write now
 
     def add(self, update: PollUpdate) -> None:
         self._queue(update, None)
 
     async def store(self, update: PollUpdate) -> Applied:
         done: asyncio.Future[Applied] = asyncio.get_running_loop().create_future()
-        self._queue(update, done)
-        return await done
+        self._waiting += 1
+        try:
+            self._queue(update, done)
+            return await done
+        finally:
+            self._waiting -= 1
+
+    def poke(self) -> None:
+        """A poll ended (the poller's `running` went down): maybe nothing else is coming."""
+        if self.pending and self._all_waiting():
+            self._hurry.set()
+
+    def _all_waiting(self) -> bool:
+        return self.running is not None and self.running() <= self._waiting
 
     def _queue(self, update: PollUpdate, done: asyncio.Future[Applied] | None) -> None:
         self.pending.append((update, done))
+        if len(self.pending) >= POLL_BATCH or self._all_waiting():
+            self._hurry.set()
         if self.task is None:
             self.task = asyncio.create_task(self._drain())
 
     async def _drain(self) -> None:
+        loop = asyncio.get_running_loop()
         try:
             while self.pending:
+                wait = self._next - loop.time()
+                if wait > 0 and not self._hurry.is_set():
+                    with contextlib.suppress(TimeoutError):
+                        async with asyncio.timeout(wait):
+                            await self._hurry.wait()
+                self._next = loop.time() + self.gap
                 batch = self.pending[:POLL_BATCH]
                 del self.pending[:POLL_BATCH]
+                if not self._flushing and len(self.pending) < POLL_BATCH:
+                    self._hurry.clear()  # the next batch waits for the gap again
                 await self._write(batch)
         finally:
             self.task = None
@@ -78,6 +122,9 @@ class PollWriter:
                 _settle(item, result=result)
 
     async def flush(self) -> None:
+        """Write everything pending now, without waiting for the gap."""
+        self._flushing = True
+        self._hurry.set()
         while self.pending or self.task is not None:
             if self.task is None:
                 self.task = asyncio.create_task(self._drain())

@@ -7,6 +7,7 @@ that starts or stops sending permalink GUIDs keeps its entries' identity.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,8 +51,7 @@ def _is_tracking(name: str) -> bool:
 
 
 def is_http_url(value: str) -> bool:
-    parts = urlsplit(value.strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    return _canonical(value)[0]
 
 
 def canonical_url(url: str) -> str:
@@ -60,15 +60,23 @@ def canonical_url(url: str) -> str:
     Host and scheme are lower-cased; the path keeps its case (servers may care).
     Anything that is not an http(s) URL comes back stripped but otherwise as is.
     """
+    return _canonical(url)[1]
+
+
+# An entry's URL is usually both its GUID and its link, so keying a fetch asks for it
+# two or three times: the answer is kept (the same URL, the same answer).
+@functools.lru_cache(maxsize=1024)
+def _canonical(url: str) -> tuple[bool, str]:
+    """(whether `url` is an http(s) URL, its canonical form), from one parse."""
     url = url.strip()
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.netloc:
-        return url
+        return False, url
     if any(c in parts.netloc for c in "@:[%"):  # credentials, a port, an IPv6 host
         netloc = _netloc(parts, scheme)
         if netloc is None:  # a port that is not a number: keep the URL as it came
-            return url
+            return True, url
     else:  # the common case, without SplitResult's re-parsing of the netloc
         netloc = parts.netloc.lower()
     path = parts.path.rstrip("/") or "/"
@@ -78,7 +86,7 @@ def canonical_url(url: str) -> str:
             (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
         ]
         query = urlencode(kept)
-    return urlunsplit((scheme, netloc, path, query, ""))
+    return True, urlunsplit((scheme, netloc, path, query, ""))
 
 
 def _netloc(parts: SplitResult, scheme: str) -> str | None:
@@ -152,9 +160,8 @@ def entry_key(entry: Identity, policy: KeyPolicy = KeyPolicy()) -> str:
     """The dedupe key of one entry under the fetch's key policy."""
     guid = (entry.guid or "").strip()
     if policy.use_guid and guid:
-        if is_http_url(guid):
-            return _key("u", canonical_url(guid))
-        return _key("g", guid)
+        is_url, canonical = _canonical(guid)
+        return _key("u", canonical) if is_url else _key("g", guid)
     link = (entry.link or "").strip()
     if policy.use_link and link:
         return _key("u", canonical_url(link))

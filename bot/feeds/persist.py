@@ -27,6 +27,7 @@ class DueSource:
     id: int
     name: str
     state: SourceState
+    has_articles: bool = True  # False: no stored article to look up
 
 
 def lease_due(
@@ -41,7 +42,7 @@ def lease_due(
     """Lease the named sources that are due (all of them when `force`), at most `limit`,
     longest overdue first, with the state the poll decides from."""
     rows = polls.lease_due(engine, names, now=now, owner=owner, force=force, limit=limit)
-    return [DueSource(r.id, r.name, _state(r.state)) for r in rows]
+    return [DueSource(r.id, r.name, _state(r.state), r.has_articles) for r in rows]
 
 
 def _state(s: polls.PollState) -> SourceState:

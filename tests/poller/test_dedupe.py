@@ -160,3 +160,18 @@ async def test_baseline_and_age_limit(
     assert not rows["news"].baseline
     assert rows["news"].published_at == datetime(2026, 4, 30, 12, 0, tzinfo=UTC)
     assert source_row(engine, "f").baseline_done
+
+
+async def test_a_moved_feed_still_finds_the_articles_stored_before(
+    engine: Engine, server: FeedServer, app_settings: Settings
+) -> None:
+    """A feed whose URL changed starts afresh (no validators, a baseline again) but its
+    source keeps the articles stored from the old URL: the first poll at the new URL
+    looks them up, so the same entries are neither stored twice nor a failed insert."""
+    server.routes["/old"] = script(Resp(200, rss(ITEMS[:2])))
+    server.routes["/new"] = script(Resp(200, rss(ITEMS[:3])))
+    await poll(engine, make_config({"name": "f", "url": server.url("/old")}), app_settings)
+    moved = make_config({"name": "f", "url": server.url("/new")})
+    report = await poll(engine, moved, app_settings, now=T0 + timedelta(hours=1))
+    assert (report.sources[0].status, report.sources[0].new) == ("ok", 1)
+    assert [a.title for a in article_rows(engine, "f")] == ["Post 0", "Post 1", "Post 2"]

@@ -138,3 +138,21 @@ def test_many_polls_in_one_transaction_keep_each_sources_ids(engine: sa.Engine) 
     assert (r_same.source_id, r_same.dedupe_key) == (ids["r"], "same")
     assert [sources[n].entries_stored for n in "pqr"] == [2, 0, 2]
     assert sources["q"].last_status == "not_modified"
+
+
+def test_a_lease_says_whether_the_source_has_stored_articles(engine: sa.Engine) -> None:
+    """A first poll skips looking up its entries' keys: nothing is stored for it."""
+    feeds = [Feed(name=n, url=f"https://example.com/{n}.xml") for n in ("p", "q")]
+    ids = polls.sync_sources(engine, feeds)
+    now = utcnow()
+    due = polls.lease_due(engine, ["p", "q"], now=now, owner="me")
+    assert [(d.name, d.has_articles) for d in due] == [("p", False), ("q", False)]
+    polls.store_polls(
+        engine,
+        [
+            polls.PollWrite(_state(ids["p"], now), [_article("a")]),
+            polls.PollWrite(_state(ids["q"], now)),
+        ],
+    )
+    due = polls.lease_due(engine, ["p", "q"], now=now, owner="me", force=True)
+    assert [(d.name, d.has_articles) for d in due] == [("p", True), ("q", False)]
