@@ -1,12 +1,13 @@
 """Poll due feeds and store each new article exactly once.
 
     sync_sources         the feeds to poll (bot/active_feeds.py) -> Source rows
-    lease_due            due (or forced) sources, leased (store/leases.py): never polled twice
+    lease_due            due (or forced) sources, leased (store/leases.py): never polled
+                         twice; says which have articles stored already
     per source, concurrently (overall cap; one request at a time per host):
-      fetch or read file -> parse -> key + decide -> full text
-      -> schedule.transition decides next poll, backoff, disable or recovery
-      -> store: articles + state, grouped with the other polls that finish while a
-         write runs (one transaction for many sources: group commit)
+      fetch or read file -> parse -> key + decide (stored keys looked up, if any)
+      -> full text -> schedule.transition decides next poll, backoff, disable or recovery
+      -> store: articles + state, grouped with the other polls that finish before the
+         next write (at most one every 0.1 s: group commit, bot/feeds/batch.py)
 
 This module only wires the stages of bot/feeds together and owns the shared
 httpx client when the caller gives none. `poll_due` is a coroutine, safe to call
