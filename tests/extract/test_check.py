@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -269,6 +270,18 @@ async def test_discord_verify_takes_a_date_and_names_the_snapshot_and_its_age(
     engine.dispose()
 
 
+def _one_claim(tmp_path: Path, text: str) -> dict[str, Any]:
+    """The one claim `check --json` finds in `text`, as of August 2025."""
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    result = runner.invoke(
+        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads(result.stdout)["claims"]
+    return dict(claim)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -281,13 +294,7 @@ def test_a_nickname_and_a_makers_possessive_resolve_to_the_model(
 ) -> None:
     """ "R1" and "DeepSeek's R1" are DeepSeek-R1 (the registry's alias), not the whole
     DeepSeek family; on the August 2025 board Gemini 2.5 Pro is above it."""
-    path = tmp_path / "a.txt"
-    path.write_text(text)
-    result = runner.invoke(
-        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules", "--json"]
-    )
-    assert result.exit_code == 0, result.output
-    [claim] = json.loads(result.stdout)["claims"]
+    claim = _one_claim(tmp_path, text)
     assert claim["mentions"][0] in ("DeepSeek's R1", "R1")
     assert claim["models"][0].startswith("DeepSeek-R1"), claim["models"]
     assert claim["verdict"] == "supported", claim["explanation"]
@@ -303,13 +310,7 @@ def test_a_nickname_and_a_makers_possessive_resolve_to_the_model(
 def test_a_chinese_product_name_and_a_spaced_name_resolve_to_the_model(
     few_snapshots: str, tmp_path: Path, text: str
 ) -> None:
-    path = tmp_path / "a.txt"
-    path.write_text(text)
-    result = runner.invoke(
-        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules", "--json"]
-    )
-    assert result.exit_code == 0, result.output
-    [claim] = json.loads(result.stdout)["claims"]
+    claim = _one_claim(tmp_path, text)
     assert claim["models"][0] == "Qwen2.5-Max", claim["models"]
     assert claim["verdict"] == "supported", claim["explanation"]
 
@@ -319,12 +320,6 @@ def test_a_dated_build_in_brackets_resolves_to_that_build(
 ) -> None:
     """The note in brackets is part of the name the extractor reads, so the resolver
     keeps that build rather than the best-scored of its siblings."""
-    path = tmp_path / "a.txt"
-    path.write_text("Claude 3.5 Sonnet (20240620) trails Gemini 2.5 Pro on LMArena.")
-    result = runner.invoke(
-        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules", "--json"]
-    )
-    assert result.exit_code == 0, result.output
-    [claim] = json.loads(result.stdout)["claims"]
+    claim = _one_claim(tmp_path, "Claude 3.5 Sonnet (20240620) trails Gemini 2.5 Pro on LMArena.")
     assert claim["mentions"][0] == "Claude 3.5 Sonnet (20240620)"
     assert "20240620" in claim["models"][0], claim["models"]
