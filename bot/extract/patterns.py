@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from bot.extract.groups import GroupPhrase, find_groups, resolve_pair
 from bot.extract.hits import (
-    Comparator,
     Direction,
     GroupHit,
     GroupRelation,
@@ -25,7 +24,6 @@ from bot.extract.hits import (
     RankHit,
     RankOp,
     Relation,
-    ScoreHit,
     TrendHit,
 )
 from bot.extract.lazy import LazyPattern, lazy
@@ -345,49 +343,6 @@ _OTHERS = _i(
     r"(?:alternatives|competitors|rivals|peers|models)\b(?!\s+(?:such\s+as|like|including)))"
 )
 
-_COMP = (
-    r"(?:(?P<comp>over|more than|above|at least|exceeding|north of|>|under|below|less than|"
-    r"<|about|around|roughly|approximately|nearly|almost|~|some)\s*)?"
-)
-_SCORE_OF = _lazy_i(
-    r"\b(?P<kind>(?:arena|elo)\s+score|elo(?:\s+rating)?|arena rating|score|rating)\s+of\s+"
-    + _COMP
-    + r"(?P<value>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*%)"
-)
-_SCORE_ELO = _lazy_i(
-    r"\b(?:with|at|of|scores?|scored|scoring|reach(?:es|ed|ing)?|hits?|posts?|posted|"
-    r"achiev(?:es|ed|ing)|earns?|earned|gets?|got)\s+(?:an?\s+)?"
-    + _COMP
-    + r"(?P<value>\d{3,4}(?:\.\d+)?)\s*(?P<kind>elo|arena score|arena points|points)\b"
-)
-_SCORE_PCT = _lazy_i(
-    r"\b(?:scores?|scored|scoring|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|hits?|posts?|posted|"
-    r"gets?|got|earns?|earned|records?|recorded|with|solving|solves?|at)\s+(?:an?\s+)?(?:score\s+of\s+)?"
-    + _COMP
-    + r"(?P<value>\d{1,3}(?:\.\d+)?)\s*%\s+(?:on|in|for)\s+(?:the\s+)?"
-    r"(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
-)
-_COMPARATORS: dict[str, Comparator] = {
-    "over": "gt",
-    "more than": "gt",
-    "above": "gt",
-    "at least": "gt",
-    "exceeding": "gt",
-    "north of": "gt",
-    ">": "gt",
-    "under": "lt",
-    "below": "lt",
-    "less than": "lt",
-    "<": "lt",
-    "about": "approx",
-    "around": "approx",
-    "roughly": "approx",
-    "approximately": "approx",
-    "nearly": "approx",
-    "almost": "approx",
-    "~": "approx",
-    "some": "approx",
-}
 
 _GAP_BETWEEN = _i(
     r"\bgap between\s+(?P<a>.{3,80}?)\s+and\s+(?P<b>.{3,100}?)\s+"
@@ -979,44 +934,6 @@ def find_ranks(s: Sentence) -> list[Hit]:
     return found
 
 
-def find_scores(s: Sentence) -> list[Hit]:
-    found: list[Hit] = []
-    seen: set[float] = set()
-    for pattern in (_SCORE_OF, _SCORE_ELO, _SCORE_PCT):
-        for m in pattern.finditer(s.text):
-            # A score often trails its subject: "X has ..., achieving an Elo score of N".
-            subject = _subject(s, m.start(), max_gap=160)
-            if subject is None:
-                continue
-            value = float(m.group("value").replace(",", ""))
-            if value in seen:
-                continue
-            seen.add(value)
-            comp = _COMPARATORS.get((m.group("comp") or "").lower(), "eq")
-            groups = m.groupdict()
-            metric: str | None
-            if groups.get("bench"):
-                metric = benchmark_id(groups["bench"])
-            elif (
-                "elo" in (groups.get("kind") or "").lower()
-                or "arena" in (groups.get("kind") or "").lower()
-            ):
-                metric = "arena_score"
-            else:
-                metric = None
-            found.append(
-                ScoreHit(
-                    model=subject,
-                    value=value,
-                    comparator=comp,
-                    start=m.start(),
-                    negated=_near_negation(s.text, m.start()),
-                    metric=metric,
-                )
-            )
-    return found
-
-
 def _named_benchmark(text: str) -> bool:
     return bool(_KNOWN_BENCH.search(text))
 
@@ -1326,11 +1243,6 @@ FINDERS: tuple[Finder, ...] = (
     find_ranks,
     find_trends,
 )
-
-
-def find_all(s: Sentence) -> list[Hit]:
-    s.objects = object_starts(s.text, s.models)
-    return run_finders(s, FINDERS)
 
 
 # Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
