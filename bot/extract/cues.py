@@ -370,16 +370,6 @@ _NONE_BEATS = re.compile(
     r"outscores|comes\s+close\s+to|matches|rivals)\s+$",
     re.IGNORECASE,
 )
-_PLACING_BEFORE = re.compile(
-    r"\b(?:ranked|ranks|puts?|placed|places|lists?|listed|rated|rates)\s+(?:[A-Z][\w.&-]*['’]s\s+)?$",
-    re.IGNORECASE,
-)
-_PLACE_AFTER = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:at\s+|in\s+)?(?:the\s+)?(?:(?P<word>first|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth|tenth)|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
-    r"(?:#|No\.\s?)(?P<hash>\d{1,3}))\b(?!\s+(?:time|step|round|day|week|month|year))",
-    re.IGNORECASE,
-)
 _PLACED_IT = re.compile(
     r"\b(?:ranked|ranks|rank|puts?|placed|places|lists?|listed|rated|rates)\s+(?P<it>it|the\s+model)\s+"
     r"(?:at\s+|in\s+)?(?:the\s+)?(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|"
@@ -407,14 +397,17 @@ _AFTER_MODEL_RANK = re.compile(
 # "puts DeepSeek R1 first", "shows GPT-4 in the No. 1 position", "called Qwen2-72B the
 # king": a verb that places a model, then its rank
 _PLACING_VERB = re.compile(
-    r"\b(?:puts?|putting|shows?|showing|lists?|listing|places?|placing|sees?|saw|named|names|"
+    r"\b(?:puts?|putting|shows?|showing|lists?|listed|listing|places?|placed|placing|ranked|"
+    r"ranks|sees?|saw|named|names|"
     r"call(?:s|ed)?|billed|bills|crown(?:s|ed)?|rates?|rated|declared?|finds?|found)\s+"
     r"(?:[\w'’-]+['’]s\s+)?$",
     re.IGNORECASE,
 )
 _PLACED_RANK = re.compile(
-    r"\s*(?:as\s+|at\s+|in\s+|to\s+be\s+)?(?:the\s+)?(?:"
-    r"(?P<word>first|second|third|fourth|fifth)|(?:#|No\.\s?)(?P<hash>\d{1,3})|"
+    # "lists GPT-5 (high) first", "ranked Grok 4 13th": an aside may stand before the place
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:as\s+|at\s+|in\s+|to\s+be\s+)?(?:the\s+)?(?:"
+    r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
+    r"(?:#|No\.\s?)(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
     r"(?P<one>king|number one|top(?!\s+(?:\d|ten|five|three))|best|strongest|smartest|leader|"
     r"most capable))\b",
     re.IGNORECASE,
@@ -587,11 +580,6 @@ def find_ordinals(s: Sentence) -> list[Hit]:
                     )
                 )
             continue
-        # "the board lists GPT-5 (high) first with 1481", "the reviewer ranked Grok 4 13th"
-        if _PLACING_BEFORE.search(s.text, max(0, model.start - 20), model.start):
-            place = _PLACE_AFTER.match(s.text, model.end)
-            if place is not None and (rank := _rank_value(place)) is not None:
-                _add_rank(s, found, model.text, rank, model.start)
     for m in _PLACED_IT.finditer(s.text):
         # "the reviewer ranked it 13th": "it" is the model the sentence speaks of
         word, num = m.group("word"), m.group("num")
