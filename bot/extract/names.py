@@ -383,7 +383,7 @@ class Gazetteer:
                 end = trail.start()  # "Tongyi Qianwen 1350": the number is its score
             out = [x for x in out if x not in inside and not (start <= x.start < end)]
             out.append(Mention(start, end, original[start:end], "model"))
-        return sorted(out, key=lambda x: x.start) if len(out) != len(found) or out != found else out
+        return sorted(out, key=lambda x: x.start)
 
     def with_names(self, names: Iterable[str]) -> Gazetteer:
         """This gazetteer plus product names an article introduces ("Introducing

@@ -475,7 +475,9 @@ _BAD_MEASURE = _i(
     r"toxic\w*|WER|CER|loss|perplexity|risk)\b"
 )
 # and speed and price, which rank nothing
-_SPEED_MEASURE = _i(r"\b(?:latency|cost|price|pricing)\b")
+# speed and price: no leaderboard ranks them
+_SPEED_WORDS = r"(?:latency|speed|price|pricing|cost|throughput|tokens per second)"
+_SPEED_MEASURE = _i(rf"\b{_SPEED_WORDS}\b")
 _MORE_OR_LESS_ABLE = _i(rf"^(?:more|less)\s+(?:{_ABLE}|agentic|consistent|preferred)\b")
 
 
@@ -515,10 +517,7 @@ _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
     r"closed[- ]source|closed|proprietary)\s+(?:AI\s+)?(?:models?|LLMs?|AI)\b"
 )
-_SPEED_OR_PRICE = _i(
-    r"\s*(?:['’]s\s+)?(?:[\w-]+\s+){0,2}(?:latency|speed|price|pricing|cost|throughput|"
-    r"tokens per second)\b"
-)
+_SPEED_OR_PRICE = _i(rf"\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}{_SPEED_WORDS}\b")
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:(?:significant|major|big|clear|huge|substantial)\s+)?")
 _RELATIVE = re.compile(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
 _BARE_START = re.compile(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
