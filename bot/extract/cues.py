@@ -191,7 +191,7 @@ _SCORING_LEAD = re.compile(
 _BENCH_BEFORE = re.compile(
     r"(?:" + "|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True)) + r")"
     # "on the public OlmOCRBench (85.20)": the number in brackets after its benchmark
-    r"(?:\s?|\s?\()$",
+    r"(?:\s?|\s?\(|\s+(?:score\s+)?of\s+)$",
     re.IGNORECASE,
 )
 _AFTER_PREPOSITION = re.compile(

@@ -30,7 +30,7 @@ from bot.extract.names import (
     shaped_names,
     unlisted_names,
 )
-from bot.extract.patterns import Sentence, object_starts, sentence_antecedent
+from bot.extract.patterns import Sentence, benchmark_id, object_starts, sentence_antecedent
 from bot.extract.referents import Referents, sharpen_topic
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
@@ -117,6 +117,15 @@ _OTHER_CATEGORY = re.compile(
 _SCOPED_TYPES = ("rank_position", "score_value", "pairwise_comparison")
 # Arena scores are Elo-like (roughly 800-1600); a bare "score of 73.75" is no arena score.
 _LOWEST_ELO = 500.0
+# The measure named right before a number: "an MT-Bench score of 9.32", "(MT-Bench 8.99,
+# MMLU 86.4)", "a GPQA of 87%". A measure's name is written like one: capitals after
+# its first letter, a digit or a hyphen ("At 1093" and "Elo 1400" name no benchmark).
+_MEASURE_BEFORE = re.compile(
+    r"(?<![\w.-])(?P<name>[A-Z](?=[\w.²-]*[A-Z0-9²-])[\w.²-]*[\w²](?:\s+v?\d[\w.]*)?)"
+    r"\s*(?:(?:score|rating|result|accuracy)\s+of\s+|of\s+|:\s*|\(\s*)?"
+    r"(?:about\s+|around\s+|roughly\s+|just\s+|over\s+|nearly\s+|~\s*)?$"
+)
+_ELO_WORDS = re.compile(r"\b(?:elo|lmarena|lmsys|chatbot\s+arena)\b", re.IGNORECASE)
 _STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     rf"^\W*(?:[\w'’-]+\s+){{0,6}}?{REFERENCE}\s+"
@@ -219,6 +228,10 @@ class RulesExtractor:
         models: list[Mention] = []
         prev_text = ""
         last_rank: int | None = None
+        # "On the Text Arena, X shares rank 1. Y is ranked 2nd on 1445.": a board named in
+        # one sentence goes on in the next ones that rank and name none, until a sentence
+        # names another or ranks nothing
+        carried: str | None = None
         for sent, written in zip(sentences, found, strict=True):
             # "it" may mean the article's topic only when the previous sentence offered
             # no other candidate: no model in subject position there
@@ -234,6 +247,7 @@ class RulesExtractor:
                 # sentences keeps speaking of the same model
                 prev_subject = subject_before or (None if named_before else topic)
             prev_text = sent.text
+            board_before, carried = carried, None
             if not _TRIGGER.search(sent.text):
                 continue
             if _QUESTION.search(sent.text):
@@ -263,9 +277,12 @@ class RulesExtractor:
                 unlisted=unlisted,
             )
             hits = find_all(ctx)
+            named_board = _board(sent.text)
+            carried = named_board or (board_before if hits else None)
+            sentence_board = named_board or board_before or article_board
             last_rank = ctx.last_rank
             for hit in hits:
-                draft = self._draft(hit, sent, article, article_board, models)
+                draft = self._draft(hit, sent, article, sentence_board, models)
                 if draft is not None:
                     draft.mentions = _mentions(hit, ctx)
                 if draft is None:
@@ -300,6 +317,37 @@ class RulesExtractor:
             if text is title and len({m.text for m in free}) == 1:
                 return free[0].text
         return None
+
+    def _score_metric(
+        self,
+        text: str,
+        hit: ScoreHit,
+        metric: str | None,
+        board: str | None,
+        models: list[Mention],
+    ) -> str | None:
+        """A number's measure. The one named right before it wins over the sentence's
+        ("heads the Arena with 1210 Elo and an MT-Bench score of 9.32": 9.32 is no arena
+        score). Else the sentence's, when the number can be of it: an arena's Elo is
+        hundreds or more, a benchmark's percentage at most 100 ("GPT-4 on 1159 (MMLU
+        86.4)": 1159 is its Elo). A number that fits neither is an unnamed score, judged
+        unverifiable, never against a board it does not belong to."""
+        if hit.metric is None and hit.start is not None:
+            named = _MEASURE_BEFORE.search(text, 0, hit.start)
+            if named and not any(
+                m.start < named.end("name") and named.start("name") < m.end for m in models
+            ):
+                name = named.group("name")
+                if not self._not_benchmark(name):
+                    metric = benchmark_id(name)
+                    return "arena_score" if metric in ("elo", "lmarena") else metric
+        elo = hit.value >= _LOWEST_ELO
+        if metric == "arena_score" and not elo:
+            return "unnamed_score"
+        if hit.metric is None and elo and metric not in (None, "arena_score", "unnamed_score"):
+            arena = (board or "").startswith("lmarena") or _ELO_WORDS.search(text)
+            return "arena_score" if arena else "unnamed_score"
+        return metric
 
     def _not_benchmark(self, word: str) -> bool:
         """An organisation or a family word names no benchmark ("at OpenAI")."""
@@ -340,6 +388,8 @@ class RulesExtractor:
         if board is None and metric in (None, "arena_score") and hit.type in _SCOPED_TYPES:
             board = article_board
             metric = metric or _metric(sent.text, board)
+        if isinstance(hit, ScoreHit):
+            metric = self._score_metric(sent.text, hit, metric, board or article_board, models)
         category = "size_class" if size_class else hit.category
         if category is None:
             cm = _CATEGORY_RE.search(sent.text)
@@ -347,7 +397,10 @@ class RulesExtractor:
         if category is None and (om := _OTHER_CATEGORY.search(sent.text)):
             # "#2 in the OSS non-reasoning models category": a category the boards may lack
             category = slug(om.group(1))
-        period_start, period_end, rest = find_period(sent.text, article.published)
+        # "o3-2025-04-16 is ranked 2nd": a build date in a name is no date of the claim
+        period_start, period_end, rest = find_period(
+            _without_names(sent.text, models), article.published
+        )
         # "since August" starts a period; the claim still speaks of its own date
         as_of: date = period_end or find_date(rest, article.published) or article.published
         if isinstance(hit, TrendHit):
@@ -376,6 +429,12 @@ class RulesExtractor:
         draft = CLAIM_ADAPTER.validate_python(data)
         draft.statement = statement(draft)
         return draft
+
+
+def _without_names(text: str, models: list[Mention]) -> str:
+    for m in models:
+        text = text[: m.start] + "_" * (m.end - m.start) + text[m.end :]
+    return text
 
 
 def _sharpened(subject: str | None, topic: str | None) -> str | None:

@@ -323,3 +323,37 @@ def test_a_dated_build_in_brackets_resolves_to_that_build(
     claim = _one_claim(tmp_path, "Claude 3.5 Sonnet (20240620) trails Gemini 2.5 Pro on LMArena.")
     assert claim["mentions"][0] == "Claude 3.5 Sonnet (20240620)"
     assert "20240620" in claim["models"][0], claim["models"]
+
+
+def _claims(tmp_path: Path, text: str) -> list[dict[str, Any]]:
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    result = runner.invoke(
+        app, ["check", str(path), "--published", "2025-08-05", "--extractor", "rules", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    return list(json.loads(result.stdout)["claims"])
+
+
+def test_a_number_is_judged_on_the_measure_named_beside_it(
+    few_snapshots: str, tmp_path: Path
+) -> None:
+    """The arena's Elo is checked against the arena; the MT-Bench score in the same
+    sentence is no arena score (judging it there would contradict a true claim)."""
+    claims = _claims(
+        tmp_path, "Gemini 2.5 Pro heads LMArena with 1470 Elo and an MT-Bench score of 9.32."
+    )
+    scores = {c["statement"]: c for c in claims if c["type"] == "score_value"}
+    elo = next(c for c in scores.values() if "1470" in c["statement"])
+    mt_bench = next(c for c in scores.values() if "9.32" in c["statement"])
+    assert elo["verdict"] == "supported", elo["explanation"]
+    assert mt_bench["metric"] == "mt_bench"
+    assert (mt_bench["verdict"], mt_bench["reason"]) == ("unverifiable", "unsupported_metric")
+
+
+def test_a_build_date_in_a_name_does_not_date_the_claim(few_snapshots: str, tmp_path: Path) -> None:
+    """o3-2025-04-16 shares third place on the August 2025 board; the date in its name
+    is when it was built, not when the text says it ranks (no snapshot is that old)."""
+    [claim] = _claims(tmp_path, "o3-2025-04-16 ranks 3rd on LMArena.")
+    assert claim["as_of"] == "2025-08-05"
+    assert claim["verdict"] == "supported", claim["explanation"]

@@ -116,3 +116,32 @@ def test_sentence_spans_index_the_text() -> None:
     text = "First one. Second: U.S. models lead.\nHeadline line\n\nLast? Yes."
     for span in split_sentences(text):
         assert text[span.start : span.end] == span.text
+
+
+def test_a_board_named_once_goes_on_in_the_sentences_that_rank_after_it() -> None:
+    """A standings paragraph names its board once; the next sentences that rank keep it
+    until another board is named, and a sentence that ranks nothing ends it."""
+    drafts = extract(
+        "On the WebDev Arena, GPT-5 ranks first with 1481. Claude Opus 4.1 is 3rd with 1436. "
+        "On the Text Arena, Gemini 2.5 Pro ranks first. Grok 4 is 4th. "
+        "Prices fell this year. Kimi K2 is 2nd."
+    )
+    boards = {(d.type, getattr(d, "model", None)): d.board for d in drafts}
+    assert boards[("rank_position", "Claude Opus 4.1")] == "lmarena-webdev"
+    assert boards[("score_value", "Claude Opus 4.1")] == "lmarena-webdev"
+    assert boards[("rank_position", "Grok 4")] == "lmarena-text"
+    assert boards[("rank_position", "Kimi K2")] is None
+
+
+def test_scores_take_the_measure_named_beside_them() -> None:
+    """ "(MT-Bench 8.99, MMLU 86.4)" and "an MT-Bench score of 9.32" name their numbers'
+    measure; an Elo-sized number beside a benchmark's name is not that benchmark's."""
+    drafts = extract(
+        "GPT-4-Turbo heads the Chatbot Arena with 1210 Elo and an MT-Bench score of 9.32. "
+        "Llama 3 70B scored 1207 on the arena, with an MMLU of 82.",
+    )
+    metrics = {(d.model, d.value): d.metric for d in drafts if d.type == "score_value"}
+    assert metrics[("GPT-4-Turbo", 1210)] == "arena_score"
+    assert metrics[("GPT-4-Turbo", 9.32)] == "mt_bench"
+    assert metrics[("Llama 3 70B", 1207)] == "arena_score"
+    assert metrics[("Llama 3 70B", 82)] == "mmlu"
