@@ -479,6 +479,14 @@ _BAD_MEASURE = _i(
 _SPEED_WORDS = r"(?:latency|speed|price|pricing|cost|throughput|tokens per second)"
 _SPEED_MEASURE = _i(rf"\b{_SPEED_WORDS}\b")
 _MORE_OR_LESS_ABLE = _i(rf"^(?:more|less)\s+(?:{_ABLE}|agentic|consistent|preferred)\b")
+# Measures where more is better: what a model gets done or right ("solves more tasks
+# than Y", "more accurate answers", "more intelligence per token"). Votes, tokens and
+# parameters are spent or counted, not won.
+_GOOD_MEASURE = _i(
+    r"^(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?(?:tasks|problems|questions|puzzles|levels|"
+    r"challenges|tests|test\s+cases|cases|wins|matchups|issues|bugs|exploits|vulnerabilities|"
+    r"intelligence|utility|accuracy|correct\s+answers)\b"
+)
 
 
 def measured(cue: str, relation: Relation) -> Relation | None:
@@ -496,6 +504,8 @@ def measured(cue: str, relation: Relation) -> Relation | None:
             return "trails"
         return relation if word in ("better", "worse") else None
     comparative = cue.lower().endswith("than")  # not "more than doubles"
+    if comparative and _GOOD_MEASURE.match(cue):
+        return "beats" if word == "more" else "trails"
     if comparative and word in ("fewer", "less", "more") and not _MORE_OR_LESS_ABLE.match(cue):
         return None
     return relation

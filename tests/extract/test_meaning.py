@@ -237,6 +237,10 @@ def test_a_rank_number_written_no_is_no_negation(text: str, negated: bool) -> No
         ("GPT-5.5 Instant produced 52.5% fewer hallucinated claims than GPT-5.3 Instant.", "beats"),
         ("Sonnet 5 shows a lower rate of undesirable behaviors than Sonnet 4.6.", "beats"),
         ("GPT-4.1 has a higher error rate than GPT-4o.", "trails"),
+        # what a model gets done or right: more is better
+        ("Grok 4 answers more questions correctly than Grok 3.", "beats"),
+        ("Claude Opus 4 solved fewer problems than Gemini 2.5 Pro.", "trails"),
+        ("Sonnet 5 finds more vulnerabilities than Sonnet 4.6.", "beats"),
     ],
 )
 def test_a_measure_where_less_is_better_survives_the_consistency_check(
@@ -247,6 +251,20 @@ def test_a_measure_where_less_is_better_survives_the_consistency_check(
     article = ArticleText(text=text, published=date(2025, 3, 1))
     drafts = consistent_drafts(RulesExtractor().extract(article).drafts, article)
     assert [d.relation for d in drafts if d.type == "pairwise_comparison"] == [relation]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grok 4 uses more tokens than Grok 3.",
+        "Grok 4 gets more votes than Grok 3 on LMArena.",
+        "Kimi K2 has more parameters than Llama 3.1 405B.",
+    ],
+)
+def test_more_of_what_is_spent_or_counted_ranks_nothing(text: str) -> None:
+    article = ArticleText(text=text, published=date(2025, 3, 1))
+    drafts = consistent_drafts(RulesExtractor().extract(article).drafts, article)
+    assert [d for d in drafts if d.type == "pairwise_comparison"] == []
 
 
 def test_a_later_verb_with_it_keeps_its_own_direction() -> None:
