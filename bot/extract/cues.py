@@ -224,7 +224,9 @@ _MARGIN_AFTER = re.compile(
 # or words about the benchmark itself
 _BENCH_VERSION = re.compile(
     r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:benchmarks?|which|where|both|two)\b|"
-    r"\s+(?:benchmarks?|leaderboards?|suites?|tasks?|results?)\b",
+    r"\s+(?:benchmarks?|leaderboards?|suites?|tasks?|results?)\b|"
+    # "OSWorld 2.0 at 62.6%": the benchmark's version, its score after it
+    r"\s+(?:at|with|of)\s+\d|\s*:\s*\d|\s*\(\d",
 )
 _RANGE_TO = re.compile(r"\s*%?\s*(?:to|vs\.?|versus|[-–])\s*\d", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\d\s*%?\s*(?:to|vs\.?|versus|[-–])\s*$", re.IGNORECASE)
@@ -650,7 +652,12 @@ _PRONOUN_SCORE = re.compile(
     re.IGNORECASE,
 )
 # "73.6% on AIME2024, and 90% with majority voting": the same model's next number
-_SAME_AGAIN = re.compile(r"^[^;.]{0,80}?(?:,\s*|\s+)(?:and|or)\s+(?:a\s+|an\s+)?$|^\s*(?:,|/)\s*$")
+_SAME_AGAIN = re.compile(
+    r"^[^;.]{0,80}?(?:,\s*|\s+)(?:and|or)\s+(?:a\s+|an\s+)?$|^\s*(?:,|/)\s*$|"
+    # "on BrowseComp at 92.2% and OSWorld 2.0 at 62.6%": the next benchmark's number
+    r"^\s*%?\s*(?:,\s*|\s+)(?:and\s+|or\s+)?(?:on\s+)?[A-Z][\w.‑-]*(?:\s+[\w.‑-]+)?"
+    r"\s+(?:at|with)\s+$"
+)
 _SINCE = re.compile(r"\b(?:since|until|before|after)\s+(?:v(?:ersion)?\s*)?$", re.IGNORECASE)
 _SHOTS = re.compile(r"[- ]?shots?\b", re.IGNORECASE)
 _NEXT_CELL = re.compile(r"^\s*%?\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\w .'’-]{1,30}?$")
@@ -947,7 +954,10 @@ def find_score_comparisons(s: Sentence) -> list[Hit]:
         # in a longer list "followed by" and "while" order standings, which the
         # places say; only words that set numbers against each other compare them
         cue = _SIDE_BY_SIDE if len(slots) == 2 else _SET_AGAINST
-        if not cue.search(s.text[anchor.start : other.start]):
+        # two numbers read as one pair ("79.3 against 74.6 for Claude") share a start:
+        # the words that paired them set them against each other
+        paired = other.start == anchor.start and bool(_PAIRED.match(s.text, anchor.start))
+        if not paired and not cue.search(s.text[anchor.start : other.start]):
             continue
         a, b = anchor.value, other.value
         relation: PairRelation = "beats" if a > b else "trails" if a < b else "ties"

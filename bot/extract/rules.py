@@ -120,11 +120,23 @@ _LOWEST_ELO = 500.0
 # The measure named right before a number: "an MT-Bench score of 9.32", "(MT-Bench 8.99,
 # MMLU 86.4)", "a GPQA of 87%". A measure's name is written like one: capitals after
 # its first letter, a digit or a hyphen ("At 1093" and "Elo 1400" name no benchmark).
+_MEASURE_NAME = (
+    r"(?P<name>[A-Z](?=[\w.²‑-]*[A-Z0-9²‑-])[\w.²‑-]*[\w²]"
+    r"(?:\s+(?:v?\d[\w.]*|[A-Z][\w.²‑-]*))?(?:\s+v?\d[\w.]*)?)"
+)
 _MEASURE_BEFORE = re.compile(
-    r"(?<![\w.-])(?P<name>[A-Z](?=[\w.²-]*[A-Z0-9²-])[\w.²-]*[\w²](?:\s+v?\d[\w.]*)?)"
-    r"\s*(?:(?:score|rating|result|accuracy)\s+of\s+|of\s+|:\s*|\(\s*)?"
+    rf"(?<![\w.‑-]){_MEASURE_NAME}"
+    r"\s*(?:(?:score|rating|result|accuracy)\s+of\s+|of\s+|at\s+|:\s*|\(\s*)?"
     r"(?:about\s+|around\s+|roughly\s+|just\s+|over\s+|nearly\s+|~\s*)?$"
 )
+# "On Arena-Hard v2 it posts 86.1, well clear of DeepSeek (61.5)": the benchmark the
+# clause is on, named before its subject, is its numbers' measure
+# "a 90% score on the GSM8K benchmark": named right after the number
+_MEASURE_AFTER = re.compile(
+    r"[\d.,]+\s*%?(?:\s+(?:score|accuracy|pass\s+rate|success\s+rate|win\s+rate))?"
+    rf"\s+(?:on|in)\s+(?:the\s+)?{_MEASURE_NAME}"
+)
+_MEASURE_ON = re.compile(rf"\b(?:[Oo]n|[Ii]n)\s+(?:the\s+)?{_MEASURE_NAME}")
 _ELO_WORDS = re.compile(r"\b(?:elo|lmarena|lmsys|chatbot\s+arena)\b", re.IGNORECASE)
 _STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
@@ -133,6 +145,9 @@ _PRONOUN_SUBJECT = re.compile(
     r"[a-z]+s)\b",
     re.IGNORECASE,
 )
+# "Its 57.5 on LiveCodeBench is the best result." speaks of the same model as the
+# sentence before, as "It scores 57.5" would
+_POSSESSIVE_LEAD = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?its\s+(?!own\b)", re.IGNORECASE)
 _QUESTION = re.compile(r"\?\s*$")
 # Rankings of something other than the models' quality: app stores, downloads, prices,
 # speed ("On pricing, the model beats cost leaders ...", "the No. 1 free iPhone app").
@@ -186,6 +201,29 @@ def _metric(sentence: str, board: str | None) -> str | None:
     if (board and board.startswith("lmarena")) or re.search(r"\belo\b", sentence, re.I):
         return "arena_score"
     return None
+
+
+# Where a sentence's clauses part: each may speak of another measure
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+|\s+(?:while|whereas)\s+")
+
+
+def _clause_metric(sentence: str, pos: int) -> str | None:
+    """The measure named in the clause that holds `pos`, the nearest when it names
+    several: "Gemini 2.5 Pro ranks first on LMArena, and Grok 4 scores 88% on GPQA"
+    ranks Gemini by the arena's score, not by GPQA."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, pos)
+    end = after.start() if after else len(sentence)
+    named = [
+        (abs(m.start() - pos), BENCHMARKS[m.group(1).lower()])
+        for m in _BENCH_RE.finditer(sentence, start, end)
+    ]
+    named += [
+        (abs(m.start() - pos), "arena_score")
+        for m in _BOARD_RE.finditer(sentence, start, end)
+        if BOARDS[m.group(1).lower()].startswith("lmarena")
+    ]
+    return min(named)[1] if named else None
 
 
 def _claimant(sentence: str, default: str | None) -> str | None:
@@ -242,7 +280,9 @@ class RulesExtractor:
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
             subject_before = _sharpened(prev_subject, topic)
             prev_subject = sentence_antecedent(sent.text, models)
-            if prev_subject is None and _PRONOUN_SUBJECT.match(sent.text):
+            if prev_subject is None and (
+                _PRONOUN_SUBJECT.match(sent.text) or _POSSESSIVE_LEAD.match(sent.text)
+            ):
                 # "It is fifth ... . On hard prompts it outscores ...": a chain of "it"
                 # sentences keeps speaking of the same model
                 prev_subject = subject_before or (None if named_before else topic)
@@ -332,15 +372,24 @@ class RulesExtractor:
         hundreds or more, a benchmark's percentage at most 100 ("GPT-4 on 1159 (MMLU
         86.4)": 1159 is its Elo). A number that fits neither is an unnamed score, judged
         unverifiable, never against a board it does not belong to."""
-        if hit.metric is None and hit.start is not None:
-            named = _MEASURE_BEFORE.search(text, 0, hit.start)
-            if named and not any(
-                m.start < named.end("name") and named.start("name") < m.end for m in models
-            ):
-                name = named.group("name")
-                if not self._not_benchmark(name):
-                    metric = benchmark_id(name)
-                    return "arena_score" if metric in ("elo", "lmarena") else metric
+        if hit.metric is None:
+            before = [_MEASURE_AFTER.match(text, hit.start)]
+            before += [_MEASURE_BEFORE.search(text, 0, hit.start)]
+            before += reversed(list(_MEASURE_ON.finditer(text, 0, hit.start)))
+            for named in before:
+                if named is None or ";" in text[named.end() : hit.start]:
+                    continue
+                start, end = named.span("name")
+                # "On GPQA Grok 4 beats ...": the name stops where a model's starts
+                end = min([m.start for m in models if start < m.start < end] + [end])
+                if any(m.start <= start < m.end for m in models):
+                    continue
+                known = _BENCH_RE.match(text, start)  # "SWE-bench Verified", whole
+                name = known.group(1) if known else text[start:end].strip()
+                if self._not_benchmark(name.split()[0]):
+                    continue
+                metric = benchmark_id(name)
+                return "arena_score" if metric.startswith(("elo", "lmarena")) else metric
         elo = hit.value >= _LOWEST_ELO
         if metric == "arena_score" and not elo:
             return "unnamed_score"
@@ -374,7 +423,7 @@ class RulesExtractor:
         board = _board(sent.text)
         if board is None and hit.type in _SCOPED_TYPES:
             board = other_board(sent.text)  # a leaderboard none of ours: unverifiable
-        metric = hit.metric or _metric(sent.text, board)
+        metric = hit.metric or _clause_metric(sent.text, hit.start) or _metric(sent.text, board)
         if board is None and metric in (None, "arena_score") and hit.type in _SCOPED_TYPES:
             # "state-of-the-art on Mozilla Common Voice", "beats X across all tasks": the
             # claim is about those benchmarks, not about a board's overall order

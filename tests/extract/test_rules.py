@@ -145,3 +145,38 @@ def test_scores_take_the_measure_named_beside_them() -> None:
     assert metrics[("GPT-4-Turbo", 9.32)] == "mt_bench"
     assert metrics[("Llama 3 70B", 1207)] == "arena_score"
     assert metrics[("Llama 3 70B", 82)] == "mmlu"
+
+
+def test_each_clause_and_number_takes_its_own_measure() -> None:
+    drafts = extract(
+        "Gemini 2.5 Pro ranks first on LMArena, and Grok 4 scores 88% on GPQA. "
+        "On Arena-Hard v2 Kimi K2 posts 86.1, well clear of DeepSeek-V3 (61.5). "
+        "Grok 3 achieved a 50.6% score on the MATH benchmark and a 90% score on GSM8K. "
+        "Claude Opus 4 sets records on BrowseComp at 92.2% and OSWorld 2.0 at 62.6%."
+    )
+    rank = next(d for d in drafts if d.type == "rank_position" and d.model == "Gemini 2.5 Pro")
+    assert rank.metric == "arena_score"
+    scores = {(d.model, d.value): d.metric for d in drafts if d.type == "score_value"}
+    assert scores == {
+        ("Grok 4", 88): "gpqa",
+        ("Kimi K2", 86.1): "arena_hard_v2",
+        ("DeepSeek-V3", 61.5): "arena_hard_v2",
+        ("Grok 3", 50.6): "math",
+        ("Grok 3", 90): "gsm8k",
+        ("Claude Opus 4", 92.2): "browsecomp",
+        ("Claude Opus 4", 62.6): "osworld",  # 2.0 is OSWorld's version, no score
+    }
+
+
+def test_its_keeps_speaking_of_the_model_before_and_paired_numbers_compare() -> None:
+    """ "Its 57.5 ..." speaks of the model the sentence before spoke of, like "It
+    scores ..."; "79.3 against 74.6 for Claude" sets the two models side by side."""
+    drafts = extract(
+        "Alibaba's Qwen3 models post record scores. Qwen3-Max leads throughout. "
+        "Its 57.5 on LiveCodeBench is the best coding result in the group. "
+        "On LiveBench it holds 79.3 against 74.6 for Claude Opus 4."
+    )
+    scores = {(d.model, d.value) for d in drafts if d.type == "score_value"}
+    assert {("Qwen3-Max", 79.3), ("Claude Opus 4", 74.6)} <= scores
+    pairs = [(d.model_a, d.model_b, d.relation) for d in drafts if d.type == "pairwise_comparison"]
+    assert pairs == [("Qwen3-Max", "Claude Opus 4", "beats")]
