@@ -149,7 +149,7 @@ def check(
     ctx = context_of(draft, text, title, reg)
     quote = ctx.names
     for name in kind_of(draft).models(draft):
-        if not names_model(quote, name, reg):
+        if not names_model(quote, name, reg) and not _by_last_word(draft, name, ctx.sentence):
             return Inconsistency("model_not_in_quote", name)
     if isinstance(draft, PairwiseComparison):
         reversed_ = _reversed(draft, reg)  # the direction from the quote alone
@@ -210,6 +210,15 @@ def _negates(text: str) -> bool:
 
 
 # --- names --------------------------------------------------------------------------
+
+
+def _by_last_word(draft: ClaimDraft, name: str, sentence: str) -> bool:
+    """ "Maverick came in second" names Llama 4 Maverick when the claim says the text
+    wrote it so (its mentions) and the name ends with that word."""
+    return any(
+        " " in name and name.endswith(" " + m) and re.search(rf"\b{re.escape(m)}\b", sentence)
+        for m in draft.mentions
+    )
 
 
 def names_model(quote: str, name: str, registry: Registry) -> bool:

@@ -176,10 +176,15 @@ def _same(a: str | None, b: str | None) -> bool:
 def short_for(short: str | None, full: str | None, text: str) -> bool:
     """A label may write the short name the article uses ("Pixtral") for the one fuller
     name the article gives it ("Pixtral 12B"), or the claim may: the same model, when
-    every name in the text that starts with the short one goes on the same way."""
+    every name in the text that starts with the short one goes on the same way, or when
+    the short name is the last word of the full name the text writes ("Maverick" for
+    "Llama 4 Maverick")."""
     if not short or not full or any(c.isdigit() for c in short):
         return False
     ts, tf = name_tokens(short), name_tokens(full)
+    if ts and len(tf) > len(ts) and tf[-len(ts) :] == ts and full in text:
+        # "Maverick" for the "Llama 4 Maverick" the text named: the name's last word
+        return True
     if not ts or len(tf) <= len(ts) or tf[: len(ts)] != ts:
         return False
     nxt = tf[len(ts)]

@@ -1092,3 +1092,92 @@ def introduced_in_text(text: str, gaz: Gazetteer) -> list[str]:
             continue
         out.append(name)
     return out
+
+
+# Words ending many names that name no model alone ("Pro users", "the Max plan").
+_TIER_WORDS = frozenset(
+    [
+        "pro",
+        "max",
+        "mini",
+        "plus",
+        "turbo",
+        "instruct",
+        "chat",
+        "preview",
+        "thinking",
+        "reasoning",
+        "large",
+        "medium",
+        "small",
+        "fast",
+        "ultra",
+        "lite",
+        "nano",
+        "base",
+        "vision",
+        "code",
+        "coder",
+        "experimental",
+        "latest",
+        "high",
+        "low",
+        "heavy",
+        "deep",
+        "research",
+        "beta",
+        "alpha",
+        "online",
+        "instant",
+        "air",
+        "edge",
+        "open",
+        "next",
+        "embed",
+        "transcribe",
+        "realtime",
+        "voice",
+        "agent",
+        "agents",
+        "model",
+        "models",
+        "version",
+        "edition",
+    ]
+)
+_LAST_WORD = re.compile(r"\s([A-Z][a-z]{2,})$")
+
+
+def short_names(text: str, mentions: Iterable[Mention], gaz: Gazetteer) -> dict[str, str]:
+    """The last words by which an article goes on to call a model it named in full:
+    "Llama 4 Maverick ... Maverick came in second", "GPT-5.6 Terra ... Terra performs
+    just above Fable 5". A word counts when it ends exactly one versioned name of the
+    article, is written alone elsewhere in it, and is no tier word ("Pro", "Mini"), no
+    family and no organisation. Each maps to the full name it stands for."""
+    ends: dict[str, set[str]] = {}
+    for m in mentions:
+        last = _LAST_WORD.search(m.text)
+        # a full name has a version ("Llama 4 Maverick"); "Kilo Code Cline" is no name
+        if last and any(c.isdigit() for c in m.text):
+            ends.setdefault(last.group(1), set()).add(m.text)
+    out: dict[str, str] = {}
+    for word, fulls in ends.items():
+        low = word.lower()
+        if len(fulls) != 1 or low in _TIER_WORDS or low in _NOT_NAMES or low in gaz.families:
+            continue
+        if gaz.organisation(low) or gaz.country(low) or low in BENCHMARKS:
+            continue
+        # written alone: not only inside the full name
+        alone = re.search(rf"(?<![\w.-]){word}(?![\w-])(?!\s+v?\d)", text)
+        if alone and not any(
+            text[max(0, alone.start() - len(f)) : alone.end()].endswith(f) for f in fulls
+        ):
+            out[word] = next(iter(fulls))
+        elif alone:
+            rest = text[alone.end() :]
+            again = re.search(rf"(?<![\w.-]){word}(?![\w-])(?!\s+v?\d)", rest)
+            if again and not any(
+                rest[max(0, again.start() - len(f)) : again.end()].endswith(f) for f in fulls
+            ):
+                out[word] = next(iter(fulls))
+    return out

@@ -28,6 +28,7 @@ from bot.extract.names import (
     introduced_in_text,
     introduced_names,
     shaped_names,
+    short_names,
     unlisted_names,
 )
 from bot.extract.patterns import Sentence, benchmark_id, object_starts, sentence_antecedent
@@ -248,11 +249,12 @@ class RulesExtractor:
     def extract(self, article: ArticleText) -> ExtractionResult:
         named = introduced_names(article.title) + introduced_in_text(article.text, self.gaz)
         gaz = self.gaz.with_names(named)
-        if gaz is not self.gaz:
-            return RulesExtractor(gaz)._extract(article)
-        return self._extract(article)
+        extractor = RulesExtractor(gaz) if gaz is not self.gaz else self
+        return extractor._extract(article)
 
-    def _extract(self, article: ArticleText) -> ExtractionResult:
+    def _extract(
+        self, article: ArticleText, shorts: dict[str, str] | None = None
+    ) -> ExtractionResult:
         text = article.text
         result = ExtractionResult(extractor=self.name, version=self.version)
         sentences = split_sentences(text)
@@ -260,6 +262,12 @@ class RulesExtractor:
         seen: set[str] = set()
         prev_subject: str | None = None
         found = [self.gaz.models(sent.text) for sent in sentences]
+        if shorts is None:
+            # "Llama 4 Maverick ... Maverick came in second": a full name's last word,
+            # written alone later, names that model for this article
+            shorts = short_names(text, (m for ms in found for m in ms), self.gaz)
+            if shorts:
+                return RulesExtractor(self.gaz.with_names(shorts))._extract(article, shorts)
         topic = sharpen_topic(self._topic(article, sentences), [m for ms in found for m in ms])
         referents = Referents()
         about_scores = scores_context(text)
@@ -325,6 +333,7 @@ class RulesExtractor:
                 draft = self._draft(hit, sent, article, sentence_board, models)
                 if draft is not None:
                     draft.mentions = _mentions(hit, ctx)
+                    draft = _in_full(draft, shorts)
                 if draft is None:
                     result.dropped += 1
                     continue
@@ -478,6 +487,17 @@ class RulesExtractor:
         draft = CLAIM_ADAPTER.validate_python(data)
         draft.statement = statement(draft)
         return draft
+
+
+def _in_full(draft: ClaimDraft, shorts: dict[str, str]) -> ClaimDraft:
+    """The claim about the model a short name stands for; its mentions stay as written."""
+    fields = ("model", "model_a", "model_b")
+    update = {f: shorts[v] for f in fields if (v := getattr(draft, f, None)) in shorts}
+    if not update:
+        return draft
+    draft = draft.model_copy(update=update)
+    draft.statement = statement(draft)
+    return draft
 
 
 def _without_names(text: str, models: list[Mention]) -> str:

@@ -130,6 +130,18 @@ _LOWER_OK = frozenset(
         "meanwhile",
         "then",
         "finally",
+        # words that tell which build of the named model: "The older Gemini 3 Pro still
+        # ranks first", "the original GPT-4-0314 is clearly ahead of DSv3"
+        "older",
+        "original",
+        "updated",
+        "upgraded",
+        "improved",
+        "current",
+        "experimental",
+        "smaller",
+        "larger",
+        "flagship",
         # sentence adverbs before a subject: "Soon afterwards Grok-3 took back ..."
         "soon",
         "afterwards",

@@ -357,3 +357,16 @@ def test_a_build_date_in_a_name_does_not_date_the_claim(few_snapshots: str, tmp_
     [claim] = _claims(tmp_path, "o3-2025-04-16 ranks 3rd on LMArena.")
     assert claim["as_of"] == "2025-08-05"
     assert claim["verdict"] == "supported", claim["explanation"]
+
+
+def test_a_short_name_is_judged_as_the_model_the_article_named_in_full(
+    few_snapshots: str, tmp_path: Path
+) -> None:
+    """ "Maverick" alone is ambiguous on the board; the article named Llama 4 Maverick."""
+    [claim] = _claims(
+        tmp_path,
+        "Meta released Llama 4 Maverick on Saturday.\n\nMaverick trails Gemini 2.5 Pro on LMArena.",
+    )
+    assert claim["mentions"] == ["Maverick", "Gemini 2.5 Pro"]
+    assert claim["models"][0].startswith("Llama-4-Maverick"), claim["models"]
+    assert claim["verdict"] == "supported", claim["explanation"]

@@ -13,6 +13,7 @@ from functools import cache
 
 import pytest
 
+from bot.extract import consistent_drafts
 from bot.extract.base import ArticleText
 from bot.extract.names import Gazetteer, introduced_in_text, shaped_names
 from bot.extract.rules import RulesExtractor
@@ -155,3 +156,48 @@ def test_an_unlisted_name_is_judged_not_found_never_as_another_model() -> None:
     for d in drafts:
         verdict = judge(d, BoardData(_snapshots()), registry)
         assert (verdict.verdict, verdict.reason) == ("unverifiable", "model_not_found")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Meta released Llama 4 Maverick and Llama 4 Scout on Saturday.\n\n"
+            "Maverick came in second on LMArena, and Scout ranks 20th.",
+            {("Llama 4 Maverick", "Maverick", 2), ("Llama 4 Scout", "Scout", 20)},
+        ),
+        (
+            "OpenAI launched GPT-5.6 Terra today. Terra ranks first on LMArena.",
+            {("GPT-5.6 Terra", "Terra", 1)},
+        ),
+    ],
+)
+def test_a_full_names_last_word_written_alone_names_that_model(
+    text: str, expected: set[tuple[str, str, int]]
+) -> None:
+    """The claim is about the model named in full (what the judge resolves); its
+    mentions keep the word the text wrote."""
+    article = ArticleText(text=text, published=date(2025, 8, 5))
+    drafts = consistent_drafts(RulesExtractor(_gazetteer()).extract(article).drafts, article)
+    found = {(d.model, d.mentions[0], d.rank) for d in drafts if d.type == "rank_position"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a tier word ends many names: "Pro" alone is no model
+        ("Google released Gemini 2.5 Pro. Pro ranks first on LMArena.", "Pro"),
+        # two full names end with it: which one is meant is not in the words
+        (
+            "Gemini 2.5 Flash and Gemini 2.0 Flash are out. Flash ranks third on LMArena.",
+            "Flash",
+        ),
+        # no version: "Kilo Cline" is a product, not a model's name
+        ("Kilo Cline ships today. Cline ranks first on LMArena.", "Cline"),
+    ],
+)
+def test_a_last_word_that_could_mean_several_things_names_nothing(text: str, word: str) -> None:
+    article = ArticleText(text=text, published=date(2025, 8, 5))
+    drafts = RulesExtractor(_gazetteer()).extract(article).drafts
+    assert [d for d in drafts if word in d.mentions] == []
