@@ -112,6 +112,10 @@ _PLURAL = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_LEAD = re.compile(r"(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*['’]s\s")
+_GENERAL = re.compile(
+    r"\b(?:with|through|of|to|from|by|for|than|over|against|like)\s+(?:all\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "At the top overall sits Gemini-2.5-pro-preview": the rank comes before its model.
 _INVERTED_TOP = re.compile(
     r"\b(?:at|on)\s+the\s+top(?:\s+of\s+[^,.;]{1,40})?(?:\s+overall)?,?\s+"
@@ -280,8 +284,12 @@ _ARTICLE_SCORES = re.compile(r"\b(?:elo|arena|leaderboard|benchmark)", re.IGNORE
 
 
 def _topic_subject(s: Sentence, pos: int) -> str | None:
-    """The article's topic model, for a cue with no model named before it."""
-    if s.topic is None or s.prev_named or any(m.start < pos for m in s.models):
+    """The article's topic model, for a cue with no model named before it. After a
+    sentence that named another model, only when the previous sentence spoke of the
+    topic itself ("Codestral Embed. The new state-of-the-art embedding model for code.")."""
+    if s.topic is None or any(m.start < pos for m in s.models):
+        return None
+    if s.prev_named and s.prev_subject != s.topic:
         return None
     return s.topic
 
@@ -308,7 +316,11 @@ def find_superlatives(s: Sentence) -> list[Hit]:
         elif before and _APPOSITION.match(s.text[before[-1].end : m.start()]):
             subject = before[-1].text
         else:
-            subject = _subject(s, m.start()) or _topic_subject(s, m.start())
+            subject = _subject(s, m.start())
+            if subject is None and not (plural and _GENERAL.search(s.text, 0, m.start())):
+                # "combined with the most advanced AI models": models in general, not the
+                # topic ("These are our best models yet" is the topic's)
+                subject = _topic_subject(s, m.start())
         if subject is None:
             continue
         mods = (m.group("mods") or "") + " " + (m.group("sup") or "")

@@ -59,11 +59,11 @@ def test_no_forecast_is_read_as_a_fact_or_the_reverse(tallies: dict[str, Tally])
 
 def test_held_out_recall_and_precision_do_not_fall(tallies: dict[str, Tally]) -> None:
     held = tallies["held_out"]
-    assert held.recall() >= 0.62, held.recall()
-    assert held.precision() >= 0.92, held.precision()
+    assert held.recall() >= 0.65, held.recall()
+    assert held.precision() >= 0.94, held.precision()
     every = tallies["all"]
-    assert every.recall() >= 0.62, every.recall()
-    assert every.precision() >= 0.93, every.precision()
+    assert every.recall() >= 0.64, every.recall()
+    assert every.precision() >= 0.94, every.precision()
 
 
 def test_a_label_s_short_name_matches_the_article_s_one_fuller_name() -> None:

@@ -180,3 +180,26 @@ def test_its_keeps_speaking_of_the_model_before_and_paired_numbers_compare() -> 
     assert {("Qwen3-Max", 79.3), ("Claude Opus 4", 74.6)} <= scores
     pairs = [(d.model_a, d.model_b, d.relation) for d in drafts if d.type == "pairwise_comparison"]
     assert pairs == [("Qwen3-Max", "Claude Opus 4", "beats")]
+
+
+def test_a_heading_after_the_title_speaks_of_the_announced_model() -> None:
+    """An announcement's subtitle is a superlative with no verb; the model is the one
+    the title names. "The most advanced ..." is as much a superlative as "the best"."""
+    for title, heading in (
+        ("Introducing GPT-5.2-Codex", "The most advanced agentic coding model for engineers."),
+        ("Codestral Embed", "The new state-of-the-art embedding model for code."),
+    ):
+        article = ArticleText(f"{title}\n\n{heading} We release it today.", date(2025, 3, 10))
+        article = ArticleText(article.text, article.published, title=title)
+        ranks = [d for d in RULES.extract(article).drafts if d.type == "rank_position"]
+        assert [(d.model, d.rank) for d in ranks] == [(title.removeprefix("Introducing "), 1)]
+
+
+def test_models_in_general_are_not_the_announced_model() -> None:
+    title = "Grok 5"
+    text = (
+        f"{title}\n\nGrok 5 is here. The future will be built with massive compute combined "
+        "with the most advanced AI models."
+    )
+    article = ArticleText(text, date(2025, 3, 10), title=title)
+    assert [d for d in RULES.extract(article).drafts if d.type == "rank_position"] == []
