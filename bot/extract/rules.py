@@ -143,7 +143,9 @@ _STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     rf"^\W*(?:[\w'’-]+\s+){{0,6}}?{REFERENCE}\s+"
     r"(?:is|was|also|now|still|then|has|had|scores|ranks|beats|leads|outperforms|outscores|"
-    r"[a-z]+s)\b",
+    # the past tense too: "In the blind evaluation it came out ahead of ..."
+    r"[a-z]+s|[a-z]{2,}ed|came|went|took|won|held|beat|led|rose|fell|got|hit|set|kept|sat|"
+    r"stood|became|overtook)\b",
     re.IGNORECASE,
 )
 # "Its 57.5 on LiveCodeBench is the best result." speaks of the same model as the

@@ -83,6 +83,14 @@ _VERSION_OF = re.compile(
 )
 
 
+_DESCRIBED_LEAD = re.compile(
+    r"(?:^|(?<=\s))(?:(?:fellow|rival|other|open|open-weights?|closed|Chinese|American|US|U\.S\.|"
+    r"European|French|frontier|flagship|reasoning)\s+){1,3}"
+    r"(?:models?|systems?|LLMs?|rivals?|competitors?|contenders?|entrants?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def in_subject_position(text: str, start: int) -> bool:
     lead = clause_lead(text, start)
     v = _VERSION_OF.search(lead)
@@ -93,6 +101,11 @@ def in_subject_position(text: str, start: int) -> bool:
     opener = _OPENING_PHRASE.match(lead)
     if opener:
         lead = lead[opener.end() :]
+    # "Fellow Chinese models Douluo 2.0 and Kimi 2.5 finished ...": a description of
+    # what the names are stands before them as an apposition
+    described = _DESCRIBED_LEAD.search(lead)
+    if described:
+        lead = lead[: described.start()]
     # Words with a lower-case letter first are verbs and prepositions here, unless listed.
     m = _SUBJECT_LEAD.fullmatch(lead)
     if m is None:

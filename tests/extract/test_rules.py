@@ -203,3 +203,18 @@ def test_models_in_general_are_not_the_announced_model() -> None:
     )
     article = ArticleText(text, date(2025, 3, 10), title=title)
     assert [d for d in RULES.extract(article).drafts if d.type == "rank_position"] == []
+
+
+def test_a_described_pair_of_subjects_behind_it_after_a_past_tense_it() -> None:
+    """ "it came out ahead" keeps speaking of the model before, as "it comes" does; a
+    description before the names ("Fellow Chinese models") leaves them the subjects."""
+    drafts = extract(
+        "Qwen3.5-Max-Preview earned top marks on LMArena. In the blind evaluation it came out "
+        "ahead of GPT-5. Fellow Chinese models Douluo 2.0 and Kimi 2.5 finished well behind it."
+    )
+    pairs = {(d.model_a, d.model_b, d.relation) for d in drafts if d.type == "pairwise_comparison"}
+    assert pairs == {
+        ("Qwen3.5-Max-Preview", "GPT-5", "beats"),
+        ("Douluo 2.0", "Qwen3.5-Max-Preview", "trails"),
+        ("Kimi 2.5", "Qwen3.5-Max-Preview", "trails"),
+    }
