@@ -989,6 +989,34 @@ def _add_pair(
     )
 
 
+# "Qwen3-235B-A22B is close behind.", "GPT-4o leads, but DeepSeek V3 is just behind":
+# behind with nothing after it is behind the leader said before
+_BEHIND_ALONE = re.compile(
+    r"\b(?:is|are|was|were|sits?|sat|comes?|came|finish(?:es|ed)|remains?|remained|stays?|"
+    r"stayed|lands?|landed|follows?|followed)\s+(?:(?:just|close|closely|right|narrowly|only|"
+    r"not\s+far|well|far|a\s+(?:close|distant)\s+second)\s+)?behind\b"
+    r"(?=\s*(?:[,.;)]|$|with\b|at\b|on\s+\d))",
+    re.IGNORECASE,
+)
+
+
+def find_behind_the_leader(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    for m in _BEHIND_ALONE.finditer(s.text):
+        subject = _subject(s, m.start())
+        if subject is None:
+            continue
+        # the leader: a subject of an earlier clause of this sentence, else the one the
+        # sentence before spoke of
+        earlier = [x for x in s.models if x.end <= m.start() and x.text != subject]
+        leaders = subjects(s.text, earlier, s.objects)
+        leader = leaders[-1].text if leaders else s.prev_subject
+        if leader is None or leader == subject:
+            continue
+        _add_pair(s, found, subject, leader, "trails", m.start())
+    return found
+
+
 def find_gains(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for a, b in zip(s.models, s.models[1:], strict=False):
@@ -1015,6 +1043,7 @@ FINDERS: tuple[Finder, ...] = (
     find_score_comparisons,
     find_compared,
     find_gains,
+    find_behind_the_leader,
 )
 
 

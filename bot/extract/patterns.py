@@ -308,7 +308,10 @@ _RANK_LEADER = _i(
 _RANK_TOP_K = _i(
     r"\b(?:is|are|ranks?|ranked|sits?|remains?|stays?|placed|lands?|landed|debuts?|debuted|"
     r"made it|makes it|breaks? into|broke into|enters?|entered|one of|in)\s+(?:\w+\s+)?"
-    r"(?:in|into|within|among)?\s*the\s+top[- ](\d{1,2}|ten|five|three|twenty)\b"
+    # "sits inside the global top five", "the sole open entry inside the top ten"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:entry|model|one|name)\s+)?"
+    r"(?:in|into|within|among|inside)?\s*the\s+(?:global\s+|overall\s+|current\s+)?"
+    r"top[- ](\d{1,2}|ten|five|three|twenty)\b"
 )
 _RANK_OUT_TOP_K = _i(
     r"\b(?:falls?|fell|drops?|dropped|slips?|slipped|is|are|was|remains?)\s+(?:out\s+of|outside)"

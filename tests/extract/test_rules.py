@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from bot.extract.base import ArticleText
 from bot.extract.dates import find_date
 from bot.extract.rules import RulesExtractor, split_sentences
@@ -218,3 +220,30 @@ def test_a_described_pair_of_subjects_behind_it_after_a_past_tense_it() -> None:
         ("Douluo 2.0", "Qwen3.5-Max-Preview", "trails"),
         ("Kimi 2.5", "Qwen3.5-Max-Preview", "trails"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Qwen3-Max leads throughout. Qwen3-235B-A22B is close behind.",
+            ("Qwen3-235B-A22B", "Qwen3-Max"),
+        ),
+        ("GPT-4o leads, but DeepSeek V3 is close behind.", ("DeepSeek V3", "GPT-4o")),
+        (
+            "Gemini 2.5 Pro ranks first. Grok 4 is just behind, with 1430.",
+            ("Grok 4", "Gemini 2.5 Pro"),
+        ),
+    ],
+)
+def test_behind_with_nothing_after_it_is_behind_the_leader_said_before(
+    text: str, pair: tuple[str, str]
+) -> None:
+    found = [
+        (d.model_a, d.model_b, d.relation) for d in extract(text) if d.type == "pairwise_comparison"
+    ]
+    assert found == [(*pair, "trails")]
+
+
+def test_behind_with_no_leader_before_it_says_nothing() -> None:
+    assert [d for d in extract("Grok 4 is behind.") if d.type == "pairwise_comparison"] == []
