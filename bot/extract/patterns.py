@@ -318,8 +318,8 @@ _RANK_OUT_TOP_K = _i(
     r"\s+(?:of\s+)?the\s+top[- ](\d{1,2}|ten|five|three|twenty)\b"
 )
 _RANK_AMONG = _i(
-    rf"\bamong\s+the\s+(?:leading|top|best|strongest|most capable)\s+{_MODS}"
-    r"(?:AI\s+|language\s+)?models\b"
+    rf"\bamong\s+the\s+(?:world['’]s\s+)?(?:leading|top|best|strongest|most capable)\s+{_MODS}"
+    r"(?:AI\s+|language\s+)?(?:models|systems|LLMs)\b"
 )
 _RANK_SOTA = _i(
     r"\b(?:is|as|sets?|set|achiev(?:es|ed|ing)|establish(?:es|ed)|becomes?|became)\s+"

@@ -247,3 +247,17 @@ def test_behind_with_nothing_after_it_is_behind_the_leader_said_before(
 
 def test_behind_with_no_leader_before_it_says_nothing() -> None:
     assert [d for d in extract("Grok 4 is behind.") if d.type == "pairwise_comparison"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "op"),
+    [
+        ("OpenAI's new GPT-4o sets a fresh high-water mark for multimodal integration.", 1, "eq"),
+        ("Claude 3 Opus consistently comes out on top on hard logical reasoning.", 1, "eq"),
+        ("DeepSeek V3 sits inside the global top five on LMArena.", 5, "top_k"),
+        ("DeepSeek V3 is the sole open-source entry inside the top ten on LMArena.", 10, "top_k"),
+    ],
+)
+def test_places_said_in_other_words(text: str, rank: int, op: str) -> None:
+    ranks = [(d.rank, d.op) for d in extract(text) if d.type == "rank_position"]
+    assert ranks == [(rank, op)]
