@@ -8,9 +8,16 @@ store/claims.py, which re-exports everything here: import from there.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from store.verdict_labels import VERDICT_WORDS as VERDICT_WORDS
 from store.verdict_labels import VERDICTS as VERDICTS
@@ -30,6 +37,9 @@ class Group(BaseModel):
     """A set of models named by facts about them, e.g. {"country": "CN", "open_weights": true}.
 
     None means "any". `organisation` is the registry's canonical organisation name.
+    `others` turns the set around: every model the facts do not describe, the rest of
+    the field a one-sided lead is over ("Google's models lead the arena": Google's best
+    against the best of all but Google's).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -37,8 +47,36 @@ class Group(BaseModel):
     country: str | None = None
     organisation: str | None = None
     open_weights: bool | None = None
+    others: bool = False
+
+    @model_validator(mode="after")
+    def _others_need_facts(self) -> Group:
+        facts = (self.country, self.organisation, self.open_weights)
+        if self.others and all(f is None for f in facts):
+            raise ValueError("the rest of a group needs a fact to set it apart")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _others_when_set(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # written only when set: stored claims, their keys and `check --json` stay as
+        # they were for every group that is not the rest of one
+        data: dict[str, Any] = handler(self)
+        if not self.others:
+            data.pop("others", None)
+        return data
+
+    def rest(self) -> Group:
+        """Every model outside this group."""
+        return Group(
+            country=self.country,
+            organisation=self.organisation,
+            open_weights=self.open_weights,
+            others=not self.others,
+        )
 
     def describe(self) -> str:
+        if self.others:
+            return "models other than " + self.rest().describe()
         parts = []
         if self.open_weights is True:
             parts.append("open-weights")

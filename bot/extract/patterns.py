@@ -797,6 +797,48 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
     )
 
 
+# "Google's models lead the arena", "Chinese models now dominate", "open models still
+# lag": a group set against the rest of the field, which the sentence does not name
+_ONE_SIDED = _i(
+    r"\b(?:(?P<lead>leads?|led|dominat(?:e|es|ed)|tops?|topped|rules?|ruled|"
+    r"(?:are|is|were|was)\s+(?:now\s+|still\s+|clearly\s+)?(?:in\s+front|ahead|on\s+top))|"
+    r"(?P<trail>trails?|trailed|lags?|lagged|(?:are|is|were|was)\s+(?:still\s+)?behind|"
+    r"f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
+)
+_CLAUSE_END = re.compile(r"[;.!?]|,\s+(?:but|while|whereas|and)\s+|\s+(?:but|while|whereas)\s+")
+
+
+def find_group_leads(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    for g in s.groups:
+        if g.anaphoric or g.others or not s.text[g.start : g.end].rstrip().endswith("s"):
+            continue  # "An open LLM tops the leaderboard" is one model's place
+        # the verb right after the group, an adverb or two between ("now", "still")
+        v = _ONE_SIDED.search(s.text, g.end, g.end + 40)
+        if v is None or not _BETWEEN_SUBJECT.match(s.text[g.end : v.start()]):
+            continue
+        if not in_subject_position(s.text, g.start):
+            continue
+        end = _CLAUSE_END.search(s.text, v.end())
+        rest = (v.end(), end.start() if end else len(s.text))
+        starts = [m.start for m in s.models] + [other.start for other in s.groups]
+        if any(rest[0] <= x < rest[1] for x in starts):
+            continue  # "lead US models", "lead Grok 4": the other side is named
+        if any(isinstance(h, GroupHit) for h in s.hits):
+            continue
+        relation: GroupRelation = "leads" if v.group("lead") else "trails"
+        found.append(
+            GroupHit(
+                group_a=g.group,
+                group_b=g.group.rest(),
+                relation=relation,
+                start=v.start(),
+                negated=_near_negation(s.text, v.start()),
+            )
+        )
+    return found
+
+
 def find_count_in_top(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for m in _COUNT_TOP.finditer(s.text):
@@ -1251,6 +1293,7 @@ FINDERS: tuple[Finder, ...] = (
     find_fronted,
     find_with_behind,
     find_count_in_top,
+    find_group_leads,
     find_place_counts,
     find_ranks,
     find_trends,

@@ -17,7 +17,7 @@ from bot.extract.base import ArticleText
 from bot.extract.schema import wire_json_schema
 from store.claims import CLAIM_KINDS
 
-PROMPT_VERSION = "p3"
+PROMPT_VERSION = "p4"
 
 _COUNT_WORDS = {1: "this", 2: "these two", 3: "these three", 4: "these four", 5: "these five"}
 _COUNT_WORDS |= {6: "these six", 7: "these seven", 8: "these eight", 9: "these nine"}

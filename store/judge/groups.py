@@ -404,11 +404,14 @@ def from_wire(w: GroupWire) -> dict[str, Any]:
         if w.value != int(w.value) or not 0 <= w.value <= (w.k or 0):
             raise ValueError(f"a count of places is a whole number from 0 to k, got {w.value}")
         count = int(w.value)
+    group_a = claimwire.group(w.group_a, "group_a")
+    # no group_b: the rest of the field ("Google's models lead the arena")
+    group_b = claimwire.group(w.group_b, "group_b") if w.group_b is not None else group_a.rest()
     return {
         "count": count,
         "comparator": (w.comparator or "eq") if count is not None else None,
-        "group_a": claimwire.group(w.group_a, "group_a"),
-        "group_b": claimwire.group(w.group_b, "group_b"),
+        "group_a": group_a,
+        "group_b": group_b,
         "aggregate": aggregate,
         "k": w.k if aggregate == "count_in_top_k" else None,
         "relation": w.relation or "leads",
@@ -426,11 +429,12 @@ KIND = register(
         from_wire=from_wire,
         prompt='groups of models ("China\'s best open models overtook US ones"). '
         "group_a/group_b are {country (ISO 3166 two-letter code), organisation, open_weights}, "
-        "null meaning any. aggregate: best_of (the best model of each group) or count_in_top_k "
-        "(with k; value and comparator when the text gives group_a's number of places: "
-        '"three of the top ten are Chinese" is k 10, value 3, group_b null). relation: '
-        "leads, overtook or trails, from group_a's side; period_start is the date "
-        '"overtook since ..." gives.',
+        "null meaning any; group_b null when the text sets group_a against all the rest "
+        '("Google\'s models lead the arena"). aggregate: best_of (the best model of each '
+        "group) or count_in_top_k (with k; value and comparator when the text gives "
+        'group_a\'s number of places: "three of the top ten are Chinese" is k 10, value 3, '
+        "group_b null). relation: leads, overtook or trails, from group_a's side; "
+        'period_start is the date "overtook since ..." gives.',
         key_fields=("group_a", "group_b", "relation", "aggregate"),
         groups=lambda c: [c.group_a, c.group_b],
     )

@@ -135,6 +135,11 @@ def _ci(entry: BoardEntry) -> tuple[float, float] | None:
 
 def group_matches(facts: ModelFacts, group: Group) -> bool | None:
     """True/False when the facts decide membership; None when a needed fact is unknown."""
+    inside = _described(facts, group)
+    return inside if inside is None or not group.others else not inside
+
+
+def _described(facts: ModelFacts, group: Group) -> bool | None:
     if group.country is not None:
         if facts.country is None:
             return None
@@ -219,7 +224,9 @@ class SnapshotIndex:
         self._extra_keys: dict[str, str] | None = None
         # Caches keyed by the registry object; the object is kept so its id stays unique.
         self._facts: dict[int, tuple[RegistryLike, FactsByModel]] = {}
-        self._groups: dict[tuple[int, str, str | None, str | None, bool | None], GroupStanding] = {}
+        self._groups: dict[
+            tuple[int, str, str | None, str | None, bool | None, bool], GroupStanding
+        ] = {}
         self._resolved: dict[tuple[int, int, str], ResolutionLike] = {}
         # Evidence rows are the costliest part of a verdict to build; the same model in
         # the same role on the same snapshot is the same row (store.judge.common).
@@ -280,7 +287,14 @@ class SnapshotIndex:
 
     def group(self, registry: RegistryLike, group: Group, key: str) -> GroupStanding:
         # A tuple key: hashing the pydantic Group itself is several times slower.
-        ck = (id(registry), key, group.country, group.organisation, group.open_weights)
+        ck = (
+            id(registry),
+            key,
+            group.country,
+            group.organisation,
+            group.open_weights,
+            group.others,
+        )
         found = self._groups.get(ck)
         if found is None:
             facts = self.facts(registry)

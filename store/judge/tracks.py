@@ -122,5 +122,5 @@ def track(series: Series, registry: RegistryLike, key: str, a: Group, b: Group) 
     return found[1]
 
 
-def _group_key(g: Group) -> tuple[str | None, str | None, bool | None]:
-    return (g.country, g.organisation, g.open_weights)
+def _group_key(g: Group) -> tuple[str | None, str | None, bool | None, bool]:
+    return (g.country, g.organisation, g.open_weights, g.others)

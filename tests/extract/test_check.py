@@ -370,3 +370,15 @@ def test_a_short_name_is_judged_as_the_model_the_article_named_in_full(
     assert claim["mentions"] == ["Maverick", "Gemini 2.5 Pro"]
     assert claim["models"][0].startswith("Llama-4-Maverick"), claim["models"]
     assert claim["verdict"] == "supported", claim["explanation"]
+
+
+def test_a_makers_models_leading_the_board_are_judged_against_everyone_else(
+    few_snapshots: str, tmp_path: Path
+) -> None:
+    """On the August 2025 board Google's Gemini 2.5 Pro is first: Google's models lead
+    the rest; China's open models do not."""
+    claims = _claims(
+        tmp_path, "Google's models lead LMArena.\n\nChinese open models now dominate LMArena."
+    )
+    verdicts = {c["mentions"][0]: c["verdict"] for c in claims}
+    assert verdicts == {"Google's models": "supported", "Chinese open models": "contradicted"}

@@ -261,3 +261,35 @@ def test_behind_with_no_leader_before_it_says_nothing() -> None:
 def test_places_said_in_other_words(text: str, rank: int, op: str) -> None:
     ranks = [(d.rank, d.op) for d in extract(text) if d.type == "rank_position"]
     assert ranks == [(rank, op)]
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "relation"),
+    [
+        ("Google's models lead the Arena leaderboards.", Group(organisation="Google"), "leads"),
+        (
+            "Chinese open models now dominate LMArena.",
+            Group(country="CN", open_weights=True),
+            "leads",
+        ),
+        ("Open models still lag.", Group(open_weights=True), "trails"),
+    ],
+)
+def test_a_group_set_against_no_other_is_set_against_the_rest(
+    text: str, group: Group, relation: str
+) -> None:
+    [claim] = [d for d in extract(text) if isinstance(d, GroupComparison)]
+    assert (claim.group_a, claim.group_b, claim.relation) == (group, group.rest(), relation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese models lead US models on LMArena.",  # the other side is named
+        "An open LLM tops the agentic leaderboard.",  # one model's place
+        "The New Open-Weights Leader",  # no verb
+    ],
+)
+def test_a_named_other_side_or_one_model_is_no_lead_over_the_rest(text: str) -> None:
+    groups = [d for d in extract(text) if isinstance(d, GroupComparison)]
+    assert all(not d.group_b.others for d in groups)

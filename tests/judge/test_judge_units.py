@@ -306,3 +306,47 @@ def test_overtook_since_a_date_searches_the_earlier_lead_from_that_date() -> Non
     assert run(since_d1, options=short).verdict == "outdated"
     later = claim.model_copy(update={"period_start": date(2025, 1, 15)})
     assert run(later).verdict == "partially_supported"
+
+
+def test_a_group_against_the_rest_of_the_field() -> None:
+    """ "Open models lead" with no other side: the best open model against the best of
+    every model outside the group (on D3 the closed Alpha-1 1300 is clear of Beta-Open 1260;
+    OpenAI's Alpha-1 and Alibaba's Delta-Closed are level at the top)."""
+    open_models = Group(open_weights=True)
+    lead = GroupComparison(
+        group_a=open_models, group_b=open_models.rest(), as_of=D3, view="raw", **COMMON
+    )
+    assert run(lead).verdict == "contradicted"
+    assert run(lead.model_copy(update={"relation": "trails"})).verdict == "supported"
+    openai = Group(organisation="OpenAI")
+    tie = GroupComparison(group_a=openai, group_b=openai.rest(), as_of=D3, view="raw", **COMMON)
+    assert run(tie).verdict == "within_uncertainty"
+    assert "Delta-Closed" in run(tie).explanation
+
+
+def test_the_rest_of_a_group_is_described_and_needs_a_fact() -> None:
+    assert Group(open_weights=True).rest().describe() == "models other than open-weights models"
+    assert Group(country="CN").rest().rest() == Group(country="CN")
+    with pytest.raises(ValueError, match="needs a fact"):
+        Group().rest()
+
+
+def test_a_group_claims_key_is_the_one_stored_before_groups_could_be_the_rest() -> None:
+    """The key a group claim had before `others` existed (computed then, kept here): a
+    stored claim must still be found as a duplicate after an upgrade."""
+    from store.claims import claim_dedupe_key
+
+    claim = GroupComparison(
+        statement="s",
+        quote="q",
+        span=(0, 1),
+        as_of=date(2025, 2, 1),
+        group_a=CN_OPEN,
+        group_b=US_OPEN,
+        relation="overtook",
+        board="lmarena-text",
+        metric="arena_score",
+    )
+    assert claim_dedupe_key(claim) == "93340c412e97e12a320292374d564b68"
+    rest = claim.model_copy(update={"group_b": CN_OPEN.rest()})
+    assert claim_dedupe_key(rest) != claim_dedupe_key(claim)
