@@ -281,7 +281,11 @@ def scores_context(text: str) -> bool:
     return bool(_ARTICLE_SCORES.search(text))
 
 
-_ARTICLE_SCORES = re.compile(r"\b(?:elo|arena|leaderboard|benchmark)", re.IGNORECASE)
+_ARTICLE_SCORES = re.compile(
+    # "Intelligence Index", "Coding Index": an index of scores is a leaderboard too
+    r"\b(?:elo|arena|leaderboard|benchmark)|(?-i:\b[A-Z]\w*\s+Index\b)",
+    re.IGNORECASE,
+)
 
 
 def _topic_subject(s: Sentence, pos: int) -> str | None:
@@ -739,7 +743,11 @@ def find_score_slots(s: Sentence) -> list[Hit]:
     read = {h.start for h in s.hits if isinstance(h, ScoreHit)}
     respective = [r.span("nums") for r in _RESPECTIVELY.finditer(s.text) if r.start() in read]
     last: tuple[str, int] | None = None  # the previous number's model and its end
+    number_before: int | None = None  # where the previous number of any kind ended
     for m in _SCORE.finditer(s.text):
+        if any(x.start <= m.start() < x.end for x in s.models):
+            continue  # "DeepSeek R1 0528", "Qwen3 235B 2507": a number of a name
+        seen_number, number_before = number_before, m.end()
         if any(a <= m.start() < b for a, b in respective):
             continue  # find_respective_scores reads these
         raw = m.group("value").replace(",", "")
@@ -788,6 +796,9 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             name = _subject(s, m.start())
         if name is None and moved:
             name = _subject(s, moved.start(), max_gap=160)
+        if name is None and seen_number is not None:
+            # "GPT-4 gets roughly 86%, Claude 3 Opus about 85%": the verb left out
+            name = _gapped_name(s, seen_number, m.start())
         if name is None and last is not None and _SAME_AGAIN.match(s.text[last[1] : m.start()]):
             name = last[0]
         next_cell = last is not None and _NEXT_CELL.match(s.text[last[1] : m.start()])
@@ -843,6 +854,26 @@ def find_score_slots(s: Sentence) -> list[Hit]:
                 )
             )
     return found
+
+
+# A list of scores that says its verb once: "..., Claude 3 Opus about 85% (setups
+# differ), and ..." (a name after a list's comma, a number after it with at most an
+# aside or a word of nearness between)
+_LIST_ITEM_BEFORE = re.compile(r"(?:,|;|\band)\s*$")
+_GAPPED = re.compile(
+    r"\s*(?:\([^)]{0,60}\)\s*)?(?:(?:about|around|roughly|nearly|almost|close\s+to|at|on|"
+    r"with|just|over|under|some)\s+)?"
+)
+
+
+def _gapped_name(s: Sentence, after: int, pos: int) -> str | None:
+    before = [x for x in s.models if after <= x.start and x.end <= pos]
+    if not before:
+        return None
+    m = before[-1]
+    if _GAPPED.fullmatch(s.text, m.end, pos) and _LIST_ITEM_BEFORE.search(s.text, after, m.start):
+        return m.text
+    return None
 
 
 _BOTH = re.compile(r",\s*(?:both|each|all\s+(?:two|three|four))\b[^,;.]{0,30}$", re.IGNORECASE)

@@ -293,3 +293,24 @@ def test_a_group_set_against_no_other_is_set_against_the_rest(
 def test_a_named_other_side_or_one_model_is_no_lead_over_the_rest(text: str) -> None:
     groups = [d for d in extract(text) if isinstance(d, GroupComparison)]
     assert all(not d.group_b.others for d in groups)
+
+
+def test_a_number_inside_a_name_is_no_score_and_bracketed_scores_follow_their_names() -> None:
+    """ "DeepSeek R1 0528" carries a date, not Qwen3's score; an index of scores is
+    a leaderboard, so "(59)" after a name is that name's score there."""
+    drafts = extract(
+        "We rank models on our Intelligence Index. GPT-5 trails Qwen3 (64) and "
+        "DeepSeek R1 0528 (59)."
+    )
+    scores = {(d.model, d.value) for d in drafts if d.type == "score_value"}
+    assert scores == {("Qwen3", 64), ("DeepSeek R1 0528", 59)}
+
+
+def test_a_list_of_scores_that_says_its_verb_once() -> None:
+    drafts = extract(
+        "That trails the leading models: GPT-4 gets roughly 85–86%, Claude 3 Opus about 85% "
+        "(evaluation setups differ), and LLaMA 3 (70B) is reported at close to 86% on MMLU."
+    )
+    scores = {(d.model, d.value) for d in drafts if d.type == "score_value"}
+    assert {("Claude 3 Opus", 85), ("LLaMA 3 (70B)", 86)} <= scores
+    assert all(d.model != "GPT-4" for d in drafts if d.type == "score_value")  # a range
