@@ -179,7 +179,9 @@ CLAIMANT_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\baccording to (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*(?:\s+|$)){1,4})"),
     re.compile(r"\bciting (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*\s+){1,4})"),
     re.compile(
-        r"(?P<who>(?:[A-Z][\w.&'-]*\s+){0,3}[A-Z][\w.&'-]*),? (?:said|says|claims|claimed|"
+        # a name may start lower-case when a capital follows ("xAI says")
+        r"(?<![\w.&'-])(?P<who>(?:[A-Z][\w.&'-]*\s+){0,3}(?:[A-Z]|[a-z]+[A-Z])[\w.&'-]*),? "
+        r"(?:said|says|claims|claimed|"
         r"reports|reported|announced|wrote|writes)\b"
     ),
 )

@@ -430,6 +430,8 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
             )
         # ", which had ..." right after the name still speaks of it; a long clause does not.
         short = len(gap) <= 25 or not _has_clause_break(gap)
+        if _REPORTED.match(gap):
+            return None  # "DeepSeek says Chinese models lead Grok 4": DeepSeek only says it
         if len(gap) <= max_gap and ";" not in gap and short:
             return m.text
         return None
@@ -569,6 +571,14 @@ _PRONOUN_BEFORE = _i(rf"\b(?:its|{REFERENCE})\b")
 _PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _ING = re.compile(r"[a-z]+ing\b")
 _PRONOUN_START = _i(rf"^\W*(?:[\w'’-]+,?\s+){{0,5}}?{REFERENCE}\s")
+
+
+# a verb of saying right after the name, then a clause with a subject of its own
+_REPORTED = _i(
+    r"^\s*(?:also\s+|now\s+)?(?:says?|said|claims?|claimed|argues?|argued|believes?|believed|"
+    r"thinks?|thought|reports?|reported|insists?|insisted|notes?|noted|told\s+\w+)\s+"
+    r"(?:that\s+)?(?!it\b|its\b|they\b|their\b)[\w'’-]+\s"
+)
 
 
 def _has_clause_break(gap: str) -> bool:

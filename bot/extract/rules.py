@@ -151,6 +151,9 @@ _PRONOUN_SUBJECT = re.compile(
 # "Its 57.5 on LiveCodeBench is the best result." speaks of the same model as the
 # sentence before, as "It scores 57.5" would
 _POSSESSIVE_LEAD = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?its\s+(?!own\b)", re.IGNORECASE)
+_SAYS = re.compile(
+    r",?\s+(?:said|says|claims|claimed|argues|argued|wrote|writes|told|added|noted)\b"
+)
 _QUESTION = re.compile(r"\?\s*$")
 # Rankings of something other than the models' quality: app stores, downloads, prices,
 # speed ("On pricing, the model beats cost leaders ...", "the No. 1 free iPhone app").
@@ -309,7 +312,11 @@ class RulesExtractor:
                 models = sorted([*models, *extra], key=lambda m: m.start)
             # names no list knows, shaped like a model's ("Terra 2.1", "Nova-3 Pro"): on
             # either side of a claim, judged "model not found" when no board has them
-            unlisted = unlisted_names(sent.text, models, self.gaz)
+            unlisted = [
+                u
+                for u in unlisted_names(sent.text, models, self.gaz)
+                if not _SAYS.match(sent.text, u.end)  # "..., Elon Musk said": who says it
+            ]
             if shaped := shaped_names(sent.text, models, self.gaz, unlisted):
                 models = sorted([*models, *shaped], key=lambda m: m.start)
                 # the rest stay candidates for a comparison's object (patterns.py)

@@ -314,3 +314,13 @@ def test_a_list_of_scores_that_says_its_verb_once() -> None:
     scores = {(d.model, d.value) for d in drafts if d.type == "score_value"}
     assert {("Claude 3 Opus", 85), ("LLaMA 3 (70B)", 86)} <= scores
     assert all(d.model != "GPT-4" for d in drafts if d.type == "score_value")  # a range
+
+
+def test_who_says_a_claim_is_neither_its_subject_nor_its_object() -> None:
+    said = extract("Grok 4 beats Claude Opus 4, Elon Musk said.")
+    assert [(d.model_a, d.model_b, d.claimant) for d in said] == [
+        ("Grok 4", "Claude Opus 4", "Elon Musk")
+    ]
+    assert [d.claimant for d in extract("Grok 4 beats Claude Opus 4, xAI says.")] == ["xAI"]
+    # the lab that says it is not the model that leads
+    assert extract("DeepSeek says Chinese models lead Grok 4.") == []
