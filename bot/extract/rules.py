@@ -19,7 +19,7 @@ from bot.extract.cues import find_all, scores_context
 from bot.extract.dates import find_date, find_period
 from bot.extract.gaps import bare_groups
 from bot.extract.groups import find_groups
-from bot.extract.hits import GroupHit, Hit, RankHit, ScoreHit, TrendHit
+from bot.extract.hits import GroupHit, Hit, PairHit, RankHit, ScoreHit, TrendHit
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
 from bot.extract.modality import mood
 from bot.extract.names import (
@@ -266,7 +266,7 @@ class RulesExtractor:
         article_board = _single_board(text)
         seen: set[str] = set()
         prev_subject: str | None = None
-        found = [self.gaz.models(sent.text) for sent in sentences]
+        found = [_with_sizes(sent.text, self.gaz.models(sent.text)) for sent in sentences]
         if shorts is None:
             # "Llama 4 Maverick ... Maverick came in second": a full name's last word,
             # written alone later, names that model for this article
@@ -334,6 +334,8 @@ class RulesExtractor:
                 unlisted=unlisted,
             )
             hits = find_all(ctx)
+            if lists := _size_lists(sent.text, written):
+                hits = [h for h in hits if not _crossed(h, lists)]
             named_board = _board(sent.text)
             carried = named_board or (board_before if hits else None)
             sentence_board = named_board or board_before or article_board
@@ -507,6 +509,51 @@ def _in_full(draft: ClaimDraft, shorts: dict[str, str]) -> ClaimDraft:
     draft = draft.model_copy(update=update)
     draft.statement = statement(draft)
     return draft
+
+
+# "Llama 2 7B and 30B", "Gemma 3 4B, 12B and 27B": sizes after a sized name are that
+# family's other sizes
+_SIZE_END = re.compile(r"(?<=\s)\d+(?:\.\d+)?[BMT]$")
+_MORE_SIZES = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(\d+(?:\.\d+)?[BMT])\b(?![\w-])"
+)
+
+
+def _size_lists(text: str, models: list[Mention]) -> list[list[Mention]]:
+    """Each sized name with the sizes written after it, as mentions of their own."""
+    lists = []
+    for m in models:
+        size = _SIZE_END.search(m.text)
+        if size is None:
+            continue
+        family, end, sizes = m.text[: size.start()], m.end, [m]
+        while more := _MORE_SIZES.match(text, end):
+            name = family + more.group(1)
+            there = [x for x in models if x.start <= more.start(1) < x.end]
+            if there and (there[0].text != name or there[0].start != more.start(1)):
+                break  # a name of its own starts there
+            sizes.append(Mention(more.start(1), more.end(1), name, "model"))
+            end = more.end()
+        if len(sizes) > 1:
+            lists.append(sizes)
+    return lists
+
+
+def _with_sizes(text: str, models: list[Mention]) -> list[Mention]:
+    added = [x for sizes in _size_lists(text, models) for x in sizes[1:] if x not in models]
+    return sorted([*models, *added], key=lambda x: x.start) if added else models
+
+
+def _crossed(hit: Hit, lists: list[list[Mention]]) -> bool:
+    """ "Llama 2 7B and 34B do better than Falcon 7B and 40B": two lists of sizes set
+    against each other pair size by size, not every one with every other."""
+    if not isinstance(hit, PairHit):
+        return False
+    place = {
+        x.text: (i, j, len(sizes)) for i, sizes in enumerate(lists) for j, x in enumerate(sizes)
+    }
+    a, b = place.get(hit.model_a), place.get(hit.model_b)
+    return a is not None and b is not None and a[0] != b[0] and a[2] == b[2] and a[1] != b[1]
 
 
 def _without_names(text: str, models: list[Mention]) -> str:

@@ -324,3 +324,19 @@ def test_who_says_a_claim_is_neither_its_subject_nor_its_object() -> None:
     assert [d.claimant for d in extract("Grok 4 beats Claude Opus 4, xAI says.")] == ["xAI"]
     # the lab that says it is not the model that leads
     assert extract("DeepSeek says Chinese models lead Grok 4.") == []
+
+
+def test_sizes_after_a_sized_name_are_that_familys_other_sizes() -> None:
+    """ "Gemma 3 4B, 12B and 27B" names three models; two lists of sizes set against
+    each other pair size by size."""
+    drafts = extract("Gemma 3 4B, 12B and 27B all beat Llama 3.1 8B.")
+    assert {d.model_a for d in drafts if d.type == "pairwise_comparison"} == {
+        "Gemma 3 4B",
+        "Gemma 3 12B",
+        "Gemma 3 27B",
+    }
+    paired = extract("Qwen2.5 7B and 72B do better than Llama 3.1 8B and 70B on all benchmarks.")
+    assert {(d.model_a, d.model_b) for d in paired if d.type == "pairwise_comparison"} == {
+        ("Qwen2.5 7B", "Llama 3.1 8B"),
+        ("Qwen2.5 72B", "Llama 3.1 70B"),
+    }
