@@ -201,7 +201,8 @@ def _board(sentence: str) -> str | None:
 
 
 def _metric(sentence: str, board: str | None) -> str | None:
-    m = _BENCH_RE.search(sentence)
+    # a benchmark named in an aside measures the aside's numbers (rules._score_metric)
+    m = _BENCH_RE.search(_ASIDE.sub(" ", sentence))
     if m:
         return BENCHMARKS[m.group(1).lower()]
     if (board and board.startswith("lmarena")) or re.search(r"\belo\b", sentence, re.I):
@@ -220,16 +221,29 @@ def _clause_metric(sentence: str, pos: int) -> str | None:
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
     after = _CLAUSE_BREAK.search(sentence, pos)
     end = after.start() if after else len(sentence)
+    # "GPT-4 on 1159 (MT-Bench 8.99, MMLU 86.4), then Claude-1": an aside's measure is
+    # its own numbers', not the clause's
+    asides = [a.span() for a in _ASIDE.finditer(sentence) if not a.start() <= pos < a.end()]
+
+    def outside(m: re.Match[str]) -> bool:
+        return not any(a <= m.start() < b for a, b in asides)
+
     named = [
         (abs(m.start() - pos), BENCHMARKS[m.group(1).lower()])
         for m in _BENCH_RE.finditer(sentence, start, end)
+        if outside(m)
     ]
     named += [
         (abs(m.start() - pos), "arena_score")
         for m in _BOARD_RE.finditer(sentence, start, end)
-        if BOARDS[m.group(1).lower()].startswith("lmarena")
+        if BOARDS[m.group(1).lower()].startswith("lmarena") and outside(m)
     ]
     return min(named)[1] if named else None
+
+
+# an aside with numbers of its own ("(MT-Bench 8.99, MMLU 86.4)"); "(GPQA)" names
+# what the words before it describe
+_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 
 
 def _claimant(sentence: str, default: str | None) -> str | None:
@@ -339,7 +353,15 @@ class RulesExtractor:
             named_board = _board(sent.text)
             carried = named_board or (board_before if hits else None)
             sentence_board = named_board or board_before or article_board
-            last_rank = ctx.last_rank
+            # "X heads the Arena. Next comes Y": a place any finder read continues the order
+            placed = [
+                h.rank
+                for h in hits
+                if isinstance(h, RankHit) and h.op == "eq" and not h.within and not h.negated
+            ]
+            last_rank = (
+                ctx.last_rank if ctx.last_rank is not None else next(iter(placed[-1:]), None)
+            )
             for hit in hits:
                 draft = self._draft(hit, sent, article, sentence_board, models)
                 if draft is not None:
@@ -540,8 +562,15 @@ def _size_lists(text: str, models: list[Mention]) -> list[list[Mention]]:
 
 
 def _with_sizes(text: str, models: list[Mention]) -> list[Mention]:
+    # "under the Llama 2 Community terms", "the Gemma License": a licence, not a model
+    models = [m for m in models if not _LICENCE_AFTER.match(text, m.end)]
     added = [x for sizes in _size_lists(text, models) for x in sizes[1:] if x not in models]
     return sorted([*models, *added], key=lambda x: x.start) if added else models
+
+
+_LICENCE_AFTER = re.compile(
+    r"\s+(?:Community\s+)?(?:[Ll]icen[cs]e|[Tt]erms|[Aa]cceptable\s+[Uu]se)\b"
+)
 
 
 def _crossed(hit: Hit, lists: list[list[Mention]]) -> bool:

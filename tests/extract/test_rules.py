@@ -340,3 +340,26 @@ def test_sizes_after_a_sized_name_are_that_familys_other_sizes() -> None:
         ("Qwen2.5 7B", "Llama 3.1 8B"),
         ("Qwen2.5 72B", "Llama 3.1 70B"),
     }
+
+
+def test_an_order_goes_on_from_a_place_any_cue_gave() -> None:
+    """ "heads the Arena" is first place; "Next comes ..., then ..." go on from it, on
+    the arena (the MMLU in the aside measures the aside's own number)."""
+    drafts = extract(
+        "GPT-4-Turbo heads the Chatbot Arena with 1210 Elo. Next comes GPT-4 on 1159 "
+        "(MT-Bench 8.99, MMLU 86.4), then Claude-1 on 1146."
+    )
+    ranks = {(d.model, d.rank, d.metric) for d in drafts if d.type == "rank_position"}
+    assert ranks == {
+        ("GPT-4-Turbo", 1, "arena_score"),
+        ("GPT-4", 2, "arena_score"),
+        ("Claude-1", 3, "arena_score"),
+    }
+
+
+def test_a_licence_named_after_a_model_is_no_model() -> None:
+    drafts = extract(
+        "The first open entry on the Chatbot Arena is WizardLM-70B, under the Llama 2 "
+        "Community terms, at 1093 Elo."
+    )
+    assert {d.model for d in drafts if d.type == "score_value"} == {"WizardLM-70B"}
