@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.extract.lexicon import BOARDS
 from bot.extract.names import Gazetteer
 from store.claims import Group
 
@@ -154,6 +155,8 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | 
             pass
         elif raw in _OTHERS:
             others = True
+        elif stem in BOARDS:
+            break  # "LMArena's open models": the board's, not a maker's
         elif (code := _country(tok.group(), raw, gaz)) is not None:
             if country is None:
                 country = code

@@ -284,6 +284,9 @@ _RANK_TOPS_BOARD = _i(
     r"(?:[\w.'’-]+\s+){0,4}?[\w.'’-]*?"  # "LMArena", "WebDev Arena"
     r"(?:leaderboard|leaderboards|rankings|charts?|arena|index)\b"
 )
+_BOARDS_GROUP = _i(
+    r"['’]s?\s+(?P<group>(?:[\w-]+\s+){0,3}?(?:models?|LLMs?|systems|list|board|ranking))"
+)
 _MODS = (
     r"((?:(?:open[- ]weights?|open[- ]source|open|closed|proprietary|American|Chinese|US|"
     r"U\.S\.|European|French|non-reasoning|reasoning|coding|small|efficient|multimodal)"
@@ -933,6 +936,14 @@ def find_ranks(s: Sentence) -> list[Hit]:
     for m in _RANK_TOPS_BOARD.finditer(t):
         if any(m.start() < x.start < m.end() for x in s.models):
             continue  # "leads GPT-4.1 on LMArena": a comparison (find_comparisons)
+        # "tops LMArena's open models": first among that group, not on the whole board
+        owned = _BOARDS_GROUP.match(t, m.end())
+        if owned:
+            among = next((g for g in s.groups if g.start <= owned.end("group") <= g.end), None)
+            if among is None:
+                continue  # "tops LMArena's vision list": a part the words do not pin down
+            _rank(s, found, m.start(), 1, within=among.group)
+            continue
         _rank(s, found, m.start(), 1)
     for m in _RANK_BEST.finditer(t):
         mods = m.group(1) or ""

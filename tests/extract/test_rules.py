@@ -363,3 +363,21 @@ def test_a_licence_named_after_a_model_is_no_model() -> None:
         "Community terms, at 1093 Elo."
     )
     assert {d.model for d in drafts if d.type == "score_value"} == {"WizardLM-70B"}
+
+
+@pytest.mark.parametrize(
+    ("text", "within"),
+    [
+        ("Kimi K2 Thinking tops LMArena's open models.", Group(open_weights=True)),
+        ("Kimi K2 Thinking tops LMArena's leaderboard.", None),
+    ],
+)
+def test_topping_a_boards_group_is_first_in_the_group(text: str, within: Group | None) -> None:
+    """First among the board's open models is no first place on the whole board (that
+    reading would contradict a true claim); the board's name is no maker."""
+    [claim] = [d for d in extract(text) if isinstance(d, RankPosition)]
+    assert (claim.rank, claim.within, claim.board) == (1, within, "lmarena-text")
+
+
+def test_a_part_of_a_board_the_words_do_not_pin_down_is_no_first_place() -> None:
+    assert [d for d in extract("Kimi K2 Thinking tops LMArena's vision list.")] == []
