@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from bot.extract.base import ArticleText, ExtractionResult, locate_quote
 from bot.extract.cues import find_all, scores_context
@@ -39,6 +39,7 @@ from bot.extract.subjects import REFERENCE, subjects, unlisted_subjects
 from store.claims import (
     CLAIM_ADAPTER,
     ClaimDraft,
+    Group,
     claim_dedupe_key,
 )
 
@@ -348,6 +349,15 @@ class RulesExtractor:
                 unlisted=unlisted,
             )
             hits = find_all(ctx)
+            unclear = []
+            for hit in hits:
+                if isinstance(hit, RankHit) and hit.within is None:
+                    scope = _scope_after(ctx, hit.start)
+                    if scope is False:
+                        unclear.append(hit)  # a place within groups the words do not settle
+                    else:
+                        hit.within = scope
+            hits = [h for h in hits if h not in unclear]
             if lists := _size_lists(sent.text, written):
                 hits = [h for h in hits if not _crossed(h, lists)]
             named_board = _board(sent.text)
@@ -520,6 +530,54 @@ class RulesExtractor:
         draft = CLAIM_ADAPTER.validate_python(data)
         draft.statement = statement(draft)
         return draft
+
+
+# "ranks third among open models", "is No. 1 among Chinese models", "leads all Chinese
+# models", "ranks first in China": the place is within that group, not on the board
+_SCOPE_BEFORE = re.compile(
+    r"^[^,;.]{0,50}?\b(?:among|amongst|within|of|in|for|leads?|led|tops?|topped|heads?|"
+    r"headed|beats?|outperforms?|outranks?|surpasses)\s+(?:the\s+|all\s+|its\s+|other\s+)*$",
+    re.IGNORECASE,
+)
+_IN_COUNTRY = re.compile(
+    r"^[^,;.]{0,50}?\b(?:in|within)\s+(?:the\s+)?(?P<where>[A-Z][\w.]*(?:\s+States)?)\b"
+    r"(?!\s*['’]s)(?!\s+(?:and|or)\b)"
+)
+
+
+_AND_MORE = re.compile(r"\s*(?:,|and\b|or\b|&)")
+_FRONTED_SCOPE = re.compile(
+    r"^\W*(?:among|amongst|of|within|in)\s+(?:the\s+|all\s+)?(?:[\w'’.-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
+    """The group a place is said within, named after its cue in the same clause; False
+    when the place is said within several ("first in the US and China")."""
+    for g in ctx.groups:
+        if g.start < pos or g.anaphoric or g.start - pos > 80:
+            continue
+        if any(pos <= m.start < g.start for m in ctx.models):
+            return None  # "ranks first, ahead of Grok 4 and US models": another side
+        between = ctx.text[pos : g.start].replace("No.", "No")
+        if not _SCOPE_BEFORE.match(between):
+            return None
+        return False if _AND_MORE.match(ctx.text, g.end) else g.group
+    # "Among open models, DeepSeek-R1 leads ...": a scope set before the clause
+    for g in ctx.groups:
+        if g.end > pos or g.anaphoric:
+            continue
+        lead = ctx.text[: g.start] + ctx.text[g.start : g.end].split(" ", 1)[0] + " "
+        if _FRONTED_SCOPE.match(lead) and _COMMA_AFTER.match(ctx.text, g.end):
+            return g.group
+    where = _IN_COUNTRY.match(ctx.text.replace("No.", "No"), pos)
+    if where and not any(pos <= m.start < where.end() for m in ctx.models):
+        country = ctx.gaz.country(where.group("where"))
+        if country:
+            return Group(country=country)
+    return None
 
 
 def _in_full(draft: ClaimDraft, shorts: dict[str, str]) -> ClaimDraft:

@@ -317,10 +317,10 @@ def test_a_list_of_scores_that_says_its_verb_once() -> None:
 
 
 def test_who_says_a_claim_is_neither_its_subject_nor_its_object() -> None:
-    said = extract("Grok 4 beats Claude Opus 4, Elon Musk said.")
-    assert [(d.model_a, d.model_b, d.claimant) for d in said] == [
-        ("Grok 4", "Claude Opus 4", "Elon Musk")
-    ]
+    said = [d for d in extract("Grok 4 beats Claude Opus 4, Elon Musk said.")]
+    assert [
+        (d.model_a, d.model_b, d.claimant) for d in said if isinstance(d, PairwiseComparison)
+    ] == [("Grok 4", "Claude Opus 4", "Elon Musk")]
     assert [d.claimant for d in extract("Grok 4 beats Claude Opus 4, xAI says.")] == ["xAI"]
     # the lab that says it is not the model that leads
     assert extract("DeepSeek says Chinese models lead Grok 4.") == []
@@ -381,3 +381,30 @@ def test_topping_a_boards_group_is_first_in_the_group(text: str, within: Group |
 
 def test_a_part_of_a_board_the_words_do_not_pin_down_is_no_first_place() -> None:
     assert [d for d in extract("Kimi K2 Thinking tops LMArena's vision list.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "within"),
+    [
+        ("Qwen3.5-Max ranks first among Chinese models on LMArena.", 1, Group(country="CN")),
+        ("Qwen3.5-Max ranks third among open models on LMArena.", 3, Group(open_weights=True)),
+        ("Qwen3.5-Max is No. 1 among Chinese models on LMArena.", 1, Group(country="CN")),
+        ("Qwen3.5-Max leads all Chinese models on LMArena.", 1, Group(country="CN")),
+        ("Qwen3.5-Max ranks first in China on LMArena.", 1, Group(country="CN")),
+        ("Among open models, DeepSeek-R1 leads LMArena with 1362.", 1, Group(open_weights=True)),
+        ("Of the US models, GPT-5 ranks second on LMArena.", 2, Group(country="US")),
+        ("Qwen3.5-Max ranks first on LMArena, ahead of US models.", 1, None),
+    ],
+)
+def test_a_place_keeps_the_group_it_is_said_within(
+    text: str, rank: int, within: Group | None
+) -> None:
+    """Judged on the whole board, "third among open models" would be checked as third
+    overall: true claims contradicted, false ones supported."""
+    ranks = [(d.rank, d.within) for d in extract(text) if isinstance(d, RankPosition)]
+    assert ranks == [(rank, within)]
+
+
+def test_a_place_within_several_groups_at_once_is_left_out() -> None:
+    text = "Qwen3.5-Max ranks first on LMArena in the US and China."
+    assert [d for d in extract(text) if isinstance(d, RankPosition)] == []
