@@ -491,6 +491,9 @@ class RulesExtractor:
             metric = metric or _metric(sent.text, board)
         if isinstance(hit, ScoreHit):
             metric = self._score_metric(sent.text, hit, metric, board or article_board, models)
+        if board and board.startswith("lmarena") and metric not in (None, "arena_score"):
+            # "lists LMArena Elo 1338, MMLU 78.6": the MMLU score is no arena's
+            board = None
         category = "size_class" if size_class else hit.category
         if category is None:
             cm = _CATEGORY_RE.search(sent.text)

@@ -16,6 +16,7 @@ from store.claims import (
     GroupComparison,
     PairwiseComparison,
     RankPosition,
+    ScoreValue,
     TrendGap,
     claim_dedupe_key,
 )
@@ -408,3 +409,9 @@ def test_a_place_keeps_the_group_it_is_said_within(
 def test_a_place_within_several_groups_at_once_is_left_out() -> None:
     text = "Qwen3.5-Max ranks first on LMArena in the US and China."
     assert [d for d in extract(text) if isinstance(d, RankPosition)] == []
+
+
+def test_a_benchmarks_number_beside_an_arena_is_not_on_the_arena() -> None:
+    drafts = extract("Gemma 3 27B carries an LMArena Elo of 1338 and scores 78.6% on MMLU.")
+    boards = {(d.value, d.board, d.metric) for d in drafts if isinstance(d, ScoreValue)}
+    assert boards == {(1338, "lmarena-text", "arena_score"), (78.6, None, "mmlu")}
