@@ -169,6 +169,7 @@ def check(
         if draft.op == "eq":
             said = says_rank(ctx.sentence, draft.rank) or says_rank(ctx.names, draft.rank, False)
             said = said or _list_position(ctx.lead_in) == draft.rank
+            said = said or _top_list_place(ctx.sentence, draft.model) == draft.rank
         else:
             said = any(says_count(t, draft.rank) for t in numbers)
             # "A and B are our strongest models": the top k, k the models it names
@@ -372,6 +373,20 @@ def says_rank(quote: str, rank: int, words_for_first: bool = True) -> bool:
 
 
 _LIST_START = re.compile(r"[:\n]")
+
+
+_TOP_ARE = lazy(r"\btop\s+(?:two|three|four|five|\d)\b[^.;:]{0,40}?\s+(?:are|were)\s+", re.I)
+_ITEMS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _top_list_place(sentence: str, model: str) -> int | None:
+    """The model's place in "The top three are A, B and C": its position in the list."""
+    m = _TOP_ARE.search(sentence)
+    if m is None:
+        return None
+    items = _ITEMS.split(sentence[m.end() :].rstrip(" ."))
+    place = next((i for i, item in enumerate(items, 1) if item.strip().startswith(model)), None)
+    return place
 
 
 def _list_position(context: str) -> int | None:

@@ -1026,6 +1026,71 @@ def _add_pair(
     )
 
 
+# "overtook Gemini 2.5 Pro for the top spot", "leapfrogged o3 to take second place":
+# the place the subject moved into
+_TO_TAKE_PLACE = re.compile(
+    # after a verb of moving past another ("fighting for the top spot" is no place)
+    r"\b(?:overt(?:ook|akes?|aking|aken)|pass(?:es|ed)|beat|beats|edg(?:es|ed)\s+(?:out|past)|"
+    r"displac(?:es|ed)|leapfrog(?:s|ged)|unseat(?:s|ed)|dethron(?:es|ed)|surpass(?:es|ed)|"
+    r"jump(?:s|ed)|climb(?:s|ed)|rose|rises|mov(?:es|ed)|knock(?:s|ed))\b(?:[^,.;]|\.\d){0,60}?"
+    r"\b(?:for|to\s+(?:take|claim|grab|seize|win|reach|secure|capture))\s+(?:the\s+)?"
+    r"(?:(?P<top>top\s+spot|top\s+position|first\s+place|pole\s+position|lead)|"
+    r"(?:No\.\s?|#)(?P<hash>\d{1,3})(?:\s+(?:spot|place|position))?|"
+    r"(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:place|spot|position)|"
+    r"(?P<num>\d{1,3})(?:st|nd|rd|th)\s+(?:place|spot|position))\b",
+    re.IGNORECASE,
+)
+# "Grok 4, o3 and Claude Opus 4 round out the top five": each is in the top five
+_ROUND_OUT = re.compile(
+    r"\s+(?:now\s+)?round(?:s|ed|ing)?\s+out\s+the\s+top[- ](?P<k>\d{1,2}|three|five|ten)\b",
+    re.IGNORECASE,
+)
+# "The top three on LMArena are Gemini 2.5 Pro, o3 and Grok 4": places in order
+_TOP_ARE = re.compile(
+    r"\b[Tt]he\s+top\s+(?P<k>two|three|four|five|\d)\b[^.;:]{0,40}?\s+(?:are|were)\s+",
+)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+def find_place_phrases(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    for m in _TO_TAKE_PLACE.finditer(s.text):
+        subject = _subject(s, m.start())
+        if subject is None:
+            continue
+        rank = 1 if m.group("top") else _rank_value(m)
+        if rank is not None and 0 < rank <= 500:
+            _add_rank(s, found, subject, rank, m.start())
+    for model in s.models:
+        out = _ROUND_OUT.match(s.text, model.end)
+        if out is None:
+            continue
+        k = _SMALL.get(out.group("k").lower()) or int(out.group("k"))
+        for name in joined_names(s, model, _NAMES_JOIN):
+            found.append(
+                RankHit(
+                    model=name.text,
+                    rank=k,
+                    op="top_k",
+                    start=out.start(),
+                    negated=_near_negation(s.text, out.start()),
+                )
+            )
+    for m in _TOP_ARE.finditer(s.text):
+        k = _SMALL.get(m.group("k").lower()) or int(m.group("k"))
+        first = next((x for x in s.models if x.start == m.end()), None)
+        if first is None:
+            continue
+        run = [first]
+        for x in s.models:
+            if x.start > run[-1].end and _NAMES_JOIN.match(s.text[run[-1].end : x.start]):
+                run.append(x)
+        if len(run) == k:  # the list names as many as it says
+            for place, x in enumerate(run, start=1):
+                _add_rank(s, found, x.text, place, x.start)
+    return found
+
+
 # "Qwen3-235B-A22B is close behind.", "GPT-4o leads, but DeepSeek V3 is just behind":
 # behind with nothing after it is behind the leader said before
 _BEHIND_ALONE = re.compile(
@@ -1081,6 +1146,7 @@ FINDERS: tuple[Finder, ...] = (
     find_compared,
     find_gains,
     find_behind_the_leader,
+    find_place_phrases,
 )
 
 

@@ -415,3 +415,24 @@ def test_a_benchmarks_number_beside_an_arena_is_not_on_the_arena() -> None:
     drafts = extract("Gemma 3 27B carries an LMArena Elo of 1338 and scores 78.6% on MMLU.")
     boards = {(d.value, d.board, d.metric) for d in drafts if isinstance(d, ScoreValue)}
     assert boards == {(1338, "lmarena-text", "arena_score"), (78.6, None, "mmlu")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        ("Grok 4 overtook Gemini 2.5 Pro for the top spot on LMArena.", {("Grok 4", 1, "eq")}),
+        ("Grok 4 leapfrogged o3 to take second place on LMArena.", {("Grok 4", 2, "eq")}),
+        (
+            "Grok 4, o3 and Claude Opus 4 round out the top five on LMArena.",
+            {("Grok 4", 5, "top_k"), ("o3", 5, "top_k"), ("Claude Opus 4", 5, "top_k")},
+        ),
+        (
+            "The top three on LMArena are Gemini 2.5 Pro, o3 and Grok 4.",
+            {("Gemini 2.5 Pro", 1, "eq"), ("o3", 2, "eq"), ("Grok 4", 3, "eq")},
+        ),
+        ("Grok 4 is fighting for the top spot.", set()),  # no place taken
+    ],
+)
+def test_places_taken_rounded_out_and_listed(text: str, ranks: set[tuple[str, int, str]]) -> None:
+    found = {(d.model, d.rank, d.op) for d in extract(text) if isinstance(d, RankPosition)}
+    assert found == ranks
