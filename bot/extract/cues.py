@@ -981,6 +981,9 @@ def find_paired_scores(s: Sentence) -> list[Hit]:
             b = after.text  # "79.3 against 74.6 for Claude": the name the number is given
         bench = _BENCH_AFTER.match(s.text, m.end())
         metric = benchmark_id(bench.group("bench")) if bench else None
+        if bench and _NAMES_A_BOARD.match(bench.group("bench")):
+            # "1432 to 1418 on LMArena": the board's own score (rules.py reads the board)
+            metric = "arena_score" if "arena" in bench.group("bench").lower() else None
         for name, value in ((a, m.group("a")), (b, m.group("b"))):
             found.append(ScoreHit(model=name, value=float(value), start=m.start(), metric=metric))
     return found

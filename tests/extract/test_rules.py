@@ -436,3 +436,23 @@ def test_a_benchmarks_number_beside_an_arena_is_not_on_the_arena() -> None:
 def test_places_taken_rounded_out_and_listed(text: str, ranks: set[tuple[str, int, str]]) -> None:
     found = {(d.model, d.rank, d.op) for d in extract(text) if isinstance(d, RankPosition)}
     assert found == ranks
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Grok 4 sits two spots behind Gemini 2.5 Pro on LMArena.", "trails"),
+        ("Grok 4 is three places above o3 on LMArena.", "beats"),
+    ],
+)
+def test_places_between_two_models(text: str, relation: str) -> None:
+    assert [d.relation for d in extract(text) if isinstance(d, PairwiseComparison)] == [relation]
+
+
+def test_two_scores_set_against_each_other_on_a_board_are_the_boards() -> None:
+    drafts = extract("Grok 4 outscored o3 1432 to 1418 on LMArena.")
+    scores = {(d.model, d.value, d.board, d.metric) for d in drafts if isinstance(d, ScoreValue)}
+    assert scores == {
+        ("Grok 4", 1432, "lmarena-text", "arena_score"),
+        ("o3", 1418, "lmarena-text", "arena_score"),
+    }
