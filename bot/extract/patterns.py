@@ -284,7 +284,8 @@ _RANK_TOPS_BOARD = _i(
     r"is atop|at the top of|at the very top of|on top of|to the top of|"
     # "is likely to top LMArena", "could top the leaderboard"
     r"(?:(?<=to )|(?<=will )|(?<=could )|(?<=may )|(?<=might )|(?<=can )|(?<=n't ))top)\s+"
-    r"(?:the\s+)?"
+    # "the first model to top 1500 on LMArena" crosses a score, it holds no place
+    r"(?!\d)(?:the\s+)?"
     r"(?:[\w.'’-]+\s+){0,4}?[\w.'’-]*?"  # "LMArena", "WebDev Arena"
     r"(?:leaderboard|leaderboards|rankings|charts?|arena|index)\b"
 )

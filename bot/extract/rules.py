@@ -106,7 +106,7 @@ _BENCH_RE = re.compile(
     re.IGNORECASE,
 )
 _CATEGORY_RE = re.compile(
-    r"\b(?:in|on|for)\s+(?:the\s+)?("
+    r"\b(?:in|on|for|at)\s+(?:the\s+)?("
     + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
     + r")\b(?!\s+(?:agents?|agentic|assistants?|completion|generation|editors?|tools?|review))"
     r"(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
@@ -160,7 +160,9 @@ _QUESTION = re.compile(r"\?\s*$")
 # speed ("On pricing, the model beats cost leaders ...", "the No. 1 free iPhone app").
 _OTHER_RANKING = re.compile(
     r"\b(?:app\s+(?:stores?|charts?)|Google\s+Play|(?:iPhone|Android|mobile)\s+apps?|free\s+apps?|"
-    r"downloads?\s+(?:charts?|rankings?))\b|"
+    r"downloads?\s+(?:charts?|rankings?)|(?:in|by)\s+(?:downloads|popularity|usage|revenue)|"
+    # value for money is price, which no leaderboard ranks
+    r"for\s+the\s+(?:money|price)|value\s+for\s+money|bang\s+for\s+(?:the|your)\s+buck)\b|"
     r"^\W*(?:on|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:pric\w*|costs?|speed|latency|throughput)\s*,",
     re.IGNORECASE,

@@ -456,3 +456,27 @@ def test_two_scores_set_against_each_other_on_a_board_are_the_boards() -> None:
         ("Grok 4", 1432, "lmarena-text", "arena_score"),
         ("o3", 1418, "lmarena-text", "arena_score"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GPT-5 is the best model for the money on LMArena.",  # value for money is price
+        "GPT-5 ranked first in downloads on Hugging Face.",  # popularity, not quality
+    ],
+)
+def test_rankings_of_price_and_popularity_are_no_claims(text: str) -> None:
+    assert [d for d in extract(text) if isinstance(d, RankPosition)] == []
+
+
+def test_the_first_model_to_top_a_score_holds_no_place() -> None:
+    drafts = extract("GPT-5 is the first model to top 1500 on LMArena.")
+    assert [(d.type, d.value, d.comparator) for d in drafts if isinstance(d, ScoreValue)] == [
+        ("score_value", 1500, "gt")
+    ]
+    assert [d for d in drafts if isinstance(d, RankPosition)] == []
+
+
+def test_better_at_a_category_keeps_the_category() -> None:
+    [claim] = extract("Claude Opus 4 is better at coding than GPT-5 on LMArena.")
+    assert (claim.type, claim.category) == ("pairwise_comparison", "coding")
