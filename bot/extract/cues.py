@@ -30,6 +30,8 @@ from bot.extract.lexicon import BENCHMARKS, BOARDS
 from bot.extract.names import Mention
 from bot.extract.patterns import (
     _KNOWN_BENCH,
+    BOARDS_GROUP,
+    BOARDS_PART,
     ORDINALS,
     Finder,
     Sentence,
@@ -112,7 +114,7 @@ _PLURAL = re.compile(
     r"(?:model|LLM|system|famil|release)(?:s|ies)\s*(?:yet|to date|so far|ever|available)?\s*$",
     re.IGNORECASE,
 )
-_POSSESSIVE_AFTER = re.compile(r"(?:the\s+)?[\w.-]+['’]s\s")
+_POSSESSIVE_AFTER = re.compile(r"(?:the\s+)?[\w.-]+(?=['’]s\s)")
 _POSSESSIVE_LEAD = re.compile(r"(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*['’]s\s")
 _GENERAL = re.compile(
     r"\b(?:with|through|of|to|from|by|for|than|over|against|like)\s+(?:all\s+)?(?:the\s+)?$",
@@ -609,7 +611,10 @@ def find_ordinals(s: Sentence) -> list[Hit]:
     for m in _LEADS.finditer(s.text):
         if any(x.start == m.end() for x in s.models):
             continue  # "leads GPT-5": a comparison
-        if _POSSESSIVE_AFTER.match(s.text, m.end()):
+        owner = _POSSESSIVE_AFTER.match(s.text, m.end())
+        if owner and (
+            BOARDS_GROUP.match(s.text, owner.end()) or BOARDS_PART.match(s.text, owner.end())
+        ):
             continue  # "tops LMArena's open models": first of a part (patterns.py)
         if (
             _LED_WHAT.match(s.text, m.end())

@@ -289,8 +289,12 @@ _RANK_TOPS_BOARD = _i(
     r"(?:[\w.'’-]+\s+){0,4}?[\w.'’-]*?"  # "LMArena", "WebDev Arena"
     r"(?:leaderboard|leaderboards|rankings|charts?|arena|index)\b"
 )
-_BOARDS_GROUP = _i(
-    r"['’]s?\s+(?P<group>(?:[\w-]+\s+){0,3}?(?:models?|LLMs?|systems|list|board|ranking))"
+# after a board's name: "LMArena's open models" (a group on it), "LMArena's vision
+# list" (a part the words do not pin down); "LMArena's (text) leaderboard" is the board
+BOARDS_GROUP = _i(r"['’]s?\s+(?P<group>(?:[\w-]+\s+){0,3}?(?:models?|LLMs?|systems))\b")
+BOARDS_PART = _i(
+    r"['’]s?\s+(?!(?:text|overall|main|general|public)\s+(?:leader)?board\b)"
+    r"(?:[\w-]+\s+){1,3}?(?:list|board|leaderboard|ranking|rankings|chart)\b"
 )
 _MODS = (
     r"((?:(?:open[- ]weights?|open[- ]source|open|closed|proprietary|American|Chinese|US|"
@@ -735,8 +739,16 @@ def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:
     for m in reversed(named[:-1]):
         if m.start in s.objects or not _COORDINATION.match(s.text[m.end : out[-1].start]):
             break  # an earlier verb's objects ("ahead of A, B and C") are no subjects
+        if _SET_APART.search(s.text, 0, m.start):
+            break  # "Unlike GPT-5, Claude tops LMArena": GPT-5 is set apart, not joined
         out.append(m)
     return [m.text for m in reversed(out)]
+
+
+_SET_APART = _i(
+    r"\b(?:unlike|except(?:\s+for)?|besides|apart\s+from|other\s+than|compared\s+(?:to|with)|"
+    r"like|beyond|rather\s+than|instead\s+of)\s+(?:[A-Z][\w.&-]*['’]s\s+)?$"
+)
 
 
 _COORDINATION = _i(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
@@ -942,12 +954,14 @@ def find_ranks(s: Sentence) -> list[Hit]:
         if any(m.start() < x.start < m.end() for x in s.models):
             continue  # "leads GPT-4.1 on LMArena": a comparison (find_comparisons)
         # "tops LMArena's open models": first among that group, not on the whole board
-        owned = _BOARDS_GROUP.match(t, m.end())
+        if BOARDS_PART.match(t, m.end()):
+            continue  # "tops LMArena's vision list": a part the words do not pin down
+        owned = BOARDS_GROUP.match(t, m.end())
         if owned:
             among = next((g for g in s.groups if g.start <= owned.end("group") <= g.end), None)
-            if among is None:
-                continue  # "tops LMArena's vision list": a part the words do not pin down
-            _rank(s, found, m.start(), 1, within=among.group)
+            if among is not None:
+                _rank(s, found, m.start(), 1, within=among.group)
+            continue
             continue
         _rank(s, found, m.start(), 1)
     for m in _RANK_BEST.finditer(t):

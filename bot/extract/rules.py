@@ -203,6 +203,31 @@ def _board(sentence: str) -> str | None:
     return chosen[0] if chosen else None
 
 
+def _clause_board(sentence: str, pos: int) -> str | None:
+    """The board of the clause holding `pos`: "GPT-5 tops LMArena, and Claude tops the
+    WebDev Arena" puts each on its own; a clause naming none takes the sentence's."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, pos)
+    end = after.start() if after else len(sentence)
+    names = list(_BOARD_RE.finditer(sentence, start, end))
+    if len({BOARDS[m.group(1).lower()] for m in names}) <= 1:
+        return _board(sentence[start:end]) or _board(sentence)
+    # several boards in one clause ("While GPT-5 leads LMArena's text board, Claude
+    # leads the WebDev Arena"): the first named after the cue; "LMArena's WebDev Arena"
+    # is the sub-arena it names
+    later = [m for m in names if m.start() >= pos]
+    if not later:
+        return _board(sentence)  # all named before the cue: the sentence's reading
+    first = later[0]
+    board = BOARDS[first.group(1).lower()]
+    following = [m for m in names if m.start() > first.end()]
+    if board in _GENERIC_BOARDS and following:
+        sub = following[0]
+        if sub.start() - first.end() <= 4 and BOARDS[sub.group(1).lower()] in _SUB_ARENAS:
+            return BOARDS[sub.group(1).lower()]
+    return board
+
+
 def _metric(sentence: str, board: str | None) -> str | None:
     # a benchmark named in an aside measures the aside's numbers (rules._score_metric)
     m = _BENCH_RE.search(_ASIDE.sub(" ", sentence))
@@ -474,7 +499,7 @@ class RulesExtractor:
         # "best in its size category": a claim, but no board ranks a size class, so it
         # is kept within a category no board has (judged unverifiable, never board-wide)
         size_class = hit.type == "rank_position" and size_scoped(sent.text)
-        board = _board(sent.text)
+        board = _clause_board(sent.text, hit.start)
         if board is None and hit.type in _SCOPED_TYPES:
             board = other_board(sent.text)  # a leaderboard none of ours: unverifiable
         metric = hit.metric or _clause_metric(sent.text, hit.start) or _metric(sent.text, board)

@@ -480,3 +480,24 @@ def test_the_first_model_to_top_a_score_holds_no_place() -> None:
 def test_better_at_a_category_keeps_the_category() -> None:
     [claim] = extract("Claude Opus 4 is better at coding than GPT-5 on LMArena.")
     assert (claim.type, claim.category) == ("pairwise_comparison", "coding")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GPT-5 tops LMArena, and Claude Opus 4 tops the WebDev Arena.",
+        "While GPT-5 leads LMArena's text board, Claude Opus 4 leads the WebDev Arena.",
+    ],
+)
+def test_each_clause_ranks_on_its_own_board(text: str) -> None:
+    boards = {d.model: d.board for d in extract(text) if isinstance(d, RankPosition)}
+    assert boards == {"GPT-5": "lmarena-text", "Claude Opus 4": "lmarena-webdev"}
+
+
+def test_a_model_set_apart_is_not_joined_to_the_subject() -> None:
+    """ "Unlike GPT-5, Claude Opus 4 tops LMArena" says nothing of GPT-5's place."""
+    drafts = extract("Unlike GPT-5, Claude Opus 4 tops LMArena.")
+    assert [(d.model, d.rank, d.op) for d in drafts if isinstance(d, RankPosition)] == [
+        ("Claude Opus 4", 1, "eq")
+    ]
+    assert len(drafts) == 1
