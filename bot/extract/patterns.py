@@ -319,7 +319,8 @@ _RANK_LEADER = _i(
 )
 _RANK_TOP_K = _i(
     r"\b(?:is|are|ranks?|ranked|sits?|remains?|stays?|placed|lands?|landed|debuts?|debuted|"
-    r"made it|makes it|breaks? into|broke into|enters?|entered|one of|in)\s+(?:\w+\s+)?"
+    r"made it|makes it|make|makes|made|breaks? into|broke into|enters?|entered|one of|in|inside|"
+    r"within)\s+(?:\w+\s+)?"
     # "sits inside the global top five", "the sole open entry inside the top ten"
     r"(?:(?:[\w-]+\s+){0,3}?(?:entry|model|one|name)\s+)?"
     r"(?:in|into|within|among|inside)?\s*the\s+(?:global\s+|overall\s+|current\s+)?"

@@ -501,3 +501,15 @@ def test_a_model_set_apart_is_not_joined_to_the_subject() -> None:
         ("Claude Opus 4", 1, "eq")
     ]
     assert len(drafts) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("Grok 4 isn't inside the top five on LMArena.", "not_top_k"),
+        ("Grok 4 didn't make the top 10 on LMArena.", "not_top_k"),
+        ("Grok 4 made the top 10 on LMArena.", "top_k"),
+    ],
+)
+def test_making_the_top_k_or_not(text: str, op: str) -> None:
+    assert [d.op for d in extract(text) if isinstance(d, RankPosition)] == [op]
