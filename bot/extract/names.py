@@ -423,7 +423,8 @@ def _written_pattern(spellings: frozenset[str]) -> re.Pattern[str] | None:
             continue
         if len(spelling) >= 5:
             body = f"(?i:{body})"
-        parts.append(rf"(?<![\w.\-/]){body}(?![\w\-+])")
+        # "R1-0528": a release date may follow with a hyphen
+        parts.append(rf"(?<![\w.\-/]){body}(?![\w+]|-(?!\d{{4}}\b))")
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -599,7 +600,7 @@ def _name_word(word: str) -> bool:
 _PRODUCT_NOUNS = frozenset(["embed", "embedding", "embeddings", "thinking", "reasoning"])
 
 
-_O_TAIL = re.compile(r"[1-9](?:-(?:mini|pro|preview|high))*(?![\w])")
+_O_TAIL = re.compile(r"[1-9](?:[- ](?:mini|pro|preview|high))*(?![\w])")  # "o4 mini"
 _PREFIX = re.compile(r"[a-z][a-z]+")
 
 

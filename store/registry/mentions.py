@@ -149,7 +149,14 @@ def _word_forms(query: str) -> list[Form]:
 def _org_forms(form: Form, registry: Registry) -> list[Form]:
     """The reading with a leading alias rewritten ("Tongyi Qianwen 2.5-Max" as "Qwen
     2.5-Max"), else without a leading organisation ("Cohere Command A", "OpenAI o1")."""
-    words = form.text.split()
+    # "R1-0528": a release date joined by a hyphen is a word of its own here
+    words = re.sub(r"(?<=\w)-(?=\d{4}\b)", " ", form.text).split()
+    if len(words) == 2 and _is_date(words[1]) and (means := registry.aliases.get(key(words[0]))):
+        # an alias of one model with a date after it ("R1 0528"): that model's build of
+        # that date, written as the board's name and the date
+        note = f"{form.note} (reading {words[0]!r} as {means[0]!r})"
+        dated = f"{means[0]} {words[1]}"
+        return [Form(dated, note, form.newest, form.no_reasoning, form.family_ok)]
     for n in (3, 2, 1):
         said = registry.rewrites.get(key(" ".join(words[:n]))) if len(words) > n else None
         if said is not None:

@@ -382,3 +382,19 @@ def test_a_makers_models_leading_the_board_are_judged_against_everyone_else(
     )
     verdicts = {c["mentions"][0]: c["verdict"] for c in claims}
     assert verdicts == {"Google's models": "supported", "Chinese open models": "contradicted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("R1-0528 trails Gemini 2.5 Pro on LMArena.", "DeepSeek-R1-0528"),
+        ("o4 mini trails Gemini 2.5 Pro on LMArena.", "o4-mini-2025-04-16"),
+        ("GPT-4o mini trails Gemini 2.5 Pro on LMArena.", "GPT-4o-mini-2024-07-18"),
+    ],
+)
+def test_names_written_with_a_dated_build_or_a_spaced_tier(
+    few_snapshots: str, tmp_path: Path, text: str, model: str
+) -> None:
+    claim = _one_claim(tmp_path, text)
+    assert claim["models"][0] == model, claim["explanation"]
+    assert claim["verdict"] == "supported", claim["explanation"]
