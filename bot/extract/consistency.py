@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from bot.extract.cues import TOP_ARE
 from bot.extract.hits import Relation
 from bot.extract.lazy import lazy
 from bot.extract.lexicon import NEGATION
@@ -375,13 +376,12 @@ def says_rank(quote: str, rank: int, words_for_first: bool = True) -> bool:
 _LIST_START = re.compile(r"[:\n]")
 
 
-_TOP_ARE = lazy(r"\btop\s+(?:two|three|four|five|\d)\b[^.;:]{0,40}?\s+(?:are|were)\s+", re.I)
 _ITEMS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _top_list_place(sentence: str, model: str) -> int | None:
     """The model's place in "The top three are A, B and C": its position in the list."""
-    m = _TOP_ARE.search(sentence)
+    m = TOP_ARE.search(sentence)
     if m is None:
         return None
     items = _ITEMS.split(sentence[m.end() :].rstrip(" ."))

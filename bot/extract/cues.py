@@ -1054,7 +1054,7 @@ _ROUND_OUT = re.compile(
     re.IGNORECASE,
 )
 # "The top three on LMArena are Gemini 2.5 Pro, o3 and Grok 4": places in order
-_TOP_ARE = re.compile(
+TOP_ARE = re.compile(
     r"\b[Tt]he\s+top\s+(?P<k>two|three|four|five|\d)\b[^.;:]{0,40}?\s+(?:are|were)\s+",
 )
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
@@ -1084,7 +1084,7 @@ def find_place_phrases(s: Sentence) -> list[Hit]:
                     negated=_near_negation(s.text, out.start()),
                 )
             )
-    for m in _TOP_ARE.finditer(s.text):
+    for m in TOP_ARE.finditer(s.text):
         k = _SMALL.get(m.group("k").lower()) or int(m.group("k"))
         first = next((x for x in s.models if x.start == m.end()), None)
         if first is None:

@@ -513,3 +513,19 @@ def test_a_model_set_apart_is_not_joined_to_the_subject() -> None:
 )
 def test_making_the_top_k_or_not(text: str, op: str) -> None:
     assert [d.op for d in extract(text) if isinstance(d, RankPosition)] == [op]
+
+
+def test_a_listed_place_survives_the_consistency_check() -> None:
+    """The second of "The top three are A, B and C" says no "second": its place in the
+    list is what the quote says."""
+    from bot.extract import consistent_drafts
+
+    article = ArticleText(
+        "The top three on LMArena are Gemini 2.5 Pro, o3 and Grok 4.", date(2025, 8, 5)
+    )
+    drafts = consistent_drafts(RULES.extract(article).drafts, article)
+    assert sorted((d.rank, d.model) for d in drafts if isinstance(d, RankPosition)) == [
+        (1, "Gemini 2.5 Pro"),
+        (2, "o3"),
+        (3, "Grok 4"),
+    ]
