@@ -1060,8 +1060,23 @@ TOP_ARE = re.compile(
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 
 
+# "sharing rank 1 with Claude Opus 4.1": the one named after holds that place too
+_SHARING_WITH = re.compile(
+    r"\bshar(?:es|ed|ing)\s+(?:the\s+)?(?:(?:rank|place|spot|position)\s+(?:#|No\.\s?)?"
+    r"(?P<num>\d{1,3})|(?P<word>first|second|third|fourth|fifth)\s+(?:place|spot))\s+with\s+",
+    re.IGNORECASE,
+)
+
+
 def find_place_phrases(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
+    for m in _SHARING_WITH.finditer(s.text):
+        rank = _rank_value(m)
+        other = next((x for x in s.models if x.start == m.end()), None)
+        subject = _subject(s, m.start())
+        for name in (subject, other.text if other else None):
+            if name is not None and rank is not None and 0 < rank <= 500:
+                _add_rank(s, found, name, rank, m.start())
     for m in _TO_TAKE_PLACE.finditer(s.text):
         subject = _subject(s, m.start())
         if subject is None:
@@ -1074,10 +1089,10 @@ def find_place_phrases(s: Sentence) -> list[Hit]:
         if out is None:
             continue
         k = _SMALL.get(out.group("k").lower()) or int(out.group("k"))
-        for name in joined_names(s, model, _NAMES_JOIN):
+        for joined in joined_names(s, model, _NAMES_JOIN):
             found.append(
                 RankHit(
-                    model=name.text,
+                    model=joined.text,
                     rank=k,
                     op="top_k",
                     start=out.start(),

@@ -312,7 +312,7 @@ _RANK_BEST = re.compile(
     r"(?:\s+(?:in|from)\s+(?:the\s+)?(?P<where>US|U\.S\.|China|Europe|France|America|world))?"
 )
 _RANK_LEADER = _i(
-    r"(?:\b(?:is|as|becomes?|became)\s+|[:–—-]\s*)(?:the\s+)?"
+    r"(?:\b(?:is|as|becomes?|became|remains?|remained|stays?|stayed)\s+|[:–—-]\s*)(?:the\s+)?"
     r"(?:(?:new|clear|undisputed|unquestioned|outright|overall|current|reigning|runaway|quality|"
     r"benchmark|performance|frontier)\s+){0,2}leader"
     r"(?:\s+(?:in|of|among|for|on)\s+(?P<what>[^.;:!?]{1,60}))?"

@@ -529,3 +529,16 @@ def test_a_listed_place_survives_the_consistency_check() -> None:
         (2, "o3"),
         (3, "Grok 4"),
     ]
+
+
+def test_sharing_a_place_with_another_gives_both_that_place() -> None:
+    drafts = extract("Grok 4 shares first place with Gemini 2.5 Pro on LMArena.")
+    ranks = {(d.model, d.rank) for d in drafts if isinstance(d, RankPosition)}
+    assert ranks == {("Grok 4", 1), ("Gemini 2.5 Pro", 1)}
+
+
+def test_remaining_the_leader_is_first_place() -> None:
+    drafts = extract("Claude Opus 4.6 remains the leader on LMArena.")
+    assert [(d.model, d.rank) for d in drafts if isinstance(d, RankPosition)] == [
+        ("Claude Opus 4.6", 1)
+    ]
