@@ -144,6 +144,8 @@ RANKING_TERMS: tuple[str, ...] = (
     "strongest",
     "frontier",
     "catching up",
+    "closing in on",
+    "gaining on",
     "caught up",
     "closing the gap",
     "the gap between",

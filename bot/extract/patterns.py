@@ -380,7 +380,11 @@ _GAP_DIRECTION: tuple[tuple[re.Pattern[str], Direction], ...] = (
 _GAP_VERB = _i(
     r"\b(?P<narrow>(?:clos(?:es|ed|ing)|narrow(?:s|ed|ing)|shrink(?:s|ing)|shrank|cut(?:s|ting)?)"
     r"\s+the\s+gap\s+(?:with|to|on)|catch(?:es|ing)?\s+up\s+(?:with|to|on)|caught\s+up\s+"
-    r"(?:with|to|on)|(?:are|is)\s+gaining\s+on)|(?P<widen>pull(?:s|ed|ing)?\s+(?:away|ahead)\s+"
+    r"(?:with|to|on)|(?:are|is)\s+gaining\s+on|"
+    # "open models are closing in on closed ones"
+    r"(?:are|is|were|was|have\s+been|has\s+been)\s+(?:fast\s+|quickly\s+|steadily\s+)?"
+    r"clos(?:ing|ed)\s+in\s+on|clos(?:e|es)\s+in\s+on)|"
+    r"(?P<widen>pull(?:s|ed|ing)?\s+(?:away|ahead)\s+"
     r"(?:from|of)|(?:widen|extend|increase)(?:s|ed|ing)?\s+(?:its|their)\s+lead\s+over)"
 )
 _NEW_HIGH = _i(

@@ -85,7 +85,8 @@ _TRIGGER = re.compile(
     r"pull|high|record|leader|strongest|capable|intelligent|dominat|eclips|leapfrog|among|"
     r"than|improv|upgrade|superior|exceed|approach|compar|competitive|rival|par\b|lead|"
     r"smartest|powerful|sota|frontier|standard|deficit|distance|parity|erase|narrow|shr[iau]nk|"
-    r"widen|level|runner|next|follow|most\s|advanced|greatest|in[- ]class|\d",
+    r"widen|level|runner|next|follow|most\s|advanced|greatest|in[- ]class|clos\w+\s+in|"
+    r"gaining|\d",
     re.IGNORECASE,
 )
 _BOARD_RE = re.compile(

@@ -542,3 +542,11 @@ def test_remaining_the_leader_is_first_place() -> None:
     assert [(d.model, d.rank) for d in drafts if isinstance(d, RankPosition)] == [
         ("Claude Opus 4.6", 1)
     ]
+
+
+def test_closing_in_on_another_group_narrows_the_gap() -> None:
+    [trend] = [
+        d for d in extract("Open models are closing in on closed ones.") if isinstance(d, TrendGap)
+    ]
+    assert trend.direction == "narrowing"
+    assert trend.subjects == (Group(open_weights=True), Group(open_weights=False))
