@@ -29,6 +29,7 @@ servers need the same cores), so the best ratio the single run allows.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import os
 import re
@@ -161,19 +162,62 @@ def _machine_busy_s() -> float:
     return (user + nice + system + irq + softirq + steal) / _TICK
 
 
-def _backend_cpu(database: str, seen: dict[int, float]) -> None:
-    """Record the CPU seconds of each Postgres backend serving `database` (by pid; a
-    backend's figure is kept after it exits, as last sampled)."""
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
+def _cpu_s(pid: int | str) -> float:
+    """User + system CPU seconds of a process (OSError once it is gone)."""
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(stat[11]) + int(stat[12])) / _TICK
+
+
+class Backends:
+    """The CPU seconds of the Postgres backends serving one database, by pid; a
+    backend's figure is kept after it exits, as last sampled.
+
+    Only the postmaster's children are looked at (found from a backend of our own),
+    not all of /proc: scanning every process ten times a second cost this process a
+    millisecond a sample, on the same cores the instances are measured on. A Postgres
+    on another machine shows no backends here, and its figure is 0."""
+
+    def __init__(self, url: str) -> None:
+        self.database = make_url(url).database or ""
+        self.seen: dict[int, float] = {}
+        self.postmaster: int | None = None
+        engine = sa.create_engine(db.make_engine(url).url)
         try:
-            if database not in (proc / "cmdline").read_text():
+            with engine.connect() as conn:
+                backend = conn.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
+            ppid = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1]
+            self.postmaster = int(ppid)
+        except (OSError, sa.exc.SQLAlchemyError, ValueError):
+            pass  # not on this machine, or not readable: all of /proc is scanned
+        finally:
+            engine.dispose()
+
+    def _candidates(self) -> list[str]:
+        if self.postmaster is not None:
+            children = f"/proc/{self.postmaster}/task/{self.postmaster}/children"
+            try:
+                return Path(children).read_text().split()
+            except OSError:
+                return []
+        return [p.name for p in Path("/proc").iterdir() if p.name.isdigit()]
+
+    def sample(self) -> None:
+        for pid in self._candidates():
+            try:
+                # not cached when it does not match: a new backend names its database
+                # only once its client is authenticated
+                if int(pid) not in self.seen and not self._serves_ours(pid):
+                    continue
+                self.seen[int(pid)] = _cpu_s(pid)
+            except OSError:
                 continue
-            stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        seen[int(proc.name)] = (int(stat[11]) + int(stat[12])) / _TICK
+
+    def _serves_ours(self, pid: str) -> bool:
+        return self.database in Path(f"/proc/{pid}/cmdline").read_text()
+
+    @property
+    def total(self) -> float:
+        return sum(self.seen.values())
 
 
 @dataclass
@@ -184,6 +228,8 @@ class Usage:
     machine: float  # every process on the machine, all cores (others' work included)
     servers: float  # this process: the feed and webhook servers the instances talk to
     peak_kb: int  # peak RSS of one instance and its children
+    exits: list[float]  # each instance: start -> its exit, in seconds
+    each_cpu: list[float]  # each instance's own CPU seconds, as last sampled before it exited
 
 
 def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> Usage:
@@ -195,8 +241,7 @@ def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> Usag
         WEBHOOK_ENV: webhook_url,
     }
     cli = str(Path(sys.executable).with_name("claimwatch"))
-    database = make_url(url).database or ""
-    backends: dict[int, float] = {}
+    backends = Backends(url) if url.startswith("postgresql") else None
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     servers = time.process_time()
     machine = _machine_busy_s()
@@ -211,10 +256,20 @@ def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> Usag
         for i in range(count)
     ]
     peak = 0
-    while any(p.poll() is None for p in procs):
-        peak = max([peak] + [_rss_kb(p.pid) for p in procs if p.poll() is None])
-        if url.startswith("postgresql"):
-            _backend_cpu(database, backends)
+    exits: dict[int, float] = {}
+    each_cpu = [0.0] * count
+    while len(exits) < count:
+        for i, p in enumerate(procs):
+            if i in exits:
+                continue
+            if p.poll() is not None:
+                exits[i] = time.perf_counter() - start
+                continue
+            with contextlib.suppress(OSError):
+                each_cpu[i] = _cpu_s(p.pid)
+        peak = max([peak] + [_rss_kb(p.pid) for i, p in enumerate(procs) if i not in exits])
+        if backends is not None:
+            backends.sample()
         time.sleep(0.1)
     wall = time.perf_counter() - start
     machine = _machine_busy_s() - machine
@@ -227,7 +282,9 @@ def run_instances(url: str, sources: Path, webhook_url: str, count: int) -> Usag
             raise SystemExit(f"instance failed ({p.returncode}):\n{err.decode()[-3000:]}")
         summary = [line for line in out.decode().splitlines() if line.startswith("polled ")]
         print(f"    {summary[-1] if summary else out.decode()[-2000:]}")
-    return Usage(wall, cpu, sum(backends.values()), machine, servers, peak)
+    postgres = backends.total if backends is not None else 0.0
+    ends = [exits[i] for i in range(count)]
+    return Usage(wall, cpu, postgres, machine, servers, peak, ends, each_cpu)
 
 
 def stored_times(url: str) -> tuple[int, dict[int, datetime]]:
@@ -294,7 +351,15 @@ def bench(base: str, count: int, instances: int) -> float:
         f"machine {usage.machine:.1f} of {usage.wall * (os.cpu_count() or 1):.1f} "
         f"core-seconds busy"
     )
-    print(f"    CPU of this process's feed and webhook servers: {usage.servers:.1f} s")
+    print(
+        f"    CPU of this process (its feed and webhook servers, and the sampling): "
+        f"{usage.servers:.1f} s"
+    )
+    if instances > 1:
+        # the tail: an instance that exits early leaves its core to others' work
+        exits = ", ".join(f"{e:.1f} s" for e in usage.exits)
+        each = ", ".join(f"{c:.1f} s" for c in usage.each_cpu)
+        print(f"    instances exited at {exits} (their CPU: {each})")
     if instances == 1:
         print(f"    peak memory of one instance: {usage.peak_kb / 1024:.0f} MiB RSS")
         # Two instances split the same work; with the database and the servers it must
