@@ -298,11 +298,28 @@ def _refuse_duplicate_keys(node: yaml.Node | None) -> None:
             stack.extend(current.value)
 
 
+# libyaml's parser where PyYAML was built with it: the pure-Python one took 0.2 s for
+# a file of 1,000 feeds, paid by every instance at start (benchmarks/service.py)
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _construct(node: yaml.Node | None, text: str) -> Any:
+    """The Python values of a composed document, as `yaml.safe_load` makes them, without
+    parsing the text a second time."""
+    if node is None:
+        return None
+    loader = _YAML_LOADER(text)
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def parse_sources(text: str, name: str = "sources.yaml", base: Path | None = None) -> SourcesFile:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_YAML_LOADER)
         _refuse_duplicate_keys(node)
-        data = yaml.safe_load(text)
+        data = _construct(node, text)
     except _DuplicateKey as exc:
         raise ClaimwatchError(f"{name}:{exc.line}: {exc}") from None
     except RecursionError:

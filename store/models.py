@@ -105,20 +105,27 @@ class Article(_Table, table=True):
     __tablename__ = "articles"
     __table_args__ = (
         sa.UniqueConstraint("source_id", "dedupe_key", name="uq_articles_source_dedupe"),
-        sa.Index("ix_articles_pending", "processed_at", "source_id"),
+        # the ids leases take, in the order they take them (store/leases.py)
+        sa.Index(
+            "ix_articles_pending",
+            "id",
+            sqlite_where=sa.text("processed_at IS NULL"),
+            postgresql_where=sa.text("processed_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    source_id: int = Field(foreign_key="sources.id", index=True)
+    # no index of its own: uq_articles_source_dedupe starts with it
+    source_id: int = Field(foreign_key="sources.id")
     dedupe_key: str = Field(max_length=200)
     guid: str | None = Field(default=None, max_length=2000)
     url: str | None = Field(default=None, max_length=2000)
-    canonical_url: str | None = Field(default=None, max_length=2000, index=True)
+    canonical_url: str | None = Field(default=None, max_length=2000)
     title: str | None = _text()
     summary: str | None = _text()
     content: str | None = _text()  # full text when fetched, else the feed's content
     content_hash: str = Field(max_length=64)
-    published_at: datetime | None = _ts(index=True)
+    published_at: datetime | None = _ts()
     fetched_at: datetime = _created()
     updated_at: datetime | None = _ts()
     baseline: bool = False  # stored by a source's first poll or too old: never alerts

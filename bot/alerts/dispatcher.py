@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bot.alerts import outbox
 from bot.alerts.messages import build_alert
@@ -110,9 +110,11 @@ async def dispatch_pending(
         engine, owner=owner, now=now, limit=limit, ttl=lease_for, destinations=sendable
     )
     queues: dict[str, list[Alert]] = {}
+    with Session(engine) as session:  # the batch's rows in one query, not one per alert
+        rows = session.exec(select(Alert).where(col(Alert.id).in_(ids))).all() if ids else []
+    found = {a.id: a for a in rows}
     for alert_id in ids:
-        with Session(engine) as session:
-            alert = session.get(Alert, alert_id)
+        alert = found.get(alert_id)
         if alert is None or alert.lease_owner != owner:
             report.lost_leases += 1
             continue

@@ -11,7 +11,6 @@ from bot.boards import stale_note
 from bot.cli.common import SourcesOpt, open_store, settings
 from bot.cli.leaderboard import summary_line
 from bot.cli.sources_yaml import sources_file
-from bot.discord.service import run_bot
 from bot.progress import progress_bar
 from store import db
 from store.leaderboards.ingest import ingest_bundled
@@ -46,4 +45,8 @@ def run(
         # before this point)
         raise typer.Exit(report.exit_code)
     else:
+        # discord.py (and aiohttp with it) only for the long-running service, whose bot
+        # it runs: `run --once` never starts it, and two instances each paid 0.15 s
+        from bot.discord.service import run_bot
+
         pipeline.serve(engine, config, settings(), discord=run_bot)

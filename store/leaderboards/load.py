@@ -6,6 +6,7 @@ every entry of those snapshots in stored order (readers store entries best first
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -29,8 +30,11 @@ _ENTRY_COLUMNS = (
     _ENTRY.c.votes,
     _ENTRY.c.organisation,
     _ENTRY.c.licence,
-    _ENTRY.c.extra,
+    # as text, decoded here: most entries have none ("{}"), and decoding every row's JSON
+    # was half of loading all snapshots, which each instance of the service does at start
+    sa.cast(_ENTRY.c.extra, sa.Text).label("extra"),
 )
+_NO_EXTRA = (None, "{}", "null")
 
 
 def _headers() -> sa.Select[Any]:
@@ -58,7 +62,7 @@ def _entries(conn: Connection, where: sa.ColumnElement[bool]) -> dict[int, list[
                 votes=votes,
                 organisation=org,
                 licence=licence,
-                extra=extra or {},
+                extra={} if extra in _NO_EXTRA else json.loads(extra) or {},
             )
         )
     return by_snapshot

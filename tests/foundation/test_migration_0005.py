@@ -32,6 +32,11 @@ def _at(engine: Engine, revision: str) -> None:
         command.downgrade(db._alembic_config(conn), revision)
 
 
+def _up_to(engine: Engine, revision: str) -> None:
+    with engine.begin() as conn:
+        command.upgrade(db._alembic_config(conn), revision)
+
+
 def _rows(engine: Engine, *columns: str) -> dict[str, tuple[object, ...]]:
     with engine.connect() as conn:
         query = f"SELECT name, {', '.join(columns)} FROM sources ORDER BY name"
@@ -69,7 +74,7 @@ def test_removed_sources_move_to_columns_and_back(engine: Engine) -> None:
                 },
             ],
         )
-    db.upgrade(engine)
+    _up_to(engine, "0005")
     assert db.current_revision(engine) == "0005"
     upgraded = _rows(engine, "removed_by", "removed_at", "disabled_reason")
     assert upgraded["gone"][0] == "ann#1" and upgraded["gone"][2] is None
