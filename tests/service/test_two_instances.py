@@ -92,8 +92,11 @@ def test_two_instances_share_the_work_and_take_over_a_killed_ones(
             session.exec(select(Article.id).where(col(Article.processed_at).is_not(None))).all()
         )
 
-    # 2. a ghost instance holds leases on three unprocessed articles, and dies too
+    # 2. a ghost instance holds leases on three unprocessed articles, and dies too. It
+    # takes them once the victim's leases have run out: the victim checks articles
+    # while it polls, and may have leased every one it stored before it was killed.
     killed_at = utcnow()
+    ghost_at = killed_at + leases.ARTICLE_LEASE + timedelta(seconds=1)
     with Session(seeded) as session, session.begin():
         ghosted = leases.take(
             session,
@@ -102,12 +105,12 @@ def test_two_instances_share_the_work_and_take_over_a_killed_ones(
             owner="ghost",
             ttl=leases.ARTICLE_LEASE,
             limit=3,
-            now=killed_at,
+            now=ghost_at,
         )
     assert len(ghosted) == 3
 
     # 3. two instances, concurrently, once the dead ones' leases have expired
-    later = killed_at + timedelta(minutes=11)
+    later = ghost_at + leases.ARTICLE_LEASE + timedelta(minutes=1)
     config = load_config(data)
     reports: dict[str, PassReport] = {}
     errors: list[BaseException] = []
