@@ -1168,17 +1168,9 @@ def short_names(text: str, mentions: Iterable[Mention], gaz: Gazetteer) -> dict[
             continue
         if gaz.organisation(low) or gaz.country(low) or low in BENCHMARKS:
             continue
-        # written alone: not only inside the full name
-        alone = re.search(rf"(?<![\w.-]){word}(?![\w-])(?!\s+v?\d)", text)
-        if alone and not any(
-            text[max(0, alone.start() - len(f)) : alone.end()].endswith(f) for f in fulls
-        ):
-            out[word] = next(iter(fulls))
-        elif alone:
-            rest = text[alone.end() :]
-            again = re.search(rf"(?<![\w.-]){word}(?![\w-])(?!\s+v?\d)", rest)
-            if again and not any(
-                rest[max(0, again.start() - len(f)) : again.end()].endswith(f) for f in fulls
-            ):
-                out[word] = next(iter(fulls))
+        # written alone somewhere: not only as the end of the full name
+        full = next(iter(fulls))
+        alone = re.finditer(rf"(?<![\w.-]){word}(?![\w-])(?!\s+v?\d)", text)
+        if any(not text.endswith(full, 0, m.end()) for m in alone):
+            out[word] = full
     return out

@@ -204,12 +204,17 @@ def _board(sentence: str) -> str | None:
     return chosen[0] if chosen else None
 
 
+def _clause(sentence: str, pos: int) -> tuple[int, int]:
+    """Where the clause holding `pos` starts and ends (_CLAUSE_BREAK)."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, pos)
+    return start, after.start() if after else len(sentence)
+
+
 def _clause_board(sentence: str, pos: int) -> str | None:
     """The board of the clause holding `pos`: "GPT-5 tops LMArena, and Claude tops the
     WebDev Arena" puts each on its own; a clause naming none takes the sentence's."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
-    after = _CLAUSE_BREAK.search(sentence, pos)
-    end = after.start() if after else len(sentence)
+    start, end = _clause(sentence, pos)
     names = list(_BOARD_RE.finditer(sentence, start, end))
     if len({BOARDS[m.group(1).lower()] for m in names}) <= 1:
         return _board(sentence[start:end]) or _board(sentence)
@@ -247,9 +252,7 @@ def _clause_metric(sentence: str, pos: int) -> str | None:
     """The measure named in the clause that holds `pos`, the nearest when it names
     several: "Gemini 2.5 Pro ranks first on LMArena, and Grok 4 scores 88% on GPQA"
     ranks Gemini by the arena's score, not by GPQA."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
-    after = _CLAUSE_BREAK.search(sentence, pos)
-    end = after.start() if after else len(sentence)
+    start, end = _clause(sentence, pos)
     # "GPT-4 on 1159 (MT-Bench 8.99, MMLU 86.4), then Claude-1": an aside's measure is
     # its own numbers', not the clause's
     asides = [a.span() for a in _ASIDE.finditer(sentence) if not a.start() <= pos < a.end()]
@@ -309,7 +312,9 @@ class RulesExtractor:
         article_board = _single_board(text)
         seen: set[str] = set()
         prev_subject: str | None = None
-        found = [_with_sizes(sent.text, self.gaz.models(sent.text)) for sent in sentences]
+        raw = [_no_licences(sent.text, self.gaz.models(sent.text)) for sent in sentences]
+        size_lists = [_size_lists(sent.text, ms) for sent, ms in zip(sentences, raw, strict=True)]
+        found = [_with_sizes(ms, lists) for ms, lists in zip(raw, size_lists, strict=True)]
         if shorts is None:
             # "Llama 4 Maverick ... Maverick came in second": a full name's last word,
             # written alone later, names that model for this article
@@ -326,7 +331,7 @@ class RulesExtractor:
         # one sentence goes on in the next ones that rank and name none, until a sentence
         # names another or ranks nothing
         carried: str | None = None
-        for sent, written in zip(sentences, found, strict=True):
+        for sent, written, lists in zip(sentences, found, size_lists, strict=True):
             # "it" may mean the article's topic only when the previous sentence offered
             # no other candidate: no model in subject position there
             named_before = bool(models) and bool(subjects(prev_text, models, ()))
@@ -386,7 +391,7 @@ class RulesExtractor:
                     else:
                         hit.within = scope
             hits = [h for h in hits if h not in unclear]
-            if lists := _size_lists(sent.text, written):
+            if lists:
                 hits = [h for h in hits if not _crossed(h, lists)]
             named_board = _board(sent.text)
             carried = named_board or (board_before if hits else None)
@@ -639,21 +644,22 @@ def _size_lists(text: str, models: list[Mention]) -> list[list[Mention]]:
             continue
         family, end, sizes = m.text[: size.start()], m.end, [m]
         while more := _MORE_SIZES.match(text, end):
-            name = family + more.group(1)
-            there = [x for x in models if x.start <= more.start(1) < x.end]
-            if there and (there[0].text != name or there[0].start != more.start(1)):
+            if any(x.start <= more.start(1) < x.end for x in models):
                 break  # a name of its own starts there
-            sizes.append(Mention(more.start(1), more.end(1), name, "model"))
+            sizes.append(Mention(more.start(1), more.end(1), family + more.group(1), "model"))
             end = more.end()
         if len(sizes) > 1:
             lists.append(sizes)
     return lists
 
 
-def _with_sizes(text: str, models: list[Mention]) -> list[Mention]:
-    # "under the Llama 2 Community terms", "the Gemma License": a licence, not a model
-    models = [m for m in models if not _LICENCE_AFTER.match(text, m.end)]
-    added = [x for sizes in _size_lists(text, models) for x in sizes[1:] if x not in models]
+def _no_licences(text: str, models: list[Mention]) -> list[Mention]:
+    """ "under the Llama 2 Community terms", "the Gemma License": a licence, not a model."""
+    return [m for m in models if not _LICENCE_AFTER.match(text, m.end)]
+
+
+def _with_sizes(models: list[Mention], lists: list[list[Mention]]) -> list[Mention]:
+    added = [x for sizes in lists for x in sizes[1:]]
     return sorted([*models, *added], key=lambda x: x.start) if added else models
 
 

