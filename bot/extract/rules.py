@@ -654,8 +654,20 @@ def _size_lists(text: str, models: list[Mention]) -> list[list[Mention]]:
 
 
 def _no_licences(text: str, models: list[Mention]) -> list[Mention]:
-    """ "under the Llama 2 Community terms", "the Gemma License": a licence, not a model."""
-    return [m for m in models if not _LICENCE_AFTER.match(text, m.end)]
+    """ "under the Llama 2 Community terms", "the Gemma License": a licence, not a model.
+    "previous Gemini models", "other Llama versions": a set the words describe, kept
+    whole as a side no board lists, never read as the family (whose best member may be
+    the claim's own subject)."""
+    out = []
+    for m in models:
+        if _LICENCE_AFTER.match(text, m.end):
+            continue
+        after = _SET_AFTER.match(text, m.end)
+        before = _SET_BEFORE.search(text, max(0, m.start - 30), m.start) if after else None
+        if after and before:
+            m = Mention(before.start(), after.end(), text[before.start() : after.end()], "model")
+        out.append(m)
+    return out
 
 
 def _with_sizes(models: list[Mention], lists: list[list[Mention]]) -> list[Mention]:
@@ -663,6 +675,15 @@ def _with_sizes(models: list[Mention], lists: list[list[Mention]]) -> list[Menti
     return sorted([*models, *added], key=lambda x: x.start) if added else models
 
 
+_SET_BEFORE = re.compile(
+    r"\b(?:previous|prior|earlier|older|past|other|competing|rival|smaller|larger|bigger|"
+    r"existing|current|later|newer|first-generation)\s+$",
+    re.IGNORECASE,
+)
+_SET_AFTER = re.compile(
+    r"\s+(?:[\w.-]+\s+)?(?:models|versions|variants|releases|generations|iterations)\b",
+    re.IGNORECASE,
+)
 _LICENCE_AFTER = re.compile(
     r"\s+(?:Community\s+)?(?:[Ll]icen[cs]e|[Tt]erms|[Aa]cceptable\s+[Uu]se)\b"
 )

@@ -17,6 +17,7 @@ from store.judge.common import (
     evidence,
     ordered_verdict,
     resolve_model,
+    unverifiable,
 )
 from store.judge.kinds import ClaimKind, register
 
@@ -36,6 +37,13 @@ def judge_pairwise(claim: PairwiseComparison, ctx: Ctx) -> Outcome:
     if failed:
         return failed
     assert a is not None and b is not None
+    if a.model == b.model:
+        # "beats Gemini" said of the family's own best member: the names do not tell
+        # two models apart here, and a model compared with itself says nothing
+        return unverifiable(
+            "ambiguous_model",
+            f"“{claim.model_a}” and “{claim.model_b}” both stand for {a.model} on {ctx.where()}.",
+        )
     order = compare(a, b)
     verdict: VerdictLabel
     if claim.relation == "ties":

@@ -212,6 +212,34 @@ def test_a_described_other_side_is_kept_as_the_text_wrote_it() -> None:
     assert pairs("Claude Sonnet 5 beats all other open models.") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gemini 2.5 Pro beats previous Gemini models on LMArena.",
+            ("Gemini 2.5 Pro", "previous Gemini models", "beats"),
+        ),
+        (
+            "Llama 3.1 405B outperforms other Llama models on every benchmark.",
+            ("Llama 3.1 405B", "other Llama models", "beats"),
+        ),
+        (
+            "Older Qwen versions trail DeepSeek-V3 on LMArena.",
+            ("Older Qwen versions", "DeepSeek-V3", "trails"),
+        ),
+    ],
+)
+def test_a_family_qualified_as_a_set_is_a_described_side(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    # not the family, whose best member may be the subject itself
+    assert pairs(text) == {expected}
+    # unqualified, the family stands for its best member
+    assert pairs("Gemini 2.5 Pro beats Llama models on LMArena.") == {
+        ("Gemini 2.5 Pro", "Llama", "beats")
+    }
+
+
 def test_it_after_two_named_models_means_neither_not_the_topic() -> None:
     text = "GPT-4o and Claude 3.5 Sonnet are close on LMArena. It beats Gemini 1.5 Pro."
     assert pairs(text, title="Mistral Small 3.1") == set()

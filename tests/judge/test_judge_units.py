@@ -222,6 +222,16 @@ def test_unknown_ambiguous_family_and_metric() -> None:
     assert (bad.verdict, bad.reason) == ("unverifiable", "unsupported_metric")
 
 
+def test_a_model_against_its_own_family_is_no_comparison() -> None:
+    # "Qwen2.5-72B beats Qwen2.5 models": the family's best member is Qwen2.5-72B itself
+    j = run(pair("Qwen2.5-72B", "Qwen2.5", D3, view="raw"))
+    assert (j.verdict, j.reason) == ("unverifiable", "ambiguous_model")
+    assert "Qwen2.5-72B" in j.explanation
+    # another member is a real comparison: 1100 against the best's 1105, whose
+    # intervals (five points each way) overlap
+    assert run(pair("Qwen2.5-7B", "Qwen2.5", D3, view="raw")).verdict == "within_uncertainty"
+
+
 def test_history_board_falls_back_for_rank_claims() -> None:
     j = run(pair("Alpha-1", "Beta-Open", D2, board="lmarena-history", view="raw"))
     assert j.board == "lmarena-text" and j.verdict == "supported"
