@@ -37,6 +37,9 @@ class _Hit:
     needs_scope: bool = False
     # the claim's own words when they are less than the sentence (one item of a list)
     span: tuple[int, int] | None = None
+    # names as written that no field holds: a side named by its maker alone ("Google
+    # holds the top spot")
+    said: tuple[str, ...] = ()
 
     def claim_fields(self) -> dict[str, Any]:
         """The claim type's own fields, as its model (store/judge/) names them."""
@@ -47,7 +50,7 @@ class _Hit:
 
     def names(self) -> list[str]:
         """The model names the claim is about, as the text wrote them."""
-        return []
+        return list(self.said)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -195,7 +195,12 @@ _VERBS: dict[Relation, str] = {
     "ties": (
         r"on\s+a\s+par\s+with|(?:just\s+|about\s+|roughly\s+)?as\s+good\s+as|"
         r"(?:roughly\s+|about\s+)?equal\s+to|"
-        r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|(?:is|are|was|were)\s+(?:roughly\s+|"
+        r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|"
+        # the bare verb after a modal, "to" or a negation: "can match", "does not yet match"
+        r"(?:(?<=\bcan )|(?<=\bcould )|(?<=\bmay )|(?<=\bmight )|(?<=\bwill )|(?<=\bwould )|"
+        r"(?<=\bto )|(?<=\bnot )|(?<=\byet )|(?<=n't )|(?<=n’t )|(?<=\bdoes )|(?<=\bdid ))"
+        r"match(?!\s+(?:for|the\s+cost|the\s+price))|"
+        r"(?:is|are|was|were)\s+(?:roughly\s+|"
         r"essentially\s+|statistically\s+)?(?:on par|tied|level|even) with|"
         # "competitive cost compared to X" compares prices, which rank nothing
         r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck)\s+"
@@ -549,6 +554,10 @@ _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
     r"closed[- ]source|closed|proprietary)\s+(?:AI\s+)?(?:models?|LLMs?|AI)\b"
 )
+_LATER_SCOPE = _i(
+    r"\b(?:in|among|for|on|of)\s+(?:the\s+)?(?:[\w.-]+['’]s?\s+)?(?P<open>open[- ]weights?|"
+    r"open[- ]source|open|closed[- ]source|closed|proprietary)[- ](?:AI\s+)?(?:models?|LLMs?)\b"
+)
 _SPEED_OR_PRICE = _i(rf"\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}{_SPEED_WORDS}\b")
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:(?:significant|major|big|clear|huge|substantial)\s+)?")
 _RELATIVE = re.compile(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
@@ -820,6 +829,17 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
         open_weights = not scope.group(1).lower().startswith(("closed", "proprietary"))
         ga = ga.model_copy(update={"open_weights": open_weights})
         gb = gb.model_copy(update={"open_weights": open_weights})
+    else:
+        # "China leads the US on LMArena's open model rankings": said later in the
+        # clause, the scope holds for each side that names no openness of its own
+        end = _CLAUSE_END.search(s.text, b.end)
+        later = _LATER_SCOPE.search(s.text, b.end, end.start() if end else len(s.text))
+        if later:
+            open_weights = not later.group("open").lower().startswith(("closed", "proprietary"))
+            if ga.open_weights is None:
+                ga = ga.model_copy(update={"open_weights": open_weights})
+            if gb.open_weights is None:
+                gb = gb.model_copy(update={"open_weights": open_weights})
     if ga == gb:
         return None
     rel = _GROUP_RELATION[relation]
@@ -913,6 +933,20 @@ def _rank(
 ) -> None:
     """Add the rank of the model in subject position before `pos` to `found`."""
     subject = _subject(s, pos)
+    if subject is None and rank == 1 and op == "eq" and not (within or category or metric):
+        # "Google holds the top spot on LMArena": a maker's best model leads the rest
+        if (maker := _maker_subject(s, pos)) is not None:
+            group = Group(organisation=maker[1])
+            found.append(
+                GroupHit(
+                    group_a=group,
+                    group_b=group.rest(),
+                    start=pos,
+                    negated=denied or _near_negation(s.text, pos),
+                    said=(maker[0],),
+                )
+            )
+        return
     if subject is None or ranked([*s.hits, *found], subject, rank):
         return  # one sentence, one rank claim per model and rank
     names = _coordinated(s, subject, pos)
@@ -934,6 +968,29 @@ def _rank(
                 metric=metric,
             )
         )
+
+
+# "Google now holds", "OpenAI has reclaimed": a maker's name opening the clause, and
+# a ranking named after the cue ("the cloud market" is no leaderboard)
+_MAKER_LEAD = _i(
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|as|after|now|meanwhile)\s+)(?P<maker>[A-Z][\w.-]*)\s+"
+    r"(?:(?:now|still|again|once\s+again|finally|also|has|have|had|is|was)\s+){0,3}$"
+)
+_RANKING_AFTER = _i(
+    r"^[^.;]{0,60}?\b(?:leaderboards?|arenas?|rankings?|charts?|benchmarks?|LMArena|LMSYS|"
+    r"Elo)\b"
+)
+
+
+def _maker_subject(s: Sentence, pos: int) -> tuple[str, str] | None:
+    """The maker opening the clause before a place's cue: (as written, registry name)."""
+    lead = _MAKER_LEAD.search(s.text, max(0, pos - 50), pos)
+    if lead is None or not _RANKING_AFTER.match(s.text[pos:]):
+        return None
+    if any(m.start < pos for m in s.models):
+        return None  # "Google's Gemini 3 ... leads": the model is the subject
+    name = s.gaz.organisation(lead.group("maker"))
+    return (lead.group("maker"), name) if name else None
 
 
 _DENIAL = _i(r"n['’]t\b|\bnot\b|\bno\s+longer\b")
@@ -1262,12 +1319,22 @@ _HOLD_OF_TOP = _i(
 )
 # every place of the top k, said with "all": "the first four places all go to",
 # "the top five are all Chinese", "all five top slots belong to"
+_TAKEN = r"(?:held|taken|occupied|filled|claimed|swept)\s+by"
 _ALL_OF_TOP = _i(
     rf"\b(?:the\s+(?:first|top)\s+(?P<k>{_N})(?:\s+(?:places|spots|slots|positions|models))?"
+    # "the top three spots on LMArena are all held by"
+    r"(?:\s+(?:on|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)?"
     r"\s+(?:(?:now\s+)?all\s+(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from)|"
+    rf"(?:are|were)\s+(?:now\s+)?(?:all\s+)?{_TAKEN}|"
     r"(?:go\s+to|belong\s+to|are|come\s+from)\s+all)"
     rf"|all\s+(?P<k2>{_N})\s+top\s+(?:places|spots|slots|positions)(?:\s+[\w\s]{{0,20}}?)?\s+"
-    r"(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from))\s+(?:to\s+)?(?:either\s+)?"
+    rf"(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from|are\s+{_TAKEN}))\s+(?:to\s+)?(?:either\s+)?"
+)
+# "Chinese models take the top four places", "sweep the top three spots": all k
+_TAKE_ALL_TOP = _i(
+    r"\b(?:hold|holds|held|take|takes|took|occupy|occupies|occupied|claim|claims|claimed|"
+    r"fill|fills|filled|sweep|sweeps|swept|lock\s+up|locks\s+up|locked\s+up)\s+"
+    rf"(?:all\s+)?the\s+(?:top|first)\s+(?P<k>{_N})\s+(?:places|spots|slots|positions)\b"
 )
 
 
@@ -1288,6 +1355,7 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _ALL_OF_TOP.finditer(s.text)]
     # "Chinese labs hold four of the top ten spots": the group stands before the verb
     held = [(m, (max(0, m.start() - 60), m.start())) for m in _HOLD_OF_TOP.finditer(s.text)]
+    held += [(m, (max(0, m.start() - 60), m.start())) for m in _TAKE_ALL_TOP.finditer(s.text)]
     seen: set[int] = set()
     for m, (start, end) in cues + held:
         k_word = m.group("k") or m.groupdict().get("k2")
@@ -1307,6 +1375,12 @@ def find_place_counts(s: Sentence) -> list[Hit]:
             continue
         if _EITHER.search(window, 0, groups[0].end + 12):
             continue  # "either Google or OpenAI", "US and Chinese": no one group holds them
+        clause = _CLAUSE_END.search(s.text, m.end())
+        rest = (max(m.end(), start + groups[0].end), clause.start() if clause else len(s.text))
+        if any(rest[0] <= g.start < rest[1] for g in s.groups) or _LATER_SCOPE.search(
+            s.text, *rest
+        ):
+            continue  # "... the top four places among open models": places within a group
         found.append(
             GroupHit(
                 group_a=groups[0].group,

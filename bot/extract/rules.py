@@ -331,6 +331,10 @@ class RulesExtractor:
         # one sentence goes on in the next ones that rank and name none, until a sentence
         # names another or ranks nothing
         carried: str | None = None
+        # "a new list of its ten best open-source models. ... Kimi K2 sits at the very
+        # top.": the places said after a ranking of a group are counted within it, in
+        # the next sentences that rank, until one ranks nothing or says "overall"
+        listed: Group | None = None
         for sent, written, lists in zip(sentences, found, size_lists, strict=True):
             # "it" may mean the article's topic only when the previous sentence offered
             # no other candidate: no model in subject position there
@@ -349,6 +353,9 @@ class RulesExtractor:
                 prev_subject = subject_before or (None if named_before else topic)
             prev_text = sent.text
             board_before, carried = carried, None
+            overall = _OVERALL.search(sent.text) is not None
+            list_before = None if overall else listed
+            listed = _ranked_group(sent.text, self.gaz)
             if not _TRIGGER.search(sent.text):
                 continue
             if _QUESTION.search(sent.text):
@@ -389,8 +396,12 @@ class RulesExtractor:
                     if scope is False:
                         unclear.append(hit)  # a place within groups the words do not settle
                     else:
-                        hit.within = scope
+                        hit.within = scope or list_before
+                elif list_before and isinstance(hit, GroupHit) and hit.aggregate != "best_of":
+                    unclear.append(hit)  # places counted on a list of a group: no board's
             hits = [h for h in hits if h not in unclear]
+            if hits and listed is None:
+                listed = list_before
             if lists:
                 hits = [h for h in hits if not _crossed(h, lists)]
             named_board = _board(sent.text)
@@ -651,6 +662,31 @@ def _size_lists(text: str, models: list[Mention]) -> list[list[Mention]]:
         if len(sizes) > 1:
             lists.append(sizes)
     return lists
+
+
+_LIST_OF = re.compile(
+    r"\b(?:list|ranking|leaderboard|chart|table|rundown)\s+of\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_GROUP_LIST = re.compile(
+    r"\b(?P<open>open|closed|proprietary)[- ](?:weights?[- ]|source[- ])?(?:models?[- ]|AI[- ])?"
+    r"(?:ranking|rankings|leaderboard|list|chart)\b",
+    re.IGNORECASE,
+)
+_OVERALL = re.compile(r"\boverall\b|\b(?:full|main|whole)\s+(?:leader)?board\b", re.IGNORECASE)
+
+
+def _ranked_group(text: str, gaz: Gazetteer) -> Group | None:
+    """The group a sentence speaks of a ranking of: "LMArena's open-model ranking", "a
+    list of its ten best open-source models"."""
+    if m := _GROUP_LIST.search(text):
+        return Group(open_weights=m.group("open").lower() == "open")
+    if "of" not in text:
+        return None
+    for g in find_groups(text, gaz):
+        if not (g.anaphoric or g.others) and _LIST_OF.search(text, max(0, g.start - 60), g.start):
+            return g.group
+    return None
 
 
 def _no_licences(text: str, models: list[Mention]) -> list[Mention]:

@@ -297,6 +297,69 @@ def test_a_scope_after_a_group_comparison_holds_for_both_sides() -> None:
     assert (claim["group_a"]["country"], claim["group_b"]["country"]) == ("CN", "US")
 
 
+def test_a_scope_later_in_the_clause_holds_for_each_side_that_names_none() -> None:
+    for text in (
+        "China leads the US on LMArena's open model rankings.",
+        "Chinese models lead US models among open models on LMArena.",
+    ):
+        [claim] = claims(text)
+        assert (claim["group_a"]["country"], claim["group_b"]["country"]) == ("CN", "US")
+        assert claim["group_a"]["open_weights"] is True and claim["group_b"]["open_weights"] is True
+    # a side that names its own openness keeps it
+    text = "US closed models lead Chinese models on LMArena's open model rankings."
+    [claim] = claims(text)
+    assert (claim["group_a"]["open_weights"], claim["group_b"]["open_weights"]) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("Google holds the top spot on LMArena.", "Google"),
+        ("OpenAI has reclaimed the lead on the leaderboard.", "OpenAI"),
+        ("After months behind, Anthropic now tops the WebDev Arena.", "Anthropic"),
+    ],
+)
+def test_a_maker_in_first_place_leads_the_rest_of_the_field(text: str, maker: str) -> None:
+    [claim] = claims(text)
+    assert claim["type"] == "group_comparison" and claim["relation"] == "leads"
+    assert claim["group_a"]["organisation"] == maker
+    assert claim["group_b"] == {**claim["group_a"], "others": True}
+    assert claim["mentions"] == [maker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google leads the cloud market.",  # no ranking of models
+        "Google's Gemini 3 now tops LMArena.",  # the model is the subject
+        "Analysts say Google could lead again.",
+    ],
+)
+def test_no_maker_lead_without_a_ranking_or_with_a_model_subject(text: str) -> None:
+    assert not [c for c in claims(text) if c["type"] == "group_comparison"]
+
+
+def test_places_after_a_ranking_of_a_group_are_within_it() -> None:
+    text = (
+        "LMArena has put out a new list of its ten best open-source models. Kimi K2 sits "
+        "at the very top, and DeepSeek-R1 is second. Overall, GPT-5 ranks first."
+    )
+    within = {
+        (c["model"], c["rank"]): c["within"] for c in claims(text) if c["type"] == "rank_position"
+    }
+    assert within == {
+        ("Kimi K2", 1): {"country": None, "organisation": None, "open_weights": True},
+        ("DeepSeek-R1", 2): {"country": None, "organisation": None, "open_weights": True},
+        ("GPT-5", 1): None,
+    }
+    # a sentence that ranks nothing ends the list
+    text = (
+        "LMArena's open-model ranking came out on Monday. The weather was fine. "
+        "Kimi K2 sits at the very top."
+    )
+    assert [c["within"] for c in claims(text)] == [None]
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
@@ -945,6 +1008,9 @@ def _counts(text: str) -> set[tuple[str | None, bool | None, int, int]]:
         ("Half of the top ten firms on the rankings are Chinese.", ("CN", None, 10, 5)),
         ("The first four places all go to models developed in China.", ("CN", None, 4, 4)),
         ("None of the top 10 are open models.", (None, True, 10, 0)),
+        ("The top three spots on LMArena are all held by Chinese models.", ("CN", None, 3, 3)),
+        ("Chinese models sweep the top three spots on the leaderboard.", ("CN", None, 3, 3)),
+        ("Open models now take the first two places.", (None, True, 2, 2)),
     ],
 )
 def test_a_groups_number_of_places_in_a_top_k(
@@ -960,6 +1026,9 @@ def test_a_groups_number_of_places_in_a_top_k(
         "All five top slots on the board now belong to either Google or OpenAI.",
         # "the top ten ... are mostly": no number of places
         "The top ten models are mostly American.",
+        # places among a group: no board's top k counts them
+        "Chinese models take the top four places among open models on LMArena.",
+        "Chinese labs hold four of the top ten spots on LMArena's open model leaderboard.",
     ],
 )
 def test_no_count_where_the_text_gives_no_one_groups_number(text: str) -> None:

@@ -34,6 +34,7 @@ def test_a_hit_carries_only_fields_of_its_claim_type(hit_type: type[Hit]) -> Non
         "metric",
         "needs_scope",
         "span",
+        "said",
     }
     assert own <= set(model.model_fields)
     required = {name for name, f in model.model_fields.items() if f.is_required()}
