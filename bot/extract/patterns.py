@@ -259,7 +259,9 @@ _COUNT_TOP = _i(
 _RANK_HASH = _i(
     r"\b(?:ranks?|ranked|ranking|sits?|sitting|placed|places|debut(?:s|ed)?|land(?:s|ed)?|"
     r"comes? in|came in|is|was|now|at|rank of)(?:n['’]t|\s+not|\s+no\s+longer)?\s+"
-    r"(?:at\s+|in\s+|the\s+)?(?:#|No\.\s?|number\s+)(\d{1,3})\b"
+    r"(?:at\s+|in\s+|the\s+)?(?:(?:#|No\.\s?|number\s+)(\d{1,3})|"
+    # "is number one on LMArena"
+    r"number[- ](?P<word>one|two|three|four|five|six|seven|eight|nine|ten))\b"
     r"(?!\s*(?:spot|position|place|rank|slot))"
 )
 _RANK_ORDINAL = _i(
@@ -330,6 +332,8 @@ _RANK_TOP_K = _i(
     r"(?:(?:[\w-]+\s+){0,3}?(?:entry|model|one|name)\s+)?"
     r"(?:in|into|within|among|inside)?\s*the\s+(?:global\s+|overall\s+|current\s+)?"
     r"top[- ](\d{1,2}|ten|five|three|twenty)\b"
+    # "the top three open models": the places are counted within that group
+    r"(?:(?P<mods>(?:\s+[\w.-]+){1,3}?)\s+(?:models|LLMs|systems|entries)\b)?"
 )
 _RANK_OUT_TOP_K = _i(
     r"\b(?:falls?|fell|drops?|dropped|slips?|slipped|is|are|was|remains?)\s+(?:out\s+of|outside)"
@@ -404,6 +408,9 @@ _WITH_MODELS = re.compile(rf"\s+with\s+(?:its\s+)?(?P<a>{_NAMED})(?:\s+and\s+(?P
 
 def _num(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower(), 10)
+
+
+_OVERALL_MODS = _i(r"(?:\s+(?:AI|language|LLM|overall|ranked|performing|best|frontier|large))+")
 
 
 def _group_from_mods(mods: str, gaz: Gazetteer, where: str | None = None) -> Group | None:
@@ -953,7 +960,8 @@ def _rank(
     if len(names) > 1 and rank == 1 and op == "eq":
         # "A and B are the best models": the two hold the top two places
         rank, op = len(names), "top_k"
-    else:
+    elif not (op == "top_k" and 1 < len(names) <= rank):
+        # "A, B and C are the top three open models": each of them is in the top three
         names = [subject]
     for name in names:
         found.append(
@@ -1005,7 +1013,7 @@ def find_ranks(s: Sentence) -> list[Hit]:
     t = s.text
     found: list[Hit] = []
     for m in _RANK_HASH.finditer(t):
-        _rank(s, found, m.start(), int(m.group(1)), denied=_denies(m.group(0)))
+        _rank(s, found, m.start(), _num(m.group(1) or m.group("word")), denied=_denies(m.group(0)))
     for m in _RANK_SPOT.finditer(t):
         _rank(s, found, m.start(), int(m.group(1)))
     for m in _RANK_ORDINAL.finditer(t):
@@ -1062,7 +1070,10 @@ def find_ranks(s: Sentence) -> list[Hit]:
         _rank(s, found, m.start(), _num(m.group(1)), op="not_top_k")
     for m in _RANK_TOP_K.finditer(t):
         op: RankOp = "not_top_k" if _near_negation(t, m.start() + 8) else "top_k"
-        _rank(s, found, m.start(), _num(m.group(1)), op=op)
+        within = _group_from_mods(m.group("mods"), s.gaz) if m.group("mods") else None
+        if m.group("mods") and within is None and not _OVERALL_MODS.fullmatch(m.group("mods")):
+            continue  # "the top three coding models": a ranking no board's order gives
+        _rank(s, found, m.start(), _num(m.group(1)), op=op, within=within)
     for m in _RANK_AMONG.finditer(t):
         within = _group_from_mods(m.group(1), s.gaz)
         named = _WITH_MODELS.match(t, m.end())

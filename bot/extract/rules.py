@@ -376,10 +376,15 @@ class RulesExtractor:
                 models = sorted([*models, *shaped], key=lambda m: m.start)
                 # the rest stay candidates for a comparison's object (patterns.py)
                 unlisted = [u for u in unlisted if not any(_overlaps(u, m) for m in shaped)]
+            # "The highest-ranked open model is now Kimi K2": read as "Kimi K2 is now the
+            # highest-ranked open model", the order every finder knows
+            said, unlisted = (sent.text, unlisted)
+            if turned := _inverted(sent.text, models):
+                said, models, unlisted = (*turned, [])
             ctx = Sentence(
-                sent.text,
+                said,
                 models,
-                bare_groups(sent.text, find_groups(sent.text, self.gaz)),
+                bare_groups(said, find_groups(said, self.gaz)),
                 self.gaz,
                 subject_before,
                 topic=topic,
@@ -687,6 +692,42 @@ def _ranked_group(text: str, gaz: Gazetteer) -> Group | None:
         if not (g.anaphoric or g.others) and _LIST_OF.search(text, max(0, g.start - 60), g.start):
             return g.group
     return None
+
+
+# a place's description before its copula, the model after it
+_INVERTED = re.compile(
+    r"^\W*(?P<np>(?:the|its|their|(?-i:[A-Z][\w.&-]*)['’]s)\s+(?:(?:new|current|overall|very)\s+)?"
+    r"(?:top|best|highest[- ]ranked|top[- ]ranked|leading|strongest|best[- ]placed|"
+    r"highest[- ]scoring|best[- ]performing|top[- ]performing|number[- ]one)"
+    r"(?:\s+[\w.-]+){0,4}?\s+(?:model|LLM|system|entry|AI)"
+    r"(?:\s+(?:on|in|of|among|at|from|for)\s+[^,.;:]{1,50}?)?)"
+    r"\s+(?P<cop>(?:is|was|remains|remained|became|has\s+become)"
+    r"(?:\s+(?:now|still|currently|again|once\s+again|no\s+longer|not))*)\s+",
+    re.IGNORECASE,
+)
+_INVERTED_END = re.compile(r"\s*(?:[,;.!]|\s(?:with|at|on|in|for|by|and|after|ahead)\b|$)")
+
+
+def _inverted(text: str, models: list[Mention]) -> tuple[str, list[Mention]] | None:
+    """The sentence in subject-first order when a place's description comes first and
+    the one model it names follows its copula; its mentions moved with it."""
+    m = _INVERTED.match(text)
+    if m is None:
+        return None
+    named = next((x for x in models if x.start >= m.end()), None)
+    if named is None or named.start != m.end() or any(x.start < m.end() for x in models):
+        return None
+    if not _INVERTED_END.match(text, named.end):
+        return None  # "The best model is GPT-5 Pro's sibling": more than the name
+    head = f"{named.text} {m.group('cop')} {m.group('np')[0].lower()}{m.group('np')[1:]}"
+    shift = len(head) - named.end
+    moved = [Mention(0, len(named.text), named.text, named.kind)]
+    moved += [
+        Mention(x.start + shift, x.end + shift, x.text, x.kind)
+        for x in models
+        if x.start >= named.end
+    ]
+    return head + text[named.end :], moved
 
 
 def _no_licences(text: str, models: list[Mention]) -> list[Mention]:

@@ -360,6 +360,73 @@ def test_places_after_a_ranking_of_a_group_are_within_it() -> None:
     assert [c["within"] for c in claims(text)] == [None]
 
 
+def _places(text: str) -> set[tuple[str, int, str, bool | None, str | None, bool]]:
+    return {
+        (
+            c["model"],
+            c["rank"],
+            c["op"],
+            (c["within"] or {}).get("open_weights"),
+            (c["within"] or {}).get("country"),
+            c["negated"],
+        )
+        for c in claims(text)
+        if c["type"] == "rank_position"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The highest-ranked open model is Kimi K2.", ("Kimi K2", 1, "eq", True, None, False)),
+        (
+            "The top open model on LMArena is now Kimi K2.",
+            ("Kimi K2", 1, "eq", True, None, False),
+        ),
+        (
+            "The top open model on LMArena is no longer Kimi K2.",
+            ("Kimi K2", 1, "eq", True, None, True),
+        ),
+        (
+            "The leading Chinese model is DeepSeek-R1, well ahead of the rest.",
+            ("DeepSeek-R1", 1, "eq", None, "CN", False),
+        ),
+        (
+            "Gemini 2.5 Pro is number one on LMArena.",
+            ("Gemini 2.5 Pro", 1, "eq", None, None, False),
+        ),
+    ],
+)
+def test_a_place_described_before_its_model(
+    text: str, expected: tuple[str, int, str, bool | None, str | None, bool]
+) -> None:
+    assert _places(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the description names a model of its own, or more follows the name
+        "The best Llama model is still Llama 3.1 405B.",
+        "The top open model is Kimi K2's older sibling.",
+    ],
+)
+def test_no_inverted_place_where_the_name_is_not_the_whole_complement(text: str) -> None:
+    assert _places(text) == set()
+
+
+def test_the_top_k_of_a_group_is_counted_within_it_for_every_name() -> None:
+    text = "Kimi K2, DeepSeek-R1 and Qwen3 are the top three open models on LMArena."
+    assert _places(text) == {
+        (name, 3, "top_k", True, None, False) for name in ("Kimi K2", "DeepSeek-R1", "Qwen3")
+    }
+    # a top k of something no board orders gives no place
+    assert _places("Kimi K2 is one of the top five coding models.") == set()
+    assert _places("Kimi K2 is in the top ten AI models on LMArena.") == {
+        ("Kimi K2", 10, "top_k", None, None, False)
+    }
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
