@@ -357,7 +357,7 @@ def find_superlatives(s: Sentence) -> list[Hit]:
 # control": first place said without a board's words
 _FIRST_PLACE = re.compile(
     r"\b(?:(?:is|are|was|were|stays?|remains?)\s+(?:now\s+|still\s+|clearly\s+)?in\s+front\b"
-    r"(?!\s+of)|shar(?:es|ed|ing)\s+(?:the\s+)?(?:first\s+place|top\s+spot|rank\s+1|No\.\s?1)|"
+    r"(?!\s+of)|shar(?:e|es|ed|ing)\s+(?:the\s+)?(?:first\s+place|top\s+spot|rank\s+1|No\.\s?1)|"
     r"than\s+(?:any|every|all)\s+(?:other|previous|prior|existing)\s+(?:[\w-]+\s+){0,2}?models?\b|"
     # "currently sets the pace for software-engineering work"
     r"\b(?:sets?|setting)\s+the\s+pace\b(?!\s+(?:of|at)\b)|"

@@ -120,6 +120,11 @@ _VERBS: dict[Relation, str] = {
         # "outperforms or matches" is the stronger claim, beats (as "matches or
         # outperforms"); "the best Ractor server" is no verb
         r"outperform(?:s|ed|ing)?\s+or\s+(?:even\s+)?(?:match|equal)\w*|"
+        r"beats?\s+out|beat\s+out|outshin(?:es|ed|ing)|outclass(?:es|ed|ing)?|"
+        r"(?:wins?|won|winning)\s+(?:out\s+)?(?:against|over)(?=\s+(?:[A-Z]|o\d))|"
+        r"defeat(?:s|ed|ing)?|"
+        # "is no longer ahead of Y": the denial stands before the cue (modality.py)
+        r"(?:(?<=\bno longer )|(?<=\bnot )|(?<=n't )|(?<=n’t ))(?:ahead of|above|in front of)|"
         r"beats?|beating|bests|bested|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
         # "more than doubles X's performance", "triples Y's score"
         r"(?:more\s+than\s+|nearly\s+|almost\s+)?(?:doubl|tripl|quadrupl)(?:es|ed|ing)(?=\s+[A-Z])|"
@@ -174,9 +179,14 @@ _VERBS: dict[Relation, str] = {
         r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?|"
         rf"{_PLACED_BY})\s+|"
         r"(?<=, )|(?<=\byet )|(?<=\bbut ))"
-        r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+|"
+        r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+|now\s+|"
         r"(?:one|two|three|four|five|a\s+few|several|\d{1,2})\s+(?:spots?|places?|positions?|ranks?)\s+)?"
         r"(?:behind|below|under)|"
+        r"(?:(?<=\bno longer )|(?<=\bnot )|(?<=n't )|(?<=n’t ))(?:behind|below)|"
+        # "lost its lead to Y", "ceded the top spot to Y", "is still catching up to Y"
+        r"(?:los(?:es|t|ing)|ced(?:es|ed|ing)|surrender(?:s|ed|ing)?)\s+(?:its|the|their)\s+"
+        r"(?:lead|top\s+spot|first\s+place|crown|No\.\s?1\s+spot)\s+to|"
+        r"(?:is|are|was|were)\s+(?:still\s+)?(?:catching\s+up|playing\s+catch[- ]up)\s+(?:to|with)|"
         r"approach(?:es|ed|ing)|"
         # "second place, with only GPT-5 above it": the one named above is ahead
         r"with\s+only(?=\s+[^,.;]{1,60}?\s+(?:above|ahead\s+of|in\s+front\s+of)\s+(?:it|them)\b)|"

@@ -427,6 +427,53 @@ def test_the_top_k_of_a_group_is_counted_within_it_for_every_name() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gemini 2.5 Pro outshines GPT-4o on LMArena.", ("Gemini 2.5 Pro", "GPT-4o", "beats")),
+        ("Gemini 2.5 Pro outclasses GPT-4o on LMArena.", ("Gemini 2.5 Pro", "GPT-4o", "beats")),
+        ("Gemini 2.5 Pro beat out GPT-4o on LMArena.", ("Gemini 2.5 Pro", "GPT-4o", "beats")),
+        (
+            "Gemini 2.5 Pro wins against GPT-4o in most battles on LMArena.",
+            ("Gemini 2.5 Pro", "GPT-4o", "beats"),
+        ),
+        ("GPT-4o is now behind Gemini 2.5 Pro on LMArena.", ("GPT-4o", "Gemini 2.5 Pro", "trails")),
+        (
+            "GPT-4o lost its lead to Gemini 2.5 Pro on LMArena.",
+            ("GPT-4o", "Gemini 2.5 Pro", "trails"),
+        ),
+        (
+            "GPT-4o ceded the top spot to Gemini 2.5 Pro on LMArena.",
+            ("GPT-4o", "Gemini 2.5 Pro", "trails"),
+        ),
+        (
+            "GPT-4o is still catching up to Gemini 2.5 Pro on LMArena.",
+            ("GPT-4o", "Gemini 2.5 Pro", "trails"),
+        ),
+        (
+            "Claude Sonnet 5 can match Claude Opus 4.8 on coding.",
+            ("Claude Sonnet 5", "Claude Opus 4.8", "ties"),
+        ),
+    ],
+)
+def test_comparisons_in_more_verbs(text: str, expected: tuple[str, str, str]) -> None:
+    assert pairs(text) == {expected}
+    [claim] = claims(text)
+    assert not claim["negated"]
+
+
+def test_a_denial_before_a_preposition_of_place_denies_the_comparison() -> None:
+    [claim] = claims("GPT-4o is no longer ahead of Gemini 2.5 Pro on LMArena.")
+    assert (claim["model_a"], claim["model_b"], claim["relation"]) == (
+        "GPT-4o",
+        "Gemini 2.5 Pro",
+        "beats",
+    )
+    assert claim["negated"]
+    [claim] = claims("MiniMax-M1 does not yet match GPT-4o on broad knowledge.")
+    assert (claim["relation"], claim["negated"]) == ("ties", True)
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
