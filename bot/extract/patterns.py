@@ -186,7 +186,8 @@ _VERBS: dict[Relation, str] = {
         # "lost its lead to Y", "ceded the top spot to Y", "is still catching up to Y"
         r"(?:los(?:es|t|ing)|ced(?:es|ed|ing)|surrender(?:s|ed|ing)?)\s+(?:its|the|their)\s+"
         r"(?:lead|top\s+spot|first\s+place|crown|No\.\s?1\s+spot)\s+to|"
-        r"(?:is|are|was|were)\s+(?:still\s+)?(?:catching\s+up|playing\s+catch[- ]up)\s+(?:to|with)|"
+        # ("are catching up with" alone is a gap closing: a trend, gaps.py)
+        r"(?:is|are|was|were)\s+still\s+(?:catching\s+up|playing\s+catch[- ]up)\s+(?:to|with)|"
         r"approach(?:es|ed|ing)|"
         # "second place, with only GPT-5 above it": the one named above is ahead
         r"with\s+only(?=\s+[^,.;]{1,60}?\s+(?:above|ahead\s+of|in\s+front\s+of)\s+(?:it|them)\b)|"
