@@ -48,6 +48,7 @@ from bot.extract.patterns import (
 )
 from bot.extract.patterns import FINDERS as PATTERN_FINDERS
 from bot.extract.subjects import subjects
+from store.claims import Group
 
 _SUPERLATIVE = re.compile(
     r"\b(?:state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|industry[- ]leading|"
@@ -334,6 +335,10 @@ def find_superlatives(s: Sentence) -> list[Hit]:
         mods = (m.group("mods") or "") + " " + (m.group("sup") or "")
         within = _group_from_mods(mods, s.gaz)
         own = m.group(0).lower().startswith("our ")
+        if (poss := _POSSESSIVE_WORD.match(m.group(0))) is not None:
+            # "Meta's best model", "China's best model": first among that maker's or
+            # country's models; a possessive no list knows is the maker's own range
+            within, own = _owned(poss.group(1), within, s)
         # "A and B are our strongest models": the two hold the top two places
         names = _coordinated(s, subject, m.start()) if plural else [subject]
         for name in names:
@@ -351,6 +356,28 @@ def find_superlatives(s: Sentence) -> list[Hit]:
                 )
             )
     return found
+
+
+_POSSESSIVE_WORD = re.compile(r"([\w.&-]+)['’]s\s")
+
+
+def _owned(word: str, within: Group | None, s: Sentence) -> tuple[Group | None, bool]:
+    """The group a possessive before a superlative names, and whether it is a maker's
+    own range that no registry fact describes."""
+    if word.lower() in ("world", "industry"):
+        return within, False
+    org = s.gaz.organisation(word)
+    country = None if org else s.gaz.country(word)
+    if org is None and country is None:
+        return within, True
+    return (
+        Group(
+            country=country or (within.country if within else None),
+            organisation=org,
+            open_weights=within.open_weights if within else None,
+        ),
+        False,
+    )
 
 
 # "in front", "sharing first place", "than any other model", "It leads under style
@@ -616,13 +643,13 @@ def find_ordinals(s: Sentence) -> list[Hit]:
             BOARDS_GROUP.match(s.text, owner.end()) or BOARDS_PART.match(s.text, owner.end())
         ):
             continue  # "tops LMArena's open models": first of a part (patterns.py)
-        if (
-            _LED_WHAT.match(s.text, m.end())
-            or _KNOWN_BENCH.match(s.text, m.end())
-            or _ACRONYM.match(s.text, m.end())
-            or _TEST_NAME.match(s.text, m.end())
-        ):
+        if _LED_WHAT.match(s.text, m.end()) or _KNOWN_BENCH.match(s.text, m.end()):
             _rank(s, found, m.start(), 1)
+        elif test := _ACRONYM.match(s.text, m.end()) or _TEST_NAME.match(s.text, m.end()):
+            # "tops LiveBench": first on that test, which no bundled board may rank
+            name = re.sub(r"^the\s+", "", test.group(0), flags=re.IGNORECASE)
+            own = None if _NAMES_A_BOARD.fullmatch(name) else benchmark_id(name)
+            _rank(s, found, m.start(), 1, metric=own)
     for model in s.models:
         if _INVERTED_TOP.search(s.text[max(0, model.start - 80) : model.start]):
             found.append(

@@ -42,7 +42,40 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\blast year\b|\ba year ago\b", re.IGNORECASE), 365),
     (re.compile(r"\b(\d{1,2}) days ago\b", re.IGNORECASE), -1),
     (re.compile(r"\b(\d{1,2}) weeks ago\b", re.IGNORECASE), -7),
+    (re.compile(r"\b(two|three|four|five|six) days ago\b", re.IGNORECASE), -1),
+    (re.compile(r"\b(two|three|four|five|six) weeks ago\b", re.IGNORECASE), -7),
 )
+
+
+# "in 2024", "at the end of 2024", "in the summer of 2024", "in Q3 2024": as with a
+# month, the end of the span is the latest snapshot it could have shown
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
+_QUARTER = {"first": 3, "second": 6, "third": 9, "fourth": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12}
+_YEAR_PART = re.compile(
+    r"\b(?:in|during|throughout|by|for|as\s+of|at|through)\s+(?:the\s+)?"
+    r"(?:(?P<part>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|"
+    r"(?:spring|summer|autumn|fall)\s+of|(?:first|second|third|fourth)\s+quarter\s+of|"
+    r"q[1-4])[\s-]+)?(?P<year>20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_end(m: re.Match[str]) -> date:
+    year = int(m["year"])
+    part = (m["part"] or "").lower()
+    word = part.split()[0] if part else ""
+    if word in ("early", "start", "beginning"):
+        return date(year, 3, 31)
+    if word in ("mid", "middle"):
+        return date(year, 6, 30)
+    if word in _SEASON_END:
+        return _month_end(year, _SEASON_END[word])
+    if word in _QUARTER:
+        return _month_end(year, _QUARTER[word])
+    return date(year, 12, 31)  # "in 2024", "late 2024", "the end of 2024"
+
+
+_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -91,6 +124,9 @@ def find_date(sentence: str, published: date) -> date | None:
     m = _MONTH_YEAR.search(sentence)
     if m:
         return _capped(_month_end(int(m[2]), _MONTHS[m[1].lower()]), published)
+    m = _YEAR_PART.search(sentence)
+    if m:
+        return _capped(_part_end(m), published)
     m = _MONTH_DAY.search(sentence)
     if m:
         return _recent(_MONTHS[m[1].lower()], int(m[2]), published)
@@ -100,7 +136,11 @@ def find_date(sentence: str, published: date) -> date | None:
     for pattern, days in _RELATIVE:
         m = pattern.search(sentence)
         if m:
-            back = days if days > 0 else int(m[1]) * -days
+            if days > 0:
+                back = days
+            else:
+                count = int(m[1]) if m[1].isdigit() else _WORD_COUNTS[m[1].lower()]
+                back = count * -days
             return published - timedelta(days=back)
     return None
 

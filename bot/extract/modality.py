@@ -41,11 +41,36 @@ _NEG = re.compile(
     r"yet\s+to|no\s+match\s+for|nowhere\s+near|far\s+from)\b|n['’‘`]t\b)",
     re.IGNORECASE,
 )
-# "not only beats", "not just", "no doubt": negation words that assert.
+# "not only beats", "not just", "no doubt": negation words that assert; "not much
+# worse than" says worse; "X, not Y, tops the board" denies Y, not X's place.
 _NOT_NEGATING = re.compile(
-    r"\bnot\s+(?:only|just|merely|simply|least|surprisingly|unlike)\b|\bno\s+doubt\b",
+    r"\bnot\s+(?:only|just|merely|simply|least|surprisingly|unlike)\b|\bno\s+doubt\b|"
+    r"\bnot\s+(?:much|far|significantly|a\s+lot|hugely|dramatically|that\s+much)\b|"
+    r",\s*not\s+[^,;]{1,40},",
     re.IGNORECASE,
 )
+# "doesn't beat o3 by much": it beats it, narrowly
+_BY_MUCH = re.compile(
+    r"[^,.;]{0,60}?\bby\s+(?:much|a\s+lot|far|a\s+(?:wide|large|big|huge)\s+margin)\b",
+    re.IGNORECASE,
+)
+# "almost beats", "nearly topped": it did not
+_ALMOST = re.compile(r"\b(?:almost|nearly|just\s+missed|narrowly\s+missed)\s+$", re.IGNORECASE)
+_WON = re.compile(
+    r"(?:beat|top|overt[ao]ok|surpass|outperform|outrank|pass|dethron|unseat|lead|led|"
+    r"overtake|claim|take|took|reach|won|win)",
+    re.IGNORECASE,
+)
+# "used to top", "was once the best", "At launch, X ranked second": a past the text
+# does not date, judged at no date at all (unless it says "now" as well)
+_UNDATED_PAST = re.compile(
+    r"\b(?:(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
+    r"used\s+to|(?:was|were)\s+once|once\s+(?:was|were|ranked|topped|led|held|beat)|"
+    r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
+    r"at\s+(?:its\s+)?(?:launch|release|debut))\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(r"\b(?:now|currently|today|still)\b", re.IGNORECASE)
 # A modal or future governing the cue: it stands at most three words before it, so
 # "could barely play the games, scoring 0.4%" is no forecast of the score.
 _FORECAST = re.compile(
@@ -53,7 +78,9 @@ _FORECAST = re.compile(
     r"(?:is|are)\s+(?:widely\s+)?(?:expected|set|poised|likely|projected|predicted|forecast|"
     r"tipped|slated|on\s+track|on\s+course|about|bound)\s+to|"
     r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)\s+(?:that\s+)?(?:it\s+)?(?:will\s+)?|"
-    r"(?<=\w)['’]ll)\s+(?:[\w-]+\s+){0,3}$",
+    r"(?<=\w)['’]ll|"
+    # what ought to be is no more a fact than what will be: "should be ranked higher"
+    r"should|ought\s+to|deserves?\s+to)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # "The leaked numbers hint that X could top Y", "he said it could go toe to toe with Y":
@@ -75,7 +102,8 @@ _REJECTED = re.compile(
     r"\b(?:rejects?|rejected|denies|denied|disputes?|disputed|debunk(?:s|ed)?|refutes?|"
     r"refuted|dismiss(?:es|ed)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|idea|notion)?"
     r"\s*(?:that\b)?|\bit\s+is\s+(?:false|untrue|not\s+true)\s+that\b|"
-    r"\bcontrary\s+to\s+(?:claims|reports)\b",
+    r"\bcontrary\s+to\s+(?:claims|reports)\b|"
+    r"\b(?:nobody|no\s+one|few\s+people)\s+(?:believes?|thinks?|expects?|buys?)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
 
@@ -97,6 +125,7 @@ _FALSE_AFTER = re.compile(
 class Mood:
     negated: bool = False
     forecast: bool = False
+    undated_past: bool = False
 
 
 def clause_before(text: str, pos: int, start: int = 0) -> str:
@@ -125,6 +154,10 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
         if len(between) < len(lead) or not _CLAUSE_BREAK.search(between):
             lead = between
     negated = bool(_NEG.search(_NOT_NEGATING.sub(" ", lead)))
+    if negated and _BY_MUCH.match(text, pos):
+        negated = False
+    if _ALMOST.search(lead) and _WON.match(text, pos):
+        negated = True
     clause = clause_before(text, pos)
     forecast = bool(_FORECAST.search(lead)) or bool(_CONDITION.search(clause))
     if forecast and not _AHEAD.search(lead) and not _CONDITION.search(clause):
@@ -133,7 +166,8 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
         _CLAIM_THAT.search(text[:pos]) and _FALSE_AFTER.search(text, pos)
     ):
         negated = not negated
-    return Mood(negated=negated, forecast=forecast)
+    past = bool(_UNDATED_PAST.search(clause)) and not _NOW.search(clause)
+    return Mood(negated=negated, forecast=forecast, undated_past=past)
 
 
 # Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).

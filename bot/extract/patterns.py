@@ -217,7 +217,10 @@ _VERBS: dict[Relation, str] = {
         r"(?:on par|competitive(?:ly)?|level|comparabl[ey]|neck and neck)\s+"
         r"(?:(?!(?:cost|costs|price|prices|pricing|speed|latency)\b)[\w-]+\s+){0,2}?"
         r"(?:with|to)|"
-        r"rivals?(?: with)?|rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
+        # "rivals X"; the bare verb only where no adjective can stand ("beats rival o3")
+        r"(?<![\w-])rivals(?: with)?|(?:(?<=\bcan )|(?<=\bcould )|(?<=\bto )|(?<=\bmay )|"
+        r"(?<=\bmight )|(?<=\bwill )|(?<=\bwould )|(?<=\bnot )|(?<=n't )|(?<=n’t ))rival(?: with)?|"
+        r"rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
         r"(?:at|achiev(?:es|ed|ing)|reach(?:es|ed|ing)?)\s+parity\s+with|"
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
         r"matches\s+or\s+(?:exceeds|beats|surpasses)|hold(?:s|ing)?\s+(?:its|their)\s+own\s+against|"
@@ -229,7 +232,7 @@ _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")
 _OBJECT_LEAD = _i(
     r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|only|its|their|our|previous|prior|older|earlier|original|much|"
     r"far|larger|bigger|smaller|recent|latest|current|new|already|strong)\s+)*"
-    r"(?:(?:rivals?|competitors?)\s+)?"
+    r"(?:(?:arch-?)?(?:rivals?|competitors?)\s+)?"
     # "our previous model Grok-1.5", "two versions of Anthropic's Claude 4.6 Opus"
     r"(?:(?:previous|prior|older|earlier|last|former)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:model|version|flagship|generation|release)\s+|"
@@ -321,7 +324,8 @@ _MODS = (
 )
 _RANK_BEST = re.compile(
     r"(?:\b(?:is|was|becomes?|became|as|remains?|remained|now|mak(?:ing|es|e) it)"
-    r"(?:n['’]t|\s+not|\s+no\s+longer)?\s+|[:–—-]\s*)"
+    # a dash after a space, not the hyphen of "third-best"
+    r"(?:n['’]t|\s+not|\s+no\s+longer)?\s+|(?:[:–—]|(?<=\s)-)\s*)"
     r"(?:now\s+|currently\s+|officially\s+|again\s+|once again\s+|briefly\s+|still\s+|"
     r"clearly\s+|arguably\s+|easily\s+)?(?:[Tt]he\s+)?(?:[Nn]ew\s+)?"
     r"(?:world's\s+)?(?:#1|No\.\s?1|[Nn]umber[- ]one|[Tt]op|[Tt]op-ranked|[Hh]ighest[- ]ranked|"
@@ -329,8 +333,16 @@ _RANK_BEST = re.compile(
     rf"\s+(?i:{_MODS}(?:AI\s+|language\s+|LLM\s+|text\s+|frontier\s+)?(model|LLM|system)\b)"
     r"(?:\s+(?:in|from)\s+(?:the\s+)?(?P<where>US|U\.S\.|China|Europe|France|America|world))?"
 )
+# "the third-best model", "the second-highest-ranked open model": that place
+_RANK_NTH_BEST = _i(
+    r"\b(?:is|was|becomes?|became|remains?|remained|now|as)(?:n['’]t|\s+not|\s+no\s+longer)?\s+"
+    r"(?:now\s+|currently\s+|still\s+)?(?:the\s+)?(?:world['’]s\s+)?"
+    r"(?P<n>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]"
+    r"(?:best|highest[- ]ranked|top[- ]ranked|strongest|best[- ]performing|highest[- ]scoring)"
+    rf"\s+{_MODS}(?:AI\s+|language\s+|LLM\s+)?(?:model|LLM|system)\b"
+)
 _RANK_LEADER = _i(
-    r"(?:\b(?:is|as|becomes?|became|remains?|remained|stays?|stayed)\s+|[:–—-]\s*)(?:the\s+)?"
+    r"(?:\b(?:is|as|becomes?|became|remains?|remained|stays?|stayed)\s+|(?:[:–—]|(?<=\s)-)\s*)(?:the\s+)?"
     r"(?:(?:new|clear|undisputed|unquestioned|outright|overall|current|reigning|runaway|quality|"
     r"benchmark|performance|frontier)\s+){0,2}leader"
     r"(?:\s+(?:in|of|among|for|on)\s+(?P<what>[^.;:!?]{1,60}))?"
@@ -347,7 +359,9 @@ _RANK_TOP_K = _i(
     r"(?:(?P<mods>(?:\s+[\w.-]+){1,3}?)\s+(?:models|LLMs|systems|entries)\b)?"
 )
 _RANK_OUT_TOP_K = _i(
-    r"\b(?:falls?|fell|drops?|dropped|slips?|slipped|is|are|was|remains?)\s+(?:out\s+of|outside)"
+    r"\b(?:falls?|fell|drops?|dropped|slips?|slipped|is|are|was|remains?|sits?|sat|ranks?|ranked|"
+    r"lands?|landed|stays?|stayed|placed|finish(?:es|ed)?)\s+(?:just\s+|well\s+|still\s+|now\s+)?"
+    r"(?:out\s+of|outside)"
     r"\s+(?:of\s+)?the\s+top[- ](\d{1,2}|ten|five|three|twenty)\b"
 )
 _RANK_AMONG = _i(
@@ -514,6 +528,10 @@ _DESCRIBED = _i(
     rf"(?:\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)})\s*(?:x|×|times)\s+(?:its|their)\s+size)?)"
     r"\b(?![- ](?:such as|like|including))"
 )
+# "the next-best model", "the runner-up": whoever comes second
+_RUNNER_UP = _i(
+    r"\s*(?:the\s+)?(?:next[- ](?:best|strongest|closest)|second[- ]best|runner[- ]up)\b"
+)
 # Measures where less is better: "fewer errors than Y" beats Y, "a higher error rate" trails
 _BAD_MEASURE = _i(
     r"\b(?:errors?|undesirable|harmful|hallucinat\w*|refusals?|failures?|mistakes?|bias|"
@@ -571,6 +589,12 @@ _LISTED = _i(r"[^.;:]{0,80}?\b(?:including|such\s+as|like|notably|among\s+them)\
 _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
     r"closed[- ]source|closed|proprietary)\s+(?:AI\s+)?(?:models?|LLMs?|AI)\b"
+)
+_AMONG = _i(r"\b(?:among|amongst|within)\b")
+# "the open-model rankings", "LMArena's open leaderboard": a ranking of one group
+OPEN_LIST = _i(
+    r"\b(?P<open>open|closed|proprietary)[- ](?:weights?[- ]|source[- ])?(?:models?[- ]|AI[- ])?"
+    r"(?:ranking|rankings|leaderboard|list|chart)\b"
 )
 _LATER_SCOPE = _i(
     r"\b(?:in|among|for|on|of)\s+(?:the\s+)?(?:[\w.-]+['’]s?\s+)?(?P<open>open[- ]weights?|"
@@ -715,6 +739,16 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                 )
             )
             continue
+        if not objects and relation in ("beats", "overtook") and _RUNNER_UP.match(s.text, v.end()):
+            # "three times as high as the next-best model", "1.5x the next-best": first
+            found.append(
+                RankHit(
+                    model=subject,
+                    rank=1,
+                    start=v.start(),
+                    negated=_near_negation(s.text, v.start()),
+                )
+            )
         if not objects and (described := _DESCRIBED.match(s.text, v.end())):
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
@@ -833,6 +867,8 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
     a, b = before[-1], after[0]
     gap_a = s.text[a.end : v.start()]
     gap_b = s.text[v.end() : max(v.end(), b.start)]
+    if _AMONG.search(gap_b):
+        return None  # "Chinese models lead among open models": a scope, not the other side
     if not _BETWEEN_SUBJECT.match(gap_a) or len(gap_b.strip()) > 20:
         return None
     # A model mention between the subject group and the verb makes the model the subject.
@@ -897,6 +933,8 @@ def find_group_leads(s: Sentence) -> list[Hit]:
         starts = [m.start for m in s.models] + [other.start for other in s.groups]
         if any(rest[0] <= x < rest[1] for x in starts):
             continue  # "lead US models", "lead Grok 4": the other side is named
+        if OPEN_LIST.search(s.text, *rest) or _LATER_SCOPE.search(s.text, *rest):
+            continue  # "dominate the open-model rankings": the rest of a group, unsayable
         if any(isinstance(h, GroupHit) for h in s.hits):
             continue
         relation: GroupRelation = "leads" if v.group("lead") else "trails"
@@ -955,16 +993,27 @@ def _rank(
         # "Google holds the top spot on LMArena": a maker's best model leads the rest
         if (maker := _maker_subject(s, pos)) is not None:
             group = Group(organisation=maker[1])
+            # "OpenAI now leads Anthropic on LMArena": that maker, not the rest
+            rival = _MAKER_OBJECT.match(s.text, pos)
+            other = s.gaz.organisation(rival.group("org")) if rival else None
             found.append(
                 GroupHit(
                     group_a=group,
-                    group_b=group.rest(),
+                    group_b=Group(organisation=other) if other else group.rest(),
                     start=pos,
                     negated=denied or _near_negation(s.text, pos),
-                    said=(maker[0],),
+                    said=(maker[0], rival.group("org")) if other and rival else (maker[0],),
                 )
             )
         return
+    # "X was dethroned by Y at the top of LMArena": the place is the agent's
+    agent = next((m for m in reversed(s.models) if m.end <= pos), None)
+    if (
+        agent is not None
+        and _BY_AGENT.search(s.text, 0, agent.start)
+        and _AGENT_PLACE.fullmatch(s.text, agent.end, pos)
+    ):
+        subject = agent.text
     if subject is None or ranked([*s.hits, *found], subject, rank):
         return  # one sentence, one rank claim per model and rank
     names = _coordinated(s, subject, pos)
@@ -995,6 +1044,10 @@ _MAKER_LEAD = _i(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|as|after|now|meanwhile)\s+)(?P<maker>[A-Z][\w.-]*)\s+"
     r"(?:(?:now|still|again|once\s+again|finally|also|has|have|had|is|was)\s+){0,3}$"
 )
+# the place right after the agent, or in a relative clause about it
+_AGENT_PLACE = _i(r"\s*(?:,\s*which\s+(?:now\s+|then\s+)?(?:\w+\s+)?)?")
+_BY_AGENT = _i(r"\b(?:was|were|is|are|been|being|got|gets)\s+(?:\w+\s+){1,2}?by\s+$")
+_MAKER_OBJECT = re.compile(r"[\w-]+\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*)\b")
 _RANKING_AFTER = _i(
     r"^[^.;]{0,60}?\b(?:leaderboards?|arenas?|rankings?|charts?|benchmarks?|LMArena|LMSYS|"
     r"Elo)\b"
@@ -1055,6 +1108,15 @@ def find_ranks(s: Sentence) -> list[Hit]:
             1,
             within=_group_from_mods(mods, s.gaz, m.group("where")),
             category=category,
+            denied=_denies(m.group(0)),
+        )
+    for m in _RANK_NTH_BEST.finditer(t):
+        _rank(
+            s,
+            found,
+            m.start(),
+            ORDINALS[m.group("n").lower()],
+            within=_group_from_mods(m.group(2) or "", s.gaz),
             denied=_denies(m.group(0)),
         )
     for m in _RANK_LEADER.finditer(t):
@@ -1326,7 +1388,7 @@ def find_with_behind(s: Sentence) -> list[Hit]:
 _COUNT_WORDS = {**_NUMBER_WORDS, "none": 0, "sole": 1, "only": 1, "single": 1}
 _N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 _COUNT_IN_TOP = _i(
-    rf"\b(?P<n>{_N}|sole|only|single)\s+(?P<what>(?:[\w-]+\s+){{0,4}}?)"
+    rf"\b(?P<n>{_N}|sole|only|single)\s+(?!of\b)(?P<what>(?:[\w-]+\s+){{0,4}}?)"
     r"(?:models?|entr(?:y|ies)|systems?|LLMs?|ones)\s+(?:are\s+|sit\s+|rank(?:ed)?\s+|land(?:ed)?\s+)?"
     rf"(?:in|inside|within|among|into)\s+the\s+(?:overall\s+)?top[- ](?P<k>{_N})\b"
 )

@@ -31,7 +31,13 @@ from bot.extract.names import (
     short_names,
     unlisted_names,
 )
-from bot.extract.patterns import Sentence, benchmark_id, object_starts, sentence_antecedent
+from bot.extract.patterns import (
+    OPEN_LIST,
+    Sentence,
+    benchmark_id,
+    object_starts,
+    sentence_antecedent,
+)
 from bot.extract.referents import Referents, sharpen_topic
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
@@ -107,10 +113,17 @@ _BENCH_RE = re.compile(
     re.IGNORECASE,
 )
 _CATEGORY_RE = re.compile(
-    r"\b(?:in|on|for|at)\s+(?:the\s+)?("
+    # "in LMArena's coding category", "on the Chatbot Arena coding leaderboard"
+    r"\b(?:in|on|for|at)\s+(?:the\s+)?(?:(?:LMArena|LMSYS|Chatbot\s+Arena|Arena)(?:['’]s)?\s+)?("
     + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
     + r")\b(?!\s+(?:agents?|agentic|assistants?|completion|generation|editors?|tools?|review))"
     r"(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
+    re.IGNORECASE,
+)
+_BOARD_CATEGORY = re.compile(
+    r"\b(?:LMArena|LMSYS|Chatbot\s+Arena)(?:['’]s)?\s+("
+    + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
+    + r")\s+(?:category|leaderboard|rankings?|board|arena)\b",
     re.IGNORECASE,
 )
 _OTHER_CATEGORY = re.compile(
@@ -394,7 +407,7 @@ class RulesExtractor:
                 unlisted=unlisted,
             )
             hits = find_all(ctx)
-            unclear = []
+            unclear: list[Hit] = []
             for hit in hits:
                 if isinstance(hit, RankHit) and hit.within is None:
                     scope = _scope_after(ctx, hit.start)
@@ -514,6 +527,9 @@ class RulesExtractor:
         span = locate_quote(article.text, sent.text)
         if span is None:
             return None
+        said = mood(sent.text, hit.start)
+        if said.undated_past:
+            return None  # "GPT-4o used to top the board": no date to judge it at
         if hit.span is not None:
             # one item of a list: its words, not the whole sentence, are the quote
             start = span[0] + hit.span[0]
@@ -545,15 +561,15 @@ class RulesExtractor:
             board = None
         category = "size_class" if size_class else hit.category
         if category is None:
-            cm = _CATEGORY_RE.search(sent.text)
+            cm = _CATEGORY_RE.search(sent.text) or _BOARD_CATEGORY.search(sent.text)
             category = CATEGORIES[cm.group(1).lower()] if cm else None
         if category is None and (om := _OTHER_CATEGORY.search(sent.text)):
             # "#2 in the OSS non-reasoning models category": a category the boards may lack
             category = slug(om.group(1))
         # "o3-2025-04-16 is ranked 2nd": a build date in a name is no date of the claim
-        period_start, period_end, rest = find_period(
-            _without_names(sent.text, models), article.published
-        )
+        # nor is a release date in an aside ("o1, released in December, ranks ...")
+        undated = _RELEASED.sub(lambda m: "_" * len(m.group()), _without_names(sent.text, models))
+        period_start, period_end, rest = find_period(undated, article.published)
         # "since August" starts a period; the claim still speaks of its own date
         as_of: date = period_end or find_date(rest, article.published) or article.published
         if isinstance(hit, TrendHit):
@@ -573,7 +589,7 @@ class RulesExtractor:
             "as_of": as_of,
             "hedged": bool(HEDGES.search(sent.text)),
             "negated": hit.negated,
-            "forecast": mood(sent.text, hit.start).forecast,
+            "forecast": said.forecast,
             "claimant": _claimant(sent.text, article.source),
             "extractor": self.name,
             "extractor_version": self.version,
@@ -602,7 +618,7 @@ _FRONTED_SCOPE = re.compile(
     r"^\W*(?:among|amongst|of|within|in)\s+(?:the\s+|all\s+)?(?:[\w'’.-]+\s+){0,5}?$",
     re.IGNORECASE,
 )
-_COMMA_AFTER = re.compile(r"\s*,")
+_COMMA_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[^,;.]{1,40}?)?\s*,")
 
 
 def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
@@ -614,8 +630,8 @@ def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
         if any(pos <= m.start < g.start for m in ctx.models):
             return None  # "ranks first, ahead of Grok 4 and US models": another side
         between = ctx.text[pos : g.start].replace("No.", "No")
-        if not _SCOPE_BEFORE.match(between):
-            return None
+        if not _SCOPE_BEFORE.match(between) or _OVERALL.search(between):
+            return None  # "fourth overall and first among open models": fourth overall
         return False if _AND_MORE.match(ctx.text, g.end) else g.group
     # "Among open models, DeepSeek-R1 leads ...": a scope set before the clause
     for g in ctx.groups:
@@ -673,18 +689,13 @@ _LIST_OF = re.compile(
     r"\b(?:list|ranking|leaderboard|chart|table|rundown)\s+of\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_GROUP_LIST = re.compile(
-    r"\b(?P<open>open|closed|proprietary)[- ](?:weights?[- ]|source[- ])?(?:models?[- ]|AI[- ])?"
-    r"(?:ranking|rankings|leaderboard|list|chart)\b",
-    re.IGNORECASE,
-)
 _OVERALL = re.compile(r"\boverall\b|\b(?:full|main|whole)\s+(?:leader)?board\b", re.IGNORECASE)
 
 
 def _ranked_group(text: str, gaz: Gazetteer) -> Group | None:
     """The group a sentence speaks of a ranking of: "LMArena's open-model ranking", "a
     list of its ten best open-source models"."""
-    if m := _GROUP_LIST.search(text):
+    if m := OPEN_LIST.search(text):
         return Group(open_weights=m.group("open").lower() == "open")
     if "of" not in text:
         return None
@@ -743,6 +754,10 @@ def _no_licences(text: str, models: list[Mention]) -> list[Mention]:
         before = _SET_BEFORE.search(text, max(0, m.start - 30), m.start) if after else None
         if after and before:
             m = Mention(before.start(), after.end(), text[before.start() : after.end()], "model")
+        elif build := _BUILD_OF.search(text, max(0, m.start - 40), m.start):
+            # "the updated DeepSeek-R1", "the latest version of DeepSeek-R1": a build the
+            # words do not pin down, never the name's first release
+            m = Mention(build.start(), m.end, text[build.start() : m.end], "model")
         out.append(m)
     return out
 
@@ -754,11 +769,18 @@ def _with_sizes(models: list[Mention], lists: list[list[Mention]]) -> list[Menti
 
 _SET_BEFORE = re.compile(
     r"\b(?:previous|prior|earlier|older|past|other|competing|rival|smaller|larger|bigger|"
-    r"existing|current|later|newer|first-generation)\s+$",
+    r"existing|current|later|newer|first-generation|original|its|their|our)\s+$",
+    re.IGNORECASE,
+)
+_BUILD_OF = re.compile(
+    r"\b(?:(?:updated|upgraded|improved|refreshed|latest|newest)\s+(?:version\s+of\s+(?:the\s+)?)?|"
+    r"(?:latest|newest|new|recent|later)\s+(?:version|release|build|update|iteration|checkpoint)"
+    r"\s+(?:of|to)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _SET_AFTER = re.compile(
-    r"\s+(?:[\w.-]+\s+)?(?:models|versions|variants|releases|generations|iterations)\b",
+    r"\s+(?:[\w.-]+\s+)?(?:models|versions|variants|releases|generations|iterations|"
+    r"predecessors|successors|siblings)\b",
     re.IGNORECASE,
 )
 _LICENCE_AFTER = re.compile(
@@ -776,6 +798,13 @@ def _crossed(hit: Hit, lists: list[list[Mention]]) -> bool:
     }
     a, b = place.get(hit.model_a), place.get(hit.model_b)
     return a is not None and b is not None and a[0] != b[0] and a[2] == b[2] and a[1] != b[1]
+
+
+_RELEASED = re.compile(
+    r"(?:,|\(|—|–)\s*(?:which\s+was\s+|first\s+)?(?:released|launched|introduced|announced|"
+    r"unveiled|debuted|shipped|out)\s+[^,()—–;]{1,40}(?:,|\)|—|–)",
+    re.IGNORECASE,
+)
 
 
 def _without_names(text: str, models: list[Mention]) -> str:

@@ -41,7 +41,12 @@ SIZE_SCOPE = re.compile(
     r"|\b(?:cost|price)[-/ ](?:performance|efficien\w*)\b|\bperformance[-/ ](?:per|to)[-/ ]"
     r"(?:cost|price|dollar)\b|\bpareto\b"
     r"|\bwith\s+(?:a|an)\s+(?:permissive|open|apache[\w. -]*|mit)\s+licen[cs]e\b"
-    r"|\b(?:permissively|apache[\w.-]*)[- ]licen[cs]ed\b",
+    r"|\b(?:permissively|apache[\w.-]*)[- ]licen[cs]ed\b"
+    # what hardware it runs on: "the best open model that runs on a single GPU"
+    r"|\b(?:runs?|running|fits?|fitting|deployable|served)\s+(?:\w+\s+){0,2}?(?:on|in)\s+"
+    r"(?:a\s+|one\s+)?(?:single\s+|consumer\s+|one\s+)?(?:GPU|laptop|phone|device|hardware|"
+    r"machine|chip|H100|A100|RTX)\b"
+    r"|\bon\s+(?:a\s+)?(?:single|one|consumer)\s+(?:GPU|graphics\s+card|laptop|device|machine)\b",
     re.IGNORECASE,
 )
 

@@ -139,11 +139,21 @@ def group_matches(facts: ModelFacts, group: Group) -> bool | None:
     return inside if inside is None or not group.others else not inside
 
 
+# A region a text may name as one place ("the best European model"): its countries
+REGIONS = {
+    "EU": frozenset({
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+        "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    }),
+}  # fmt: skip
+
+
 def _described(facts: ModelFacts, group: Group) -> bool | None:
     if group.country is not None:
         if facts.country is None:
             return None
-        if facts.country.upper() != group.country.upper():
+        wanted = REGIONS.get(group.country.upper(), frozenset({group.country.upper()}))
+        if facts.country.upper() not in wanted:
             return False
     if group.organisation is not None:
         if facts.organisation is None:

@@ -474,6 +474,138 @@ def test_a_denial_before_a_preposition_of_place_denies_the_comparison() -> None:
     assert (claim["relation"], claim["negated"]) == ("ties", True)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whose best: a maker's or a country's, never the board's
+        (
+            "Llama 4 Maverick is Meta's best model on LMArena.",
+            ("Llama 4 Maverick", 1, "eq", None, None, False),
+        ),
+        (
+            "DeepSeek-R1 is China's best model on LMArena.",
+            ("DeepSeek-R1", 1, "eq", None, "CN", False),
+        ),
+        ("Grok 3 is the third-best model on LMArena.", ("Grok 3", 3, "eq", None, None, False)),
+        (
+            "Grok 3 is the second-highest-ranked open model on LMArena.",
+            ("Grok 3", 2, "eq", True, None, False),
+        ),
+        (
+            "Llama 4 Maverick sits outside the top 20 on LMArena.",
+            ("Llama 4 Maverick", 20, "not_top_k", None, None, False),
+        ),
+        # "overall" keeps the first place off the group named after it
+        (
+            "DeepSeek-R1 ranks fourth overall and first among open models on LMArena.",
+            ("DeepSeek-R1", 4, "eq", None, None, False),
+        ),
+        (
+            "Among open models on LMArena, DeepSeek-R1 ranks first.",
+            ("DeepSeek-R1", 1, "eq", True, None, False),
+        ),
+        # the place is the agent's: "dethroned by Y at the top"
+        (
+            "GPT-4.5 was dethroned by Gemini 2.5 Pro at the top of LMArena.",
+            ("Gemini 2.5 Pro", 1, "eq", None, None, False),
+        ),
+    ],
+)
+def test_whose_place_and_which(
+    text: str, expected: tuple[str, int, str, bool | None, str | None, bool]
+) -> None:
+    assert _places(text) == {expected}
+
+
+def test_a_maker_possessive_scopes_the_place_to_that_maker() -> None:
+    [claim] = claims("Llama 4 Maverick is Meta's best model on LMArena.")
+    assert claim["within"]["organisation"] == "Meta"
+    [claim] = claims("GPT-4o is Acme's best model on LMArena.")  # a maker no list knows
+    assert claim["within"] is None and claim["metric"] == "own_models"
+
+
+def test_an_adjective_rival_is_no_tie() -> None:
+    assert pairs("Gemini 2.5 Pro beats rival o3 on LMArena.") == {("Gemini 2.5 Pro", "o3", "beats")}
+    assert pairs("Gemini 2.5 Pro beats arch-rival o3 on LMArena.") == {
+        ("Gemini 2.5 Pro", "o3", "beats")
+    }
+    assert pairs("Qwen3 can rival o3 on LMArena.") == {("Qwen3", "o3", "ties")}
+
+
+def test_a_maker_leading_another_maker() -> None:
+    [claim] = claims("OpenAI now leads Anthropic on LMArena.")
+    assert (claim["group_a"]["organisation"], claim["group_b"]["organisation"]) == (
+        "OpenAI",
+        "Anthropic",
+    )
+    assert not claim["group_b"].get("others") and claim["mentions"] == ["OpenAI", "Anthropic"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese models lead among open models on LMArena.",
+        "Chinese labs dominate the open-model rankings on LMArena.",
+    ],
+)
+def test_a_lead_within_a_group_that_no_group_pair_expresses_gives_no_claim(text: str) -> None:
+    assert [c for c in claims(text) if c["type"] == "group_comparison"] == []
+
+
+def test_one_of_n_counts_n() -> None:
+    text = "Gemini 2.5 Pro is one of four Google models in the top 10 on LMArena."
+    [count] = [c for c in claims(text) if c["type"] == "group_comparison"]
+    assert (count["group_a"]["organisation"], count["k"], count["count"]) == ("Google", 10, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Claude Opus 4 ranks first in LMArena's coding category.",
+            ("lmarena-text", "coding", "arena_score"),
+        ),
+        (
+            "Claude Opus 4 leads the Chatbot Arena coding leaderboard.",
+            ("lmarena-text", "coding", "arena_score"),
+        ),
+        # a test no bundled board ranks: judged unsupported, never on the arena
+        ("o3 tops LiveBench.", (None, None, "livebench")),
+    ],
+)
+def test_a_category_or_a_test_named_with_the_place(
+    text: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    [claim] = claims(text)
+    assert (claim["board"], claim["category"], claim["metric"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "The latest version of DeepSeek-R1 ranks in the top five.",
+            "latest version of DeepSeek-R1",
+        ),
+        ("The updated DeepSeek-R1 ranks in the top five.", "updated DeepSeek-R1"),
+    ],
+)
+def test_a_build_the_words_do_not_pin_down_is_described(text: str, model: str) -> None:
+    # never the first release the bare name resolves to
+    assert {c["model"] for c in claims(text)} == {model}
+
+
+def test_its_family_predecessors_are_a_described_side() -> None:
+    assert pairs("Gemini 2.5 Flash beats its Gemini predecessors on LMArena.") == {
+        ("Gemini 2.5 Flash", "its Gemini predecessors", "beats")
+    }
+
+
+def test_beating_the_next_best_is_first_place() -> None:
+    text = "On ARC-AGI 3, Opus 5's score is three times as high as the next-best model."
+    assert ("Opus 5", 1) in ranks(text)
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}

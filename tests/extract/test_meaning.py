@@ -38,8 +38,20 @@ NEGATED = [
     ("Grok 4 isn't the top model.", "the top"),
     ("the 120b doesn't reach DeepSeek R1 0528", "reach"),
 ]
+NEGATED += [
+    # it came close and did not
+    ("Grok 4 almost beats Gemini 2.5 Pro on LMArena.", "beats"),
+    ("Grok 4 nearly topped LMArena.", "topped"),
+    # a denial of what others believe
+    ("Nobody believes Llama 4 Maverick beats DeepSeek-R1 on LMArena.", "beats"),
+]
 ASSERTED = [
     ("Grok 4 not only beats Gemini 2.5 Pro but also o3.", "beats"),
+    # a degree, not a denial: "not much worse" is worse, "not by much" still beats
+    ("Grok 4 is not much worse than Gemini 2.5 Pro.", "worse"),
+    ("Gemini 2.5 Pro doesn't beat o3 by much on LMArena.", "beat"),
+    # a contrast names who does not: the subject still does
+    ("Gemini 2.5 Pro, not Grok 4, tops LMArena.", "tops"),
     ("Grok 4, which is not open, beats Gemini 2.5 Pro.", "beats"),
     ("Not surprisingly, Grok 4 beats Gemini 2.5 Pro.", "beats"),
     ("Grok 4 beats Gemini 2.5 Pro, though it is not cheap.", "beats"),
@@ -70,6 +82,11 @@ NOT_FORECASTS = [
     ("The leaked scores suggest Qwen3 may beat DeepSeek-V3.1 on coding.", "beat"),
     ("Internal evals indicate that the model might outperform GPT-5 on math.", "outperform"),
     ("He also said it could go toe to toe with Claude 3.5 Sonnet.", "go toe"),
+]
+# what ought to be is judged no more than what will be
+FORECASTS += [
+    ("Claude Opus 4 should be ranked higher than Gemini 2.5 Pro.", "ranked"),
+    ("Claude Opus 4 deserves to rank above Gemini 2.5 Pro.", "rank"),
 ]
 
 
@@ -141,6 +158,58 @@ def test_a_period_is_not_the_claims_date(
     first, last, rest = find_period(text, PUBLISHED)
     assert (first, last) == (start, end)
     assert (last or find_date(rest, PUBLISHED) or PUBLISHED) == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("GPT-4o used to top the LMArena leaderboard.", "top"),
+        ("Claude 3.5 Sonnet was once the best model on LMArena.", "the best"),
+        ("At launch, Llama 4 Maverick ranked second on LMArena.", "ranked"),
+        ("Originally, Llama 3 led the open models.", "led"),
+    ],
+)
+def test_a_past_the_text_does_not_date_is_marked(text: str, cue: str) -> None:
+    assert mood(text, text.index(cue)).undated_past
+    # and gives no claim: judged at the publication date it would be a different one
+    assert _claims(text, date(2025, 7, 20)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claude Mythos 5 can be used to find vulnerabilities better than any other model.",
+        "GPT-4o, once the leader, now ranks third on LMArena.",
+    ],
+)
+def test_a_past_with_now_or_a_passive_used_to_is_no_undated_past(text: str) -> None:
+    cue = "better" if "better" in text else "ranks"
+    assert not mood(text, text.index(cue)).undated_past
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("In 2024, GPT-4o topped the LMArena leaderboard.", date(2024, 12, 31)),
+        ("At the end of 2024, DeepSeek-V3 was the best open model.", date(2024, 12, 31)),
+        ("In the summer of 2024, Llama 3.1 405B was the best open model.", date(2024, 8, 31)),
+        ("In early 2024, Llama 3 led the open models.", date(2024, 3, 31)),
+        ("By mid-2024, Claude 3.5 Sonnet led the arena.", date(2024, 6, 30)),
+        ("In Q3 2024, o1 led the arena.", date(2024, 9, 30)),
+        ("Two weeks ago, Grok 4 topped LMArena.", date(2025, 1, 18)),
+        # a year not yet over is capped at the publication date
+        ("In 2025, Gemini leads the arena.", PUBLISHED),
+    ],
+)
+def test_a_year_or_a_part_of_one_dates_the_claim_at_its_end(text: str, as_of: date) -> None:
+    assert find_date(text, PUBLISHED) == as_of
+
+
+def test_a_release_date_in_an_aside_is_not_the_claims_date() -> None:
+    [claim] = _claims("o1, released in December, ranks in the top 5 on LMArena.", date(2025, 7, 20))
+    assert claim["as_of"] == "2025-07-20"
+    [claim] = _claims("In December, o1 ranked in the top 5 on LMArena.", date(2025, 7, 20))
+    assert claim["as_of"] == "2024-12-31"
 
 
 def test_relative_dates_without_a_period_still_date_the_claim() -> None:

@@ -356,3 +356,17 @@ def test_a_group_is_written_as_before_unless_it_is_the_rest() -> None:
     rest = claim.model_copy(update={"group_b": CN_OPEN.rest()})
     assert rest.model_dump(mode="json")["group_b"]["others"] is True
     assert claim_dedupe_key(rest) != claim_dedupe_key(claim)
+
+
+def test_a_region_is_its_countries() -> None:
+    # "the best European model": Mistral's models are French, which Europe includes
+    from store.judge.index import group_matches
+    from store.registry.base import ModelFacts
+
+    europe = Group(country="EU")
+    assert group_matches(ModelFacts("mistral-medium-3", "Mistral AI", "FR", "proprietary"), europe)
+    assert not group_matches(ModelFacts("gpt-4o", "OpenAI", "US", "proprietary"), europe)
+    assert group_matches(ModelFacts("unknown", None, None, None), europe) is None
+    assert not group_matches(
+        ModelFacts("mistral-medium-3", "Mistral AI", "FR", "proprietary"), europe.rest()
+    )
