@@ -330,7 +330,7 @@ _FIRST = lazy(
     r"powerful|intelligent|advanced)|unrivall?ed|unmatched|beats? (?:all|every)\w*|"
     r"outperform\w* (?:all|every|any|its|their)\w*|surpass\w* (?:all|every)\w*|winner|wins?|"
     r"heads?|(?:new|fresh) (?:standard|high|bar)|high[\s-]water mark|"
-    r"(?:raising|raises|sets?) the bar|unparalleled|out on top|"
+    r"(?:raising|raises|sets?) the bar|unparalleled|out on top|out ahead|rules?\b|ruled|"
     r"than any|most \w+|smartest|greatest|mightiest|finest|brightest|won|outright|"
     r"than all|(?:all|any) other|alternatives|peers|competitors|rivals|pareto|excels?|"
     r"preferred|the bar for|state\W{1,3}of\W{1,3}the\W{1,3}art)\b",

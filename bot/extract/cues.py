@@ -26,7 +26,7 @@ import re
 from bot.extract.gaps import find_gap_trends
 from bot.extract.hits import Comparator, Hit, PairHit, PairRelation, RankHit, ScoreHit
 from bot.extract.lazy import lazy
-from bot.extract.lexicon import BENCHMARKS, BOARDS
+from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES
 from bot.extract.names import Mention
 from bot.extract.patterns import (
     _KNOWN_BENCH,
@@ -47,6 +47,7 @@ from bot.extract.patterns import (
     run_finders,
 )
 from bot.extract.patterns import FINDERS as PATTERN_FINDERS
+from bot.extract.scope import slug
 from bot.extract.subjects import subjects
 from store.claims import Group
 
@@ -358,6 +359,22 @@ def find_superlatives(s: Sentence) -> list[Hit]:
     return found
 
 
+_TASK_AFTER = re.compile(
+    r"\s*(?:on|in|at|for|across)\s+(?:the\s+)?(?P<task>[a-z][\w-]*(?:\s+(?!on\b|in\b)"
+    r"[a-zA-Z][\w-]*){0,3})"
+)
+_COUNTED = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|most|all)\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:categories|tasks|benchmarks|tests|areas|domains)\b"
+)
+_BOARD_OR_CATEGORY = re.compile(
+    r"(?:"
+    + "|".join(re.escape(k) for k in sorted([*CATEGORIES, *BOARDS], key=len, reverse=True))
+    + r")\b|(?:leader)?boards?\b|arenas?\b|rankings?\b|charts?\b|overall\b|style\b|"
+    r"(?:most|all|every|several|many)\b|(?:its|their|our)\b|benchmarks?\b|evals?\b|tests?\b|"
+    # "on high, xhigh, and max effort": settings, not a task
+    r"categor(?:y|ies)\b|[^,]*,|[\w\s-]*\beffort\b",
+)
 _POSSESSIVE_WORD = re.compile(r"([\w.&-]+)['’]s\s")
 
 
@@ -389,7 +406,7 @@ _FIRST_PLACE = re.compile(
     # "currently sets the pace for software-engineering work"
     r"\b(?:sets?|setting)\s+the\s+pace\b(?!\s+(?:of|at)\b)|"
     # "consistently comes out on top on hard logical reasoning"
-    r"\b(?:comes?|came|coming)\s+out\s+on\s+top\b(?!\s+of)|"
+    r"\b(?:comes?|came|coming)\s+out\s+(?:on\s+top|ahead)\b(?!\s+of)|"
     r"\b(?:leads?|led)\s+(?=(?:under|in|on|across|for|with)\b)|"
     r"\b(?:sits?|sat|is|was|remains?|stays?)\s+(?:now\s+|still\s+)?at\s+the\s+(?:very\s+)?top\b"
     r"(?!\s+(?:of|\d|ten|five|three)))",
@@ -613,7 +630,15 @@ def find_ordinals(s: Sentence) -> list[Hit]:
     for m in _IN_THE_LEAD.finditer(s.text):
         _rank(s, found, m.start(), 1)
     for m in _FIRST_PLACE.finditer(s.text):
-        _rank(s, found, m.start(), 1)
+        # "comes out ahead on hard logical reasoning": first at a task no board's
+        # category is, judged unverifiable rather than as the board's overall order
+        task = _TASK_AFTER.match(s.text, m.end())
+        words = task.group("task").lower() if task else ""
+        if _COUNTED.match(words):
+            continue  # "came out ahead in five categories": wins counted, no place
+        setting = task and _BOARD_OR_CATEGORY.match(s.text.lower(), task.start("task"))
+        own = slug(words) if task and not setting else None
+        _rank(s, found, m.start(), 1, metric=own)
     for m in _WON.finditer(s.text):
         _rank(s, found, m.start(), 1)
     for model in s.models:

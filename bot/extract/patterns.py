@@ -303,6 +303,8 @@ _RANK_TOP_SPOT = _i(
 _RANK_TOPS_BOARD = _i(
     r"\b(?:tops|topped|topping|leads|led|leading|heads|headed|sits atop|sat atop|"
     r"is atop|at the top of|at the very top of|on top of|to the top of|"
+    # "Google rules the arena leaderboards", "dominates LMArena's rankings"
+    r"rules|ruled|dominates|dominated|"
     # "is likely to top LMArena", "could top the leaderboard"
     r"(?:(?<=to )|(?<=will )|(?<=could )|(?<=may )|(?<=might )|(?<=can )|(?<=n't ))top)\s+"
     # "the first model to top 1500 on LMArena" crosses a score, it holds no place
@@ -950,6 +952,36 @@ def find_group_leads(s: Sentence) -> list[Hit]:
     return found
 
 
+# "xAI has the most capable AI models in the world": a maker's models lead the field
+_MAKER_HAS_BEST = _i(
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|now)\s+)(?P<maker>[A-Z][\w.-]*)\s+(?:now\s+|still\s+|also\s+)?"
+    r"(?:has|have|had|builds?|built|makes?|made|offers?|fields?)\s+the\s+(?:world['’]s\s+)?"
+    r"(?:most\s+(?:capable|powerful|intelligent|advanced)|best|strongest|smartest|top|leading)\s+"
+    r"(?:AI\s+|frontier\s+|language\s+)?(?:models|LLMs|systems)\b"
+)
+
+
+def find_maker_best(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    for m in _MAKER_HAS_BEST.finditer(s.text):
+        maker = s.gaz.organisation(m.group("maker"))
+        if maker is None or any(x.start < m.end() for x in s.models):
+            continue
+        group = Group(organisation=maker)
+        found.append(
+            GroupHit(
+                group_a=group,
+                group_b=group.rest(),
+                start=m.start("maker"),
+                negated=_near_negation(s.text, m.end("maker")),
+                # no board named: marketing about unnamed tasks (rules.py)
+                needs_scope=True,
+                said=(m.group("maker"),),
+            )
+        )
+    return found
+
+
 def find_count_in_top(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for m in _COUNT_TOP.finditer(s.text):
@@ -1497,6 +1529,7 @@ FINDERS: tuple[Finder, ...] = (
     find_with_behind,
     find_count_in_top,
     find_group_leads,
+    find_maker_best,
     find_place_counts,
     find_ranks,
     find_trends,

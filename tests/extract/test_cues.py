@@ -606,6 +606,42 @@ def test_beating_the_next_best_is_first_place() -> None:
     assert ("Opus 5", 1) in ranks(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # first at a task no board's category is: unverifiable, never the overall order
+        (
+            "Claude 3 Opus consistently comes out ahead on hard logical reasoning.",
+            "hard_logical_reasoning",
+        ),
+        ("Claude 3 Opus leads on long-context RAG.", "long_context_rag"),
+        ("Gemini 2.5 Pro dominates the LMArena leaderboard.", "arena_score"),
+    ],
+)
+def test_first_place_at_a_task(text: str, metric: str) -> None:
+    [claim] = claims(text)
+    assert (claim["rank"], claim["metric"]) == (1, metric)
+
+
+def test_wins_counted_in_categories_are_no_place() -> None:
+    assert ranks("Llama 2 came out ahead in five categories, while GPT-3.5 took coding.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("xAI has the most capable AI models in the world.", "unnamed_tasks"),
+        ("Google now has the best models on LMArena.", "arena_score"),
+        # a headline naming no board: the judge's default board
+        ("Google Rules Arena Leaderboards", None),
+    ],
+)
+def test_a_maker_with_the_best_models_leads_the_rest(text: str, metric: str | None) -> None:
+    [claim] = claims(text)
+    assert claim["type"] == "group_comparison" and claim["group_b"].get("others")
+    assert claim["metric"] == metric
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
