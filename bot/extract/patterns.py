@@ -1046,6 +1046,16 @@ def _rank(
         and _AGENT_PLACE.fullmatch(s.text, agent.end, pos)
     ):
         subject = agent.text
+    if subject is None:
+        # "The report counted DeepSeek R1 among the top AI systems", "put X in the top
+        # five": the object of a verb of placing takes the place
+        placed = next((m for m in reversed(s.models) if m.end <= pos), None)
+        if (
+            placed is not None
+            and not s.text[placed.end : pos].strip(" ,")
+            and _PLACER.search(s.text, max(0, placed.start - 40), placed.start)
+        ):
+            subject = placed.text
     if subject is None or ranked([*s.hits, *found], subject, rank):
         return  # one sentence, one rank claim per model and rank
     names = _coordinated(s, subject, pos)
@@ -1075,6 +1085,10 @@ def _rank(
 _MAKER_LEAD = _i(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|as|after|now|meanwhile)\s+)(?P<maker>[A-Z][\w.-]*)\s+"
     r"(?:(?:now|still|again|once\s+again|finally|also|has|have|had|is|was)\s+){0,3}$"
+)
+_PLACER = _i(
+    r"\b(?:counted|counts|named|names|put|puts|placed|places|listed|lists|rated|rates|"
+    r"included|includes|considered|considers|called|calls)\s+(?:[\w.-]+['’]s\s+)?$"
 )
 # the place right after the agent, or in a relative clause about it
 _AGENT_PLACE = _i(r"\s*(?:,\s*which\s+(?:now\s+|then\s+)?(?:\w+\s+)?)?")

@@ -642,6 +642,27 @@ def test_a_maker_with_the_best_models_leads_the_rest(text: str, metric: str | No
     assert claim["metric"] == metric
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The report also counted China's DeepSeek R1 among the world's top AI systems.",
+            ("DeepSeek R1", 10, "top_k", None, None, False),
+        ),
+        (
+            "Analysts put Gemini 2.5 Pro in the top five on LMArena.",
+            ("Gemini 2.5 Pro", 5, "top_k", None, None, False),
+        ),
+    ],
+)
+def test_the_object_of_a_verb_of_placing_takes_the_place(
+    text: str, expected: tuple[str, int, str, bool | None, str | None, bool]
+) -> None:
+    assert _places(text) == {expected}
+    # an object of any other verb does not
+    assert _places("Analysts tested Gemini 2.5 Pro in the top five tasks.") == set()
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
