@@ -266,7 +266,7 @@ _COMPARATOR = re.compile(
     re.IGNORECASE,
 )
 _SCORE_CONTEXT = re.compile(
-    r"\b(?:score[sd]?|scoring|elo|rating|points|arena|leaderboard|benchmark|accuracy|"
+    r"\b(?:score[sd]?|scoring|elo|rating|points|arena|lmarena|lmsys|leaderboard|benchmark|accuracy|"
     r"pass@\d+|index|bench|eval|evaluation|%)|\bon\s+[A-Z]",
     re.IGNORECASE,
 )

@@ -663,6 +663,17 @@ def test_the_object_of_a_verb_of_placing_takes_the_place(
     assert _places("Analysts tested Gemini 2.5 Pro in the top five tasks.") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemini 2.5 Pro leads LMArena with 1470.",
+        "Gemini 2.5 Pro, at 1470, leads LMArena.",
+    ],
+)
+def test_a_bare_number_beside_the_board_it_leads_is_its_score(text: str) -> None:
+    assert scores(text) == {("Gemini 2.5 Pro", 1470.0)}
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
