@@ -25,6 +25,7 @@ from bot.extract.cues import TOP_ARE
 from bot.extract.hits import Relation
 from bot.extract.lazy import lazy
 from bot.extract.lexicon import NEGATION
+from bot.extract.names import described_span
 from bot.extract.patterns import _VERB as COMPARATIVE_VERB
 from bot.extract.patterns import measured
 from store.claims import (
@@ -49,6 +50,7 @@ Reason = Literal[
     "value_not_in_quote",
     "direction_reversed",
     "negation_mismatch",
+    "model_described",
 ]
 
 
@@ -152,6 +154,9 @@ def check(
     for name in kind_of(draft).models(draft):
         if not names_model(quote, name, reg) and not _by_last_word(draft, name, ctx.sentence):
             return Inconsistency("model_not_in_quote", name)
+        if _only_described(ctx.sentence, name):
+            # "beats previous Gemini models" read as "beats Gemini": a set, not the family
+            return Inconsistency("model_described", name)
     if isinstance(draft, PairwiseComparison):
         reversed_ = _reversed(draft, reg)  # the direction from the quote alone
         if reversed_ is not None:
@@ -204,6 +209,15 @@ _CONTRACTED = re.compile(r"n['\u2019]t\b|\bcannot\b|\bunlikely\b|\bno\b(?!\.\s?\
 
 
 _NOT_ONLY = re.compile(r"\bnot only\b", re.I)  # "not only meets, but surpasses"
+
+
+def _only_described(sentence: str, name: str) -> bool:
+    """Whether every place the sentence writes `name` is inside a description of a set
+    or a build ("previous Gemini models", "the updated DeepSeek-R1")."""
+    # not where it starts a longer name ("Gemini" in "Gemini 2.5 Flash")
+    written = rf"(?<![\w.-]){re.escape(name)}(?![\w.-])(?!\s*-?\d)"
+    spots = [m.span() for m in re.finditer(written, sentence, re.I)]
+    return bool(spots) and all(described_span(sentence, a, b) is not None for a, b in spots)
 
 
 def _negates(text: str) -> bool:

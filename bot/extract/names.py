@@ -569,6 +569,40 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+# "previous Gemini models", "other Llama versions", "its Gemini predecessors": a set the
+# words describe, not the family (whose best member may be the claim's own subject)
+_SET_BEFORE = re.compile(
+    r"\b(?:previous|prior|earlier|older|past|other|competing|rival|smaller|larger|bigger|"
+    r"existing|current|later|newer|first-generation|original|its|their|our)\s+$",
+    re.IGNORECASE,
+)
+_SET_AFTER = re.compile(
+    r"\s+(?:[\w.-]+\s+)?(?:models|versions|variants|releases|generations|iterations|"
+    r"predecessors|successors|siblings)\b",
+    re.IGNORECASE,
+)
+# "the updated DeepSeek-R1", "the latest version of DeepSeek-R1": a build the words do
+# not pin down, never the name's first release
+_BUILD_OF = re.compile(
+    r"\b(?:(?:updated|upgraded|improved|refreshed|latest|newest)\s+(?:version\s+of\s+(?:the\s+)?)?|"
+    r"(?:latest|newest|new|recent|later)\s+(?:version|release|build|update|iteration|checkpoint)"
+    r"\s+(?:of|to)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def described_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the description a name at text[start:end] is part of, if any: no
+    board lists it, so a claim about it is judged "model not found"."""
+    after = _SET_AFTER.match(text, end)
+    before = _SET_BEFORE.search(text, max(0, start - 30), start) if after else None
+    if after and before:
+        return before.start(), after.end()
+    if build := _BUILD_OF.search(text, max(0, start - 40), start):
+        return build.start(), end
+    return None
+
+
 def whole_name_end(text: str, end: int) -> int:
     """Where a name that the tail patterns ended at `end` really ends."""
     while True:

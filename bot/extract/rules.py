@@ -25,6 +25,7 @@ from bot.extract.modality import mood
 from bot.extract.names import (
     Gazetteer,
     Mention,
+    described_span,
     introduced_in_text,
     introduced_names,
     shaped_names,
@@ -743,21 +744,14 @@ def _inverted(text: str, models: list[Mention]) -> tuple[str, list[Mention]] | N
 
 def _no_licences(text: str, models: list[Mention]) -> list[Mention]:
     """ "under the Llama 2 Community terms", "the Gemma License": a licence, not a model.
-    "previous Gemini models", "other Llama versions": a set the words describe, kept
-    whole as a side no board lists, never read as the family (whose best member may be
-    the claim's own subject)."""
+    A name inside a description ("previous Gemini models", "the updated DeepSeek-R1")
+    stands as the whole description (names.described_span)."""
     out = []
     for m in models:
         if _LICENCE_AFTER.match(text, m.end):
             continue
-        after = _SET_AFTER.match(text, m.end)
-        before = _SET_BEFORE.search(text, max(0, m.start - 30), m.start) if after else None
-        if after and before:
-            m = Mention(before.start(), after.end(), text[before.start() : after.end()], "model")
-        elif build := _BUILD_OF.search(text, max(0, m.start - 40), m.start):
-            # "the updated DeepSeek-R1", "the latest version of DeepSeek-R1": a build the
-            # words do not pin down, never the name's first release
-            m = Mention(build.start(), m.end, text[build.start() : m.end], "model")
+        if (span := described_span(text, m.start, m.end)) is not None:
+            m = Mention(*span, text[span[0] : span[1]], "model")
         out.append(m)
     return out
 
@@ -767,22 +761,6 @@ def _with_sizes(models: list[Mention], lists: list[list[Mention]]) -> list[Menti
     return sorted([*models, *added], key=lambda x: x.start) if added else models
 
 
-_SET_BEFORE = re.compile(
-    r"\b(?:previous|prior|earlier|older|past|other|competing|rival|smaller|larger|bigger|"
-    r"existing|current|later|newer|first-generation|original|its|their|our)\s+$",
-    re.IGNORECASE,
-)
-_BUILD_OF = re.compile(
-    r"\b(?:(?:updated|upgraded|improved|refreshed|latest|newest)\s+(?:version\s+of\s+(?:the\s+)?)?|"
-    r"(?:latest|newest|new|recent|later)\s+(?:version|release|build|update|iteration|checkpoint)"
-    r"\s+(?:of|to)\s+(?:the\s+)?)$",
-    re.IGNORECASE,
-)
-_SET_AFTER = re.compile(
-    r"\s+(?:[\w.-]+\s+)?(?:models|versions|variants|releases|generations|iterations|"
-    r"predecessors|successors|siblings)\b",
-    re.IGNORECASE,
-)
 _LICENCE_AFTER = re.compile(
     r"\s+(?:Community\s+)?(?:[Ll]icen[cs]e|[Tt]erms|[Aa]cceptable\s+[Uu]se)\b"
 )

@@ -130,6 +130,32 @@ def test_the_check_reads_the_subject_from_the_sentence_before() -> None:
     assert check(other, text) is not None
 
 
+@pytest.mark.parametrize(
+    ("quote", "name", "kept"),
+    [
+        # a set the words describe is not the family, whose best may be the subject
+        ("Gemini 2.5 Flash beats previous Gemini models on LMArena", "Gemini", False),
+        ("Gemini 2.5 Flash beats its Gemini predecessors on LMArena", "Gemini", False),
+        # the family itself, and the described set kept as written, stand
+        ("Gemini 2.5 Flash beats Llama models on LMArena", "Llama", True),
+        (
+            "Gemini 2.5 Flash beats previous Gemini models on LMArena",
+            "previous Gemini models",
+            True,
+        ),
+    ],
+)
+def test_a_name_inside_a_description_is_not_that_name(quote: str, name: str, kept: bool) -> None:
+    draft = PairwiseComparison(
+        statement="s", quote=quote, span=(0, len(quote)), as_of=date(2025, 2, 3),
+        model_a="Gemini 2.5 Flash", model_b=name, relation="beats",
+    )  # fmt: skip
+    problem = check(draft, quote)
+    assert (problem is None) == kept
+    if not kept:
+        assert problem is not None and problem.reason == "model_described"
+
+
 def test_aliases_count_as_naming_the_model() -> None:
     quote = "R1 scores 1361"
     draft = ScoreValue(
