@@ -29,6 +29,7 @@ from bot.extract.lazy import lazy
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES
 from bot.extract.names import Mention
 from bot.extract.patterns import (
+    _EXCLUDING,
     _KNOWN_BENCH,
     BOARDS_GROUP,
     BOARDS_PART,
@@ -45,6 +46,7 @@ from bot.extract.patterns import (
     object_starts,
     ranked,
     run_finders,
+    unknown_kind,
 )
 from bot.extract.patterns import FINDERS as PATTERN_FINDERS
 from bot.extract.scope import slug
@@ -239,7 +241,10 @@ _BENCH_VERSION = re.compile(
     r"\s+(?:at|with|of)\s+\d|\s*:\s*\d|\s*\(\d",
 )
 _RANGE_TO = re.compile(r"\s*%?\s*(?:to|vs\.?|versus|[-–])\s*\d", re.IGNORECASE)
-_RANGE_FROM = re.compile(r"\d\s*%?\s*(?:to|vs\.?|versus|[-–])\s*$", re.IGNORECASE)
+_RANGE_FROM = re.compile(
+    r"\d\s*%?\s*(?:to|vs\.?|versus|[-–])\s*$|\bbetween\s+(?:[\d.,]+\s*%?\s+and\s+)?$",
+    re.IGNORECASE,
+)
 # "GPT-5 comes in behind Grok 4: 65.7% against 66.7%": after a comparison the two
 # numbers are its two sides, in order (find_paired_scores reads them)
 _ON_TEST = re.compile(
@@ -334,6 +339,12 @@ def find_superlatives(s: Sentence) -> list[Hit]:
         if subject is None:
             continue
         mods = (m.group("mods") or "") + " " + (m.group("sup") or "")
+        own_kind = None
+        if _NAMES_A_BOARD.search(s.text) and unknown_kind(m.group("mods") or "", s.gaz):
+            # "the top reasoning model on LMArena": a kind the board does not rank by
+            own_kind = slug(m.group("mods"))
+        if _EXCLUDING.match(s.text, m.end()):
+            continue  # "the best open model outside China": a set no group describes
         within = _group_from_mods(mods, s.gaz)
         own = m.group(0).lower().startswith("our ")
         if (poss := _POSSESSIVE_WORD.match(m.group(0))) is not None:
@@ -352,7 +363,8 @@ def find_superlatives(s: Sentence) -> list[Hit]:
                     start=m.start(),
                     negated=_near_negation(s.text, m.start()),
                     # "our most capable model": first among the maker's own models
-                    metric="own_models" if own else None,
+                    metric="own_models" if own else own_kind,
+                    category="coding" if "coding" in mods.lower() else None,
                     needs_scope=True,
                 )
             )
@@ -1010,7 +1022,8 @@ _GAIN_OVER = re.compile(
 # "it tops GPT-5: 60.2% to 54.9% on BrowseComp": the compared models' numbers, in order
 # "ahead of DeepSeek-V3 at 1318": a number right after a name is that name's
 _ATTACHED = re.compile(
-    r"\s*(?:\(\s*|(?:at|on)\s+)(?:[\d.,]+\s*\(\s*)?"
+    # "ahead of GPT-4.5's 1398": the possessive gives the number its owner
+    r"\s*(?:\(\s*|(?:at|on)\s+|['’]s\s+(?:(?:score|rating|Elo|mark)\s+of\s+)?)(?:[\d.,]+\s*\(\s*)?"
     # "at 1318 (MMLU 88.5)": a benchmark's number beside it in brackets is its too
     r"(?:[A-Z][\w.-]*\s+)?"
 )
@@ -1225,10 +1238,49 @@ FINDERS: tuple[Finder, ...] = (
 )
 
 
+# "Grok 3 and Gemini 2.5 Pro rank first and second, respectively": places in the
+# names' order
+_ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_RESPECTIVE_PLACES = re.compile(
+    r"\b(?:rank|ranked|are|were|placed|place|finished|finish|came|come|sit|sat|took|take|"
+    r"hold|held)\s+(?:in\s+)?(?:the\s+)?"
+    rf"(?P<places>{_ORDINAL_WORD}(?:(?:,\s*and\s+|,\s*|\s+and\s+){_ORDINAL_WORD})+)"
+    r"(?:\s+places?)?[^.;]{0,40}?,?\s+respectively\b",
+    re.IGNORECASE,
+)
+
+
+def find_respective_places(s: Sentence) -> list[RankHit]:
+    found: list[RankHit] = []
+    for r in _RESPECTIVE_PLACES.finditer(s.text):
+        named = [m for m in s.models if m.end <= r.start()]
+        if not named:
+            continue
+        run = joined_names(s, named[-1], _NAMES_JOIN)
+        places = re.findall(_ORDINAL_WORD, r.group("places"), re.IGNORECASE)
+        if len(run) != len(places) or len(run) < 2:
+            continue
+        found += [
+            RankHit(
+                model=m.text,
+                rank=ORDINALS[p.lower()],
+                start=r.start(),
+                negated=_near_negation(s.text, r.start()),
+            )
+            for m, p in zip(run, places, strict=True)
+        ]
+    return found
+
+
 def find_all(s: Sentence) -> list[Hit]:
     """Every claim hit of one sentence, in the order of their cues."""
     s.objects = object_starts(s.text, s.models)
-    return run_finders(s, FINDERS)
+    hits = run_finders(s, FINDERS)
+    if respective := find_respective_places(s):
+        # the places go to the names in order, not each to the nearest name
+        hits = [h for h in hits if not isinstance(h, RankHit)] + respective
+        hits.sort(key=lambda h: h.start)
+    return hits
 
 
 # Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).

@@ -39,7 +39,7 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\byesterday\b", re.IGNORECASE), 1),
     (re.compile(r"\blast week\b|\ba week ago\b", re.IGNORECASE), 7),
     (re.compile(r"\blast month\b|\ba month ago\b", re.IGNORECASE), 30),
-    (re.compile(r"\blast year\b|\ba year ago\b", re.IGNORECASE), 365),
+    (re.compile(r"\ba year ago\b", re.IGNORECASE), 365),
     (re.compile(r"\b(\d{1,2}) days ago\b", re.IGNORECASE), -1),
     (re.compile(r"\b(\d{1,2}) weeks ago\b", re.IGNORECASE), -7),
     (re.compile(r"\b(two|three|four|five|six) days ago\b", re.IGNORECASE), -1),
@@ -57,6 +57,11 @@ _YEAR_PART = re.compile(
     r"(?:spring|summer|autumn|fall)\s+of|(?:first|second|third|fourth)\s+quarter\s+of|"
     r"q[1-4])[\s-]+)?(?P<year>20\d\d)\b",
     re.IGNORECASE,
+)
+
+
+_LAST_YEAR = re.compile(
+    r"\b(?:(?P<part>early|late|start|beginning|end)\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE
 )
 
 
@@ -127,6 +132,11 @@ def find_date(sentence: str, published: date) -> date | None:
     m = _YEAR_PART.search(sentence)
     if m:
         return _capped(_part_end(m), published)
+    m = _LAST_YEAR.search(sentence)
+    if m:
+        # "last year", "late last year": the year before's end, as "in 2024" is
+        early = (m["part"] or "").lower() in ("early", "start", "beginning")
+        return date(published.year - 1, 3, 31) if early else date(published.year - 1, 12, 31)
     m = _MONTH_DAY.search(sentence)
     if m:
         return _recent(_MONTHS[m[1].lower()], int(m[2]), published)

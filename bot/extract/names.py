@@ -585,8 +585,10 @@ _SET_AFTER = re.compile(
 # not pin down, never the name's first release
 _BUILD_OF = re.compile(
     r"\b(?:(?:updated|upgraded|improved|refreshed|latest|newest)\s+(?:version\s+of\s+(?:the\s+)?)?|"
-    r"(?:latest|newest|new|recent|later)\s+(?:version|release|build|update|iteration|checkpoint)"
-    r"\s+(?:of|to)\s+(?:the\s+)?)$",
+    # ("an early version of Grok-2" is how its maker announces the release itself)
+    r"(?:latest|newest|new|recent|later|experimental|custom)\s+"
+    r"(?:chat\s+)?(?:version|release|build|update|iteration|checkpoint|variant)"
+    r"\s+(?:of|to)\s+(?:the\s+)?|experimental\s+)$",
     re.IGNORECASE,
 )
 

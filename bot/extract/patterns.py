@@ -440,6 +440,37 @@ def _num(word: str) -> int:
 _OVERALL_MODS = _i(r"(?:\s+(?:AI|language|LLM|overall|ranked|performing|best|frontier|large))+")
 
 
+# "Excluding Google's own models, GPT-4.5 is the top model", "the best open model
+# outside China": a set no group's facts describe
+_EXCLUDING = _i(
+    r"\s*,?\s*(?:apart\s+from|aside\s+from|excluding|except(?:\s+for)?|other\s+than|besides|"
+    r"outside(?:\s+of)?|leaving\s+(?:out|aside)|not\s+counting|barring)\b"
+)
+EXCLUDED_BEFORE = _i(
+    r"\b(?:apart\s+from|aside\s+from|excluding|except(?:\s+for)?|other\s+than|besides|"
+    r"leaving\s+(?:out|aside)|not\s+counting|barring)\b(?:[^.;]|\.(?=\w))*$"
+)
+# words a kind of model may carry that no group or board names: "reasoning", "mini",
+# "non-Chinese"; a place among them is no place on the board
+_PLAIN_KIND = frozenset(
+    {
+        "open", "open-source", "open-weight", "open-weights", "source", "weights", "weight",
+        "closed", "closed-source", "proprietary", "ai", "language", "llm", "text", "frontier",
+        "overall", "new", "current", "large", "foundation", "generative", "chat", "general-purpose",
+        "available", "publicly", "released", "the", "most", "of", "all", "any",
+    }
+)  # fmt: skip
+
+
+def unknown_kind(mods: str, gaz: Gazetteer) -> bool:
+    """Whether the words before "model" name a kind no group describes."""
+    for word in re.split(r"[\s,]+", mods.lower().replace("’", "'")):
+        w = word.removesuffix("'s").strip(".-")
+        if w and w not in _PLAIN_KIND and w != "coding" and not gaz.country(w):
+            return True
+    return False
+
+
 def _group_from_mods(mods: str, gaz: Gazetteer, where: str | None = None) -> Group | None:
     words = [w for w in re.split(r"[\s,]+", mods.lower()) if w]
     text = " ".join(words)
@@ -591,6 +622,10 @@ _LISTED = _i(r"[^.;:]{0,80}?\b(?:including|such\s+as|like|notably|among\s+them)\
 _GROUP_SCOPE = _i(
     r"\s*(?:in|among|for|on)\s+(?:the\s+)?(?:field\s+of\s+)?(open[- ]weights?|open[- ]source|open|"
     r"closed[- ]source|closed|proprietary)\s+(?:AI\s+)?(?:models?|LLMs?|AI)\b"
+)
+# a group phrase that names one model: "the Google model" (not "the best Google model")
+_ONE_MODEL = _i(
+    r"(?:the|a|an|this|that)\s+(?!(?:best|top|leading|strongest|most)\b)[^,;]{0,30}?\bmodel"
 )
 _AMONG = _i(r"\b(?:among|amongst|within)\b")
 # "the open-model rankings", "LMArena's open leaderboard": a ranking of one group
@@ -878,6 +913,10 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
         return None
     if b.others:
         return None
+    if _ONE_MODEL.fullmatch(s.text, a.start, a.end) and _ONE_MODEL.fullmatch(
+        s.text, b.start, b.end
+    ):
+        return None  # "the Google model trails the xAI model": two models, not two groups
     ga, gb = resolve_pair(a, b)
     scope = _GROUP_SCOPE.match(s.text, b.end)
     if scope:
@@ -917,6 +956,7 @@ _ONE_SIDED = _i(
     r"f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
 )
 _CLAUSE_END = re.compile(r"[;.!?]|,\s+(?:but|while|whereas|and)\s+|\s+(?:but|while|whereas)\s+")
+_ORG_AFTER = re.compile(r"\s+(?:those\s+of\s+|the\s+)?(?P<org>\w[\w.-]*?)(?:['’]s)?(?![\w.-])")
 
 
 def find_group_leads(s: Sentence) -> list[Hit]:
@@ -935,6 +975,8 @@ def find_group_leads(s: Sentence) -> list[Hit]:
         starts = [m.start for m in s.models] + [other.start for other in s.groups]
         if any(rest[0] <= x < rest[1] for x in starts):
             continue  # "lead US models", "lead Grok 4": the other side is named
+        rival = _ORG_AFTER.match(s.text, v.end())
+        other = s.gaz.organisation(rival.group("org")) if rival else None
         if OPEN_LIST.search(s.text, *rest) or _LATER_SCOPE.search(s.text, *rest):
             continue  # "dominate the open-model rankings": the rest of a group, unsayable
         if any(isinstance(h, GroupHit) for h in s.hits):
@@ -942,8 +984,10 @@ def find_group_leads(s: Sentence) -> list[Hit]:
         relation: GroupRelation = "leads" if v.group("lead") else "trails"
         found.append(
             GroupHit(
+                # "OpenAI's models trail xAI's": that maker's, not the rest of the field
                 group_a=g.group,
-                group_b=g.group.rest(),
+                group_b=Group(organisation=other) if other else g.group.rest(),
+                said=(rival.group("org"),) if other and rival else (),
                 relation=relation,
                 start=v.start(),
                 negated=_near_negation(s.text, v.start()),
@@ -1021,6 +1065,10 @@ def _rank(
 ) -> None:
     """Add the rank of the model in subject position before `pos` to `found`."""
     subject = _subject(s, pos)
+    after = next((m for m in s.models if m.start > pos), None)
+    if after is not None and _PLACE_THEN_NAME.fullmatch(s.text, pos, after.start):
+        # "In third place is DeepSeek R1", "In second place: GPT-4o": the name after
+        subject = after.text
     if subject is None and rank == 1 and op == "eq" and not (within or category or metric):
         # "Google holds the top spot on LMArena": a maker's best model leads the rest
         if (maker := _maker_subject(s, pos)) is not None:
@@ -1086,6 +1134,10 @@ _MAKER_LEAD = _i(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|as|after|now|meanwhile)\s+)(?P<maker>[A-Z][\w.-]*)\s+"
     r"(?:(?:now|still|again|once\s+again|finally|also|has|have|had|is|was)\s+){0,3}$"
 )
+_PLACE_THEN_NAME = _i(
+    r"(?:(?:in|at|on)\s+)?(?:the\s+)?(?:No\.\s?\d+|#\d+|\w+)\s+(?:place|spot|position)\s*"
+    r"(?:(?:is|was|sits|sat|comes|came|now\s+sits|goes\s+to|went\s+to|belongs\s+to)\s+|[:–—]\s*)"
+)
 _PLACER = _i(
     r"\b(?:counted|counts|named|names|put|puts|placed|places|listed|lists|rated|rates|"
     r"included|includes|considered|considers|called|calls)\s+(?:[\w.-]+['’]s\s+)?$"
@@ -1147,6 +1199,8 @@ def find_ranks(s: Sentence) -> list[Hit]:
     for m in _RANK_BEST.finditer(t):
         mods = m.group(1) or ""
         category = "coding" if "coding" in mods.lower() else None
+        if unknown_kind(mods, s.gaz) or _EXCLUDING.match(t, m.end()):
+            continue  # "the top reasoning model", "the best open model outside China"
         _rank(
             s,
             found,

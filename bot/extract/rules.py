@@ -33,11 +33,13 @@ from bot.extract.names import (
     unlisted_names,
 )
 from bot.extract.patterns import (
+    EXCLUDED_BEFORE,
     OPEN_LIST,
     Sentence,
     benchmark_id,
     object_starts,
     sentence_antecedent,
+    unknown_kind,
 )
 from bot.extract.referents import Referents, sharpen_topic
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
@@ -225,6 +227,9 @@ def _clause(sentence: str, pos: int) -> tuple[int, int]:
     return start, after.start() if after else len(sentence)
 
 
+_OWN_PART = re.compile(r"(?:['’]s)?\s+(?:(?:new|own|separate|dedicated)\s+)?", re.IGNORECASE)
+
+
 def _clause_board(sentence: str, pos: int) -> str | None:
     """The board of the clause holding `pos`: "GPT-5 tops LMArena, and Claude tops the
     WebDev Arena" puts each on its own; a clause naming none takes the sentence's."""
@@ -243,7 +248,8 @@ def _clause_board(sentence: str, pos: int) -> str | None:
     following = [m for m in names if m.start() > first.end()]
     if board in _GENERIC_BOARDS and following:
         sub = following[0]
-        if sub.start() - first.end() <= 4 and BOARDS[sub.group(1).lower()] in _SUB_ARENAS:
+        gap = sentence[first.end() : sub.start()]
+        if _OWN_PART.fullmatch(gap) and BOARDS[sub.group(1).lower()] in _SUB_ARENAS:
             return BOARDS[sub.group(1).lower()]
     return board
 
@@ -290,6 +296,24 @@ def _clause_metric(sentence: str, pos: int) -> str | None:
 # an aside with numbers of its own ("(MT-Bench 8.99, MMLU 86.4)"); "(GPQA)" names
 # what the words before it describe
 _ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
+
+
+_GOES_ON = re.compile(
+    r"\b(?:there|also|too|likewise|second|third|fourth|fifth|next|followed|behind|"
+    r"runner-up|trails?|trailing)\b|\bon\s+(?:it|that|the\s+same)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_measure(sentence: str) -> tuple[str | None, str | None]:
+    """The test (not an arena's score) and the arena category a sentence names, which
+    the next sentences that rank and name none go on speaking of."""
+    bench = _BENCH_RE.search(_ASIDE.sub(" ", sentence))
+    cat = _CATEGORY_RE.search(sentence) or _BOARD_CATEGORY.search(sentence)
+    return (
+        BENCHMARKS[bench.group(1).lower()] if bench else None,
+        CATEGORIES[cat.group(1).lower()] if cat else None,
+    )
 
 
 def _claimant(sentence: str, default: str | None) -> str | None:
@@ -345,6 +369,8 @@ class RulesExtractor:
         # one sentence goes on in the next ones that rank and name none, until a sentence
         # names another or ranks nothing
         carried: str | None = None
+        # and a test or an arena category so named: (metric, category)
+        measure: tuple[str | None, str | None] = (None, None)
         # "a new list of its ten best open-source models. ... Kimi K2 sits at the very
         # top.": the places said after a ranking of a group are counted within it, in
         # the next sentences that rank, until one ranks nothing or says "overall"
@@ -367,6 +393,7 @@ class RulesExtractor:
                 prev_subject = subject_before or (None if named_before else topic)
             prev_text = sent.text
             board_before, carried = carried, None
+            measure_before, measure = measure, _named_measure(sent.text)
             overall = _OVERALL.search(sent.text) is not None
             list_before = None if overall else listed
             listed = _ranked_group(sent.text, self.gaz)
@@ -410,8 +437,15 @@ class RulesExtractor:
             hits = find_all(ctx)
             unclear: list[Hit] = []
             for hit in hits:
-                if isinstance(hit, RankHit) and hit.within is None:
+                if isinstance(hit, RankHit) and EXCLUDED_BEFORE.search(ctx.text, 0, hit.start):
+                    unclear.append(hit)  # "Excluding Google's own models, X is the top"
+                elif isinstance(hit, RankHit) and hit.within is None:
                     scope = _scope_after(ctx, hit.start)
+                    among = _AMONG_UNKNOWN.match(ctx.text) if scope is None else None
+                    if among and unknown_kind(among.group("kind"), self.gaz):
+                        # "Among the five models we compared, X came first": a set no
+                        # group's facts describe
+                        scope = False
                     if scope is False:
                         unclear.append(hit)  # a place within groups the words do not settle
                     else:
@@ -435,8 +469,16 @@ class RulesExtractor:
             last_rank = (
                 ctx.last_rank if ctx.last_rank is not None else next(iter(placed[-1:]), None)
             )
+            named = measure
+            measure = (
+                named[0] or (measure_before[0] if hits and not named_board else None),
+                named[1] or (measure_before[1] if hits else None),
+            )
             for hit in hits:
-                draft = self._draft(hit, sent, article, sentence_board, models)
+                # only a sentence that goes on with the ranking ("there", "also", "comes
+                # second") speaks of the test or category named just before
+                goes_on = measure_before if _GOES_ON.search(sent.text) else (None, None)
+                draft = self._draft(hit, sent, article, sentence_board, models, goes_on)
                 if draft is not None:
                     draft.mentions = _mentions(hit, ctx)
                     draft = _in_full(draft, shorts)
@@ -524,13 +566,16 @@ class RulesExtractor:
         article: ArticleText,
         article_board: str | None,
         models: list[Mention],
+        carried: tuple[str | None, str | None] = (None, None),
     ) -> ClaimDraft | None:
         span = locate_quote(article.text, sent.text)
         if span is None:
             return None
         said = mood(sent.text, hit.start)
-        if said.undated_past:
-            return None  # "GPT-4o used to top the board": no date to judge it at
+        if said.undated_past or said.asked:
+            # "GPT-4o used to top the board": no date to judge it at; "critics questioned
+            # whether X tops Y": no claim made
+            return None
         if hit.span is not None:
             # one item of a list: its words, not the whole sentence, are the quote
             start = span[0] + hit.span[0]
@@ -542,6 +587,12 @@ class RulesExtractor:
         if board is None and hit.type in _SCOPED_TYPES:
             board = other_board(sent.text)  # a leaderboard none of ours: unverifiable
         metric = hit.metric or _clause_metric(sent.text, hit.start) or _metric(sent.text, board)
+        if board is None and metric is None and carried[0] is not None:
+            # "X leads SWE-bench Verified. It beats Y there.": the test named before, unless
+            # the sentence scopes the claim itself ("on our life sciences evaluations")
+            spans = [(m.start, m.end) for m in models]
+            if benchmark_scope(sent.text, spans, self._not_benchmark, hit.start) is None:
+                metric = carried[0]
         if board is None and metric in (None, "arena_score") and hit.type in _SCOPED_TYPES:
             # "state-of-the-art on Mozilla Common Voice", "beats X across all tasks": the
             # claim is about those benchmarks, not about a board's overall order
@@ -564,6 +615,9 @@ class RulesExtractor:
         if category is None:
             cm = _CATEGORY_RE.search(sent.text) or _BOARD_CATEGORY.search(sent.text)
             category = CATEGORIES[cm.group(1).lower()] if cm else None
+        if category is None and carried[1] and metric in (None, "arena_score"):
+            # "In LMArena's math category, o3 ranks first. Qwen3-32B ranks second."
+            category = carried[1] if (board or "lmarena").startswith("lmarena") else None
         if category is None and (om := _OTHER_CATEGORY.search(sent.text)):
             # "#2 in the OSS non-reasoning models category": a category the boards may lack
             category = slug(om.group(1))
@@ -614,6 +668,11 @@ _IN_COUNTRY = re.compile(
 )
 
 
+_AMONG_UNKNOWN = re.compile(
+    r"^\W*(?:among|amongst|of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
+    r"(?P<kind>(?:[\w'’.-]+\s+){0,5}?)(?:models|systems|LLMs|entries|ones|contenders)\b[^,]{0,60},",
+    re.IGNORECASE,
+)
 _AND_MORE = re.compile(r"\s*(?:,|and\b|or\b|&)")
 _FRONTED_SCOPE = re.compile(
     r"^\W*(?:among|amongst|of|within|in)\s+(?:the\s+|all\s+)?(?:[\w'’.-]+\s+){0,5}?$",

@@ -674,6 +674,119 @@ def test_a_bare_number_beside_the_board_it_leads_is_its_score(text: str) -> None
     assert scores(text) == {("Gemini 2.5 Pro", 1470.0)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place said before its name goes to the name after it
+        (
+            "Gemini 2.5 Pro leads LMArena. In third place is DeepSeek R1.",
+            {("Gemini 2.5 Pro", 1), ("DeepSeek R1", 3)},
+        ),
+        (
+            "Gemini 2.5 Pro leads LMArena. In second place: GPT-4o.",
+            {("Gemini 2.5 Pro", 1), ("GPT-4o", 2)},
+        ),
+        # places given "respectively" go to the names in order
+        (
+            "Grok 3 and Gemini 2.5 Pro rank first and second on LMArena, respectively.",
+            {("Grok 3", 1), ("Gemini 2.5 Pro", 2)},
+        ),
+        (
+            "GPT-4o, Claude and Gemini placed first, second and third, respectively.",
+            {("GPT-4o", 1), ("Claude", 2), ("Gemini", 3)},
+        ),
+    ],
+)
+def test_whose_place_in_a_list(text: str, expected: set[tuple[str, int]]) -> None:
+    assert ranks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a kind of model no group or board describes
+        "DeepSeek R1 is the top reasoning model on LMArena.",
+        "Among the five models we compared on LMArena, DeepSeek R1 came first.",
+        "Among mini models, o3-mini ranks first on LMArena.",
+        # a set with something left out
+        "Excluding Google's own models, GPT-4.5 is the top model on LMArena.",
+        "Apart from DeepSeek's models, Gemma 3 27B is the top open model on LMArena.",
+        "Gemma 3 27B is the highest-ranked open model outside China on LMArena.",
+    ],
+)
+def test_no_board_place_within_a_set_no_group_describes(text: str) -> None:
+    judged = [
+        c for c in claims(text)
+        if c["type"] == "rank_position" and c["metric"] in (None, "arena_score")
+    ]  # fmt: skip
+    assert judged == []
+
+
+def test_a_possessive_gives_a_number_its_owner() -> None:
+    text = "Gemini 2.5 Pro scored 1439 on LMArena, well ahead of GPT-4.5's 1398."
+    assert scores(text) == {("Gemini 2.5 Pro", 1439.0), ("GPT-4.5", 1398.0)}
+
+
+def test_makers_and_single_models_named_by_their_maker() -> None:
+    [claim] = claims("OpenAI's models trail xAI's on LMArena.")
+    assert (claim["group_a"]["organisation"], claim["group_b"]["organisation"]) == (
+        "OpenAI",
+        "xAI",
+    )
+    # "the Google model" is one model, not Google's best
+    text = "We compared Gemma 3 27B and Grok 3. The Google model trails the xAI model on LMArena."
+    assert [c for c in claims(text) if c["type"] == "group_comparison"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "category"),
+    [
+        (
+            "Claude 3.7 Sonnet leads SWE-bench Verified. It beats Gemini 2.5 Pro there.",
+            "swe_bench_verified",
+            None,
+        ),
+        (
+            "Claude 3.7 Sonnet leads SWE-bench Verified with 70.3%. o3-mini comes second.",
+            "swe_bench_verified",
+            None,
+        ),
+        (
+            "In LMArena's math category, o3 ranks first. Qwen3-32B ranks second.",
+            "arena_score",
+            "math",
+        ),
+        (
+            "LMArena's math leaderboard tells a different story. There, Qwen3-32B ranks second.",
+            "arena_score",
+            "math",
+        ),
+    ],
+)
+def test_a_test_or_category_named_goes_on_in_the_next_ranking_sentence(
+    text: str, metric: str, category: str | None
+) -> None:
+    last = claims(text)[-1]
+    assert (last["metric"], last["category"]) == (metric, category)
+
+
+def test_a_sentence_scoping_itself_keeps_its_own_measure() -> None:
+    text = "Gemini leads MMLU. On LMArena, GPT-4o ranks second."
+    last = claims(text)[-1]
+    assert (last["board"], last["metric"]) == ("lmarena-text", "arena_score")
+
+
+@pytest.mark.parametrize(
+    ("text", "board"),
+    [
+        ("Claude 3.7 Sonnet ranks first on LMArena's WebDev leaderboard.", "lmarena-webdev"),
+        ("Gemini 2.5 Pro grounding tops LMArena's new Search Arena.", "lmarena-search"),
+    ],
+)
+def test_an_arena_of_lmarena_is_not_its_text_board(text: str, board: str) -> None:
+    assert {c["board"] for c in claims(text)} == {board}
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}

@@ -44,6 +44,11 @@ NEGATED += [
     ("Grok 4 nearly topped LMArena.", "topped"),
     # a denial of what others believe
     ("Nobody believes Llama 4 Maverick beats DeepSeek-R1 on LMArena.", "beats"),
+    ("It would be wrong to say that Gemini 2.5 Pro beats GPT-4.5 on LMArena.", "beats"),
+    ("It is not the case that Gemini 2.5 Pro tops LMArena.", "tops"),
+    ("Google says Gemini 2.5 Pro tops LMArena, but that is not true.", "tops"),
+    ("The idea that Gemini 2.5 Pro beats GPT-4.5 on LMArena is a myth.", "beats"),
+    ("Grok 3 came close to beating Gemini 2.5 Pro on LMArena.", "beating"),
 ]
 ASSERTED = [
     ("Grok 4 not only beats Gemini 2.5 Pro but also o3.", "beats"),
@@ -167,6 +172,10 @@ def test_a_period_is_not_the_claims_date(
         ("Claude 3.5 Sonnet was once the best model on LMArena.", "the best"),
         ("At launch, Llama 4 Maverick ranked second on LMArena.", "ranked"),
         ("Originally, Llama 3 led the open models.", "led"),
+        ("Until recently, Grok 3 led LMArena.", "led"),
+        ("For months, GPT-4o sat at the top of LMArena.", "sat"),
+        ("DeepSeek R1 climbed to third place on LMArena after its release.", "climbed"),
+        ("When it debuted, DeepSeek R1 ranked third on LMArena.", "ranked"),
     ],
 )
 def test_a_past_the_text_does_not_date_is_marked(text: str, cue: str) -> None:
@@ -203,6 +212,34 @@ def test_a_past_with_now_or_a_passive_used_to_is_no_undated_past(text: str) -> N
 )
 def test_a_year_or_a_part_of_one_dates_the_claim_at_its_end(text: str, as_of: date) -> None:
     assert find_date(text, PUBLISHED) == as_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics questioned whether Gemini 2.5 Pro really tops LMArena.",
+        "It is unclear whether Gemini 2.5 Pro beats GPT-4.5 on LMArena.",
+        "Some doubt that Gemini 2.5 Pro is ahead of GPT-4.5 on LMArena.",
+        "We tested whether GPT-4.5 beats Gemini 2.5 Pro on LMArena.",
+    ],
+)
+def test_a_claim_asked_about_is_not_made(text: str) -> None:
+    assert _claims(text, date(2025, 4, 20)) == []
+
+
+def test_a_test_asking_whether_is_no_question_asked() -> None:
+    text = "On OSWorld, which measures whether a model can use a computer, GPT-5.5 reaches 78.7%."
+    assert [c["value"] for c in _claims(text, date(2025, 4, 20))] == [78.7]
+
+
+def test_last_year_is_the_year_befores_end() -> None:
+    assert find_date("Last year, GPT-4o ranked first.", date(2025, 7, 20)) == date(2024, 12, 31)
+    assert find_date("A year ago GPT-4o ranked first.", date(2025, 7, 20)) == date(2024, 7, 20)
+
+
+def test_a_range_of_scores_is_no_score() -> None:
+    text = "Gemini 2.5 Pro's LMArena score sits between 1430 and 1450."
+    assert [c for c in _claims(text, date(2025, 4, 20)) if c["type"] == "score_value"] == []
 
 
 def test_a_release_date_in_an_aside_is_not_the_claims_date() -> None:
