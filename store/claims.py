@@ -69,6 +69,8 @@ _LATER_FIELDS: dict[str, object] = {
     "period_start": None,
     "count": None,
     "comparator": None,
+    "margin": None,
+    "margin_op": "approx",
 }
 
 

@@ -71,6 +71,8 @@ class PairHit(_Hit):
     model_a: str
     model_b: str
     relation: PairRelation = "beats"
+    margin: float | None = None  # "140 points ahead of": the gap the text gives
+    margin_op: Literal["approx", "gt", "lt"] = "approx"
 
     def names(self) -> list[str]:
         return [self.model_a, self.model_b]

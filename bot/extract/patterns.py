@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 from bot.extract.groups import GroupPhrase, find_groups, resolve_pair
 from bot.extract.hits import (
@@ -820,6 +821,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     continue
                 if _SPEED_OR_PRICE.match(s.text, obj.end):
                     continue  # "matches GPT-5.4 per-token latency": speed and price rank nothing
+                margin = _margin(s.text, v, obj.end) if rel != "ties" else None
                 found.append(
                     PairHit(
                         model_a=subj,
@@ -827,9 +829,49 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                         relation=rel,
                         start=v.start(),
                         negated=negated,
+                        margin=margin[0] if margin else None,
+                        margin_op=margin[1] if margin else "approx",
                     )
                 )
     return found
+
+
+# a gap in a board's points: "about 140 points ahead of", "a 20-point lead over",
+# "leads Y by 20 points"; a percentage is a benchmark's, never an arena's gap
+_GAP_OP = (
+    r"(?P<op>about|around|roughly|nearly|almost|some|over|more\s+than|at\s+least|under|less\s+than)"
+)
+_GAP_IN_CUE = _i(
+    rf"(?:{_GAP_OP}\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:[- ]?(?:Elo\s+)?points?\b|[- ]?pts\b)"
+)
+_GAP_BEFORE = _i(rf"\b{_GAP_OP}\s+$")
+_GAP_AFTER = _i(
+    rf"\s*,?\s*by\s+(?:{_GAP_OP}\s+)?(?:a\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?:[- ]?(?:Elo\s+)?points?\b|[- ]?pts\b)(?:\s+(?:margin|lead|gap))?"
+)
+_OPS: dict[str, Literal["approx", "gt", "lt"]] = {
+    "over": "gt",
+    "more than": "gt",
+    "at least": "gt",
+    "under": "lt",
+    "less than": "lt",
+}
+
+
+def _margin(
+    text: str, v: re.Match[str], obj_end: int
+) -> tuple[float, Literal["approx", "gt", "lt"]] | None:
+    in_cue = _GAP_IN_CUE.search(v.group())
+    found = in_cue or _GAP_AFTER.match(text, obj_end)
+    if found is None:
+        return None
+    op = found.group("op")
+    if op is None and in_cue is not None:
+        # "is about 140 points ahead of": the hedge stands before the cue
+        before = _GAP_BEFORE.search(text, max(0, v.start() - 20), v.start())
+        op = before.group("op") if before else None
+    key = re.sub(r"\s+", " ", (op or "").lower())
+    return float(found.group("n").replace(",", "")), _OPS.get(key, "approx")
 
 
 def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:

@@ -27,6 +27,9 @@ class PairwiseComparison(ClaimBase):
     model_a: str
     model_b: str
     relation: Literal["beats", "ties", "trails"] = "beats"
+    # "about 140 points ahead of Y": the gap the text gives, in the board's own score
+    margin: float | None = None
+    margin_op: Literal["approx", "gt", "lt"] = "approx"
 
 
 def judge_pairwise(claim: PairwiseComparison, ctx: Ctx) -> Outcome:
@@ -50,6 +53,20 @@ def judge_pairwise(claim: PairwiseComparison, ctx: Ctx) -> Outcome:
         verdict = "supported" if order.uncertain else "contradicted"
     else:
         verdict = ordered_verdict(order, 1 if claim.relation == "beats" else -1)
+    gap_note = ""
+    if claim.margin is not None and claim.relation != "ties":
+        if a.value is None or b.value is None:
+            return unverifiable(
+                "unsupported_metric",
+                f"{ctx.where()} publishes no {ctx.metric_label} to measure a "
+                f"{claim.margin:g}-point gap by.",
+            )
+        gap = (a.value - b.value) * (1 if claim.relation == "beats" else -1)
+        if not _gap_holds(gap, claim.margin, claim.margin_op):
+            verdict = "contradicted"
+        if gap > 0:
+            said = f"{_OP_WORDS[claim.margin_op]}{claim.margin:g}"
+            gap_note = f" The gap is {gap:.0f} points; the text says {said}."
     label = ctx.metric_label
     rel = "is level with" if order.sign == 0 else "is above" if order.sign > 0 else "is below"
     tie = ""
@@ -62,10 +79,24 @@ def judge_pairwise(claim: PairwiseComparison, ctx: Ctx) -> Outcome:
     notes = " ".join(n for n in (note_a, note_b) if n)
     return Outcome(
         verdict,
-        f"{notes} {text}".strip(),
+        f"{notes} {text}{gap_note}".strip(),
         [evidence(ctx, a, "model_a"), evidence(ctx, b, "model_b")],
         resolution={claim.model_a: [a.model], claim.model_b: [b.model]},
     )
+
+
+_OP_WORDS = {"approx": "about ", "gt": "more than ", "lt": "less than "}
+
+
+def _gap_holds(gap: float, margin: float, op: str) -> bool:
+    """A stated gap holds within a quarter of itself (five points at least): writers
+    round, boards move between snapshots."""
+    slack = max(0.25 * margin, 5.0)
+    if op == "gt":
+        return gap >= margin - slack
+    if op == "lt":
+        return gap <= margin + slack
+    return abs(gap - margin) <= slack
 
 
 # --- statement and wire ------------------------------------------------------------------
@@ -80,6 +111,9 @@ _DENIED_WORDS = {
 
 def statement(claim: PairwiseComparison, where: str) -> str:
     rel = (_DENIED_WORDS if claim.negated else _RELATION_WORDS)[claim.relation]
+    if claim.margin is not None and claim.relation != "ties" and not claim.negated:
+        gap = f"{_OP_WORDS[claim.margin_op]}{claim.margin:g} points "
+        rel = f"ranks {gap}{'above' if claim.relation == 'beats' else 'below'}"
     return f"{claim.model_a} {rel} {claim.model_b}{where}"
 
 

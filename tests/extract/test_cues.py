@@ -787,6 +787,23 @@ def test_an_arena_of_lmarena_is_not_its_text_board(text: str, board: str) -> Non
     assert {c["board"] for c in claims(text)} == {board}
 
 
+@pytest.mark.parametrize(
+    ("text", "margin", "op"),
+    [
+        ("Gemini 2.5 Pro is about 140 points ahead of GPT-4.5 on LMArena.", 140.0, "approx"),
+        ("GPT-4.5 is 100 points behind Gemini 2.5 Pro on LMArena.", 100.0, "approx"),
+        ("Gemini 2.5 Pro leads GPT-4.5 by 41 points on LMArena.", 41.0, "approx"),
+        ("Gemini 2.5 Pro holds a 40-point lead over GPT-4.5 on LMArena.", 40.0, "approx"),
+        ("Gemini 2.5 Pro is more than 30 points ahead of GPT-4.5 on LMArena.", 30.0, "gt"),
+        # a percentage is a benchmark's gap, not a board's points
+        ("Gemini 2.5 Pro beats GPT-4.5 by 3% on MMLU.", None, "approx"),
+    ],
+)
+def test_a_gap_the_text_gives_is_kept(text: str, margin: float | None, op: str) -> None:
+    [claim] = claims(text)
+    assert (claim["margin"], claim["margin_op"]) == (margin, op)
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}

@@ -370,3 +370,37 @@ def test_a_region_is_its_countries() -> None:
     assert not group_matches(
         ModelFacts("mistral-medium-3", "Mistral AI", "FR", "proprietary"), europe.rest()
     )
+
+
+@pytest.mark.parametrize(
+    ("margin", "op", "verdict"),
+    [
+        # D1 raw: Alpha-1 1300, Beta-Open 1250: a 50-point gap, intervals apart
+        (50, "approx", "supported"),
+        (45, "approx", "supported"),  # within a quarter of itself
+        (140, "approx", "contradicted"),
+        (20, "approx", "contradicted"),
+        (30, "gt", "supported"),
+        (100, "gt", "contradicted"),
+        (60, "lt", "supported"),
+    ],
+)
+def test_a_stated_gap_is_checked_against_the_scores(margin: float, op: str, verdict: str) -> None:
+    claim = pair("Alpha-1", "Beta-Open", D1, view="raw", margin=margin, margin_op=op)
+    j = run(claim)
+    assert j.verdict == verdict, j.explanation
+    assert "The gap is 50 points" in j.explanation
+    # the same gap said from the other side
+    back = pair(
+        "Beta-Open", "Alpha-1", D1, view="raw", relation="trails", margin=margin, margin_op=op
+    )
+    assert run(back).verdict == verdict
+
+
+def test_a_gap_on_a_view_without_scores_is_unverifiable() -> None:
+    claim = pair("Alpha-1", "Gamma-Open", D1, view="style_control", margin=50)
+    assert (run(claim).verdict, run(claim).reason) == ("unverifiable", "unsupported_metric")
+    # a gap makes another claim than the order alone
+    from store.claims import claim_dedupe_key
+
+    assert claim_dedupe_key(claim) != claim_dedupe_key(claim.model_copy(update={"margin": None}))
