@@ -305,6 +305,17 @@ _GOES_ON = re.compile(
 )
 
 
+def _lead_measure(sentences: list[Span], title: str) -> str | None:
+    """The test the first two lines after a headline name, when they name no board
+    ("o3-mini beats DeepSeek R1" over "On the AIME 2024 benchmark, ..."); tasks the text
+    leaves open when they name a test and a board both."""
+    body = [s.text for s in sentences if s.text.strip() != title][:2]
+    tests = [t for t in (_named_measure(text)[0] for text in body) if t]
+    if not tests:
+        return None
+    return "unnamed_tasks" if any(_board(text) for text in body) else tests[0]
+
+
 def _named_measure(sentence: str) -> tuple[str | None, str | None]:
     """The test (not an arena's score) and the arena category a sentence names, which
     the next sentences that rank and name none go on speaking of."""
@@ -375,6 +386,9 @@ class RulesExtractor:
         # top.": the places said after a ranking of a group are counted within it, in
         # the next sentences that rank, until one ranks nothing or says "overall"
         listed: Group | None = None
+        # a headline naming no board or test is about the one its first lines name
+        title = (article.title or "").strip()
+        headline = _lead_measure(sentences, title) if title else None
         for sent, written, lists in zip(sentences, found, size_lists, strict=True):
             # "it" may mean the article's topic only when the previous sentence offered
             # no other candidate: no model in subject position there
@@ -478,6 +492,8 @@ class RulesExtractor:
                 # only a sentence that goes on with the ranking ("there", "also", "comes
                 # second") speaks of the test or category named just before
                 goes_on = measure_before if _GOES_ON.search(sent.text) else (None, None)
+                if headline and sent.text.strip() == title:
+                    goes_on = (headline, None)
                 draft = self._draft(hit, sent, article, sentence_board, models, goes_on)
                 if draft is not None:
                     draft.mentions = _mentions(hit, ctx)

@@ -804,6 +804,31 @@ def test_a_gap_the_text_gives_is_kept(text: str, margin: float | None, op: str) 
     assert (claim["margin"], claim["margin_op"]) == (margin, op)
 
 
+@pytest.mark.parametrize(
+    ("title", "body", "metric"),
+    [
+        (
+            "o3-mini beats DeepSeek R1",
+            "On the AIME 2024 benchmark, OpenAI's model scores 87.3% against R1's 79.8%.",
+            "aime",
+        ),
+        # a test and a board both: the headline's measure is left open
+        (
+            "Claude 3.7 Sonnet beats Gemini 2.5 Pro",
+            "Anthropic's model outscores Google's on SWE-bench Verified, though it trails "
+            "on LMArena.",
+            "unnamed_tasks",
+        ),
+    ],
+)
+def test_a_headline_naming_no_measure_takes_its_first_lines_test(
+    title: str, body: str, metric: str
+) -> None:
+    text = f"{title}\n\n{body}"
+    [headline] = [c for c in claims(text, title) if c["quote"] == title]
+    assert (headline["board"], headline["metric"]) == (None, metric)
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
