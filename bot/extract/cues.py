@@ -43,10 +43,12 @@ from bot.extract.patterns import (
     _subject,
     benchmark_id,
     joined_names,
+    merged,
     object_starts,
     ranked,
     run_finders,
     unknown_kind,
+    whose,
 )
 from bot.extract.patterns import FINDERS as PATTERN_FINDERS
 from bot.extract.scope import slug
@@ -346,6 +348,11 @@ def find_superlatives(s: Sentence) -> list[Hit]:
         if _EXCLUDING.match(s.text, m.end()):
             continue  # "the best open model outside China": a set no group describes
         within = _group_from_mods(mods, s.gaz)
+        said_after = whose(s.text, m.end(), s.gaz)
+        if said_after is False:
+            continue  # "the best model from a startup": a set no group's facts describe
+        if said_after is not None:
+            within = merged(within, said_after)
         own = m.group(0).lower().startswith("our ")
         if (poss := _POSSESSIVE_WORD.match(m.group(0))) is not None:
             # "Meta's best model", "China's best model": first among that maker's or
@@ -823,6 +830,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         if any(a <= m.start() < b for a, b in respective):
             continue  # find_respective_scores reads these
         raw = m.group("value").replace(",", "")
+        if raw.startswith("0") and "." not in raw:
+            continue  # "Gemini 1.5 Pro (0801)": a build's date, no score has a leading zero
         lead = s.text[max(0, m.start() - 30) : m.start()]
         version = _NAME_NUMBER.search(lead) and float(raw) < 100 and not _BENCH_BEFORE.search(lead)
         if _BENCH_BEFORE.search(lead) and float(raw) < 10 and _BENCH_VERSION.match(s.text, m.end()):
@@ -1240,7 +1249,9 @@ FINDERS: tuple[Finder, ...] = (
 
 # "Grok 3 and Gemini 2.5 Pro rank first and second, respectively": places in the
 # names' order
-_ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
+)
 _RESPECTIVE_PLACES = re.compile(
     r"\b(?:rank|ranked|are|were|placed|place|finished|finish|came|come|sit|sat|took|take|"
     r"hold|held)\s+(?:in\s+)?(?:the\s+)?"
@@ -1250,9 +1261,23 @@ _RESPECTIVE_PLACES = re.compile(
 )
 
 
+# "GPT-4.1 and DeepSeek-R1, 11th and 12th": places right after the names, in order
+_PLACES_AFTER_NAMES = re.compile(
+    rf"\s*,\s*(?:at\s+|in\s+)?(?P<places>{_ORDINAL_WORD}(?:(?:,\s*and\s+|,\s*|\s+and\s+)"
+    rf"{_ORDINAL_WORD})+)\b",
+    re.IGNORECASE,
+)
+
+
+def _place(word: str) -> int:
+    return ORDINALS.get(word.lower()) or int(re.sub(r"\D", "", word))
+
+
 def find_respective_places(s: Sentence) -> list[RankHit]:
     found: list[RankHit] = []
-    for r in _RESPECTIVE_PLACES.finditer(s.text):
+    cues = list(_RESPECTIVE_PLACES.finditer(s.text))
+    cues += [p for m in s.models if (p := _PLACES_AFTER_NAMES.match(s.text, m.end))]
+    for r in cues:
         named = [m for m in s.models if m.end <= r.start()]
         if not named:
             continue
@@ -1263,7 +1288,7 @@ def find_respective_places(s: Sentence) -> list[RankHit]:
         found += [
             RankHit(
                 model=m.text,
-                rank=ORDINALS[p.lower()],
+                rank=_place(p),
                 start=r.start(),
                 negated=_near_negation(s.text, r.start()),
             )

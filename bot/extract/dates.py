@@ -32,7 +32,7 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\b({_MONTH_CAP})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*20\d\d)")
 _IN_MONTH = re.compile(
-    rf"\b(?i:in|since|during|by|as of|through)\s+(?i:early\s+|late\s+|mid-?)?"
+    rf"\b(?i:in|since|during|by|as of|through)\s+(?P<part>(?i:early\s+|late\s+|mid-?\s*))?"
     rf"({_MONTH_CAP})\b(?!\s+\d)"
 )
 _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -142,7 +142,9 @@ def find_date(sentence: str, published: date) -> date | None:
         return _recent(_MONTHS[m[1].lower()], int(m[2]), published)
     m = _IN_MONTH.search(sentence)
     if m:
-        return _recent(_MONTHS[m[1].lower()], None, published)
+        # "in mid-November", "in early August": the middle or the start of the month
+        day = {"mid": 15, "early": 10}.get((m["part"] or "").lower().rstrip("- "))
+        return _recent(_MONTHS[m[2].lower()], day, published)
     for pattern, days in _RELATIVE:
         m = pattern.search(sentence)
         if m:

@@ -66,9 +66,13 @@ _ALMOST = re.compile(
 _ASKED = re.compile(
     r"\b(?:(?:asked|asks|ask|tested|tests|test|checked|checks|check|examined|examines|"
     r"question(?:s|ed)?|wonder(?:s|ed)?|debated?|unclear|uncertain|unknown|not\s+clear|"
-    r"doubtful)\s+(?:whether|if)|doubts?\s+(?:that|whether)|doubted\s+(?:that|whether))\b",
+    r"doubtful)\s+(?:whether|if)|doubts?\s+(?:that|whether)|doubted\s+(?:that|whether)|"
+    # "Nor is it obvious that ...", "It is not clear that ..."
+    r"(?:not|nor\s+is\s+it|isn['’]t)\s+(?:obvious|clear|certain|evident)\s+(?:that|whether))\b",
     re.IGNORECASE,
 )
+# "Whether X can close the gap is an open question"
+_WHETHER_FIRST = re.compile(r"\W*whether\b", re.IGNORECASE)
 # "..., but that is not true": denied after it is said
 _DENIED_AFTER = re.compile(
     r"[^.;]{0,80}?,\s*(?:but|yet)\s+(?:that|this|it)(?:\s+is|\s+was|['’]s)\s+"
@@ -88,7 +92,15 @@ _UNDATED_PAST = re.compile(
     r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
     r"at\s+(?:its\s+)?(?:launch|release|debut)|previously|until\s+recently|"
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|earlier\s+this\s+(?:year|month)|"
-    r"when\s+(?:it|they)\s+(?:debuted|launched|was\s+released|were\s+released|came\s+out))\b",
+    r"when\s+(?:it|they)\s+(?:debuted|launched|was\s+released|were\s+released|came\s+out)|"
+    r"(?:was|were)\s+briefly|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last)\b)\b",
+    re.IGNORECASE,
+)
+# "which had led the leaderboard since January": a past before the text's own time,
+# judged only where the sentence dates it (rules.py)
+PLUPERFECT = re.compile(
+    r"\bhad\s+(?:long\s+|briefly\s+|already\s+|previously\s+|once\s+)?(?:been|led|topped|held|"
+    r"ranked|sat|beaten|outperformed|dominated|overtaken|surpassed|reached|claimed|taken)\b",
     re.IGNORECASE,
 )
 # after the cue, in its clause: "climbed to third place after its release"
@@ -129,7 +141,8 @@ _REJECTED = re.compile(
     r"refuted|dismiss(?:es|ed)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|idea|notion)?"
     r"\s*(?:that\b)?|\bit\s+is\s+(?:false|untrue|not\s+true)\s+that\b|"
     r"\bcontrary\s+to\s+(?:claims|reports)\b|"
-    r"\b(?:nobody|no\s+one|few\s+people)\s+(?:believes?|thinks?|expects?|buys?)\s+(?:that\s+)?|"
+    r"\b(?:nobody|no\s+one|few\s+people)\s+(?:[\w-]+\s+){0,2}?(?:believes?|thinks?|expects?|buys?)"
+    r"\s+(?:that\s+)?|"
     r"\bit\s+(?:would\s+be|is)\s+(?:wrong|false|misleading|a\s+mistake)\s+to\s+(?:say|claim|suggest)\s+that\b|"
     r"\bit\s+is\s+not\s+the\s+case\s+that\b",
     re.IGNORECASE,
@@ -199,7 +212,7 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
         negated = not negated
     past = bool(_UNDATED_PAST.search(clause) or _UNDATED_AFTER.match(text, pos))
     past = past and not _NOW.search(text)
-    asked = bool(_ASKED.search(text, max(0, pos - 120), pos))
+    asked = bool(_ASKED.search(text, max(0, pos - 120), pos) or _WHETHER_FIRST.match(text))
     return Mood(negated=negated, forecast=forecast, undated_past=past, asked=asked)
 
 

@@ -463,6 +463,42 @@ _PLAIN_KIND = frozenset(
 )  # fmt: skip
 
 
+# "from an American company", "released with open weights": who made it, said after
+_FROM_WHO = _i(
+    r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?(?:from|made\s+by|built\s+by|developed\s+by|trained\s+by)\s+"
+    r"(?:an?\s+|the\s+)?(?P<who>[\w.'’-]+)(?:\s+(?:company|companies|lab|labs|developer|developers|"
+    r"firm|maker|startup|group))?|(?:released\s+|available\s+|published\s+)?(?:with|under)\s+"
+    r"(?P<open>open\s+weights|an?\s+open(?:-source)?\s+licen[cs]e))\b"
+)
+
+
+def whose(text: str, end: int, gaz: Gazetteer) -> Group | Literal[False] | None:
+    """The maker, country or licence said after "the best model": a group's facts;
+    False when the words name one no group describes ("from a startup")."""
+    m = _FROM_WHO.match(text, end)
+    if m is None:
+        return None
+    if m.group("open"):
+        return Group(open_weights=True)
+    who = m.group("who").removesuffix("'s").removesuffix("’s")
+    if who.lower() in ("the", "us", "u.s.") and who != "US":
+        return False
+    country = gaz.country(who) or ("US" if who in ("US", "U.S.") else None)
+    org = None if country else gaz.organisation(who)
+    if country is None and org is None:
+        return False
+    return Group(country=country, organisation=org)
+
+
+def merged(within: Group | None, more: Group) -> Group:
+    base = within or Group()
+    return Group(
+        country=more.country or base.country,
+        organisation=more.organisation or base.organisation,
+        open_weights=more.open_weights if more.open_weights is not None else base.open_weights,
+    )
+
+
 def unknown_kind(mods: str, gaz: Gazetteer) -> bool:
     """Whether the words before "model" name a kind no group describes."""
     for word in re.split(r"[\s,]+", mods.lower().replace("’", "'")):
@@ -1177,8 +1213,11 @@ _MAKER_LEAD = _i(
     r"(?:(?:now|still|again|once\s+again|finally|also|has|have|had|is|was)\s+){0,3}$"
 )
 _PLACE_THEN_NAME = _i(
-    r"(?:(?:in|at|on)\s+)?(?:the\s+)?(?:No\.\s?\d+|#\d+|\w+)\s+(?:place|spot|position)\s*"
+    r"(?:(?:(?:in|at|on)\s+)?(?:the\s+)?(?:No\.\s?\d+|#\d+|\w+)\s+(?:place|spot|position)\s*|"
+    # "Third is OpenAI's o3": an ordinal opening its clause
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)"
     r"(?:(?:is|was|sits|sat|comes|came|now\s+sits|goes\s+to|went\s+to|belongs\s+to)\s+|[:–—]\s*)"
+    r"(?:[\w.-]+['’]s\s+)?"
 )
 _PLACER = _i(
     r"\b(?:counted|counts|named|names|put|puts|placed|places|listed|lists|rated|rates|"
@@ -1243,12 +1282,18 @@ def find_ranks(s: Sentence) -> list[Hit]:
         category = "coding" if "coding" in mods.lower() else None
         if unknown_kind(mods, s.gaz) or _EXCLUDING.match(t, m.end()):
             continue  # "the top reasoning model", "the best open model outside China"
+        within = _group_from_mods(mods, s.gaz, m.group("where"))
+        said_after = whose(t, m.end(), s.gaz) if not m.group("where") else None
+        if said_after is False:
+            continue  # "the best model from a startup": a set no group's facts describe
+        if said_after is not None:
+            within = merged(within, said_after)
         _rank(
             s,
             found,
             m.start(),
             1,
-            within=_group_from_mods(mods, s.gaz, m.group("where")),
+            within=within,
             category=category,
             denied=_denies(m.group(0)),
         )

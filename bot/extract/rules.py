@@ -21,7 +21,7 @@ from bot.extract.gaps import bare_groups
 from bot.extract.groups import find_groups
 from bot.extract.hits import GroupHit, Hit, PairHit, RankHit, ScoreHit, TrendHit
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
-from bot.extract.modality import mood
+from bot.extract.modality import PLUPERFECT, clause_before, mood
 from bot.extract.names import (
     Gazetteer,
     Mention,
@@ -49,6 +49,7 @@ from store.claims import (
     CLAIM_ADAPTER,
     ClaimDraft,
     Group,
+    View,
     claim_dedupe_key,
 )
 
@@ -158,6 +159,19 @@ _MEASURE_AFTER = re.compile(
 _MEASURE_ON = re.compile(rf"\b(?:[Oo]n|[Ii]n)\s+(?:the\s+)?{_MEASURE_NAME}")
 _ELO_WORDS = re.compile(r"\b(?:elo|lmarena|lmsys|chatbot\s+arena)\b", re.IGNORECASE)
 _STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
+# "in the raw view", "on the default leaderboard", "without style control"
+_RAW = re.compile(
+    r"\b(?:raw|default|unadjusted|plain)\s+(?:view|rankings?|leaderboard|scores?|ratings?|board|"
+    r"order|standings|elo)\b|\b(?:without|before)\s+(?:the\s+)?style[- ]control",
+    re.IGNORECASE,
+)
+# where a view's words stop holding: a new clause ("..., though it climbs to eighth
+# when style control is applied"; "X, which ties for third in the raw view, falls ...")
+_VIEW_BREAK = re.compile(
+    r";|,\s+(?:and|while|but|whereas|though|although|yet|which|who)\b|"
+    r"\s+(?:while|whereas|though|although|but)\s+|,\s*$|(?<=\w),\s+(?=[a-z]+s\b)",
+    re.IGNORECASE,
+)
 _PRONOUN_SUBJECT = re.compile(
     rf"^\W*(?:[\w'’-]+\s+){{0,6}}?{REFERENCE}\s+"
     r"(?:is|was|also|now|still|then|has|had|scores|ranks|beats|leads|outperforms|outscores|"
@@ -298,6 +312,15 @@ def _clause_metric(sentence: str, pos: int) -> str | None:
 _ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 
 
+# a sentence that only denies the one before it
+_DENIES_BEFORE = re.compile(
+    r"(?:but\s+|yet\s+)?(?:that|this|it|the\s+claim|this\s+claim|that\s+claim)\s*(?:is|was|['’]s)\s+"
+    r"(?:simply\s+|just\s+)?(?:not\s+(?:true|the\s+case|so|correct|accurate)|false|untrue|wrong|"
+    r"incorrect)[.!]?|(?:not|hardly)\s+so[.!]?|"
+    r"(?:the\s+)?(?:data|numbers|leaderboard|board|rankings?)\s+(?:say|says|show|shows|tell|tells)"
+    r"\s+(?:a\s+different\s+story|otherwise)[.!]?",
+    re.IGNORECASE,
+)
 _GOES_ON = re.compile(
     r"\b(?:there|also|too|likewise|second|third|fourth|fifth|next|followed|behind|"
     r"runner-up|trails?|trailing)\b|\bon\s+(?:it|that|the\s+same)\b",
@@ -314,6 +337,27 @@ def _lead_measure(sentences: list[Span], title: str) -> str | None:
     if not tests:
         return None
     return "unnamed_tasks" if any(_board(text) for text in body) else tests[0]
+
+
+def _view(sentence: str, pos: int) -> View | None:
+    """The leaderboard view a claim is said in: the one its own clause names, else the
+    one the sentence names when it names only one; else both are checked."""
+    starts = [0] + [m.end() for m in _VIEW_BREAK.finditer(sentence) if m.end() <= pos]
+    ends = [m.start() for m in _VIEW_BREAK.finditer(sentence) if m.start() > pos]
+    clause = sentence[starts[-1] : ends[0] if ends else len(sentence)]
+    style, raw = _STYLE.search(clause), _RAW.search(clause)
+    if style and not raw:
+        return "style_control"
+    if raw and not style:
+        return "raw"
+    if style or raw:
+        return None
+    style, raw = _STYLE.search(sentence), _RAW.search(sentence)
+    if style and not raw:
+        return "style_control"
+    if raw and not style:
+        return "raw"
+    return None
 
 
 def _named_measure(sentence: str) -> tuple[str | None, str | None]:
@@ -386,6 +430,7 @@ class RulesExtractor:
         # top.": the places said after a ranking of a group are counted within it, in
         # the next sentences that rank, until one ranks nothing or says "overall"
         listed: Group | None = None
+        said_from = 0  # where the previous sentence's claims start in result.drafts
         # a headline naming no board or test is about the one its first lines name
         title = (article.title or "").strip()
         headline = _lead_measure(sentences, title) if title else None
@@ -406,6 +451,17 @@ class RulesExtractor:
                 # sentences keeps speaking of the same model
                 prev_subject = subject_before or (None if named_before else topic)
             prev_text = sent.text
+            if _DENIES_BEFORE.fullmatch(sent.text.strip()):
+                # "... claimed that Grok 4 is number one on LMArena. That is not true."
+                here = locate_quote(article.text, sent.text)
+                for earlier in result.drafts[said_from:]:
+                    earlier.negated = not earlier.negated
+                    earlier.statement = statement(earlier)
+                    if here is not None:
+                        # the quote takes in the denial it rests on
+                        earlier.span = (earlier.span[0], here[1])
+                        earlier.quote = article.text[earlier.span[0] : here[1]]
+            said_from = len(result.drafts)
             board_before, carried = carried, None
             measure_before, measure = measure, _named_measure(sent.text)
             overall = _OVERALL.search(sent.text) is not None
@@ -639,10 +695,19 @@ class RulesExtractor:
             category = slug(om.group(1))
         # "o3-2025-04-16 is ranked 2nd": a build date in a name is no date of the claim
         # nor is a release date in an aside ("o1, released in December, ranks ...")
-        undated = _RELEASED.sub(lambda m: "_" * len(m.group()), _without_names(sent.text, models))
+        # nor a build's date ("ChatGPT-4o (the March 26 update)"), nor one in a clause
+        # about something else ("the model that shook markets in January, now sits ...")
+        undated = _without_names(sent.text, models)
+        for pattern in (_RELEASED, _BUILD_DATE):
+            undated = pattern.sub(lambda m: "_" * len(m.group()), undated)
+        undated = _without_other_clauses(undated, hit.start)
         period_start, period_end, rest = find_period(undated, article.published)
         # "since August" starts a period; the claim still speaks of its own date
-        as_of: date = period_end or find_date(rest, article.published) or article.published
+        dated = period_end or find_date(rest, article.published)
+        as_of: date = dated or article.published
+        own = clause_before(sent.text, hit.start) + sent.text[hit.start : hit.start + 20]
+        if dated is None and PLUPERFECT.search(own):
+            return None  # "which had led the leaderboard": a past the text does not date
         if isinstance(hit, TrendHit):
             hit.period_start = hit.period_start or period_start
             hit.period_end = hit.period_end or period_end
@@ -656,7 +721,7 @@ class RulesExtractor:
             "board": board,
             "metric": metric,
             "category": category,
-            "view": "style_control" if _STYLE.search(sent.text) else None,
+            "view": _view(sent.text, hit.start),
             "as_of": as_of,
             "hedged": bool(HEDGES.search(sent.text)),
             "negated": hit.negated,
@@ -858,6 +923,22 @@ _RELEASED = re.compile(
     r"unveiled|debuted|shipped|out)\s+[^,()—–;]{1,40}(?:,|\)|—|–)",
     re.IGNORECASE,
 )
+
+
+_BUILD_DATE = re.compile(
+    r"\(?\s*(?:the\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|\d{4}-\d{2}-\d{2})\s+"
+    r"(?:update|build|version|release|snapshot|checkpoint|preview|edition)\s*\)?"
+)
+# a relative clause: "that shook markets in January", "which launched in May"
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+[^,;()]{1,80}", re.IGNORECASE)
+
+
+def _without_other_clauses(text: str, pos: int) -> str:
+    """The text with the relative clauses that do not hold `pos` blanked out."""
+    for m in _RELATIVE_CLAUSE.finditer(text):
+        if not m.start() <= pos < m.end():
+            text = text[: m.start()] + "_" * (m.end() - m.start()) + text[m.end() :]
+    return text
 
 
 def _without_names(text: str, models: list[Mention]) -> str:

@@ -829,6 +829,68 @@ def test_a_headline_naming_no_measure_takes_its_first_lines_test(
     assert (headline["board"], headline["metric"]) == (None, metric)
 
 
+@pytest.mark.parametrize(
+    ("text", "views"),
+    [
+        # each clause's own view
+        (
+            "Gemini 2.0 Flash doesn't appear in the top ten on LMArena's raw rankings, "
+            "though it climbs to eighth when style control is applied.",
+            ["raw"],
+        ),
+        ("In the raw view, Gemini 2.5 Pro ranks second on LMArena.", ["raw"]),
+        ("Under style control, Claude Opus 4 ranks first on LMArena.", ["style_control"]),
+        # no view named: both are checked
+        ("Gemini 2.5 Pro ranks first on LMArena.", [None]),
+    ],
+)
+def test_the_view_is_the_one_the_claims_clause_names(text: str, views: list[str | None]) -> None:
+    assert [c["view"] for c in claims(text)] == views
+
+
+def test_a_relative_clause_keeps_its_view_to_itself() -> None:
+    text = (
+        "Gemini 2.5 Pro, which ranks third in the raw view, falls to sixth place under "
+        "style control on LMArena."
+    )
+    assert {(c["rank"], c["view"]) for c in claims(text)} == {(3, "raw"), (6, "style_control")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Llama 3.1 405B is the highest-ranked open model from an American company on LMArena.",
+            {"country": "US", "organisation": None, "open_weights": True},
+        ),
+        (
+            "Command A is the best model from a Canadian company on LMArena.",
+            {"country": "CA", "organisation": None, "open_weights": None},
+        ),
+        (
+            "DeepSeek-R1 is the highest-ranked model released with open weights on LMArena.",
+            {"country": None, "organisation": None, "open_weights": True},
+        ),
+    ],
+)
+def test_who_made_the_best_model_said_after_it(text: str, expected: dict[str, object]) -> None:
+    [claim] = claims(text)
+    assert claim["within"] == expected
+
+
+def test_a_maker_no_group_describes_gives_no_board_place() -> None:
+    assert ranks("Grok 3 is the best model from a startup on LMArena.") == set()
+
+
+def test_places_right_after_the_names_go_in_order() -> None:
+    text = "GPT-4.1 and DeepSeek-R1, 11th and 12th on LMArena, trail the leaders."
+    assert ranks(text) == {("GPT-4.1", 11), ("DeepSeek-R1", 12)}
+
+
+def test_a_build_code_in_brackets_is_no_score() -> None:
+    assert scores("Gemini 1.5 Pro (0801) is the strongest model on LMArena.") == set()
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}

@@ -237,6 +237,62 @@ def test_last_year_is_the_year_befores_end() -> None:
     assert find_date("A year ago GPT-4o ranked first.", date(2025, 7, 20)) == date(2024, 7, 20)
 
 
+def test_a_sentence_denying_the_one_before_flips_its_claims() -> None:
+    text = "Musk's supporters have claimed that Grok 4 is number one on LMArena. That is not true."
+    [claim] = _claims(text, date(2025, 7, 17))
+    assert (claim["model"], claim["rank"], claim["negated"]) == ("Grok 4", 1, True)
+    assert str(claim["quote"]).endswith("That is not true.")
+    # the consistency check reads the denial in the quote
+    [kept] = consistent_drafts(
+        RulesExtractor().extract(ArticleText(text=text, published=date(2025, 7, 17))).drafts,
+        ArticleText(text=text, published=date(2025, 7, 17)),
+    )
+    assert kept.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nor is it obvious that Qwen3 beats Gemini 2.5 Pro on LMArena.",
+        "Whether Qwen2.5-Max can top LMArena is an open question.",
+    ],
+)
+def test_more_claims_asked_about(text: str) -> None:
+    assert _claims(text, date(2025, 4, 20)) == []
+
+
+def test_a_past_before_the_texts_own_time_needs_a_date() -> None:
+    text = (
+        "Gemini 2.0 Flash Thinking, which had led the leaderboard since January, now ranks "
+        "fifth on LMArena."
+    )
+    assert {(c["model"], c["rank"]) for c in _claims(text, date(2025, 3, 1))} == {
+        ("Gemini 2.0 Flash Thinking", 5)
+    }
+    # a dated pluperfect is judged at its date
+    text = "By mid-November, Gemini-Exp-1114 had tied ChatGPT-4o for first on LMArena."
+    assert {c["as_of"] for c in _claims(text, date(2025, 6, 2))} == {"2024-11-15"}
+    # an undated one gives no claim
+    assert _claims("Gemini-Exp-1114 had topped LMArena.", date(2025, 6, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # a build's date is no date of the claim
+        ("ChatGPT-4o (the March 26 update) ranks fourth on LMArena.", "2025-05-14"),
+        # nor one in a clause about something else
+        (
+            "DeepSeek-R1, the model that shook markets in January, now sits tenth on LMArena.",
+            "2025-05-14",
+        ),
+        ("In early August, GPT-4o ranked first on LMArena.", "2024-08-10"),
+    ],
+)
+def test_dates_that_are_not_the_claims(text: str, as_of: str) -> None:
+    assert {c["as_of"] for c in _claims(text, date(2025, 5, 14))} == {as_of}
+
+
 def test_a_range_of_scores_is_no_score() -> None:
     text = "Gemini 2.5 Pro's LMArena score sits between 1430 and 1450."
     assert [c for c in _claims(text, date(2025, 4, 20)) if c["type"] == "score_value"] == []
