@@ -93,7 +93,9 @@ _UNDATED_PAST = re.compile(
     r"at\s+(?:its\s+)?(?:launch|release|debut)|previously|until\s+recently|"
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|earlier\s+this\s+(?:year|month)|"
     r"when\s+(?:it|they)\s+(?:debuted|launched|was\s+released|were\s+released|came\s+out)|"
-    r"(?:was|were)\s+briefly|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last)\b)\b",
+    r"(?:was|were)\s+briefly|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last)\b|"
+    # "was the first model to break 1500": once, at a time the text does not give
+    r"(?:was|were)\s+the\s+first\s+(?:[\w-]+\s+){0,2}?to)\b",
     re.IGNORECASE,
 )
 # "which had led the leaderboard since January": a past before the text's own time,

@@ -336,6 +336,10 @@ _RANK_BEST = re.compile(
     rf"\s+(?i:{_MODS}(?:AI\s+|language\s+|LLM\s+|text\s+|frontier\s+)?(model|LLM|system)\b)"
     r"(?:\s+(?:in|from)\s+(?:the\s+)?(?P<where>US|U\.S\.|China|Europe|France|America|world))?"
 )
+_ORDINAL_FIRST = _i(
+    r"(?:^\W*|[;:]\s*|,\s+(?:and\s+|then\s+)?)(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth)\s+(?:place\s+)?(?:is|was|comes|came|goes\s+to|went\s+to)\s+(?=\S)"
+)
 # "the third-best model", "the second-highest-ranked open model": that place
 _RANK_NTH_BEST = _i(
     r"\b(?:is|was|becomes?|became|remains?|remained|now|as)(?:n['’]t|\s+not|\s+no\s+longer)?\s+"
@@ -1182,6 +1186,8 @@ def _rank(
             and _PLACER.search(s.text, max(0, placed.start - 40), placed.start)
         ):
             subject = placed.text
+    if _VARIANTS_PLACE.match(s.text, pos):
+        return  # "at 27th for the thinking variant": another build's place
     if subject is None or ranked([*s.hits, *found], subject, rank):
         return  # one sentence, one rank claim per model and rank
     names = _coordinated(s, subject, pos)
@@ -1218,6 +1224,9 @@ _PLACE_THEN_NAME = _i(
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)"
     r"(?:(?:is|was|sits|sat|comes|came|now\s+sits|goes\s+to|went\s+to|belongs\s+to)\s+|[:–—]\s*)"
     r"(?:[\w.-]+['’]s\s+)?"
+)
+_VARIANTS_PLACE = _i(
+    r"[^,;.]{0,30}?\bfor\s+(?:the|its)\s+(?:[\w-]+\s+){1,2}?(?:variant|version|mode|build|edition)\b"
 )
 _PLACER = _i(
     r"\b(?:counted|counts|named|names|put|puts|placed|places|listed|lists|rated|rates|"
@@ -1297,6 +1306,9 @@ def find_ranks(s: Sentence) -> list[Hit]:
             category=category,
             denied=_denies(m.group(0)),
         )
+    for m in _ORDINAL_FIRST.finditer(t):
+        # "Third is OpenAI's o3 at 1413": the place, then its model (_rank takes the name)
+        _rank(s, found, m.start("ord"), ORDINALS[m.group("ord").lower()])
     for m in _RANK_NTH_BEST.finditer(t):
         _rank(
             s,

@@ -314,11 +314,11 @@ _ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 
 # a sentence that only denies the one before it
 _DENIES_BEFORE = re.compile(
-    r"(?:but\s+|yet\s+)?(?:that|this|it|the\s+claim|this\s+claim|that\s+claim)\s*(?:is|was|['’]s)\s+"
+    r"(?:(?:but\s+|yet\s+)?(?:that|this|it|the\s+claim|this\s+claim|that\s+claim)\s*(?:is|was|['’]s)\s+"
     r"(?:simply\s+|just\s+)?(?:not\s+(?:true|the\s+case|so|correct|accurate)|false|untrue|wrong|"
-    r"incorrect)[.!]?|(?:not|hardly)\s+so[.!]?|"
+    r"incorrect)|(?:not|hardly)\s+so|"
     r"(?:the\s+)?(?:data|numbers|leaderboard|board|rankings?)\s+(?:say|says|show|shows|tell|tells)"
-    r"\s+(?:a\s+different\s+story|otherwise)[.!]?",
+    r"\s+(?:a\s+different\s+story|otherwise))[.!](?:\s|$)",
     re.IGNORECASE,
 )
 _GOES_ON = re.compile(
@@ -451,7 +451,7 @@ class RulesExtractor:
                 # sentences keeps speaking of the same model
                 prev_subject = subject_before or (None if named_before else topic)
             prev_text = sent.text
-            if _DENIES_BEFORE.fullmatch(sent.text.strip()):
+            if _DENIES_BEFORE.match(sent.text.strip()):
                 # "... claimed that Grok 4 is number one on LMArena. That is not true."
                 here = locate_quote(article.text, sent.text)
                 for earlier in result.drafts[said_from:]:

@@ -882,6 +882,19 @@ def test_a_maker_no_group_describes_gives_no_board_place() -> None:
     assert ranks("Grok 3 is the best model from a startup on LMArena.") == set()
 
 
+def test_an_ordinal_opening_its_clause_places_the_name_after_it() -> None:
+    text = "Gemini leads LMArena. Third is OpenAI's o3, followed by ChatGPT-4o."
+    assert ranks(text) == {("Gemini", 1), ("OpenAI's o3", 3), ("ChatGPT-4o", 4)}
+
+
+def test_a_place_said_of_another_variant_is_not_the_names() -> None:
+    text = (
+        "Claude 3.7 Sonnet sits outside the top 25 in the raw view, at 27th for the thinking "
+        "variant."
+    )
+    assert ("Claude 3.7 Sonnet", 27) not in ranks(text)
+
+
 def test_places_right_after_the_names_go_in_order() -> None:
     text = "GPT-4.1 and DeepSeek-R1, 11th and 12th on LMArena, trail the leaders."
     assert ranks(text) == {("GPT-4.1", 11), ("DeepSeek-R1", 12)}
@@ -1991,7 +2004,7 @@ def test_a_place_number_is_no_benchmark() -> None:
     [
         ("Grok 3 became the first model to break 1400 on LMArena.", ("Grok 3", 1400.0, "gt")),
         (
-            "Gemini 3 Pro was the first to pass 1,500 Elo on LMArena.",
+            "Gemini 3 Pro is the first to pass 1,500 Elo on LMArena.",
             ("Gemini 3 Pro", 1500.0, "gt"),
         ),
         ("Claude 4.6 Opus has now gone beyond 1500 Elo.", ("Claude 4.6 Opus", 1500.0, "gt")),

@@ -250,6 +250,23 @@ def test_a_sentence_denying_the_one_before_flips_its_claims() -> None:
     assert kept.negated
 
 
+def test_a_denial_sentence_followed_by_more_text_still_denies() -> None:
+    # "xAI" starts lower-case: the splitter keeps it in the denial's sentence
+    text = (
+        "Musk's supporters have claimed that Grok 4 is number one on LMArena. "
+        "That is not true. xAI itself has not said so."
+    )
+    [claim] = _claims(text, date(2025, 7, 17))
+    assert claim["negated"]
+
+
+def test_a_first_achieved_once_is_an_undated_past() -> None:
+    assert (
+        _claims("Gemini 3 Pro was the first model to break 1500 on LMArena.", date(2025, 12, 12))
+        == []
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
