@@ -101,8 +101,8 @@ _UNDATED_PAST = re.compile(
 # "which had led the leaderboard since January": a past before the text's own time,
 # judged only where the sentence dates it (rules.py)
 PLUPERFECT = re.compile(
-    r"\bhad\s+(?:long\s+|briefly\s+|already\s+|previously\s+|once\s+)?(?:been|led|topped|held|"
-    r"ranked|sat|beaten|outperformed|dominated|overtaken|surpassed|reached|claimed|taken)\b",
+    r"\bhad\s+(?:long\s+|briefly\s+|already\s+|previously\s+|once\s+|just\s+)?(?:been|led|held|sat|"
+    r"beaten|overtaken|taken|won|risen|fallen|come|gone|\w+ed)\b",
     re.IGNORECASE,
 )
 # after the cue, in its clause: "climbed to third place after its release"

@@ -318,7 +318,7 @@ _DENIES_BEFORE = re.compile(
     r"(?:simply\s+|just\s+)?(?:not\s+(?:true|the\s+case|so|correct|accurate)|false|untrue|wrong|"
     r"incorrect)|(?:not|hardly)\s+so|"
     r"(?:the\s+)?(?:data|numbers|leaderboard|board|rankings?)\s+(?:say|says|show|shows|tell|tells)"
-    r"\s+(?:a\s+different\s+story|otherwise))[.!](?:\s|$)",
+    r"\s+(?:a\s+different\s+story|otherwise))[.!:](?:\s|$)",
     re.IGNORECASE,
 )
 _GOES_ON = re.compile(

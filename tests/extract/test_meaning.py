@@ -260,6 +260,19 @@ def test_a_denial_sentence_followed_by_more_text_still_denies() -> None:
     assert claim["negated"]
 
 
+def test_a_denial_with_a_colon_and_a_pluperfect_of_any_verb() -> None:
+    text = (
+        "From January to March, the gap between the best Chinese model and the best "
+        "American model shrank, according to several commentators. The data say otherwise: "
+        "R1 fell further behind."
+    )
+    [trend] = [c for c in _claims(text, date(2025, 6, 2)) if c["type"] == "trend_gap"]
+    assert trend["negated"]
+    assert (
+        _claims("Llama 4 Maverick had landed in second place on LMArena.", date(2025, 4, 12)) == []
+    )
+
+
 def test_a_first_achieved_once_is_an_undated_past() -> None:
     assert (
         _claims("Gemini 3 Pro was the first model to break 1500 on LMArena.", date(2025, 12, 12))
