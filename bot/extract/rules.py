@@ -321,6 +321,11 @@ _DENIES_BEFORE = re.compile(
     r"\s+(?:a\s+different\s+story|otherwise))[.!:](?:\s|$)",
     re.IGNORECASE,
 )
+_MAKER_SAYS = re.compile(
+    r"(?:^\W*|\b(?i:according)\s+to\s+)(?P<org>[A-Z][\w.-]*)(?:['’]s\s+own\s+\w+)?"
+    r"(?:\s+(?:says|said|claims|claimed|reports|reported|announced|boasts|boasted|touts|touted|"
+    r"insists|insisted)\b|(?=\s*,))"
+)
 _GOES_ON = re.compile(
     r"\b(?:there|also|too|likewise|second|third|fourth|fifth|next|followed|behind|"
     r"runner-up|trails?|trailing)\b|\bon\s+(?:it|that|the\s+same)\b",
@@ -627,6 +632,10 @@ class RulesExtractor:
             return "arena_score" if arena else "unnamed_score"
         return metric
 
+    def _maker_says(self, text: str) -> bool:
+        said = _MAKER_SAYS.search(text)
+        return said is not None and self.gaz.organisation(said.group("org")) is not None
+
     def _not_benchmark(self, word: str) -> bool:
         """An organisation or a family word names no benchmark ("at OpenAI")."""
         return bool(self.gaz.organisation(word)) or bool(self.gaz.models(word))
@@ -675,6 +684,10 @@ class RulesExtractor:
             metric = scoped or metric
         if board is None and metric in (None, "arena_score") and hit.needs_scope:
             metric = "unnamed_tasks"  # judged unverifiable, never as a board's order
+        if board is None and metric is None and self._maker_says(sent.text):
+            # "Alibaba says Qwen2.5-Max beats DeepSeek-V3": a maker's word, on its own
+            # evaluations unless it names a board
+            metric = "benchmarks"
         if board is None and metric in (None, "arena_score") and hit.type in _SCOPED_TYPES:
             board = article_board
             metric = metric or _metric(sent.text, board)

@@ -904,6 +904,22 @@ def test_a_build_code_in_brackets_is_no_score() -> None:
     assert scores("Gemini 1.5 Pro (0801) is the strongest model on LMArena.") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "board", "metric"),
+    [
+        # a maker's word, on its own evaluations
+        ("Alibaba says Qwen2.5-Max beats DeepSeek-V3 and GPT-4o.", None, "benchmarks"),
+        ("According to Alibaba, Qwen2.5-Max beats DeepSeek-V3.", None, "benchmarks"),
+        # unless it names a board
+        ("Alibaba says Qwen2.5-Max beats DeepSeek-V3 on LMArena.", "lmarena-text", "arena_score"),
+    ],
+)
+def test_a_makers_claim_is_on_its_own_evaluations(
+    text: str, board: str | None, metric: str
+) -> None:
+    assert {(c["board"], c["metric"]) for c in claims(text)} == {(board, metric)}
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
