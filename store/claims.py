@@ -71,6 +71,7 @@ _LATER_FIELDS: dict[str, object] = {
     "comparator": None,
     "margin": None,
     "margin_op": "approx",
+    "gap": None,
 }
 
 

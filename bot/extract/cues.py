@@ -345,7 +345,7 @@ def find_superlatives(s: Sentence) -> list[Hit]:
         if _NAMES_A_BOARD.search(s.text) and unknown_kind(m.group("mods") or "", s.gaz):
             # "the top reasoning model on LMArena": a kind the board does not rank by
             own_kind = slug(m.group("mods"))
-        if _EXCLUDING.match(s.text, m.end()):
+        if _EXCLUDING.search(s.text, m.end(), m.end() + 60):
             continue  # "the best open model outside China": a set no group describes
         within = _group_from_mods(mods, s.gaz)
         said_after = whose(s.text, m.end(), s.gaz)

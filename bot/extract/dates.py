@@ -60,6 +60,9 @@ _YEAR_PART = re.compile(
 )
 
 
+_LAST_SEASON = re.compile(
+    rf"\blast\s+(?P<what>spring|summer|autumn|fall|{_MONTH_RE})\b", re.IGNORECASE
+)
 _LAST_YEAR = re.compile(
     r"\b(?:(?P<part>early|late|start|beginning|end)\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE
 )
@@ -132,6 +135,15 @@ def find_date(sentence: str, published: date) -> date | None:
     m = _YEAR_PART.search(sentence)
     if m:
         return _capped(_part_end(m), published)
+    m = _LAST_SEASON.search(sentence)
+    if m:
+        # "last summer", "last August": the latest one before the present one
+        word = m["what"].lower()
+        month = _SEASON_END.get(word) or _MONTHS[word]
+        end = _month_end(published.year, month)
+        if end >= published.replace(day=1):  # not over yet: the year before's
+            end = _month_end(published.year - 1, month)
+        return end
     m = _LAST_YEAR.search(sentence)
     if m:
         # "last year", "late last year": the year before's end, as "in 2024" is

@@ -99,6 +99,8 @@ class GroupHit(_Hit):
     relation: GroupRelation = "leads"
     period_start: date | None = None  # "has overtaken ... since August"
     count: int | None = None  # "three open models in the top 10": group_a's places
+    margin: float | None = None  # "lead US open models by 150 points"
+    margin_op: Literal["approx", "gt", "lt"] = "approx"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -108,6 +110,7 @@ class TrendHit(_Hit):
     direction: Direction
     period_start: date | None = None
     period_end: date | None = None
+    gap: float | None = None  # "narrowed to just 10 points": where the gap ends
 
 
 Hit = RankHit | PairHit | ScoreHit | GroupHit | TrendHit

@@ -118,7 +118,7 @@ _FORECAST = re.compile(
     r"(?:is|are)\s+(?:widely\s+)?(?:expected|set|poised|likely|projected|predicted|forecast|"
     r"tipped|slated|on\s+track|on\s+course|about|bound)\s+to|"
     r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)\s+(?:that\s+)?(?:it\s+)?(?:will\s+)?|"
-    r"(?<=\w)['’]ll|"
+    r"(?<=\w)['’]ll|(?:a\s+)?matter\s+of\s+time\s+before|"
     # what ought to be is no more a fact than what will be: "should be ranked higher"
     r"should|ought\s+to|deserves?\s+to)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -135,7 +135,11 @@ _EVIDENTIAL = lazy(
     r"(?:[\w.'’-]+\s+){1,6}?(?:could|(?-i:may)|might)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_AHEAD = re.compile(r"\b(?:soon|eventually|next|later|someday|one\s+day|shortly)\b", re.I)
+_AHEAD = re.compile(
+    r"\b(?:soon|eventually|next|later|someday|one\s+day|shortly|within\s+(?:months|weeks|"
+    r"(?:a|the)\s+(?:year|month)|days)|by\s+(?:year-end|the\s+end\s+of|next)|in\s+the\s+coming)\b",
+    re.I,
+)
 # The cue inside an "if" clause: "if Gemini 3 beats GPT-5 ..." asserts nothing yet.
 _CONDITION = re.compile(r"(?:^|[\s,;(])(?<!as )(?<!even )(?:if|unless|once)\s", re.IGNORECASE)
 _REJECTED = re.compile(
@@ -204,7 +208,8 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
         negated = True
     clause = clause_before(text, pos)
     forecast = bool(_FORECAST.search(lead)) or bool(_CONDITION.search(clause))
-    if forecast and not _AHEAD.search(lead) and not _CONDITION.search(clause):
+    # "could overtake US models within months": the time ahead may follow the cue
+    if forecast and not _AHEAD.search(lead + text[pos:]) and not _CONDITION.search(clause):
         forecast = not _EVIDENTIAL.search(text, max(0, pos - 120), pos)
     if (
         _REJECTED.search(text[:pos])

@@ -396,7 +396,9 @@ class Gazetteer:
         )
 
     def organisation(self, word: str) -> str | None:
-        return self.orgs.get(word.lower().removesuffix("'s").removesuffix("’s"))
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        # "LMArena", "LMSYS": in the news the leaderboard, not the lab that made Vicuna
+        return None if low in BOARDS else self.orgs.get(low)
 
     def country(self, word: str) -> str | None:
         w = word.lower().replace("’", "'")

@@ -886,6 +886,7 @@ _GAP_IN_CUE = _i(
 )
 _GAP_BEFORE = _i(rf"\b{_GAP_OP}\s+$")
 _GAP_AFTER = _i(
+    r"(?:\s+(?:on|in|at)\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?"  # "on LMArena"
     rf"\s*,?\s*by\s+(?:{_GAP_OP}\s+)?(?:a\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
     r"(?:[- ]?(?:Elo\s+)?points?\b|[- ]?pts\b)(?:\s+(?:margin|lead|gap))?"
 )
@@ -967,6 +968,17 @@ def _others_rank(s: Sentence, v: re.Match[str], relation: Relation) -> RankHit |
     )
 
 
+def _within(inner: Group, outer: Group) -> bool:
+    """Whether every fact of `outer` is also one of `inner`: inner is part of outer."""
+    facts: list[tuple[str, object]] = [
+        ("country", outer.country),
+        ("organisation", outer.organisation),
+        ("open_weights", outer.open_weights),
+    ]
+    named = [(k, v) for k, v in facts if v is not None]
+    return bool(named) and not outer.others and all(getattr(inner, k) == v for k, v in named)
+
+
 # a verb's relation said of groups: "beats" is "leads" there
 _GROUP_RELATION: dict[Relation, GroupRelation] = {
     "overtook": "overtook",
@@ -1000,6 +1012,8 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
     ):
         return None  # "the Google model trails the xAI model": two models, not two groups
     ga, gb = resolve_pair(a, b)
+    if _within(ga, gb) or _within(gb, ga):
+        return None  # "Chinese open models lead the open-weights rankings": one in the other
     scope = _GROUP_SCOPE.match(s.text, b.end)
     if scope:
         # "China has overtaken the US in open-weight models": the scope holds for both
@@ -1020,12 +1034,15 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
     if ga == gb:
         return None
     rel = _GROUP_RELATION[relation]
+    margin = _margin(s.text, v, b.end)
     return GroupHit(
         group_a=ga,
         group_b=gb,
         relation=rel,
         start=v.start(),
         negated=_near_negation(s.text, v.start()),
+        margin=margin[0] if margin else None,
+        margin_op=margin[1] if margin else "approx",
     )
 
 
@@ -1247,6 +1264,9 @@ def _maker_subject(s: Sentence, pos: int) -> tuple[str, str] | None:
     lead = _MAKER_LEAD.search(s.text, max(0, pos - 50), pos)
     if lead is None or not _RANKING_AFTER.match(s.text[pos:]):
         return None
+    end = _CLAUSE_END.search(s.text, pos)
+    if _AMONG.search(s.text, pos, end.start() if end else len(s.text)):
+        return None  # "Meta holds the top spot among open models": no group pair says it
     if any(m.start < pos for m in s.models):
         return None  # "Google's Gemini 3 ... leads": the model is the subject
     name = s.gaz.organisation(lead.group("maker"))
@@ -1293,6 +1313,8 @@ def find_ranks(s: Sentence) -> list[Hit]:
             continue  # "the top reasoning model", "the best open model outside China"
         within = _group_from_mods(mods, s.gaz, m.group("where"))
         said_after = whose(t, m.end(), s.gaz) if not m.group("where") else None
+        if _EXCLUDING.search(t, m.end(), m.end() + 60):
+            continue  # "the best model from a US lab other than Google"
         if said_after is False:
             continue  # "the best model from a startup": a set no group's facts describe
         if said_after is not None:
@@ -1614,6 +1636,7 @@ _ALL_OF_TOP = _i(
     rf"(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from|are\s+{_TAKEN}))\s+(?:to\s+)?(?:either\s+)?"
 )
 # "Chinese models take the top four places", "sweep the top three spots": all k
+_FRONTED_AMONG = _i(r"\W*(?:among|amongst|of|within)\s+(?:the\s+|all\s+)?[^,;]{0,40}?,")
 _TAKE_ALL_TOP = _i(
     r"\b(?:hold|holds|held|take|takes|took|occupy|occupies|occupied|claim|claims|claimed|"
     r"fill|fills|filled|sweep|sweeps|swept|lock\s+up|locks\s+up|locked\s+up)\s+"
@@ -1658,6 +1681,9 @@ def find_place_counts(s: Sentence) -> list[Hit]:
             continue
         if _EITHER.search(window, 0, groups[0].end + 12):
             continue  # "either Google or OpenAI", "US and Chinese": no one group holds them
+        inside = [g for g in s.groups if m.start() <= g.start and g.end <= m.end()]
+        if any(g.group != groups[0].group for g in inside) or _FRONTED_AMONG.match(s.text):
+            continue  # "nine of the top ten open models are Chinese": places among a group
         clause = _CLAUSE_END.search(s.text, m.end())
         rest = (max(m.end(), start + groups[0].end), clause.start() if clause else len(s.text))
         if any(rest[0] <= g.start < rest[1] for g in s.groups) or _LATER_SCOPE.search(

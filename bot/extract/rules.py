@@ -326,6 +326,12 @@ _MAKER_SAYS = re.compile(
     r"(?:\s+(?:says|said|claims|claimed|reports|reported|announced|boasts|boasted|touts|touted|"
     r"insists|insisted)\b|(?=\s*,))"
 )
+# "has narrowed to just 10 points", "now stands at about 36 points": where a gap ends
+_GAP_LEVEL = re.compile(
+    r"\b(?:to|at|now)\s+(?:just\s+|only\s+|about\s+|roughly\s+|around\s+|some\s+|a\s+mere\s+)?"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:Elo\s+)?(?:points?|pts)\b(?!\s+(?:in|from|on)\b)",
+    re.IGNORECASE,
+)
 _GOES_ON = re.compile(
     r"\b(?:there|also|too|likewise|second|third|fourth|fifth|next|followed|behind|"
     r"runner-up|trails?|trailing)\b|\bon\s+(?:it|that|the\s+same)\b",
@@ -724,6 +730,9 @@ class RulesExtractor:
         if isinstance(hit, TrendHit):
             hit.period_start = hit.period_start or period_start
             hit.period_end = hit.period_end or period_end
+            level = _GAP_LEVEL.search(sent.text, hit.start)
+            if level and hit.direction in ("narrowing", "widening"):
+                hit.gap = float(level.group("n").replace(",", ""))
         elif isinstance(hit, GroupHit) and period_start is not None:
             hit.period_start = period_start
         data: dict[str, Any] = {
@@ -839,6 +848,12 @@ def _size_lists(text: str, models: list[Mention]) -> list[list[Mention]]:
     return lists
 
 
+_TOP_N_BEFORE = re.compile(
+    r"\b(?:(?:top|best|leading|highest-ranked)\s+|(?:its|their|the)\s+)"
+    r"(?:\d{1,2}|three|five|ten|twenty)\s+$",
+    re.IGNORECASE,
+)
+_AMONG_FIRST = re.compile(r"\W*(?:among|amongst)\s+(?:the\s+|all\s+)?", re.IGNORECASE)
 _LIST_OF = re.compile(
     r"\b(?:list|ranking|leaderboard|chart|table|rundown)\s+of\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -851,10 +866,15 @@ def _ranked_group(text: str, gaz: Gazetteer) -> Group | None:
     list of its ten best open-source models"."""
     if m := OPEN_LIST.search(text):
         return Group(open_weights=m.group("open").lower() == "open")
-    if "of" not in text:
-        return None
     for g in find_groups(text, gaz):
-        if not (g.anaphoric or g.others) and _LIST_OF.search(text, max(0, g.start - 60), g.start):
+        if g.anaphoric or g.others:
+            continue
+        before = text[max(0, g.start - 60) : g.start]
+        # "a list of its ten best open-source models", "its top ten open models",
+        # "Among open models, the picture is different."
+        if _LIST_OF.search(before) or _TOP_N_BEFORE.search(before):
+            return g.group
+        if _AMONG_FIRST.fullmatch(text, 0, g.start) and text[g.end : g.end + 2].startswith(","):
             return g.group
     return None
 

@@ -142,6 +142,20 @@ def ordered_verdict(order: Order, want: int) -> VerdictLabel:
     return "supported" if order.sign == want else "contradicted"
 
 
+OP_WORDS = {"approx": "about ", "gt": "more than ", "lt": "less than "}
+
+
+def gap_holds(gap: float, margin: float, op: str) -> bool:
+    """A stated gap holds within a quarter of itself (five points at least): writers
+    round, boards move between snapshots."""
+    slack = max(0.25 * margin, 5.0)
+    if op == "gt":
+        return gap >= margin - slack
+    if op == "lt":
+        return gap <= margin + slack
+    return abs(gap - margin) <= slack
+
+
 def resolve_model(ctx: Ctx, name: str) -> tuple[Standing | None, Outcome | None, str]:
     """The standing a name refers to here; a family is judged by its best member.
 

@@ -23,6 +23,7 @@ from store import claimwire
 from store.claimbase import ClaimBase, Evidence, Group, UnverifiableReason, VerdictLabel
 from store.claimwire import WireGroup, WirePeriod
 from store.judge.common import (
+    OP_WORDS,
     Ctx,
     Order,
     Outcome,
@@ -30,6 +31,7 @@ from store.judge.common import (
     compare,
     describe,
     evidence,
+    gap_holds,
     name_list,
     ordered_verdict,
 )
@@ -50,6 +52,9 @@ class GroupComparison(ClaimBase):
     # count_in_top_k said as a number of places: "three open models in the top 10"
     count: int | None = None
     comparator: Literal["eq", "approx", "gt", "lt"] | None = None  # None with a count: eq
+    # "lead US open models by 150 points": the gap between the bests the text gives
+    margin: float | None = None
+    margin_op: Literal["approx", "gt", "lt"] = "approx"
 
 
 _CLASS_WORDS = {
@@ -82,12 +87,35 @@ def _best_of(
 ) -> Outcome:
     a, b = ga.best, gb.best
     assert a is not None and b is not None
+    if a.model == b.model:
+        # "Chinese open models lead the open-weights rankings": one group inside the
+        # other, the same model best of both; a model compared with itself says nothing
+        return Outcome(
+            "unverifiable",
+            f"On {ctx.where()}, {a.model} is the best of both the {la} and the {lb}.",
+            reason="ambiguous_model",
+        )
     order = compare(a, b)
     want = -1 if claim.relation == "trails" else 1
     verdict = ordered_verdict(order, want)
     doubt = _unplaced_doubt(ctx, ga, gb, la, lb, verdict, want)
     if doubt is not None:
         return doubt
+    # the gap is checked once the order stands
+    gap_note = ""
+    if claim.margin is not None:
+        if a.value is None or b.value is None:
+            return Outcome(
+                "unverifiable",
+                f"{ctx.where()} publishes no scores to measure a {claim.margin:g}-point gap by.",
+                reason="unsupported_metric",
+            )
+        gap = (a.value - b.value) * want
+        if not gap_holds(gap, claim.margin, claim.margin_op):
+            verdict = "contradicted"
+        if gap > 0:
+            said = f"{OP_WORDS[claim.margin_op]}{claim.margin:g}"
+            gap_note = f" The gap is {gap:.0f} points; the text says {said}."
     label = ctx.metric_label
     lead = f"The best of the {la}" if order.sign >= 0 else f"The best of the {lb}"
     top, other = (a, b) if order.sign >= 0 else (b, a)
@@ -102,7 +130,7 @@ def _best_of(
         ev += ev_more
         if reason is not None:
             return Outcome(verdict, text, ev, reason=reason)
-    text += _finetune_notes(ctx, [(a, la), (b, lb)])
+    text += gap_note + _finetune_notes(ctx, [(a, la), (b, lb)])
     text += _licence_note(claim, ctx, [a, b])
     return Outcome(verdict, text, ev, resolution={})
 

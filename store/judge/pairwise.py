@@ -10,11 +10,13 @@ from store import claimwire
 from store.claimbase import ClaimBase, VerdictLabel
 from store.claimwire import WIRE_CONFIG
 from store.judge.common import (
+    OP_WORDS,
     Ctx,
     Outcome,
     compare,
     describe,
     evidence,
+    gap_holds,
     ordered_verdict,
     resolve_model,
     unverifiable,
@@ -62,10 +64,10 @@ def judge_pairwise(claim: PairwiseComparison, ctx: Ctx) -> Outcome:
                 f"{claim.margin:g}-point gap by.",
             )
         gap = (a.value - b.value) * (1 if claim.relation == "beats" else -1)
-        if not _gap_holds(gap, claim.margin, claim.margin_op):
+        if not gap_holds(gap, claim.margin, claim.margin_op):
             verdict = "contradicted"
         if gap > 0:
-            said = f"{_OP_WORDS[claim.margin_op]}{claim.margin:g}"
+            said = f"{OP_WORDS[claim.margin_op]}{claim.margin:g}"
             gap_note = f" The gap is {gap:.0f} points; the text says {said}."
     label = ctx.metric_label
     rel = "is level with" if order.sign == 0 else "is above" if order.sign > 0 else "is below"
@@ -85,20 +87,6 @@ def judge_pairwise(claim: PairwiseComparison, ctx: Ctx) -> Outcome:
     )
 
 
-_OP_WORDS = {"approx": "about ", "gt": "more than ", "lt": "less than "}
-
-
-def _gap_holds(gap: float, margin: float, op: str) -> bool:
-    """A stated gap holds within a quarter of itself (five points at least): writers
-    round, boards move between snapshots."""
-    slack = max(0.25 * margin, 5.0)
-    if op == "gt":
-        return gap >= margin - slack
-    if op == "lt":
-        return gap <= margin + slack
-    return abs(gap - margin) <= slack
-
-
 # --- statement and wire ------------------------------------------------------------------
 
 _RELATION_WORDS = {"beats": "ranks above", "trails": "ranks below", "ties": "ties with"}
@@ -112,7 +100,7 @@ _DENIED_WORDS = {
 def statement(claim: PairwiseComparison, where: str) -> str:
     rel = (_DENIED_WORDS if claim.negated else _RELATION_WORDS)[claim.relation]
     if claim.margin is not None and claim.relation != "ties" and not claim.negated:
-        gap = f"{_OP_WORDS[claim.margin_op]}{claim.margin:g} points "
+        gap = f"{OP_WORDS[claim.margin_op]}{claim.margin:g} points "
         rel = f"ranks {gap}{'above' if claim.relation == 'beats' else 'below'}"
     return f"{claim.model_a} {rel} {claim.model_b}{where}"
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from store import claimwire
 from store.claimbase import ClaimBase, Group, VerdictLabel
 from store.claimwire import WireGroup, WirePeriod
-from store.judge.common import Ctx, Outcome, compare, evidence, fmt_num
+from store.judge.common import Ctx, Outcome, compare, evidence, fmt_num, gap_holds
 from store.judge.kinds import ClaimKind, register
 from store.judge.tracks import track
 
@@ -29,6 +29,8 @@ class TrendGap(ClaimBase):
     direction: Direction
     period_start: date | None = None  # default: 12 months before as_of
     period_end: date | None = None  # default: as_of
+    # "has narrowed to just 10 points": the gap the period ends at, as the text gives it
+    gap: float | None = None
 
 
 HISTORY_RELIABLE_FROM = date(2024, 6, 29)
@@ -88,6 +90,10 @@ def judge_trend(claim: TrendGap, ctx: Ctx) -> Outcome:
         f"{skipped}; its linear trend is {_signed(fit.slope, 1)} points per month."
     )
     text += f" The claim says the gap is {_DIRECTION_WORDS[claim.direction]}."
+    if claim.gap is not None:
+        if not gap_holds(abs(last), claim.gap, "approx"):
+            verdict = "contradicted"
+        text += f" It ends at {abs(last):.0f} points; the text says about {claim.gap:g}."
     ev = [
         evidence(ctx, a0, f"best of {l0} at start", snap=s0),
         evidence(ctx, b0, f"best of {l1} at start", snap=s0),

@@ -920,6 +920,70 @@ def test_a_makers_claim_is_on_its_own_evaluations(
     assert {(c["board"], c["metric"]) for c in claims(text)} == {(board, metric)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "LMArena" is the board, not the lab that made Vicuna
+        "xAI tops the LMArena leaderboard.",
+        "Chinese models now lead the LMArena leaderboard.",
+    ],
+)
+def test_a_board_name_is_no_maker(text: str) -> None:
+    [claim] = claims(text)
+    assert claim["group_b"].get("others") and claim["group_b"]["organisation"] != "LMSYS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # places among a group no board's top k counts
+        "Nine of the top ten open models on LMArena are Chinese.",
+        "Among open models on LMArena, Chinese labs take the top seven places.",
+        "Two of the top three open models on LMArena are from DeepSeek.",
+        # first among a group, said of a maker: no pair of groups states it
+        "Meta holds the top spot among open models on LMArena.",
+        # one group inside the other
+        "Chinese open models now lead the open-weights rankings on LMArena.",
+    ],
+)
+def test_group_claims_within_a_group_give_no_board_claim(text: str) -> None:
+    assert [c for c in claims(text) if c["type"] == "group_comparison"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LMArena published its ten best open models. GLM-4.5 sits at the very top.",
+        "Among open models, the picture is different. GLM-4.5 ranks first.",
+    ],
+)
+def test_more_ways_to_set_up_a_ranking_of_a_group(text: str) -> None:
+    [claim] = claims(text)
+    assert claim["within"] == {"country": None, "organisation": None, "open_weights": True}
+
+
+def test_an_exclusion_after_who_made_it() -> None:
+    assert ranks("Grok 4 is the best model from a US lab other than Google on LMArena.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "margin", "gap"),
+    [
+        ("Chinese open models lead US open models on LMArena by 150 points.", 150.0, None),
+        (
+            "The gap between US and Chinese models on LMArena has narrowed to just 10 points.",
+            None,
+            10.0,
+        ),
+    ],
+)
+def test_a_groups_gap_or_a_trends_end_is_kept(
+    text: str, margin: float | None, gap: float | None
+) -> None:
+    [claim] = claims(text)
+    assert (claim.get("margin"), claim.get("gap")) == (margin, gap)
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}

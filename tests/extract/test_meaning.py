@@ -273,6 +273,38 @@ def test_a_denial_with_a_colon_and_a_pluperfect_of_any_verb() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "as_of"),
+    [
+        (
+            "Last summer, Llama 3.1 405B was the best open model.",
+            date(2025, 5, 1),
+            date(2024, 8, 31),
+        ),
+        (
+            "Last summer, Llama 3.1 405B was the best open model.",
+            date(2025, 10, 1),
+            date(2025, 8, 31),
+        ),
+        ("Last August, GPT-4o led the arena.", date(2025, 12, 15), date(2025, 8, 31)),
+        ("Last August, GPT-4o led the arena.", date(2025, 8, 20), date(2024, 8, 31)),
+    ],
+)
+def test_last_summer_and_last_month_names(text: str, published: date, as_of: date) -> None:
+    assert find_date(text, published) == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Some analysts said Chinese models could overtake US models within months.", "overtake"),
+        ("It may only be a matter of time before Chinese models overtake US models.", "overtake"),
+    ],
+)
+def test_a_forecast_after_a_reporting_verb_looks_ahead(text: str, cue: str) -> None:
+    assert mood(text, text.index(cue)).forecast
+
+
 def test_a_first_achieved_once_is_an_undated_past() -> None:
     assert (
         _claims("Gemini 3 Pro was the first model to break 1500 on LMArena.", date(2025, 12, 12))

@@ -404,3 +404,22 @@ def test_a_gap_on_a_view_without_scores_is_unverifiable() -> None:
     from store.claims import claim_dedupe_key
 
     assert claim_dedupe_key(claim) != claim_dedupe_key(claim.model_copy(update={"margin": None}))
+
+
+def test_a_groups_gap_and_a_trends_end_are_checked() -> None:
+    # D3: best US open Beta-Open 1260, best CN open Gamma-Open 1200: a 60-point gap
+    lead = GroupComparison(
+        group_a=US_OPEN, group_b=CN_OPEN, as_of=D3, view="raw", margin=60, **COMMON
+    )
+    assert run(lead).verdict == "supported"
+    wrong = lead.model_copy(update={"margin": 150.0})
+    assert run(wrong).verdict == "contradicted"
+    assert "The gap is 60 points" in run(wrong).explanation
+
+
+def test_a_group_inside_the_other_is_no_comparison() -> None:
+    # the best CN open model is the best open model: compared with itself
+    inner = GroupComparison(
+        group_a=CN_OPEN, group_b=Group(open_weights=True), as_of=D2, view="raw", **COMMON
+    )
+    assert (run(inner).verdict, run(inner).reason) == ("unverifiable", "ambiguous_model")
