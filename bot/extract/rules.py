@@ -326,6 +326,11 @@ _MAKER_SAYS = re.compile(
     r"(?:\s+(?:says|said|claims|claimed|reports|reported|announced|boasts|boasted|touts|touted|"
     r"insists|insisted)\b|(?=\s*,))"
 )
+_FROM_LEVEL = re.compile(
+    r"\b(?:down\s+|up\s+)?from\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+)?"
+    r"\d[\d,.]*\s*(?:Elo\s+)?(?:points?|pts)\s+(?:in|at\s+the\s+end\s+of|by|as\s+of|back\s+in)\s+",
+    re.IGNORECASE,
+)
 # "has narrowed to just 10 points", "now stands at about 36 points": where a gap ends
 _GAP_LEVEL = re.compile(
     r"\b(?:to|at|now)\s+(?:just\s+|only\s+|about\s+|roughly\s+|around\s+|some\s+|a\s+mere\s+)?"
@@ -680,7 +685,8 @@ class RulesExtractor:
             spans = [(m.start, m.end) for m in models]
             if benchmark_scope(sent.text, spans, self._not_benchmark, hit.start) is None:
                 metric = carried[0]
-        if board is None and metric in (None, "arena_score") and hit.type in _SCOPED_TYPES:
+        scoped_type = hit.type in _SCOPED_TYPES or hit.type == "group_comparison"
+        if board is None and metric in (None, "arena_score") and scoped_type:
             # "state-of-the-art on Mozilla Common Voice", "beats X across all tasks": the
             # claim is about those benchmarks, not about a board's overall order
             spans = [(m.start, m.end) for m in models]
@@ -720,6 +726,13 @@ class RulesExtractor:
         for pattern in (_RELEASED, _BUILD_DATE):
             undated = pattern.sub(lambda m: "_" * len(m.group()), undated)
         undated = _without_other_clauses(undated, hit.start)
+        level_from = _FROM_LEVEL.search(undated) if isinstance(hit, TrendHit) else None
+        if level_from is not None and isinstance(hit, TrendHit):
+            # "from roughly 90 points in December 2024 to about 41 now": where it began
+            hit.period_start = hit.period_start or find_date(
+                undated[level_from.end() : level_from.end() + 30], article.published
+            )
+            undated = undated[: level_from.start()] + "_" * (len(undated) - level_from.start())
         period_start, period_end, rest = find_period(undated, article.published)
         # "since August" starts a period; the claim still speaks of its own date
         dated = period_end or find_date(rest, article.published)

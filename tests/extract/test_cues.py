@@ -984,6 +984,21 @@ def test_a_groups_gap_or_a_trends_end_is_kept(
     assert (claim.get("margin"), claim.get("gap")) == (margin, gap)
 
 
+def test_a_group_comparison_on_benchmarks_is_not_the_boards() -> None:
+    text = "According to Epoch AI, US models still lead Chinese models on most benchmarks."
+    [claim] = claims(text)
+    assert (claim["board"], claim["metric"]) == (None, "benchmarks")
+
+
+def test_a_trends_starting_level_dates_its_start_not_the_claim() -> None:
+    text = (
+        "Over the past year, Chinese models have closed the gap with US models on LMArena, "
+        "from roughly 90 points in December 2024 to about 41 points now."
+    )
+    [claim] = claims(text)
+    assert (claim["as_of"], claim["period_start"]) == (DAY.isoformat(), "2024-12-31")
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
