@@ -432,6 +432,23 @@ def test_verdicts_follow_the_text_not_its_opposite(cli_env: str, tmp_path: Path)
     [group] = _check(since, "2025-02-01")
     assert group["as_of"] == "2025-02-01"
     assert group["verdict"] == "supported", group["explanation"]
+    denied = tmp_path / "denied.txt"
+    # lmarena-text 2025-07-18: Gemini-2.5-Pro first (1474), Grok-4-0709 below it (1443):
+    # the claim the author denies is false, so the denial holds
+    denied.write_text(
+        "Musk's supporters have claimed that Grok 4 is number one on LMArena. That is not true.\n",
+        encoding="utf-8",
+    )
+    [rank] = _check(denied, "2025-07-20")
+    assert (rank["negated"], rank["verdict"]) == (True, "supported"), rank["explanation"]
+    gap = tmp_path / "gap.txt"
+    # lmarena-text 2025-04-18: Gemini-2.5-Pro-Exp-03-25 1439, GPT-4.5-Preview 1398: the
+    # order holds, the stated gap (140) is three times the real one (41)
+    gap.write_text(
+        "Gemini 2.5 Pro is about 140 points ahead of GPT-4.5 on LMArena.\n", encoding="utf-8"
+    )
+    [pair] = _check(gap, "2025-04-20")
+    assert pair["verdict"] == "contradicted", pair["explanation"]
 
 
 @pytest.mark.parametrize(
