@@ -163,9 +163,10 @@ def _sequence(items: Any) -> list[frozenset[str]]:
 
 def folded_twin(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
     """A case-sensitive pattern that matches `folded(text)` exactly where `pattern`
-    matches `text` (same spans, same groups' spans), and whether it may match the empty
-    string; None when `pattern` is not IGNORECASE or holds what this cannot carry
-    over (a scoped flag, a back-reference, a cased letter outside ASCII)."""
+    matches `text` (same spans; without the groups, which only the pattern's own match
+    gives: see `_untangle`), and whether it may match the empty string; None when
+    `pattern` is not IGNORECASE or holds what this cannot carry over (a scoped flag, a
+    back-reference, a cased letter outside ASCII)."""
     if _sre_parse is None or not isinstance(pattern.pattern, str):
         return None
     if not pattern.flags & re.IGNORECASE or pattern.flags & re.ASCII:
