@@ -33,7 +33,7 @@ from bot.logs import event
 from bot.runtime import Runtime
 from bot.sources import Destination
 from store import articles, leases, rechecks
-from store.articles import EXTRACTION_RETRY, CheckedArticle, repeated_claims
+from store.articles import EXTRACTION_RETRY, CheckedArticle, LoadedArticle, repeated_claims
 from store.errors import ClaimwatchError
 from store.judging import Judge
 from store.models import Article
@@ -57,7 +57,7 @@ def _never() -> bool:
     return False
 
 
-def article_text(article: Article, source_name: str | None) -> ArticleText:
+def article_text(article: LoadedArticle, source_name: str | None) -> ArticleText:
     """The text the extractors see: the title (headlines make claims) and the body."""
     body = article.content or article.summary or ""
     if looks_like_html(body):

@@ -317,29 +317,59 @@ def _postgres_search(
     return _page(session, select(Claim).where(matches, *filters), page, page_size)
 
 
+def _table(model: Any) -> sa.Table:
+    return model.__table__  # type: ignore[no-any-return]
+
+
+_CLAIMS, _APPEARANCES, _ARTICLES = _table(Claim), _table(Appearance), _table(Article)
+_SOURCES, _VERDICTS = _table(Source), _table(Verdict)
+# Core statements built once: an alert's view is read for every send, and ORM loading
+# plus building and keying three statements each time were most of that read's cost
+_VIEW_CLAIM = sa.select(
+    *(_CLAIMS.c[name] for name in (*ClaimSummary.__dataclass_fields__, "data"))
+).where(_CLAIMS.c.id == sa.bindparam("claim_id"))
+# the article's columns shown, not its row: a claim many outlets repeat would load
+# every article's full text (each alert builds this view)
+_VIEW_APPEARANCES = (
+    sa.select(
+        _APPEARANCES.c.article_id,
+        _ARTICLES.c.title,
+        _ARTICLES.c.canonical_url,
+        _ARTICLES.c.url,
+        _ARTICLES.c.published_at,
+        _ARTICLES.c.baseline,
+        _SOURCES.c.name,
+        _APPEARANCES.c.quote,
+        _APPEARANCES.c.span_start,
+        _APPEARANCES.c.span_end,
+        _APPEARANCES.c.hedged,
+        _APPEARANCES.c.claimant,
+        _APPEARANCES.c.extractor,
+        _APPEARANCES.c.extractor_version,
+        _APPEARANCES.c.created_at,
+    )
+    .join(_ARTICLES, _ARTICLES.c.id == _APPEARANCES.c.article_id)
+    .join(_SOURCES, _SOURCES.c.id == _ARTICLES.c.source_id)
+    .where(_APPEARANCES.c.claim_id == sa.bindparam("claim_id"))
+    .order_by(_APPEARANCES.c.created_at, _APPEARANCES.c.id)
+)
+_VIEW_VERDICTS = (
+    sa.select(
+        *(_VERDICTS.c[name] for name in VerdictView.__dataclass_fields__ if name != "id"),
+        _VERDICTS.c.id,
+    )
+    .where(_VERDICTS.c.claim_id == sa.bindparam("claim_id"))
+    .order_by(_VERDICTS.c.id)
+)
+
+
 def claim_view(session: Session, claim_id: int) -> ClaimView | None:
     """One claim with its appearances (and their articles and outlets) and verdicts."""
-    claim = session.get(Claim, claim_id)
-    if claim is None or claim.id is None:
+    conn = session.connection()
+    params = {"claim_id": claim_id}
+    claim = conn.execute(_VIEW_CLAIM, params).mappings().first()
+    if claim is None or claim["id"] is None:
         return None
-    # the article's columns shown, not its row: a claim many outlets repeat would load
-    # every article's full text (each alert builds this view)
-    rows = session.execute(
-        sa.select(
-            Appearance,
-            col(Article.id),
-            col(Article.title),
-            col(Article.canonical_url),
-            col(Article.url),
-            col(Article.published_at),
-            col(Article.baseline),
-            col(Source.name),
-        )
-        .join(Article, col(Article.id) == col(Appearance.article_id))
-        .join(Source, col(Source.id) == col(Article.source_id))
-        .where(col(Appearance.claim_id) == claim_id)
-        .order_by(col(Appearance.created_at), col(Appearance.id))
-    ).all()
     appearances = tuple(
         AppearanceView(
             article_id=article_id or 0,
@@ -348,35 +378,49 @@ def claim_view(session: Session, claim_id: int) -> ClaimView | None:
             outlet=outlet,
             published_at=published_at,
             baseline=baseline,
-            quote=app.quote,
-            span=(app.span_start, app.span_end),
-            hedged=app.hedged,
-            claimant=app.claimant,
-            extractor=app.extractor,
-            extractor_version=app.extractor_version,
-            seen_at=app.created_at,
+            quote=quote,
+            span=(span_start, span_end),
+            hedged=hedged,
+            claimant=claimant,
+            extractor=extractor,
+            extractor_version=extractor_version,
+            seen_at=created_at,
         )
-        for app, article_id, title, canonical_url, url, published_at, baseline, outlet in rows
+        for (
+            article_id,
+            title,
+            canonical_url,
+            url,
+            published_at,
+            baseline,
+            outlet,
+            quote,
+            span_start,
+            span_end,
+            hedged,
+            claimant,
+            extractor,
+            extractor_version,
+            created_at,
+        ) in conn.execute(_VIEW_APPEARANCES, params)
     )
     verdicts = tuple(
         VerdictView(
-            id=v.id or 0,
-            label=v.label,
-            reason=v.reason,
-            explanation=v.explanation,
-            board=v.board,
-            snapshot_date=v.snapshot_date,
-            judgement=dict(v.judgement),
-            created_at=v.created_at,
-            superseded_at=v.superseded_at,
+            id=v["id"] or 0,
+            label=v["label"],
+            reason=v["reason"],
+            explanation=v["explanation"],
+            board=v["board"],
+            snapshot_date=v["snapshot_date"],
+            judgement=dict(v["judgement"]),
+            created_at=v["created_at"],
+            superseded_at=v["superseded_at"],
         )
-        for v in session.exec(
-            select(Verdict).where(col(Verdict.claim_id) == claim_id).order_by(col(Verdict.id))
-        ).all()
+        for v in conn.execute(_VIEW_VERDICTS, params).mappings()
     )
     return ClaimView(
-        **_summary_fields(claim),
-        data=dict(claim.data),
+        **{name: claim[name] for name in ClaimSummary.__dataclass_fields__},
+        data=dict(claim["data"]),
         appearances=appearances,
         verdicts=verdicts,
     )

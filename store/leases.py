@@ -23,6 +23,7 @@ the lease was lost) and gives it back with `release` or `release_owned`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -135,14 +136,22 @@ def update_leased(
     engine: Engine, model: type[SQLModel], row_id: int, owner: str, **values: object
 ) -> bool:
     """Change a row only while `owner` still holds its lease (False if it was lost)."""
-    table = _table(model)
+    statement = _leased_update(_table(model), tuple(values))
     with engine.begin() as conn:
-        result = conn.execute(
-            sa.update(table)
-            .where(table.c.id == row_id, table.c.lease_owner == owner)
-            .values(**values)
-        )
+        result = conn.execute(statement, {**values, "row_id": row_id, "owner": owner})
     return getattr(result, "rowcount", 0) == 1
+
+
+@functools.lru_cache(maxsize=64)
+def _leased_update(table: sa.Table, columns: tuple[str, ...]) -> sa.Update:
+    """`update_leased`'s statement for these columns, built once: the dispatcher makes
+    two such updates per alert, and building and keying a new statement each time cost
+    more than running it."""
+    return (
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("row_id"), table.c.lease_owner == sa.bindparam("owner"))
+        .values({name: sa.bindparam(name) for name in columns})
+    )
 
 
 # --- the kinds of work -----------------------------------------------------------------

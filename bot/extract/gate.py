@@ -131,19 +131,24 @@ class Gate:
         return self.check_text(text)
 
     def check_text(self, text: str) -> GateDecision:
-        reasons: list[str] = []
         strong = _STRONG.search(text)
         board = _BOARD.search(text)
+        weak = None
+        if not (strong or board):
+            # most articles have no ranking language at all: the decision is made
+            # without looking for names, the costliest of these checks
+            weak = _WEAK.search(text)
+            if not weak:
+                return GateDecision(False, ("no ranking language",))
         entity = self._entity(text)
         if not entity and (group := _GROUP.search(text)):
             entity = f"group:{group.group().lower()}"
         if strong and (entity or board):
-            reasons.append(f"ranking:{strong.group().lower()}")
-            reasons.append(entity or f"board:{board.group().lower()}")  # type: ignore[union-attr]
-            return GateDecision(True, tuple(reasons))
+            ranking = f"ranking:{strong.group().lower()}"
+            return GateDecision(True, (ranking, entity or f"board:{board.group().lower()}"))  # type: ignore[union-attr]
         if board and entity:
             return GateDecision(True, (f"board:{board.group().lower()}", entity))
-        weak = _WEAK.search(text)
+        weak = weak or _WEAK.search(text)
         if weak and board:
             return GateDecision(
                 True, (f"ranking:{weak.group().lower()}", f"board:{board.group().lower()}")

@@ -163,9 +163,10 @@ def _sequence(items: Any) -> list[frozenset[str]]:
 
 def folded_twin(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
     """A case-sensitive pattern that matches `folded(text)` exactly where `pattern`
-    matches `text` (same spans, same groups' spans), and whether it may match the empty
-    string; None when `pattern` is not IGNORECASE or holds what this cannot carry
-    over (a scoped flag, a back-reference, a cased letter outside ASCII)."""
+    matches `text` (same spans; without the groups, which only the pattern's own match
+    gives: see `_untangle`), and whether it may match the empty string; None when
+    `pattern` is not IGNORECASE or holds what this cannot carry over (a scoped flag, a
+    back-reference, a cased letter outside ASCII)."""
     if _sre_parse is None or not isinstance(pattern.pattern, str):
         return None
     if not pattern.flags & re.IGNORECASE or pattern.flags & re.ASCII:
@@ -174,11 +175,83 @@ def folded_twin(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None
         tree = _sre_parse.parse(pattern.pattern, pattern.flags)
         if not _fold(tree.data):
             return None
+        if "(?(" not in pattern.pattern:  # a conditional needs its group
+            _untangle(tree.data, tree.state)
         tree.state.flags &= ~re.IGNORECASE
         twin = _sre_compile.compile(tree, 0)
         return twin, tree.getwidth()[0] == 0
     except Exception:  # a construct this reader does not know: the pattern as it is
         return None
+
+
+def _untangle(items: list[Any], state: Any) -> None:
+    """Make a parsed twin cheaper to try at each position, matching the same spans.
+
+    `re` tries an alternation's branches one by one, and skips one at once only when it
+    starts with a literal other than the text's character: a list of words, each in a
+    group of its own or in a nested alternation, is tried word by word at every word
+    boundary. The twin gives only where a match starts and ends (the pattern, run
+    there, gives the groups), so its groups are dropped, nested alternations that are a
+    whole branch are merged into their parent, and consecutive branches starting with
+    a literal are factored by that literal ("ab|ac|d" -> "a(?:b|c)|d"). Only one
+    literal can match at a position, so the branches that can match are tried in the
+    same order as before: same matches, same spans."""
+    for i, (op, value) in enumerate(items):
+        if op is _sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = value
+            _untangle(sub.data, state)
+            items[i] = (op, (None, add_flags, del_flags, sub))
+        elif op is _sre.BRANCH:
+            branches = []
+            for branch in value[1]:
+                _untangle(branch.data, state)
+                branches += _branches(branch)
+            items[i] = (op, (value[0], _factored(branches, state)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            _untangle(value[2].data, state)
+        elif op is _sre.ATOMIC_GROUP:
+            _untangle(value.data, state)
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            _untangle(value[1].data, state)
+
+
+def _branches(branch: Any) -> list[Any]:
+    """A branch that is a whole alternation (bare or in a flagless group): its own
+    branches, in order; any other branch as it is."""
+    if len(branch.data) == 1:
+        op, value = branch.data[0]
+        if op is _sre.SUBPATTERN and value[0] is None and not value[1] and not value[2]:
+            return _branches(value[3])
+        if op is _sre.BRANCH:
+            return list(value[1])
+    return [branch]
+
+
+def _factored(branches: list[Any], state: Any) -> list[Any]:
+    """Consecutive branches that start with a literal, grouped by it (their order within
+    a group kept); a branch that starts otherwise stays where it is."""
+    out: list[Any] = []
+    run: dict[int, list[Any]] = {}
+
+    def flush() -> None:
+        for code, group in run.items():
+            if len(group) == 1:
+                out.append(group[0])
+                continue
+            tails = [_sre_parse.SubPattern(state, b.data[1:]) for b in group]
+            rest = _sre_parse.SubPattern(state, [(_sre.BRANCH, (None, _factored(tails, state)))])
+            inner = (_sre.SUBPATTERN, (None, 0, 0, rest))
+            out.append(_sre_parse.SubPattern(state, [(_sre.LITERAL, code), inner]))
+        run.clear()
+
+    for branch in branches:
+        if branch.data and branch.data[0][0] is _sre.LITERAL:
+            run.setdefault(branch.data[0][1], []).append(branch)
+        else:
+            flush()
+            out.append(branch)
+    flush()
+    return out
 
 
 def _fold_code(code: int) -> int | None:
