@@ -832,6 +832,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         raw = m.group("value").replace(",", "")
         if raw.startswith("0") and "." not in raw:
             continue  # "Gemini 1.5 Pro (0801)": a build's date, no score has a leading zero
+        if _DISTANCE.search(s.text, 0, m.start()):
+            continue  # "the distance between X and Y is 36 points": a gap, not a score
         lead = s.text[max(0, m.start() - 30) : m.start()]
         version = _NAME_NUMBER.search(lead) and float(raw) < 100 and not _BENCH_BEFORE.search(lead)
         if _BENCH_BEFORE.search(lead) and float(raw) < 10 and _BENCH_VERSION.match(s.text, m.end()):
@@ -1262,8 +1264,12 @@ _RESPECTIVE_PLACES = re.compile(
 
 
 # "GPT-4.1 and DeepSeek-R1, 11th and 12th": places right after the names, in order
+_DISTANCE = re.compile(
+    r"\b(?:distance|gap|difference|margin|spread)\s+between\b(?:[^.;]|\.(?=\w))*$", re.IGNORECASE
+)
 _PLACES_AFTER_NAMES = re.compile(
-    rf"\s*,\s*(?:at\s+|in\s+)?(?P<places>{_ORDINAL_WORD}(?:(?:,\s*and\s+|,\s*|\s+and\s+)"
+    r"\s*(?:,\s*|\s+(?:sit|sat|are|were|rank|ranked|placed|came|come|finished)\s+)"
+    rf"(?:at\s+|in\s+)?(?P<places>{_ORDINAL_WORD}(?:(?:,\s*and\s+|,\s*|\s+and\s+)"
     rf"{_ORDINAL_WORD})+)\b",
     re.IGNORECASE,
 )

@@ -53,7 +53,7 @@ _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _QUARTER = {"first": 3, "second": 6, "third": 9, "fourth": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12}
 _YEAR_PART = re.compile(
     r"\b(?:in|during|throughout|by|for|as\s+of|at|through)\s+(?:the\s+)?"
-    r"(?:(?P<part>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|"
+    r"(?:(?P<part>early|mid|late|end\s+of|close\s+of|start\s+of|beginning\s+of|middle\s+of|"
     r"(?:spring|summer|autumn|fall)\s+of|(?:first|second|third|fourth)\s+quarter\s+of|"
     r"q[1-4])[\s-]+)?(?P<year>20\d\d)\b",
     re.IGNORECASE,
@@ -131,6 +131,11 @@ def find_date(sentence: str, published: date) -> date | None:
         return _capped(_safe(int(m[3]), _MONTHS[m[2].lower()], int(m[1])), published)
     m = _MONTH_YEAR.search(sentence)
     if m:
+        # "by mid-November 2024": the middle of the month
+        lead = sentence[max(0, m.start() - 6) : m.start()].lower()
+        day = 15 if lead.endswith(("mid-", "mid ")) else 10 if lead.endswith("early ") else None
+        if day is not None:
+            return _capped(date(int(m[2]), _MONTHS[m[1].lower()], day), published)
         return _capped(_month_end(int(m[2]), _MONTHS[m[1].lower()]), published)
     m = _YEAR_PART.search(sentence)
     if m:

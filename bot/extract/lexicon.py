@@ -76,6 +76,7 @@ CATEGORIES: dict[str, str] = {
     "code": "coding",
     "math": "math",
     "mathematics": "math",
+    "maths": "math",
     "creative writing": "creative_writing",
     "hard prompts": "hard_prompts",
     "longer query": "long_user",

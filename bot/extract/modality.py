@@ -60,6 +60,7 @@ _ALMOST = re.compile(
     r"fell\s+(?:just\s+)?short\s+of)\s+$",
     re.IGNORECASE,
 )
+_TIED = re.compile(r"(?:match|equal|tie|tying|drew|draw)", re.IGNORECASE)
 # "Critics questioned whether X tops Y", "It is unclear whether", "Some doubt that": the
 # claim is asked about, not made
 # (a benchmark "which measures whether a model can ..." asks nothing)
@@ -73,6 +74,11 @@ _ASKED = re.compile(
 )
 # "Whether X can close the gap is an open question"
 _WHETHER_FIRST = re.compile(r"\W*whether\b", re.IGNORECASE)
+_SO_THEY_SAY = re.compile(
+    r"[-–—,]\s*or\s+so\s+(?:the\s+)?(?:marketing|story|claim|pitch|company|lab|they|it)\s+"
+    r"(?:goes|says|claims|would\s+have\s+it)\b",
+    re.IGNORECASE,
+)
 # "..., but that is not true": denied after it is said
 _DENIED_AFTER = re.compile(
     r"[^.;]{0,80}?,\s*(?:but|yet)\s+(?:that|this|it)(?:\s+is|\s+was|['’]s)\s+"
@@ -150,7 +156,9 @@ _REJECTED = re.compile(
     r"\b(?:nobody|no\s+one|few\s+people)\s+(?:[\w-]+\s+){0,2}?(?:believes?|thinks?|expects?|buys?)"
     r"\s+(?:that\s+)?|"
     r"\bit\s+(?:would\s+be|is)\s+(?:wrong|false|misleading|a\s+mistake)\s+to\s+(?:say|claim|suggest)\s+that\b|"
-    r"\bit\s+is\s+not\s+the\s+case\s+that\b",
+    r"\bit\s+is\s+not\s+the\s+case\s+that\b|"
+    r"\bit(?:['’]s|\s+is)\s+(?:a\s+)?(?:myth|false|untrue|wrong)\s+(?:to\s+say\s+)?that\b|"
+    r"\bfew\s+(?:people\s+|observers\s+|analysts\s+)?(?:would\s+)?(?:argue|believe|think|claim)\s+that\b",
     re.IGNORECASE,
 )
 
@@ -202,10 +210,14 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
         if len(between) < len(lead) or not _CLAUSE_BREAK.search(between):
             lead = between
     negated = bool(_NEG.search(_NOT_NEGATING.sub(" ", lead)))
+    almost_tied = False
     if negated and _BY_MUCH.match(text, pos):
         negated = False
-    if _ALMOST.search(lead) and _WON.match(text, pos):
-        negated = True
+    if _ALMOST.search(lead):
+        if _WON.match(text, pos):
+            negated = True
+        elif _TIED.match(text, pos):
+            almost_tied = True  # "very nearly matched": close, but neither tied nor apart
     clause = clause_before(text, pos)
     forecast = bool(_FORECAST.search(lead)) or bool(_CONDITION.search(clause))
     # "could overtake US models within months": the time ahead may follow the cue
@@ -220,6 +232,8 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
     past = bool(_UNDATED_PAST.search(clause) or _UNDATED_AFTER.match(text, pos))
     past = past and not _NOW.search(text)
     asked = bool(_ASKED.search(text, max(0, pos - 120), pos) or _WHETHER_FIRST.match(text))
+    # "X beats Y - or so the marketing goes": said by others, not asserted
+    asked = asked or almost_tied or bool(_SO_THEY_SAY.search(text, pos))
     return Mood(negated=negated, forecast=forecast, undated_past=past, asked=asked)
 
 

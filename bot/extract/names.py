@@ -588,9 +588,17 @@ _SET_AFTER = re.compile(
 _BUILD_OF = re.compile(
     r"\b(?:(?:updated|upgraded|improved|refreshed|latest|newest)\s+(?:version\s+of\s+(?:the\s+)?)?|"
     # ("an early version of Grok-2" is how its maker announces the release itself)
-    r"(?:latest|newest|new|recent|later|experimental|custom)\s+"
-    r"(?:chat\s+)?(?:version|release|build|update|iteration|checkpoint|variant)"
+    # (a "non-thinking" mode is most often the name's own entry; a thinking one never)
+    r"(?:latest|newest|new|recent|later|experimental|custom|thinking|reasoning)\s+"
+    r"(?:chat\s+)?(?:version|release|build|update|iteration|checkpoint|variant|mode)"
     r"\s+(?:of|to)\s+(?:the\s+)?|experimental\s+)$",
+    re.IGNORECASE,
+)
+
+
+_BUILD_AFTER = re.compile(
+    r",?\s+in\s+its\s+(?:(?:[\w-]+\s+)?(?:update|build|release)|"
+    r"(?:thinking|reasoning)\s+(?:variant|mode|version))\b",
     re.IGNORECASE,
 )
 
@@ -604,6 +612,9 @@ def described_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         return before.start(), after.end()
     if build := _BUILD_OF.search(text, max(0, start - 40), start):
         return build.start(), end
+    if after := _BUILD_AFTER.match(text, end):
+        # "DeepSeek-R1, in its May update,", "Claude Opus 4 in its thinking variant"
+        return start, after.end()
     return None
 
 

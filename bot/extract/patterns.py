@@ -453,6 +453,7 @@ _EXCLUDING = _i(
 )
 EXCLUDED_BEFORE = _i(
     r"\b(?:apart\s+from|aside\s+from|excluding|except(?:\s+for)?|other\s+than|besides|"
+    r"outside(?:\s+of)?(?=\s+[A-Z])|leaving\s+[\w.-]+(?:\s+[\w.-]+)?\s+aside|"
     r"leaving\s+(?:out|aside)|not\s+counting|barring)\b(?:[^.;]|\.(?=\w))*$"
 )
 # words a kind of model may carry that no group or board names: "reasoning", "mini",
@@ -1245,6 +1246,8 @@ _PLACE_THEN_NAME = _i(
 _VARIANTS_PLACE = _i(
     r"[^,;.]{0,30}?\bfor\s+(?:the|its)\s+(?:[\w-]+\s+){1,2}?(?:variant|version|mode|build|edition)\b"
 )
+_KIND_THEN_MODEL = _i(r"\s+(?:[\w-]+\s+){0,3}?(?:model|models|LLM|LLMs|system|systems)\b")
+_KIND_WORD = _i(r"\b(?:model|models|LLMs?|systems?)\b")
 _PLACER = _i(
     r"\b(?:counted|counts|named|names|put|puts|placed|places|listed|lists|rated|rates|"
     r"included|includes|considered|considers|called|calls)\s+(?:[\w.-]+['’]s\s+)?$"
@@ -1285,6 +1288,8 @@ def find_ranks(s: Sentence) -> list[Hit]:
     t = s.text
     found: list[Hit] = []
     for m in _RANK_HASH.finditer(t):
+        if _KIND_THEN_MODEL.match(t, m.end()):
+            continue  # "the No. 1 open model": a place within a kind (_RANK_BEST reads it)
         _rank(s, found, m.start(), _num(m.group(1) or m.group("word")), denied=_denies(m.group(0)))
     for m in _RANK_SPOT.finditer(t):
         _rank(s, found, m.start(), int(m.group(1)))
@@ -1295,6 +1300,8 @@ def find_ranks(s: Sentence) -> list[Hit]:
     for m in _RANK_TOPS_BOARD.finditer(t):
         if any(m.start() < x.start < m.end() for x in s.models):
             continue  # "leads GPT-4.1 on LMArena": a comparison (find_comparisons)
+        if m.group(0).lower().startswith("leading") and _KIND_WORD.search(m.group(0)):
+            continue  # "the leading open-weights model on LMArena": a superlative's place
         # "tops LMArena's open models": first among that group, not on the whole board
         if BOARDS_PART.match(t, m.end()):
             continue  # "tops LMArena's vision list": a part the words do not pin down
@@ -1635,7 +1642,18 @@ _ALL_OF_TOP = _i(
     rf"|all\s+(?P<k2>{_N})\s+top\s+(?:places|spots|slots|positions)(?:\s+[\w\s]{{0,20}}?)?\s+"
     rf"(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from|are\s+{_TAKEN}))\s+(?:to\s+)?(?:either\s+)?"
 )
+
+
 # "Chinese models take the top four places", "sweep the top three spots": all k
+def _k_end(m: re.Match[str]) -> int:
+    """Where the top k's number ends: a kind named after it is what the top counts."""
+    for name in ("k", "k2"):
+        if m.groupdict().get(name):
+            return m.end(name)
+    return m.end()
+
+
+_OPEN_KIND = _i(r"\s+(?:open|closed|proprietary)[- ](?:weights?[- ]|source[- ])?models?\b")
 _FRONTED_AMONG = _i(r"\W*(?:among|amongst|of|within)\s+(?:the\s+|all\s+)?[^,;]{0,40}?,")
 _TAKE_ALL_TOP = _i(
     r"\b(?:hold|holds|held|take|takes|took|occupy|occupies|occupied|claim|claims|claimed|"
@@ -1682,7 +1700,11 @@ def find_place_counts(s: Sentence) -> list[Hit]:
         if _EITHER.search(window, 0, groups[0].end + 12):
             continue  # "either Google or OpenAI", "US and Chinese": no one group holds them
         inside = [g for g in s.groups if m.start() <= g.start and g.end <= m.end()]
-        if any(g.group != groups[0].group for g in inside) or _FRONTED_AMONG.match(s.text):
+        if (
+            any(g.group != groups[0].group for g in inside)
+            or _FRONTED_AMONG.match(s.text)
+            or _OPEN_KIND.match(s.text, _k_end(m))
+        ):
             continue  # "nine of the top ten open models are Chinese": places among a group
         clause = _CLAUSE_END.search(s.text, m.end())
         rest = (max(m.end(), start + groups[0].end), clause.start() if clause else len(s.text))

@@ -118,7 +118,8 @@ _BENCH_RE = re.compile(
 )
 _CATEGORY_RE = re.compile(
     # "in LMArena's coding category", "on the Chatbot Arena coding leaderboard"
-    r"\b(?:in|on|for|at)\s+(?:the\s+)?(?:(?:LMArena|LMSYS|Chatbot\s+Arena|Arena)(?:['’]s)?\s+)?("
+    r"\b(?:in|on|for|at|when\s+it\s+comes\s+to)\s+(?:the\s+)?"
+    r"(?:(?:LMArena|LMSYS|Chatbot\s+Arena|Arena)(?:['’]s)?\s+)?("
     + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
     + r")\b(?!\s+(?:agents?|agentic|assistants?|completion|generation|editors?|tools?|review))"
     r"(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
@@ -318,13 +319,16 @@ _DENIES_BEFORE = re.compile(
     r"(?:simply\s+|just\s+)?(?:not\s+(?:true|the\s+case|so|correct|accurate)|false|untrue|wrong|"
     r"incorrect)|(?:not|hardly)\s+so|"
     r"(?:the\s+)?(?:data|numbers|leaderboard|board|rankings?)\s+(?:say|says|show|shows|tell|tells)"
-    r"\s+(?:a\s+different\s+story|otherwise))[.!:](?:\s|$)",
+    r"\s+(?:a\s+different\s+story|otherwise)|"
+    # "In reality it doesn't."
+    r"(?:in\s+reality|in\s+fact|actually|it\s+turns\s+out),?\s+(?:it|they|that)\s+"
+    r"(?:doesn['’]t|does\s+not|don['’]t|do\s+not|isn['’]t|is\s+not|wasn['’]t|was\s+not))[.!:](?:\s|$)",
     re.IGNORECASE,
 )
 _MAKER_SAYS = re.compile(
-    r"(?:^\W*|\b(?i:according)\s+to\s+)(?P<org>[A-Z][\w.-]*)(?:['’]s\s+own\s+\w+)?"
+    r"(?:^\W*|\b(?i:according)\s+to\s+|,\s*)(?P<org>[A-Z][\w.-]*)(?:['’]s\s+own\s+\w+)?"
     r"(?:\s+(?:says|said|claims|claimed|reports|reported|announced|boasts|boasted|touts|touted|"
-    r"insists|insisted)\b|(?=\s*,))"
+    r"insists|insisted)\b|(?<=\w)(?=\s*,))"
 )
 _FROM_LEVEL = re.compile(
     r"\b(?:down\s+|up\s+)?from\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+)?"
@@ -558,12 +562,15 @@ class RulesExtractor:
             named = measure
             measure = (
                 named[0] or (measure_before[0] if hits and not named_board else None),
-                named[1] or (measure_before[1] if hits else None),
+                # "In the overall ranking, however, it is third": the category ends
+                named[1] or (measure_before[1] if hits and not overall else None),
             )
             for hit in hits:
                 # only a sentence that goes on with the ranking ("there", "also", "comes
                 # second") speaks of the test or category named just before
                 goes_on = measure_before if _GOES_ON.search(sent.text) else (None, None)
+                if overall:
+                    goes_on = (goes_on[0], None)
                 if headline and sent.text.strip() == title:
                     goes_on = (headline, None)
                 draft = self._draft(hit, sent, article, sentence_board, models, goes_on)

@@ -999,6 +999,80 @@ def test_a_trends_starting_level_dates_its_start_not_the_claim() -> None:
     assert (claim["as_of"], claim["period_start"]) == (DAY.isoformat(), "2024-12-31")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kimi K2 is the new leading open-weights model on LMArena.",
+            ("Kimi K2", 1, "eq", True, None, False),
+        ),
+        (
+            "DeepSeek-R1-0528 is the No. 1 open model on LMArena.",
+            ("DeepSeek-R1-0528", 1, "eq", True, None, False),
+        ),
+    ],
+)
+def test_leading_and_number_one_keep_their_kind(
+    text: str, expected: tuple[str, int, str, bool | None, str | None, bool]
+) -> None:
+    assert _places(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese models take nine of the top ten open-model places on LMArena.",
+        "Outside China, o3 is the best model on LMArena.",
+        "Leaving Gemini aside, o3 leads LMArena.",
+    ],
+)
+def test_places_among_kinds_said_in_other_words(text: str) -> None:
+    board_wide = [
+        c for c in claims(text)
+        if c["type"] in ("rank_position", "group_comparison") and not c.get("within")
+    ]  # fmt: skip
+    assert board_wide == []
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "DeepSeek-R1, in its May update, sits third on LMArena.",
+            "DeepSeek-R1, in its May update",
+        ),
+        (
+            "The thinking version of Claude 3.7 Sonnet ranks 39th on LMArena.",
+            "thinking version of Claude 3.7 Sonnet",
+        ),
+        (
+            "Claude Opus 4 in its thinking variant is 14th on LMArena.",
+            "Claude Opus 4 in its thinking variant",
+        ),
+        # a non-thinking mode is most often the name's own entry
+        ("Grok 4.1 in its non-reasoning mode ranks #2 on LMArena.", "Grok 4.1"),
+    ],
+)
+def test_builds_named_after_the_name(text: str, model: str) -> None:
+    assert {c["model"] for c in claims(text)} == {model}
+
+
+def test_category_words_and_the_overall_reset() -> None:
+    assert claims("When it comes to coding, o3 tops LMArena.")[0]["category"] == "coding"
+    assert claims("For maths prompts, o3 ranks first on LMArena.")[0]["category"] == "math"
+    text = "o3 tops LMArena in coding. In the overall ranking, however, it is third."
+    assert {(c["rank"], c["category"]) for c in claims(text)} == {(1, "coding"), (3, None)}
+
+
+def test_more_list_places_and_no_score_from_a_distance() -> None:
+    assert ranks("On LMArena, Kimi K2 and DeepSeek-R1 sit 12th and 14th.") == {
+        ("Kimi K2", 12),
+        ("DeepSeek-R1", 14),
+    }
+    text = "The distance between Gemini 2.5 Pro and its nearest rival, Grok 4, is 36 points."
+    assert scores(text) == set()
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}

@@ -305,6 +305,51 @@ def test_a_forecast_after_a_reporting_verb_looks_ahead(text: str, cue: str) -> N
     assert mood(text, text.index(cue)).forecast
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("It's a myth that Qwen2.5-Max ranks above DeepSeek-R1 on LMArena.", True),
+        ("Few people would argue that Gemma 3 27B beats DeepSeek-R1 on LMArena.", True),
+        (
+            "Gemma 3 27B beats DeepSeek-R1 on LMArena. In reality it doesn't.",
+            True,
+        ),
+    ],
+)
+def test_denials_in_other_words(text: str, negated: bool) -> None:
+    assert [c["negated"] for c in _claims(text, date(2025, 3, 12))] == [negated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemma 3 27B beats DeepSeek-R1 on LMArena - or so the marketing goes.",
+        "Gemma 3 27B very nearly matched DeepSeek-R1 on LMArena.",
+    ],
+)
+def test_claims_others_make_or_almost_ties_are_not_made(text: str) -> None:
+    assert _claims(text, date(2025, 3, 12)) == []
+
+
+def test_a_makers_claim_said_after() -> None:
+    text = "Qwen2.5-Max beats DeepSeek-V3, Alibaba claimed in a blog post."
+    assert [c["metric"] for c in _claims(text, date(2025, 3, 12))] == ["benchmarks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        (
+            "By the close of 2024, DeepSeek-V3 was the strongest open model on LMArena.",
+            "2024-12-31",
+        ),
+        ("By mid-November 2024, Gemini-Exp-1114 had tied ChatGPT-4o on LMArena.", "2024-11-15"),
+    ],
+)
+def test_more_dates(text: str, as_of: str) -> None:
+    assert {c["as_of"] for c in _claims(text, date(2025, 6, 10))} == {as_of}
+
+
 def test_a_first_achieved_once_is_an_undated_past() -> None:
     assert (
         _claims("Gemini 3 Pro was the first model to break 1500 on LMArena.", date(2025, 12, 12))
