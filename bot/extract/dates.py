@@ -141,7 +141,7 @@ def find_date(sentence: str, published: date) -> date | None:
     if m:
         return _capped(_part_end(m), published)
     m = _LAST_SEASON.search(sentence)
-    if m:
+    if m and not re.search(r"\bsince\s+$", sentence[: m.start()], re.IGNORECASE):
         # "last summer", "last August": the latest one before the present one
         word = m["what"].lower()
         month = _SEASON_END.get(word) or _MONTHS[word]

@@ -17,7 +17,7 @@ from bot.extract.names import Gazetteer
 from store.claims import Group
 
 _HEAD = re.compile(
-    r"\b(?:models?|llms?|counterparts?|equivalents?|rivals?|ones?|systems|labs|offerings|"
+    r"\b(?:models?|llms?|counterparts?|equivalents?|rivals?|ones?|systems|labs|offerings|releases|"
     r"peers|competitors|those)\b",
     re.IGNORECASE,
 )

@@ -78,6 +78,7 @@ CATEGORIES: dict[str, str] = {
     "mathematics": "math",
     "maths": "math",
     "creative writing": "creative_writing",
+    "creative-writing": "creative_writing",
     "hard prompts": "hard_prompts",
     "longer query": "long_user",
     "longer queries": "long_user",

@@ -598,7 +598,10 @@ _BUILD_OF = re.compile(
 
 _BUILD_AFTER = re.compile(
     r",?\s+in\s+its\s+(?:(?:[\w-]+\s+)?(?:update|build|release)|"
-    r"(?:thinking|reasoning)\s+(?:variant|mode|version))\b",
+    r"(?:thinking|reasoning)\s+(?:variant|mode|version))\b|"
+    # "Llama 4 Maverick's experimental chat version"
+    r"['’]s\s+(?:experimental|thinking|reasoning|updated|latest|newest)\s+(?:chat\s+)?"
+    r"(?:version|build|variant|release|update|mode)\b",
     re.IGNORECASE,
 )
 

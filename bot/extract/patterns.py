@@ -1026,6 +1026,8 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
         # clause, the scope holds for each side that names no openness of its own
         end = _CLAUSE_END.search(s.text, b.end)
         later = _LATER_SCOPE.search(s.text, b.end, end.start() if end else len(s.text))
+        # "On LMArena's open-weights leaderboard, Chinese labs outrank their rivals"
+        later = later or OPEN_LIST.search(s.text, 0, a.start)
         if later:
             open_weights = not later.group("open").lower().startswith(("closed", "proprietary"))
             if ga.open_weights is None:

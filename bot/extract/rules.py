@@ -341,6 +341,18 @@ _GAP_LEVEL = re.compile(
     r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:Elo\s+)?(?:points?|pts)\b(?!\s+(?:in|from|on)\b)",
     re.IGNORECASE,
 )
+_UNPINNED_BUILD = re.compile(
+    r"(?:the\s+)?(?:updated|upgraded|improved|refreshed|latest|newest)\s+(?!version\b)",
+    re.IGNORECASE,
+)
+# "For multilingual translation, GPT-4.5 ranks first": a task named before the clause
+_FRONTED_TASK = re.compile(
+    r"\W*(?i:for|in|on|at)\s+(?!(?:example|instance|now|short|fact|practice|particular|"
+    r"addition|contrast|comparison|total|turn|general|reality|average|balance|sum|theory|"
+    r"effect|all|both|the\s+other\s+hand|the\s+whole|other\s+words|my|our\s+view|"
+    r"performance|quality|benchmarks?|evals?|evaluations?|paper)\b)"
+    r"(?P<task>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),"
+)
 _GOES_ON = re.compile(
     r"\b(?:there|also|too|likewise|second|third|fourth|fifth|next|followed|behind|"
     r"runner-up|trails?|trailing)\b|\bon\s+(?:it|that|the\s+same)\b",
@@ -670,6 +682,8 @@ class RulesExtractor:
         span = locate_quote(article.text, sent.text)
         if span is None:
             return None
+        if any(_UNPINNED_BUILD.match(name) for name in hit.names()):
+            return None  # "the updated DeepSeek-R1": no board entry is sure to be it
         said = mood(sent.text, hit.start)
         if said.undated_past or said.asked:
             # "GPT-4o used to top the board": no date to judge it at; "critics questioned
@@ -703,6 +717,9 @@ class RulesExtractor:
             metric = scoped or metric
         if board is None and metric in (None, "arena_score") and hit.needs_scope:
             metric = "unnamed_tasks"  # judged unverifiable, never as a board's order
+        task = _FRONTED_TASK.match(sent.text) if board is None and metric is None else None
+        if task and not _CATEGORY_RE.search(sent.text, 0, task.end()):
+            metric = slug(task.group("task"))  # a task no board's category is
         if board is None and metric is None and self._maker_says(sent.text):
             # "Alibaba says Qwen2.5-Max beats DeepSeek-V3": a maker's word, on its own
             # evaluations unless it names a board
@@ -798,7 +815,10 @@ _AMONG_UNKNOWN = re.compile(
 )
 _AND_MORE = re.compile(r"\s*(?:,|and\b|or\b|&)")
 _FRONTED_SCOPE = re.compile(
-    r"^\W*(?:among|amongst|of|within|in)\s+(?:the\s+|all\s+)?(?:[\w'’.-]+\s+){0,5}?$",
+    r"^\W*(?:(?:among|amongst|of|within|in)\s+(?:the\s+|all\s+)?(?:[\w'’.-]+\s+){0,5}?|"
+    # "Restricting LMArena's table to open-weight releases, ..."
+    r"(?:restrict\w*|limit\w*|filter\w*|narrow\w*|looking\s+only\s+at|only\s+counting)\b"
+    r"[^,;]{0,40}?\b(?:to|at|on)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?)$",
     re.IGNORECASE,
 )
 _COMMA_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[^,;.]{1,40}?)?\s*,")
@@ -873,6 +893,17 @@ _TOP_N_BEFORE = re.compile(
     r"(?:\d{1,2}|three|five|ten|twenty)\s+$",
     re.IGNORECASE,
 )
+# "Look only at open-weights models", "Restricting LMArena's table to open-weight
+# releases", "Here are LMArena's top open-weights models"
+_NARROWED_TO = re.compile(
+    r"\b(?:look(?:ing)?\s+only\s+at|only\s+(?:counting|looking\s+at)|restrict\w*|limit\w*|"
+    r"filter\w*|narrow\w*|focus\w*\s+on)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "Here are LMArena's top open-weights models", "its best open models": a board's or a
+# list's own top of a group (a bare "the best open models" may be any claim about them)
+_OWNED_TOP = re.compile(r"(?:['’]s|\bits|\btheir|\bhere\s+are(?:\s+the)?)\s+$", re.IGNORECASE)
+_TOP_WORD = re.compile(r"(?:top|best|leading|highest-ranked)\b", re.IGNORECASE)
 _AMONG_FIRST = re.compile(r"\W*(?:among|amongst)\s+(?:the\s+|all\s+)?", re.IGNORECASE)
 _LIST_OF = re.compile(
     r"\b(?:list|ranking|leaderboard|chart|table|rundown)\s+of\s+(?:[\w'’-]+\s+){0,3}$",
@@ -892,7 +923,9 @@ def _ranked_group(text: str, gaz: Gazetteer) -> Group | None:
         before = text[max(0, g.start - 60) : g.start]
         # "a list of its ten best open-source models", "its top ten open models",
         # "Among open models, the picture is different."
-        if _LIST_OF.search(before) or _TOP_N_BEFORE.search(before):
+        if _LIST_OF.search(before) or _TOP_N_BEFORE.search(before) or _NARROWED_TO.search(before):
+            return g.group
+        if _OWNED_TOP.search(before) and _TOP_WORD.match(text, g.start):
             return g.group
         if _AMONG_FIRST.fullmatch(text, 0, g.start) and text[g.end : g.end + 2].startswith(","):
             return g.group

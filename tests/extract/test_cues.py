@@ -587,7 +587,6 @@ def test_a_category_or_a_test_named_with_the_place(
             "The latest version of DeepSeek-R1 ranks in the top five.",
             "latest version of DeepSeek-R1",
         ),
-        ("The updated DeepSeek-R1 ranks in the top five.", "updated DeepSeek-R1"),
     ],
 )
 def test_a_build_the_words_do_not_pin_down_is_described(text: str, model: str) -> None:
@@ -1071,6 +1070,51 @@ def test_more_list_places_and_no_score_from_a_distance() -> None:
     }
     text = "The distance between Gemini 2.5 Pro and its nearest rival, Grok 4, is 36 points."
     assert scores(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Look only at open-weights models on LMArena. Kimi K2 is fourth among them.",
+        "Here are LMArena's top open-weights models. Kimi K2 comes in fourth.",
+    ],
+)
+def test_a_ranking_narrowed_to_a_group_before(text: str) -> None:
+    [claim] = claims(text)
+    assert (claim["rank"], claim["within"]["open_weights"]) == (4, True)
+
+
+def test_a_bare_best_of_a_group_sets_up_no_ranking() -> None:
+    text = "The best open models now rival closed ones. GPT-5 ranks first on LMArena."
+    assert [c["within"] for c in claims(text) if c["type"] == "rank_position"] == [None]
+
+
+def test_a_fronted_scope_before_two_groups() -> None:
+    text = "On LMArena's open-weights leaderboard, Chinese labs now outrank their American rivals."
+    [claim] = claims(text)
+    assert (claim["group_a"]["open_weights"], claim["group_b"]["open_weights"]) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("For multilingual translation, GPT-4.5 ranks first.", "multilingual_translation"),
+        # a discourse marker is no task
+        ("For example, Devstral surpasses GPT-4.1-mini by over 20%.", None),
+    ],
+)
+def test_a_fronted_task(text: str, metric: str | None) -> None:
+    assert {c["metric"] for c in claims(text)} == {metric}
+
+
+def test_an_unpinned_build_gives_no_claim() -> None:
+    # the resolver reads "updated DeepSeek-R1" as the first release
+    assert claims("The updated DeepSeek-R1 now ranks third on LMArena.") == []
+
+
+def test_a_possessive_build_is_described() -> None:
+    text = "Llama 4 Maverick's experimental chat version ranks second on LMArena."
+    assert {c["model"] for c in claims(text)} == {"Llama 4 Maverick's experimental chat version"}
 
 
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
