@@ -1263,10 +1263,11 @@ _RESPECTIVE_PLACES = re.compile(
 )
 
 
-# "GPT-4.1 and DeepSeek-R1, 11th and 12th": places right after the names, in order
+# "the distance between X and Y is 36 points": a gap's number, no one's score
 _DISTANCE = re.compile(
     r"\b(?:distance|gap|difference|margin|spread)\s+between\b(?:[^.;]|\.(?=\w))*$", re.IGNORECASE
 )
+# "GPT-4.1 and DeepSeek-R1, 11th and 12th": places right after the names, in order
 _PLACES_AFTER_NAMES = re.compile(
     r"\s*(?:,\s*|\s+(?:sit|sat|are|were|rank|ranked|placed|came|come|finished)\s+)"
     rf"(?:at\s+|in\s+)?(?P<places>{_ORDINAL_WORD}(?:(?:,\s*and\s+|,\s*|\s+and\s+)"

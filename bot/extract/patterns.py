@@ -805,29 +805,22 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if subject is None:
             continue
         objects: list[Mention] = _objects(s, v.end())
-        field = _THE_FIELD.match(s.text, v.end()) if relation in ("beats", "overtook") else None
-        if not objects and field is not None:
-            # "outperforms its peers", "beats the competition": first of its field
+        winning = relation in ("beats", "overtook")
+        field = _THE_FIELD.match(s.text, v.end()) if winning else None
+        # "outperforms its peers", "beats the competition": first of its field (of tasks
+        # unnamed); "three times as high as the next-best model": first
+        if not objects and (field is not None or (winning and _RUNNER_UP.match(s.text, v.end()))):
             found.append(
                 RankHit(
                     model=subject,
                     rank=1,
                     start=v.start(),
                     negated=_near_negation(s.text, v.start()),
-                    needs_scope=True,
+                    needs_scope=field is not None,
                 )
             )
-            continue
-        if not objects and relation in ("beats", "overtook") and _RUNNER_UP.match(s.text, v.end()):
-            # "three times as high as the next-best model", "1.5x the next-best": first
-            found.append(
-                RankHit(
-                    model=subject,
-                    rank=1,
-                    start=v.start(),
-                    negated=_near_negation(s.text, v.start()),
-                )
-            )
+            if field is not None:
+                continue
         if not objects and (described := _DESCRIBED.match(s.text, v.end())):
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
