@@ -353,6 +353,11 @@ _FRONTED_TASK = re.compile(
     r"performance|quality|benchmarks?|evals?|evaluations?|paper)\b)"
     r"(?P<task>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),"
 )
+_DESCRIBED_SUBJECT = re.compile(
+    r"\W*(?:the|this|that|its|their)\s+(?!(?:new\s+|latest\s+)?model\b)(?:[\w-]+\s+){0,2}?"
+    r"(?:released|experimental|public|original|updated|older|earlier|other)\s+[\w.-]+",
+    re.IGNORECASE,
+)
 _GOES_ON = re.compile(
     r"\b(?:there|also|too|likewise|second|third|fourth|fifth|next|followed|behind|"
     r"runner-up|trails?|trailing)\b|\bon\s+(?:it|that|the\s+same)\b",
@@ -470,6 +475,9 @@ class RulesExtractor:
             # "it" may mean the article's topic only when the previous sentence offered
             # no other candidate: no model in subject position there
             named_before = bool(models) and bool(subjects(prev_text, models, ()))
+            # "The released Maverick ... debuted in 35th place. It ranks behind ...": a
+            # subject described, not named, is a candidate too; "it" is then not the topic
+            named_before = named_before or bool(_DESCRIBED_SUBJECT.match(prev_text))
             # "the 405B model" after "Llama 3.1 405B" is that model (referents.py)
             models = referents.resolve(sent.text, written, short_names=False)
             referents.add(written)

@@ -1117,6 +1117,15 @@ def test_a_possessive_build_is_described() -> None:
     assert {c["model"] for c in claims(text)} == {"Llama 4 Maverick's experimental chat version"}
 
 
+def test_it_after_a_described_subject_is_not_the_topic() -> None:
+    text = (
+        "The released Maverick debuted in 35th place on LMArena. It ranks behind "
+        "DeepSeek-V3 and Gemma 3 27B."
+    )
+    assert pairs(text, title="Llama 4 launch") == set()
+    assert pairs(text.replace("The released Maverick", "Llama 4 Maverick"), title="Llama 4 launch")
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
