@@ -325,10 +325,14 @@ _DENIES_BEFORE = re.compile(
     r"(?:doesn['’]t|does\s+not|don['’]t|do\s+not|isn['’]t|is\s+not|wasn['’]t|was\s+not))[.!:](?:\s|$)",
     re.IGNORECASE,
 )
+_SAYING = (
+    r"\s+(?:says|said|claims|claimed|reports|reported|announced|boasts|boasted|touts|touted|"
+    r"insists|insisted)\b"
+)
+# "Alibaba says ...", "According to Alibaba, ...", "..., Alibaba claimed"
 _MAKER_SAYS = re.compile(
-    r"(?:^\W*|\b(?i:according)\s+to\s+|,\s*)(?P<org>[A-Z][\w.-]*)(?:['’]s\s+own\s+\w+)?"
-    r"(?:\s+(?:says|said|claims|claimed|reports|reported|announced|boasts|boasted|touts|touted|"
-    r"insists|insisted)\b|(?<=\w)(?=\s*,))"
+    rf"(?:^\W*|,\s*)(?P<org>[A-Z][\w.-]*)(?:['’]s\s+own\s+\w+)?{_SAYING}|"
+    r"\b(?i:according)\s+to\s+(?P<org2>[A-Z][\w.-]*)(?=\s*,)"
 )
 _FROM_LEVEL = re.compile(
     r"\b(?:down\s+|up\s+)?from\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+)?"
@@ -672,7 +676,8 @@ class RulesExtractor:
 
     def _maker_says(self, text: str) -> bool:
         said = _MAKER_SAYS.search(text)
-        return said is not None and self.gaz.organisation(said.group("org")) is not None
+        org = said.group("org") or said.group("org2") if said else None
+        return org is not None and self.gaz.organisation(org) is not None
 
     def _not_benchmark(self, word: str) -> bool:
         """An organisation or a family word names no benchmark ("at OpenAI")."""
