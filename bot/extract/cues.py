@@ -426,7 +426,8 @@ _FIRST_PLACE = re.compile(
     r"\b(?:sets?|setting)\s+the\s+pace\b(?!\s+(?:of|at)\b)|"
     # "consistently comes out on top on hard logical reasoning"
     r"\b(?:comes?|came|coming)\s+out\s+(?:on\s+top|ahead)\b(?!\s+of)|"
-    r"\b(?:leads?|led)\s+(?=(?:under|in|on|across|for|with)\b)|"
+    # ("followed DeepSeek's lead with permissive licences": a lead someone else has)
+    r"(?<!['’]s )\b(?:leads?|led)\s+(?=(?:under|in|on|across|for|with)\b)|"
     r"\b(?:sits?|sat|is|was|remains?|stays?)\s+(?:now\s+|still\s+)?at\s+the\s+(?:very\s+)?top\b"
     r"(?!\s+(?:of|\d|ten|five|three)))",
     re.IGNORECASE,

@@ -82,7 +82,11 @@ _SO_THEY_SAY = re.compile(
 # "..., but that is not true": denied after it is said
 _DENIED_AFTER = re.compile(
     r"[^.;]{0,80}?,\s*(?:but|yet)\s+(?:that|this|it)(?:\s+is|\s+was|['’]s)\s+"
-    r"(?:not\s+(?:true|the\s+case|so)|false|untrue|wrong)\b",
+    r"(?:not\s+(?:true|the\s+case|so)|false|untrue|wrong)\b|"
+    # "..., which it is not"; "...; our reading of the board does not back that up"
+    r"[^.;]{0,80}?,\s*which\s+(?:it|they)\s+(?:is|are|was|were)\s*(?:n['’]t|not)\b|"
+    r"[^.]{0,200}?[;,:]\s*(?:but\s+|yet\s+)?[^.;]{0,60}?\b(?:does|do|did)\s*(?:n['’]t|not)\s+"
+    r"(?:back\s+(?:that|this|it)\s+up|support\s+(?:that|this|it)|bear\s+(?:that|this|it)\s+out)",
     re.IGNORECASE,
 )
 _WON = re.compile(
@@ -148,7 +152,9 @@ _AHEAD = re.compile(
     re.I,
 )
 # The cue inside an "if" clause: "if Gemini 3 beats GPT-5 ..." asserts nothing yet.
-_CONDITION = re.compile(r"(?:^|[\s,;(])(?<!as )(?<!even )(?:if|unless|once)\s", re.IGNORECASE)
+# ("once style is accounted for" and "once LMArena added it" speak of now or the past;
+# a "once" that looks ahead has its "will")
+_CONDITION = re.compile(r"(?:^|[\s,;(])(?<!as )(?<!even )(?:if|unless)\s", re.IGNORECASE)
 _REJECTED = re.compile(
     r"\b(?:rejects?|rejected|denies|denied|disputes?|disputed|debunk(?:s|ed)?|refutes?|"
     r"refuted|dismiss(?:es|ed)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|idea|notion)?"

@@ -586,7 +586,8 @@ _SET_AFTER = re.compile(
 # "the updated DeepSeek-R1", "the latest version of DeepSeek-R1": a build the words do
 # not pin down, never the name's first release
 _BUILD_OF = re.compile(
-    r"\b(?:(?:updated|upgraded|improved|refreshed|latest|newest)\s+(?:version\s+of\s+(?:the\s+)?)?|"
+    r"\b(?:(?:updated|upgraded|improved|refreshed|latest|newest|original)\s+"
+    r"(?:version\s+of\s+(?:the\s+)?)?|"
     # ("an early version of Grok-2" is how its maker announces the release itself)
     # (a "non-thinking" mode is most often the name's own entry; a thinking one never)
     r"(?:latest|newest|new|recent|later|experimental|custom|thinking|reasoning)\s+"
@@ -599,6 +600,8 @@ _BUILD_OF = re.compile(
 _BUILD_AFTER = re.compile(
     r",?\s+in\s+its\s+(?:(?:[\w-]+\s+)?(?:update|build|release)|"
     r"(?:thinking|reasoning)\s+(?:variant|mode|version))\b|"
+    # "Claude 3.7 Sonnet in extended-thinking mode"
+    r"\s+in\s+(?:extended[- ])?(?:thinking|reasoning)\s+(?:mode|variant)\b|"
     # "Llama 4 Maverick's experimental chat version"
     r"['’]s\s+(?:experimental|thinking|reasoning|updated|latest|newest)\s+(?:chat\s+)?"
     r"(?:version|build|variant|release|update|mode)\b",

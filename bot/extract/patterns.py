@@ -1045,7 +1045,7 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
 # "Google's models lead the arena", "Chinese models now dominate", "open models still
 # lag": a group set against the rest of the field, which the sentence does not name
 _ONE_SIDED = _i(
-    r"\b(?:(?P<lead>leads?|led|dominat(?:e|es|ed)|tops?|topped|rules?|ruled|"
+    r"\b(?:(?P<lead>leads?|led|dominat(?:e|es|ed)|tops|topped|top(?=\s+the\b)|rules?|ruled|"
     r"(?:are|is|were|was)\s+(?:now\s+|still\s+|clearly\s+)?(?:in\s+front|ahead|on\s+top))|"
     r"(?P<trail>trails?|trailed|lags?|lagged|(?:are|is|were|was)\s+(?:still\s+)?behind|"
     r"f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
@@ -1241,6 +1241,7 @@ _PLACE_THEN_NAME = _i(
 _VARIANTS_PLACE = _i(
     r"[^,;.]{0,30}?\bfor\s+(?:the|its)\s+(?:[\w-]+\s+){1,2}?(?:variant|version|mode|build|edition)\b"
 )
+_NEARLY_IN = _i(r"\b(?:near|close\s+to|nearly|almost|just\s+outside|outside)\b")
 _KIND_THEN_MODEL = _i(r"\s+(?:[\w-]+\s+){0,3}?(?:model|models|LLM|LLMs|system|systems)\b")
 _KIND_WORD = _i(r"\b(?:model|models|LLMs?|systems?)\b")
 _PLACER = _i(
@@ -1365,6 +1366,8 @@ def find_ranks(s: Sentence) -> list[Hit]:
     for m in _RANK_OUT_TOP_K.finditer(t):
         _rank(s, found, m.start(), _num(m.group(1)), op="not_top_k")
     for m in _RANK_TOP_K.finditer(t):
+        if _NEARLY_IN.search(m.group(0)):
+            continue  # "sits near the top ten": outside it, by how much unsaid
         op: RankOp = "not_top_k" if _near_negation(t, m.start() + 8) else "top_k"
         within = _group_from_mods(m.group("mods"), s.gaz) if m.group("mods") else None
         if m.group("mods") and within is None and not _OVERALL_MODS.fullmatch(m.group("mods")):

@@ -159,11 +159,15 @@ _MEASURE_AFTER = re.compile(
 )
 _MEASURE_ON = re.compile(rf"\b(?:[Oo]n|[Ii]n)\s+(?:the\s+)?{_MEASURE_NAME}")
 _ELO_WORDS = re.compile(r"\b(?:elo|lmarena|lmsys|chatbot\s+arena)\b", re.IGNORECASE)
-_STYLE = re.compile(r"\bstyle[- ]control", re.IGNORECASE)
+_STYLE = re.compile(
+    r"\bstyle[- ]control|\bstyle\s+is\s+(?:accounted|controlled|corrected|adjusted)\s+for|"
+    r"\b(?:controlling|correcting|adjusting)\s+for\s+style|\bstyle[- ]adjusted",
+    re.IGNORECASE,
+)
 # "in the raw view", "on the default leaderboard", "without style control"
 _RAW = re.compile(
     r"\b(?:raw|default|unadjusted|plain)\s+(?:view|rankings?|leaderboard|scores?|ratings?|board|"
-    r"order|standings|elo)\b|\b(?:without|before)\s+(?:the\s+)?style[- ]control",
+    r"order|standings|elo|table|list|terms)\b|\b(?:without|before)\s+(?:the\s+)?style[- ]control",
     re.IGNORECASE,
 )
 # where a view's words stop holding: a new clause ("..., though it climbs to eighth

@@ -1126,6 +1126,49 @@ def test_it_after_a_described_subject_is_not_the_topic() -> None:
     assert pairs(text.replace("The released Maverick", "Llama 4 Maverick"), title="Llama 4 launch")
 
 
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        (
+            "Claude 3.5 Sonnet is 13th in the raw table but seventh with style control on LMArena.",
+            "raw",
+        ),
+        ("Once style is accounted for, Llama 3.1 405B climbs to 15th on LMArena.", "style_control"),
+    ],
+)
+def test_views_in_more_words(text: str, view: str) -> None:
+    first = claims(text)[0]
+    assert (first["view"], first["forecast"]) == (view, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "Claude 3.7 Sonnet in extended-thinking mode now ranks sixth under style control "
+            "on LMArena.",
+            "Claude 3.7 Sonnet in extended-thinking mode",
+        ),
+        ("By contrast, the original GPT-4o now sits 34th on LMArena.", "original GPT-4o"),
+    ],
+)
+def test_more_builds_described(text: str, model: str) -> None:
+    assert {c["model"] for c in claims(text)} == {model}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alibaba's Qwen3 and Zhipu's GLM series followed DeepSeek's lead with permissive licences.",
+        "The open-weights top five runs: 1. DeepSeek-R1.",
+        "Gemini 2.5 Flash-Lite sits near the top ten on LMArena.",
+    ],
+)
+def test_no_place_from_a_lead_followed_a_heading_or_near(text: str) -> None:
+    decided = [c for c in claims(text) if c["type"] in ("rank_position", "group_comparison")]
+    assert decided == []
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}

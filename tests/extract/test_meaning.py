@@ -323,6 +323,18 @@ def test_denials_in_other_words(text: str, negated: bool) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Musk said Grok 4 is number one on LMArena, which it is not.",
+        "Claude 3.7 Sonnet outscores DeepSeek-R1 on LMArena, according to a forum post; "
+        "our reading of the board does not back that up.",
+    ],
+)
+def test_a_denial_after_the_claim_in_its_sentence(text: str) -> None:
+    assert [c["negated"] for c in _claims(text, date(2025, 7, 20))] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Gemma 3 27B beats DeepSeek-R1 on LMArena - or so the marketing goes.",
         "Gemma 3 27B very nearly matched DeepSeek-R1 on LMArena.",
     ],
