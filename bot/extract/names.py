@@ -597,6 +597,7 @@ _BUILD_OF = re.compile(
 )
 
 
+_DATED_BUILD = re.compile(r"(?<![\d.])(?:0[1-9]|1[0-2])\d{2}\b|\b20\d\d-?\d\d-?\d\d\b")
 _BUILD_AFTER = re.compile(
     r",?\s+in\s+its\s+(?:(?:[\w-]+\s+)?(?:update|build|release)|"
     r"(?:thinking|reasoning)\s+(?:variant|mode|version))\b|"
@@ -616,7 +617,8 @@ def described_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     before = _SET_BEFORE.search(text, max(0, start - 30), start) if after else None
     if after and before:
         return before.start(), after.end()
-    if build := _BUILD_OF.search(text, max(0, start - 40), start):
+    dated = _DATED_BUILD.search(text, start, end)  # "the original GPT-4-0314" is that build
+    if not dated and (build := _BUILD_OF.search(text, max(0, start - 40), start)):
         return build.start(), end
     if after := _BUILD_AFTER.match(text, end):
         # "DeepSeek-R1, in its May update,", "Claude Opus 4 in its thinking variant"

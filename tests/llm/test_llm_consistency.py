@@ -143,6 +143,8 @@ def test_the_check_reads_the_subject_from_the_sentence_before() -> None:
             "previous Gemini models",
             True,
         ),
+        # a dated build is that build whatever word stands before it
+        ("Gemini 2.5 Flash beats the original GPT-4-0314 on LMArena", "GPT-4-0314", True),
     ],
 )
 def test_a_name_inside_a_description_is_not_that_name(quote: str, name: str, kept: bool) -> None:
