@@ -1169,6 +1169,14 @@ def test_no_place_from_a_lead_followed_a_heading_or_near(text: str) -> None:
     assert decided == []
 
 
+def test_the_model_a_clause_picks_out_is_not_the_articles() -> None:
+    text = "Meta released Llama 4. The model Meta actually released now ranks 39th on LMArena."
+    assert ranks(text, title="Llama 4 Maverick") == set()
+    # the article's model, written "the model", still is
+    text = "Meta released Llama 4 Maverick. The model now ranks 39th on LMArena."
+    assert ranks(text, title="Llama 4 Maverick") == {("Llama 4 Maverick", 39)}
+
+
 def test_a_board_word_used_as_an_adjective_names_no_board() -> None:
     text = "Grok 3 knocked Gemini 2.0 Flash, the previous arena leader on 1385, off the top."
     assert {c["board"] for c in claims(text)} == {None}
