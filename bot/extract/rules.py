@@ -974,7 +974,10 @@ def _inverted(text: str, models: list[Mention]) -> tuple[str, list[Mention]] | N
         return None
     if not _INVERTED_END.match(text, named.end):
         return None  # "The best model is GPT-5 Pro's sibling": more than the name
-    head = f"{named.text} {m.group('cop')} {m.group('np')[0].lower()}{m.group('np')[1:]}"
+    np = m.group("np")
+    # "The best ..." becomes "the best ..."; "Meta's best ..." keeps its maker's capital
+    np = np[0].lower() + np[1:] if np.split(" ", 1)[0].lower() in ("the", "its", "their") else np
+    head = f"{named.text} {m.group('cop')} {np}"
     shift = len(head) - named.end
     moved = [Mention(0, len(named.text), named.text, named.kind)]
     moved += [

@@ -415,6 +415,11 @@ def test_no_inverted_place_where_the_name_is_not_the_whole_complement(text: str)
     assert _places(text) == set()
 
 
+def test_a_makers_best_said_before_its_model() -> None:
+    [claim] = claims("Meta's best model on LMArena is now Llama 4 Maverick.")
+    assert (claim["model"], claim["within"]["organisation"]) == ("Llama 4 Maverick", "Meta")
+
+
 def test_the_top_k_of_a_group_is_counted_within_it_for_every_name() -> None:
     text = "Kimi K2, DeepSeek-R1 and Qwen3 are the top three open models on LMArena."
     assert _places(text) == {
