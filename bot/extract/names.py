@@ -585,8 +585,10 @@ _SET_AFTER = re.compile(
 )
 # "the updated DeepSeek-R1", "the latest version of DeepSeek-R1": a build the words do
 # not pin down, never the name's first release
+# the words that say a later build of a name without saying which
+UNPINNED_WORDS = r"updated|upgraded|improved|refreshed|latest|newest"
 _BUILD_OF = re.compile(
-    r"\b(?:(?:updated|upgraded|improved|refreshed|latest|newest|original)\s+"
+    rf"\b(?:(?:{UNPINNED_WORDS}|original)\s+"
     r"(?:version\s+of\s+(?:the\s+)?)?|"
     # ("an early version of Grok-2" is how its maker announces the release itself)
     # (a "non-thinking" mode is most often the name's own entry; a thinking one never)

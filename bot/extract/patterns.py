@@ -447,14 +447,16 @@ _OVERALL_MODS = _i(r"(?:\s+(?:AI|language|LLM|overall|ranked|performing|best|fro
 
 # "Excluding Google's own models, GPT-4.5 is the top model", "the best open model
 # outside China": a set no group's facts describe
-_EXCLUDING = _i(
-    r"\s*,?\s*(?:apart\s+from|aside\s+from|excluding|except(?:\s+for)?|other\s+than|besides|"
-    r"outside(?:\s+of)?|leaving\s+(?:out|aside)|not\s+counting|barring)\b"
+_EXCLUDE_WORDS = (
+    r"apart\s+from|aside\s+from|excluding|except(?:\s+for)?|other\s+than|besides|"
+    r"outside(?:\s+of)?|leaving\s+(?:out|aside)|not\s+counting|barring"
 )
+_EXCLUDING = _i(rf"\s*,?\s*(?:{_EXCLUDE_WORDS})\b")
+# before a claim the set may also stand between the words ("leaving Google's models
+# aside"), up to the claim itself
 EXCLUDED_BEFORE = _i(
-    r"\b(?:apart\s+from|aside\s+from|excluding|except(?:\s+for)?|other\s+than|besides|"
-    r"outside(?:\s+of)?(?=\s+[A-Z])|leaving\s+[\w.-]+(?:\s+[\w.-]+)?\s+aside|"
-    r"leaving\s+(?:out|aside)|not\s+counting|barring)\b(?:[^.;]|\.(?=\w))*$"
+    rf"\b(?:{_EXCLUDE_WORDS}|leaving\s+[\w.-]+(?:\s+[\w.-]+)?\s+aside)\b"
+    r"(?:[^.;]|\.(?=\w))*$"
 )
 # words a kind of model may carry that no group or board names: "reasoning", "mini",
 # "non-Chinese"; a place among them is no place on the board

@@ -23,6 +23,7 @@ from bot.extract.hits import GroupHit, Hit, PairHit, RankHit, ScoreHit, TrendHit
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
 from bot.extract.modality import PLUPERFECT, clause_before, mood
 from bot.extract.names import (
+    UNPINNED_WORDS,
     Gazetteer,
     Mention,
     described_span,
@@ -350,7 +351,7 @@ _GAP_LEVEL = re.compile(
     re.IGNORECASE,
 )
 _UNPINNED_BUILD = re.compile(
-    r"(?:the\s+)?(?:updated|upgraded|improved|refreshed|latest|newest)\s+(?!version\b)",
+    rf"(?:the\s+)?(?:{UNPINNED_WORDS})\s+(?!version\b)",
     re.IGNORECASE,
 )
 # "For multilingual translation, GPT-4.5 ranks first": a task named before the clause
@@ -390,18 +391,12 @@ def _view(sentence: str, pos: int) -> View | None:
     starts = [0] + [m.end() for m in _VIEW_BREAK.finditer(sentence) if m.end() <= pos]
     ends = [m.start() for m in _VIEW_BREAK.finditer(sentence) if m.start() > pos]
     clause = sentence[starts[-1] : ends[0] if ends else len(sentence)]
-    style, raw = _STYLE.search(clause), _RAW.search(clause)
-    if style and not raw:
-        return "style_control"
-    if raw and not style:
-        return "raw"
-    if style or raw:
-        return None
-    style, raw = _STYLE.search(sentence), _RAW.search(sentence)
-    if style and not raw:
-        return "style_control"
-    if raw and not style:
-        return "raw"
+    for text in (clause, sentence):
+        style, raw = bool(_STYLE.search(text)), bool(_RAW.search(text))
+        if style != raw:
+            return "style_control" if style else "raw"
+        if style:
+            return None
     return None
 
 

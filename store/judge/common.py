@@ -156,6 +156,31 @@ def gap_holds(gap: float, margin: float, op: str) -> bool:
     return abs(gap - margin) <= slack
 
 
+def stated_gap(
+    ctx: Ctx, a: Standing, b: Standing, want: int, margin: float, op: str
+) -> tuple[Outcome | None, bool, str]:
+    """Whether the gap a text states between a and b holds here, and a note on it.
+
+    `want` is the order the text says (1: a above b). The first item is set when
+    the board has no scores to measure the gap by.
+    """
+    if a.value is None or b.value is None:
+        return (
+            unverifiable(
+                "unsupported_metric",
+                f"{ctx.where()} publishes no {ctx.metric_label} to measure a "
+                f"{margin:g}-point gap by.",
+            ),
+            False,
+            "",
+        )
+    gap = (a.value - b.value) * want
+    note = ""
+    if gap > 0:
+        note = f" The gap is {gap:.0f} points; the text says {OP_WORDS[op]}{margin:g}."
+    return None, gap_holds(gap, margin, op), note
+
+
 def resolve_model(ctx: Ctx, name: str) -> tuple[Standing | None, Outcome | None, str]:
     """The standing a name refers to here; a family is judged by its best member.
 

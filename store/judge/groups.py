@@ -23,7 +23,6 @@ from store import claimwire
 from store.claimbase import ClaimBase, Evidence, Group, UnverifiableReason, VerdictLabel
 from store.claimwire import WireGroup, WirePeriod
 from store.judge.common import (
-    OP_WORDS,
     Ctx,
     Order,
     Outcome,
@@ -31,9 +30,9 @@ from store.judge.common import (
     compare,
     describe,
     evidence,
-    gap_holds,
     name_list,
     ordered_verdict,
+    stated_gap,
 )
 from store.judge.index import GroupStanding, SnapshotIndex, Standing
 from store.judge.kinds import ClaimKind, register
@@ -104,18 +103,11 @@ def _best_of(
     # the gap is checked once the order stands
     gap_note = ""
     if claim.margin is not None:
-        if a.value is None or b.value is None:
-            return Outcome(
-                "unverifiable",
-                f"{ctx.where()} publishes no scores to measure a {claim.margin:g}-point gap by.",
-                reason="unsupported_metric",
-            )
-        gap = (a.value - b.value) * want
-        if not gap_holds(gap, claim.margin, claim.margin_op):
+        failed, holds, gap_note = stated_gap(ctx, a, b, want, claim.margin, claim.margin_op)
+        if failed:
+            return failed
+        if not holds:
             verdict = "contradicted"
-        if gap > 0:
-            said = f"{OP_WORDS[claim.margin_op]}{claim.margin:g}"
-            gap_note = f" The gap is {gap:.0f} points; the text says {said}."
     label = ctx.metric_label
     lead = f"The best of the {la}" if order.sign >= 0 else f"The best of the {lb}"
     top, other = (a, b) if order.sign >= 0 else (b, a)

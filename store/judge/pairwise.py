@@ -16,9 +16,9 @@ from store.judge.common import (
     compare,
     describe,
     evidence,
-    gap_holds,
     ordered_verdict,
     resolve_model,
+    stated_gap,
     unverifiable,
 )
 from store.judge.kinds import ClaimKind, register
@@ -57,18 +57,12 @@ def judge_pairwise(claim: PairwiseComparison, ctx: Ctx) -> Outcome:
         verdict = ordered_verdict(order, 1 if claim.relation == "beats" else -1)
     gap_note = ""
     if claim.margin is not None and claim.relation != "ties":
-        if a.value is None or b.value is None:
-            return unverifiable(
-                "unsupported_metric",
-                f"{ctx.where()} publishes no {ctx.metric_label} to measure a "
-                f"{claim.margin:g}-point gap by.",
-            )
-        gap = (a.value - b.value) * (1 if claim.relation == "beats" else -1)
-        if not gap_holds(gap, claim.margin, claim.margin_op):
+        want = 1 if claim.relation == "beats" else -1
+        failed, holds, gap_note = stated_gap(ctx, a, b, want, claim.margin, claim.margin_op)
+        if failed:
+            return failed
+        if not holds:
             verdict = "contradicted"
-        if gap > 0:
-            said = f"{OP_WORDS[claim.margin_op]}{claim.margin:g}"
-            gap_note = f" The gap is {gap:.0f} points; the text says {said}."
     label = ctx.metric_label
     rel = "is level with" if order.sign == 0 else "is above" if order.sign > 0 else "is below"
     tie = ""
