@@ -261,6 +261,21 @@ _CHANGE = re.compile(
     r"drop|declin|slipp|slid|went|go(?:es)?\s+up|up\s+from)\w*\b(?=(?:[^.;]|\.(?=\d)){0,100}$)",
     re.IGNORECASE,
 )
+# "88.7 versus 86.8 for Claude 3 Opus": two models' numbers, not a range, when a name
+# is given the second (the first is then the subject's)
+_FOR_OWNER = r"\s*%?\s*for\s+(?:the\s+)?(?-i:[A-Z\d])"
+_OWNED_FIRST = re.compile(r"\s*%?\s*(?:vs\.?|versus)\s*\d[\d.,]*" + _FOR_OWNER, re.IGNORECASE)
+_OWNED_SECOND = re.compile(_FOR_OWNER, re.IGNORECASE)
+_VERSUS_BEFORE = re.compile(r"\d\s*%?\s*(?:vs\.?|versus)\s*$", re.IGNORECASE)
+
+
+def _owned_versus(text: str, lead: str, end: int) -> bool:
+    """A number of "88.7 versus 86.8 for Claude 3 Opus": each has its owner."""
+    if _OWNED_FIRST.match(text, end):
+        return True
+    return bool(_VERSUS_BEFORE.search(lead)) and _OWNED_SECOND.match(text, end) is not None
+
+
 _AGAINST_TO = re.compile(r"\s*%?\s*against\s*\d", re.IGNORECASE)
 _AGAINST_FROM = re.compile(r"\d\s*%?\s*against\s*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
@@ -273,7 +288,7 @@ _COMPARATOR = re.compile(
     re.IGNORECASE,
 )
 _SCORE_CONTEXT = re.compile(
-    r"\b(?:score[sd]?|scoring|elo|rating|points|arena|lmarena|lmsys|leaderboard|benchmark|accuracy|"
+    r"\b(?:score[sd]?|scoring|averag\w*|rated|elo|rating|points|arena|lmarena|lmsys|leaderboard|benchmark|accuracy|"
     r"pass@\d+|index|bench|eval|evaluation|%)|\bon\s+[A-Z]",
     re.IGNORECASE,
 )
@@ -849,9 +864,10 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         # moved to is its score now (where it came from may be an earlier version's)
         moved = _CHANGE.search(s.text, max(0, m.start() - 120), m.start())
         moved = moved if _MOVED_TO.search(lead) else None
-        if not moved and (_RANGE_FROM.search(lead) or (paired and against)):
+        owned = not paired and _owned_versus(s.text, lead, m.end())
+        if not owned and not moved and (_RANGE_FROM.search(lead) or (paired and against)):
             continue  # "60.2% to 54.9%": whose is which is not in the words
-        if _RANGE_TO.match(s.text, m.end()):
+        if _RANGE_TO.match(s.text, m.end()) and not owned:
             continue
         pct, unit = bool(m.group("pct")), bool(m.group("unit"))
         if _YEAR.match(raw) and not unit:
@@ -1095,18 +1111,25 @@ def find_score_comparisons(s: Sentence) -> list[Hit]:
             continue
         a, b = anchor.value, other.value
         relation: PairRelation = "beats" if a > b else "trails" if a < b else "ties"
-        _add_pair(s, found, anchor.model, other.model, relation, other.start)
+        _add_pair(s, found, anchor.model, other.model, relation, other.start, anchor)
     return found
 
 
 def _add_pair(
-    s: Sentence, found: list[Hit], a: str, b: str, relation: PairRelation, pos: int
+    s: Sentence,
+    found: list[Hit],
+    a: str,
+    b: str,
+    relation: PairRelation,
+    pos: int,
+    by_number: ScoreHit | None = None,
 ) -> None:
     if any(isinstance(h, PairHit) and {*h.names()} == {a, b} for h in [*s.hits, *found]):
         return
+    negated = _near_negation(s.text, pos)
     found.append(
         PairHit(
-            model_a=a, model_b=b, relation=relation, start=pos, negated=_near_negation(s.text, pos)
+            model_a=a, model_b=b, relation=relation, start=pos, negated=negated, by_number=by_number
         )
     )
 

@@ -40,6 +40,9 @@ class _Hit:
     # names as written that no field holds: a side named by its maker alone ("Google
     # holds the top spot")
     said: tuple[str, ...] = ()
+    # a comparison read from two numbers ("4.0 against 3.4 for Llama"): the first one,
+    # whose measure is the comparison's too
+    by_number: ScoreHit | None = None
 
     def claim_fields(self) -> dict[str, Any]:
         """The claim type's own fields, as its model (store/judge/) names them."""

@@ -718,14 +718,15 @@ class RulesExtractor:
             spans = [(m.start, m.end) for m in models]
             if benchmark_scope(sent.text, spans, self._not_benchmark, hit.start) is None:
                 metric = carried[0]
+        number = hit if isinstance(hit, ScoreHit) else hit.by_number
         scoped_type = hit.type in _SCOPED_TYPES or hit.type == "group_comparison"
         if board is None and metric in (None, "arena_score") and scoped_type:
             # "state-of-the-art on Mozilla Common Voice", "beats X across all tasks": the
             # claim is about those benchmarks, not about a board's overall order
             spans = [(m.start, m.end) for m in models]
             scoped = benchmark_scope(sent.text, spans, self._not_benchmark, hit.start)
-            if scoped is None and isinstance(hit, ScoreHit) and metric is None:
-                scoped = "unnamed_score" if hit.value < _LOWEST_ELO else None
+            if scoped is None and number is not None and metric is None:
+                scoped = "unnamed_score" if number.value < _LOWEST_ELO else None
             metric = scoped or metric
         if board is None and metric in (None, "arena_score") and hit.needs_scope:
             metric = "unnamed_tasks"  # judged unverifiable, never as a board's order
@@ -739,8 +740,9 @@ class RulesExtractor:
         if board is None and metric in (None, "arena_score") and hit.type in _SCOPED_TYPES:
             board = article_board
             metric = metric or _metric(sent.text, board)
-        if isinstance(hit, ScoreHit):
-            metric = self._score_metric(sent.text, hit, metric, board or article_board, models)
+        if number is not None:
+            # a comparison read from two numbers is measured as its numbers are
+            metric = self._score_metric(sent.text, number, metric, board or article_board, models)
         if board and board.startswith("lmarena") and metric not in (None, "arena_score"):
             # "lists LMArena Elo 1338, MMLU 78.6": the MMLU score is no arena's
             board = None

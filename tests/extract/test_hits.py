@@ -35,6 +35,7 @@ def test_a_hit_carries_only_fields_of_its_claim_type(hit_type: type[Hit]) -> Non
         "needs_scope",
         "span",
         "said",
+        "by_number",
     }
     assert own <= set(model.model_fields)
     required = {name for name, f in model.model_fields.items() if f.is_required()}

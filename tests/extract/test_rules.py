@@ -185,6 +185,42 @@ def test_its_keeps_speaking_of_the_model_before_and_paired_numbers_compare() -> 
     assert pairs == [("Qwen3-Max", "Claude Opus 4", "beats")]
 
 
+@pytest.mark.parametrize(
+    ("text", "metric", "board"),
+    [
+        # ratings from a writer's own test: small numbers, no measure named
+        (
+            "The widest gap was code, where GPT-3.5 averaged 4.0 against Llama 2 70B's 3.4.",
+            "unnamed_score",
+            None,
+        ),
+        ("GPT-4o scores 88.7 versus 86.8 for Claude 3 Opus.", "unnamed_score", None),
+        ("On MMLU, GPT-4o scores 88.7 vs. 86.8 for Claude 3 Opus.", "mmlu", None),
+        (
+            "GPT-4o scores 1287 versus 1271 for Claude 3 Opus on LMArena.",
+            "arena_score",
+            "lmarena-text",
+        ),
+    ],
+)
+def test_a_comparison_read_from_two_numbers_is_measured_as_they_are(
+    text: str, metric: str, board: str | None
+) -> None:
+    """The pair two numbers order is about those numbers' measure: a writer's 4.0 and
+    3.4 are no arena ratings, so the pair is not judged on the arena either."""
+    drafts = extract(text)
+    scores = {(d.model, d.value, d.metric) for d in drafts if isinstance(d, ScoreValue)}
+    assert len(scores) == 2 and {m for _, _, m in scores} == {metric}
+    (pair,) = [d for d in drafts if isinstance(d, PairwiseComparison)]
+    assert (pair.relation, pair.metric, pair.board) == ("beats", metric, board)
+
+
+def test_two_numbers_set_against_each_other_without_owners_are_nobodys() -> None:
+    """ "42.0% vs 38.6%" after two names says which is whose only by order; with no
+    comparison before it, neither number is read as one model's."""
+    assert extract("GPT-5 vs Grok 4: 42.0% vs 38.6% on HLE.") == []
+
+
 def test_a_heading_after_the_title_speaks_of_the_announced_model() -> None:
     """An announcement's subtitle is a superlative with no verb; the model is the one
     the title names. "The most advanced ..." is as much a superlative as "the best"."""
