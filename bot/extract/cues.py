@@ -221,7 +221,9 @@ _NAME_NUMBER = re.compile(r"(?:\b[A-Z][A-Za-z]*|[-‑v])\s?$")
 _MARGIN = re.compile(
     r"\bby\s+(?:over\s+|more than\s+|nearly\s+|about\s+|around\s+|roughly\s+|almost\s+|"
     r"some\s+|just\s+|only\s+|a further\s+|an additional\s+)?$|"
-    r"\b(?:up|down|gain|gains|improvement|lead|margin|drop|increase|decrease|jump)\s+"
+    # "improves 12 points over Claude 3 Opus", "rose 8 points" ("rose to 1300" is a score)
+    r"\b(?:up|down|gain|gains|gained|improvement|improves|improved|lead|margin|drop|increase|"
+    r"decrease|jump|jumps|jumped|rises|rose|climbs|climbed|adds|added)\s+"
     r"(?:of\s+)?(?:over\s+|more than\s+|nearly\s+|about\s+)?$",
     re.IGNORECASE,
 )
@@ -230,6 +232,7 @@ _MARGIN = re.compile(
 _MARGIN_AFTER = re.compile(
     r"(?:\s*(?:percentage\s+)?(?:points?|pts|pp|%))?\s+(?:above|ahead\s+of|behind|below|"
     r"clear\s+of|short\s+of|higher\s+than|lower\s+than|more\s+than|less\s+than)\b|"
+    r"\s*(?:percentage\s+)?(?:points?|pts|pp|%)\s+over\b|"
     # "(here, it scores 7.7 percentage points higher)": a margin over what was named
     r"\s*(?:percentage\s+)?(?:points?|pts|pp|%)\s+(?:higher|lower|better|worse|up|down)\b",
     re.IGNORECASE,
@@ -440,7 +443,8 @@ _FIRST_PLACE = re.compile(
     # "currently sets the pace for software-engineering work"
     r"\b(?:sets?|setting)\s+the\s+pace\b(?!\s+(?:of|at)\b)|"
     # "consistently comes out on top on hard logical reasoning"
-    r"\b(?:comes?|came|coming)\s+out\s+(?:on\s+top|ahead)\b(?!\s+of)|"
+    # ("came out on top against GPT-4o" beats one model: patterns.py)
+    r"\b(?:comes?|came|coming)\s+out\s+(?:on\s+top|ahead)\b(?!\s+(?:of|against|over)\b)|"
     # ("followed DeepSeek's lead with permissive licences": a lead someone else has)
     r"(?<!['’]s )\b(?:leads?|led)\s+(?=(?:under|in|on|across|for|with)\b)|"
     r"\b(?:sits?|sat|is|was|remains?|stays?)\s+(?:now\s+|still\s+)?at\s+the\s+(?:very\s+)?top\b"

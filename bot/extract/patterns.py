@@ -122,7 +122,8 @@ _VERBS: dict[Relation, str] = {
         # outperforms"); "the best Ractor server" is no verb
         r"outperform(?:s|ed|ing)?\s+or\s+(?:even\s+)?(?:match|equal)\w*|"
         r"beats?\s+out|beat\s+out|outshin(?:es|ed|ing)|outclass(?:es|ed|ing)?|"
-        r"(?:wins?|won|winning)\s+(?:out\s+)?(?:against|over)(?=\s+(?:[A-Z]|o\d))|"
+        r"(?:(?:wins?|won|winning)\s+(?:out\s+)?|"
+        r"(?:comes?|came|coming)\s+out\s+(?:on\s+top|ahead)\s+)(?:against|over)(?=\s+(?:[A-Z]|o\d))|"
         r"defeat(?:s|ed|ing)?|"
         # "is no longer ahead of Y": the denial stands before the cue (modality.py)
         r"(?:(?<=\bno longer )|(?<=\bnot )|(?<=n't )|(?<=n’t ))(?:ahead of|above|in front of)|"
@@ -132,6 +133,11 @@ _VERBS: dict[Relation, str] = {
         r"edg(?:es|ed|ing)\s+past|pull(?:s|ed|ing)?\s+ahead\s+of|dethron(?:es|ed|ing)|"
         r"unseat(?:s|ed|ing)?|displac(?:es|ed|ing)|outdo(?:es)?|outdid|"
         r"pass(?:es|ed|ing)?(?=\s+(?:both\s+|even\s+)?[A-Z])|knock(?:s|ed)?(?=\s+[A-Z])|"
+        # "edges GPT-4o", "crushed o1": verbs of winning, only with a name right after
+        r"(?:edg(?:es|ed|ing)|trump(?:s|ed|ing)?|crush(?:es|ed|ing)?|trounc(?:es|ed|ing)|"
+        r"outstrip(?:s|ped|ping)?|outgun(?:s|ned|ning)?|overpower(?:s|ed|ing)?|"
+        r"thrash(?:es|ed|ing)|smash(?:es|ed|ing)|demolish(?:es|ed|ing))"
+        r"(?=\s+(?:both\s+|even\s+)?(?-i:[A-Z]|o\d))|"
         r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
         r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|"
         r"finish(?:es|ed|ing)?|"
@@ -205,7 +211,8 @@ _VERBS: dict[Relation, str] = {
         r"(?:is|are|was|were)\s+(?:close|near)\s+to"
     ),
     "ties": (
-        r"on\s+a\s+par\s+with|(?:just\s+|about\s+|roughly\s+)?as\s+good\s+as|"
+        r"on\s+a\s+par\s+with|(?:just\s+|about\s+|roughly\s+)?"
+        rf"as\s+(?:good|strong|smart|{_ABLE})\s+as(?=\s+(?:[A-Z]|o\d))|"
         r"(?:roughly\s+|about\s+)?equal\s+to|"
         r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|"
         # the bare verb after a modal, "to" or a negation: "can match", "does not yet match"
@@ -653,6 +660,7 @@ def measured(cue: str, relation: Relation) -> Relation | None:
 
 _TOO_VAGUE = frozenset(["models", "systems", "llms"])
 _APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
+_AS_GOOD_AS = re.compile(r"\bas\s+\w+\s+as$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
 _THE_FIELD = _i(
     r"\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"
@@ -851,6 +859,9 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                 objects = earlier
         negated = _near_negation(s.text, v.start())
         rel = "beats" if relation == "overtook" else relation
+        if negated and _AS_GOOD_AS.search(v.group()):
+            # "is not as strong as Y": below Y, not "anything but level with Y"
+            rel, negated = "trails", False
         for subj in coordinated:
             for obj in objects:
                 if obj.text.lower() == subj.lower():

@@ -459,12 +459,40 @@ def test_the_top_k_of_a_group_is_counted_within_it_for_every_name() -> None:
             "Claude Sonnet 5 can match Claude Opus 4.8 on coding.",
             ("Claude Sonnet 5", "Claude Opus 4.8", "ties"),
         ),
+        # verbs of winning, with the beaten model right after
+        ("Qwen2.5-Max narrowly edges GPT-4o on LMArena.", ("Qwen2.5-Max", "GPT-4o", "beats")),
+        ("DeepSeek-R1 crushed o1 on LMArena.", ("DeepSeek-R1", "o1", "beats")),
+        ("Gemini 2.5 Pro trounces GPT-4o on LMArena.", ("Gemini 2.5 Pro", "GPT-4o", "beats")),
+        ("Gemini 2.5 Pro outstrips GPT-4o on LMArena.", ("Gemini 2.5 Pro", "GPT-4o", "beats")),
+        (
+            "Grok 3 came out on top against GPT-4o in LMArena's math category.",
+            ("Grok 3", "GPT-4o", "beats"),
+        ),
+        # "not as good as" is below, not "anything but level"
+        (
+            "Llama 3.1 405B is not as strong as GPT-4o on LMArena.",
+            ("Llama 3.1 405B", "GPT-4o", "trails"),
+        ),
+        (
+            "Llama 3.1 405B isn't quite as capable as GPT-4o on LMArena.",
+            ("Llama 3.1 405B", "GPT-4o", "trails"),
+        ),
     ],
 )
 def test_comparisons_in_more_verbs(text: str, expected: tuple[str, str, str]) -> None:
     assert pairs(text) == {expected}
     [claim] = claims(text)
     assert not claim["negated"]
+
+
+def test_a_win_over_one_model_is_no_first_place_and_a_gain_is_no_score() -> None:
+    """ "came out on top against X" beats X (no board-wide first place); "improves 12
+    points over X" gives a margin, not a score of 12."""
+    text = "Grok 3 came out on top against GPT-4o in the math category."
+    assert [c["type"] for c in claims(text)] == ["pairwise_comparison"]
+    assert claims(text)[0]["category"] == "math"
+    assert scores("Claude 3.5 Sonnet improves 12 points over Claude 3 Opus on GPQA.") == set()
+    assert scores("GPT-4o rose 8 points on LMArena to 1287.") == {("GPT-4o", 1287.0)}
 
 
 def test_a_denial_before_a_preposition_of_place_denies_the_comparison() -> None:
