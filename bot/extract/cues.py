@@ -155,7 +155,8 @@ _SCORE = re.compile(
     r"(?P<unit>\s+(?:elo|arena points|points|pts)\b)?"
     r"(?![\w.]*\s*(?:x\b|×|B\b|M\b|K\b|k\b|b\b|billion|million|tokens?|languages|seconds|"
     r"ms\b|hours|days|months|years|times|GB|TB|params|parameters|\$|USD|pages|minutes|units|"
-    r"votes|battles|games|matches|tasks|problems|questions|runs|attempts|samples|prompts))"
+    r"votes|battles|games|matches|tasks|problems|questions|runs|attempts|samples|prompts|"
+    r"comments|upvotes|likes|stars|views|downloads|users|citations))"
     r"(?![\d.,]*[A-Za-z])"
     # "50% of weekly usage", "20% fewer tokens", "a 50% discount": a share, not a score
     r"(?!\s*(?:of\b|fewer|less\b|more\b|faster|cheaper|higher|lower|relative|"
@@ -531,6 +532,9 @@ _ORDERED_LIST = re.compile(
     r"\b(?:in\s+order|top\s+(?:\d{1,2}|ten|five|three|twenty)|standings|ranking)\b[^:;.]{0,40}:\s*",
     re.IGNORECASE,
 )
+_PAST_THE_TOP = re.compile(
+    r"\b(?:below|beyond|after|outside|behind|under|past)\s+(?:the\s+)?$", re.I
+)
 _LIST_JOIN = re.compile(
     r"^[^;]{0,25}?(?:,\s*|\s+and\s+|;\s*)(?:then\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?$"
 )
@@ -612,8 +616,8 @@ def find_ordered_list(s: Sentence) -> list[Hit]:
     that names no model it knows still takes its place)."""
     found: list[Hit] = []
     cue = _ORDERED_LIST.search(s.text)
-    if cue is None:
-        return found
+    if cue is None or _PAST_THE_TOP.search(s.text, 0, cue.start()):
+        return found  # "Below the top three, ...: A, B and C": not the top three
     rest = s.text[cue.end() :]
     separator = ";" if ";" in rest else ","
     offset = cue.end()
@@ -831,6 +835,12 @@ def find_respective_scores(s: Sentence) -> list[Hit]:
     return found
 
 
+# a post's votes and comments (Hacker News, Reddit) are counted in points too
+_SOCIAL = re.compile(
+    r"\b(?:Hacker\s+News|HN|Reddit|subreddit|thread|upvot\w*|comments|retweets|reposts)\b"
+)
+_SCORE_WORD = re.compile(r"\b(?:elo|score[sd]?|rating|rated)\b", re.IGNORECASE)
+_OVER_AFTER = re.compile(r"\s+(?:over|clear\s+of|ahead\s+of)\b", re.IGNORECASE)
 _NAMED_COMPARATORS: tuple[Comparator, ...] = ("gt", "lt", "approx")  # groups of _COMPARATOR
 
 
@@ -838,6 +848,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     if not s.scores_context and not _SCORE_CONTEXT.search(s.text):
         return found
+    if _SOCIAL.search(s.text) and not _SCORE_WORD.search(s.text):
+        return found  # "the thread got 1,412 points and 873 comments": votes on a post
     taken = {(h.model, h.value) for h in s.hits if isinstance(h, ScoreHit)}
     read = {h.start for h in s.hits if isinstance(h, ScoreHit)}
     respective = [r.span("nums") for r in _RESPECTIVELY.finditer(s.text) if r.start() in read]
@@ -860,7 +872,9 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             continue  # "on SWE-Bench Pro and Terminal-Bench 2.0, benchmarks ...": its version
         if _SINCE.search(lead):
             continue  # "the biggest leap since 4.5": a version or a date, not a score
-        if version or _MARGIN.search(lead) or _MARGIN_AFTER.match(s.text, m.end()):
+        # "40 points over the next model": a margin, its unit already read with the number
+        over = (m.group("unit") or m.group("pct")) and _OVER_AFTER.match(s.text, m.end())
+        if version or over or _MARGIN.search(lead) or _MARGIN_AFTER.match(s.text, m.end()):
             continue  # "Opus 4.8", "Apache 2.0"; "by over 20%" is a margin, not a score
         paired = any(isinstance(h, PairHit) and h.start < m.start() for h in s.hits)
         against = _AGAINST_TO.match(s.text, m.end()) or _AGAINST_FROM.search(lead)

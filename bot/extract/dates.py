@@ -40,11 +40,14 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\blast week\b|\ba week ago\b", re.IGNORECASE), 7),
     (re.compile(r"\blast month\b|\ba month ago\b", re.IGNORECASE), 30),
     (re.compile(r"\ba year ago\b", re.IGNORECASE), 365),
-    (re.compile(r"\b(\d{1,2}) days ago\b", re.IGNORECASE), -1),
-    (re.compile(r"\b(\d{1,2}) weeks ago\b", re.IGNORECASE), -7),
-    (re.compile(r"\b(two|three|four|five|six) days ago\b", re.IGNORECASE), -1),
-    (re.compile(r"\b(two|three|four|five|six) weeks ago\b", re.IGNORECASE), -7),
 )
+# "three months ago", "2 years ago", "a couple of weeks ago": that long before the text
+_UNITS_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a\s+couple\s+of)\s+(?P<unit>day|week|month|year)s\s+ago\b",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
 # "in 2024", "at the end of 2024", "in the summer of 2024", "in Q3 2024": as with a
@@ -83,7 +86,13 @@ def _part_end(m: re.Match[str]) -> date:
     return date(year, 12, 31)  # "in 2024", "late 2024", "the end of 2024"
 
 
-_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_NAMES = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_WORD_COUNTS = {
+    "a couple of": 2,
+    **{w: i for i, w in enumerate(_NUMBER_NAMES, 2)},
+    "eleven": 11,
+    "twelve": 12,
+}
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -163,14 +172,13 @@ def find_date(sentence: str, published: date) -> date | None:
         day = {"mid": 15, "early": 10}.get((m["part"] or "").lower().rstrip("- "))
         return _recent(_MONTHS[m[2].lower()], day, published)
     for pattern, days in _RELATIVE:
-        m = pattern.search(sentence)
-        if m:
-            if days > 0:
-                back = days
-            else:
-                count = int(m[1]) if m[1].isdigit() else _WORD_COUNTS[m[1].lower()]
-                back = count * -days
-            return published - timedelta(days=back)
+        if pattern.search(sentence):
+            return published - timedelta(days=days)
+    m = _UNITS_AGO.search(sentence)
+    if m:
+        n = m["n"].lower()
+        count = int(n) if n.isdigit() else _WORD_COUNTS[re.sub(r"\s+", " ", n)]
+        return published - timedelta(days=count * _UNIT_DAYS[m["unit"].lower()])
     return None
 
 

@@ -108,6 +108,11 @@ _MARGIN_CHANGE = re.compile(
 )
 
 
+_MODEL_AFTER = re.compile(r"\s+(?:up\s+)?(?:(?:with|to)\s+)?", re.IGNORECASE)
+_COMPARATIVE = re.compile(r"smaller|wider|larger|bigger", re.IGNORECASE)
+_COMPARATIVE_REACH = 20  # "a bigger gap", "the gap is larger": the words stand together
+
+
 def _outside(
     pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]
 ) -> re.Match[str] | None:
@@ -135,6 +140,16 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
     )
     if not (gap or catching) or not (narrow or widen):
         return []
+    if catching and not gap and narrow is not None:
+        # "no open model has caught GPT-4.5": a model caught or not, no gap between groups
+        after = _MODEL_AFTER.match(s.text, narrow.end())
+        if after and any(m.start == after.end() for m in s.models):
+            return []
+    cue = narrow or widen
+    # "the bigger story is the open-versus-closed gap": the size of something else
+    comparative = cue is not None and _COMPARATIVE.fullmatch(cue.group())
+    if gap and comparative and abs(cue.start() - gap.start()) > _COMPARATIVE_REACH:  # type: ignore[union-attr]
+        return []
     anchor = gap.start() if gap else (narrow or widen).start()  # type: ignore[union-attr]
     placed = _groups(s)
     # Whose gap it is: the nearest name before it. A model ("Leanstral shows an
@@ -155,7 +170,6 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
     a, b = groups[0], groups[1]
     if a == b:
         return []
-    cue = narrow or widen
     assert cue is not None
     direction: Direction = (
         "narrowing" if narrow and (not widen or narrow.start() < widen.start()) else "widening"

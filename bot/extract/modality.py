@@ -68,6 +68,8 @@ _ASKED = re.compile(
     r"\b(?:(?:asked|asks|ask|tested|tests|test|checked|checks|check|examined|examines|"
     r"question(?:s|ed)?|wonder(?:s|ed)?|debated?|unclear|uncertain|unknown|not\s+clear|"
     r"doubtful)\s+(?:whether|if)|doubts?\s+(?:that|whether)|doubted\s+(?:that|whether)|"
+    # "I'm not convinced that ...", "analysts are skeptical that ...": doubted, not said
+    r"(?:not\s+(?:yet\s+)?convinced|unconvinced|s[kc]eptical|dubious)\s+(?:that|whether)|"
     # "Nor is it obvious that ...", "It is not clear that ..."
     r"(?:not|nor\s+is\s+it|isn['’]t)\s+(?:obvious|clear|certain|evident)\s+(?:that|whether))\b",
     re.IGNORECASE,
@@ -101,7 +103,8 @@ _UNDATED_PAST = re.compile(
     r"used\s+to|(?:was|were)\s+once|once\s+(?:was|were|ranked|topped|led|held|beat)|"
     r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
     r"at\s+(?:its\s+)?(?:launch|release|debut)|previously|until\s+recently|"
-    r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|earlier\s+this\s+(?:year|month)|"
+    r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
+    r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|"
     r"when\s+(?:it|they)\s+(?:debuted|launched|was\s+released|were\s+released|came\s+out)|"
     r"(?:was|were)\s+briefly|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last)\b|"
     r"in\s+its\s+(?:first|early|opening)\s+(?:days|weeks|months)|"
@@ -118,9 +121,18 @@ PLUPERFECT = re.compile(
 )
 # after the cue, in its clause: "climbed to third place after its release"
 _UNDATED_AFTER = re.compile(
-    r"[^,;.]{0,60}?\b(?:after|following|upon)\s+(?:its|their)\s+(?:release|launch|debut)\b",
+    r"[^,;.]{0,60}?\b(?:(?:after|following|upon)\s+(?:its|their)\s+(?:release|launch|debut)|"
+    # "was #1 on LMArena for months", "ranked first earlier in the year"
+    r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
+    r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|back\s+then)\b",
     re.IGNORECASE,
 )
+# "briefly ranked #1": for a while, at a time the text does not give ("briefly tops" is now)
+_BRIEFLY_PAST = re.compile(
+    r"\bbriefly\s+(?:\w+ed|led|held|sat|took|overtook|beat|hit|rose|won)\b", re.IGNORECASE
+)
+# "has led LMArena for months": a past that reaches the present is no undated past
+_PERFECT = re.compile(r"\b(?:has|have)\b(?!\s+(?:a|an|the|its|their)\b)|['’]s\s+been\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|today|still)\b", re.IGNORECASE)
 # A modal or future governing the cue: it stands at most three words before it, so
 # "could barely play the games, scoring 0.4%" is no forecast of the score.
@@ -162,6 +174,11 @@ _REJECTED = re.compile(
     r"\bcontrary\s+to\s+(?:claims|reports)\b|"
     r"\b(?:nobody|no\s+one|few\s+people)\s+(?:[\w-]+\s+){0,2}?(?:believes?|thinks?|expects?|buys?)"
     r"\s+(?:that\s+)?|"
+    # "I don't buy that X beats Y", "we don't think X ...": the writer says the opposite
+    r"\b(?:I|we)\s+(?:really\s+)?(?:don['’]t|do\s+not)\s+(?:buy|believe|think|accept)\s+(?:that\s+)?|"
+    # a correction: what an earlier version said is what it takes back
+    r"\ban?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|post|piece|report)\s+"
+    r"(?:\w+\s+)?(?:said|stated|reported|claimed|suggested)\s+(?:that\s+)?|"
     r"\bit\s+(?:would\s+be|is)\s+(?:wrong|false|misleading|a\s+mistake)\s+to\s+(?:say|claim|suggest)\s+that\b|"
     r"\bit\s+is\s+not\s+the\s+case\s+that\b|"
     r"\bit(?:['’]s|\s+is)\s+(?:a\s+)?(?:myth|false|untrue|wrong)\s+(?:to\s+say\s+)?that\b|"
@@ -195,7 +212,8 @@ def clause_before(text: str, pos: int, start: int = 0) -> str:
     """The words between the start of the cue's clause (not before `start`) and `pos`."""
     begin = start
     relative = False
-    for m in _CLAUSE_BREAK.finditer(text, start, pos):
+    # the search runs past `pos` so a break may look at the cue itself (", trailing")
+    for m in _CLAUSE_BREAK.finditer(text, start, pos + 20):
         if m.end() <= pos:
             begin = max(begin, m.end())
             relative = bool(_RELATIVE.search(m.group()))
@@ -236,7 +254,9 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
         or _DENIED_AFTER.match(text, pos)
     ):
         negated = not negated
-    past = bool(_UNDATED_PAST.search(clause) or _UNDATED_AFTER.match(text, pos))
+    after = _UNDATED_AFTER.match(text, pos) is not None and not _PERFECT.search(clause)
+    past = bool(_UNDATED_PAST.search(clause)) or after
+    past = past or bool(_BRIEFLY_PAST.search(clause + text[pos : pos + 15]))
     past = past and not _NOW.search(text)
     asked = bool(_ASKED.search(text, max(0, pos - 120), pos) or _WHETHER_FIRST.match(text))
     # "X beats Y - or so the marketing goes": said by others, not asserted

@@ -325,8 +325,8 @@ _DENIES_BEFORE = re.compile(
     r"incorrect)|(?:not|hardly)\s+so|"
     r"(?:the\s+)?(?:data|numbers|leaderboard|board|rankings?)\s+(?:say|says|show|shows|tell|tells)"
     r"\s+(?:a\s+different\s+story|otherwise)|"
-    # "In reality it doesn't."
-    r"(?:in\s+reality|in\s+fact|actually|it\s+turns\s+out),?\s+(?:it|they|that)\s+"
+    # "In reality it doesn't."; "People insist X beats Y. It does not."
+    r"(?:(?:but|in\s+reality|in\s+fact|actually|it\s+turns\s+out),?\s+)?(?:it|they|that)\s+"
     r"(?:doesn['’]t|does\s+not|don['’]t|do\s+not|isn['’]t|is\s+not|wasn['’]t|was\s+not))[.!:](?:\s|$)",
     re.IGNORECASE,
 )
@@ -566,6 +566,7 @@ class RulesExtractor:
                 elif list_before and isinstance(hit, GroupHit) and hit.aggregate != "best_of":
                     unclear.append(hit)  # places counted on a list of a group: no board's
             hits = [h for h in hits if h not in unclear]
+            hits = _places_owned(ctx, hits)
             if hits and listed is None:
                 listed = list_before
             if lists:
@@ -822,6 +823,53 @@ _IN_COUNTRY = re.compile(
 )
 
 
+# "knocking Gemini to #2", "pushed o1 down into third": the place is the one moved's
+_DISPLACED = re.compile(
+    r"\b(?:knock|push|bump|send|sent|drop|relegat|demot|shov|forc)\w*\s+$", re.IGNORECASE
+)
+_MOVED_INTO = re.compile(r"\s+(?:down\s+|back\s+)?(?:to|into)\s+(?:the\s+)?", re.IGNORECASE)
+# "..., and no American open model is in the top ten": a new clause about no model
+_NONE_CLAUSE = re.compile(
+    r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:no|none\s+of\s+the|not\s+a\s+single)\b", re.I
+)
+
+
+def _places_owned(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
+    """Places given to whom the words give them: the model a verb moves into a place
+    ("knocking Gemini to #2"), never a comparison's object when the subject holds the
+    same place ("sits just behind GPT-4.5 in fourth place"), and nobody's after a clause
+    about no model ("and no US open model is in the top ten")."""
+    objects = {h.model_b for h in hits if isinstance(h, PairHit)}
+    subjects = {h.model_a for h in hits if isinstance(h, PairHit)}
+    kept: list[Hit] = []
+    for hit in hits:
+        if isinstance(hit, RankHit):
+            before = [m for m in ctx.models if m.end <= hit.start]
+            last = before[-1] if before else None
+            if (
+                last is not None
+                and last.text != hit.model
+                and (moved := _MOVED_INTO.match(ctx.text, last.end)) is not None
+                and last.end <= hit.start <= moved.end()
+                and _DISPLACED.search(ctx.text, 0, last.start)
+            ):
+                hit.model = last.text
+            mention = next((m for m in reversed(before) if m.text == hit.model), None)
+            if mention is not None and _NONE_CLAUSE.search(ctx.text, mention.end, hit.start):
+                continue
+            shared = any(
+                isinstance(h, RankHit)
+                and h is not hit
+                and (h.rank, h.op) == (hit.rank, hit.op)
+                and h.model in subjects
+                for h in hits
+            )
+            if hit.model in objects and hit.model not in subjects and shared:
+                continue
+        kept.append(hit)
+    return kept
+
+
 _AMONG_UNKNOWN = re.compile(
     r"^\W*(?:among|amongst|of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
     r"(?P<kind>(?:[\w'’.-]+\s+){0,5}?)(?:models|systems|LLMs|entries|ones|contenders)\b[^,]{0,60},",
@@ -835,6 +883,7 @@ _FRONTED_SCOPE = re.compile(
     r"[^,;]{0,40}?\b(?:to|at|on)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?)$",
     re.IGNORECASE,
 )
+_CLAUSE_TURN = re.compile(r",\s*(?:though|although|but|while|whereas|yet)\b|;", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[^,;.]{1,40}?)?\s*,")
 
 
@@ -856,7 +905,9 @@ def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
             continue
         lead = ctx.text[: g.start] + ctx.text[g.start : g.end].split(" ", 1)[0] + " "
         if _FRONTED_SCOPE.match(lead) and _COMMA_AFTER.match(ctx.text, g.end):
-            return g.group
+            # "Among Chinese labs, X leads, though it sits outside the top 15": the
+            # scope ends where a clause turns
+            return None if _CLAUSE_TURN.search(ctx.text, g.end, pos) else g.group
     where = _IN_COUNTRY.match(ctx.text.replace("No.", "No"), pos)
     if where and not any(pos <= m.start < where.end() for m in ctx.models):
         country = ctx.gaz.country(where.group("where"))

@@ -2484,3 +2484,57 @@ def test_a_listed_object_may_take_the_and_a_description() -> None:
         ("Gemini-Exp-1114", "GPT-4o", "beats"),
         ("Gemini-Exp-1114", "o1-preview", "beats"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model a verb moves into a place holds it
+        (
+            "GPT-4o takes #1 on LMArena, knocking Gemini 1.5 Pro to #2.",
+            {("GPT-4o", 1), ("Gemini 1.5 Pro", 2)},
+        ),
+        (
+            "GPT-4o took first place, pushing Claude 3.5 Sonnet down to third.",
+            {("GPT-4o", 1), ("Claude 3.5 Sonnet", 3)},
+        ),
+        # the place is the subject's, not that of the model it sits behind
+        (
+            "On LMArena, Gemini 2.0 Flash Thinking sits just behind GPT-4.5 in fourth place.",
+            {("Gemini 2.0 Flash Thinking", 4)},
+        ),
+        # a clause about no model gives nobody a place
+        ("Llama 3.1 405B trails DeepSeek-V3, and no American open model is in the top ten.", set()),
+        # a list below the top three is not the top three
+        (
+            "Below the top three, the board is crowded: GPT-4o mini, Llama 3.1 405B and GPT-4 "
+            "Turbo are separated by only a handful of points.",
+            set(),
+        ),
+    ],
+)
+def test_a_place_goes_to_the_model_the_words_give_it(
+    text: str, expected: set[tuple[str, int]]
+) -> None:
+    assert ranks(text) == expected
+
+
+def test_a_fronted_scope_ends_where_the_clause_turns() -> None:
+    text = (
+        "Among Chinese labs, Alibaba's Qwen2-72B remains the highest-ranked, though it sits "
+        "outside the top 15."
+    )
+    outside = [c for c in claims(text) if c["op"] == "not_top_k"]
+    assert [(c["model"], c["rank"], c["within"]) for c in outside] == [("Qwen2-72B", 15, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'HN thread: "DeepSeek-R1 is out" (1,412 points).',
+        "The DeepSeek-R1 thread on LMArena's Discord got 1,412 points and 873 comments.",
+        "Gemini 2.5 Pro is #1 on LMArena by a huge margin, like 40 points over the next model.",
+    ],
+)
+def test_votes_on_a_post_and_a_margin_are_no_scores(text: str) -> None:
+    assert scores(text) == set()

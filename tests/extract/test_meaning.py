@@ -579,3 +579,79 @@ def test_a_negation_in_a_relative_clause_does_not_reach_a_participle_after_it() 
         "knowledge, reaching 95.8% on AIME 2024."
     )
     assert not mood(text, text.index("95.8")).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # published 2024-12-01: so long before it
+        ("Three months ago, Gemini 1.5 Pro trailed GPT-4o on LMArena.", "2024-09-02"),
+        ("Two years ago, GPT-4 led LMArena.", "2022-12-02"),
+        ("A couple of weeks ago, Claude 3.5 Sonnet overtook GPT-4o on LMArena.", "2024-11-17"),
+        ("12 days ago, GPT-4o topped LMArena.", "2024-11-19"),
+    ],
+)
+def test_a_time_ago_dates_the_claim(text: str, as_of: str) -> None:
+    [claim] = _claims(text, date(2024, 12, 1))
+    assert claim["as_of"] == as_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GPT-4o-2024-05-13 was #1 on LMArena for months.",
+        "Claude 3 Opus briefly ranked #1 on the arena.",
+        "Claude 3 Opus ranked #1 on the arena earlier in the year.",
+    ],
+)
+def test_a_past_the_text_does_not_date_gives_no_claim(text: str) -> None:
+    assert _claims(text, date(2024, 12, 1)) == []
+
+
+def test_a_past_that_reaches_the_present_is_still_a_claim() -> None:
+    [claim] = _claims("GPT-4o has led LMArena for months.", date(2024, 12, 1))
+    assert (claim["model"], claim["rank"], claim["as_of"]) == ("GPT-4o", 1, "2024-12-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # the writer says the opposite
+        ("I don't buy that Claude 3.5 Sonnet beats DeepSeek-R1 on LMArena.", True),
+        ("People insist Llama 3 70B beats Claude 3 Opus on LMArena. It does not.", True),
+        ("Some say Llama 3 70B beats Claude 3 Opus on LMArena. It doesn't.", True),
+        # a correction takes back what an earlier version said
+        (
+            "An earlier version of this article said that Llama 3 70B outranked Claude 3 "
+            "Opus on LMArena.",
+            True,
+        ),
+        # the writer doubts it: nothing is claimed
+        ("I'm not convinced that DeepSeek-R1 beats Claude 3.5 Sonnet on LMArena.", None),
+        ("Analysts are skeptical that DeepSeek-R1 beats Claude 3.5 Sonnet on LMArena.", None),
+    ],
+)
+def test_denied_and_doubted_claims(text: str, negated: bool | None) -> None:
+    claims = _claims(text, date(2025, 1, 25))
+    assert [c["negated"] for c in claims] == ([] if negated is None else [negated])
+
+
+def test_a_negation_before_a_comma_does_not_reach_the_participle_after_it() -> None:
+    """ "is no match for the leaders, trailing GPT-4o by 80 points": it trails."""
+    text = (
+        "Llama 3 70B is still no match for the proprietary leaders on Chatbot Arena, "
+        "trailing GPT-4o by well over 80 points."
+    )
+    [claim] = _claims(text, date(2024, 7, 1))
+    assert (claim["model_b"], claim["relation"], claim["negated"]) == ("GPT-4o", "trails", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No open model has caught GPT-4.5 yet.",
+        "On Chatbot Arena, the bigger story is the open-versus-closed gap.",
+    ],
+)
+def test_no_gap_trend_without_a_gap_between_groups_changing(text: str) -> None:
+    assert [c for c in _claims(text, date(2025, 6, 10)) if c["type"] == "trend_gap"] == []
