@@ -174,8 +174,9 @@ _REJECTED = re.compile(
     r"\bcontrary\s+to\s+(?:claims|reports)\b|"
     r"\b(?:nobody|no\s+one|few\s+people)\s+(?:[\w-]+\s+){0,2}?(?:believes?|thinks?|expects?|buys?)"
     r"\s+(?:that\s+)?|"
-    # "I don't buy that X beats Y", "we don't think X ...": the writer says the opposite
-    r"\b(?:I|we)\s+(?:really\s+)?(?:don['’]t|do\s+not)\s+(?:buy|believe|think|accept)\s+(?:that\s+)?|"
+    # "I don't buy that X beats Y": the writer says the opposite (without "that" the
+    # denial stands in the claim's own clause: "we do not think any X outranks Y")
+    r"\b(?:I|we)\s+(?:really\s+)?(?:don['’]t|do\s+not)\s+(?:buy|believe|think|accept)\s+that\b|"
     # a correction: what an earlier version said is what it takes back
     r"\ban?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|post|piece|report)\s+"
     r"(?:\w+\s+)?(?:said|stated|reported|claimed|suggested)\s+(?:that\s+)?|"

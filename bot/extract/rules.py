@@ -126,6 +126,14 @@ _CATEGORY_RE = re.compile(
     r"(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
     re.IGNORECASE,
 )
+# "at real coding", "in everyday math": a task the words narrow below a board's category
+_QUALIFIED_TASK = re.compile(
+    r"\b(?:at|in|for|on)\s+(?P<task>(?:real|real-world|everyday|practical|actual|day-to-day|"
+    r"professional|production)\s+(?:"
+    + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
+    + r"))\b",
+    re.IGNORECASE,
+)
 _BOARD_CATEGORY = re.compile(
     r"\b(?:LMArena|LMSYS|Chatbot\s+Arena)(?:['’]s)?\s+("
     + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
@@ -731,6 +739,10 @@ class RulesExtractor:
             metric = scoped or metric
         if board is None and metric in (None, "arena_score") and hit.needs_scope:
             metric = "unnamed_tasks"  # judged unverifiable, never as a board's order
+        qualified = _QUALIFIED_TASK.search(sent.text) if hit.category is None else None
+        if qualified and metric in (None, "arena_score") and not _CATEGORY_RE.search(sent.text):
+            # "beats Y at real coding": a task no board's category is (unverifiable)
+            board, metric = None, slug(qualified.group("task"))
         task = _FRONTED_TASK.match(sent.text) if board is None and metric is None else None
         if task and not _CATEGORY_RE.search(sent.text, 0, task.end()):
             metric = slug(task.group("task"))  # a task no board's category is

@@ -2538,3 +2538,11 @@ def test_a_fronted_scope_ends_where_the_clause_turns() -> None:
 )
 def test_votes_on_a_post_and_a_margin_are_no_scores(text: str) -> None:
     assert scores(text) == set()
+
+
+def test_a_task_narrowed_below_a_category_is_judged_on_no_board() -> None:
+    """ "at real coding" is no board's coding category, nor the overall order."""
+    [claim] = claims("DeepSeek-R1 beats Claude 3.5 Sonnet at real coding.")
+    assert (claim["board"], claim["metric"], claim["category"]) == (None, "real_coding", None)
+    [claim] = claims("DeepSeek-R1 beats Claude 3.5 Sonnet at coding.")
+    assert claim["category"] == "coding"
