@@ -71,7 +71,9 @@ _ASKED = re.compile(
     # "I'm not convinced that ...", "analysts are skeptical that ...": doubted, not said
     r"(?:not\s+(?:yet\s+)?convinced|unconvinced|s[kc]eptical|dubious)\s+(?:that|whether)|"
     # "Nor is it obvious that ...", "It is not clear that ..."
-    r"(?:not|nor\s+is\s+it|isn['’]t)\s+(?:obvious|clear|certain|evident)\s+(?:that|whether))\b",
+    r"(?:not|nor\s+is\s+it|isn['’]t)\s+(?:obvious|clear|certain|evident)\s+(?:that|whether)|"
+    # "It's not clear o1 is actually better than GPT-4o"
+    r"\bit(?:['’]s|\s+is)\s+(?:not|far\s+from)\s+(?:obvious|clear|certain|evident))\b",
     re.IGNORECASE,
 )
 # "Whether X can close the gap is an open question"
@@ -178,7 +180,8 @@ _REJECTED = re.compile(
     # denial stands in the claim's own clause: "we do not think any X outranks Y")
     r"\b(?:I|we)\s+(?:really\s+)?(?:don['’]t|do\s+not)\s+(?:buy|believe|think|accept)\s+that\b|"
     # a correction: what an earlier version said is what it takes back
-    r"\ban?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|post|piece|report)\s+"
+    r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version"
+    r"(?:\s+of\s+this\s+(?:article|story|post|piece|report))?\s+"
     r"(?:\w+\s+)?(?:said|stated|reported|claimed|suggested)\s+(?:that\s+)?|"
     r"\bit\s+(?:would\s+be|is)\s+(?:wrong|false|misleading|a\s+mistake)\s+to\s+(?:say|claim|suggest)\s+that\b|"
     r"\bit\s+is\s+not\s+the\s+case\s+that\b|"

@@ -335,7 +335,8 @@ _DENIES_BEFORE = re.compile(
     r"\s+(?:a\s+different\s+story|otherwise)|"
     # "In reality it doesn't."; "People insist X beats Y. It does not."
     r"(?:(?:but|in\s+reality|in\s+fact|actually|it\s+turns\s+out),?\s+)?(?:it|they|that)\s+"
-    r"(?:doesn['’]t|does\s+not|don['’]t|do\s+not|isn['’]t|is\s+not|wasn['’]t|was\s+not))[.!:](?:\s|$)",
+    r"(?:doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not|isn['’]t|is\s+not|"
+    r"wasn['’]t|was\s+not))[.!:](?:\s|$)",
     re.IGNORECASE,
 )
 _SAYING = (

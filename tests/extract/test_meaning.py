@@ -629,7 +629,12 @@ def test_a_past_that_reaches_the_present_is_still_a_claim() -> None:
         # the denial in the claim's own clause counts once
         ("We do not think that Grok 4 beats Gemini 2.5 Pro on LMArena.", True),
         ("We do not think any Chinese model outranks the best American model today.", True),
+        (
+            "The earlier version also said that Llama 3 70B outranked Claude 3 Opus on LMArena.",
+            True,
+        ),
         # the writer doubts it: nothing is claimed
+        ("It's not clear o1 is actually better than GPT-4o on LMArena.", None),
         ("I'm not convinced that DeepSeek-R1 beats Claude 3.5 Sonnet on LMArena.", None),
         ("Analysts are skeptical that DeepSeek-R1 beats Claude 3.5 Sonnet on LMArena.", None),
     ],
