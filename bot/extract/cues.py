@@ -48,6 +48,7 @@ from bot.extract.patterns import (
     ranked,
     run_finders,
     unknown_kind,
+    verbs,
     whose,
 )
 from bot.extract.patterns import FINDERS as PATTERN_FINDERS
@@ -339,6 +340,10 @@ def find_superlatives(s: Sentence) -> list[Hit]:
             continue  # "previous state-of-the-art models", "other SOTA models": not the subject's
         if any(isinstance(h, RankHit) and abs(h.start - m.start()) < 40 for h in [*s.hits, *found]):
             continue  # a verb pattern already read this rank
+        if any(
+            v.end() <= m.start() and not s.text[v.end() : m.start()].strip() for v in verbs(s.text)
+        ):
+            continue  # "leads the best open model": what it is compared with, not its place
         before = [x for x in s.models if x.end <= m.start()]
         # "Mistral AI's best models", "the leading models: A, B": a maker's range or a
         # list, not one model's place

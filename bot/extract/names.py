@@ -204,6 +204,9 @@ class Gazetteer:
     # names written as they are, no family word first: the registry's aliases ("R1",
     # "4o", "DSv3", "Tongyi Qianwen", "通义千问") and families of several words
     aliases: frozenset[str] = frozenset()
+    # the boards' names as word sequences, and every start of one: "Gemini Advanced"
+    # (of "Gemini Advanced App") and "Gemini 1.5 Pro 001" are read whole
+    spelled: frozenset[tuple[str, ...]] = frozenset()
     _heads: frozenset[str] = field(init=False, repr=False)
     _family_words: frozenset[str] = field(init=False, repr=False)
     _bare: frozenset[str] = field(init=False, repr=False)
@@ -266,13 +269,21 @@ class Gazetteer:
             countries[name.lower()] = code.upper()
         # a benchmark's first word ("ARC-AGI 2", "MATH 500") starts no model's name
         tests = {b.split()[0].split("-")[0] for b in BENCHMARKS}
-        prefixes = {p for model in board_models if (p := family_prefix(model))} - tests
+        models = list(board_models)
+        prefixes = {p for model in models if (p := family_prefix(model))} - tests
+        spelled = {
+            words[:n]
+            for model in models
+            for words in [name_words(model)]
+            for n in range(2, len(words) + 1)
+        }
         return cls(
             families=families,
             orgs=orgs,
             countries=countries,
             prefixes=prefixes,
             aliases=frozenset(aliases),
+            spelled=frozenset(spelled),
         )
 
     def models(self, text: str, first: bool = False) -> list[Mention]:
@@ -320,6 +331,7 @@ class Gazetteer:
                 # "Claude 3.5 Sonnet (new)", "GPT-4o (August '24)", "(20241022)": which
                 # build the text means; the resolver reads the note (registry/mentions.py)
                 end = variant.end()
+            end = self._spelled_end(text, head.start(), end)
             if end == head.end():
                 # A bare word names a family only when it is one, capitalised and unusual.
                 if low not in self._bare or not word[0].isupper() or low in _COMMON:
@@ -341,6 +353,21 @@ class Gazetteer:
             if first:
                 break
         return self._with_written(original, text, out, first)
+
+    def _spelled_end(self, text: str, start: int, end: int) -> int:
+        """Where a name ends when the words after it go on as a board spells one of its
+        names ("Gemini Advanced" of "Gemini Advanced App", the "001" of "Gemini 1.5
+        Pro 001"): up to two more words."""
+        if not self.spelled:
+            return end
+        words = name_words(text[start:end])
+        for _ in range(2):
+            nxt = _SPELLED_NEXT.match(text, end)
+            longer = (*words, *name_words(nxt.group(1))) if nxt else ()
+            if not nxt or longer not in self.spelled:
+                break
+            words, end = longer, nxt.end()
+        return end
 
     def _with_written(
         self, original: str, text: str, out: list[Mention], first: bool
@@ -392,7 +419,12 @@ class Gazetteer:
         if not extra:
             return self
         return Gazetteer(
-            self.families | extra, self.orgs, self.countries, self.prefixes, self.aliases
+            self.families | extra,
+            self.orgs,
+            self.countries,
+            self.prefixes,
+            self.aliases,
+            self.spelled,
         )
 
     def organisation(self, word: str) -> str | None:
@@ -443,6 +475,15 @@ _HUB_OWNER = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")
 _TRAILING_SCORE = re.compile(r" (?!0\d\d\d\b|2[3-9](?:0[1-9]|1[0-2])\b)\d{3,4}(?:\.\d+)?$")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 _DASH_CHARS = ("\u2010", "\u2011", "\u2012", "\u2013")
+
+
+_SPELLED_NEXT = re.compile(r"[ -]([A-Za-z0-9][\w.]*)")
+_NAME_SPLIT = re.compile(r"[-_\s/]+")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's words, lower-cased, however they are joined ("Gemini-1.5-Pro-001")."""
+    return tuple(w for w in _NAME_SPLIT.split(name.lower()) if w)
 
 
 def as_hyphens(text: str) -> str:

@@ -84,9 +84,10 @@ _NO_END = "".join(
     )
 )
 # A sentence may also start with a lower-case model name ("... (1451). o3-2025-04-16 is
-# ranked 2nd"): a lower-case word with a digit in it.
+# ranked 2nd"): a lower-case word with a digit in it; or with a name written in camel
+# case ("xAI's Grok-2 sits ahead of ...").
 _SENTENCE_END = re.compile(
-    rf"(?<=[.!?]){_NO_END}[\"'”’)]*\s+(?=[\"“'(\[A-Z0-9#]|[a-z][\w.-]*\d)|\n+"
+    rf"(?<=[.!?]){_NO_END}[\"'”’)]*\s+(?=[\"“'(\[A-Z0-9#]|[a-z][\w.-]*\d|[a-z]+[A-Z])|\n+"
 )
 # Cheap prefilter: a sentence without any of these cannot hold a claim.
 _TRIGGER = re.compile(

@@ -2546,3 +2546,20 @@ def test_a_task_narrowed_below_a_category_is_judged_on_no_board() -> None:
     assert (claim["board"], claim["metric"], claim["category"]) == (None, "real_coding", None)
     [claim] = claims("DeepSeek-R1 beats Claude 3.5 Sonnet at coding.")
     assert claim["category"] == "coding"
+
+
+def test_a_superlative_after_a_comparison_verb_is_what_is_compared_with() -> None:
+    """ "leads the best open model" names the other side, not the subject's place."""
+    text = "On LMArena, the best closed model, ChatGPT-4o-latest, leads the best open model."
+    places = [(c["model"], c["within"]) for c in claims(text) if c["type"] == "rank_position"]
+    assert places == [
+        ("ChatGPT-4o-latest", {"country": None, "organisation": None, "open_weights": False})
+    ]
+
+
+def test_a_sentence_may_start_with_a_camel_case_maker() -> None:
+    text = "On Chatbot Arena, Llama 3.1 405B trails o1-preview. xAI's Grok-2 sits ahead of GPT-4o."
+    assert pairs(text) == {
+        ("Llama 3.1 405B", "o1-preview", "trails"),
+        ("Grok-2", "GPT-4o", "beats"),
+    }
