@@ -214,6 +214,10 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|than|from|over|upon|against|beyond|like|unlike|to|versus|vs\.?)\s+(?:the\s+|its\s+)?$",
     re.IGNORECASE,
 )
+# "just behind Gemini 2.5 Pro, with a score of 1417": past a comma, the subject's number
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:behind|below|above|ahead\s+of|in\s+front\s+of)\s+(?:the\s+|its\s+)?$", re.I
+)
 # "91.2% for OpenAI's GPT-4.5": the maker's possessive may stand before the name
 _AFTER_GAP = re.compile(
     r"^\s*(?:for|from)\s+(?:the\s+)?(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?$"
@@ -912,7 +916,13 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             and after is None
             and not bracketed
             and not _ATTACHED.fullmatch(s.text, model.end, m.start())
-            and _AFTER_PREPOSITION.search(s.text[: model.start])
+            and (
+                _AFTER_PREPOSITION.search(s.text[: model.start])
+                or (
+                    _PLACE_PREPOSITION.search(s.text[: model.start])
+                    and "," in s.text[model.end : m.start()]
+                )
+            )
         ):
             # "builds upon the strengths of Devstral Small ... with a score of 61.6%": the
             # number is the subject's, not the name a preposition took

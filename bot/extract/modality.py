@@ -68,6 +68,8 @@ _ASKED = re.compile(
     r"\b(?:(?:asked|asks|ask|tested|tests|test|checked|checks|check|examined|examines|"
     r"question(?:s|ed)?|wonder(?:s|ed)?|debated?|unclear|uncertain|unknown|not\s+clear|"
     r"doubtful)\s+(?:whether|if)|doubts?\s+(?:that|whether)|doubted\s+(?:that|whether)|"
+    # "We'll see whether X can take back first place", "it remains to be seen if ..."
+    r"(?:see|seen|find\s+out|tell|know|watch)\s+(?:[\w-]+\s+){0,3}?(?:whether|if)|"
     # "I'm not convinced that ...", "analysts are skeptical that ...": doubted, not said
     r"(?:not\s+(?:yet\s+)?convinced|unconvinced|s[kc]eptical|dubious)\s+(?:that|whether)|"
     # "Nor is it obvious that ...", "It is not clear that ..."
@@ -85,6 +87,10 @@ _SO_THEY_SAY = re.compile(
 )
 # "..., but that is not true": denied after it is said
 _DENIED_AFTER = re.compile(
+    # "..., according to a viral post that turned out to be wrong"
+    r"[^.;]{0,120}?\baccording\s+to\s+[^.;]{0,60}?\b(?:that|which)\s+(?:later\s+)?"
+    r"(?:turned\s+out|proved|was|were|has\s+been)\s+(?:to\s+be\s+)?"
+    r"(?:wrong|false|incorrect|mistaken|untrue|fake|bogus)\b|"
     r"[^.;]{0,80}?,\s*(?:but|yet)\s+(?:that|this|it)(?:\s+is|\s+was|['’]s)\s+"
     r"(?:not\s+(?:true|the\s+case|so)|false|untrue|wrong)\b|"
     # "..., which it is not"; "...; our reading of the board does not back that up"
@@ -129,9 +135,10 @@ _UNDATED_AFTER = re.compile(
     r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|back\s+then)\b",
     re.IGNORECASE,
 )
-# "briefly ranked #1": for a while, at a time the text does not give ("briefly tops" is now)
+# "briefly ranked #1", "once ranked first": at a time the text does not give ("briefly
+# tops" is now)
 _BRIEFLY_PAST = re.compile(
-    r"\bbriefly\s+(?:\w+ed|led|held|sat|took|overtook|beat|hit|rose|won)\b", re.IGNORECASE
+    r"\b(?:briefly|once)\s+(?:\w+ed|led|held|sat|took|overtook|beat|hit|rose|won)\b", re.IGNORECASE
 )
 # "has led LMArena for months": a past that reaches the present is no undated past
 _PERFECT = re.compile(r"\b(?:has|have)\b(?!\s+(?:a|an|the|its|their)\b)|['’]s\s+been\b", re.I)
@@ -199,7 +206,9 @@ _CLAIM_THAT = re.compile(
 _FALSE_AFTER = re.compile(
     r"\b(?:are|is|were|was|has\s+been|have\s+been|proved|proven|turned\s+out)\s+(?:\w+\s+)?"
     r"(?:to\s+be\s+)?(?:false|untrue|wrong|unfounded|misleading|overblown|exaggerated|"
-    r"premature|debunked|not\s+true|not\s+borne\s+out|(?:a\s+)?myth|nonsense)\b",
+    r"premature|debunked|not\s+true|not\s+borne\s+out|(?:a\s+)?myth|nonsense)\b|"
+    # "Claims that X beats Y do not survive a look at the data"
+    r"\b(?:do|does|did)\s*(?:n['’]t|\s+not)\s+(?:survive|hold\s+up|stand\s+up|withstand|bear\s+scrutiny)\b",
     re.IGNORECASE,
 )
 

@@ -127,12 +127,11 @@ _CATEGORY_RE = re.compile(
     r"(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
     re.IGNORECASE,
 )
-# "at real coding", "in everyday math": a task the words narrow below a board's category
+# "at real coding", "for everyday writing": a task the words narrow below any board's
+# category or the overall order
 _QUALIFIED_TASK = re.compile(
     r"\b(?:at|in|for|on)\s+(?P<task>(?:real|real-world|everyday|practical|actual|day-to-day|"
-    r"professional|production)\s+(?:"
-    + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
-    + r"))\b",
+    r"professional|production)\s+[a-z][\w-]*)\b",
     re.IGNORECASE,
 )
 _BOARD_CATEGORY = re.compile(
@@ -340,6 +339,12 @@ _DENIES_BEFORE = re.compile(
     r"wasn['’]t|was\s+not))[.!:](?:\s|$)",
     re.IGNORECASE,
 )
+_DOUBTS_BEFORE = re.compile(
+    r"(?:but\s+)?(?:I|we)\s+(?:(?:really\s+)?doubt\s+(?:it|that)|"
+    r"(?:am|are|['’]m|['’]re)\s+not\s+(?:so\s+)?(?:sure|convinced)(?:\s+(?:of\s+)?(?:that|it))?|"
+    r"(?:don['’]t|do\s+not)\s+(?:buy|believe)\s+(?:it|that))[.!]",
+    re.IGNORECASE,
+)
 _SAYING = (
     r"\s+(?:says|said|claims|claimed|reports|reported|announced|boasts|boasted|touts|touted|"
     r"insists|insisted)\b"
@@ -401,7 +406,10 @@ def _view(sentence: str, pos: int) -> View | None:
     starts = [0] + [m.end() for m in _VIEW_BREAK.finditer(sentence) if m.end() <= pos]
     ends = [m.start() for m in _VIEW_BREAK.finditer(sentence) if m.start() > pos]
     clause = sentence[starts[-1] : ends[0] if ends else len(sentence)]
-    for text in (clause, sentence):
+    # "ranks 34th, but with style control it jumps to 14th": a view named in the other
+    # half of a contrast is that half's; this one's is not said
+    texts = (clause,) if _CONTRAST.search(sentence) else (clause, sentence)
+    for text in texts:
         style, raw = bool(_STYLE.search(text)), bool(_RAW.search(text))
         if style != raw:
             return "style_control" if style else "raw"
@@ -410,9 +418,16 @@ def _view(sentence: str, pos: int) -> View | None:
     return None
 
 
+_CONTRAST = re.compile(r",\s*(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
+
+
 def _named_measure(sentence: str) -> tuple[str | None, str | None]:
     """The test (not an arena's score) and the arena category a sentence names, which
-    the next sentences that rank and name none go on speaking of."""
+    the next sentences that rank and name none go on speaking of. Words in quotation
+    marks are someone's remark ("“The gap in coding is larger,” LMArena wrote"): they
+    set nothing for the writer's next sentences."""
+    sentence = _QUOTED.sub(" ", sentence)
     bench = _BENCH_RE.search(_ASIDE.sub(" ", sentence))
     cat = _CATEGORY_RE.search(sentence) or _BOARD_CATEGORY.search(sentence)
     return (
@@ -514,6 +529,9 @@ class RulesExtractor:
                         # the quote takes in the denial it rests on
                         earlier.span = (earlier.span[0], here[1])
                         earlier.quote = article.text[earlier.span[0] : here[1]]
+            elif _DOUBTS_BEFORE.fullmatch(sent.text.strip()):
+                # '"X beats Y," a founder told me. I doubt it.': reported, then doubted
+                del result.drafts[said_from:]
             said_from = len(result.drafts)
             board_before, carried = carried, None
             measure_before, measure = measure, _named_measure(sent.text)
@@ -565,7 +583,12 @@ class RulesExtractor:
                 elif isinstance(hit, RankHit) and hit.within is None:
                     scope = _scope_after(ctx, hit.start)
                     among = _AMONG_UNKNOWN.match(ctx.text) if scope is None else None
-                    if among and unknown_kind(among.group("kind"), self.gaz):
+                    later = _AMONG_LATER.match(ctx.text, hit.start) if scope is None else None
+                    if later and unknown_kind(later.group("kind"), self.gaz):
+                        scope = False  # "second only to o1 among reasoning models"
+                    if among and (among.group("rest").strip() or not among.group("kind")):
+                        scope = False  # "Among models under 30 billion parameters, ..."
+                    elif among and unknown_kind(among.group("kind"), self.gaz):
                         # "Among the five models we compared, X came first": a set no
                         # group's facts describe
                         scope = False
@@ -762,7 +785,10 @@ class RulesExtractor:
             # "lists LMArena Elo 1338, MMLU 78.6": the MMLU score is no arena's
             board = None
         category = "size_class" if size_class else hit.category
-        if category is None:
+        clause_start, clause_end = _clause(sent.text, hit.start)
+        # "13th overall but sixth in coding": the place said overall is in no category
+        overall_here = _OVERALL.search(sent.text, clause_start, clause_end) is not None
+        if category is None and not overall_here:
             cm = _CATEGORY_RE.search(sent.text) or _BOARD_CATEGORY.search(sent.text)
             category = CATEGORIES[cm.group(1).lower()] if cm else None
         if category is None and carried[1] and metric in (None, "arena_score"):
@@ -881,12 +907,121 @@ def _places_owned(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
             if hit.model in objects and hit.model not in subjects and shared:
                 continue
         kept.append(hit)
-    return kept
+    return _one_place_each(ctx, kept)
+
+
+# the words between a name and the place said of it: "Sonnet at seventh", "o1 ranks
+# sixth", "DeepSeek V3 (March 24) ranks fifth"
+_PLACE_GLUE = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:is|was|ranks?|ranked|sits?|sat|comes?|came|placed|"
+    r"finished|lands?|landed)\s+)?(?:now\s+|just\s+)?(?:(?:at|in)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;", re.IGNORECASE)
+_SAME_CUE = 15  # "ranks sixth": the verb and the place, read by two finders
+# two places of one model set apart by time, a relative clause or the view: "which had
+# led ..., now ranks fifth", "third in the raw view, sixth under style control"
+_PLACES_APART = re.compile(
+    r"\b(?:which|who|now|then|later|since|before|after|previously|earlier|formerly|once|"
+    r"raw|style|week|month|year)\b",
+    re.IGNORECASE,
+)
+_SHARED_PLACE = re.compile(r"\b(?:shar\w*|ti(?:e|es|ed)|joint\w*|level|together)\b", re.I)
+
+
+def _one_place_each(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
+    """One place for each model, and each place for the name the words give it. A second
+    place said of a model already placed ("Grok-2 sits at fifth, ahead of Sonnet at
+    seventh") is the name's right before it, or nobody's ("and its predecessor ranks
+    22nd"), unless a category or "overall" sets the two apart; of two models given one
+    place by one cue ("X is right behind Gemini, and the full o1 ranks sixth"), the place
+    is the one named right before it, unless the two are named together ("A and B")."""
+    text = ctx.text
+
+    def nearest(pos: int) -> Mention | None:
+        return next((m for m in reversed(ctx.models) if m.end <= pos), None)
+
+    out: list[Hit] = []
+    for hit in hits:
+        if isinstance(hit, RankHit):
+            # "X is right behind Gemini, and DeepSeek V3 (March 24) ranks fifth": the
+            # place is the subject's of the clause it is said in
+            near = nearest(hit.start)
+            mine = next((m for m in reversed(ctx.models) if m.text == hit.model), None)
+            if (
+                near is not None
+                and mine is not None
+                and mine.end <= near.start
+                and near.text != hit.model
+                and _PLACE_GLUE.fullmatch(text, near.end, hit.start)
+                and _NEW_CLAUSE.search(text, mine.end, near.start)
+            ):
+                hit.model = near.text
+        if isinstance(hit, RankHit) and hit.op == "eq":
+            placed = [
+                h
+                for h in out
+                if isinstance(h, RankHit)
+                and h.op == "eq"
+                and h.model == hit.model
+                and h.rank != hit.rank
+                and h.within == hit.within
+            ]
+            apart = placed and (
+                _OVERALL.search(text, placed[-1].start, hit.start + 30)
+                or _CATEGORY_RE.search(text, placed[-1].start, hit.start + 30)
+                or _PLACES_APART.search(text, placed[-1].start, hit.start + 30)
+            )
+            if placed and not apart:
+                near = nearest(hit.start)
+                glued = near is not None and _PLACE_GLUE.fullmatch(text, near.end, hit.start)
+                if near is None or near.text == hit.model or not glued:
+                    continue
+                hit.model = near.text
+            rivals = [
+                h
+                for h in out
+                if isinstance(h, RankHit)
+                and abs(h.start - hit.start) <= _SAME_CUE
+                and (h.rank, h.op, h.within) == (hit.rank, hit.op, hit.within)
+                and h.model != hit.model
+            ]
+            if rivals and not _SHARED_PLACE.search(text):
+                near = nearest(hit.start)
+                mine = next((m for m in reversed(ctx.models) if m.text == hit.model), None)
+                theirs = next((m for m in reversed(ctx.models) if m.text == rivals[0].model), None)
+                together = (
+                    mine is not None
+                    and theirs is not None
+                    and _JOINED.fullmatch(
+                        text, min(mine.end, theirs.end), max(mine.start, theirs.start)
+                    )
+                )
+                if not together and near is not None:
+                    if near.text == hit.model:
+                        out = [h for h in out if h not in rivals]
+                    elif near.text in {r.model for r in rivals}:
+                        continue
+        out.append(hit)
+    return out
 
 
 _AMONG_UNKNOWN = re.compile(
     r"^\W*(?:among|amongst|of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
-    r"(?P<kind>(?:[\w'’.-]+\s+){0,5}?)(?:models|systems|LLMs|entries|ones|contenders)\b[^,]{0,60},",
+    r"(?P<kind>(?:[\w'’.-]+\s+){0,5}?)(?:models|systems|LLMs|entries|ones|contenders)\b"
+    r"(?P<rest>[^,]{0,60}),",
+    re.IGNORECASE,
+)
+# "ranks second only to o1 among reasoning models": a set said after the place ("among
+# the world's top AI systems" is the place itself)
+_AMONG_LATER = re.compile(
+    r"[^,;.()]{0,60}?\b(?:among|amongst)\s+(?:the\s+|all\s+)?"
+    r"(?!(?:[\w'’.-]+\s+){0,2}(?:top|best|leading|strongest|most|highest|finest|elite)\b)"
+    # "among published models", "among all available models": every model there is
+    r"(?!(?:published|available|released|existing|public|current|evaluated|tested|listed|"
+    r"ranked|other|frontier)\s+(?:models|systems|LLMs)\b)"
+    r"(?P<kind>(?:[\w'’.-]+\s+){1,4}?)(?:models|systems|LLMs|entries|ones)\b",
     re.IGNORECASE,
 )
 _AND_MORE = re.compile(r"\s*(?:,|and\b|or\b|&)")
@@ -1102,10 +1237,18 @@ _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+[^,;()]{1,80}", re.IGNORE
 
 
 def _without_other_clauses(text: str, pos: int) -> str:
-    """The text with the relative clauses that do not hold `pos` blanked out."""
+    """The text with the relative clauses that do not hold `pos` blanked out, and what
+    stands past a semicolon on either side ("When it launched in January, R1 ranked
+    third; it has since dropped to 20th": January dates the third place only)."""
     for m in _RELATIVE_CLAUSE.finditer(text):
         if not m.start() <= pos < m.end():
             text = text[: m.start()] + "_" * (m.end() - m.start()) + text[m.end() :]
+    before = text.rfind(";", 0, pos)
+    after = text.find(";", pos)
+    if before >= 0:
+        text = "_" * (before + 1) + text[before + 1 :]
+    if after >= 0:
+        text = text[:after] + "_" * (len(text) - after)
     return text
 
 

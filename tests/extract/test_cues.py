@@ -2563,3 +2563,91 @@ def test_a_sentence_may_start_with_a_camel_case_maker() -> None:
         ("Llama 3.1 405B", "o1-preview", "trails"),
         ("Grok-2", "GPT-4o", "beats"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second place said of a model already placed is the name's right before it
+        (
+            "xAI's Grok-2 sits at fifth with 1294, ahead of Claude 3.5 Sonnet at seventh.",
+            {("Grok-2", 5), ("Claude 3.5 Sonnet", 7)},
+        ),
+        # or nobody's, when the words name no model there
+        (
+            "Gemini 2.0 Pro ranks fourth on LMArena, and its Flash sibling is eighth.",
+            {("Gemini 2.0 Pro", 4)},
+        ),
+        # the place of a new clause is its subject's
+        (
+            "On LMArena, GPT-4.5 is right behind Gemini, and DeepSeek V3 (March 24) ranks fifth.",
+            {("DeepSeek V3", 5)},
+        ),
+        (
+            "On LMArena, the November ChatGPT-4o is right behind Gemini, and the full o1 ranks "
+            "sixth.",
+            {("o1", 6)},
+        ),
+        # places set apart by the view, or shared, stay
+        (
+            "Gemini 2.5 Pro, which ranks third in the raw view, falls to sixth place under "
+            "style control on LMArena.",
+            {("Gemini 2.5 Pro", 3), ("Gemini 2.5 Pro", 6)},
+        ),
+        (
+            "Grok 4 shares first place with Gemini 2.5 Pro on LMArena.",
+            {("Grok 4", 1), ("Gemini 2.5 Pro", 1)},
+        ),
+    ],
+)
+def test_one_place_for_each_model_and_each_place_for_its_name(
+    text: str, expected: set[tuple[str, int]]
+) -> None:
+    assert ranks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek-R1 is second only to o1 among reasoning models on LMArena.",
+        "Among models under 30 billion parameters, Gemma 2 27B ranks first on LMArena.",
+    ],
+)
+def test_a_place_among_a_set_no_group_describes_is_no_board_place(text: str) -> None:
+    assert ranks(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "An experimental version of Llama 4 Maverick ranked second on LMArena, just behind "
+            "Gemini 2.5 Pro, with a score of 1417.",
+            "experimental version of Llama 4 Maverick",
+        ),
+        (
+            "DeepSeek-R1 is seventh on LMArena, two places below ChatGPT-4o-latest, scoring 1363.",
+            "DeepSeek-R1",
+        ),
+        ("WizardLM 70B is a hair above Vicuna-33B with 1090 on the arena.", "Vicuna-33B"),
+    ],
+)
+def test_a_number_past_the_comma_after_a_compared_model_is_the_subjects(
+    text: str, owner: str
+) -> None:
+    assert {m for m, _ in scores(text)} == {owner}
+
+
+def test_each_half_of_a_contrast_keeps_its_own_view_and_category() -> None:
+    text = "Claude 3.7 Sonnet ranks 34th on LMArena, but with style control it jumps to 14th."
+    assert {(c["rank"], c["view"]) for c in claims(text)} == {(34, None), (14, "style_control")}
+    text = "On LMArena, Claude 3.7 Sonnet is sixth in coding; overall it is 13th."
+    assert {(c["rank"], c["category"]) for c in claims(text)} == {(6, "coding"), (13, None)}
+
+
+def test_a_category_in_someone_elses_quoted_words_does_not_carry() -> None:
+    text = (
+        "\u201cThe gap in coding is even larger,\u201d LMArena wrote on X.\n\n"
+        "On LMArena, DeepSeek-R1 trails Gemini-2.0-Pro by more than 15 points."
+    )
+    assert [c["category"] for c in claims(text)] == [None]

@@ -663,3 +663,39 @@ def test_a_negation_before_a_comma_does_not_reach_the_participle_after_it() -> N
 )
 def test_no_gap_trend_without_a_gap_between_groups_changing(text: str) -> None:
     assert [c for c in _claims(text, date(2025, 6, 10)) if c["type"] == "trend_gap"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        (
+            "Claims that DeepSeek-R1 beats Gemma 3 27B on LMArena do not survive a look at "
+            "the data.",
+            True,
+        ),
+        (
+            "Gemma 3 27B ranks above DeepSeek-R1 on LMArena, according to a viral post that "
+            "turned out to be wrong.",
+            True,
+        ),
+        # reported, then doubted in the next sentence: nothing is claimed
+        ('"DeepSeek-R1 beats Gemma 3 27B on LMArena," a founder told me. I doubt it.', None),
+        # asked, not said
+        ("It remains to be seen whether Claude 3.5 Sonnet can beat GPT-4o on LMArena.", None),
+        ("We'll see next week whether Gemini 1.5 Pro can take back first place.", None),
+    ],
+)
+def test_rebutted_doubted_and_open_claims(text: str, negated: bool | None) -> None:
+    claims = _claims(text, date(2025, 4, 10))
+    assert [c["negated"] for c in claims] == ([] if negated is None else [negated])
+
+
+def test_once_and_a_date_past_a_semicolon_date_nothing_here() -> None:
+    assert _claims("Grok 3 once ranked first on LMArena.", date(2025, 8, 9)) == []
+    text = (
+        "When it launched in January, DeepSeek-R1 ranked third on LMArena; it has since "
+        "dropped to 20th."
+    )
+    assert [(c["rank"], c["as_of"]) for c in _claims(text, date(2025, 8, 9))] == [
+        (20, "2025-08-09")
+    ]
