@@ -986,7 +986,24 @@ def find_score_slots(s: Sentence) -> list[Hit]:
                     metric=metric,
                 )
             )
-    return found
+    return _without_build_codes(s.text, found)
+
+
+_BUILD_CODE = re.compile(r"\((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\)")
+
+
+def _without_build_codes(text: str, found: list[Hit]) -> list[Hit]:
+    """ "Gemini 2.0 Flash Thinking (1219) is third with 1363": a month-and-day in
+    brackets after a name is its build when the sentence gives the model a score too."""
+    codes = [
+        h for h in found if isinstance(h, ScoreHit) and _BUILD_CODE.match(text, max(0, h.start - 1))
+    ]
+    return [
+        h
+        for h in found
+        if h not in codes
+        or not any(isinstance(o, ScoreHit) and o.model == h.model and o is not h for o in found)
+    ]
 
 
 # A list of scores that says its verb once: "..., Claude 3 Opus about 85% (setups

@@ -186,6 +186,7 @@ def find_date(sentence: str, published: date) -> date | None:
 # the start (and end) of a period the claim speaks over, never its as-of date.
 _PERIOD_CUE = re.compile(r"\b(?:since|from|between|starting|beginning)\s+(?:in\s+)?", re.IGNORECASE)
 _PERIOD_END = re.compile(r"\s*(?:to|until|till|through|and|[-–—])\s+(?:in\s+)?", re.IGNORECASE)
+_EVENT_DATE = re.compile(r"[^,;.]{0,60}?\b(?:on|in)\s+", re.IGNORECASE)
 _DATE_FORMS = (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _MONTH_YEAR, _MONTH_DAY)
 _BARE_MONTH = lazy(rf"(?:early\s+|late\s+|mid-?)?({_MONTH_CAP})\b(?!\s+\d)")
 
@@ -224,6 +225,11 @@ def find_period(sentence: str, published: date) -> tuple[date | None, date | Non
     words blanked out, so that `find_date` on it finds only the claim's own date."""
     for cue in _PERIOD_CUE.finditer(sentence):
         start = _date_at(sentence, cue.end(), published, first_day=True)
+        if start is None and cue.group().lower().startswith("since"):
+            # "Since DeepSeek shipped its R1 update on May 28, ...": the event's date
+            # starts the period as much as "since May 28" does
+            event = _EVENT_DATE.match(sentence, cue.end())
+            start = _date_at(sentence, event.end(), published, True) if event else None
         if start is None:
             continue
         first, end_pos = start

@@ -109,6 +109,7 @@ _BOARD_RE = re.compile(
 )
 # Names that mean the text arena only when no sub-arena is named beside them.
 _GENERIC_BOARDS = frozenset({"lmarena-text"})
+_THE_ARENA = re.compile(r"\b(?i:on|in|atop|at\s+the\s+top\s+of)\s+the\s+Arena\b(?!\s+(?:of|for)\b)")
 _SUB_ARENAS = frozenset(
     b for b in BOARDS.values() if b.startswith("lmarena-") and b != "lmarena-text"
 )
@@ -245,6 +246,8 @@ def _board(sentence: str) -> str | None:
     found = [BOARDS[m.group(1).lower()] for m in _BOARD_RE.finditer(sentence)]
     specific = [b for b in found if b not in _GENERIC_BOARDS]
     chosen = specific or found
+    if not chosen and _THE_ARENA.search(sentence):
+        return "lmarena-text"  # "On the Arena, though, ...": the shorthand for LMArena
     return chosen[0] if chosen else None
 
 

@@ -2651,3 +2651,19 @@ def test_a_category_in_someone_elses_quoted_words_does_not_carry() -> None:
         "On LMArena, DeepSeek-R1 trails Gemini-2.0-Pro by more than 15 points."
     )
     assert [c["category"] for c in claims(text)] == [None]
+
+
+def test_a_build_code_in_brackets_is_no_score_beside_the_models_score() -> None:
+    assert scores("On LMArena, Gemini 2.0 Flash Thinking (1219) is third with 1363.") == {
+        ("Gemini 2.0 Flash Thinking", 1363.0)
+    }
+
+
+def test_the_arena_is_lmarena_and_ends_a_board_said_before() -> None:
+    text = (
+        "Hugging Face's Open LLM Leaderboard is now dominated by Qwen fine-tunes. On the "
+        "Arena, though, Gemma 2 27B ranks above Llama 3 70B."
+    )
+    assert [c["board"] for c in claims(text) if c["type"] == "pairwise_comparison"] == [
+        "lmarena-text"
+    ]

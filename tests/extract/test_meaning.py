@@ -699,3 +699,12 @@ def test_once_and_a_date_past_a_semicolon_date_nothing_here() -> None:
     assert [(c["rank"], c["as_of"]) for c in _claims(text, date(2025, 8, 9))] == [
         (20, "2025-08-09")
     ]
+
+
+def test_since_an_event_on_a_date_starts_a_period_and_dates_nothing() -> None:
+    text = (
+        "Since DeepSeek shipped its R1 update on May 28, Qwen2.5-Max has dropped to 17th on "
+        "LMArena."
+    )
+    [claim] = _claims(text, date(2025, 7, 20))
+    assert (claim["rank"], claim["as_of"]) == (17, "2025-07-20")
