@@ -272,6 +272,9 @@ def _as_written(res: Resolution, name: str, form: mention.Form | None = None) ->
     return Resolution(name.strip(), res.status, res.models, res.candidates, how)
 
 
+_NO_THINKING_NAMES = ("no thinking", "non thinking", "no reasoning", "non reasoning")
+
+
 def _qualified(res: Resolution, form: mention.Form, index: BoardIndex) -> Resolution:
     """Apply what the form's dropped words said: "(new)" keeps the newest dated variant,
     "(non-reasoning)" drops the thinking/reasoning builds."""
@@ -284,6 +287,17 @@ def _qualified(res: Resolution, form: mention.Form, index: BoardIndex) -> Resolu
         # one beside it; a lone entry may be a hybrid ("Qwen3-235B-A22B")
         if len(plain) == len(models) and not any(_reasoning_sibling(m, index) for m in plain):
             plain = []
+        # "Qwen3-235B-A22B (non-thinking)": a hybrid whose plain build the board lists
+        # under its own name ("Qwen3-235B-A22B-no-thinking")
+        plain = (
+            plain
+            or [
+                found
+                for m in models
+                for said in _NO_THINKING_NAMES
+                for found in _ordered(_exact(f"{m} {said}", index), index)
+            ][:1]
+        )
         models = plain
     if form.newest and len(models) > 1:
         dated = [(d, m) for m in models if (d := mention.sortable_date(m)) is not None]

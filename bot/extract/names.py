@@ -352,7 +352,7 @@ class Gazetteer:
             last_end = end
             if first:
                 break
-        return self._with_written(original, text, out, first)
+        return _with_months(original, self._with_written(original, text, out, first))
 
     def _spelled_end(self, text: str, start: int, end: int) -> int:
         """Where a name ends when the words after it go on as a board spells one of its
@@ -462,10 +462,34 @@ def _written_pattern(spellings: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+_MONTH_WORD = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# "the May GPT-4o", "the June build of Claude 3.5 Sonnet", "OpenAI's November
+# ChatGPT-4o": the build of that month, read as the note "(May)" the resolver knows
+_MONTH_BEFORE = re.compile(
+    rf"\b(?:the|its|their|[A-Z][\w.]*['’]s)\s+(?P<month>(?=[A-Z])(?i:{_MONTH_WORD}))\.?\s+"
+    r"(?:(?:build|version|update|release|snapshot|checkpoint|edition)\s+of\s+)?$"
+)
+
+
+def _with_months(original: str, found: list[Mention]) -> list[Mention]:
+    out = []
+    for m in found:
+        month = _MONTH_BEFORE.search(original, max(0, m.start - 40), m.start)
+        if month is not None and m.kind == "model" and "(" not in m.text:
+            m = Mention(month.start("month"), m.end, f"{m.text} ({month['month']})", m.kind)
+        out.append(m)
+    return out
+
+
 _VARIANT_NOTE = re.compile(
-    r"\s?\((?:new|old|latest|original|high|medium|low|mini|thinking|non-thinking|reasoning|"
-    r"non-reasoning|preview|experimental|exp|"
+    r"\s?\((?:new|old|latest|original|high|medium|low|mini|preview|experimental|exp|"
+    # "(thinking)", "(in non-thinking mode)"
+    r"(?:in\s+)?(?:thinking|non-thinking|no-thinking|reasoning|non-reasoning)(?:\s+mode)?|"
     r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?:['’]\d{2}|(?:19|20)\d{2})|\d{8}|\d{4}-\d{2}-\d{2}|"
+    rf"(?:{_MONTH_WORD})\.?|"
     r"\d{2}/\d{2}|\d{1,4}[BMT])\)",
     re.IGNORECASE,
 )

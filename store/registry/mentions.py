@@ -41,7 +41,7 @@ NEWEST_WORDS = frozenset({"new", "newer", "newest", "latest", "updated", "upgrad
 BUILD_WORDS = frozenset({"think", "thinking", "reasoning", "reasoner", "high", "low", "medium"})
 # Words that pick the build without extended thinking.
 _NO_REASONING = re.compile(
-    r"\b(?:non|no|without)[\s-]+(?:reasoning|thinking|think)\b(?:\s+mode)?", re.I
+    r"(?:in\s+)?\b(?:non|no|without)[\s-]+(?:reasoning|thinking|think)\b(?:\s+mode)?", re.I
 )
 
 

@@ -218,3 +218,25 @@ def test_a_name_is_read_as_far_as_a_board_spells_it(text: str, name: str) -> Non
         board_models=["Gemini Advanced App (2024-05-14)", "gemini-1.5-pro-001", "GPT-4o-mini"]
     )
     assert gaz.models(text)[0].text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a month said with a name picks that month's build (the resolver reads the note)
+        ("On LMArena, the May GPT-4o is eighth with 1285.", "GPT-4o (May)"),
+        (
+            "On LMArena, the June build of Claude 3.5 Sonnet has dropped to 12th.",
+            "Claude 3.5 Sonnet (June)",
+        ),
+        ("On LMArena, GPT-4o (August) is 14th with 1265.", "GPT-4o (August)"),
+        (
+            "On LMArena, Qwen3 235B (in non-thinking mode) is tenth.",
+            "Qwen3 235B (in non-thinking mode)",
+        ),
+        # a month that dates the sentence is no build
+        ("In May GPT-4o ranked first.", "GPT-4o"),
+    ],
+)
+def test_a_month_or_a_mode_said_with_a_name_stays_with_it(text: str, name: str) -> None:
+    assert _gazetteer().models(text)[0].text == name

@@ -423,3 +423,11 @@ def test_a_group_inside_the_other_is_no_comparison() -> None:
         group_a=CN_OPEN, group_b=Group(open_weights=True), as_of=D2, view="raw", **COMMON
     )
     assert (run(inner).verdict, run(inner).reason) == ("unverifiable", "ambiguous_model")
+
+
+def test_a_mode_said_in_words_picks_the_build_without_thinking() -> None:
+    from store.resolve import resolve
+
+    board = ["Qwen3-235B-A22B", "Qwen3-235B-A22B-no-thinking"]
+    for name in ("Qwen3-235B-A22B (in non-thinking mode)", "Qwen3-235B-A22B (no thinking)"):
+        assert list(resolve(name, board).models) == ["Qwen3-235B-A22B-no-thinking"]
