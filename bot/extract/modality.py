@@ -31,6 +31,9 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()–—]|,\s+(?:but|while|whereas|although|though|which|who|and|so)\b|,\s+(?=[a-z]+ing\b)|"
     # "is no longer maintained and has been replaced by Y": a second predicate
     r"\sand\s+(?=(?:has|have|had|is|are|was|were)\s)|"
+    # "does not beat X and trails Y": a second verb of ranking is a claim of its own
+    r"\sand\s+(?=(?:\w+ly\s+|still\s+|now\s+)?(?:trails|beats|leads|ranks|sits|lags|tops|"
+    r"outperforms|outranks|remains|falls|comes|stays|edges|overtakes|surpasses)\b)|"
     r"\b(?:but|while|whereas|although|though|which|who|that)\b",
     re.IGNORECASE,
 )
@@ -149,7 +152,7 @@ _FORECAST = re.compile(
     r"\b(?:could|(?-i:may)|might|will|would|shall|is\s+going\s+to|are\s+going\s+to|"
     r"(?:is|are)\s+(?:widely\s+)?(?:expected|set|poised|likely|projected|predicted|forecast|"
     r"tipped|slated|on\s+track|on\s+course|about|bound)\s+to|"
-    r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)\s+(?:that\s+)?(?:it\s+)?(?:will\s+)?|"
+    r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)(?:\s+that)?(?:\s+it)?(?:\s+will)?|"
     r"(?<=\w)['’]ll|(?:a\s+)?matter\s+of\s+time\s+before|"
     # what ought to be is no more a fact than what will be: "should be ranked higher"
     r"should|ought\s+to|deserves?\s+to)\s+(?:[\w-]+\s+){0,3}$",

@@ -253,6 +253,8 @@ _OBJECT_LEAD = _i(
     r"scores?|results?|quality|level)\s+of\s+|"
     # "leading code embedders in the market today: A, B and C", "rivals such as A":
     # a described object, then the names it stands for
+    # ("leads and Meta trails: X" is a clause of its own, X no object of "leads")
+    r"(?![^:]*\b(?:and|but|while|whereas|trails?|leads?|beats?|ranks?|lags?|sits?|is|are)\b)"
     r"(?:[\w'’-]+\s+){0,8}?[\w'’-]+(?:,?\s+(?:such\s+as|like|including|namely)|:)\s+)?"
     # "rivals such as OpenAI's GPT5.4": the maker before the name
     r"(?:[A-Z][\w.&-]*['’]s\s+)?$"
@@ -1706,8 +1708,8 @@ def find_place_counts(s: Sentence) -> list[Hit]:
         groups = _groups_in(window, s) if end > start else []
         if groups and end == m.start():
             groups = groups[-1:]  # the group nearest before the verb is its subject
-        if not groups or groups[0].others:
-            continue
+        if not groups or groups[0].others or groups[0].group == Group():
+            continue  # ("OpenAI has only one model in the top five": no group read)
         if _EITHER.search(window, 0, groups[0].end + 12):
             continue  # "either Google or OpenAI", "US and Chinese": no one group holds them
         inside = [g for g in s.groups if m.start() <= g.start and g.end <= m.end()]

@@ -603,6 +603,8 @@ class RulesExtractor:
                     unclear.append(hit)  # places counted on a list of a group: no board's
             hits = [h for h in hits if h not in unclear]
             hits = _places_owned(ctx, hits)
+            if _OPEN_RACE.search(ctx.text):
+                _within_open(hits)
             if hits and listed is None:
                 listed = list_before
             if lists:
@@ -875,6 +877,23 @@ _MOVED_INTO = re.compile(r"\s+(?:down\s+|back\s+)?(?:to|into)\s+(?:the\s+)?", re
 _NONE_CLAUSE = re.compile(
     r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:no|none\s+of\s+the|not\s+a\s+single)\b", re.I
 )
+
+
+# "Chinese labs lead the open race": the lead is among open models on both sides
+_OPEN_RACE = re.compile(
+    r"\b(?:the\s+)?open(?:[- ](?:source|weights?))?\s+(?:race|field|segment|side|rankings?|"
+    r"category|world|ecosystem|contest|competition)\b",
+    re.IGNORECASE,
+)
+
+
+def _within_open(hits: list[Hit]) -> None:
+    """Both sides of a group lead said of the open race are open models (the best open
+    model is the group's: the judge finds one side inside the other and says so)."""
+    for hit in hits:
+        if isinstance(hit, GroupHit) and hit.aggregate == "best_of":
+            hit.group_a = hit.group_a.model_copy(update={"open_weights": True})
+            hit.group_b = Group(open_weights=True)
 
 
 def _places_owned(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
