@@ -816,6 +816,12 @@ _RESPECTIVELY = re.compile(
     r"(?:\s+(?:on|in|at|for)\s+[^,.;]{1,30}?)?,?\s+respectively\b",
     re.IGNORECASE,
 )
+_PARALLEL_NUMBERS = re.compile(
+    r"\s(?:scor(?:e|es|ed|ing)|post(?:s|ed)?|(?:sit|sat|are|were|stand|stood)\s+at|with)\s+"
+    r"(?P<nums>(?:\d[\d.,]*\s?%?(?:,\s*|\s+))*?\d[\d.,]*\s?%?,?\s+and\s+\d[\d.,]*\s?%?)"
+    r"(?:\s+points)?(?![\d.,]*\s*,?\s*respectively)",
+    re.IGNORECASE,
+)
 _RESPECTIVE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _NAMES_JOIN = re.compile(r"^\s*(?:,\s*and|,|and|&)\s*$")
 
@@ -824,10 +830,22 @@ def find_respective_scores(s: Sentence) -> list[Hit]:
     """Scores given "respectively": the n-th number is the n-th name of the list of
     names just before them; when the counts differ nothing is read."""
     found: list[Hit] = []
-    for r in _RESPECTIVELY.finditer(s.text):
+    said = list(_RESPECTIVELY.finditer(s.text))
+    # "Gemini-2.5-Pro and Grok-4 score 1470 and 1434": as many numbers as names, in
+    # the same order, right after the names
+    said += [
+        p
+        for p in _PARALLEL_NUMBERS.finditer(s.text)
+        if not any(r.start("nums") == p.start("nums") for r in said)
+    ]
+    for r in said:
         named = [m for m in s.models if m.end <= r.start()]
         if not named:
             continue
+        if r.group().lower().endswith("respectively") is False and s.text[
+            named[-1].end : r.start()
+        ].strip(" ,"):
+            continue  # the numbers must follow the names they go with
         run = joined_names(s, named[-1], _NAMES_JOIN)
         values = [v.group() for v in _RESPECTIVE_NUMBER.finditer(r.group("nums"))]
         if len(run) != len(values) or len(run) < 2:
@@ -861,7 +879,12 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         return found  # "the thread got 1,412 points and 873 comments": votes on a post
     taken = {(h.model, h.value) for h in s.hits if isinstance(h, ScoreHit)}
     read = {h.start for h in s.hits if isinstance(h, ScoreHit)}
-    respective = [r.span("nums") for r in _RESPECTIVELY.finditer(s.text) if r.start() in read]
+    respective = [
+        r.span("nums")
+        for pattern in (_RESPECTIVELY, _PARALLEL_NUMBERS)
+        for r in pattern.finditer(s.text)
+        if r.start() in read
+    ]
     last: tuple[str, int] | None = None  # the previous number's model and its end
     number_before: int | None = None  # where the previous number of any kind ended
     for m in _SCORE.finditer(s.text):

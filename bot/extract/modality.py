@@ -135,7 +135,8 @@ _UNDATED_AFTER = re.compile(
     r"[^,;.]{0,60}?\b(?:(?:after|following|upon)\s+(?:its|their)\s+(?:release|launch|debut)|"
     # "was #1 on LMArena for months", "ranked first earlier in the year"
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
-    r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|back\s+then)\b",
+    r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|back\s+then|"
+    r"for\s+a\s+(?:time|while|spell|stretch))\b",
     re.IGNORECASE,
 )
 # "briefly ranked #1", "once ranked first": at a time the text does not give ("briefly
@@ -178,6 +179,11 @@ _AHEAD = re.compile(
 # The cue inside an "if" clause: "if Gemini 3 beats GPT-5 ..." asserts nothing yet.
 # ("once style is accounted for" and "once LMArena added it" speak of now or the past;
 # a "once" that looks ahead has its "will")
+_ODDS = re.compile(
+    r"\b(?:probability|chance|odds|likelihood)\s+(?:that|of)\b|"
+    r"\b(?:bull|bear|base)(?:[- ]case)?\s*(?:case|scenario)?\s*:|\bscenario\s*:",
+    re.IGNORECASE,
+)
 _CONDITION = re.compile(r"(?:^|[\s,;(])(?<!as )(?<!even )(?:if|unless)\s", re.IGNORECASE)
 _REJECTED = re.compile(
     r"\b(?:rejects?|rejected|denies|denied|disputes?|disputed|debunk(?:s|ed)?|refutes?|"
@@ -190,6 +196,9 @@ _REJECTED = re.compile(
     # denial stands in the claim's own clause: "we do not think any X outranks Y")
     r"\b(?:I|we)\s+(?:really\s+)?(?:don['’]t|do\s+not)\s+(?:buy|believe|think|accept)\s+that\b|"
     # a correction: what an earlier version said is what it takes back
+    r"\b(?:earlier|previously)\s+we\s+(?:said|reported|wrote|stated)\s+(?:that\s+)?|"
+    r"\bwe\s+(?:previously|earlier|wrongly|incorrectly|mistakenly)\s+"
+    r"(?:said|reported|wrote|stated)\s+(?:that\s+)?|"
     r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version"
     r"(?:\s+of\s+this\s+(?:article|story|post|piece|report))?\s+"
     r"(?:\w+\s+)?(?:said|stated|reported|claimed|suggested)\s+(?:that\s+)?|"
@@ -261,6 +270,8 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
             almost_tied = True  # "very nearly matched": close, but neither tied nor apart
     clause = clause_before(text, pos)
     forecast = bool(_FORECAST.search(lead)) or bool(_CONDITION.search(clause))
+    # "a 30% chance that o3 overtakes ...", "Bull case: o3 tops LMArena": odds, not facts
+    forecast = forecast or bool(_ODDS.search(text, 0, pos))
     # "could overtake US models within months": the time ahead may follow the cue
     if forecast and not _AHEAD.search(lead + text[pos:]) and not _CONDITION.search(clause):
         forecast = not _EVIDENTIAL.search(text, max(0, pos - 120), pos)

@@ -331,6 +331,9 @@ _ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 
 # a sentence that only denies the one before it
 _DENIES_BEFORE = re.compile(
+    # 'CLAIM: "Llama 4 beats GPT-4o." VERDICT: False.'
+    r"(?:our\s+)?(?:verdict|rating|ruling)\s*:\s*(?:false|mostly\s+false|incorrect|wrong|untrue|"
+    r"pants\s+on\s+fire)[.!](?:\s|$)|"
     r"(?:(?:but\s+|yet\s+)?(?:that|this|it|the\s+claim|this\s+claim|that\s+claim)\s*(?:is|was|['’]s)\s+"
     r"(?:simply\s+|just\s+)?(?:not\s+(?:true|the\s+case|so|correct|accurate)|false|untrue|wrong|"
     r"incorrect)|(?:not|hardly)\s+so|"
@@ -343,6 +346,9 @@ _DENIES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DOUBTS_BEFORE = re.compile(
+    # a fact check's rating that neither confirms nor denies: "Rating: Misleading."
+    r"(?:our\s+)?(?:verdict|rating|ruling)\s*:\s*(?:misleading|unproven|mixed|half[- ]true|"
+    r"mostly\s+true|needs\s+context|unverified|partly\s+false|missing\s+context)[.!]|"
     r"(?:but\s+)?(?:I|we)\s+(?:(?:really\s+)?doubt\s+(?:it|that)|"
     r"(?:am|are|['’]m|['’]re)\s+not\s+(?:so\s+)?(?:sure|convinced)(?:\s+(?:of\s+)?(?:that|it))?|"
     r"(?:don['’]t|do\s+not)\s+(?:buy|believe)\s+(?:it|that))[.!]",
@@ -421,7 +427,17 @@ def _view(sentence: str, pos: int) -> View | None:
     return None
 
 
-_CONTRAST = re.compile(r",\s*(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
+_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
+
+
+def _contrast_half(sentence: str, pos: int) -> str:
+    """The half of a contrast ("X, though Y", "X but Y", "X; Y") that holds `pos`."""
+    cuts = list(_CONTRAST.finditer(sentence))
+    start = max((m.end() for m in cuts if m.end() <= pos), default=0)
+    end = min((m.start() for m in cuts if m.start() > pos), default=len(sentence))
+    return sentence[start:end]
+
+
 _QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
 
 
@@ -791,15 +807,20 @@ class RulesExtractor:
             board = None
         category = "size_class" if size_class else hit.category
         clause_start, clause_end = _clause(sent.text, hit.start)
+        # "13th on LMArena, though it ranks higher in the coding category": a category in
+        # the other half of a contrast is that half's
+        half = _contrast_half(sent.text, hit.start)
         # "13th overall but sixth in coding": the place said overall is in no category
-        overall_here = _OVERALL.search(sent.text, clause_start, clause_end) is not None
+        overall_here = bool(
+            _OVERALL.search(sent.text, clause_start, clause_end) and _OVERALL.search(half)
+        )
         if category is None and not overall_here:
-            cm = _CATEGORY_RE.search(sent.text) or _BOARD_CATEGORY.search(sent.text)
+            cm = _CATEGORY_RE.search(half) or _BOARD_CATEGORY.search(half)
             category = CATEGORIES[cm.group(1).lower()] if cm else None
         if category is None and carried[1] and metric in (None, "arena_score"):
             # "In LMArena's math category, o3 ranks first. Qwen3-32B ranks second."
             category = carried[1] if (board or "lmarena").startswith("lmarena") else None
-        if category is None and (om := _OTHER_CATEGORY.search(sent.text)):
+        if category is None and not overall_here and (om := _OTHER_CATEGORY.search(half)):
             # "#2 in the OSS non-reasoning models category": a category the boards may lack
             category = slug(om.group(1))
         # "o3-2025-04-16 is ranked 2nd": a build date in a name is no date of the claim

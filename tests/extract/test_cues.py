@@ -2667,3 +2667,82 @@ def test_the_arena_is_lmarena_and_ends_a_board_said_before() -> None:
     assert [c["board"] for c in claims(text) if c["type"] == "pairwise_comparison"] == [
         "lmarena-text"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On LMArena, Gemini-2.5-Pro and Grok-4-0709 score 1470 and 1434.",
+            {("Gemini-2.5-Pro", 1470.0), ("Grok-4-0709", 1434.0)},
+        ),
+        (
+            "On LMArena the top two are Gemini-2.5-Pro and o3, with 1470 and 1428 points.",
+            {("Gemini-2.5-Pro", 1470.0), ("o3", 1428.0)},
+        ),
+    ],
+)
+def test_as_many_numbers_as_names_go_in_order(text: str, expected: set[tuple[str, float]]) -> None:
+    assert scores(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Claude 3.7 Sonnet sits 13th in the overall ranking, though it ranks higher in "
+            "the coding category.",
+            {(13, None)},
+        ),
+        (
+            "Claude 3.7 Sonnet ranks fourth in the coding category, though it sits 13th in the "
+            "overall ranking.",
+            {(4, "coding"), (13, None)},
+        ),
+        (
+            "Claude 3.7 Sonnet is 13th on LMArena but climbs higher in the coding category.",
+            {(13, None)},
+        ),
+    ],
+)
+def test_a_category_stays_in_its_half_of_a_contrast(
+    text: str, expected: set[tuple[int, str | None]]
+) -> None:
+    assert {(c["rank"], c["category"]) for c in claims(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On LMArena, DeepSeek-V3 does not beat Gemini-Exp-1206 and trails o1.",
+            {
+                ("DeepSeek-V3", "Gemini-Exp-1206", "beats", True),
+                ("DeepSeek-V3", "o1", "trails", False),
+            },
+        ),
+        (
+            "DeepSeek leads and Meta trails: Llama 4 Maverick sits below Gemma 3 27B on LMArena.",
+            {("Llama 4 Maverick", "Gemma 3 27B", "trails", False)},
+        ),
+    ],
+)
+def test_each_verb_keeps_its_own_subject_and_denial(
+    text: str, expected: set[tuple[str, str, str, bool]]
+) -> None:
+    found = {
+        (c["model_a"], c["model_b"], c["relation"], c["negated"])
+        for c in claims(text)
+        if c["type"] == "pairwise_comparison"
+    }
+    assert found == expected
+
+
+def test_a_count_needs_a_group_and_the_open_race_is_among_open_models() -> None:
+    assert claims("OpenAI has only one model in the top five on LMArena.") == []
+    [claim] = claims("On LMArena, US labs lead the open-weights race.")
+    assert claim["group_a"]["open_weights"] is True and claim["group_b"] == {
+        "country": None,
+        "organisation": None,
+        "open_weights": True,
+    }

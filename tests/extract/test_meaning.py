@@ -708,3 +708,36 @@ def test_since_an_event_on_a_date_starts_a_period_and_dates_nothing() -> None:
     )
     [claim] = _claims(text, date(2025, 7, 20))
     assert (claim["rank"], claim["as_of"]) == (17, "2025-07-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # a fact check's rating after the claim it rates
+        ('CLAIM: "Llama 4 beats GPT-4o on LMArena." VERDICT: False.', True),
+        ('Claim: "Llama 4 Maverick ranks second on LMArena." Rating: Misleading.', None),
+        # what we said before is what a correction takes back
+        ("We previously reported that DeepSeek-V3 ranks fifth on LMArena.", True),
+        ("Correction: earlier we said DeepSeek-V3 was fifth on LMArena.", True),
+        # a past the text does not date
+        ("o1-preview held first place on LMArena for a while.", None),
+    ],
+)
+def test_fact_checks_corrections_and_undated_spells(text: str, negated: bool | None) -> None:
+    claims = _claims(text, date(2025, 4, 20))
+    assert [c["negated"] for c in claims] == ([] if negated is None else [negated])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We assign a 30% probability that o3 overtakes Gemini 2.5 Pro on LMArena by Q3.",
+        "There is a 30% chance that o3 overtakes Gemini 2.5 Pro on LMArena this quarter.",
+        "Bull case: o3 tops LMArena by year-end.",
+        "Gemini 2.5 Pro ranks first on LMArena. Few expect it to overtake Kimi K2.",
+    ],
+)
+def test_odds_and_expectations_are_forecasts(text: str) -> None:
+    claims = _claims(text, date(2025, 8, 10))
+    said = [c for c in claims if "overtake" in text and c["type"] == "pairwise_comparison"]
+    assert all(c["forecast"] for c in (said or claims)) and claims
