@@ -430,6 +430,9 @@ def _view(sentence: str, pos: int) -> View | None:
 _CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _contrast_half(sentence: str, pos: int) -> str:
     """The half of a contrast ("X, though Y", "X but Y", "X; Y") that holds `pos`."""
     cuts = list(_CONTRAST.finditer(sentence))
@@ -811,8 +814,10 @@ class RulesExtractor:
         # the other half of a contrast is that half's
         half = _contrast_half(sent.text, hit.start)
         # "13th overall but sixth in coding": the place said overall is in no category
+        # ("#2 in the OSS category (#6 overall)": the aside's "overall" is its own place)
         overall_here = bool(
-            _OVERALL.search(sent.text, clause_start, clause_end) and _OVERALL.search(half)
+            _OVERALL.search(_BRACKETED.sub(" ", sent.text[clause_start:clause_end]))
+            and _OVERALL.search(_BRACKETED.sub(" ", half))
         )
         if category is None and not overall_here:
             cm = _CATEGORY_RE.search(half) or _BOARD_CATEGORY.search(half)

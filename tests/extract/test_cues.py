@@ -2703,6 +2703,12 @@ def test_as_many_numbers_as_names_go_in_order(text: str, expected: set[tuple[str
             "Claude 3.7 Sonnet is 13th on LMArena but climbs higher in the coding category.",
             {(13, None)},
         ),
+        # an aside's "overall" is the aside's own place
+        (
+            "Mistral Large 3 debuts at #2 in the OSS non-reasoning models category (#6 amongst "
+            "OSS models overall) on the LMArena leaderboard.",
+            {(2, "oss_non_reasoning_models")},
+        ),
     ],
 )
 def test_a_category_stays_in_its_half_of_a_contrast(
