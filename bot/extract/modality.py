@@ -81,8 +81,9 @@ _ASKED = re.compile(
     r"\bit(?:['’]s|\s+is)\s+(?:not|far\s+from)\s+(?:obvious|clear|certain|evident))\b",
     re.IGNORECASE,
 )
-# "Whether X can close the gap is an open question"
-_WHETHER_FIRST = re.compile(r"\W*whether\b", re.IGNORECASE)
+# "Whether X can close the gap is an open question"; 'CLAIM: "Llama 4 beats GPT-4o."':
+# a claim set out to be checked, not made
+_WHETHER_FIRST = re.compile(r"\W*(?:whether\b|(?:claim|rumou?r|myth)\s*:)", re.IGNORECASE)
 _SO_THEY_SAY = re.compile(
     r"[-–—,]\s*or\s+so\s+(?:the\s+)?(?:marketing|story|claim|pitch|company|lab|they|it)\s+"
     r"(?:goes|says|claims|would\s+have\s+it)\b",

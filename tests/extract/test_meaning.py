@@ -713,9 +713,11 @@ def test_since_an_event_on_a_date_starts_a_period_and_dates_nothing() -> None:
 @pytest.mark.parametrize(
     ("text", "negated"),
     [
-        # a fact check's rating after the claim it rates
-        ('CLAIM: "Llama 4 beats GPT-4o on LMArena." VERDICT: False.', True),
-        ('Claim: "Llama 4 Maverick ranks second on LMArena." Rating: Misleading.', None),
+        # a fact check: a claim set out to be checked is not made; a rating after a
+        # claim someone made denies or withholds it
+        ('CLAIM: "Llama 4 beats GPT-4o on LMArena."', None),
+        ("Posts say Llama 4 beats GPT-4o on LMArena. VERDICT: False.", True),
+        ("Posts say Llama 4 Maverick ranks second on LMArena. Rating: Misleading.", None),
         # what we said before is what a correction takes back
         ("We previously reported that DeepSeek-V3 ranks fifth on LMArena.", True),
         ("Correction: earlier we said DeepSeek-V3 was fifth on LMArena.", True),
