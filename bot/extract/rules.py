@@ -621,7 +621,8 @@ class RulesExtractor:
                 elif list_before and isinstance(hit, GroupHit) and hit.aggregate != "best_of":
                     unclear.append(hit)  # places counted on a list of a group: no board's
             hits = [h for h in hits if h not in unclear]
-            hits = _places_owned(ctx, hits)
+            hits = [h for h in _places_owned(ctx, hits) if not _maker_only(ctx, h)]
+            hits = [h for h in hits if _first_but_one(ctx, h)]
             if _OPEN_RACE.search(ctx.text):
                 _within_open(hits)
             if hits and listed is None:
@@ -903,6 +904,49 @@ _MOVED_INTO = re.compile(r"\s+(?:down\s+|back\s+)?(?:to|into)\s+(?:the\s+)?", re
 _NONE_CLAUSE = re.compile(
     r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:no|none\s+of\s+the|not\s+a\s+single)\b", re.I
 )
+
+
+# "the best Chinese model after DeepSeek-R1": second; "apart from R1": first of a set
+# no group describes
+_BUT_ONE = re.compile(
+    r"\b(?:(?P<second>after|behind|second\s+only\s+to)|besides|apart\s+from|other\s+than|"
+    r"excluding|except(?:\s+for)?)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _first_but_one(ctx: Sentence, hit: Hit) -> bool:
+    """Whether a first place stands; "after X" makes it second (in place)."""
+    if not isinstance(hit, RankHit) or hit.rank != 1 or hit.op != "eq":
+        return True
+    turn = _CONTRAST.search(ctx.text, hit.start)
+    end = min(_clause(ctx.text, hit.start)[1], turn.start() if turn else len(ctx.text))
+    for m in _BUT_ONE.finditer(ctx.text, hit.start, end):
+        if any(x.start == m.end() and x.text != hit.model for x in ctx.models):
+            if not m.group("second"):
+                return False
+            hit.rank = 2
+            return True
+    return True
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+(?![\d.])")  # ("Llama's 3.4" gives a number its owner)
+
+
+def _maker_only(ctx: Sentence, hit: Hit) -> bool:
+    """Whether a claim's model is a family word the text writes only as a maker's
+    possessive ("V3, DeepSeek's non-reasoning model, has slipped to 11th"): the maker's
+    something, never the family's best member."""
+    for name in hit.names():
+        written = [m for m in ctx.models if m.text == name]
+        if written and all(
+            m.kind == "family"
+            and ctx.gaz.organisation(m.text) is not None
+            and _POSSESSIVE_AFTER.match(ctx.text, m.end)
+            for m in written
+        ):
+            return True
+    return False
 
 
 # "Chinese labs lead the open race": the lead is among open models on both sides

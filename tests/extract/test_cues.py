@@ -2752,3 +2752,21 @@ def test_a_count_needs_a_group_and_the_open_race_is_among_open_models() -> None:
         "organisation": None,
         "open_weights": True,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "after X": second; "apart from X": first of a set no group describes
+        (
+            "Qwen2.5-Max is the best Chinese model on LMArena after DeepSeek-R1.",
+            {("Qwen2.5-Max", 2)},
+        ),
+        ("Qwen2.5-Max is the best Chinese model on LMArena apart from DeepSeek-R1.", set()),
+        ("Kimi K2 is the best open model after its July update.", {("Kimi K2", 1)}),
+        # a maker written only as a possessive is no model ("DeepSeek's ... model")
+        ("Meanwhile V3, DeepSeek's non-reasoning model, has slipped to 11th on LMArena.", set()),
+    ],
+)
+def test_first_but_one_and_a_makers_possessive(text: str, expected: set[tuple[str, int]]) -> None:
+    assert ranks(text) == expected
