@@ -28,7 +28,8 @@ from bot.extract.lazy import lazy
 _CLAUSE_BREAK = re.compile(
     # ", reaching 95.8%": a participle after a comma starts its own clause, so a
     # negation in the relative clause before it ("tasks that don't require ...") is not its
-    r"[;:()–—]|,\s+(?:but|while|whereas|although|though|which|who|and|so)\b|,\s+(?=[a-z]+ing\b)|"
+    r"[;:()–—]|,\s+(?:but|while|whereas|although|though|which|who|where|and|so)\b|"
+    r",\s+(?=[a-z]+ing\b)|"
     # "is no longer maintained and has been replaced by Y": a second predicate
     r"\sand\s+(?=(?:has|have|had|is|are|was|were)\s)|"
     # "does not beat X and trails Y": a second verb of ranking is a claim of its own

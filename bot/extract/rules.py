@@ -208,7 +208,13 @@ _OTHER_RANKING = re.compile(
     r"\b(?:app\s+(?:stores?|charts?)|Google\s+Play|(?:iPhone|Android|mobile)\s+apps?|free\s+apps?|"
     r"downloads?\s+(?:charts?|rankings?)|(?:in|by)\s+(?:downloads|popularity|usage|revenue)|"
     # value for money is price, which no leaderboard ranks
-    r"for\s+the\s+(?:money|price)|value\s+for\s+money|bang\s+for\s+(?:the|your)\s+buck)\b|"
+    r"for\s+the\s+(?:money|price)|value\s+for\s+money|bang\s+for\s+(?:the|your)\s+buck|"
+    # a product's app, its users or revenue, papers about it: ranked, but on no
+    # leaderboard ("Claude app ranked 62nd overall", "second only to ChatGPT's 500
+    # million weekly users", "the most first-authored papers")
+    r"(?-i:[A-Z])[\w.-]*\s+apps?|(?:monthly|weekly|daily)\s+(?:active\s+)?users|"
+    r"top[- ]grossing|valuation|market\s+share|web\s+(?:visits|traffic)|brand\s+awareness|"
+    r"(?:accepted|research)\s+papers|first[- ]authored)\b|"
     r"^\W*(?:on|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:pric\w*|costs?|speed|latency|throughput)\s*,",
     re.IGNORECASE,
@@ -622,7 +628,7 @@ class RulesExtractor:
                     unclear.append(hit)  # places counted on a list of a group: no board's
             hits = [h for h in hits if h not in unclear]
             hits = [h for h in _places_owned(ctx, hits) if not _maker_only(ctx, h)]
-            hits = [h for h in hits if _first_but_one(ctx, h)]
+            hits = [h for h in hits if _first_but_one(ctx, h) and not _timed_place(ctx, h)]
             if _OPEN_RACE.search(ctx.text):
                 _within_open(hits)
             if hits and listed is None:
@@ -913,6 +919,21 @@ _BUT_ONE = re.compile(
     r"excluding|except(?:\s+for)?)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+
+
+# "came in second at 0.5 seconds": a place in a race of speed, which no board ranks
+_TIMED = re.compile(
+    r"\b(?:first\s+token|tokens\s+per\s+second|latency|\d[\d.]*\s*(?:seconds|secs?|ms|"
+    r"milliseconds))\b",
+    re.IGNORECASE,
+)
+
+
+def _timed_place(ctx: Sentence, hit: Hit) -> bool:
+    if not isinstance(hit, RankHit):
+        return False
+    start, end = _clause(ctx.text, hit.start)
+    return _TIMED.search(ctx.text, start, end) is not None
 
 
 def _first_but_one(ctx: Sentence, hit: Hit) -> bool:
