@@ -47,6 +47,11 @@ _UNITS_AGO = re.compile(
     r"a\s+couple\s+of)\s+(?P<unit>day|week|month|year)s\s+ago\b",
     re.IGNORECASE,
 )
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(
+    r"\b(?:(?i:last|on|this\s+past)\s+)(?P<day>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday))\b"
+)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -174,6 +179,11 @@ def find_date(sentence: str, published: date) -> date | None:
     for pattern, days in _RELATIVE:
         if pattern.search(sentence):
             return published - timedelta(days=days)
+    m = _WEEKDAY.search(sentence)
+    if m:
+        # "last Friday", "on Tuesday": the latest such day before the text's own
+        back = (published.weekday() - _WEEKDAYS.index(m["day"].lower()[:3])) % 7 or 7
+        return published - timedelta(days=back)
     m = _UNITS_AGO.search(sentence)
     if m:
         n = m["n"].lower()

@@ -158,7 +158,7 @@ _FORECAST = re.compile(
     r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)(?:\s+that)?(?:\s+it)?(?:\s+will)?|"
     r"(?<=\w)['’]ll|(?:a\s+)?matter\s+of\s+time\s+before|"
     # what ought to be is no more a fact than what will be: "should be ranked higher"
-    r"should|ought\s+to|deserves?\s+to)\s+(?:[\w-]+\s+){0,3}$",
+    r"should|ought\s+to|deserves?\s+to)\s+(?:[\w.'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # "The leaked numbers hint that X could top Y", "he said it could go toe to toe with Y":
@@ -182,11 +182,13 @@ _AHEAD = re.compile(
 # ("once style is accounted for" and "once LMArena added it" speak of now or the past;
 # a "once" that looks ahead has its "will")
 _ODDS = re.compile(
+    # "This will be the year open models catch up"
+    r"\bwill\s+be\s+the\s+(?:year|month|moment|day)\b|"
     r"\b(?:probability|chance|odds|likelihood)\s+(?:that|of)\b|"
     r"\b(?:bull|bear|base)(?:[- ]case)?\s*(?:case|scenario)?\s*:|\bscenario\s*:",
     re.IGNORECASE,
 )
-_CONDITION = re.compile(r"(?:^|[\s,;(])(?<!as )(?<!even )(?:if|unless)\s", re.IGNORECASE)
+_CONDITION = re.compile(r"(?:^|[\s,;(\"“])(?<!as )(?<!even )(?:if|unless)\s", re.IGNORECASE)
 _REJECTED = re.compile(
     r"\b(?:rejects?|rejected|denies|denied|disputes?|disputed|debunk(?:s|ed)?|refutes?|"
     r"refuted|dismiss(?:es|ed)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|idea|notion)?"
@@ -206,6 +208,8 @@ _REJECTED = re.compile(
     r"(?:\w+\s+)?(?:said|stated|reported|claimed|suggested)\s+(?:that\s+)?|"
     r"\bit\s+(?:would\s+be|is)\s+(?:wrong|false|misleading|a\s+mistake)\s+to\s+(?:say|claim|suggest)\s+that\b|"
     r"\bit\s+is\s+not\s+the\s+case\s+that\b|"
+    # "It's hard to argue that X is not the strongest": the writer says it is
+    r"\b(?:hard|difficult)\s+to\s+(?:argue|claim|say|deny)\s+(?:that\s+)?|"
     r"\bit(?:['’]s|\s+is)\s+(?:a\s+)?(?:myth|false|untrue|wrong)\s+(?:to\s+say\s+)?that\b|"
     r"\bfew\s+(?:people\s+|observers\s+|analysts\s+)?(?:would\s+)?(?:argue|believe|think|claim)\s+that\b",
     re.IGNORECASE,

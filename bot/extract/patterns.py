@@ -32,7 +32,14 @@ from bot.extract.lexicon import BENCHMARKS
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.scope import slug
-from bot.extract.subjects import REFERENCE, antecedent, in_subject_position, pronoun_in, subjects
+from bot.extract.subjects import (
+    OWN_VERB,
+    REFERENCE,
+    antecedent,
+    in_subject_position,
+    pronoun_in,
+    subjects,
+)
 from store.claims import Group
 from store.judge.rank import AMONG_LEADING_K
 
@@ -764,6 +771,8 @@ def _objects(s: Sentence, pos: int) -> list[Mention]:
         pattern = _OBJECT_LEAD if not out else _OBJECT_JOIN
         if not pattern.match(gap) and not (out and _same_preposition(s.text[:pos], gap)):
             break
+        if out and OWN_VERB.match(s.text, m.end):
+            break  # "X trails A, and B trails C": B is the next clause's subject
         out.append(m)
         cursor = m.end
     return out

@@ -181,6 +181,16 @@ def pronoun_in(text: str) -> bool:
     return bool(_PRONOUN.search(text))
 
 
+# a name with a verb of its own after it: "..., and Claude 3 Opus trails GPT-4 Turbo"
+OWN_VERB = re.compile(
+    r"\s+(?:now\s+|still\s+|also\s+|then\s+|\w+ly\s+)?(?:is|was|are|were|has|have|had|ranks?|"
+    r"ranked|sits?|sat|trails?|trailed|beats?|leads?|led|lags?|tops?|topped|comes?|came|"
+    r"falls?|fell|remains?|stays?|edges?|overtakes?|overtook|outperforms?|scores?|scored|"
+    r"holds?|held|takes?|took|moves?|moved|climbs?|climbed|drops?|dropped|slips?|slipped)\b",
+    re.IGNORECASE,
+)
+
+
 def subjects(text: str, models: Sequence[Mention], objects: Collection[int]) -> list[Mention]:
     """Mentions that stand as a subject (in subject position, not a verb's object). A
     name joined to the one before it ("with A and B") shares that one's role."""
@@ -188,7 +198,8 @@ def subjects(text: str, models: Sequence[Mention], objects: Collection[int]) -> 
     prev: Mention | None = None
     prev_is = False
     for m in models:
-        if prev is not None and _COORDINATED.match(text[prev.end : m.start]):
+        joined = prev is not None and _COORDINATED.match(text[prev.end : m.start])
+        if joined and not OWN_VERB.match(text, m.end):
             is_subject = prev_is
         else:
             is_subject = m.start not in objects and in_subject_position(text, m.start)

@@ -2770,3 +2770,13 @@ def test_a_count_needs_a_group_and_the_open_race_is_among_open_models() -> None:
 )
 def test_first_but_one_and_a_makers_possessive(text: str, expected: set[tuple[str, int]]) -> None:
     assert ranks(text) == expected
+
+
+def test_a_name_with_a_verb_of_its_own_starts_the_next_clause() -> None:
+    text = (
+        "On LMArena, Gemini 1.5 Pro trails Claude 3.5 Sonnet, and Claude 3 Opus trails GPT-4 Turbo."
+    )
+    assert pairs(text) == {
+        ("Gemini 1.5 Pro", "Claude 3.5 Sonnet", "trails"),
+        ("Claude 3 Opus", "GPT-4 Turbo", "trails"),
+    }

@@ -743,3 +743,58 @@ def test_odds_and_expectations_are_forecasts(text: str) -> None:
     claims = _claims(text, date(2025, 8, 10))
     said = [c for c in claims if "overtake" in text and c["type"] == "pairwise_comparison"]
     assert all(c["forecast"] for c in (said or claims)) and claims
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # published on a Friday: the Friday before, the Tuesday of this week
+        ("Google's Gemini-Exp-1114 took first place on LMArena last Friday.", "2024-11-15"),
+        ("On Tuesday, Gemini-Exp-1114 took first place on LMArena.", "2024-11-19"),
+    ],
+)
+def test_a_weekday_dates_the_claim(text: str, as_of: str) -> None:
+    [claim] = _claims(text, date(2024, 11, 22))
+    assert claim["as_of"] == as_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"If Grok-4-0709 does not debut at number one on LMArena, I would be shocked," said '
+        "one investor.",
+        "o3 will tie Gemini-2.5-Pro for first place on LMArena.",
+        '"This will be the year open models catch up," predicted one founder.',
+    ],
+)
+def test_conditions_and_predictions_in_other_words_are_forecasts(text: str) -> None:
+    claims = _claims(text, date(2025, 8, 6))
+    assert claims and all(c["forecast"] for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google's Gemini app sat at No. 14 in the productivity category, while Anthropic's "
+        "Claude app ranked 62nd overall. The LMArena leaderboard is updated every week.",
+        "Llama 3.1 70B on Together AI came in second at 0.5 seconds. The LMArena leaderboard "
+        "is updated every week.",
+        "Qwen2 was the second most common open base model in accepted papers, and Mistral 7B "
+        "came third. The LMArena leaderboard is updated every week.",
+        "Gemini now reaches more than 350 million monthly users, second only to ChatGPT's 500 "
+        "million weekly users. The LMArena leaderboard is updated every week.",
+        "China overtook the United States as the country with the most first-authored NeurIPS "
+        "papers for the first time. The LMArena leaderboard is updated every week.",
+    ],
+)
+def test_rankings_of_apps_users_papers_and_speed_are_no_board_claims(text: str) -> None:
+    assert _claims(text, date(2025, 5, 1)) == []
+
+
+def test_a_denial_before_where_does_not_reach_the_clause_after_it() -> None:
+    text = (
+        "Grok 4 has not yet appeared on LMArena's public text leaderboard, where Gemini 2.5 "
+        "Pro remains in first place."
+    )
+    [claim] = _claims(text, date(2025, 7, 10))
+    assert (claim["model"], claim["rank"], claim["negated"]) == ("Gemini 2.5 Pro", 1, False)
