@@ -144,7 +144,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:edg(?:es|ed|ing)|trump(?:s|ed|ing)?|crush(?:es|ed|ing)?|trounc(?:es|ed|ing)|"
         r"outstrip(?:s|ped|ping)?|outgun(?:s|ned|ning)?|overpower(?:s|ed|ing)?|"
         r"thrash(?:es|ed|ing)|smash(?:es|ed|ing)|demolish(?:es|ed|ing))"
-        r"(?=\s+(?:both\s+|even\s+)?(?-i:[A-Z]|o\d))|"
+        # ("edged out" and "edges past" are read below; a case-blind twin of this
+        # pattern runs first, so no case-sensitive group may stand in it)
+        r"(?!\s+(?:out|past|ahead|up|of)\b)(?=\s+\S)|"
         r"surpass(?:es|ed|ing)?|outrank(?:s|ed|ing)?|edges? out|edged out|outpac(?:es|ed|ing)|"
         r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|"
         r"finish(?:es|ed|ing)?|"
@@ -218,8 +220,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:is|are|was|were)\s+(?:close|near)\s+to"
     ),
     "ties": (
-        r"on\s+a\s+par\s+with|(?:just\s+|about\s+|roughly\s+)?"
-        rf"as\s+(?:good|strong|smart|{_ABLE})\s+as(?=\s+(?:[A-Z]|o\d))|"
+        r"on\s+a\s+par\s+with|(?:just\s+|about\s+|roughly\s+)?as\s+good\s+as|"
+        # "not as strong as X" (the adjective first: "as" alone is in every sentence)
+        rf"(?<=\bas\s)(?:strong|smart|{_ABLE})\s+as(?=\s+(?:[A-Z]|o\d))|"
         r"(?:roughly\s+|about\s+)?equal\s+to|"
         r"ties(?: with)?|tied(?: with)?|match(?:es|ed)|"
         # the bare verb after a modal, "to" or a negation: "can match", "does not yet match"
@@ -669,7 +672,7 @@ def measured(cue: str, relation: Relation) -> Relation | None:
 
 _TOO_VAGUE = frozenset(["models", "systems", "llms"])
 _APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
-_AS_GOOD_AS = re.compile(r"\bas\s+\w+\s+as$")
+_AS_GOOD_AS = re.compile(r"\w+\s+as$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
 _THE_FIELD = _i(
     r"\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"
@@ -870,7 +873,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                 objects = earlier
         negated = _near_negation(s.text, v.start())
         rel = "beats" if relation == "overtook" else relation
-        if negated and _AS_GOOD_AS.search(v.group()):
+        if negated and rel == "ties" and _AS_GOOD_AS.search(v.group()):
             # "is not as strong as Y": below Y, not "anything but level with Y"
             rel, negated = "trails", False
         for subj in coordinated:

@@ -212,7 +212,8 @@ _OTHER_RANKING = re.compile(
     # a product's app, its users or revenue, papers about it: ranked, but on no
     # leaderboard ("Claude app ranked 62nd overall", "second only to ChatGPT's 500
     # million weekly users", "the most first-authored papers")
-    r"(?-i:[A-Z])[\w.-]*\s+apps?|(?:monthly|weekly|daily)\s+(?:active\s+)?users|"
+    r"(?!(?:the|an?|their|its|our|your|this|that|mobile|free|web|new|iphone|android)\s)"
+    r"[\w.-]+\s+apps?|(?:monthly|weekly|daily)\s+(?:active\s+)?users|"
     r"top[- ]grossing|valuation|market\s+share|web\s+(?:visits|traffic)|brand\s+awareness|"
     r"(?:accepted|research)\s+papers|first[- ]authored)\b|"
     r"^\W*(?:on|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+(?:[\w-]+\s+){0,2}?"
