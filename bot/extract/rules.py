@@ -434,7 +434,10 @@ def _view(sentence: str, pos: int) -> View | None:
     return None
 
 
-_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
+# where a clause turns: "X, though Y", "X but Y", "X; Y"
+_CONTRAST = re.compile(
+    r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;", re.IGNORECASE
+)
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -1146,7 +1149,6 @@ _FRONTED_SCOPE = re.compile(
     r"[^,;]{0,40}?\b(?:to|at|on)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?)$",
     re.IGNORECASE,
 )
-_CLAUSE_TURN = re.compile(r",\s*(?:though|although|but|while|whereas|yet)\b|;", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[^,;.]{1,40}?)?\s*,")
 
 
@@ -1170,7 +1172,7 @@ def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
         if _FRONTED_SCOPE.match(lead) and _COMMA_AFTER.match(ctx.text, g.end):
             # "Among Chinese labs, X leads, though it sits outside the top 15": the
             # scope ends where a clause turns
-            return None if _CLAUSE_TURN.search(ctx.text, g.end, pos) else g.group
+            return None if _CONTRAST.search(ctx.text, g.end, pos) else g.group
     where = _IN_COUNTRY.match(ctx.text.replace("No.", "No"), pos)
     if where and not any(pos <= m.start < where.end() for m in ctx.models):
         country = ctx.gaz.country(where.group("where"))
