@@ -822,6 +822,7 @@ _PARALLEL_NUMBERS = re.compile(
     r"(?:\s+points)?(?![\d.,]*\s*,?\s*respectively)",
     re.IGNORECASE,
 )
+_PARALLEL_REACH = 30
 _RESPECTIVE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _NAMES_JOIN = re.compile(r"^\s*(?:,\s*and|,|and|&)\s*$")
 
@@ -842,10 +843,13 @@ def find_respective_scores(s: Sentence) -> list[Hit]:
         named = [m for m in s.models if m.end <= r.start()]
         if not named:
             continue
-        if r.group().lower().endswith("respectively") is False and s.text[
-            named[-1].end : r.start()
-        ].strip(" ,"):
-            continue  # the numbers must follow the names they go with
+        between = s.text[named[-1].end : r.start()]
+        if not r.group().lower().endswith("respectively") and (
+            len(between) > _PARALLEL_REACH or named[-1].start in s.objects
+        ):
+            # the numbers follow the names they go with ("A and B lead LMArena, with 1470
+            # and 1434 points"), never a verb's objects ("beats A and B, with ...")
+            continue
         run = joined_names(s, named[-1], _NAMES_JOIN)
         values = [v.group() for v in _RESPECTIVE_NUMBER.finditer(r.group("nums"))]
         if len(run) != len(values) or len(run) < 2:

@@ -119,7 +119,7 @@ _UNDATED_PAST = re.compile(
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
     r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|"
     r"when\s+(?:it|they)\s+(?:debuted|launched|was\s+released|were\s+released|came\s+out)|"
-    r"(?:was|were)\s+briefly|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last)\b|"
+    r"(?:was|were)\s+briefly|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)\b|"
     r"in\s+its\s+(?:first|early|opening)\s+(?:days|weeks|months)|"
     # "was the first model to break 1500": once, at a time the text does not give
     r"(?:was|were)\s+the\s+first\s+(?:[\w-]+\s+){0,2}?to)\b",

@@ -574,6 +574,10 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         m = before[-1]
         gap = s.text[m.end : pos]
         if pronoun_in(gap):
+            if _PRONOUN_LEAD.match(s.text) and s.prev_subject:
+                # "It is 77 points behind the leader, Gemini 2.5 Pro, and it outranks
+                # GPT-4.1": the sentence began with "it", and goes on speaking of it
+                return s.prev_subject
             # "X ..., making it the leading model": "it" is the sentence's one subject.
             return antecedent(s.text, s.models, s.objects, pos) or (
                 None if _names_between(s, m.end, pos) else s.prev_subject
@@ -739,6 +743,7 @@ _EMPTY_GAZETTEER = Gazetteer(set(), {}, {})
 _PRONOUN_BEFORE = _i(rf"\b(?:its|{REFERENCE})\b")
 _PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _ING = re.compile(r"[a-z]+ing\b")
+_PRONOUN_LEAD = _i(r"^\W*(?:it|its)\b")
 _PRONOUN_START = _i(rf"^\W*(?:[\w'’-]+,?\s+){{0,5}}?{REFERENCE}\s")
 
 

@@ -398,6 +398,9 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:released|experimental|public|original|updated|older|earlier|other)\s+[\w.-]+",
     re.IGNORECASE,
 )
+# "In coding, X is 22nd. Even with style control it is sixth": "it" goes on in the
+# category (a test is carried only by the words above)
+_IT_GOES_ON = re.compile(r"\bit\b", re.IGNORECASE)
 _GOES_ON = re.compile(
     r"\b(?:there|also|too|likewise|second|third|fourth|fifth|next|followed|behind|"
     r"runner-up|trails?|trailing)\b|\bon\s+(?:it|that|the\s+same)\b",
@@ -661,6 +664,8 @@ class RulesExtractor:
                 # only a sentence that goes on with the ranking ("there", "also", "comes
                 # second") speaks of the test or category named just before
                 goes_on = measure_before if _GOES_ON.search(sent.text) else (None, None)
+                if goes_on == (None, None) and _IT_GOES_ON.search(sent.text):
+                    goes_on = (None, measure_before[1])
                 if overall:
                     goes_on = (goes_on[0], None)
                 if headline and sent.text.strip() == title:

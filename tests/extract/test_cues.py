@@ -2780,3 +2780,28 @@ def test_a_name_with_a_verb_of_its_own_starts_the_next_clause() -> None:
         ("Gemini 1.5 Pro", "Claude 3.5 Sonnet", "trails"),
         ("Claude 3 Opus", "GPT-4 Turbo", "trails"),
     }
+
+
+def test_numbers_after_names_and_their_verb_go_in_order_but_not_to_objects() -> None:
+    assert scores("Gemini 2.5 Pro and GLM-4.5 lead LMArena, with 1470 and 1434 points.") == {
+        ("Gemini 2.5 Pro", 1470.0),
+        ("GLM-4.5", 1434.0),
+    }
+    assert scores("GPT-4o beats Claude 3.5 Sonnet and Gemini 1.5 Pro, with 1287 and 1271.") == set()
+
+
+def test_a_sentence_begun_with_it_goes_on_speaking_of_it() -> None:
+    text = (
+        "DeepSeek-V3-0324 is eighth on LMArena. It is just 77 points behind the leader, "
+        "Gemini 2.5 Pro Preview 05-06, and it outranks GPT-4.1."
+    )
+    assert ("DeepSeek-V3-0324", "GPT-4.1", "beats") in pairs(text)
+    assert not any(a == "Gemini 2.5 Pro Preview 05-06" for a, _, _ in pairs(text))
+
+
+def test_a_category_goes_on_into_a_sentence_about_it() -> None:
+    text = (
+        "In the coding category, Claude 3.7 Sonnet is 22nd on LMArena. Even with style "
+        "control it is sixth, not first."
+    )
+    assert {(c["rank"], c["category"]) for c in claims(text)} >= {(6, "coding")}

@@ -798,3 +798,7 @@ def test_a_denial_before_where_does_not_reach_the_clause_after_it() -> None:
     )
     [claim] = _claims(text, date(2025, 7, 10))
     assert (claim["model"], claim["rank"], claim["negated"]) == ("Gemini 2.5 Pro", 1, False)
+
+
+def test_for_most_of_a_year_is_a_past_the_text_does_not_date() -> None:
+    assert _claims("For most of 2024, OpenAI models led LMArena.", date(2025, 8, 6)) == []
