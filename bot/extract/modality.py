@@ -146,6 +146,13 @@ _UNDATED_AFTER = re.compile(
 _BRIEFLY_PAST = re.compile(
     r"\b(?:briefly|once)\s+(?:\w+ed|led|held|sat|took|overtook|beat|hit|rose|won)\b", re.IGNORECASE
 )
+# a past set before the whole sentence: "For most of 2024, the story was simple: ..."
+_FRONTED_PAST = re.compile(
+    r"\W*(?:for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)\b|back\s+then|"
+    r"at\s+one\s+point|in\s+the\s+past|previously|formerly|originally|at\s+first|"
+    r"until\s+recently)\b",
+    re.IGNORECASE,
+)
 # "has led LMArena for months": a past that reaches the present is no undated past
 _PERFECT = re.compile(r"\b(?:has|have)\b(?!\s+(?:a|an|the|its|their)\b)|['’]s\s+been\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|today|still)\b", re.IGNORECASE)
@@ -288,7 +295,7 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
     ):
         negated = not negated
     after = _UNDATED_AFTER.match(text, pos) is not None and not _PERFECT.search(clause)
-    past = bool(_UNDATED_PAST.search(clause)) or after
+    past = bool(_UNDATED_PAST.search(clause) or _FRONTED_PAST.match(text)) or after
     past = past or bool(_BRIEFLY_PAST.search(clause + text[pos : pos + 15]))
     past = past and not _NOW.search(text)
     asked = bool(_ASKED.search(text, max(0, pos - 120), pos) or _WHETHER_FIRST.match(text))

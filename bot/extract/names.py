@@ -363,8 +363,12 @@ class Gazetteer:
         words = name_words(text[start:end])
         for _ in range(2):
             nxt = _SPELLED_NEXT.match(text, end)
-            longer = (*words, *name_words(nxt.group(1))) if nxt else ()
-            if not nxt or longer not in self.spelled:
+            said = name_words(nxt.group(1)) if nxt else ()
+            # "Gemini 2.0 Flash Thinking 1219": the board's "...-Exp-1219", "Exp" unsaid
+            longer = next(
+                (w for w in ((*words, *said), (*words, "exp", *said)) if w in self.spelled), None
+            )
+            if not nxt or longer is None:
                 break
             words, end = longer, nxt.end()
         return end
@@ -501,7 +505,7 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": 
 _DASH_CHARS = ("\u2010", "\u2011", "\u2012", "\u2013")
 
 
-_SPELLED_NEXT = re.compile(r"[ -]([A-Za-z0-9][\w.]*)")
+_SPELLED_NEXT = re.compile(r"[ -]([A-Za-z0-9]\w*(?:\.\d+)*)")  # "1.5", never "1219."
 _NAME_SPLIT = re.compile(r"[-_\s/]+")
 
 

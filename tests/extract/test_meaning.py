@@ -802,3 +802,11 @@ def test_a_denial_before_where_does_not_reach_the_clause_after_it() -> None:
 
 def test_for_most_of_a_year_is_a_past_the_text_does_not_date() -> None:
     assert _claims("For most of 2024, OpenAI models led LMArena.", date(2025, 8, 6)) == []
+
+
+def test_a_fronted_past_holds_for_the_whole_sentence() -> None:
+    text = (
+        "For most of 2024, the story was simple: American labs led, and Chinese labs "
+        "followed at a distance."
+    )
+    assert _claims(text, date(2025, 8, 6)) == []

@@ -209,13 +209,21 @@ def test_a_last_word_that_could_mean_several_things_names_nothing(text: str, wor
         # the words after a name go on as a board spells one of its names
         ("Gemini Advanced sits at #4 on LMArena.", "Gemini Advanced"),
         ("On Chatbot Arena, Gemini 1.5 Pro 001 ranks above GPT-4o mini.", "Gemini 1.5 Pro 001"),
+        # a build code whose "Exp" the writer left out
+        ("Ties with Gemini 2.0 Flash Thinking 1219.", "Gemini 2.0 Flash Thinking 1219"),
         # a score after a name is no part of it
         ("Gemini 1.5 Pro 1300 points", "Gemini 1.5 Pro"),
+        ("Gemini 2.0 Flash Thinking 1300.", "Gemini 2.0 Flash Thinking"),
     ],
 )
 def test_a_name_is_read_as_far_as_a_board_spells_it(text: str, name: str) -> None:
     gaz = Gazetteer.build(
-        board_models=["Gemini Advanced App (2024-05-14)", "gemini-1.5-pro-001", "GPT-4o-mini"]
+        board_models=[
+            "Gemini Advanced App (2024-05-14)",
+            "gemini-1.5-pro-001",
+            "GPT-4o-mini",
+            "Gemini-2.0-Flash-Thinking-Exp-1219",
+        ]
     )
     assert gaz.models(text)[0].text == name
 
