@@ -490,6 +490,7 @@ def _with_months(original: str, found: list[Mention]) -> list[Mention]:
 
 _VARIANT_NOTE = re.compile(
     r"\s?\((?:new|old|latest|original|high|medium|low|mini|preview|experimental|exp|"
+    r"(?:the\s+|an\s+)?(?:experimental|preview)\s+(?:build|version|release|checkpoint)|"
     # "(thinking)", "(in non-thinking mode)"
     r"(?:in\s+)?(?:thinking|non-thinking|no-thinking|reasoning|non-reasoning)(?:\s+mode)?|"
     r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?:['’]\d{2}|(?:19|20)\d{2})|\d{8}|\d{4}-\d{2}-\d{2}|"

@@ -24,6 +24,9 @@ _CLAUSE_START = re.compile(
     # "we find that X achieves ...": a reported clause has its own subject
     # ("since", "after" and "before" are left out: "since GPT-5" is a preposition's)
     r"which|where|that|because|if|whether|"
+    # "Kimi K2 became the top open model as Grok 4 landed in the top three"
+    r"as(?=\s+[A-Z][^,;.]{0,40}?\s(?:landed|lands|ranked|ranks|came|comes|took|takes|rose|"
+    r"climbed|fell|dropped|slipped|moved|entered|debuted|sits|sat|is|was)\b)|"
     # "Box and Zoom observed GPT-5.2 demonstrates ...": a reported clause without "that"
     r"says?|said|observed|found|finds|noted|notes|believes?|believed|argues?|argued|"
     r"reported|reports|insists?|insisted)\b)\s*",
@@ -72,7 +75,8 @@ _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|/|,|vs\.?|versus)\s*$", re.
 def clause_lead(text: str, start: int) -> str:
     """The text between the start of the clause holding `start` and `start`."""
     lead_from = 0
-    for m in _CLAUSE_START.finditer(text, 0, start):
+    # the search runs past `start` so a clause word may look at what follows ("as ...")
+    for m in _CLAUSE_START.finditer(text, 0, start + 60):
         if m.end() <= start:
             lead_from = m.end()
     return text[lead_from:start]
@@ -191,6 +195,25 @@ OWN_VERB = re.compile(
 )
 
 
+# a name set off after a preposition's object: "with its bigger sibling, GPT-4o,"
+_OBJECT_APPOSITION = re.compile(
+    r"\b(?:with|to|than|behind|above|below|over|of|against)\s+(?:its|their|the|a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+,\s*$",
+    re.IGNORECASE,
+)
+
+
+def _set_off_object(text: str, m: Mention) -> bool:
+    """A name set off by commas after a preposition's object, in mid-sentence ("With the
+    official harness, X scored" is a fronted phrase, X its subject)."""
+    found = _OBJECT_APPOSITION.search(text, max(0, m.start - 60), m.start)
+    return (
+        found is not None
+        and text.startswith(",", m.end)
+        and re.search(r"\w", text[: found.start()]) is not None
+    )
+
+
 def subjects(text: str, models: Sequence[Mention], objects: Collection[int]) -> list[Mention]:
     """Mentions that stand as a subject (in subject position, not a verb's object). A
     name joined to the one before it ("with A and B") shares that one's role."""
@@ -201,6 +224,8 @@ def subjects(text: str, models: Sequence[Mention], objects: Collection[int]) -> 
         joined = prev is not None and _COORDINATED.match(text[prev.end : m.start])
         if joined and not OWN_VERB.match(text, m.end):
             is_subject = prev_is
+        elif _set_off_object(text, m):
+            is_subject = False  # "tied with its bigger sibling, GPT-4o, and sits ahead"
         else:
             is_subject = m.start not in objects and in_subject_position(text, m.start)
         if is_subject and m.start not in objects:

@@ -38,7 +38,10 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 # Words that say which release of a model, not which model.
 NEWEST_WORDS = frozenset({"new", "newer", "newest", "latest", "updated", "upgraded", "refreshed"})
 # Words that name a build of a model; said in parentheses, they must be matched.
-BUILD_WORDS = frozenset({"think", "thinking", "reasoning", "reasoner", "high", "low", "medium"})
+BUILD_WORDS = frozenset(
+    # "(experimental)": the build tested before release, never the released weights
+    {"think", "thinking", "reasoning", "reasoner", "high", "low", "medium", "experimental", "exp"}
+)
 # Words that pick the build without extended thinking.
 _NO_REASONING = re.compile(
     r"(?:in\s+)?\b(?:non|no|without)[\s-]+(?:reasoning|thinking|think)\b(?:\s+mode)?", re.I

@@ -2805,3 +2805,29 @@ def test_a_category_goes_on_into_a_sentence_about_it() -> None:
         "control it is sixth, not first."
     )
     assert {(c["rank"], c["category"]) for c in claims(text)} >= {(6, "coding")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "as" opening a clause with its own subject and verb
+        (
+            "Kimi K2 became the top open model on LMArena as Grok 4 landed in the top three.",
+            {("Kimi K2", 1), ("Grok 4", 3)},
+        ),
+    ],
+)
+def test_as_can_open_a_clause_of_its_own(text: str, expected: set[tuple[str, int]]) -> None:
+    assert ranks(text) == expected
+
+
+def test_a_name_set_off_after_a_prepositions_object_is_no_subject() -> None:
+    text = (
+        "GPT-4o mini is tied for first place with its bigger sibling, GPT-4o, and sits ahead "
+        "of Anthropic's Claude 3.5 Sonnet."
+    )
+    assert pairs(text) == {("GPT-4o mini", "Claude 3.5 Sonnet", "beats")}
+    # a fronted phrase is no object: its name is the subject
+    assert scores("With the official harness, GPT-5.6 Sol scored 13.3% on the ARC-AGI-3 set.") == {
+        ("GPT-5.6 Sol", 13.3)
+    }

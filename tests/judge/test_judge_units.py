@@ -431,3 +431,13 @@ def test_a_mode_said_in_words_picks_the_build_without_thinking() -> None:
     board = ["Qwen3-235B-A22B", "Qwen3-235B-A22B-no-thinking"]
     for name in ("Qwen3-235B-A22B (in non-thinking mode)", "Qwen3-235B-A22B (no thinking)"):
         assert list(resolve(name, board).models) == ["Qwen3-235B-A22B-no-thinking"]
+
+
+def test_an_experimental_build_is_never_the_released_one() -> None:
+    from store.resolve import resolve
+
+    board = ["llama-4-maverick-17b-128e-instruct", "gemini-1.5-pro-exp-0801", "gemini-1.5-pro-002"]
+    assert resolve("Llama 4 Maverick (experimental)", board).status == "not_found"
+    assert list(resolve("Gemini 1.5 Pro (experimental)", board).models) == [
+        "gemini-1.5-pro-exp-0801"
+    ]
