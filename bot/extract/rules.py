@@ -390,7 +390,12 @@ _FRONTED_TASK = re.compile(
     r"\W*(?i:for|in|on|at)\s+(?!(?:example|instance|now|short|fact|practice|particular|"
     r"addition|contrast|comparison|total|turn|general|reality|average|balance|sum|theory|"
     r"effect|all|both|the\s+other\s+hand|the\s+whole|other\s+words|my|our\s+view|"
-    r"performance|quality|benchmarks?|evals?|evaluations?|paper)\b)"
+    r"performance|quality|benchmarks?|evals?|evaluations?|paper|"
+    # "In the latest update,", "On the open side,": the board's own scene, no task
+    r"(?:the\s+)?(?:latest|newest|new|recent|last|current|weekly|monthly)\s+(?:update|refresh|"
+    r"release|snapshot|edition|leaderboard|rankings?|standings|table)|"
+    r"the\s+(?:overall\s+)?(?:rankings?|standings|leaderboard|table)|"
+    r"the\s+(?:open|closed|proprietary)\s+side)\b)"
     r"(?P<task>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),"
 )
 _DESCRIBED_SUBJECT = re.compile(

@@ -2831,3 +2831,10 @@ def test_a_name_set_off_after_a_prepositions_object_is_no_subject() -> None:
     assert scores("With the official harness, GPT-5.6 Sol scored 13.3% on the ARC-AGI-3 set.") == {
         ("GPT-5.6 Sol", 13.3)
     }
+
+
+def test_a_fronted_scene_is_no_task() -> None:
+    [claim] = claims("In the latest update, Gemini 2.5 Pro ranks first.")
+    assert claim["metric"] is None
+    [claim] = claims("For multilingual translation, GPT-4o ranks first.")
+    assert claim["metric"] == "multilingual_translation"
