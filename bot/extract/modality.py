@@ -159,7 +159,7 @@ _NOW = re.compile(r"\b(?:now|currently|today|still)\b", re.IGNORECASE)
 # A modal or future governing the cue: it stands at most three words before it, so
 # "could barely play the games, scoring 0.4%" is no forecast of the score.
 _FORECAST = re.compile(
-    r"\b(?:could|(?-i:may)|might|will|would|shall|is\s+going\s+to|are\s+going\s+to|"
+    r"\b(?:could|(?-i:may)|might|will|would|shall|won['’]t|is\s+going\s+to|are\s+going\s+to|"
     r"(?:is|are)\s+(?:widely\s+)?(?:expected|set|poised|likely|projected|predicted|forecast|"
     r"tipped|slated|on\s+track|on\s+course|about|bound)\s+to|"
     r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)(?:\s+that)?(?:\s+it)?(?:\s+will)?|"

@@ -764,6 +764,7 @@ def test_a_weekday_dates_the_claim(text: str, as_of: str) -> None:
         '"If Grok-4-0709 does not debut at number one on LMArena, I would be shocked," said '
         "one investor.",
         "o3 will tie Gemini-2.5-Pro for first place on LMArena.",
+        "GPT-4.1 won't even make the top 10 on LMArena when it is added.",
         '"This will be the year open models catch up," predicted one founder.',
     ],
 )
