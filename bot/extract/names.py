@@ -473,7 +473,7 @@ _MONTH_WORD = (
 # "the May GPT-4o", "the June build of Claude 3.5 Sonnet", "OpenAI's November
 # ChatGPT-4o": the build of that month, read as the note "(May)" the resolver knows
 _MONTH_BEFORE = re.compile(
-    rf"\b(?:the|its|their|[A-Z][\w.]*['’]s)\s+(?P<month>(?=[A-Z])(?i:{_MONTH_WORD}))\.?\s+"
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w.]*['’]s)\s+(?P<month>(?=[A-Z])(?i:{_MONTH_WORD}))\.?\s+"
     r"(?:(?:build|version|update|release|snapshot|checkpoint|edition)\s+of\s+)?$"
 )
 

@@ -443,6 +443,7 @@ def _view(sentence: str, pos: int) -> View | None:
 
 
 # where a clause turns: "X, though Y", "X but Y", "X; Y"
+_AND_NOW = re.compile(r"\b(?:and|but|yet)\s+(?:is\s+|has\s+)?(?:now|currently|today)\b", re.I)
 _CONTRAST = re.compile(
     r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;", re.IGNORECASE
 )
@@ -867,6 +868,9 @@ class RulesExtractor:
         period_start, period_end, rest = find_period(undated, article.published)
         # "since August" starts a period; the claim still speaks of its own date
         dated = period_end or find_date(rest, article.published)
+        if dated is not None and _AND_NOW.search(sent.text, 0, hit.start + 20):
+            # "debuted two weeks ago and now ranks second": the place is today's
+            dated = None
         as_of: date = dated or article.published
         own = clause_before(sent.text, hit.start) + sent.text[hit.start : hit.start + 20]
         if dated is None and PLUPERFECT.search(own):

@@ -811,3 +811,9 @@ def test_a_fronted_past_holds_for_the_whole_sentence() -> None:
         "followed at a distance."
     )
     assert _claims(text, date(2025, 8, 6)) == []
+
+
+def test_and_now_brings_the_claim_back_to_the_texts_own_day() -> None:
+    text = "On Chatbot Arena, Gemini 1.5 Pro 0801 debuted two weeks ago and now ranks second."
+    [claim] = _claims(text, date(2024, 8, 16))
+    assert (claim["rank"], claim["as_of"]) == (2, "2024-08-16")

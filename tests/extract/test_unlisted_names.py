@@ -233,6 +233,7 @@ def test_a_name_is_read_as_far_as_a_board_spells_it(text: str, name: str) -> Non
     [
         # a month said with a name picks that month's build (the resolver reads the note)
         ("On LMArena, the May GPT-4o is eighth with 1285.", "GPT-4o (May)"),
+        ("The May release of GPT-4o ranks third on LMArena.", "GPT-4o (May)"),
         (
             "On LMArena, the June build of Claude 3.5 Sonnet has dropped to 12th.",
             "Claude 3.5 Sonnet (June)",
