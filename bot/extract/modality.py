@@ -111,15 +111,19 @@ _WON = re.compile(
 )
 # "used to top", "was once the best", "At launch, X ranked second": a past the text
 # does not date, judged at no date at all (unless it says "now" as well)
+# pasts that may also stand before a whole sentence ("For most of 2024, ...: X led")
+_PAST_PHRASES = (
+    r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
+    r"previously|until\s+recently|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)"
+)
 _UNDATED_PAST = re.compile(
     r"\b(?:(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
     r"used\s+to|(?:was|were)\s+once|once\s+(?:was|were|ranked|topped|led|held|beat)|"
-    r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
-    r"at\s+(?:its\s+)?(?:launch|release|debut)|previously|until\s+recently|"
+    rf"{_PAST_PHRASES}|at\s+(?:its\s+)?(?:launch|release|debut)|"
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
     r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|"
     r"when\s+(?:it|they)\s+(?:debuted|launched|was\s+released|were\s+released|came\s+out)|"
-    r"(?:was|were)\s+briefly|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)\b|"
+    r"(?:was|were)\s+briefly|"
     r"in\s+its\s+(?:first|early|opening)\s+(?:days|weeks|months)|"
     # "was the first model to break 1500": once, at a time the text does not give
     r"(?:was|were)\s+the\s+first\s+(?:[\w-]+\s+){0,2}?to)\b",
@@ -147,12 +151,7 @@ _BRIEFLY_PAST = re.compile(
     r"\b(?:briefly|once)\s+(?:\w+ed|led|held|sat|took|overtook|beat|hit|rose|won)\b", re.IGNORECASE
 )
 # a past set before the whole sentence: "For most of 2024, the story was simple: ..."
-_FRONTED_PAST = re.compile(
-    r"\W*(?:for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)\b|back\s+then|"
-    r"at\s+one\s+point|in\s+the\s+past|previously|formerly|originally|at\s+first|"
-    r"until\s+recently)\b",
-    re.IGNORECASE,
-)
+_FRONTED_PAST = re.compile(rf"\W*(?:{_PAST_PHRASES})\b", re.IGNORECASE)
 # "has led LMArena for months": a past that reaches the present is no undated past
 _PERFECT = re.compile(r"\b(?:has|have)\b(?!\s+(?:a|an|the|its|their)\b)|['’]s\s+been\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|today|still)\b", re.IGNORECASE)
@@ -185,9 +184,7 @@ _AHEAD = re.compile(
     r"(?:a|the)\s+(?:year|month)|days)|by\s+(?:year-end|the\s+end\s+of|next)|in\s+the\s+coming)\b",
     re.I,
 )
-# The cue inside an "if" clause: "if Gemini 3 beats GPT-5 ..." asserts nothing yet.
-# ("once style is accounted for" and "once LMArena added it" speak of now or the past;
-# a "once" that looks ahead has its "will")
+# odds and scenarios, anywhere before the cue: "a 30% chance that ...", "Bull case:"
 _ODDS = re.compile(
     # "This will be the year open models catch up"
     r"\bwill\s+be\s+the\s+(?:year|month|moment|day)\b|"
@@ -195,6 +192,9 @@ _ODDS = re.compile(
     r"\b(?:bull|bear|base)(?:[- ]case)?\s*(?:case|scenario)?\s*:|\bscenario\s*:",
     re.IGNORECASE,
 )
+# The cue inside an "if" clause: "if Gemini 3 beats GPT-5 ..." asserts nothing yet.
+# ("once style is accounted for" and "once LMArena added it" speak of now or the past;
+# a "once" that looks ahead has its "will")
 _CONDITION = re.compile(r"(?:^|[\s,;(\"“])(?<!as )(?<!even )(?:if|unless)\s", re.IGNORECASE)
 _REJECTED = re.compile(
     r"\b(?:rejects?|rejected|denies|denied|disputes?|disputed|debunk(?:s|ed)?|refutes?|"
