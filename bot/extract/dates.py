@@ -35,10 +35,13 @@ _IN_MONTH = re.compile(
     rf"\b(?i:in|since|during|by|as of|through)\s+(?P<part>(?i:early\s+|late\s+|mid-?\s*))?"
     rf"({_MONTH_CAP})\b(?!\s+\d)"
 )
+# ("last week's champion", "yesterday's leader": a time that describes a name, not the
+# time of the claim)
+_NOT_OWNER = r"(?!['’]s)"
 _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\byesterday\b", re.IGNORECASE), 1),
-    (re.compile(r"\blast week\b|\ba week ago\b", re.IGNORECASE), 7),
-    (re.compile(r"\blast month\b|\ba month ago\b", re.IGNORECASE), 30),
+    (re.compile(rf"\byesterday\b{_NOT_OWNER}", re.IGNORECASE), 1),
+    (re.compile(rf"\blast week\b{_NOT_OWNER}|\ba week ago\b", re.IGNORECASE), 7),
+    (re.compile(rf"\blast month\b{_NOT_OWNER}|\ba month ago\b", re.IGNORECASE), 30),
     (re.compile(r"\ba year ago\b", re.IGNORECASE), 365),
 )
 # "three months ago", "2 years ago", "a couple of weeks ago": that long before the text
@@ -50,7 +53,7 @@ _UNITS_AGO = re.compile(
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = re.compile(
     r"\b(?:(?i:last|on|this\s+past)\s+)(?P<day>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday))\b"
+    r"Saturday|Sunday))\b(?!['’]s)"
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
@@ -69,10 +72,11 @@ _YEAR_PART = re.compile(
 
 
 _LAST_SEASON = re.compile(
-    rf"\blast\s+(?P<what>spring|summer|autumn|fall|{_MONTH_RE})\b", re.IGNORECASE
+    rf"\blast\s+(?P<what>spring|summer|autumn|fall|{_MONTH_RE})\b{_NOT_OWNER}", re.IGNORECASE
 )
 _LAST_YEAR = re.compile(
-    r"\b(?:(?P<part>early|late|start|beginning|end)\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE
+    r"\b(?:(?P<part>early|late|start|beginning|end)\s+(?:of\s+)?)?last\s+year\b" + _NOT_OWNER,
+    re.IGNORECASE,
 )
 
 

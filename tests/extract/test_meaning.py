@@ -817,3 +817,9 @@ def test_and_now_brings_the_claim_back_to_the_texts_own_day() -> None:
     text = "On Chatbot Arena, Gemini 1.5 Pro 0801 debuted two weeks ago and now ranks second."
     [claim] = _claims(text, date(2024, 8, 16))
     assert (claim["rank"], claim["as_of"]) == (2, "2024-08-16")
+
+
+def test_a_time_that_describes_a_name_dates_nothing() -> None:
+    text = "For now, Gemini-Exp-1114, last week's champion, has slid to third on LMArena."
+    [claim] = _claims(text, date(2024, 11, 25))
+    assert (claim["rank"], claim["as_of"]) == (3, "2024-11-25")
