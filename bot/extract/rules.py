@@ -442,8 +442,9 @@ def _view(sentence: str, pos: int) -> View | None:
     return None
 
 
-# where a clause turns: "X, though Y", "X but Y", "X; Y"
+# "debuted two weeks ago and now ranks second": back to the text's own day
 _AND_NOW = re.compile(r"\b(?:and|but|yet)\s+(?:is\s+|has\s+)?(?:now|currently|today)\b", re.I)
+# where a clause turns: "X, though Y", "X but Y", "X; Y"
 _CONTRAST = re.compile(
     r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;", re.IGNORECASE
 )
@@ -948,6 +949,7 @@ _TIMED = re.compile(
 
 
 def _timed_place(ctx: Sentence, hit: Hit) -> bool:
+    """Whether a place is said in a clause about speed."""
     if not isinstance(hit, RankHit):
         return False
     start, end = _clause(ctx.text, hit.start)
