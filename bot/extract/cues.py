@@ -831,22 +831,20 @@ def find_respective_scores(s: Sentence) -> list[Hit]:
     """Scores given "respectively": the n-th number is the n-th name of the list of
     names just before them; when the counts differ nothing is read."""
     found: list[Hit] = []
-    said = list(_RESPECTIVELY.finditer(s.text))
+    said = [(r, True) for r in _RESPECTIVELY.finditer(s.text)]
     # "Gemini-2.5-Pro and Grok-4 score 1470 and 1434": as many numbers as names, in
     # the same order, right after the names
     said += [
-        p
+        (p, False)
         for p in _PARALLEL_NUMBERS.finditer(s.text)
-        if not any(r.start("nums") == p.start("nums") for r in said)
+        if not any(r.start("nums") == p.start("nums") for r, _ in said)
     ]
-    for r in said:
+    for r, respectively in said:
         named = [m for m in s.models if m.end <= r.start()]
         if not named:
             continue
         between = s.text[named[-1].end : r.start()]
-        if not r.group().lower().endswith("respectively") and (
-            len(between) > _PARALLEL_REACH or named[-1].start in s.objects
-        ):
+        if not respectively and (len(between) > _PARALLEL_REACH or named[-1].start in s.objects):
             # the numbers follow the names they go with ("A and B lead LMArena, with 1470
             # and 1434 points"), never a verb's objects ("beats A and B, with ...")
             continue

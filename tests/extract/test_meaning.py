@@ -731,18 +731,27 @@ def test_fact_checks_corrections_and_undated_spells(text: str, negated: bool | N
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "kind"),
     [
-        "We assign a 30% probability that o3 overtakes Gemini 2.5 Pro on LMArena by Q3.",
-        "There is a 30% chance that o3 overtakes Gemini 2.5 Pro on LMArena this quarter.",
-        "Bull case: o3 tops LMArena by year-end.",
-        "Gemini 2.5 Pro ranks first on LMArena. Few expect it to overtake Kimi K2.",
+        (
+            "We assign a 30% probability that o3 overtakes Gemini 2.5 Pro on LMArena by Q3.",
+            "pairwise_comparison",
+        ),
+        (
+            "There is a 30% chance that o3 overtakes Gemini 2.5 Pro on LMArena this quarter.",
+            "pairwise_comparison",
+        ),
+        ("Bull case: o3 tops LMArena by year-end.", "rank_position"),
+        # the first sentence is a fact; the second, a forecast
+        (
+            "Gemini 2.5 Pro ranks first on LMArena. Few expect it to overtake Kimi K2.",
+            "pairwise_comparison",
+        ),
     ],
 )
-def test_odds_and_expectations_are_forecasts(text: str) -> None:
-    claims = _claims(text, date(2025, 8, 10))
-    said = [c for c in claims if "overtake" in text and c["type"] == "pairwise_comparison"]
-    assert all(c["forecast"] for c in (said or claims)) and claims
+def test_odds_and_expectations_are_forecasts(text: str, kind: str) -> None:
+    [claim] = [c for c in _claims(text, date(2025, 8, 10)) if c["type"] == kind]
+    assert claim["forecast"]
 
 
 @pytest.mark.parametrize(
