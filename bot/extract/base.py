@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from bot.extract.regexes import regex
 from store.claims import ClaimDraft
 
 
@@ -44,7 +45,7 @@ class Extractor(Protocol):
     def extract(self, article: ArticleText) -> ExtractionResult: ...
 
 
-_WS = re.compile(r"\s+")
+_WS = regex(r"\s+")
 
 
 def headline_and_body(title: str | None, body: str) -> str:

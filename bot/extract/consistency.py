@@ -28,6 +28,7 @@ from bot.extract.lexicon import NEGATION
 from bot.extract.names import described_span
 from bot.extract.patterns import _VERB as COMPARATIVE_VERB
 from bot.extract.patterns import measured
+from bot.extract.regexes import longest_first, regex
 from store.claims import (
     ClaimDraft,
     Group,
@@ -70,9 +71,9 @@ class Context:
     lead_in: str = ""  # the text from the paragraph start to the quote's end
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-_ANAPHORA = re.compile(
+_PARAGRAPH_BREAK = regex(r"\n\s*\n")
+_SENTENCE_END = regex(r"[.!?](?=\s|$)|\n")
+_ANAPHORA = regex(
     r"\W*(?:it|its|this|these|that|they|their|the (?:new|newest|latest|updated)?\s*models?|"
     r"our (?:[\w-]+ ){0,2}models?)\b",
     re.I,
@@ -123,12 +124,10 @@ def _names_any_model(text: str, registry: Registry) -> bool:
     token with a version ("GPT-4o", "o3", "R1")."""
     cached = _surface_cache.get(id(registry))
     if cached is None or cached[0] is not registry:
-        words = sorted(
-            {w for w, what in registry.surface_names().items() if what.startswith("family:")},
-            key=len,
-            reverse=True,
+        words = longest_first(
+            {w for w, what in registry.surface_names().items() if what.startswith("family:")}
         )
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")", re.I)
+        pattern = regex(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")", re.I)
         cached = _surface_cache[id(registry)] = (registry, pattern)
     return cached[1].search(text) is not None or _VERSIONED.search(text) is not None
 
@@ -205,10 +204,10 @@ def check(
 
 # lexicon.NEGATION's "\bn't" needs a word break before it, so contractions attached to
 # their verb ("doesn't", "won't") are read here too, with "unlikely"
-_CONTRACTED = re.compile(r"n['\u2019]t\b|\bcannot\b|\bunlikely\b|\bno\b(?!\.\s?\d)", re.I)
+_CONTRACTED = regex(r"n['\u2019]t\b|\bcannot\b|\bunlikely\b|\bno\b(?!\.\s?\d)", re.I)
 
 
-_NOT_ONLY = re.compile(r"\bnot only\b", re.I)  # "not only meets, but surpasses"
+_NOT_ONLY = regex(r"\bnot only\b", re.I)  # "not only meets, but surpasses"
 
 
 def _only_described(sentence: str, name: str) -> bool:
@@ -387,10 +386,10 @@ def says_rank(quote: str, rank: int, words_for_first: bool = True) -> bool:
     return _NEXT.search(quote) is not None
 
 
-_LIST_START = re.compile(r"[:\n]")
+_LIST_START = regex(r"[:\n]")
 
 
-_ITEMS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_ITEMS = regex(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _top_list_place(sentence: str, model: str) -> int | None:
@@ -445,8 +444,8 @@ def says_value(quote: str, value: float, approx: bool = False) -> bool:
 
 # --- direction ----------------------------------------------------------------------
 
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+\s+)?$", re.I)
-_BY = re.compile(r"^\s*by\b", re.I)
+_PASSIVE = regex(r"\b(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+\s+)?$", re.I)
+_BY = regex(r"^\s*by\b", re.I)
 _FLIP: dict[Relation, Relation] = {
     "beats": "trails",
     "trails": "beats",
@@ -480,7 +479,7 @@ def _said_later(rest: str, relation: str) -> bool:
     return False
 
 
-_IT_AFTER = re.compile(r"\s+it\b(?!['’]s)", re.IGNORECASE)
+_IT_AFTER = regex(r"\s+it\b(?!['’]s)", re.IGNORECASE)
 
 
 def _reversed(draft: PairwiseComparison, registry: Registry) -> Inconsistency | None:

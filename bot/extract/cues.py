@@ -52,11 +52,12 @@ from bot.extract.patterns import (
     whose,
 )
 from bot.extract.patterns import FINDERS as PATTERN_FINDERS
+from bot.extract.regexes import longest_first, regex
 from bot.extract.scope import slug
 from bot.extract.subjects import subjects
 from store.claims import Group
 
-_SUPERLATIVE = re.compile(
+_SUPERLATIVE = regex(
     r"\b(?:state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|industry[- ]leading|"
     r"world[- ]leading|class[- ]leading|market[- ]leading|"
     # "SpaceXAI's smartest model": a maker's possessive stands for "our"
@@ -93,14 +94,14 @@ _SUPERLATIVE = re.compile(
 )
 # Superlatives of things no leaderboard ranks: price, speed, a size class; and of what a
 # lab builds with, not a model ("our state-of-the-art training framework").
-_NOT_RANKED = re.compile(
+_NOT_RANKED = regex(
     r"\b(?:latency|speed|fastest|throughput|tokens per second)|"
     r"^[^,.;]{0,40}?\b(?:framework|techniques?|methods?|infrastructure|kernels?|hardware|"
     r"compute|pipelines?|tooling|tools|research(?:ers)?|teams?|labs?|facilit\w+|datasets?|"
     r"data\s+cent\w+|chips?|GPUs?|clusters?)\b",
     re.IGNORECASE,
 )
-_OTHERS_SUPERLATIVE = re.compile(
+_OTHERS_SUPERLATIVE = regex(
     r"\b(?:previous|prior|other|existing|dedicated|competing|competitors['’]?|rival|than|"
     r"against|over|outperform\w*|beat\w*|surpass\w*|pass(?:ed|es|ing)|"
     # "trails the leading models": the superlative is the other side of a comparison
@@ -111,31 +112,31 @@ _OTHERS_SUPERLATIVE = re.compile(
     re.IGNORECASE,
 )
 # "Grok 3, our most advanced model yet": the name the superlative is set beside
-_APPOSITION = re.compile(
+_APPOSITION = regex(
     r"^\s*(?:\([^)]{0,40}\)\s*)?[,:–—-]\s*(?:the\s+|which\s+is\s+|an?\s+(?:new\s+)?|"
     # "Voxtral TTS, our first text-to-speech model with state-of-the-art performance"
     r"(?:our|a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:with|for|of|delivering|offering)\s+)?$"
 )
-_NAME_FOLLOWS = re.compile(r"^\s*[,:–—]\s*(?:the\s+)?$")
-_PLURAL = re.compile(
+_NAME_FOLLOWS = regex(r"^\s*[,:–—]\s*(?:the\s+)?$")
+_PLURAL = regex(
     r"(?:model|LLM|system|famil|release)(?:s|ies)\s*(?:yet|to date|so far|ever|available)?\s*$",
     re.IGNORECASE,
 )
-_POSSESSIVE_AFTER = re.compile(r"(?:the\s+)?[\w.-]+(?=['’]s\s)")
-_POSSESSIVE_LEAD = re.compile(r"(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*['’]s\s")
-_GENERAL = re.compile(
+_POSSESSIVE_AFTER = regex(r"(?:the\s+)?[\w.-]+(?=['’]s\s)")
+_POSSESSIVE_LEAD = regex(r"(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*['’]s\s")
+_GENERAL = regex(
     r"\b(?:with|through|of|to|from|by|for|than|over|against|like)\s+(?:all\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "At the top overall sits Gemini-2.5-pro-preview": the rank comes before its model.
-_INVERTED_TOP = re.compile(
+_INVERTED_TOP = regex(
     r"\b(?:at|on)\s+the\s+top(?:\s+of\s+[^,.;]{1,40})?(?:\s+overall)?,?\s+"
     r"(?:now\s+)?(?:sits?|sat|is|was|stands?|stood|remains?|remained|comes?|came)\s+$|"
     r"\b(?:first\s+place|the\s+top\s+spot|#1|No\.\s?1)\s+(?:now\s+)?(?:goes|went|belongs|belonged)"
     r"\s+to\s+$",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(
+_ORDINAL = regex(
     r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|finish(?:es|ed|ing)?|came|comes|is|was|"
     r"sits?|sat|lands?|landed|debut(?:s|ed)?|at|in|into|to|took|takes|"
     # "holds third place", "claimed second", "secures fourth spot"
@@ -150,7 +151,7 @@ _ORDINAL = re.compile(
 )
 
 # A number written as a score; its unit says what kind.
-_SCORE = re.compile(
+_SCORE = regex(
     r"(?<![\w.$€£/,<>-])(?P<value>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,4}(?:\.\d+)?)(?![\d])"
     r"(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
     r"(?P<unit>\s+(?:elo|arena points|points|pts)\b)?"
@@ -166,7 +167,7 @@ _SCORE = re.compile(
     r"(?:[\w-]+\s+)?(?:discount|dimensions?|context|layers|experts|GPUs?|chips|images|videos|"
     r"users|downloads|customers|languages)\b))",
 )
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = regex(r"^(?:19|20)\d\d$")
 # Words between a name and its number: "X scores 83%", "X at 1501", "X (59)", "X's 39.6",
 # "X sets a new state of the art of 55.6%". A gap that compares ("than", "ahead of") or
 # turns to another clause ("while", "but") gives the number to no one.
@@ -181,20 +182,20 @@ _SCORE_VERB = lazy(
     r"elo|rating|accuracy|score|mmlu)\b|[(:=]",
     re.IGNORECASE,
 )
-_OTHER_SCORE = re.compile(r"\d(?:\.\d+)?\s*%")
+_OTHER_SCORE = regex(r"\d(?:\.\d+)?\s*%")
 # "leads USAMO'25 with 61.9%, and is the first to score 50.7%": a new verb of scoring
-_SCORED_AGAIN = re.compile(
+_SCORED_AGAIN = regex(
     r"\b(?:scor\w*|achiev\w*|reach\w*|gets?|got|posts?|hits?|attains?|records?|obtains?)\b",
     re.IGNORECASE,
 )
 # a clause with its own subject between a name and a number: the number is that subject's
-_OWN_SUBJECT = re.compile(r"\b(?:it|its|they|their|this model|the model)\b", re.IGNORECASE)
-_GAP_BREAK = re.compile(
+_OWN_SUBJECT = regex(r"\b(?:it|its|they|their|this model|the model)\b", re.IGNORECASE)
+_GAP_BREAK = regex(
     r"[;!?]|\b(?:than|ahead|behind|above|below|against|vs|versus|compared|while|whereas|but|"
     r"which|who|beating|outperform\w*|surpass\w*|over)\b",
     re.IGNORECASE,
 )
-_SCORING_LEAD = re.compile(
+_SCORING_LEAD = regex(
     r"\b(?:achiev(?:es|ed|ing)|scor(?:es|ed|ing)|reach(?:es|ed|ing)|posts?|posting|earn(?:s|ed|ing)|"
     r"ranks?\s+(?:#|No\.\s?)\d+|hits?|hitting)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:(?:score|rating|elo)\s+of\s+|at\s+)?(?:about\s+|around\s+|over\s+)?$|"
@@ -204,27 +205,25 @@ _SCORING_LEAD = re.compile(
     re.IGNORECASE,
 )
 # "MMLU 86.4", "MT-Bench 8.99": a benchmark's name, then its number
-_BENCH_BEFORE = re.compile(
-    r"(?:" + "|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True)) + r")"
+_BENCH_BEFORE = regex(
+    r"(?:" + "|".join(re.escape(k) for k in longest_first(BENCHMARKS)) + r")"
     # "on the public OlmOCRBench (85.20)": the number in brackets after its benchmark
     r"(?:\s?|\s?\(|\s+(?:score\s+)?of\s+)$",
     re.IGNORECASE,
 )
-_AFTER_PREPOSITION = re.compile(
+_AFTER_PREPOSITION = regex(
     r"\b(?:of|than|from|over|upon|against|beyond|like|unlike|to|versus|vs\.?)\s+(?:the\s+|its\s+)?$",
     re.IGNORECASE,
 )
 # "just behind Gemini 2.5 Pro, with a score of 1417": past a comma, the subject's number
-_PLACE_PREPOSITION = re.compile(
+_PLACE_PREPOSITION = regex(
     r"\b(?:behind|below|above|ahead\s+of|in\s+front\s+of)\s+(?:the\s+|its\s+)?$", re.I
 )
 # "91.2% for OpenAI's GPT-4.5": the maker's possessive may stand before the name
-_AFTER_GAP = re.compile(
-    r"^\s*(?:for|from)\s+(?:the\s+)?(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?$"
-)
+_AFTER_GAP = regex(r"^\s*(?:for|from)\s+(?:the\s+)?(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?$")
 # "Opus 4.8", "Apache 2.0": a small number right after a capitalised word is a version
-_NAME_NUMBER = re.compile(r"(?:\b[A-Z][A-Za-z]*|[-‑v])\s?$")
-_MARGIN = re.compile(
+_NAME_NUMBER = regex(r"(?:\b[A-Z][A-Za-z]*|[-‑v])\s?$")
+_MARGIN = regex(
     r"\bby\s+(?:over\s+|more than\s+|nearly\s+|about\s+|around\s+|roughly\s+|almost\s+|"
     r"some\s+|just\s+|only\s+|a further\s+|an additional\s+)?$|"
     # "improves 12 points over Claude 3 Opus", "rose 8 points" ("rose to 1300" is a score)
@@ -235,7 +234,7 @@ _MARGIN = re.compile(
 )
 # "at 80, 2.8 points above Fable 5": a number followed by the side it is measured from
 # is the distance between two models, not a score
-_MARGIN_AFTER = re.compile(
+_MARGIN_AFTER = regex(
     r"(?:\s*(?:percentage\s+)?(?:points?|pts|pp|%))?\s+(?:above|ahead\s+of|behind|below|"
     r"clear\s+of|short\s+of|higher\s+than|lower\s+than|more\s+than|less\s+than)\b|"
     r"\s*(?:percentage\s+)?(?:points?|pts|pp|%)\s+over\b|"
@@ -245,27 +244,27 @@ _MARGIN_AFTER = re.compile(
 )
 # What follows a benchmark's version rather than a score: the next benchmark of a list,
 # or words about the benchmark itself
-_BENCH_VERSION = re.compile(
+_BENCH_VERSION = regex(
     r",?\s+(?:and|or)\s+[A-Z]|,\s+(?:benchmarks?|which|where|both|two)\b|"
     r"\s+(?:benchmarks?|leaderboards?|suites?|tasks?|results?)\b|"
     # "OSWorld 2.0 at 62.6%": the benchmark's version, its score after it
     r"\s+(?:at|with|of)\s+\d|\s*:\s*\d|\s*\(\d",
 )
-_RANGE_TO = re.compile(r"\s*%?\s*(?:to|vs\.?|versus|[-–])\s*\d", re.IGNORECASE)
-_RANGE_FROM = re.compile(
+_RANGE_TO = regex(r"\s*%?\s*(?:to|vs\.?|versus|[-–])\s*\d", re.IGNORECASE)
+_RANGE_FROM = regex(
     r"\d\s*%?\s*(?:to|vs\.?|versus|[-–])\s*$|\bbetween\s+(?:[\d.,]+\s*%?\s+and\s+)?$",
     re.IGNORECASE,
 )
 # "GPT-5 comes in behind Grok 4: 65.7% against 66.7%": after a comparison the two
 # numbers are its two sides, in order (find_paired_scores reads them)
-_ON_TEST = re.compile(
+_ON_TEST = regex(
     r"\s+on\s+(?:the\s+|our\s+|its\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?"
     r"(?:[\w-]*(?:Bench|bench|Eval|QA)|Index|Leaderboard|Exam|MMLU|GPQA|AIME|MATH)\b"
 )
-_BRACKETED = re.compile(r"\)")
-_NAME_BRACKET = re.compile(r"[\w.-]\s\($")
-_MOVED_TO = re.compile(r"\bfrom\s+\d[\d.,]*\s*%?\s+to\s+$", re.IGNORECASE)
-_CHANGE = re.compile(
+_BRACKETED = regex(r"\)")
+_NAME_BRACKET = regex(r"[\w.-]\s\($")
+_MOVED_TO = regex(r"\bfrom\s+\d[\d.,]*\s*%?\s+to\s+$", re.IGNORECASE)
+_CHANGE = regex(
     r"\b(?:lift|rais|ris|rose|improv|jump|climb|gr[eo]w|increas|boost|push|mov|fell|fall|"
     r"drop|declin|slipp|slid|went|go(?:es)?\s+up|up\s+from)\w*\b(?=(?:[^.;]|\.(?=\d)){0,100}$)",
     re.IGNORECASE,
@@ -273,9 +272,9 @@ _CHANGE = re.compile(
 # "88.7 versus 86.8 for Claude 3 Opus": two models' numbers, not a range, when a name
 # is given the second (the first is then the subject's)
 _FOR_OWNER = r"\s*%?\s*for\s+(?:the\s+)?(?-i:[A-Z\d])"
-_OWNED_FIRST = re.compile(r"\s*%?\s*(?:vs\.?|versus)\s*\d[\d.,]*" + _FOR_OWNER, re.IGNORECASE)
-_OWNED_SECOND = re.compile(_FOR_OWNER, re.IGNORECASE)
-_VERSUS_BEFORE = re.compile(r"\d\s*%?\s*(?:vs\.?|versus)\s*$", re.IGNORECASE)
+_OWNED_FIRST = regex(r"\s*%?\s*(?:vs\.?|versus)\s*\d[\d.,]*" + _FOR_OWNER, re.IGNORECASE)
+_OWNED_SECOND = regex(_FOR_OWNER, re.IGNORECASE)
+_VERSUS_BEFORE = regex(r"\d\s*%?\s*(?:vs\.?|versus)\s*$", re.IGNORECASE)
 
 
 def _owned_versus(text: str, lead: str, end: int) -> bool:
@@ -285,9 +284,9 @@ def _owned_versus(text: str, lead: str, end: int) -> bool:
     return bool(_VERSUS_BEFORE.search(lead)) and _OWNED_SECOND.match(text, end) is not None
 
 
-_AGAINST_TO = re.compile(r"\s*%?\s*against\s*\d", re.IGNORECASE)
-_AGAINST_FROM = re.compile(r"\d\s*%?\s*against\s*$", re.IGNORECASE)
-_COMPARATOR = re.compile(
+_AGAINST_TO = regex(r"\s*%?\s*against\s*\d", re.IGNORECASE)
+_AGAINST_FROM = regex(r"\d\s*%?\s*against\s*$", re.IGNORECASE)
+_COMPARATOR = regex(
     r"(?P<gt>over|more than|above|at least|exceeding|north of|>|beyond|"
     # "the first model to break 1400", "passed 1,500 Elo", "crossed the 1400 mark"
     r"break|breaks|broke|breaking|cross(?:es|ed|ing)?|pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|"
@@ -296,17 +295,17 @@ _COMPARATOR = re.compile(
     r"(?P<approx>about|around|roughly|approximately|nearly|almost|~|some|close to)\s*$",
     re.IGNORECASE,
 )
-_SCORE_CONTEXT = re.compile(
+_SCORE_CONTEXT = regex(
     r"\b(?:score[sd]?|scoring|averag\w*|rated|elo|rating|points|arena|lmarena|lmsys|leaderboard|benchmark|accuracy|"
     r"pass@\d+|index|bench|eval|evaluation|%)|\bon\s+[A-Z]",
     re.IGNORECASE,
 )
-_NAMES_A_BOARD = re.compile(
-    r"(?:" + "|".join(re.escape(k) for k in sorted(BOARDS, key=len, reverse=True)) + r")(?![\w-])",
+_NAMES_A_BOARD = regex(
+    r"(?:" + "|".join(re.escape(k) for k in longest_first(BOARDS)) + r")(?![\w-])",
     re.IGNORECASE,
 )
-_ELO_WORDS = re.compile(r"\b(?:elo|arena|lmarena|lmsys)\b", re.IGNORECASE)
-_BENCH_AFTER = re.compile(
+_ELO_WORDS = regex(r"\b(?:elo|arena|lmarena|lmsys)\b", re.IGNORECASE)
+_BENCH_AFTER = regex(
     r"\s*(?:on|in|at)\s+(?:the\s+)?(?P<bench>[A-Zτ][\w.²'’-]*(?:[ -][A-Z0-9][\w.²-]*){0,2})"
 )
 
@@ -317,7 +316,7 @@ def scores_context(text: str) -> bool:
     return bool(_ARTICLE_SCORES.search(text))
 
 
-_ARTICLE_SCORES = re.compile(
+_ARTICLE_SCORES = regex(
     # "Intelligence Index", "Coding Index": an index of scores is a leaderboard too
     r"\b(?:elo|arena|leaderboard|benchmark)|(?-i:\b[A-Z]\w*\s+Index\b)",
     re.IGNORECASE,
@@ -406,23 +405,23 @@ def find_superlatives(s: Sentence) -> list[Hit]:
     return found
 
 
-_TASK_AFTER = re.compile(
+_TASK_AFTER = regex(
     r"\s*(?:on|in|at|for|across)\s+(?:the\s+)?(?P<task>[a-z][\w-]*(?:\s+(?!on\b|in\b)"
     r"[a-zA-Z][\w-]*){0,3})"
 )
-_COUNTED = re.compile(
+_COUNTED = regex(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|most|all)\s+"
     r"(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:categories|tasks|benchmarks|tests|areas|domains)\b"
 )
-_BOARD_OR_CATEGORY = re.compile(
+_BOARD_OR_CATEGORY = regex(
     r"(?:"
-    + "|".join(re.escape(k) for k in sorted([*CATEGORIES, *BOARDS], key=len, reverse=True))
+    + "|".join(re.escape(k) for k in longest_first([*CATEGORIES, *BOARDS]))
     + r")\b|(?:leader)?boards?\b|arenas?\b|rankings?\b|charts?\b|overall\b|style\b|"
     r"(?:most|all|every|several|many)\b|(?:its|their|our)\b|benchmarks?\b|evals?\b|tests?\b|"
     # "on high, xhigh, and max effort": settings, not a task
     r"categor(?:y|ies)\b|[^,]*,|[\w\s-]*\beffort\b",
 )
-_POSSESSIVE_WORD = re.compile(r"([\w.&-]+)['’]s\s")
+_POSSESSIVE_WORD = regex(r"([\w.&-]+)['’]s\s")
 
 
 def _owned(word: str, within: Group | None, s: Sentence) -> tuple[Group | None, bool]:
@@ -446,7 +445,7 @@ def _owned(word: str, within: Group | None, s: Sentence) -> tuple[Group | None, 
 
 # "in front", "sharing first place", "than any other model", "It leads under style
 # control": first place said without a board's words
-_FIRST_PLACE = re.compile(
+_FIRST_PLACE = regex(
     r"\b(?:(?:is|are|was|were|stays?|remains?)\s+(?:now\s+|still\s+|clearly\s+)?in\s+front\b"
     r"(?!\s+of)|shar(?:e|es|ed|ing)\s+(?:the\s+)?(?:first\s+place|top\s+spot|rank\s+1|No\.\s?1)|"
     r"than\s+(?:any|every|all)\s+(?:other|previous|prior|existing)\s+(?:[\w-]+\s+){0,2}?models?\b|"
@@ -464,7 +463,7 @@ _FIRST_PLACE = re.compile(
 # "leads USAMO'25 with 61.9%", "leads our internal evaluation", "leads the industry in
 # cost-efficiency", "leads throughout": to lead a test, a field or the whole is first place
 # (a model after the verb is a comparison's object, patterns.py)
-_LEADS = re.compile(r"\b(?:leads|led|tops|topped|heads|headed|dominat(?:es|ed))\s+", re.IGNORECASE)
+_LEADS = regex(r"\b(?:leads|led|tops|topped|heads|headed|dominat(?:es|ed))\s+", re.IGNORECASE)
 _LED_WHAT = lazy(
     r"(?:throughout|overall|across\s+the\s+board|performance\b|the\s+(?:industry|field|pack)\b|"
     r"(?:our|the|all|every|several|many|most|both)\s+(?:[\w.'’-]+\s+){0,4}?"
@@ -475,26 +474,26 @@ _LED_WHAT = lazy(
     re.IGNORECASE,
 )
 # a test's name written in capitals ("USAMO'25", "GPQA"): no model is named so
-_ACRONYM = re.compile(r"(?-i:[A-Z]{2,}[\w'’.-]*)(?![\w-])")
+_ACRONYM = regex(r"(?-i:[A-Z]{2,}[\w'’.-]*)(?![\w-])")
 # a test named as tests are: "Vending-Bench", "BixBench", "FLTEval", "WebDev Arena"
-_TEST_NAME = re.compile(
+_TEST_NAME = regex(
     r"(?:the\s+)?[A-Z][\w.'’-]*?[- ]?(?:Bench|bench|Eval|eval|Arena|QA|Leaderboard)\b"
 )
-_NONE_BEATS = re.compile(
+_NONE_BEATS = regex(
     r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:no(?:\s+other)?\s+(?P<kind>[\w-]+\s+)?(?:model|system|LLM|rival|"
     r"competitor)|nobody|no\s+one|none\s+of\s+(?:the\s+|its\s+)?(?:others|rivals|competitors))\s+"
     r"(?:yet\s+|currently\s+|even\s+|now\s+)?(?:beats|outperforms|surpasses|tops|outranks|"
     r"outscores|comes\s+close\s+to|matches|rivals)\s+$",
     re.IGNORECASE,
 )
-_PLACED_IT = re.compile(
+_PLACED_IT = regex(
     r"\b(?:ranked|ranks|rank|puts?|placed|places|lists?|listed|rated|rates)\s+(?P<it>it|the\s+model)\s+"
     r"(?:at\s+|in\s+)?(?:the\s+)?(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth)|(?P<num>\d{1,3})(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
-_WON = re.compile(r"\b(?:won|wins|win)\s+(?:outright|overall|the\s+(?:crown|title))\b", re.I)
-_IN_THE_LEAD = re.compile(
+_WON = regex(r"\b(?:won|wins|win)\s+(?:outright|overall|the\s+(?:crown|title))\b", re.I)
+_IN_THE_LEAD = regex(
     r"\b(?:is|was|are|were|remains?|remained|stays?|stayed|took|takes|held|holds)\s+"
     r"(?:firmly\s+|clearly\s+|still\s+|now\s+)?(?:in\s+)?the\s+lead\b(?!\s+(?:of|over))",
     re.IGNORECASE,
@@ -503,7 +502,7 @@ _IN_THE_LEAD = re.compile(
 
 # "Koala-13B fifth with 1022", "GPT-3.5-turbo, third on 1155", "Claude is runner-up":
 # a rank written right after its model
-_AFTER_MODEL_RANK = re.compile(
+_AFTER_MODEL_RANK = regex(
     r"\s*,?\s*(?:(?:is|was|sits|sat|came|comes|finished|finishes|placed|places|ranks?|"
     r"ranked|stands?|stood|lands?|landed)\s+)?(?:now\s+|in\s+|at\s+)?(?:the\s+)?"
     r"(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
@@ -513,14 +512,14 @@ _AFTER_MODEL_RANK = re.compile(
 )
 # "puts DeepSeek R1 first", "shows GPT-4 in the No. 1 position", "called Qwen2-72B the
 # king": a verb that places a model, then its rank
-_PLACING_VERB = re.compile(
+_PLACING_VERB = regex(
     r"\b(?:puts?|putting|shows?|showing|lists?|listed|listing|places?|placed|placing|ranked|"
     r"ranks|sees?|saw|named|names|"
     r"call(?:s|ed)?|billed|bills|crown(?:s|ed)?|rates?|rated|declared?|finds?|found)\s+"
     r"(?:[\w'’-]+['’]s\s+)?$",
     re.IGNORECASE,
 )
-_PLACED_RANK = re.compile(
+_PLACED_RANK = regex(
     # "lists GPT-5 (high) first", "ranked Grok 4 13th": an aside may stand before the place
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:as\s+|at\s+|in\s+|to\s+be\s+)?(?:the\s+)?(?:"
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
@@ -530,23 +529,19 @@ _PLACED_RANK = re.compile(
     re.IGNORECASE,
 )
 # "followed by Claude-v1 at 1224 and ...", "Next comes GPT-4": the next places in order
-_FOLLOWED = re.compile(
+_FOLLOWED = regex(
     r"\b(?:followed(?:\s+closely)?\s+by|trailed\s+by|then|next\s+(?:comes?|came|is|was)|"
     r"immediately\s+(?:behind|after))\s+(?:[A-Z][\w.&-]*['’]s\s+)?$",
     re.IGNORECASE,
 )
 
 
-_ORDERED_LIST = re.compile(
+_ORDERED_LIST = regex(
     r"\b(?:in\s+order|top\s+(?:\d{1,2}|ten|five|three|twenty)|standings|ranking)\b[^:;.]{0,40}:\s*",
     re.IGNORECASE,
 )
-_PAST_THE_TOP = re.compile(
-    r"\b(?:below|beyond|after|outside|behind|under|past)\s+(?:the\s+)?$", re.I
-)
-_LIST_JOIN = re.compile(
-    r"^[^;]{0,25}?(?:,\s*|\s+and\s+|;\s*)(?:then\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?$"
-)
+_PAST_THE_TOP = regex(r"\b(?:below|beyond|after|outside|behind|under|past)\s+(?:the\s+)?$", re.I)
+_LIST_JOIN = regex(r"^[^;]{0,25}?(?:,\s*|\s+and\s+|;\s*)(?:then\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?$")
 
 
 def _rank_value(m: re.Match[str]) -> int | None:
@@ -572,7 +567,7 @@ def _add_rank(s: Sentence, found: list[Hit], model: str, rank: int, pos: int) ->
 
 
 # "three models share rank 1: A (1457), B (1455) and C": every item holds that place
-_SHARED_PLACE = re.compile(
+_SHARED_PLACE = regex(
     r"\b(?:share|shares|shared|sharing|tie\s+(?:for|at)|tied\s+(?:for|at)|tie\s+at)\s+"
     r"(?:the\s+)?(?:rank|place|spot|position)\s+(?:#|No\.\s?)?(\d{1,3})\s*:\s*",
     re.IGNORECASE,
@@ -592,12 +587,12 @@ def find_shared_places(s: Sentence) -> list[Hit]:
 
 
 # each item may carry its score: "A with 1442, plus B and C, each at 1439"
-_SHARED_ITEM_GAP = re.compile(
+_SHARED_ITEM_GAP = regex(
     r"^\s*(?:\([^)]{0,30}\)\s*)?(?:(?:with|at|on)\s+[\d.,]+\s*)?"
     r"(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+)?$"
 )
 # "Gemini-2.5-Pro (1405) and DeepSeek-R1-0528 (1392) share 4th": the place after its models
-_SHARE_AFTER = re.compile(
+_SHARE_AFTER = regex(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:jointly\s+)?share|are\s+tied\s+(?:for|at)|tie\s+for|"
     r"tied\s+for)\s+(?:the\s+)?(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|"
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b",
@@ -674,7 +669,7 @@ def find_ranked_lists(s: Sentence) -> list[Hit]:
     return found
 
 
-_OR_BELOW = re.compile(r"\s+or\s+(?:below|lower|worse|higher|better|above)\b", re.IGNORECASE)
+_OR_BELOW = regex(r"\s+or\s+(?:below|lower|worse|higher|better|above)\b", re.IGNORECASE)
 
 
 def find_ordinals(s: Sentence) -> list[Hit]:
@@ -776,25 +771,25 @@ def _model_before(s: Sentence, pos: int) -> Mention | None:
 
 # "it reaches a score of 8.30", "the pretrained version achieves 84.0%": a pronoun or a
 # description stands for the subject (patterns.py decides which model it means)
-_PRONOUN_SCORE = re.compile(
+_PRONOUN_SCORE = regex(
     r"\b(?:it|this model|the model|the new model|our (?:new\s+)?model|the [\w-]+ version)\s+"
     r"(?:also\s+|now\s+)?"
     r"(?:[\w-]+\s+){0,6}?$",
     re.IGNORECASE,
 )
 # "73.6% on AIME2024, and 90% with majority voting": the same model's next number
-_SAME_AGAIN = re.compile(
+_SAME_AGAIN = regex(
     r"^[^;.]{0,80}?(?:,\s*|\s+)(?:and|or)\s+(?:a\s+|an\s+)?$|^\s*(?:,|/)\s*$|"
     # "on BrowseComp at 92.2% and OSWorld 2.0 at 62.6%": the next benchmark's number
     r"^\s*%?\s*(?:,\s*|\s+)(?:and\s+|or\s+)?(?:on\s+)?[A-Z][\w.‑-]*(?:\s+[\w.‑-]+)?"
     r"\s+(?:at|with)\s+$"
 )
-_SINCE = re.compile(r"\b(?:since|until|before|after)\s+(?:v(?:ersion)?\s*)?$", re.IGNORECASE)
-_SHOTS = re.compile(r"[- ]?shots?\b", re.IGNORECASE)
-_NEXT_CELL = re.compile(r"^\s*%?\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\w .'’-]{1,30}?$")
+_SINCE = regex(r"\b(?:since|until|before|after)\s+(?:v(?:ersion)?\s*)?$", re.IGNORECASE)
+_SHOTS = regex(r"[- ]?shots?\b", re.IGNORECASE)
+_NEXT_CELL = regex(r"^\s*%?\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\w .'’-]{1,30}?$")
 # ", reaching 95.8% on AIME": a participle after a comma scores the sentence's subject,
 # however long the clause between them
-_SCORING_PARTICIPLE = re.compile(
+_SCORING_PARTICIPLE = regex(
     r",\s*(?:\w+ly\s+)?(?:reaching|achieving|scoring|posting|hitting|earning|landing|recording|"
     r"obtaining|delivering)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:(?:score|rating|elo)\s+of\s+)?(?:about\s+|around\s+|over\s+)?$",
@@ -811,20 +806,20 @@ def _model_after(s: Sentence, end: int) -> Mention | None:
 
 
 # "GLM-5 and Kimi K2.5 ... at 16.6 and 20.1 respectively": numbers in the names' order
-_RESPECTIVELY = re.compile(
+_RESPECTIVELY = regex(
     r"(?P<nums>(?:\d[\d.,]*\s?%?(?:,\s*and\s+|,\s*|\s+and\s+))+\d[\d.,]*\s?%?)"
     r"(?:\s+(?:on|in|at|for)\s+[^,.;]{1,30}?)?,?\s+respectively\b",
     re.IGNORECASE,
 )
-_PARALLEL_NUMBERS = re.compile(
+_PARALLEL_NUMBERS = regex(
     r"\s(?:scor(?:e|es|ed|ing)|post(?:s|ed)?|(?:sit|sat|are|were|stand|stood)\s+at|with)\s+"
     r"(?P<nums>(?:\d[\d.,]*\s?%?(?:,\s*|\s+))*?\d[\d.,]*\s?%?,?\s+and\s+\d[\d.,]*\s?%?)"
     r"(?:\s+points)?(?![\d.,]*\s*,?\s*respectively)",
     re.IGNORECASE,
 )
 _PARALLEL_REACH = 30
-_RESPECTIVE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_NAMES_JOIN = re.compile(r"^\s*(?:,\s*and|,|and|&)\s*$")
+_RESPECTIVE_NUMBER = regex(r"\d[\d,]*(?:\.\d+)?")
+_NAMES_JOIN = regex(r"^\s*(?:,\s*and|,|and|&)\s*$")
 
 
 def find_respective_scores(s: Sentence) -> list[Hit]:
@@ -865,11 +860,11 @@ def find_respective_scores(s: Sentence) -> list[Hit]:
 
 
 # a post's votes and comments (Hacker News, Reddit) are counted in points too
-_SOCIAL = re.compile(
+_SOCIAL = regex(
     r"\b(?:Hacker\s+News|HN|Reddit|subreddit|thread|upvot\w*|comments|retweets|reposts)\b"
 )
-_SCORE_WORD = re.compile(r"\b(?:elo|score[sd]?|rating|rated)\b", re.IGNORECASE)
-_OVER_AFTER = re.compile(r"\s+(?:over|clear\s+of|ahead\s+of)\b", re.IGNORECASE)
+_SCORE_WORD = regex(r"\b(?:elo|score[sd]?|rating|rated)\b", re.IGNORECASE)
+_OVER_AFTER = regex(r"\s+(?:over|clear\s+of|ahead\s+of)\b", re.IGNORECASE)
 _NAMED_COMPARATORS: tuple[Comparator, ...] = ("gt", "lt", "approx")  # groups of _COMPARATOR
 
 
@@ -1014,7 +1009,7 @@ def find_score_slots(s: Sentence) -> list[Hit]:
     return _without_build_codes(s.text, found)
 
 
-_BUILD_CODE = re.compile(r"\((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\)")
+_BUILD_CODE = regex(r"\((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\)")
 
 
 def _without_build_codes(text: str, found: list[Hit]) -> list[Hit]:
@@ -1034,8 +1029,8 @@ def _without_build_codes(text: str, found: list[Hit]) -> list[Hit]:
 # A list of scores that says its verb once: "..., Claude 3 Opus about 85% (setups
 # differ), and ..." (a name after a list's comma, a number after it with at most an
 # aside or a word of nearness between)
-_LIST_ITEM_BEFORE = re.compile(r"(?:,|;|\band)\s*$")
-_GAPPED = re.compile(
+_LIST_ITEM_BEFORE = regex(r"(?:,|;|\band)\s*$")
+_GAPPED = regex(
     r"\s*(?:\([^)]{0,60}\)\s*)?(?:(?:about|around|roughly|nearly|almost|close\s+to|at|on|"
     r"with|just|over|under|some)\s+)?"
 )
@@ -1051,25 +1046,23 @@ def _gapped_name(s: Sentence, after: int, pos: int) -> str | None:
     return None
 
 
-_BOTH = re.compile(r",\s*(?:both|each|all\s+(?:two|three|four))\b[^,;.]{0,30}$", re.IGNORECASE)
+_BOTH = regex(r",\s*(?:both|each|all\s+(?:two|three|four))\b[^,;.]{0,30}$", re.IGNORECASE)
 
 
 # "Compared to Mistral 7B, it is much better at ...", "a significant upgrade ...
 # compared to Mistral OCR 2": the comparison's other side is named apart from its verb
-_COMPARED = re.compile(
+_COMPARED = regex(
     r"\b(?:compared\s+(?:to|with)|relative\s+to|in\s+comparison\s+(?:to|with)|versus|vs\.?)\s+"
     r"(?:the\s+|its\s+|their\s+)?(?:previous\s+|prior\s+|older\s+|predecessor,?\s+)?$",
     re.IGNORECASE,
 )
-_BETTER = re.compile(
+_BETTER = regex(
     r"\b(?:better|stronger|higher|smarter|superior|improv\w*|upgrade|gains?|outperform\w*|"
     r"more\s+(?:accurate|capable|powerful|reliable|efficient|effective|intelligent)|"
     r"ahead|leads?|wins?|surpass\w*|beats?)\b",
     re.IGNORECASE,
 )
-_WORSE = re.compile(
-    r"\b(?:worse|weaker|lower|behind|trails?|lags?|less\s+(?:accurate|capable))\b", re.I
-)
+_WORSE = regex(r"\b(?:worse|weaker|lower|behind|trails?|lags?|less\s+(?:accurate|capable))\b", re.I)
 
 
 def find_compared(s: Sentence) -> list[Hit]:
@@ -1101,21 +1094,21 @@ def find_compared(s: Sentence) -> list[Hit]:
 
 
 # "X scores 83%, compared with 72.5% for Y": two models' numbers set side by side
-_SIDE_BY_SIDE = re.compile(
+_SIDE_BY_SIDE = regex(
     r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|while|whereas|ahead\s+of|behind|clear\s+of|"
     r"followed(?:\s+closely)?\s+by)\b",
     re.I,
 )
-_SET_AGAINST = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|clear\s+of)\b", re.I)
+_SET_AGAINST = regex(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|clear\s+of)\b", re.I)
 # Metrics where less is better: their numbers order models the other way round.
-_LOWER_IS_BETTER = re.compile(
+_LOWER_IS_BETTER = regex(
     r"\b(?:error|WER|CER|latency|cost|price|hallucinat\w*|loss|perplexity|time|seconds|ms)\b", re.I
 )
 # "the improvements of Ministral 3B over the much larger Mistral 7B"
-_GAIN_OF = re.compile(
+_GAIN_OF = regex(
     r"\b(?:improvements?|gains?|advantage|lead|edge|win\s+rate)\s+of\s+$", re.IGNORECASE
 )
-_GAIN_OVER = re.compile(
+_GAIN_OVER = regex(
     r"\s+(?:over|against|relative\s+to|compared\s+(?:to|with))\s+(?:the\s+|its\s+)?"
     r"(?:(?:much|far|previous|older|larger|smaller|bigger)\s+)*$",
     re.IGNORECASE,
@@ -1124,20 +1117,20 @@ _GAIN_OVER = re.compile(
 
 # "it tops GPT-5: 60.2% to 54.9% on BrowseComp": the compared models' numbers, in order
 # "ahead of DeepSeek-V3 at 1318": a number right after a name is that name's
-_ATTACHED = re.compile(
+_ATTACHED = regex(
     # "ahead of GPT-4.5's 1398": the possessive gives the number its owner
     r"\s*(?:\(\s*|(?:at|on)\s+|['’]s\s+(?:(?:score|rating|Elo|mark)\s+of\s+)?)(?:[\d.,]+\s*\(\s*)?"
     # "at 1318 (MMLU 88.5)": a benchmark's number beside it in brackets is its too
     r"(?:[A-Z][\w.-]*\s+)?"
 )
-_FOR_NAME = re.compile(r"\s*for\s+(?:[A-Z][\w.&-]*['’]s\s+)?")
-_PAIRED = re.compile(
+_FOR_NAME = regex(r"\s*for\s+(?:[A-Z][\w.&-]*['’]s\s+)?")
+_PAIRED = regex(
     r"(?<![\w.])(?P<a>\d{1,4}(?:\.\d+)?)\s?(?P<pct>%)?\s+(?:to|vs\.?|versus|against)\s+"
     r"(?P<b>\d{1,4}(?:\.\d+)?)\s?%?(?!\s*(?:x\b|times))"
 )
 
 
-_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM = regex(r"\bfrom\s+$", re.IGNORECASE)
 
 
 def find_paired_scores(s: Sentence) -> list[Hit]:
@@ -1211,7 +1204,7 @@ def _add_pair(
 
 # "overtook Gemini 2.5 Pro for the top spot", "leapfrogged o3 to take second place":
 # the place the subject moved into
-_TO_TAKE_PLACE = re.compile(
+_TO_TAKE_PLACE = regex(
     # after a verb of moving past another ("fighting for the top spot" is no place)
     r"\b(?:overt(?:ook|akes?|aking|aken)|pass(?:es|ed)|beat|beats|edg(?:es|ed)\s+(?:out|past)|"
     r"displac(?:es|ed)|leapfrog(?:s|ged)|unseat(?:s|ed)|dethron(?:es|ed)|surpass(?:es|ed)|"
@@ -1224,19 +1217,19 @@ _TO_TAKE_PLACE = re.compile(
     re.IGNORECASE,
 )
 # "Grok 4, o3 and Claude Opus 4 round out the top five": each is in the top five
-_ROUND_OUT = re.compile(
+_ROUND_OUT = regex(
     r"\s+(?:now\s+)?round(?:s|ed|ing)?\s+out\s+the\s+top[- ](?P<k>\d{1,2}|three|five|ten)\b",
     re.IGNORECASE,
 )
 # "The top three on LMArena are Gemini 2.5 Pro, o3 and Grok 4": places in order
-TOP_ARE = re.compile(
+TOP_ARE = regex(
     r"\b[Tt]he\s+top\s+(?P<k>two|three|four|five|\d)\b[^.;:]{0,40}?\s+(?:are|were)\s+",
 )
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 
 
 # "sharing rank 1 with Claude Opus 4.1": the one named after holds that place too
-_SHARING_WITH = re.compile(
+_SHARING_WITH = regex(
     r"\bshar(?:es|ed|ing)\s+(?:the\s+)?(?:(?:rank|place|spot|position)\s+(?:#|No\.\s?)?"
     r"(?P<num>\d{1,3})|(?P<word>first|second|third|fourth|fifth)\s+(?:place|spot))\s+with\s+",
     re.IGNORECASE,
@@ -1291,7 +1284,7 @@ def find_place_phrases(s: Sentence) -> list[Hit]:
 
 # "Qwen3-235B-A22B is close behind.", "GPT-4o leads, but DeepSeek V3 is just behind":
 # behind with nothing after it is behind the leader said before
-_BEHIND_ALONE = re.compile(
+_BEHIND_ALONE = regex(
     r"\b(?:is|are|was|were|sits?|sat|comes?|came|finish(?:es|ed)|remains?|remained|stays?|"
     r"stayed|lands?|landed|follows?|followed)\s+(?:(?:just|close|closely|right|narrowly|only|"
     r"not\s+far|well|far|a\s+(?:close|distant)\s+second)\s+)?behind\b"
@@ -1353,7 +1346,7 @@ FINDERS: tuple[Finder, ...] = (
 _ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
 )
-_RESPECTIVE_PLACES = re.compile(
+_RESPECTIVE_PLACES = regex(
     r"\b(?:rank|ranked|are|were|placed|place|finished|finish|came|come|sit|sat|took|take|"
     r"hold|held)\s+(?:in\s+)?(?:the\s+)?"
     rf"(?P<places>{_ORDINAL_WORD}(?:(?:,\s*and\s+|,\s*|\s+and\s+){_ORDINAL_WORD})+)"
@@ -1363,11 +1356,11 @@ _RESPECTIVE_PLACES = re.compile(
 
 
 # "the distance between X and Y is 36 points": a gap's number, no one's score
-_DISTANCE = re.compile(
+_DISTANCE = regex(
     r"\b(?:distance|gap|difference|margin|spread)\s+between\b(?:[^.;]|\.(?=\w))*$", re.IGNORECASE
 )
 # "GPT-4.1 and DeepSeek-R1, 11th and 12th": places right after the names, in order
-_PLACES_AFTER_NAMES = re.compile(
+_PLACES_AFTER_NAMES = regex(
     r"\s*(?:,\s*|\s+(?:sit|sat|are|were|rank|ranked|placed|came|come|finished)\s+)"
     rf"(?:at\s+|in\s+)?(?P<places>{_ORDINAL_WORD}(?:(?:,\s*and\s+|,\s*|\s+and\s+)"
     rf"{_ORDINAL_WORD})+)\b",

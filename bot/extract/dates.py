@@ -13,25 +13,26 @@ import re
 from datetime import date, timedelta
 
 from bot.extract.lazy import lazy
+from bot.extract.regexes import longest_first, regex
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE = "|".join(longest_first(_MONTHS))
 # Case-sensitive variant: "may" and "march" are also ordinary words.
-_MONTH_CAP = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+_MONTH_CAP = "|".join(longest_first(m.capitalize() for m in _MONTHS))
 
 # Ordered: the first pattern that matches a sentence wins.
-_ISO = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
-_MONTH_DAY_YEAR = re.compile(
+_ISO = regex(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
+_MONTH_DAY_YEAR = regex(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.IGNORECASE
 )
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = regex(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE
 )
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"\b({_MONTH_CAP})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*20\d\d)")
-_IN_MONTH = re.compile(
+_MONTH_YEAR = regex(rf"\b({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE)
+_MONTH_DAY = regex(rf"\b({_MONTH_CAP})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*20\d\d)")
+_IN_MONTH = regex(
     rf"\b(?i:in|since|during|by|as of|through)\s+(?P<part>(?i:early\s+|late\s+|mid-?\s*))?"
     rf"({_MONTH_CAP})\b(?!\s+\d)"
 )
@@ -39,19 +40,19 @@ _IN_MONTH = re.compile(
 # time of the claim)
 _NOT_OWNER = r"(?!['’]s)"
 _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(rf"\byesterday\b{_NOT_OWNER}", re.IGNORECASE), 1),
-    (re.compile(rf"\blast week\b{_NOT_OWNER}|\ba week ago\b", re.IGNORECASE), 7),
-    (re.compile(rf"\blast month\b{_NOT_OWNER}|\ba month ago\b", re.IGNORECASE), 30),
-    (re.compile(r"\ba year ago\b", re.IGNORECASE), 365),
+    (regex(rf"\byesterday\b{_NOT_OWNER}", re.IGNORECASE), 1),
+    (regex(rf"\blast week\b{_NOT_OWNER}|\ba week ago\b", re.IGNORECASE), 7),
+    (regex(rf"\blast month\b{_NOT_OWNER}|\ba month ago\b", re.IGNORECASE), 30),
+    (regex(r"\ba year ago\b", re.IGNORECASE), 365),
 )
 # "three months ago", "2 years ago", "a couple of weeks ago": that long before the text
-_UNITS_AGO = re.compile(
+_UNITS_AGO = regex(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\s+couple\s+of)\s+(?P<unit>day|week|month|year)s\s+ago\b",
     re.IGNORECASE,
 )
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY = re.compile(
+_WEEKDAY = regex(
     r"\b(?:(?i:last|on|this\s+past)\s+)(?P<day>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday))\b(?!['’]s)"
 )
@@ -62,7 +63,7 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 # month, the end of the span is the latest snapshot it could have shown
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _QUARTER = {"first": 3, "second": 6, "third": 9, "fourth": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12}
-_YEAR_PART = re.compile(
+_YEAR_PART = regex(
     r"\b(?:in|during|throughout|by|for|as\s+of|at|through)\s+(?:the\s+)?"
     r"(?:(?P<part>early|mid|late|end\s+of|close\s+of|start\s+of|beginning\s+of|middle\s+of|"
     r"(?:spring|summer|autumn|fall)\s+of|(?:first|second|third|fourth)\s+quarter\s+of|"
@@ -71,10 +72,10 @@ _YEAR_PART = re.compile(
 )
 
 
-_LAST_SEASON = re.compile(
+_LAST_SEASON = regex(
     rf"\blast\s+(?P<what>spring|summer|autumn|fall|{_MONTH_RE})\b{_NOT_OWNER}", re.IGNORECASE
 )
-_LAST_YEAR = re.compile(
+_LAST_YEAR = regex(
     r"\b(?:(?P<part>early|late|start|beginning|end)\s+(?:of\s+)?)?last\s+year\b" + _NOT_OWNER,
     re.IGNORECASE,
 )
@@ -198,9 +199,9 @@ def find_date(sentence: str, published: date) -> date | None:
 
 # "since August", "from January 2024 to February 2025", "between March and June":
 # the start (and end) of a period the claim speaks over, never its as-of date.
-_PERIOD_CUE = re.compile(r"\b(?:since|from|between|starting|beginning)\s+(?:in\s+)?", re.IGNORECASE)
-_PERIOD_END = re.compile(r"\s*(?:to|until|till|through|and|[-–—])\s+(?:in\s+)?", re.IGNORECASE)
-_EVENT_DATE = re.compile(r"[^,;.]{0,60}?\b(?:on|in)\s+", re.IGNORECASE)
+_PERIOD_CUE = regex(r"\b(?:since|from|between|starting|beginning)\s+(?:in\s+)?", re.IGNORECASE)
+_PERIOD_END = regex(r"\s*(?:to|until|till|through|and|[-–—])\s+(?:in\s+)?", re.IGNORECASE)
+_EVENT_DATE = regex(r"[^,;.]{0,60}?\b(?:on|in)\s+", re.IGNORECASE)
 _DATE_FORMS = (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _MONTH_YEAR, _MONTH_DAY)
 _BARE_MONTH = lazy(rf"(?:early\s+|late\s+|mid-?)?({_MONTH_CAP})\b(?!\s+\d)")
 

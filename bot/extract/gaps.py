@@ -16,13 +16,14 @@ import re
 from bot.extract.groups import GroupPhrase, resolve_pair
 from bot.extract.hits import Direction, Hit, TrendHit
 from bot.extract.patterns import Sentence, _near_negation
+from bot.extract.regexes import regex
 from store.claims import Group
 
-_GAP = re.compile(
+_GAP = regex(
     r"\b(?:gap|edge|lead|deficit|distance|difference|disparity|margin|advantage)s?\b",
     re.IGNORECASE,
 )
-_NARROWING = re.compile(
+_NARROWING = regex(
     r"\b(?:narrow(?:s|ed|ing)?|shr(?:ink|inks|inking|ank|unk)|fell|falls?|falling|dropped|"
     r"drops?|clos(?:e|es|ed|ing)(?![- ](?:source|weights?|models?|labs?|ones|AI|systems?))|"
     r"erase[sd]?|erasing|vanish(?:ed|es|ing)?|disappear(?:ed|s|ing)?|"
@@ -31,7 +32,7 @@ _NARROWING = re.compile(
     r"caught|catching|(?:hit|hits|hitting|reach|reaches|reached|reaching|fall to|fell to) zero)\b",
     re.IGNORECASE,
 )
-_WIDENING = re.compile(
+_WIDENING = regex(
     r"\b(?:widen(?:s|ed|ing)?|wider|gr(?:ow|ows|owing|ew|own)|larger|bigger|increas(?:e|es|ed|ing)|"
     r"expand(?:s|ed|ing)?)\b",
     re.IGNORECASE,
@@ -40,22 +41,22 @@ _WIDENING = re.compile(
 _OPEN_VS = r"(?:[- ](?:source|weights?))?(?:[- ]+(?:versus|vs\.?|v\.?|to)[- ]+|\s?/\s?)"
 # Bare nouns for groups, where no "... models" phrase names them.
 _BARE: tuple[tuple[re.Pattern[str], Group], ...] = (
-    (re.compile(rf"\bopen(?={_OPEN_VS}closed\b)", re.I), Group(open_weights=True)),
+    (regex(rf"\bopen(?={_OPEN_VS}closed\b)", re.I), Group(open_weights=True)),
     (
-        re.compile(rf"(?<=\bopen)(?P<sep>{_OPEN_VS})closed\b", re.I),
+        regex(rf"(?<=\bopen)(?P<sep>{_OPEN_VS})closed\b", re.I),
         Group(open_weights=False),
     ),
-    (re.compile(r"\b(?:China|Chinese)\b"), Group(country="CN")),
+    (regex(r"\b(?:China|Chinese)\b"), Group(country="CN")),
     (
-        re.compile(r"(?:\bthe\s+)?(?:\bU\.S\.(?=\W)|\bUS\b|\bUnited States\b|\bAmerican?\b)"),
+        regex(r"(?:\bthe\s+)?(?:\bU\.S\.(?=\W)|\bUS\b|\bUnited States\b|\bAmerican?\b)"),
         Group(country="US"),
     ),
     (
-        re.compile(r"\bopen[- ](?:source|weights?)\b|\bopen\s+(?:AI\s+)?models?\b", re.I),
+        regex(r"\bopen[- ](?:source|weights?)\b|\bopen\s+(?:AI\s+)?models?\b", re.I),
         Group(open_weights=True),
     ),
     (
-        re.compile(
+        regex(
             r"\bclosed[- ]source\b|\bclosed\s+(?:AI\s+)?(?:models?|labs?|ones)\b|\bproprietary\b",
             re.I,
         ),
@@ -64,7 +65,7 @@ _BARE: tuple[tuple[re.Pattern[str], Group], ...] = (
 )
 
 
-_MODEL_PRONOUN = re.compile(r"\b(?:it|its|this model|the model)\b", re.IGNORECASE)
+_MODEL_PRONOUN = regex(r"\b(?:it|its|this model|the model)\b", re.IGNORECASE)
 
 
 def _complement(g: Group) -> Group | None:
@@ -101,15 +102,15 @@ def _groups(s: Sentence) -> list[tuple[int, Group]]:
 
 
 # "trail closed ones by 3 points, down from 12": a margin that says how it changed
-_MARGIN_CHANGE = re.compile(
+_MARGIN_CHANGE = regex(
     r"\bby\s+(?:only\s+|just\s+)?[\d.]+\s*(?:%|percent|points?|pts|elo|percentage\s+points)?,?\s+"
     r"(?:(?P<narrow>down)|(?P<widen>up))\s+from\s+[\d.]+",
     re.IGNORECASE,
 )
 
 
-_MODEL_AFTER = re.compile(r"\s+(?:up\s+)?(?:(?:with|to)\s+)?", re.IGNORECASE)
-_COMPARATIVE = re.compile(r"smaller|wider|larger|bigger", re.IGNORECASE)
+_MODEL_AFTER = regex(r"\s+(?:up\s+)?(?:(?:with|to)\s+)?", re.IGNORECASE)
+_COMPARATIVE = regex(r"smaller|wider|larger|bigger", re.IGNORECASE)
 _COMPARATIVE_REACH = 20  # "a bigger gap", "the gap is larger": the words stand together
 
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from bot.extract.base import ArticleText
 from bot.extract.lexicon import BENCHMARKS, BOARDS
 from bot.extract.names import Gazetteer
+from bot.extract.regexes import longest_first, regex
 
 
 def _words(*terms: str) -> re.Pattern[str]:
-    alternation = "|".join(sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    alternation = "|".join(longest_first(terms))
+    return regex(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
 # Language that is about ranking whatever the context.
@@ -106,7 +107,7 @@ _WEAK = _words(
 _BOARD = _words(*(re.escape(k) for k in (*BOARDS, *BENCHMARKS)))
 
 
-_WORD = re.compile(r"(?<![\w-])[A-Za-z0-9][\w.]*[A-Za-z0-9]")
+_WORD = regex(r"(?<![\w-])[A-Za-z0-9][\w.]*[A-Za-z0-9]")
 
 
 @dataclass(frozen=True, slots=True)

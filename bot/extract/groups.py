@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from bot.extract.lexicon import BOARDS
 from bot.extract.names import Gazetteer
+from bot.extract.regexes import regex
 from store.claims import Group
 
-_HEAD = re.compile(
+_HEAD = regex(
     r"\b(?:models?|llms?|counterparts?|equivalents?|rivals?|ones?|systems|labs|offerings|releases|"
     r"peers|competitors|those)\b",
     re.IGNORECASE,
@@ -97,15 +98,15 @@ _FILLER = {
     "western",
     "of",
 }
-_TOKEN = re.compile(r"[\w.'’-]+|,")
-_AFTER = re.compile(
+_TOKEN = regex(r"[\w.'’-]+|,")
+_AFTER = regex(
     r"^\s*(?:from|in|out of|made in|built in|based in|developed in)\s+"
     r"(?P<where>(?:the\s+)?(?:united states|u\.s\.a?\.?|us|usa|[A-Z][\w.'’]*))",
     re.IGNORECASE,
 )
 
 
-_LEADING = re.compile(r"(?:[\s,]|and\b|or\b)+", re.IGNORECASE)
+_LEADING = regex(r"(?:[\s,]|and\b|or\b)+", re.IGNORECASE)
 
 
 def _country(token: str, raw: str, gaz: Gazetteer) -> str | None:

@@ -9,7 +9,9 @@ import html as html_lib
 import re
 from html.parser import HTMLParser
 
-_LOOKS_HTML = re.compile(r"<(?:!doctype|html|body|p|div|article|h[1-6]|br|span|a)\b", re.IGNORECASE)
+from bot.extract.regexes import regex
+
+_LOOKS_HTML = regex(r"<(?:!doctype|html|body|p|div|article|h[1-6]|br|span|a)\b", re.IGNORECASE)
 _BLOCK = {
     "p",
     "div",

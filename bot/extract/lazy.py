@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from bot.extract.regexes import regex
+
 
 class LazyPattern:
     """The `re.Pattern[str]` methods the extractor calls; compiles on the first of them."""
@@ -28,7 +30,7 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = regex(self.pattern, self.flags)
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

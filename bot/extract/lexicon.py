@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.regexes import regex
+
 # Text name -> board id (store/leaderboards). Longest names first when matching.
 BOARDS: dict[str, str] = {
     "lmarena text arena": "lmarena-text",
@@ -170,7 +172,7 @@ RANKING_TERMS: tuple[str, ...] = (
 )
 
 # Words that make a sentence's claim hedged (reported, predicted or conditional).
-HEDGES = re.compile(
+HEDGES = regex(
     r"\b(?:reportedly|allegedly|rumou?red|could|may|might|likely|probably|possibly|"
     r"appears? to|seems? to|suggests?|suggested|expected to|is said to|are said to|"
     r"if substantiated|if confirmed|if true|unconfirmed|purportedly|reports? suggest)\b",
@@ -178,7 +180,7 @@ HEDGES = re.compile(
 )
 
 # Negation close before a claim's verb: "does not beat", "is no longer the top model".
-NEGATION = re.compile(
+NEGATION = regex(
     r"\b(?:not|n't|never|no longer|fails? to|failed to|has yet to|have yet to|"
     r"yet to|neither|nor)\b",
     re.IGNORECASE,
@@ -186,9 +188,9 @@ NEGATION = re.compile(
 
 # Who asserts it: "according to X", "X said", "citing X", "X reports".
 CLAIMANT_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\baccording to (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*(?:\s+|$)){1,4})"),
-    re.compile(r"\bciting (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*\s+){1,4})"),
-    re.compile(
+    regex(r"\baccording to (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*(?:\s+|$)){1,4})"),
+    regex(r"\bciting (?:an? |the )?(?P<who>(?:[A-Z][\w.&'-]*\s+){1,4})"),
+    regex(
         # a name may start lower-case when a capital follows ("xAI says")
         r"(?<![\w.&'-])(?P<who>(?:[A-Z][\w.&'-]*\s+){0,3}(?:[A-Z]|[a-z]+[A-Z])[\w.&'-]*),? "
         r"(?:said|says|claims|claimed|"

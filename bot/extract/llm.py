@@ -33,6 +33,7 @@ from tenacity import RetryCallState, Retrying, retry_if_exception
 from bot.config import Settings
 from bot.extract.base import ArticleText, ExtractionResult
 from bot.extract.prompt import PROMPT_VERSION, Chunk, messages, split_chunks, split_in_two
+from bot.extract.regexes import regex
 from bot.extract.schema import (
     Dropped,
     Provenance,
@@ -141,7 +142,7 @@ def _schema_unsupported(exc: openai.BadRequestError) -> bool:
     return any(w in text for w in ("response_format", "json_schema", "structured output"))
 
 
-_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
+_FENCE = regex(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
 
 
 def _load_json(content: str) -> Any:

@@ -23,9 +23,10 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.lazy import lazy
+from bot.extract.regexes import regex
 
 # Where a clause starts: a new sentence part, a coordinating or subordinating word.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = regex(
     # ", reaching 95.8%": a participle after a comma starts its own clause, so a
     # negation in the relative clause before it ("tasks that don't require ...") is not its
     r"[;:()–—]|,\s+(?:but|while|whereas|although|though|which|who|where|and|so)\b|"
@@ -38,8 +39,8 @@ _CLAUSE_BREAK = re.compile(
     r"\b(?:but|while|whereas|although|though|which|who|that)\b",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
-_NEG = re.compile(
+_RELATIVE = regex(r"\b(?:which|who)\b", re.IGNORECASE)
+_NEG = regex(
     r"(?:\b(?:not|never|no longer|cannot|can\s+not|nor|neither|fails?\s+to|failed\s+to|"
     r"failing\s+to|has\s+yet\s+to|have\s+yet\s+to|is\s+yet\s+to|are\s+yet\s+to|"
     r"yet\s+to|no\s+match\s+for|nowhere\s+near|far\s+from)\b|n['’‘`]t\b)",
@@ -47,28 +48,28 @@ _NEG = re.compile(
 )
 # "not only beats", "not just", "no doubt": negation words that assert; "not much
 # worse than" says worse; "X, not Y, tops the board" denies Y, not X's place.
-_NOT_NEGATING = re.compile(
+_NOT_NEGATING = regex(
     r"\bnot\s+(?:only|just|merely|simply|least|surprisingly|unlike)\b|\bno\s+doubt\b|"
     r"\bnot\s+(?:much|far|significantly|a\s+lot|hugely|dramatically|that\s+much)\b|"
     r",\s*not\s+[^,;]{1,40},",
     re.IGNORECASE,
 )
 # "doesn't beat o3 by much": it beats it, narrowly
-_BY_MUCH = re.compile(
+_BY_MUCH = regex(
     r"[^,.;]{0,60}?\bby\s+(?:much|a\s+lot|far|a\s+(?:wide|large|big|huge)\s+margin)\b",
     re.IGNORECASE,
 )
 # "almost beats", "nearly topped": it did not
-_ALMOST = re.compile(
+_ALMOST = regex(
     r"\b(?:almost|nearly|just\s+missed|narrowly\s+missed|c(?:a|o)mes?\s+close\s+to|"
     r"fell\s+(?:just\s+)?short\s+of)\s+$",
     re.IGNORECASE,
 )
-_TIED = re.compile(r"(?:match|equal|tie|tying|drew|draw)", re.IGNORECASE)
+_TIED = regex(r"(?:match|equal|tie|tying|drew|draw)", re.IGNORECASE)
 # "Critics questioned whether X tops Y", "It is unclear whether", "Some doubt that": the
 # claim is asked about, not made
 # (a benchmark "which measures whether a model can ..." asks nothing)
-_ASKED = re.compile(
+_ASKED = regex(
     r"\b(?:(?:asked|asks|ask|tested|tests|test|checked|checks|check|examined|examines|"
     r"question(?:s|ed)?|wonder(?:s|ed)?|debated?|unclear|uncertain|unknown|not\s+clear|"
     r"doubtful)\s+(?:whether|if)|doubts?\s+(?:that|whether)|doubted\s+(?:that|whether)|"
@@ -84,14 +85,14 @@ _ASKED = re.compile(
 )
 # "Whether X can close the gap is an open question"; 'CLAIM: "Llama 4 beats GPT-4o."':
 # a claim set out to be checked, not made
-_WHETHER_FIRST = re.compile(r"\W*(?:whether\b|(?:claim|rumou?r|myth)\s*:)", re.IGNORECASE)
-_SO_THEY_SAY = re.compile(
+_WHETHER_FIRST = regex(r"\W*(?:whether\b|(?:claim|rumou?r|myth)\s*:)", re.IGNORECASE)
+_SO_THEY_SAY = regex(
     r"[-–—,]\s*or\s+so\s+(?:the\s+)?(?:marketing|story|claim|pitch|company|lab|they|it)\s+"
     r"(?:goes|says|claims|would\s+have\s+it)\b",
     re.IGNORECASE,
 )
 # "..., but that is not true": denied after it is said
-_DENIED_AFTER = re.compile(
+_DENIED_AFTER = regex(
     # "..., according to a viral post that turned out to be wrong"
     r"[^.;]{0,120}?\baccording\s+to\s+[^.;]{0,60}?\b(?:that|which)\s+(?:later\s+)?"
     r"(?:turned\s+out|proved|was|were|has\s+been)\s+(?:to\s+be\s+)?"
@@ -104,7 +105,7 @@ _DENIED_AFTER = re.compile(
     r"(?:back\s+(?:that|this|it)\s+up|support\s+(?:that|this|it)|bear\s+(?:that|this|it)\s+out)",
     re.IGNORECASE,
 )
-_WON = re.compile(
+_WON = regex(
     r"(?:beat|top|overt[ao]ok|surpass|outperform|outrank|pass|dethron|unseat|lead|led|"
     r"overtake|claim|take|took|reach|won|win)",
     re.IGNORECASE,
@@ -116,7 +117,7 @@ _PAST_PHRASES = (
     r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
     r"previously|until\s+recently|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)"
 )
-_UNDATED_PAST = re.compile(
+_UNDATED_PAST = regex(
     r"\b(?:(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
     r"used\s+to|(?:was|were)\s+once|once\s+(?:was|were|ranked|topped|led|held|beat)|"
     rf"{_PAST_PHRASES}|at\s+(?:its\s+)?(?:launch|release|debut)|"
@@ -131,13 +132,13 @@ _UNDATED_PAST = re.compile(
 )
 # "which had led the leaderboard since January": a past before the text's own time,
 # judged only where the sentence dates it (rules.py)
-PLUPERFECT = re.compile(
+PLUPERFECT = regex(
     r"\bhad\s+(?:long\s+|briefly\s+|already\s+|previously\s+|once\s+|just\s+)?(?:been|led|held|sat|"
     r"beaten|overtaken|taken|won|risen|fallen|come|gone|\w+ed)\b",
     re.IGNORECASE,
 )
 # after the cue, in its clause: "climbed to third place after its release"
-_UNDATED_AFTER = re.compile(
+_UNDATED_AFTER = regex(
     r"[^,;.]{0,60}?\b(?:(?:after|following|upon)\s+(?:its|their)\s+(?:release|launch|debut)|"
     # "was #1 on LMArena for months", "ranked first earlier in the year"
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
@@ -147,17 +148,17 @@ _UNDATED_AFTER = re.compile(
 )
 # "briefly ranked #1", "once ranked first": at a time the text does not give ("briefly
 # tops" is now)
-_BRIEFLY_PAST = re.compile(
+_BRIEFLY_PAST = regex(
     r"\b(?:briefly|once)\s+(?:\w+ed|led|held|sat|took|overtook|beat|hit|rose|won)\b", re.IGNORECASE
 )
 # a past set before the whole sentence: "For most of 2024, the story was simple: ..."
-_FRONTED_PAST = re.compile(rf"\W*(?:{_PAST_PHRASES})\b", re.IGNORECASE)
+_FRONTED_PAST = regex(rf"\W*(?:{_PAST_PHRASES})\b", re.IGNORECASE)
 # "has led LMArena for months": a past that reaches the present is no undated past
-_PERFECT = re.compile(r"\b(?:has|have)\b(?!\s+(?:a|an|the|its|their)\b)|['’]s\s+been\b", re.I)
-_NOW = re.compile(r"\b(?:now|currently|today|still)\b", re.IGNORECASE)
+_PERFECT = regex(r"\b(?:has|have)\b(?!\s+(?:a|an|the|its|their)\b)|['’]s\s+been\b", re.I)
+_NOW = regex(r"\b(?:now|currently|today|still)\b", re.IGNORECASE)
 # A modal or future governing the cue: it stands at most three words before it, so
 # "could barely play the games, scoring 0.4%" is no forecast of the score.
-_FORECAST = re.compile(
+_FORECAST = regex(
     r"\b(?:could|(?-i:may)|might|will|would|shall|won['’]t|is\s+going\s+to|are\s+going\s+to|"
     r"(?:is|are)\s+(?:widely\s+)?(?:expected|set|poised|likely|projected|predicted|forecast|"
     r"tipped|slated|on\s+track|on\s+course|about|bound)\s+to|"
@@ -179,13 +180,13 @@ _EVIDENTIAL = lazy(
     r"(?:[\w.'’-]+\s+){1,6}?(?:could|(?-i:may)|might)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_AHEAD = re.compile(
+_AHEAD = regex(
     r"\b(?:soon|eventually|next|later|someday|one\s+day|shortly|within\s+(?:months|weeks|"
     r"(?:a|the)\s+(?:year|month)|days)|by\s+(?:year-end|the\s+end\s+of|next)|in\s+the\s+coming)\b",
     re.I,
 )
 # odds and scenarios, anywhere before the cue: "a 30% chance that ...", "Bull case:"
-_ODDS = re.compile(
+_ODDS = regex(
     # "This will be the year open models catch up"
     r"\bwill\s+be\s+the\s+(?:year|month|moment|day)\b|"
     r"\b(?:probability|chance|odds|likelihood)\s+(?:that|of)\b|"
@@ -195,8 +196,8 @@ _ODDS = re.compile(
 # The cue inside an "if" clause: "if Gemini 3 beats GPT-5 ..." asserts nothing yet.
 # ("once style is accounted for" and "once LMArena added it" speak of now or the past;
 # a "once" that looks ahead has its "will")
-_CONDITION = re.compile(r"(?:^|[\s,;(\"“])(?<!as )(?<!even )(?:if|unless)\s", re.IGNORECASE)
-_REJECTED = re.compile(
+_CONDITION = regex(r"(?:^|[\s,;(\"“])(?<!as )(?<!even )(?:if|unless)\s", re.IGNORECASE)
+_REJECTED = regex(
     r"\b(?:rejects?|rejected|denies|denied|disputes?|disputed|debunk(?:s|ed)?|refutes?|"
     r"refuted|dismiss(?:es|ed)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|idea|notion)?"
     r"\s*(?:that\b)?|\bit\s+is\s+(?:false|untrue|not\s+true)\s+that\b|"
@@ -224,11 +225,11 @@ _REJECTED = re.compile(
 
 # "Claims that X beats Y are false", "reports that X leads were not borne out": the
 # claim is reported, then denied after it
-_CLAIM_THAT = re.compile(
+_CLAIM_THAT = regex(
     r"\b(?:claims?|reports?|suggestions?|assertions?|rumou?rs?|idea|notion|talk|belief)\s+that\b",
     re.IGNORECASE,
 )
-_FALSE_AFTER = re.compile(
+_FALSE_AFTER = regex(
     r"\b(?:are|is|were|was|has\s+been|have\s+been|proved|proven|turned\s+out)\s+(?:\w+\s+)?"
     r"(?:to\s+be\s+)?(?:false|untrue|wrong|unfounded|misleading|overblown|exaggerated|"
     r"premature|debunked|not\s+true|not\s+borne\s+out|(?:a\s+)?myth|nonsense)\b|"

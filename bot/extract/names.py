@@ -17,6 +17,7 @@ from typing import Literal
 
 from bot.extract.lazy import lazy
 from bot.extract.lexicon import BENCHMARKS, BOARDS, COUNTRY_WORDS
+from bot.extract.regexes import longest_first, regex
 
 MentionKind = Literal["model", "family"]
 
@@ -137,8 +138,8 @@ _WORD = (
     r"fast|thinking|reasoning|sonnet|opus|haiku)"
 )
 # A word that may start a name; the tail (versions, sizes, variants) is matched after it.
-_HEAD = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z]*")
-_TAIL = re.compile(rf"(?:[-_ ]?{_NUM}|[-_ ]{_WORD}\b)*(?![\w])")
+_HEAD = regex(r"(?<![\w./-])[A-Za-z][A-Za-z]*")
+_TAIL = regex(rf"(?:[-_ ]?{_NUM}|[-_ ]{_WORD}\b)*(?![\w])")
 # Family words that are also ordinary words: a name only with a version ("Step-2").
 _COMMON = frozenset(
     [
@@ -441,9 +442,9 @@ class Gazetteer:
         return self.countries.get(w) or self.countries.get(w.removesuffix("'s"))
 
 
-_WORDS = re.compile(r"[a-z0-9]+")
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
-_OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.&-]*)(?:['’]s)?\s+$")
+_WORDS = regex(r"[a-z0-9]+")
+_POSSESSIVE_GAP = regex(r"['’]s\s+")
+_OWNER_BEFORE = regex(r"(?<![\w.-])([A-Z][\w.&-]*)(?:['’]s)?\s+$")
 
 
 @lru_cache(maxsize=8)
@@ -452,7 +453,7 @@ def _written_pattern(spellings: frozenset[str]) -> re.Pattern[str] | None:
     case, longer names in any; bounded by non-name characters where the script has
     words (Latin), not in Chinese."""
     parts = []
-    for spelling in sorted(spellings, key=len, reverse=True):
+    for spelling in longest_first(spellings):
         if re.fullmatch(r"\d+(?:\.\d+)?[BMT]", spelling):
             continue  # a size ("405B") names a model only in context (referents.py)
         body = re.escape(spelling).replace("\\ ", r"[\s-]+")
@@ -463,7 +464,7 @@ def _written_pattern(spellings: frozenset[str]) -> re.Pattern[str] | None:
             body = f"(?i:{body})"
         # "R1-0528": a release date may follow with a hyphen
         parts.append(rf"(?<![\w.\-/]){body}(?![\w+]|-(?!\d{{4}}\b))")
-    return re.compile("|".join(parts)) if parts else None
+    return regex("|".join(parts)) if parts else None
 
 
 _MONTH_WORD = (
@@ -472,7 +473,7 @@ _MONTH_WORD = (
 )
 # "the May GPT-4o", "the June build of Claude 3.5 Sonnet", "OpenAI's November
 # ChatGPT-4o": the build of that month, read as the note "(May)" the resolver knows
-_MONTH_BEFORE = re.compile(
+_MONTH_BEFORE = regex(
     rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w.]*['’]s)\s+(?P<month>(?=[A-Z])(?i:{_MONTH_WORD}))\.?\s+"
     r"(?:(?:build|version|update|release|snapshot|checkpoint|edition)\s+of\s+)?$"
 )
@@ -488,7 +489,7 @@ def _with_months(original: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_VARIANT_NOTE = re.compile(
+_VARIANT_NOTE = regex(
     r"\s?\((?:new|old|latest|original|high|medium|low|mini|preview|experimental|exp|"
     r"(?:the\s+|an\s+)?(?:experimental|preview)\s+(?:build|version|release|checkpoint)|"
     # "(thinking)", "(in non-thinking mode)"
@@ -498,16 +499,16 @@ _VARIANT_NOTE = re.compile(
     r"\d{2}/\d{2}|\d{1,4}[BMT])\)",
     re.IGNORECASE,
 )
-_HUB_OWNER = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")
+_HUB_OWNER = regex(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")
 # "Llama-2-70b-chat 1065": a score; "DeepSeek R1 0528", "Qwen3 235B 2507": a release
 # date (MMDD, YYMM) that is part of the name
-_TRAILING_SCORE = re.compile(r" (?!0\d\d\d\b|2[3-9](?:0[1-9]|1[0-2])\b)\d{3,4}(?:\.\d+)?$")
+_TRAILING_SCORE = regex(r" (?!0\d\d\d\b|2[3-9](?:0[1-9]|1[0-2])\b)\d{3,4}(?:\.\d+)?$")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 _DASH_CHARS = ("\u2010", "\u2011", "\u2012", "\u2013")
 
 
-_SPELLED_NEXT = re.compile(r"[ -]([A-Za-z0-9]\w*(?:\.\d+)*)")  # "1.5", never "1219."
-_NAME_SPLIT = re.compile(r"[-_\s/]+")
+_SPELLED_NEXT = regex(r"[ -]([A-Za-z0-9]\w*(?:\.\d+)*)")  # "1.5", never "1219."
+_NAME_SPLIT = regex(r"[-_\s/]+")
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -525,11 +526,11 @@ def as_hyphens(text: str) -> str:
 # A name goes on past its known tail: "GPT-4o mini Transcribe" is not "GPT-4o mini",
 # "grok-4-fast-search" is not "grok-4-fast". Taking it whole lets resolution say
 # "not found" instead of judging a different model.
-_ATTACHED = re.compile(r"[-_][A-Za-z0-9][\w.]*(?<!\.)")
-_NEXT_WORD = re.compile(
+_ATTACHED = regex(r"[-_][A-Za-z0-9][\w.]*(?<!\.)")
+_NEXT_WORD = regex(
     r" ([A-Z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*|non-[a-z]+)(?![\w'’])"  # "Grok 4.1 non-thinking"
 )
-_TAIL_AGAIN = re.compile(rf"(?:[-_ ]?{_NUM}|[-_ ]{_WORD}\b)+(?![\w])")
+_TAIL_AGAIN = regex(rf"(?:[-_ ]?{_NUM}|[-_ ]{_WORD}\b)+(?![\w])")
 # Capitalised words that follow a name without being part of it (headline verbs,
 # function words, ranking nouns).
 _NOT_NAME_WORDS = frozenset(
@@ -643,12 +644,12 @@ _NOT_NAME_WORDS = frozenset(
 
 # "previous Gemini models", "other Llama versions", "its Gemini predecessors": a set the
 # words describe, not the family (whose best member may be the claim's own subject)
-_SET_BEFORE = re.compile(
+_SET_BEFORE = regex(
     r"\b(?:previous|prior|earlier|older|past|other|competing|rival|smaller|larger|bigger|"
     r"existing|current|later|newer|first-generation|original|its|their|our)\s+$",
     re.IGNORECASE,
 )
-_SET_AFTER = re.compile(
+_SET_AFTER = regex(
     r"\s+(?:[\w.-]+\s+)?(?:models|versions|variants|releases|generations|iterations|"
     r"predecessors|successors|siblings)\b",
     re.IGNORECASE,
@@ -657,7 +658,7 @@ _SET_AFTER = re.compile(
 # not pin down, never the name's first release
 # the words that say a later build of a name without saying which
 UNPINNED_WORDS = r"updated|upgraded|improved|refreshed|latest|newest"
-_BUILD_OF = re.compile(
+_BUILD_OF = regex(
     rf"\b(?:(?:{UNPINNED_WORDS}|original)\s+"
     r"(?:version\s+of\s+(?:the\s+)?)?|"
     # ("an early version of Grok-2" is how its maker announces the release itself)
@@ -669,8 +670,8 @@ _BUILD_OF = re.compile(
 )
 
 
-_DATED_BUILD = re.compile(r"(?<![\d.])(?:0[1-9]|1[0-2])\d{2}\b|\b20\d\d-?\d\d-?\d\d\b")
-_BUILD_AFTER = re.compile(
+_DATED_BUILD = regex(r"(?<![\d.])(?:0[1-9]|1[0-2])\d{2}\b|\b20\d\d-?\d\d-?\d\d\b")
+_BUILD_AFTER = regex(
     r",?\s+in\s+its\s+(?:(?:[\w-]+\s+)?(?:update|build|release)|"
     r"(?:thinking|reasoning)\s+(?:variant|mode|version))\b|"
     # "Claude 3.7 Sonnet in extended-thinking mode"
@@ -729,8 +730,8 @@ def _name_word(word: str) -> bool:
 _PRODUCT_NOUNS = frozenset(["embed", "embedding", "embeddings", "thinking", "reasoning"])
 
 
-_O_TAIL = re.compile(r"[1-9](?:[- ](?:mini|pro|preview|high))*(?![\w])")  # "o4 mini"
-_PREFIX = re.compile(r"[a-z][a-z]+")
+_O_TAIL = regex(r"[1-9](?:[- ](?:mini|pro|preview|high))*(?![\w])")  # "o4 mini"
+_PREFIX = regex(r"[a-z][a-z]+")
 
 
 def family_prefix(model: str) -> str | None:
@@ -747,11 +748,11 @@ def family_prefix(model: str) -> str | None:
 
 # Product names an article introduces in its title: "Introducing Codestral Embed",
 # "Previewing GPT-5.6 Sol: ...", or a title that is a name alone ("Mistral Saba").
-_INTRODUCED = re.compile(
+_INTRODUCED = regex(
     r"^(?:Introducing|Announcing|Meet|Launching|Unveiling|Releasing|Previewing|Presenting)\s+"
     r"(?:the\s+|our\s+)?(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,3})"
 )
-_NAME_TITLE = re.compile(r"^(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2})\s*(?:[:—–|]|$)")
+_NAME_TITLE = regex(r"^(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2})\s*(?:[:—–|]|$)")
 # Title words that name no product.
 _TITLE_WORDS = frozenset(
     [
@@ -805,7 +806,7 @@ def introduced_names(title: str | None) -> list[str]:
 # capitalised word, then capitalised, version or size words. Only objects are read this
 # way (patterns.py): a subject must still be a known name, and the claim about an
 # unlisted product is judged "model not found", never as some other model.
-_PROPER = re.compile(
+_PROPER = regex(
     r"(?<![\w'’.-])(?:[A-Z][\w.+]*|[a-z]+\d[\w.]*)(?:-[A-Za-z0-9][\w.]*)*"
     r"(?:\s(?:[A-Z][\w.+]*|v?\d[\w.]*|(?:[a-z]+-)?[a-z]*\d[\w.]*|"
     r"mini|large|small|medium|base|pro|max|turbo|preview)(?:-[A-Za-z0-9][\w.]*)*)*"
@@ -857,11 +858,11 @@ _NOT_NAMES = frozenset(
 )
 
 
-_NOT_PRODUCT = re.compile(
+_NOT_PRODUCT = regex(
     r"-(?:level|class|grade|style|like|based|sized|scale)$|bench|eval\b|arena|index", re.I
 )
 _BENCHMARK_NAMES = tuple(BENCHMARKS)  # for one str.startswith over them all
-_BOARD_AFTER = re.compile(
+_BOARD_AFTER = regex(
     r"['’]?\s+(?:leaderboards?|benchmarks?|arenas?|index|charts?|rankings?|evals?|evaluations?|"
     r"tests?|suites?|scores?(?!\s+(?:an?\s+|about\s+|around\s+|roughly\s+|nearly\s+)?[\d~≈]))\b",
     re.I,
@@ -921,18 +922,18 @@ def _unlisted_names(text: str, known: list[Mention], gaz: Gazetteer) -> list[Men
 # dates or benchmarks ("Python 3.12", "RTX 5090", "Figure 2", "Q3 2025", "AIME 2025"),
 # so those are excluded by their first word, by the words after them (units), and by
 # where they stand ("on X" is where a benchmark stands).
-_SHAPE_HEAD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\d*(?:\.\d+)*$")
+_SHAPE_HEAD = regex(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\d*(?:\.\d+)*$")
 # An acronym ("EXAONE 4.0") or a letter and a number ("K2-Think") starts a name only with
 # a dotted version, a size or a variant word; alone they are codes ("HTTP 401", "B2").
-_SHAPE_CODE_HEAD = re.compile(r"[A-Z]{3,}\d*$|[A-Z]\d+(?:\.\d+)?$")
+_SHAPE_CODE_HEAD = regex(r"[A-Z]{3,}\d*$|[A-Z]\d+(?:\.\d+)?$")
 _SHAPE_STRONG = lazy(rf"v?\d+\.\d+[a-z]?$|\d+(?:\.\d+)?[BMT]$|\d+x\d+[Bb]$|{_WORD}$")
-_SHAPE_VERSION = re.compile(
+_SHAPE_VERSION = regex(
     r"(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|\d+x\d+[Bb]|[A-Z]\d+(?:\.\d+)*[A-Za-z]?)$"
 )
-_SHAPE_PART = re.compile(rf"{_WORD}$|[A-Z][a-z]+$")
-_NAME_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:\d|-v?\d|-[A-Z]\d)")
-_SHAPE_YEAR = re.compile(r"(?:19|20)\d\d$")
-_FAMILY_JOINED = re.compile(r"[A-Za-z]+[-\u2011][A-Z][a-z]+(?:$|[\s\u2011-])")
+_SHAPE_PART = regex(rf"{_WORD}$|[A-Z][a-z]+$")
+_NAME_WORD = regex(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:\d|-v?\d|-[A-Z]\d)")
+_SHAPE_YEAR = regex(r"(?:19|20)\d\d$")
+_FAMILY_JOINED = regex(r"[A-Za-z]+[-\u2011][A-Z][a-z]+(?:$|[\s\u2011-])")
 # First words of version-numbered things that are not models.
 _NOT_MODEL_HEADS = frozenset(
     [
@@ -1137,7 +1138,7 @@ _UNIT_AFTER = lazy(
     r"certification|compliant|workloads?|hits?)\b",
     re.IGNORECASE,
 )
-_BENCHMARK_BEFORE = re.compile(r"\b(?:on|under|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_BENCHMARK_BEFORE = regex(r"\b(?:on|under|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def shaped_names(
@@ -1189,7 +1190,7 @@ def shaped_names(
 # word names it, as a title's introduced name does.
 _MODEL_NOUN = r"(?:model|LLM|language\s+model)"
 _NAME_CAPTURE = r"(?P<name>[A-Z][\w.+]*(?:-[\w.+]+)*(?:\s+(?:[A-Z][\w.+-]*|v?\d[\w.]*)){0,2})"
-_INTRODUCED_IN_TEXT = re.compile(
+_INTRODUCED_IN_TEXT = regex(
     rf"\b(?:(?i:our|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_MODEL_NOUN},?\s+(?:called\s+|named\s+|"
     rf"dubbed\s+|codenamed\s+)?|(?i:a|the)\s+(?:[\w-]+\s+){{0,3}}?{_MODEL_NOUN},?\s+"
     rf"(?:called|named|dubbed|codenamed)\s+){_NAME_CAPTURE}"
@@ -1275,7 +1276,7 @@ _TIER_WORDS = frozenset(
         "edition",
     ]
 )
-_LAST_WORD = re.compile(r"\s([A-Z][a-z]{2,})$")
+_LAST_WORD = regex(r"\s([A-Z][a-z]{2,})$")
 
 
 def short_names(text: str, mentions: Iterable[Mention], gaz: Gazetteer) -> dict[str, str]:

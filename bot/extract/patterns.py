@@ -31,6 +31,7 @@ from bot.extract.lazy import LazyPattern, lazy
 from bot.extract.lexicon import BENCHMARKS
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
+from bot.extract.regexes import regex
 from bot.extract.scope import slug
 from bot.extract.subjects import (
     OWN_VERB,
@@ -88,7 +89,7 @@ class Sentence:
 
 
 def _i(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return regex(pattern, re.IGNORECASE)
 
 
 def _lazy_i(pattern: str) -> LazyPattern:  # for a rarely needed pattern (bot/extract/lazy.py)
@@ -269,7 +270,7 @@ _OBJECT_LEAD = _i(
     # "rivals such as OpenAI's GPT5.4": the maker before the name
     r"(?:[A-Z][\w.&-]*['’]s\s+)?$"
 )
-_OBJECT_JOIN = re.compile(
+_OBJECT_JOIN = regex(
     # each item may carry its number ("GPT-4-Turbo's score of 72.05", "Vicuna at 1090",
     # "(1385)") or an aside (", the 65B version included,") before the next one
     r"^(?:['’]s\s+(?:score|rating|result|elo)\s+of\s+[\d.,]+\s?%?|"
@@ -344,7 +345,7 @@ _MODS = (
     r"U\.S\.|European|French|non-reasoning|reasoning|coding|small|efficient|multimodal)"
     r"[\s,-]+)*)"
 )
-_RANK_BEST = re.compile(
+_RANK_BEST = regex(
     r"(?:\b(?:is|was|becomes?|became|as|remains?|remained|now|mak(?:ing|es|e) it)"
     # a dash after a space, not the hyphen of "third-best"
     r"(?:n['’]t|\s+not|\s+no\s+longer)?\s+|(?:[:–—]|(?<=\s)-)\s*)"
@@ -454,7 +455,7 @@ _NEW_HIGH = _i(
 
 
 _NAMED = r"[A-Z][\w.-]*\d[\w.-]*(?:\s(?:Pro|Max|Flash|Mini|Lite|Plus|Ultra|Turbo|Base))?"
-_WITH_MODELS = re.compile(rf"\s+with\s+(?:its\s+)?(?P<a>{_NAMED})(?:\s+and\s+(?P<b>{_NAMED}))?")
+_WITH_MODELS = regex(rf"\s+with\s+(?:its\s+)?(?P<a>{_NAMED})(?:\s+and\s+(?P<b>{_NAMED}))?")
 
 
 def _num(word: str) -> int:
@@ -675,8 +676,8 @@ def measured(cue: str, relation: Relation) -> Relation | None:
 
 
 _TOO_VAGUE = frozenset(["models", "systems", "llms"])
-_APPOSITION = re.compile(r"\s*(?:,|\(|:|—|–)\s*$")
-_AS_GOOD_AS = re.compile(r"\w+\s+as$")
+_APPOSITION = regex(r"\s*(?:,|\(|:|—|–)\s*$")
+_AS_GOOD_AS = regex(r"\w+\s+as$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
 _THE_FIELD = _i(
     r"\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"
@@ -706,9 +707,9 @@ _LATER_SCOPE = _i(
     r"open[- ]source|open|closed[- ]source|closed|proprietary)[- ](?:AI\s+)?(?:models?|LLMs?)\b"
 )
 _SPEED_OR_PRICE = _i(rf"\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}{_SPEED_WORDS}\b")
-_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:(?:significant|major|big|clear|huge|substantial)\s+)?")
-_RELATIVE = re.compile(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
-_BARE_START = re.compile(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
+_APPOSITIVE = regex(r",\s+(?:a|an)\s+(?:(?:significant|major|big|clear|huge|substantial)\s+)?")
+_RELATIVE = regex(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
+_BARE_START = regex(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
 
 
 def _names_between(s: Sentence, start: int, end: int) -> bool:
@@ -741,8 +742,8 @@ _EMPTY_GAZETTEER = Gazetteer(set(), {}, {})
 
 
 _PRONOUN_BEFORE = _i(rf"\b(?:its|{REFERENCE})\b")
-_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
-_ING = re.compile(r"[a-z]+ing\b")
+_PARTICIPLE = regex(r",\s*(?:\w+ly\s+)?$")
+_ING = regex(r"[a-z]+ing\b")
 _PRONOUN_LEAD = _i(r"^\W*(?:it|its)\b")
 _PRONOUN_START = _i(rf"^\W*(?:[\w'’-]+,?\s+){{0,5}}?{REFERENCE}\s")
 
@@ -1082,8 +1083,8 @@ _ONE_SIDED = _i(
     r"(?P<trail>trails?|trailed|lags?|lagged|(?:are|is|were|was)\s+(?:still\s+)?behind|"
     r"f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
 )
-_CLAUSE_END = re.compile(r"[;.!?]|,\s+(?:but|while|whereas|and)\s+|\s+(?:but|while|whereas)\s+")
-_ORG_AFTER = re.compile(r"\s+(?:those\s+of\s+|the\s+)?(?P<org>\w[\w.-]*?)(?:['’]s)?(?![\w.-])")
+_CLAUSE_END = regex(r"[;.!?]|,\s+(?:but|while|whereas|and)\s+|\s+(?:but|while|whereas)\s+")
+_ORG_AFTER = regex(r"\s+(?:those\s+of\s+|the\s+)?(?P<org>\w[\w.-]*?)(?:['’]s)?(?![\w.-])")
 
 
 def find_group_leads(s: Sentence) -> list[Hit]:
@@ -1283,7 +1284,7 @@ _PLACER = _i(
 # the place right after the agent, or in a relative clause about it
 _AGENT_PLACE = _i(r"\s*(?:,\s*which\s+(?:now\s+|then\s+)?(?:\w+\s+)?)?")
 _BY_AGENT = _i(r"\b(?:was|were|is|are|been|being|got|gets)\s+(?:\w+\s+){1,2}?by\s+$")
-_MAKER_OBJECT = re.compile(r"[\w-]+\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*)\b")
+_MAKER_OBJECT = regex(r"[\w-]+\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*)\b")
 _RANKING_AFTER = _i(
     r"^[^.;]{0,60}?\b(?:leaderboards?|arenas?|rankings?|charts?|benchmarks?|LMArena|LMSYS|"
     r"Elo)\b"
@@ -1436,7 +1437,7 @@ def _named_benchmark(text: str) -> bool:
     return bool(_KNOWN_BENCH.search(text))
 
 
-_KNOWN_BENCH = re.compile(
+_KNOWN_BENCH = regex(
     r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in BENCHMARKS) + r")", re.IGNORECASE
 )
 
@@ -1508,7 +1509,7 @@ def find_trends(s: Sentence) -> list[Hit]:
     return found
 
 
-_PAIR_JOIN = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
+_PAIR_JOIN = regex(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
 _TIED_AFTER = _i(
     r"^\s*(?:are|were|remain(?:ed)?|sit|stand|now|still|,)?\s*(?:now\s+|still\s+)?"
     r"(?:\w+ly\s+)?(?:tied|tie|level|neck\s+and\s+neck|deadlocked|even)\b"
@@ -1595,7 +1596,7 @@ _BEHIND_AFTER = _i(
     r"some\s+way|narrowly|immediately|also)?\s*(?P<dir>behind|back|ahead|in\s+front)\b(?!\s+(?:of|it|them))"
 )
 # names joined into one list, each may carry an aside: "A (1405) and B (1392)"
-NAMES_JOINED = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+NAMES_JOINED = regex(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
 
 
 def joined_names(s: Sentence, last: Mention, join: re.Pattern[str] = NAMES_JOINED) -> list[Mention]:
@@ -1692,7 +1693,7 @@ _TAKE_ALL_TOP = _i(
 )
 
 
-_EITHER = re.compile(r"\b(?:either|or|and|nor)\s|&")
+_EITHER = regex(r"\b(?:either|or|and|nor)\s|&")
 
 
 def _count(word: str, k: int) -> int | None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.base import ArticleText
+from bot.extract.regexes import regex
 from bot.extract.schema import wire_json_schema
 from store.claims import CLAIM_KINDS
 
@@ -128,8 +129,8 @@ class Chunk:
     text: str
 
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_PARAGRAPH = regex(r"\n\s*\n")
+_SENTENCE = regex(r"(?<=[.!?])\s+")
 
 
 def _pieces(text: str, max_chars: int) -> list[tuple[int, int]]:

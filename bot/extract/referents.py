@@ -18,19 +18,20 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from bot.extract.names import Mention
+from bot.extract.regexes import regex
 
-_KEY_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)*")
+_KEY_TOKEN = regex(r"[a-z]+|\d+(?:\.\d+)*")
 # "the 405B model", "its 70B version", "the 120B outscores ...": a size that stands for
 # the model of that size (a size alone must be followed by a verb-like word, not a noun
 # it qualifies: "the 70B class" is no model)
-_SIZE_REF = re.compile(
+_SIZE_REF = regex(
     r"\b(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]his)\s+(?P<size>\d+(?:\.\d+)?[BbMT])(?:[- ]param(?:eter)?s?)?"
     r"(?:\s+(?:model|version|variant|checkpoint)\b|(?=\s+(?:is|was|also|still|now|then|"
     r"doesn['’]t|does|did|has|had|can|could|"
     r"(?!(?:models|parameters|params|tokens|weights|variants|versions|sizes)\b)[a-z]+s\b)))"
 )
 # Words that mark a name as an older or other model than the one named in full.
-_OLDER = re.compile(
+_OLDER = regex(
     r"\b(?:previous|prior|earlier|older|original|first|last|predecessor|old|former)\s+$",
     re.IGNORECASE,
 )

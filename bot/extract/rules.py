@@ -43,6 +43,7 @@ from bot.extract.patterns import (
     unknown_kind,
 )
 from bot.extract.referents import Referents, sharpen_topic
+from bot.extract.regexes import longest_first, regex
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
 from bot.extract.subjects import REFERENCE, subjects, unlisted_subjects
@@ -86,11 +87,11 @@ _NO_END = "".join(
 # A sentence may also start with a lower-case model name ("... (1451). o3-2025-04-16 is
 # ranked 2nd"): a lower-case word with a digit in it; or with a name written in camel
 # case ("xAI's Grok-2 sits ahead of ...").
-_SENTENCE_END = re.compile(
+_SENTENCE_END = regex(
     rf"(?<=[.!?]){_NO_END}[\"'”’)]*\s+(?=[\"“'(\[A-Z0-9#]|[a-z][\w.-]*\d|[a-z]+[A-Z])|\n+"
 )
 # Cheap prefilter: a sentence without any of these cannot hold a claim.
-_TRIGGER = re.compile(
+_TRIGGER = regex(
     r"overt|surpass|outperform|outscor|outrank|outpac|beat|best|edge|lead|top|trail|lag|"
     r"behind|below|above|ahead|tie|match|par with|level with|rank|#|no\. ?\d|number|first|"
     r"second|third|spot|place|position|elo|score|rating|%|state[- ]of|gap|catch|caught|"
@@ -101,47 +102,43 @@ _TRIGGER = re.compile(
     r"gaining|\d",
     re.IGNORECASE,
 )
-_BOARD_RE = re.compile(
-    r"(?<![\w-])("
-    + "|".join(re.escape(k) for k in sorted(BOARDS, key=len, reverse=True))
-    + r")(?![\w-])",
+_BOARD_RE = regex(
+    r"(?<![\w-])(" + "|".join(re.escape(k) for k in longest_first(BOARDS)) + r")(?![\w-])",
     re.IGNORECASE,
 )
 # Names that mean the text arena only when no sub-arena is named beside them.
 _GENERIC_BOARDS = frozenset({"lmarena-text"})
-_THE_ARENA = re.compile(r"\b(?i:on|in|atop|at\s+the\s+top\s+of)\s+the\s+Arena\b(?!\s+(?:of|for)\b)")
+_THE_ARENA = regex(r"\b(?i:on|in|atop|at\s+the\s+top\s+of)\s+the\s+Arena\b(?!\s+(?:of|for)\b)")
 _SUB_ARENAS = frozenset(
     b for b in BOARDS.values() if b.startswith("lmarena-") and b != "lmarena-text"
 )
-_BENCH_RE = re.compile(
-    r"(?<![\w-])("
-    + "|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True))
-    + r")",
+_BENCH_RE = regex(
+    r"(?<![\w-])(" + "|".join(re.escape(k) for k in longest_first(BENCHMARKS)) + r")",
     re.IGNORECASE,
 )
-_CATEGORY_RE = re.compile(
+_CATEGORY_RE = regex(
     # "in LMArena's coding category", "on the Chatbot Arena coding leaderboard"
     r"\b(?:in|on|for|at|when\s+it\s+comes\s+to)\s+(?:the\s+)?"
     r"(?:(?:LMArena|LMSYS|Chatbot\s+Arena|Arena)(?:['’]s)?\s+)?("
-    + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
+    + "|".join(re.escape(k) for k in longest_first(CATEGORIES))
     + r")\b(?!\s+(?:agents?|agentic|assistants?|completion|generation|editors?|tools?|review))"
     r"(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
     re.IGNORECASE,
 )
 # "at real coding", "for everyday writing": a task the words narrow below any board's
 # category or the overall order
-_QUALIFIED_TASK = re.compile(
+_QUALIFIED_TASK = regex(
     r"\b(?:at|in|for|on)\s+(?P<task>(?:real|real-world|everyday|practical|actual|day-to-day|"
     r"professional|production)\s+[a-z][\w-]*)\b",
     re.IGNORECASE,
 )
-_BOARD_CATEGORY = re.compile(
+_BOARD_CATEGORY = regex(
     r"\b(?:LMArena|LMSYS|Chatbot\s+Arena)(?:['’]s)?\s+("
-    + "|".join(re.escape(k) for k in sorted(CATEGORIES, key=len, reverse=True))
+    + "|".join(re.escape(k) for k in longest_first(CATEGORIES))
     + r")\s+(?:category|leaderboard|rankings?|board|arena)\b",
     re.IGNORECASE,
 )
-_OTHER_CATEGORY = re.compile(
+_OTHER_CATEGORY = regex(
     r"\bin the ((?:[\w-]+ ){0,4}[\w-]+) (?:category|categories|division|track|subset)\b",
     re.IGNORECASE,
 )
@@ -155,7 +152,7 @@ _MEASURE_NAME = (
     r"(?P<name>[A-Z](?=[\w.²‑-]*[A-Z0-9²‑-])[\w.²‑-]*[\w²]"
     r"(?:\s+(?:v?\d[\w.]*|[A-Z][\w.²‑-]*))?(?:\s+v?\d[\w.]*)?)"
 )
-_MEASURE_BEFORE = re.compile(
+_MEASURE_BEFORE = regex(
     rf"(?<![\w.‑-]){_MEASURE_NAME}"
     r"\s*(?:(?:score|rating|result|accuracy)\s+of\s+|of\s+|at\s+|:\s*|\(\s*)?"
     r"(?:about\s+|around\s+|roughly\s+|just\s+|over\s+|nearly\s+|~\s*)?$"
@@ -163,31 +160,31 @@ _MEASURE_BEFORE = re.compile(
 # "On Arena-Hard v2 it posts 86.1, well clear of DeepSeek (61.5)": the benchmark the
 # clause is on, named before its subject, is its numbers' measure
 # "a 90% score on the GSM8K benchmark": named right after the number
-_MEASURE_AFTER = re.compile(
+_MEASURE_AFTER = regex(
     r"[\d.,]+\s*%?(?:\s+(?:score|accuracy|pass\s+rate|success\s+rate|win\s+rate))?"
     rf"\s+(?:on|in)\s+(?:the\s+)?{_MEASURE_NAME}"
 )
-_MEASURE_ON = re.compile(rf"\b(?:[Oo]n|[Ii]n)\s+(?:the\s+)?{_MEASURE_NAME}")
-_ELO_WORDS = re.compile(r"\b(?:elo|lmarena|lmsys|chatbot\s+arena)\b", re.IGNORECASE)
-_STYLE = re.compile(
+_MEASURE_ON = regex(rf"\b(?:[Oo]n|[Ii]n)\s+(?:the\s+)?{_MEASURE_NAME}")
+_ELO_WORDS = regex(r"\b(?:elo|lmarena|lmsys|chatbot\s+arena)\b", re.IGNORECASE)
+_STYLE = regex(
     r"\bstyle[- ]control|\bstyle\s+is\s+(?:accounted|controlled|corrected|adjusted)\s+for|"
     r"\b(?:controlling|correcting|adjusting)\s+for\s+style|\bstyle[- ]adjusted",
     re.IGNORECASE,
 )
 # "in the raw view", "on the default leaderboard", "without style control"
-_RAW = re.compile(
+_RAW = regex(
     r"\b(?:raw|default|unadjusted|plain)\s+(?:view|rankings?|leaderboard|scores?|ratings?|board|"
     r"order|standings|elo|table|list|terms)\b|\b(?:without|before)\s+(?:the\s+)?style[- ]control",
     re.IGNORECASE,
 )
 # where a view's words stop holding: a new clause ("..., though it climbs to eighth
 # when style control is applied"; "X, which ties for third in the raw view, falls ...")
-_VIEW_BREAK = re.compile(
+_VIEW_BREAK = regex(
     r";|,\s+(?:and|while|but|whereas|though|although|yet|which|who)\b|"
     r"\s+(?:while|whereas|though|although|but)\s+|,\s*$|(?<=\w),\s+(?=[a-z]+s\b)",
     re.IGNORECASE,
 )
-_PRONOUN_SUBJECT = re.compile(
+_PRONOUN_SUBJECT = regex(
     rf"^\W*(?:[\w'’-]+\s+){{0,6}}?{REFERENCE}\s+"
     r"(?:is|was|also|now|still|then|has|had|scores|ranks|beats|leads|outperforms|outscores|"
     # the past tense too: "In the blind evaluation it came out ahead of ..."
@@ -197,14 +194,12 @@ _PRONOUN_SUBJECT = re.compile(
 )
 # "Its 57.5 on LiveCodeBench is the best result." speaks of the same model as the
 # sentence before, as "It scores 57.5" would
-_POSSESSIVE_LEAD = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?its\s+(?!own\b)", re.IGNORECASE)
-_SAYS = re.compile(
-    r",?\s+(?:said|says|claims|claimed|argues|argued|wrote|writes|told|added|noted)\b"
-)
-_QUESTION = re.compile(r"\?\s*$")
+_POSSESSIVE_LEAD = regex(r"^\W*(?:[\w'’-]+\s+){0,4}?its\s+(?!own\b)", re.IGNORECASE)
+_SAYS = regex(r",?\s+(?:said|says|claims|claimed|argues|argued|wrote|writes|told|added|noted)\b")
+_QUESTION = regex(r"\?\s*$")
 # Rankings of something other than the models' quality: app stores, downloads, prices,
 # speed ("On pricing, the model beats cost leaders ...", "the No. 1 free iPhone app").
-_OTHER_RANKING = re.compile(
+_OTHER_RANKING = regex(
     r"\b(?:app\s+(?:stores?|charts?)|Google\s+Play|(?:iPhone|Android|mobile)\s+apps?|free\s+apps?|"
     r"downloads?\s+(?:charts?|rankings?)|(?:in|by)\s+(?:downloads|popularity|usage|revenue)|"
     # value for money is price, which no leaderboard ranks
@@ -265,7 +260,7 @@ def _clause(sentence: str, pos: int) -> tuple[int, int]:
     return start, after.start() if after else len(sentence)
 
 
-_OWN_PART = re.compile(r"(?:['’]s)?\s+(?:(?:new|own|separate|dedicated)\s+)?", re.IGNORECASE)
+_OWN_PART = regex(r"(?:['’]s)?\s+(?:(?:new|own|separate|dedicated)\s+)?", re.IGNORECASE)
 
 
 def _clause_board(sentence: str, pos: int) -> str | None:
@@ -303,7 +298,7 @@ def _metric(sentence: str, board: str | None) -> str | None:
 
 
 # Where a sentence's clauses part: each may speak of another measure
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+|\s+(?:while|whereas)\s+")
+_CLAUSE_BREAK = regex(r";|,\s+(?:and|while|but|whereas)\s+|\s+(?:while|whereas)\s+")
 
 
 def _clause_metric(sentence: str, pos: int) -> str | None:
@@ -333,11 +328,11 @@ def _clause_metric(sentence: str, pos: int) -> str | None:
 
 # an aside with numbers of its own ("(MT-Bench 8.99, MMLU 86.4)"); "(GPQA)" names
 # what the words before it describe
-_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
+_ASIDE = regex(r"\([^()]*\d[^()]*\)")
 
 
 # a sentence that only denies the one before it
-_DENIES_BEFORE = re.compile(
+_DENIES_BEFORE = regex(
     # 'CLAIM: "Llama 4 beats GPT-4o." VERDICT: False.'
     r"(?:our\s+)?(?:verdict|rating|ruling)\s*:\s*(?:false|mostly\s+false|incorrect|wrong|untrue|"
     r"pants\s+on\s+fire)[.!](?:\s|$)|"
@@ -352,7 +347,7 @@ _DENIES_BEFORE = re.compile(
     r"wasn['’]t|was\s+not))[.!:](?:\s|$)",
     re.IGNORECASE,
 )
-_DOUBTS_BEFORE = re.compile(
+_DOUBTS_BEFORE = regex(
     # a fact check's rating that neither confirms nor denies: "Rating: Misleading."
     r"(?:our\s+)?(?:verdict|rating|ruling)\s*:\s*(?:misleading|unproven|mixed|half[- ]true|"
     r"mostly\s+true|needs\s+context|unverified|partly\s+false|missing\s+context)[.!]|"
@@ -366,27 +361,27 @@ _SAYING = (
     r"insists|insisted)\b"
 )
 # "Alibaba says ...", "According to Alibaba, ...", "..., Alibaba claimed"
-_MAKER_SAYS = re.compile(
+_MAKER_SAYS = regex(
     rf"(?:^\W*|,\s*)(?P<org>[A-Z][\w.-]*)(?:['’]s\s+own\s+\w+)?{_SAYING}|"
     r"\b(?i:according)\s+to\s+(?P<org2>[A-Z][\w.-]*)(?=\s*,)"
 )
-_FROM_LEVEL = re.compile(
+_FROM_LEVEL = regex(
     r"\b(?:down\s+|up\s+)?from\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+)?"
     r"\d[\d,.]*\s*(?:Elo\s+)?(?:points?|pts)\s+(?:in|at\s+the\s+end\s+of|by|as\s+of|back\s+in)\s+",
     re.IGNORECASE,
 )
 # "has narrowed to just 10 points", "now stands at about 36 points": where a gap ends
-_GAP_LEVEL = re.compile(
+_GAP_LEVEL = regex(
     r"\b(?:to|at|now)\s+(?:just\s+|only\s+|about\s+|roughly\s+|around\s+|some\s+|a\s+mere\s+)?"
     r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:Elo\s+)?(?:points?|pts)\b(?!\s+(?:in|from|on)\b)",
     re.IGNORECASE,
 )
-_UNPINNED_BUILD = re.compile(
+_UNPINNED_BUILD = regex(
     rf"(?:the\s+)?(?:{UNPINNED_WORDS})\s+(?!version\b)",
     re.IGNORECASE,
 )
 # "For multilingual translation, GPT-4.5 ranks first": a task named before the clause
-_FRONTED_TASK = re.compile(
+_FRONTED_TASK = regex(
     r"\W*(?i:for|in|on|at)\s+(?!(?:example|instance|now|short|fact|practice|particular|"
     r"addition|contrast|comparison|total|turn|general|reality|average|balance|sum|theory|"
     r"effect|all|both|the\s+other\s+hand|the\s+whole|other\s+words|my|our\s+view|"
@@ -398,15 +393,15 @@ _FRONTED_TASK = re.compile(
     r"the\s+(?:open|closed|proprietary)\s+side)\b)"
     r"(?P<task>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),"
 )
-_DESCRIBED_SUBJECT = re.compile(
+_DESCRIBED_SUBJECT = regex(
     r"\W*(?:the|this|that|its|their)\s+(?!(?:new\s+|latest\s+)?model\b)(?:[\w-]+\s+){0,2}?"
     r"(?:released|experimental|public|original|updated|older|earlier|other)\s+[\w.-]+",
     re.IGNORECASE,
 )
 # "In coding, X is 22nd. Even with style control it is sixth": "it" goes on in the
 # category (a test is carried only by the words above)
-_IT_GOES_ON = re.compile(r"\bit\b", re.IGNORECASE)
-_GOES_ON = re.compile(
+_IT_GOES_ON = regex(r"\bit\b", re.IGNORECASE)
+_GOES_ON = regex(
     r"\b(?:there|also|too|likewise|second|third|fourth|fifth|next|followed|behind|"
     r"runner-up|trails?|trailing)\b|\bon\s+(?:it|that|the\s+same)\b",
     re.IGNORECASE,
@@ -443,14 +438,12 @@ def _view(sentence: str, pos: int) -> View | None:
 
 
 # "debuted two weeks ago and now ranks second": back to the text's own day
-_AND_NOW = re.compile(r"\b(?:and|but|yet)\s+(?:is\s+|has\s+)?(?:now|currently|today)\b", re.I)
+_AND_NOW = regex(r"\b(?:and|but|yet)\s+(?:is\s+|has\s+)?(?:now|currently|today)\b", re.I)
 # where a clause turns: "X, though Y", "X but Y", "X; Y"
-_CONTRAST = re.compile(
-    r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;", re.IGNORECASE
-)
+_CONTRAST = regex(r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;", re.IGNORECASE)
 
 
-_BRACKETED = re.compile(r"\([^()]*\)")
+_BRACKETED = regex(r"\([^()]*\)")
 
 
 def _contrast_half(sentence: str, pos: int) -> str:
@@ -461,7 +454,7 @@ def _contrast_half(sentence: str, pos: int) -> str:
     return sentence[start:end]
 
 
-_QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
+_QUOTED = regex(r'"[^"]{1,300}"|“[^”]{1,300}”')
 
 
 def _named_measure(sentence: str) -> tuple[str | None, str | None]:
@@ -909,31 +902,31 @@ class RulesExtractor:
 
 # "ranks third among open models", "is No. 1 among Chinese models", "leads all Chinese
 # models", "ranks first in China": the place is within that group, not on the board
-_SCOPE_BEFORE = re.compile(
+_SCOPE_BEFORE = regex(
     r"^[^,;.]{0,50}?\b(?:among|amongst|within|of|in|for|leads?|led|tops?|topped|heads?|"
     r"headed|beats?|outperforms?|outranks?|surpasses)\s+(?:the\s+|all\s+|its\s+|other\s+)*$",
     re.IGNORECASE,
 )
-_IN_COUNTRY = re.compile(
+_IN_COUNTRY = regex(
     r"^[^,;.]{0,50}?\b(?:in|within)\s+(?:the\s+)?(?P<where>[A-Z][\w.]*(?:\s+States)?)\b"
     r"(?!\s*['’]s)(?!\s+(?:and|or)\b)"
 )
 
 
 # "knocking Gemini to #2", "pushed o1 down into third": the place is the one moved's
-_DISPLACED = re.compile(
+_DISPLACED = regex(
     r"\b(?:knock|push|bump|send|sent|drop|relegat|demot|shov|forc)\w*\s+$", re.IGNORECASE
 )
-_MOVED_INTO = re.compile(r"\s+(?:down\s+|back\s+)?(?:to|into)\s+(?:the\s+)?", re.IGNORECASE)
+_MOVED_INTO = regex(r"\s+(?:down\s+|back\s+)?(?:to|into)\s+(?:the\s+)?", re.IGNORECASE)
 # "..., and no American open model is in the top ten": a new clause about no model
-_NONE_CLAUSE = re.compile(
+_NONE_CLAUSE = regex(
     r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:no|none\s+of\s+the|not\s+a\s+single)\b", re.I
 )
 
 
 # "the best Chinese model after DeepSeek-R1": second; "apart from R1": first of a set
 # no group describes
-_BUT_ONE = re.compile(
+_BUT_ONE = regex(
     r"\b(?:(?P<second>after|behind|second\s+only\s+to)|besides|apart\s+from|other\s+than|"
     r"excluding|except(?:\s+for)?)\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -941,7 +934,7 @@ _BUT_ONE = re.compile(
 
 
 # "came in second at 0.5 seconds": a place in a race of speed, which no board ranks
-_TIMED = re.compile(
+_TIMED = regex(
     r"\b(?:first\s+token|tokens\s+per\s+second|latency|\d[\d.]*\s*(?:seconds|secs?|ms|"
     r"milliseconds))\b",
     re.IGNORECASE,
@@ -971,7 +964,7 @@ def _first_but_one(ctx: Sentence, hit: Hit) -> bool:
     return True
 
 
-_POSSESSIVE_AFTER = re.compile(r"['’]s\s+(?![\d.])")  # ("Llama's 3.4" gives a number its owner)
+_POSSESSIVE_AFTER = regex(r"['’]s\s+(?![\d.])")  # ("Llama's 3.4" gives a number its owner)
 
 
 def _maker_only(ctx: Sentence, hit: Hit) -> bool:
@@ -991,7 +984,7 @@ def _maker_only(ctx: Sentence, hit: Hit) -> bool:
 
 
 # "Chinese labs lead the open race": the lead is among open models on both sides
-_OPEN_RACE = re.compile(
+_OPEN_RACE = regex(
     r"\b(?:the\s+)?open(?:[- ](?:source|weights?))?\s+(?:race|field|segment|side|rankings?|"
     r"category|world|ecosystem|contest|competition)\b",
     re.IGNORECASE,
@@ -1045,22 +1038,22 @@ def _places_owned(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
 
 # the words between a name and the place said of it: "Sonnet at seventh", "o1 ranks
 # sixth", "DeepSeek V3 (March 24) ranks fifth"
-_PLACE_GLUE = re.compile(
+_PLACE_GLUE = regex(
     r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:is|was|ranks?|ranked|sits?|sat|comes?|came|placed|"
     r"finished|lands?|landed)\s+)?(?:now\s+|just\s+)?(?:(?:at|in)\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
-_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.IGNORECASE)
-_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;", re.IGNORECASE)
+_JOINED = regex(r"\s*(?:,|and|&|,\s*and)\s*", re.IGNORECASE)
+_NEW_CLAUSE = regex(r",\s*(?:and|but|while|whereas)\b|;", re.IGNORECASE)
 _SAME_CUE = 15  # "ranks sixth": the verb and the place, read by two finders
 # two places of one model set apart by time, a relative clause or the view: "which had
 # led ..., now ranks fifth", "third in the raw view, sixth under style control"
-_PLACES_APART = re.compile(
+_PLACES_APART = regex(
     r"\b(?:which|who|now|then|later|since|before|after|previously|earlier|formerly|once|"
     r"raw|style|week|month|year)\b",
     re.IGNORECASE,
 )
-_SHARED_PLACE = re.compile(r"\b(?:shar\w*|ti(?:e|es|ed)|joint\w*|level|together)\b", re.I)
+_SHARED_PLACE = regex(r"\b(?:shar\w*|ti(?:e|es|ed)|joint\w*|level|together)\b", re.I)
 
 
 def _one_place_each(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
@@ -1140,7 +1133,7 @@ def _one_place_each(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_AMONG_UNKNOWN = re.compile(
+_AMONG_UNKNOWN = regex(
     r"^\W*(?:among|amongst|of|out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
     r"(?P<kind>(?:[\w'’.-]+\s+){0,5}?)(?:models|systems|LLMs|entries|ones|contenders)\b"
     r"(?P<rest>[^,]{0,60}),",
@@ -1148,7 +1141,7 @@ _AMONG_UNKNOWN = re.compile(
 )
 # "ranks second only to o1 among reasoning models": a set said after the place ("among
 # the world's top AI systems" is the place itself)
-_AMONG_LATER = re.compile(
+_AMONG_LATER = regex(
     r"[^,;.()]{0,60}?\b(?:among|amongst)\s+(?:the\s+|all\s+)?"
     r"(?!(?:[\w'’.-]+\s+){0,2}(?:top|best|leading|strongest|most|highest|finest|elite)\b)"
     # "among published models", "among all available models": every model there is
@@ -1157,15 +1150,15 @@ _AMONG_LATER = re.compile(
     r"(?P<kind>(?:[\w'’.-]+\s+){1,4}?)(?:models|systems|LLMs|entries|ones)\b",
     re.IGNORECASE,
 )
-_AND_MORE = re.compile(r"\s*(?:,|and\b|or\b|&)")
-_FRONTED_SCOPE = re.compile(
+_AND_MORE = regex(r"\s*(?:,|and\b|or\b|&)")
+_FRONTED_SCOPE = regex(
     r"^\W*(?:(?:among|amongst|of|within|in)\s+(?:the\s+|all\s+)?(?:[\w'’.-]+\s+){0,5}?|"
     # "Restricting LMArena's table to open-weight releases, ..."
     r"(?:restrict\w*|limit\w*|filter\w*|narrow\w*|looking\s+only\s+at|only\s+counting)\b"
     r"[^,;]{0,40}?\b(?:to|at|on)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?)$",
     re.IGNORECASE,
 )
-_COMMA_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[^,;.]{1,40}?)?\s*,")
+_COMMA_AFTER = regex(r"(?:\s+(?:on|in|at)\s+[^,;.]{1,40}?)?\s*,")
 
 
 def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
@@ -1210,8 +1203,8 @@ def _in_full(draft: ClaimDraft, shorts: dict[str, str]) -> ClaimDraft:
 
 # "Llama 2 7B and 30B", "Gemma 3 4B, 12B and 27B": sizes after a sized name are that
 # family's other sizes
-_SIZE_END = re.compile(r"(?<=\s)\d+(?:\.\d+)?[BMT]$")
-_MORE_SIZES = re.compile(
+_SIZE_END = regex(r"(?<=\s)\d+(?:\.\d+)?[BMT]$")
+_MORE_SIZES = regex(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(\d+(?:\.\d+)?[BMT])\b(?![\w-])"
 )
 
@@ -1234,28 +1227,28 @@ def _size_lists(text: str, models: list[Mention]) -> list[list[Mention]]:
     return lists
 
 
-_TOP_N_BEFORE = re.compile(
+_TOP_N_BEFORE = regex(
     r"\b(?:(?:top|best|leading|highest-ranked)\s+|(?:its|their|the)\s+)"
     r"(?:\d{1,2}|three|five|ten|twenty)\s+$",
     re.IGNORECASE,
 )
 # "Look only at open-weights models", "Restricting LMArena's table to open-weight
 # releases", "Here are LMArena's top open-weights models"
-_NARROWED_TO = re.compile(
+_NARROWED_TO = regex(
     r"\b(?:look(?:ing)?\s+only\s+at|only\s+(?:counting|looking\s+at)|restrict\w*|limit\w*|"
     r"filter\w*|narrow\w*|focus\w*\s+on)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 # "Here are LMArena's top open-weights models", "its best open models": a board's or a
 # list's own top of a group (a bare "the best open models" may be any claim about them)
-_OWNED_TOP = re.compile(r"(?:['’]s|\bits|\btheir|\bhere\s+are(?:\s+the)?)\s+$", re.IGNORECASE)
-_TOP_WORD = re.compile(r"(?:top|best|leading|highest-ranked)\b", re.IGNORECASE)
-_AMONG_FIRST = re.compile(r"\W*(?:among|amongst)\s+(?:the\s+|all\s+)?", re.IGNORECASE)
-_LIST_OF = re.compile(
+_OWNED_TOP = regex(r"(?:['’]s|\bits|\btheir|\bhere\s+are(?:\s+the)?)\s+$", re.IGNORECASE)
+_TOP_WORD = regex(r"(?:top|best|leading|highest-ranked)\b", re.IGNORECASE)
+_AMONG_FIRST = regex(r"\W*(?:among|amongst)\s+(?:the\s+|all\s+)?", re.IGNORECASE)
+_LIST_OF = regex(
     r"\b(?:list|ranking|leaderboard|chart|table|rundown)\s+of\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_OVERALL = re.compile(r"\boverall\b|\b(?:full|main|whole)\s+(?:leader)?board\b", re.IGNORECASE)
+_OVERALL = regex(r"\boverall\b|\b(?:full|main|whole)\s+(?:leader)?board\b", re.IGNORECASE)
 
 
 def _ranked_group(text: str, gaz: Gazetteer) -> Group | None:
@@ -1279,7 +1272,7 @@ def _ranked_group(text: str, gaz: Gazetteer) -> Group | None:
 
 
 # a place's description before its copula, the model after it
-_INVERTED = re.compile(
+_INVERTED = regex(
     r"^\W*(?P<np>(?:the|its|their|(?-i:[A-Z][\w.&-]*)['’]s)\s+(?:(?:new|current|overall|very)\s+)?"
     r"(?:top|best|highest[- ]ranked|top[- ]ranked|leading|strongest|best[- ]placed|"
     r"highest[- ]scoring|best[- ]performing|top[- ]performing|number[- ]one)"
@@ -1289,7 +1282,7 @@ _INVERTED = re.compile(
     r"(?:\s+(?:now|still|currently|again|once\s+again|no\s+longer|not))*)\s+",
     re.IGNORECASE,
 )
-_INVERTED_END = re.compile(r"\s*(?:[,;.!]|\s(?:with|at|on|in|for|by|and|after|ahead)\b|$)")
+_INVERTED_END = regex(r"\s*(?:[,;.!]|\s(?:with|at|on|in|for|by|and|after|ahead)\b|$)")
 
 
 def _inverted(text: str, models: list[Mention]) -> tuple[str, list[Mention]] | None:
@@ -1336,9 +1329,7 @@ def _with_sizes(models: list[Mention], lists: list[list[Mention]]) -> list[Menti
     return sorted([*models, *added], key=lambda x: x.start) if added else models
 
 
-_LICENCE_AFTER = re.compile(
-    r"\s+(?:Community\s+)?(?:[Ll]icen[cs]e|[Tt]erms|[Aa]cceptable\s+[Uu]se)\b"
-)
+_LICENCE_AFTER = regex(r"\s+(?:Community\s+)?(?:[Ll]icen[cs]e|[Tt]erms|[Aa]cceptable\s+[Uu]se)\b")
 
 
 def _crossed(hit: Hit, lists: list[list[Mention]]) -> bool:
@@ -1353,19 +1344,19 @@ def _crossed(hit: Hit, lists: list[list[Mention]]) -> bool:
     return a is not None and b is not None and a[0] != b[0] and a[2] == b[2] and a[1] != b[1]
 
 
-_RELEASED = re.compile(
+_RELEASED = regex(
     r"(?:,|\(|—|–)\s*(?:which\s+was\s+|first\s+)?(?:released|launched|introduced|announced|"
     r"unveiled|debuted|shipped|out)\s+[^,()—–;]{1,40}(?:,|\)|—|–)",
     re.IGNORECASE,
 )
 
 
-_BUILD_DATE = re.compile(
+_BUILD_DATE = regex(
     r"\(?\s*(?:the\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|\d{4}-\d{2}-\d{2})\s+"
     r"(?:update|build|version|release|snapshot|checkpoint|preview|edition)\s*\)?"
 )
 # a relative clause: "that shook markets in January", "which launched in May"
-_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+[^,;()]{1,80}", re.IGNORECASE)
+_RELATIVE_CLAUSE = regex(r"\b(?:that|which|who)\s+[^,;()]{1,80}", re.IGNORECASE)
 
 
 def _without_other_clauses(text: str, pos: int) -> str:

@@ -19,9 +19,10 @@ from collections.abc import Callable
 
 from bot.extract.lazy import lazy
 from bot.extract.lexicon import BOARDS, CATEGORIES, COUNTRY_WORDS
+from bot.extract.regexes import regex
 
 _POSS = r"(?:its|their|his|her|this|that|a model of its|a model this|models of its|models its)"
-SIZE_SCOPE = re.compile(
+SIZE_SCOPE = regex(
     r"\b(?:in|for|within|among|amongst|around|at|of|across)\s+" + _POSS + r"\s+(?:own\s+)?"
     r"(?:size|weight|parameter|price|cost|compute|model)?[- ]?"
     r"(?:category|class|range|bracket|tier|scale|size|league|segment|footprint)\b"
@@ -51,7 +52,7 @@ SIZE_SCOPE = re.compile(
 )
 
 # Words that make a phrase about evaluations, not about a leaderboard's order.
-_EVAL_WORDS = re.compile(
+_EVAL_WORDS = regex(
     r"\b(?:benchmarks?|evals?|evaluat\w*|tasks?|metrics?|test suites?|tests|datasets?|"
     r"exams?|accuracy|latency|speed|throughput|price|cost|efficiency|word error rate|wer|"
     r"pass rate|pass@\d+)\b",
@@ -59,7 +60,7 @@ _EVAL_WORDS = re.compile(
 )
 # "on|in|across|at <Name>": a named benchmark or task when <Name> is no board, category,
 # country, month or model. Case-sensitive: the name must be capitalised.
-_NAMED_SCOPE = re.compile(
+_NAMED_SCOPE = regex(
     r"\b(?i:on|in|across|at|using)\s+(?:(?i:the)\s+)?"
     r"(?P<name>[A-Z][\w.²'’\-‑]*(?:\s+(?:[A-Z0-9][\w.²\-‑]*|v\d[\w.]*))*)"
 )
@@ -91,7 +92,7 @@ _ARENA_WORDS = frozenset(
 # "topped Zapier's AutomationBench leaderboard", "in their head-to-head arena",
 # "on independent leaderboards": a board no reader knows. Plain words before the board
 # word ("the leaderboard", "the public leaderboard") leave it the article's board.
-_BOARD_WORD = re.compile(r"\b(?:arenas?|leaderboards?|index|rankings)\b", re.IGNORECASE)
+_BOARD_WORD = regex(r"\b(?:arenas?|leaderboards?|index|rankings)\b", re.IGNORECASE)
 _BOARD_AS_ADJECTIVE = lazy(
     r"\s+(?:leaders?|champions?|toppers?|records?|scores?|ratings?|points|votes|debut|"
     r"position|spot|rank|standing)\b",
@@ -195,7 +196,7 @@ def benchmark_scope(
     return after[0][1] if after else max(found)[1]
 
 
-_NEXT_CLAUSE = re.compile(r";|,\s+(?=[A-Z])")
+_NEXT_CLAUSE = regex(r";|,\s+(?=[A-Z])")
 
 
 def _clause_end(sentence: str, at: int, model_spans: list[tuple[int, int]]) -> int:

@@ -17,9 +17,10 @@ import re
 from collections.abc import Collection, Sequence
 
 from bot.extract.names import Gazetteer, Mention, unlisted_names
+from bot.extract.regexes import regex
 
 # Where a clause starts: the sentence start or a boundary word/punctuation.
-_CLAUSE_START = re.compile(
+_CLAUSE_START = regex(
     r"(?:^|[,;:(–—]|\s-\s|\b(?:and|but|while|whereas|although|though|when|so|then|yet|"
     # "we find that X achieves ...": a reported clause has its own subject
     # ("since", "after" and "before" are left out: "since GPT-5" is a preposition's)
@@ -38,7 +39,7 @@ _LEAD_WORD = (
     r"(?:the|a|an|our|its|their|new|latest|even|also|now|today|meanwhile|then|finally|"
     r"[A-Z][\w.&-]*|[A-Za-z][\w.&-]*['’]s)"
 )
-_SUBJECT_LEAD = re.compile(rf"[\s\-–—•*\"“'‘(]*(?:{_LEAD_WORD}\s+){{0,4}}", re.IGNORECASE)
+_SUBJECT_LEAD = regex(rf"[\s\-–—•*\"“'‘(]*(?:{_LEAD_WORD}\s+){{0,4}}", re.IGNORECASE)
 # Words that refer back to a model named before: pronouns and descriptions of the
 # article's model ("our new model"). "Our models" is many, and "this release" is
 # often a family ("Ministral 3 or Mistral Large 3, this release ...").
@@ -56,12 +57,12 @@ REFERENCE = (
     r"(?!\s+[A-Z][\w.&-]*\s+(?:\w+ly\s+)?(?:released|shipped|launched|made|built|trained|"
     r"submitted|tested|used|put\s+out)\b))"
 )
-_PRONOUN = re.compile(rf"\b{REFERENCE}\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(
+_PRONOUN = regex(rf"\b{REFERENCE}\b", re.IGNORECASE)
+_FIRST_PERSON = regex(
     r"[\W_]*(?:(?:today|now|finally|recently|last \w+),?\s+)?(?:we|i)(?:['’](?:ve|re|d))?\b",
     re.IGNORECASE,
 )
-_RELEASED = re.compile(
+_RELEASED = regex(
     _FIRST_PERSON.pattern
     + r"\s+(?:are\s+|have\s+|just\s+|now\s+)*(?:(?:proud|excited|happy)\s+to\s+)?"
     r"(?:release[sd]?|releasing|introduc(?:e|ed|ing)|launch(?:ed|ing)?|announc(?:e|ed|ing)|"
@@ -69,7 +70,7 @@ _RELEASED = re.compile(
     r"(?:the\s+|our\s+|a\s+|an\s+)?(?:new\s+)?",
     re.IGNORECASE,
 )
-_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|/|,|vs\.?|versus)\s*$", re.IGNORECASE)
+_COORDINATED = regex(r"^\s*(?:,\s*)?(?:and|or|&|/|,|vs\.?|versus)\s*$", re.IGNORECASE)
 
 
 def clause_lead(text: str, start: int) -> str:
@@ -83,14 +84,14 @@ def clause_lead(text: str, start: int) -> str:
 
 
 # "An early version of Grok-2 ..." speaks of Grok-2.
-_VERSION_OF = re.compile(
+_VERSION_OF = regex(
     r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:version|preview|release|variant|checkpoint|build)"
     r"\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 
-_DESCRIBED_LEAD = re.compile(
+_DESCRIBED_LEAD = regex(
     r"(?:^|(?<=\s))(?:(?:fellow|rival|other|open|open-weights?|closed|Chinese|American|US|U\.S\.|"
     r"European|French|frontier|flagship|reasoning)\s+){1,3}"
     r"(?:models?|systems?|LLMs?|rivals?|competitors?|contenders?|entrants?)\s+$",
@@ -128,7 +129,7 @@ def in_subject_position(text: str, start: int) -> bool:
     )
 
 
-_OPENING_PHRASE = re.compile(
+_OPENING_PHRASE = regex(
     r"^\s*(?:on|in|at|for|across|under|among|amongst|during|after|before|since)\s+"
     r"(?:[\w'’.-]+\s+){1,5}?(?=(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])|(?-i:it)\b|$)",
     re.IGNORECASE,
@@ -186,7 +187,7 @@ def pronoun_in(text: str) -> bool:
 
 
 # a name with a verb of its own after it: "..., and Claude 3 Opus trails GPT-4 Turbo"
-OWN_VERB = re.compile(
+OWN_VERB = regex(
     r"\s+(?:now\s+|still\s+|also\s+|then\s+|\w+ly\s+)?(?:is|was|are|were|has|have|had|ranks?|"
     r"ranked|sits?|sat|trails?|trailed|beats?|leads?|led|lags?|tops?|topped|comes?|came|"
     r"falls?|fell|remains?|stays?|edges?|overtakes?|overtook|outperforms?|scores?|scored|"
@@ -196,7 +197,7 @@ OWN_VERB = re.compile(
 
 
 # a name set off after a preposition's object: "with its bigger sibling, GPT-4o,"
-_OBJECT_APPOSITION = re.compile(
+_OBJECT_APPOSITION = regex(
     r"\b(?:with|to|than|behind|above|below|over|of|against)\s+(?:its|their|the|a|an)\s+"
     r"(?:[\w-]+\s+){0,3}?[\w-]+,\s*$",
     re.IGNORECASE,
@@ -258,10 +259,10 @@ def antecedent(
 
 
 # A version or size token standing alone in a name: "OCR 4", "Imagine Video 1.5", "Nova-3".
-_VERSION_TOKEN = re.compile(r"(?:^|[\s-])v?\d+(?:\.\d+)*[A-Za-z]?$")
+_VERSION_TOKEN = regex(r"(?:^|[\s-])v?\d+(?:\.\d+)*[A-Za-z]?$")
 
 
-_YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
+_YEAR_END = regex(r"\b(?:19|20)\d\d$")
 _OPENERS = frozenset(
     [
         "since",

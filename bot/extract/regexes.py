@@ -1,0 +1,181 @@
+"""Regular expressions whose compiled form is kept between processes.
+
+The offline extractor compiles several hundred patterns, and `re` parses and compiles
+each in pure Python: about 0.3 s of every process that extracts, most of `claimwatch
+check`'s start-up on a short text (benchmarks/cli_startup.py). What `re.compile` hands
+to the C engine in the end (`_sre.compile`) is a list of integers and a few group
+tables; those are kept, per pattern, in one file of the user's cache directory
+(CLAIMWATCH_CACHE_DIR, else $XDG_CACHE_HOME/claimwatch or ~/.cache/claimwatch; the
+interpreter's tag in its name), and later processes build the pattern straight from
+them.
+
+The file is only ever a shortcut: written when a process compiled something new,
+replaced atomically, skipped where it cannot be written, and ignored when it is
+unreadable or another interpreter's. A pattern built from it is equal to
+`re.compile`'s (`re.Pattern` equality compares the pattern, the flags and the compiled
+code; tests/extract/test_regexes.py checks every pattern the extractor uses). Where the
+interpreter's `re` internals differ from what this module knows, every pattern is
+compiled by `re.compile` as usual.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import logging
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# What `_sre.compile` takes besides the pattern: final flags, code, group count,
+# group index, index to group.
+Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+MAX_ENTRIES = 4000  # past this, a save keeps only the patterns its own process used
+_FORMAT = 1
+
+_sre: Any
+_parser: Any
+_compiler: Any
+try:
+    _sre = importlib.import_module("_sre")
+    _parser = importlib.import_module("re._parser")
+    _compiler = importlib.import_module("re._compiler")
+except ImportError:  # pragma: no cover - another Python
+    _sre = _parser = _compiler = None
+
+
+def _build(pattern: str, flags: int) -> Compiled:
+    """What `re._compiler.compile` passes to `_sre.compile` for a text pattern."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    final = flags | parsed.state.flags
+    # opcodes are int subclasses, which marshal does not take
+    return final, [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _make(pattern: str, parts: Compiled) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = parts
+    compiled: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return compiled
+
+
+def _works() -> bool:
+    """Whether patterns built here equal `re.compile`'s on this interpreter."""
+    if _compiler is None or not hasattr(_compiler, "_code"):
+        return False
+    probe = r"(?P<a>\d+)\s+(?:ranks?|#)(?i:\s*x)?"
+    try:
+        return _make(probe, _build(probe, re.IGNORECASE)) == re.compile(probe, re.IGNORECASE)
+    except Exception:
+        return False
+
+
+class PatternCache:
+    """The compiled forms read from one file, and those this process added."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stored: dict[tuple[str, int], Compiled] = {}
+        self.used: dict[tuple[str, int], Compiled] = {}
+        self.dirty = False
+        self.loaded = False
+
+    def compile(self, pattern: str, flags: int | re.RegexFlag) -> re.Pattern[str]:
+        flags = int(flags)  # a RegexFlag is an int subclass, which marshal does not take
+        if not self.loaded:
+            self.loaded = True
+            self.stored = self._read()
+        key = (pattern, flags)
+        parts = self.stored.get(key)
+        if parts is None:
+            parts = _build(pattern, flags)
+            self.stored[key] = parts
+            self.dirty = True
+        self.used[key] = parts
+        return _make(pattern, parts)
+
+    def _header(self) -> tuple[int, str, int]:
+        return _FORMAT, sys.version, int(_sre.MAGIC)
+
+    def _read(self) -> dict[tuple[str, int], Compiled]:
+        if self.path is None:
+            return {}
+        try:
+            # the trust of a .pyc beside it: the same directory, the same writer
+            data = marshal.loads(self.path.read_bytes())  # noqa: S302
+        except FileNotFoundError:
+            return {}
+        except (OSError, EOFError, ValueError, TypeError) as exc:
+            log.debug("regex cache %s unreadable (%s); compiling afresh", self.path, exc)
+            return {}
+        if not (isinstance(data, tuple) and len(data) == 2 and data[0] == self._header()):
+            return {}  # another interpreter's, or another format's
+        entries = data[1]
+        return entries if isinstance(entries, dict) else {}
+
+    def save(self) -> None:
+        """Write the file if this process compiled anything new (atomically: a reader
+        never sees half a file)."""
+        if not self.dirty or self.path is None:
+            return
+        entries = self.stored if len(self.stored) <= MAX_ENTRIES else self.used
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(marshal.dumps((self._header(), entries)))
+                os.replace(tmp, self.path)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except (OSError, ValueError) as exc:  # a read-only home: nothing kept, nothing lost
+            log.debug("regex cache not written to %s: %s", self.path, exc)
+            return
+        self.dirty = False
+
+
+def _cache_path() -> Path | None:
+    explicit = os.environ.get("CLAIMWATCH_CACHE_DIR")
+    try:
+        base = Path(explicit) if explicit else _user_cache() / "claimwatch"
+    except RuntimeError:  # no home directory to keep it in
+        return None
+    return base / f"patterns.{sys.implementation.cache_tag}.marshal"
+
+
+def _user_cache() -> Path:
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) if xdg else Path.home() / ".cache"
+
+
+_CACHE: PatternCache | None = None
+if _works():
+    _CACHE = PatternCache(_cache_path())
+    atexit.register(_CACHE.save)
+
+
+def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, built from the kept compiled form when there is one."""
+    if _CACHE is None:
+        return re.compile(pattern, flags)
+    return _CACHE.compile(pattern, flags)
+
+
+def longest_first(terms: Iterable[str]) -> list[str]:
+    """Alternatives in the order a pattern should try them: longer first, so that
+    "GPT-4o mini" is matched before "GPT-4o"; ties by text, so that the pattern reads
+    the same in every process (a set's order does not) and its compiled form is kept."""
+    return sorted(terms, key=lambda term: (-len(term), term))
