@@ -106,6 +106,10 @@ def in_subject_position(text: str, start: int) -> bool:
         lead = lead[: v.start()]
     # "On hard prompts it outscores ...", "At math DeepSeek V3 passes ...": a phrase that
     # opens the clause with a preposition sets the scene; the subject comes after it
+    # "Last month Gemini 2.5 Pro took first place": a time said first, without its comma
+    timed = _TIME_OPENER.match(lead)
+    if timed:
+        lead = lead[timed.end() :]
     opener = _OPENING_PHRASE.match(lead)
     if opener:
         lead = lead[opener.end() :]
@@ -132,6 +136,15 @@ def in_subject_position(text: str, start: int) -> bool:
 _OPENING_PHRASE = regex(
     r"^\s*(?:on|in|at|for|across|under|among|amongst|during|after|before|since)\s+"
     r"(?:[\w'’.-]+\s+){1,5}?(?=(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])|(?-i:it)\b|$)",
+    re.IGNORECASE,
+)
+_TIME_OPENER = regex(
+    r"^\s*(?:(?:earlier|later)\s+)?(?:(?:last|this|past|previous)\s+(?:week|weekend|month|year|"
+    r"quarter|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
+    r"(?:a|one|two|three|four|five|six|several|a\s+few|a\s+couple\s+of)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+(?:ago|later)|yesterday|today|recently|"
+    # ("last week's champion" is a description, not a time)
+    r"so\s+far\s+this\s+(?:week|month|year))\b(?!['’]),?\s*",
     re.IGNORECASE,
 )
 _LOWER_OK = frozenset(

@@ -597,6 +597,30 @@ def test_a_time_ago_dates_the_claim(text: str, as_of: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "model", "as_of"),
+    [
+        # published 2024-12-01; a time said first, with no comma before the subject
+        (
+            "Last month Claude 3.5 Sonnet took first place on LMArena.",
+            "Claude 3.5 Sonnet",
+            "2024-11-01",
+        ),
+        ("This week Gemini 1.5 Pro beat GPT-4o on LMArena.", "Gemini 1.5 Pro", "2024-12-01"),
+        ("Two weeks ago GPT-4o overtook Gemini 1.5 Pro on LMArena.", "GPT-4o", "2024-11-17"),
+        (
+            "Last week Gemini 1.5 Pro did not beat GPT-4o on LMArena.",
+            "Gemini 1.5 Pro",
+            "2024-11-24",
+        ),
+    ],
+)
+def test_a_time_said_before_the_subject_without_a_comma(text: str, model: str, as_of: str) -> None:
+    [claim] = _claims(text, date(2024, 12, 1))
+    assert (claim.get("model") or claim["model_a"], claim["as_of"]) == (model, as_of)
+    assert claim["negated"] == ("not" in text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "GPT-4o-2024-05-13 was #1 on LMArena for months.",
