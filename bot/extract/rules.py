@@ -138,6 +138,15 @@ _BOARD_CATEGORY = regex(
     + r")\s+(?:category|leaderboard|rankings?|board|arena)\b",
     re.IGNORECASE,
 )
+# "Creative writing is the one area where Google still leads": a category as the
+# sentence's subject, which a next sentence's "there" speaks of
+_CATEGORY_SUBJECT = regex(
+    r"^\W*(?:(?:and|but|yet)\s+)?("
+    + "|".join(re.escape(k) for k in longest_first(CATEGORIES))
+    + r")(?:\s+(?:category|arena|leaderboard|rankings?))?(?:\s*,[^,.;]{1,30},)?\s+"
+    r"(?:is|was|remains|remained|has\s+been|stays|stayed)\b",
+    re.IGNORECASE,
+)
 _OTHER_CATEGORY = regex(
     r"\bin the ((?:[\w-]+ ){0,4}[\w-]+) (?:category|categories|division|track|subset)\b",
     re.IGNORECASE,
@@ -464,7 +473,11 @@ def _named_measure(sentence: str) -> tuple[str | None, str | None]:
     set nothing for the writer's next sentences."""
     sentence = _QUOTED.sub(" ", sentence)
     bench = _BENCH_RE.search(_ASIDE.sub(" ", sentence))
-    cat = _CATEGORY_RE.search(sentence) or _BOARD_CATEGORY.search(sentence)
+    cat = (
+        _CATEGORY_RE.search(sentence)
+        or _BOARD_CATEGORY.search(sentence)
+        or _CATEGORY_SUBJECT.match(sentence)
+    )
     return (
         BENCHMARKS[bench.group(1).lower()] if bench else None,
         CATEGORIES[cat.group(1).lower()] if cat else None,

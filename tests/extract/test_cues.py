@@ -793,6 +793,19 @@ def test_makers_and_single_models_named_by_their_maker() -> None:
             "arena_score",
             "math",
         ),
+        # the category as the sentence's subject
+        (
+            "Creative writing is the one area where Google still leads. Gemini 2.5 Pro "
+            "scores 1427 there, ahead of GPT-4.5.",
+            None,
+            "creative_writing",
+        ),
+        (
+            "Coding, by contrast, remains OpenAI's stronghold. On LMArena, o3 outscores "
+            "Gemini 2.5 Pro there.",
+            "arena_score",
+            "coding",
+        ),
     ],
 )
 def test_a_test_or_category_named_goes_on_in_the_next_ranking_sentence(
@@ -800,6 +813,11 @@ def test_a_test_or_category_named_goes_on_in_the_next_ranking_sentence(
 ) -> None:
     last = claims(text)[-1]
     assert (last["metric"], last["category"]) == (metric, category)
+
+
+def test_a_category_as_subject_reaches_only_a_sentence_that_goes_on_there() -> None:
+    text = "Math is where chatbots stumble. Gemini 2.5 Pro scores 1427 on LMArena."
+    assert [c["category"] for c in claims(text)] == [None]
 
 
 def test_a_sentence_scoping_itself_keeps_its_own_measure() -> None:
