@@ -38,7 +38,9 @@ log = logging.getLogger(__name__)
 # group index, index to group.
 Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
-MAX_ENTRIES = 4000  # past this, a save keeps only the patterns its own process used
+# Past this size a save keeps only the patterns its own process used, so that patterns
+# of older versions (and names of older data) do not pile up; the extractor's take 1.2 MB.
+MAX_BYTES = 8_000_000
 _FORMAT = 1
 
 _sre: Any
@@ -130,18 +132,21 @@ class PatternCache:
         never sees half a file)."""
         if not self.dirty or self.path is None:
             return
-        entries = self.stored if len(self.stored) <= MAX_ENTRIES else self.used
         try:
+            blob = marshal.dumps((self._header(), self.stored))
+            if len(blob) > MAX_BYTES:
+                blob = marshal.dumps((self._header(), self.used))
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as out:
-                    out.write(marshal.dumps((self._header(), entries)))
+                    out.write(blob)
                 os.replace(tmp, self.path)
             except BaseException:
                 os.unlink(tmp)
                 raise
-        except (OSError, ValueError) as exc:  # a read-only home: nothing kept, nothing lost
+        # a read-only home (or, were it ever so, a value marshal refuses): nothing kept
+        except (OSError, ValueError) as exc:
             log.debug("regex cache not written to %s: %s", self.path, exc)
             return
         self.dirty = False

@@ -110,6 +110,25 @@ def test_a_later_process_builds_from_the_file(
     assert match is not None and match.group("model", 2) == ("gpt-4o", "3")
 
 
+def test_a_file_grown_too_large_keeps_only_what_its_last_process_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "patterns.marshal"
+    older = PatternCache(path)
+    for n in range(50):
+        older.compile(f"pattern of an older version {n}", 0)
+    older.save()
+    monkeypatch.setattr(regexes, "MAX_BYTES", path.stat().st_size)
+    later = PatternCache(path)
+    later.compile("pattern of an older version 7", 0)
+    later.compile("a new pattern", 0)
+    later.save()
+    assert set(PatternCache(path)._read()) == {
+        ("pattern of an older version 7", 0),
+        ("a new pattern", 0),
+    }
+
+
 def test_nothing_new_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "patterns.marshal"
     cache = PatternCache(path)
