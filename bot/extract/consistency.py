@@ -203,8 +203,11 @@ def check(
 
 
 # lexicon.NEGATION's "\bn't" needs a word break before it, so contractions attached to
-# their verb ("doesn't", "won't") are read here too, with "unlikely"
-_CONTRACTED = regex(r"n['\u2019]t\b|\bcannot\b|\bunlikely\b|\bno\b(?!\.\s?\d)", re.I)
+# their verb ("doesn't", "won't") are read here too, with "unlikely"; a "no" joined to
+# words by hyphens is part of a name ("Qwen3-235B-A22B-no-thinking")
+_CONTRACTED = regex(
+    r"n['\u2019]t\b|\bcannot\b|\bunlikely\b|(?<![\w\-‑])no\b(?![\-‑]|\.\s?\d)", re.I
+)
 
 
 _NOT_ONLY = regex(r"\bnot only\b", re.I)  # "not only meets, but surpasses"

@@ -42,6 +42,7 @@ _NOT_OWNER = r"(?!['’]s)"
 _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
     (regex(rf"\byesterday\b{_NOT_OWNER}", re.IGNORECASE), 1),
     (regex(rf"\blast week\b{_NOT_OWNER}|\ba week ago\b", re.IGNORECASE), 7),
+    (regex(r"\ba fortnight ago\b", re.IGNORECASE), 14),
     (regex(rf"\blast month\b{_NOT_OWNER}|\ba month ago\b", re.IGNORECASE), 30),
     (regex(r"\ba year ago\b", re.IGNORECASE), 365),
 )

@@ -80,7 +80,10 @@ _ASKED = regex(
     # "Nor is it obvious that ...", "It is not clear that ..."
     r"(?:not|nor\s+is\s+it|isn['’]t)\s+(?:obvious|clear|certain|evident)\s+(?:that|whether)|"
     # "It's not clear o1 is actually better than GPT-4o"
-    r"\bit(?:['’]s|\s+is)\s+(?:not|far\s+from)\s+(?:obvious|clear|certain|evident))\b",
+    r"\bit(?:['’]s|\s+is)\s+(?:not|far\s+from)\s+(?:obvious|clear|certain|evident)|"
+    # "It's not that X trails Y; it's that ...": what is set aside is neither said nor
+    # denied
+    r"\bit(?:['’]s|\s+is|\s+was)\s+not\s+that|\bit\s+(?:is|was)n['’]t\s+that)\b",
     re.IGNORECASE,
 )
 # "Whether X can close the gap is an open question"; 'CLAIM: "Llama 4 beats GPT-4o."':
@@ -115,6 +118,9 @@ _WON = regex(
 # pasts that may also stand before a whole sentence ("For most of 2024, ...: X led")
 _PAST_PHRASES = (
     r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
+    # "at the time" points back to a time said before ("at the time of writing", "of this
+    # post" say which)
+    r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|"
     r"previously|until\s+recently|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)"
 )
 _UNDATED_PAST = regex(
@@ -143,6 +149,7 @@ _UNDATED_AFTER = regex(
     # "was #1 on LMArena for months", "ranked first earlier in the year"
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
     r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|back\s+then|"
+    r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|"
     r"for\s+a\s+(?:time|while|spell|stretch))\b",
     re.IGNORECASE,
 )
@@ -215,7 +222,9 @@ _REJECTED = regex(
     r"(?:\s+of\s+this\s+(?:article|story|post|piece|report))?\s+"
     r"(?:\w+\s+)?(?:said|stated|reported|claimed|suggested)\s+(?:that\s+)?|"
     r"\bit\s+(?:would\s+be|is)\s+(?:wrong|false|misleading|a\s+mistake)\s+to\s+(?:say|claim|suggest)\s+that\b|"
-    r"\bit\s+is\s+not\s+the\s+case\s+that\b|"
+    # "It is not the case that", "It's not true that", "It isn't true that"
+    r"\bit(?:\s+is|\s+was|['’]s)\s+not\s+(?:the\s+case|true|so)\s+that\b|"
+    r"\bit\s+(?:is|was)n['’]t\s+(?:the\s+case|true|so)\s+that\b|"
     # "It's hard to argue that X is not the strongest": the writer says it is
     r"\b(?:hard|difficult)\s+to\s+(?:argue|claim|say|deny)\s+(?:that\s+)?|"
     r"\bit(?:['’]s|\s+is)\s+(?:a\s+)?(?:myth|false|untrue|wrong)\s+(?:to\s+say\s+)?that\b|"

@@ -1397,7 +1397,12 @@ def find_ranks(s: Sentence) -> list[Hit]:
             scope = "benchmarks"
         _rank(s, found, m.start(), 1, within=within, metric=scope)
     for m in _RANK_OUT_TOP_K.finditer(t):
-        _rank(s, found, m.start(), _num(m.group(1)), op="not_top_k")
+        # "has not dropped out of the top ten", "never fell out of it": still in it
+        kept_in = _near_negation(t, m.start())
+        before = len(found)
+        _rank(s, found, m.start(), _num(m.group(1)), op="top_k" if kept_in else "not_top_k")
+        for hit in found[before:]:
+            hit.negated = False  # the op says it, either way
     for m in _RANK_TOP_K.finditer(t):
         if _NEARLY_IN.search(m.group(0)):
             continue  # "sits near the top ten": outside it, by how much unsaid

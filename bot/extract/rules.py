@@ -410,6 +410,16 @@ _DESCRIBED_SUBJECT = regex(
 # "In coding, X is 22nd. Even with style control it is sixth": "it" goes on in the
 # category (a test is carried only by the words above)
 _IT_GOES_ON = regex(r"\bit\b", re.IGNORECASE)
+# "X – widely regarded as the best model for programming – is fourth", "Grok 3, which
+# xAI bills as the best model in the world, ranks second": a reputation others give the
+# model (_reputed_beside_own)
+_REPUTED = regex(
+    r"\b(?:regarded|considered|billed|touted|hailed|seen|known|described|marketed|branded|"
+    r"pitched|dubbed|lauded|praised|advertised|promoted|positioned|bills?|touts?|hails?|"
+    r"markets?|pitches?|positions?|advertises?)\s+(?:it\s+|by\s+[^,;()–—]{1,40}?\s+)?"
+    r"(?:as\s+)?$",
+    re.IGNORECASE,
+)
 _GOES_ON = regex(
     r"\b(?:there|also|too|likewise|second|third|fourth|fifth|next|followed|behind|"
     r"runner-up|trails?|trailing)\b|\bon\s+(?:it|that|the\s+same)\b",
@@ -447,7 +457,12 @@ def _view(sentence: str, pos: int) -> View | None:
 
 
 # "debuted two weeks ago and now ranks second": back to the text's own day
-_AND_NOW = regex(r"\b(?:and|but|yet)\s+(?:is\s+|has\s+)?(?:now|currently|today)\b", re.I)
+# "debuted at eighth three weeks ago and has since slipped to 13th": the place is today's
+_AND_NOW = regex(
+    r"\b(?:and|but|yet)\s+(?:(?:is\s+|has\s+)?(?:now|currently|today)|(?:has|have)\s+since|"
+    r"since\s+then)\b",
+    re.I,
+)
 # where a clause turns: "X, though Y", "X but Y", "X; Y"
 _CONTRAST = regex(r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;", re.IGNORECASE)
 
@@ -628,6 +643,8 @@ class RulesExtractor:
             for hit in hits:
                 if isinstance(hit, RankHit) and EXCLUDED_BEFORE.search(ctx.text, 0, hit.start):
                     unclear.append(hit)  # "Excluding Google's own models, X is the top"
+                elif _reputed_beside_own(hit, hits, ctx.text):
+                    unclear.append(hit)
                 elif isinstance(hit, RankHit) and hit.within is None:
                     scope = _scope_after(ctx, hit.start)
                     among = _AMONG_UNKNOWN.match(ctx.text) if scope is None else None
@@ -875,7 +892,8 @@ class RulesExtractor:
         period_start, period_end, rest = find_period(undated, article.published)
         # "since August" starts a period; the claim still speaks of its own date
         dated = period_end or find_date(rest, article.published)
-        if dated is not None and _AND_NOW.search(sent.text, 0, hit.start + 20):
+        now_said = _AND_NOW.search(sent.text, 0, hit.start + 20)
+        if dated is not None and now_said and now_said.start() < hit.start:
             # "debuted two weeks ago and now ranks second": the place is today's
             dated = None
         as_of: date = dated or article.published
@@ -952,6 +970,21 @@ _TIMED = regex(
     r"milliseconds))\b",
     re.IGNORECASE,
 )
+
+
+def _reputed_beside_own(hit: Hit, hits: list[Hit], text: str) -> bool:
+    """A place others give the model ("billed as the best model") in a sentence that
+    gives it a place of its own ("..., ranks second"): the sentence's claim is its own.
+    Alone, the reputation is the claim, its claimant the one who gave it."""
+    if not isinstance(hit, RankHit) or not _REPUTED.search(text[: hit.start]):
+        return False
+    return any(
+        isinstance(other, RankHit)
+        and other is not hit
+        and other.model == hit.model
+        and not _REPUTED.search(text[: other.start])
+        for other in hits
+    )
 
 
 def _timed_place(ctx: Sentence, hit: Hit) -> bool:

@@ -528,6 +528,23 @@ def test_a_denial_before_a_preposition_of_place_denies_the_comparison() -> None:
             "Llama 4 Maverick sits outside the top 20 on LMArena.",
             ("Llama 4 Maverick", 20, "not_top_k", None, None, False),
         ),
+        (
+            "Llama 4 Maverick has dropped out of the top ten on LMArena.",
+            ("Llama 4 Maverick", 10, "not_top_k", None, None, False),
+        ),
+        # a denial of leaving the top places: still in them
+        (
+            "Llama 4 Maverick has not dropped out of the top ten on LMArena.",
+            ("Llama 4 Maverick", 10, "top_k", None, None, False),
+        ),
+        (
+            "Llama 4 Maverick never fell out of the top five on LMArena.",
+            ("Llama 4 Maverick", 5, "top_k", None, None, False),
+        ),
+        (
+            "Llama 4 Maverick hasn’t slipped out of the top 20 on LMArena.",
+            ("Llama 4 Maverick", 20, "top_k", None, None, False),
+        ),
         # "overall" keeps the first place off the group named after it
         (
             "DeepSeek-R1 ranks fourth overall and first among open models on LMArena.",
@@ -2856,3 +2873,21 @@ def test_a_fronted_scene_is_no_task() -> None:
     assert claim["metric"] is None
     [claim] = claims("For multilingual translation, GPT-4o ranks first.")
     assert claim["metric"] == "multilingual_translation"
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        (
+            "Claude 3.5 Sonnet \u2013 widely regarded as the best model for programming \u2013 "
+            "is fourth on LMArena.",
+            4,
+        ),
+        ("Grok 3, which xAI bills as the best model in the world, ranks second on LMArena.", 2),
+        ("Gemini 1.5 Pro, touted as the strongest model yet, sits in third place on LMArena.", 3),
+        # alone, the reputation is the claim (its claimant the one who gave it)
+        ("Its founder billed Reflection 70B as the most capable open-source model.", 1),
+    ],
+)
+def test_a_reputation_beside_the_sentences_own_place_is_not_the_place(text: str, rank: int) -> None:
+    assert [c["rank"] for c in claims(text) if c["type"] == "rank_position"] == [rank]

@@ -626,10 +626,23 @@ def test_a_time_said_before_the_subject_without_a_comma(text: str, model: str, a
         "GPT-4o-2024-05-13 was #1 on LMArena for months.",
         "Claude 3 Opus briefly ranked #1 on the arena.",
         "Claude 3 Opus ranked #1 on the arena earlier in the year.",
+        # "at the time" points back to a time this sentence does not say
+        "That was wrong: the experimental build, Gemini-1.5-Pro-Exp-0801, ranked fifth at the "
+        "time.",
+        "At that point, GPT-4o led LMArena.",
     ],
 )
 def test_a_past_the_text_does_not_date_gives_no_claim(text: str) -> None:
     assert _claims(text, date(2024, 12, 1)) == []
+
+
+def test_at_the_time_of_writing_is_now_and_a_fortnight_ago_two_weeks() -> None:
+    [now] = _claims("At the time of writing, GPT-4o ranks fifth on LMArena.", date(2024, 12, 1))
+    assert (now["rank"], now["as_of"]) == (5, "2024-12-01")
+    text = "At the time of this post, GPT-4o is outperforming Claude 3.5 Sonnet on LMArena."
+    assert [c["as_of"] for c in _claims(text, date(2024, 12, 1))] == ["2024-12-01"]
+    [then] = _claims("A fortnight ago, GPT-4o was first on LMArena.", date(2024, 12, 1))
+    assert (then["rank"], then["as_of"]) == (1, "2024-11-17")
 
 
 def test_a_past_that_reaches_the_present_is_still_a_claim() -> None:
@@ -707,6 +720,13 @@ def test_no_gap_trend_without_a_gap_between_groups_changing(text: str) -> None:
         # asked, not said
         ("It remains to be seen whether Claude 3.5 Sonnet can beat GPT-4o on LMArena.", None),
         ("We'll see next week whether Gemini 1.5 Pro can take back first place.", None),
+        # "it is not so that", in its contracted forms too
+        ("It's not true that DeepSeek-R1 trails Gemma 3 27B on LMArena.", True),
+        ("It isn’t true that DeepSeek-R1 ranks first on LMArena.", True),
+        ("It was not the case that Gemma 3 27B beat DeepSeek-R1 on LMArena.", True),
+        ("It's true that DeepSeek-R1 beats Gemma 3 27B on LMArena.", False),
+        # "It's not that ...; it's that ...": set aside, neither said nor denied
+        ("It's not that DeepSeek-R1 doesn't beat Gemma 3 27B on LMArena; it clearly does.", None),
     ],
 )
 def test_rebutted_doubted_and_open_claims(text: str, negated: bool | None) -> None:
@@ -850,6 +870,19 @@ def test_and_now_brings_the_claim_back_to_the_texts_own_day() -> None:
     text = "On Chatbot Arena, Gemini 1.5 Pro 0801 debuted two weeks ago and now ranks second."
     [claim] = _claims(text, date(2024, 8, 16))
     assert (claim["rank"], claim["as_of"]) == (2, "2024-08-16")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claude Opus 4 debuted at eighth on LMArena three weeks ago and has since slipped to 13th.",
+        "Three weeks ago Claude Opus 4 ranked eighth on LMArena, and since then it has slipped "
+        "to 13th.",
+    ],
+)
+def test_has_since_brings_the_later_place_to_the_texts_own_day(text: str) -> None:
+    by_rank = {c["rank"]: c["as_of"] for c in _claims(text, date(2025, 6, 24))}
+    assert by_rank == {8: "2025-06-03", 13: "2025-06-24"}
 
 
 def test_a_time_that_describes_a_name_dates_nothing() -> None:

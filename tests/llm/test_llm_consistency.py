@@ -115,6 +115,18 @@ def test_a_dropped_negation_is_rejected(
     assert kept.negated
 
 
+def test_a_no_inside_a_hyphenated_name_negates_nothing() -> None:
+    quote = "Qwen3-235B-A22B-no-thinking now sits tenth, just ahead of DeepSeek-V3-0324"
+    draft = PairwiseComparison(
+        statement="s", quote=quote, span=(0, len(quote)), as_of=date(2025, 6, 24),
+        model_a="Qwen3-235B-A22B", model_b="DeepSeek-V3-0324", relation="beats",
+    )  # fmt: skip
+    assert check(draft, quote) is None
+    denied = quote.replace("just ahead", "no longer ahead")
+    problem = check(draft.model_copy(update={"quote": denied, "span": (0, len(denied))}), denied)
+    assert problem is not None and problem.reason == "negation_mismatch"
+
+
 def test_the_check_reads_the_subject_from_the_sentence_before() -> None:
     """ "It beats X": the corpus labels quote the shortest phrase; its subject is said
     earlier in the paragraph, which the check reads (never a later paragraph)."""
