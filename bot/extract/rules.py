@@ -866,7 +866,7 @@ class RulesExtractor:
             and _OVERALL.search(_BRACKETED.sub(" ", half))
         )
         if category is None and not overall_here:
-            cm = _CATEGORY_RE.search(half) or _BOARD_CATEGORY.search(half)
+            cm = _CATEGORY_RE.search(half) or _BOARD_CATEGORY.search(half) or _fronted(sent.text)
             category = CATEGORIES[cm.group(1).lower()] if cm else None
         if category is None and carried[1] and metric in (None, "arena_score"):
             # "In LMArena's math category, o3 ranks first. Qwen3-32B ranks second."
@@ -970,6 +970,14 @@ _TIMED = regex(
     r"milliseconds))\b",
     re.IGNORECASE,
 )
+
+
+def _fronted(sentence: str) -> re.Match[str] | None:
+    """A category set before the sentence's first clause ("In the coding category, X is
+    first, but Y isn't in the top ten"), which holds for every half of it."""
+    lead = len(sentence) - len(sentence.lstrip(" \t\n\"“'‘-–—•*"))
+    cm = _CATEGORY_RE.match(sentence, lead)
+    return cm if cm and sentence[cm.end() :].lstrip().startswith(",") else None
 
 
 def _reputed_beside_own(hit: Hit, hits: list[Hit], text: str) -> bool:

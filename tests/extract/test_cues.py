@@ -2680,6 +2680,20 @@ def test_each_half_of_a_contrast_keeps_its_own_view_and_category() -> None:
     assert {(c["rank"], c["category"]) for c in claims(text)} == {(6, "coding"), (13, None)}
 
 
+def test_a_category_set_before_the_first_clause_holds_for_every_half() -> None:
+    text = (
+        "In the coding category, Gemini 2.5 Pro is first, but Claude 3.7 Sonnet isn't in "
+        "the top ten."
+    )
+    assert {(c["model"], c["category"]) for c in claims(text)} == {
+        ("Gemini 2.5 Pro", "coding"),
+        ("Claude 3.7 Sonnet", "coding"),
+    }
+    # unless a half says "overall"
+    text = "In coding, Gemini 2.5 Pro is first, but overall it is second."
+    assert {(c["rank"], c["category"]) for c in claims(text)} == {(1, "coding"), (2, None)}
+
+
 def test_a_category_in_someone_elses_quoted_words_does_not_carry() -> None:
     text = (
         "\u201cThe gap in coding is even larger,\u201d LMArena wrote on X.\n\n"
