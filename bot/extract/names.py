@@ -401,6 +401,11 @@ class Gazetteer:
                 continue  # a model the scan read ("gemini-3-pro"): its reading stands
             if any(x.start < end and start < x.end for x in out if x not in inside):
                 continue  # part of a longer name already read ("DeepSeek R1")
+            if any(
+                x.kind == "model" and x.start >= end and not text[end : x.start].strip()
+                for x in out
+            ):
+                continue  # "通义千问 Qwen2.5-Max": the product's name, then the model's own
             owner = next((x for x in out if _POSSESSIVE_GAP.fullmatch(text, x.end, start)), None)
             org = _OWNER_BEFORE.search(text, 0, start) if owner is None else None
             if org is not None and self.orgs.get(org.group(1).lower()):

@@ -948,6 +948,8 @@ def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:
     named = [m for m in s.models if m.end <= pos]
     if not named or named[-1].text != subject:
         return [subject]
+    if _SINGULAR_VERB.match(s.text, named[-1].end):
+        return [subject]  # "Meta released Llama 3.1 and GPT-4o ranks first": GPT-4o alone
     out = [named[-1]]
     for m in reversed(named[:-1]):
         if m.start in s.objects or not _COORDINATION.match(s.text[m.end : out[-1].start]):
@@ -965,6 +967,11 @@ _SET_APART = _i(
 
 
 _COORDINATION = _i(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+# a verb that agrees with one name only
+_SINGULAR_VERB = _i(
+    r"\s+(?:now\s+|still\s+|also\s+|currently\s+)?(?:is|was|has|ranks|sits|holds|takes|leads|"
+    r"tops|comes|lands|places|remains|stays|beats|trails|outranks|outperforms)\b"
+)
 
 
 def _near_negation(text: str, pos: int) -> bool:

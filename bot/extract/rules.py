@@ -626,6 +626,7 @@ class RulesExtractor:
             said, unlisted = (sent.text, unlisted)
             if turned := _inverted(sent.text, models):
                 said, models, unlisted = (*turned, [])
+            models = _not_restated(said, models)
             ctx = Sentence(
                 said,
                 models,
@@ -1375,6 +1376,24 @@ def _no_licences(text: str, models: list[Mention]) -> list[Mention]:
         if (span := described_span(text, m.start, m.end)) is not None:
             m = Mention(*span, text[span[0] : span[1]], "model")
         out.append(m)
+    return out
+
+
+_OPEN_BRACKET = regex(r"\s*\([^()]{0,30}$")
+
+
+def _not_restated(text: str, models: list[Mention]) -> list[Mention]:
+    """ "GLM-4.5 (智谱清言 GLM-4.5)": the same name again inside the brackets after it, in
+    another script or with a product name, is the same mention, not a second model."""
+    out: list[Mention] = []
+    for m in models:
+        restated = bool(out) and (
+            out[-1].text.casefold() == m.text.casefold()
+            and _OPEN_BRACKET.match(text, out[-1].end, m.start) is not None
+            and text[m.end : m.end + 2].lstrip().startswith(")")
+        )
+        if not restated:
+            out.append(m)
     return out
 
 

@@ -113,6 +113,11 @@ def in_subject_position(text: str, start: int) -> bool:
     opener = _OPENING_PHRASE.match(lead)
     if opener:
         lead = lead[opener.end() :]
+    # "Zhipu AI's newly released GLM-4.5 has climbed ...": a participle after an adverb
+    # or a determiner describes the name ("Meta released Llama 3" leaves it a verb)
+    fresh = _FRESHLY.search(lead)
+    if fresh:
+        lead = lead[: fresh.start("participle")]
     # "Fellow Chinese models Douluo 2.0 and Kimi 2.5 finished ...": a description of
     # what the names are stands before them as an apposition
     described = _DESCRIBED_LEAD.search(lead)
@@ -145,6 +150,11 @@ _TIME_OPENER = regex(
     r"(?:days?|weeks?|months?|years?)\s+(?:ago|later)|yesterday|today|recently|"
     # ("last week's champion" is a description, not a time)
     r"so\s+far\s+this\s+(?:week|month|year))\b(?!['’]),?\s*",
+    re.IGNORECASE,
+)
+_FRESHLY = regex(
+    r"\b(?:\w+ly|just|the|its|their|a|an)\s+(?P<participle>released|launched|unveiled|"
+    r"announced|introduced|shipped|debuted)\s+$",
     re.IGNORECASE,
 )
 _LOWER_OK = frozenset(

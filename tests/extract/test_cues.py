@@ -2417,6 +2417,8 @@ def test_a_lead_regained_over_a_rival_is_a_comparison_not_first_place() -> None:
         ("4o beats Claude 3.5 Sonnet.", ["4o", "Claude 3.5 Sonnet"]),
         ("Tongyi Qianwen 2.5-Max ranks seventh.", ["Tongyi Qianwen 2.5-Max"]),
         ("通义千问 ranks seventh.", ["通义千问"]),
+        # a product's name written before the model's own: the model's name stands
+        ("Alibaba's 通义千问 Qwen2.5-Max ranks seventh.", ["Qwen2.5-Max"]),
         ("Command R+ trails DSv3.", ["Command R+", "DSv3"]),
         ("Cohere Command A trails Mistral Medium 3.", ["Cohere Command A", "Mistral Medium 3"]),
         ("gemini-3-pro 1486 in fifth.", ["gemini-3-pro"]),
@@ -2905,3 +2907,26 @@ def test_a_fronted_scene_is_no_task() -> None:
 )
 def test_a_reputation_beside_the_sentences_own_place_is_not_the_place(text: str, rank: int) -> None:
     assert [c["rank"] for c in claims(text) if c["type"] == "rank_position"] == [rank]
+
+
+def test_the_same_name_restated_in_brackets_is_one_subject() -> None:
+    text = (
+        "Zhipu's newly released GLM-4.5 (智谱清言 GLM-4.5) has climbed to second place on LMArena."
+    )
+    assert ranks(text) == {("GLM-4.5", 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after an adverb or a determiner describes the name
+        ("The recently launched Grok 4 ranks third on LMArena.", {("Grok 4", 3)}),
+        ("xAI's just-released Grok 4 ranks third on LMArena.", {("Grok 4", 3)}),
+        # a singular verb agrees with the last name only
+        ("Meta released Llama 3.1 405B and GPT-4o ranks first on LMArena.", {("GPT-4o", 1)}),
+    ],
+)
+def test_who_the_place_belongs_to_by_the_words_around_the_name(
+    text: str, expected: set[tuple[str, int]]
+) -> None:
+    assert ranks(text) == expected
