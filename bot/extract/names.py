@@ -484,18 +484,34 @@ _MONTH_BEFORE = regex(
 )
 
 
+# "GPT-4o (the May release)", "the GPT-4o from May": the same, said after the name
+_MONTH_AFTER = regex(
+    rf"\s*\((?:the\s+|its\s+)?(?P<month>(?=[A-Z])(?i:{_MONTH_WORD}))\.?\s+"
+    r"(?i:build|version|update|release|snapshot|checkpoint|edition)\)|"
+    rf"\s+from\s+(?P<from>(?=[A-Z])(?i:{_MONTH_WORD}))\b(?!\s*(?:\d|to\b|through|until|onwards?))"
+)
+
+
 def _with_months(original: str, found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         month = _MONTH_BEFORE.search(original, max(0, m.start - 40), m.start)
+        after = _MONTH_AFTER.match(original, m.end) if m.kind == "model" else None
         if month is not None and m.kind == "model" and "(" not in m.text:
             m = Mention(month.start("month"), m.end, f"{m.text} ({month['month']})", m.kind)
+        elif after is not None and "(" not in m.text:
+            said = after["month"] or after["from"]
+            m = Mention(m.start, after.end(), f"{m.text} ({said})", m.kind)
         out.append(m)
     return out
 
 
 _VARIANT_NOTE = regex(
-    r"\s?\((?:new|old|latest|original|high|medium|low|mini|preview|experimental|exp|"
+    # "Gemini 1.5 Pro experimental (0801)": a build's month-and-day code, with the word
+    # before it or a month no arena score starts with ("(1208)" may be a score)
+    r"\s+(?:experimental|exp)\s?\((?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\)|"
+    r"\s?\((?:new|old|latest|original|high|medium|low|mini|preview|"
+    r"experimental|exp|0[1-9](?:[0-2]\d|3[01])|"
     r"(?:the\s+|an\s+)?(?:experimental|preview)\s+(?:build|version|release|checkpoint)|"
     # "(thinking)", "(in non-thinking mode)"
     r"(?:in\s+)?(?:thinking|non-thinking|no-thinking|reasoning|non-reasoning)(?:\s+mode)?|"

@@ -243,8 +243,20 @@ def test_a_name_is_read_as_far_as_a_board_spells_it(text: str, name: str) -> Non
             "On LMArena, Qwen3 235B (in non-thinking mode) is tenth.",
             "Qwen3 235B (in non-thinking mode)",
         ),
+        # said after the name
+        ("On LMArena, GPT-4o (the May release) is third.", "GPT-4o (May)"),
+        ("On LMArena, the GPT-4o from May is third.", "GPT-4o (May)"),
+        # a build's month-and-day code, with the word before it or a month no score has
+        (
+            "Gemini 1.5 Pro experimental (0801) took the top spot on LMArena.",
+            "Gemini 1.5 Pro experimental (0801)",
+        ),
+        ("Gemini 1.5 Pro (0801) took the top spot on LMArena.", "Gemini 1.5 Pro (0801)"),
         # a month that dates the sentence is no build
         ("In May GPT-4o ranked first.", "GPT-4o"),
+        ("GPT-4o from May to July led LMArena.", "GPT-4o"),
+        # "(1208)" may be an arena score
+        ("Llama-3-70B (1208) shares seventh.", "Llama-3-70B"),
     ],
 )
 def test_a_month_or_a_mode_said_with_a_name_stays_with_it(text: str, name: str) -> None:
