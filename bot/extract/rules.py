@@ -973,11 +973,14 @@ _TIMED = regex(
 )
 
 
+_LABEL = regex(r"[\s\"“'‘\-–—•*]*(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*:\s*)?")
+
+
 def _fronted(sentence: str) -> re.Match[str] | None:
     """A category set before the sentence's first clause ("In the coding category, X is
     first, but Y isn't in the top ten"), which holds for every half of it."""
-    lead = len(sentence) - len(sentence.lstrip(" \t\n\"“'‘-–—•*"))
-    cm = _CATEGORY_RE.match(sentence, lead)
+    label = _LABEL.match(sentence)  # "Bonus: in the coding category, ..."
+    cm = _CATEGORY_RE.match(sentence, label.end() if label else 0)
     return cm if cm and sentence[cm.end() :].lstrip().startswith(",") else None
 
 

@@ -2691,6 +2691,9 @@ def test_a_category_set_before_the_first_clause_holds_for_every_half() -> None:
         ("Gemini 2.5 Pro", "coding"),
         ("Claude 3.7 Sonnet", "coding"),
     }
+    # after a label too
+    text = "Bonus: in the coding category, Gemini 2.5 Pro is first, but o3 isn't in the top five."
+    assert {c["category"] for c in claims(text)} == {"coding"}
     # unless a half says "overall"
     text = "In coding, Gemini 2.5 Pro is first, but overall it is second."
     assert {(c["rank"], c["category"]) for c in claims(text)} == {(1, "coding"), (2, None)}
