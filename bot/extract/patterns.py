@@ -303,6 +303,14 @@ _RANK_ORDINAL = _i(
     r"\b(?:ranks?|ranked|placed|finish(?:es|ed)|came|comes)\s+(?:in\s+)?(first|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
 )
+# "ranks first in coding and third overall", "is third overall but first in coding": a
+# second place, its verb left out, set apart by a category, "overall" or a view
+_ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+SECOND_PLACE = _i(
+    rf"\b{_ORDINAL_WORD}\s+(?:(?:in|on|for|among)\s+[^,;.()]{{1,40}}?|overall)\s*,?\s+"
+    rf"(?:and|but|while|yet)\s+(?:just\s+|only\s+|a\s+distant\s+)?(?P<place>{_ORDINAL_WORD})\s+"
+    r"(?=overall\b|in\s+\w|on\s+\w|for\s+\w|with\s+style|under\s+style|in\s+the\s+raw)"
+)
 _RANK_SPOT = _i(
     r"\b(?:holds?|held|holding|takes?|took|taking|claims?|claimed|claiming|grabs?|grabbed|"
     r"secures?|secured|reach(?:es|ed)?|seizes?|seized|earns?|earned|captures?|captured|"
@@ -1331,6 +1339,14 @@ def find_ranks(s: Sentence) -> list[Hit]:
         _rank(s, found, m.start(), int(m.group(1)))
     for m in _RANK_ORDINAL.finditer(t):
         _rank(s, found, m.start(), ORDINALS[m.group(1).lower()])
+    for m in SECOND_PLACE.finditer(t):
+        # the first place's subject, also past "but"
+        subject, rank = _subject(s, m.start()), ORDINALS[m.group("place").lower()]
+        if subject is not None and not ranked([*s.hits, *found], subject, rank):
+            place = m.start("place")
+            found.append(
+                RankHit(model=subject, rank=rank, start=place, negated=_near_negation(t, place))
+            )
     for m in _RANK_TOP_SPOT.finditer(t):
         _rank(s, found, m.start(), 1)
     for m in _RANK_TOPS_BOARD.finditer(t):

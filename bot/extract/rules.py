@@ -36,6 +36,7 @@ from bot.extract.names import (
 from bot.extract.patterns import (
     EXCLUDED_BEFORE,
     OPEN_LIST,
+    SECOND_PLACE,
     Sentence,
     benchmark_id,
     object_starts,
@@ -859,7 +860,7 @@ class RulesExtractor:
         clause_start, clause_end = _clause(sent.text, hit.start)
         # "13th on LMArena, though it ranks higher in the coding category": a category in
         # the other half of a contrast is that half's
-        half = _contrast_half(sent.text, hit.start)
+        half = _own_place(sent.text, hit.start) or _contrast_half(sent.text, hit.start)
         # "13th overall but sixth in coding": the place said overall is in no category
         # ("#2 in the OSS category (#6 overall)": the aside's "overall" is its own place)
         overall_here = bool(
@@ -974,6 +975,15 @@ _TIMED = regex(
 
 
 _LABEL = regex(r"[\s\"“'‘\-–—•*]*(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*:\s*)?")
+
+
+def _own_place(sentence: str, pos: int) -> str | None:
+    """ "first in coding and third overall": the words of the place at `pos`, each of
+    two places keeping its own category or "overall" (None: one place here)."""
+    for m in SECOND_PLACE.finditer(sentence):
+        place = m.start("place")
+        return sentence[place:] if pos >= place else sentence[:place]
+    return None
 
 
 def _fronted(sentence: str) -> re.Match[str] | None:

@@ -2682,6 +2682,21 @@ def test_each_half_of_a_contrast_keeps_its_own_view_and_category() -> None:
     assert {(c["rank"], c["category"]) for c in claims(text)} == {(6, "coding"), (13, None)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On LMArena, o3 ranks first in coding and third overall.",
+        "On LMArena, o3 ranks third overall and first in coding.",
+        "On LMArena, o3 is first in coding, but only third overall.",
+    ],
+)
+def test_a_second_place_with_its_verb_left_out_keeps_its_own_category(text: str) -> None:
+    assert {(c["model"], c["rank"], c["category"]) for c in claims(text)} == {
+        ("o3", 1, "coding"),
+        ("o3", 3, None),
+    }
+
+
 def test_a_category_set_before_the_first_clause_holds_for_every_half() -> None:
     text = (
         "In the coding category, Gemini 2.5 Pro is first, but Claude 3.7 Sonnet isn't in "
