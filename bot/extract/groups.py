@@ -131,7 +131,20 @@ def find_groups(sentence: str, gaz: Gazetteer) -> list[GroupPhrase]:
         phrase = _parse(sentence, head, gaz)
         if phrase is not None:
             out.append(phrase)
-    return out
+    for m in _BARE_POSSESSIVE.finditer(sentence):
+        # "China's open models pull ahead of America's": the country's own, the rest of
+        # the phrase left to be understood from the other side
+        code = _country(m.group("who"), m.group("who").lower(), gaz)
+        if code is not None and not any(p.start <= m.start() < p.end for p in out):
+            out.append(GroupPhrase(m.start(), m.end(), Group(country=code), True, False))
+    return sorted(out, key=lambda p: p.start)
+
+
+# a country's possessive that no noun follows ("ahead of America's on LMArena")
+_BARE_POSSESSIVE = regex(
+    r"\b(?P<who>[A-Z][\w.]*)['’]s(?=\s*(?:[,.;:!?)—–]|$|\s(?:on|in|at|by|for|and|but|as|now|"
+    r"too|again|yet|while|with|across)\b))"
+)
 
 
 def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | None:

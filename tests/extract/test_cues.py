@@ -297,6 +297,26 @@ def test_a_scope_after_a_group_comparison_holds_for_both_sides() -> None:
     assert (claim["group_a"]["country"], claim["group_b"]["country"]) == ("CN", "US")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's open models pull ahead of America's on LMArena.",
+        "Chinese open models now rank above America's on LMArena.",
+        "America's best open models now trail China's on LMArena.",
+    ],
+)
+def test_a_countrys_possessive_alone_takes_the_other_sides_kind(text: str) -> None:
+    [claim] = [c for c in claims(text) if c["type"] == "group_comparison"]
+    sides = {claim["group_a"]["country"], claim["group_b"]["country"]}
+    assert sides == {"CN", "US"}
+    assert claim["group_a"]["open_weights"] is True and claim["group_b"]["open_weights"] is True
+
+
+def test_a_makers_possessive_alone_is_no_group() -> None:
+    text = "DeepSeek-R1 beats Llama 3.1 405B, which is Meta's, on LMArena."
+    assert [c["type"] for c in claims(text)] == ["pairwise_comparison"]
+
+
 def test_a_scope_later_in_the_clause_holds_for_each_side_that_names_none() -> None:
     for text in (
         "China leads the US on LMArena's open model rankings.",
