@@ -118,9 +118,9 @@ _WON = regex(
 # pasts that may also stand before a whole sentence ("For most of 2024, ...: X led")
 _PAST_PHRASES = (
     r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
-    # "at the time" points back to a time said before ("at the time of writing", "of this
-    # post" say which)
-    r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|"
+    # "at the time", "by then" point back to a time said before ("at the time of writing",
+    # "of this post" say which)
+    r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|by\s+then|by\s+that\s+(?:time|point)|"
     r"previously|until\s+recently|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)"
 )
 _UNDATED_PAST = regex(
@@ -150,6 +150,9 @@ _UNDATED_AFTER = regex(
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
     r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|back\s+then|"
     r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|"
+    # "was number one on LMArena when it launched"
+    r"when\s+(?:it|they)\s+(?:first\s+)?(?:debuted|launched|arrived|appeared|came\s+out|"
+    r"was\s+released|were\s+released)|"
     r"for\s+a\s+(?:time|while|spell|stretch))\b",
     re.IGNORECASE,
 )

@@ -361,8 +361,10 @@ _DOUBTS_BEFORE = regex(
     # a fact check's rating that neither confirms nor denies: "Rating: Misleading."
     r"(?:our\s+)?(?:verdict|rating|ruling)\s*:\s*(?:misleading|unproven|mixed|half[- ]true|"
     r"mostly\s+true|needs\s+context|unverified|partly\s+false|missing\s+context)[.!]|"
-    r"(?:but\s+)?(?:I|we)\s+(?:(?:really\s+)?doubt\s+(?:it|that)|"
-    r"(?:am|are|['’]m|['’]re)\s+not\s+(?:so\s+)?(?:sure|convinced)(?:\s+(?:of\s+)?(?:that|it))?|"
+    r"(?:but\s+)?(?:I|we)(?:\s+|(?=['’]))(?:(?:really\s+)?doubt\s+(?:it|that)|"
+    r"(?:am|are|['’]m|['’]re)\s+not\s+(?:so\s+)?(?:sure|convinced)(?:\s+(?:of\s+)?(?:that|it))?"
+    # "I'm not sure that's right.", "I'm not convinced it holds."
+    r"(?:(?:['’]s|\s+is|\s+holds|\s+(?:is\s+)?true|\s+(?:is\s+)?right|\s+(?:is\s+)?correct))*|"
     r"(?:don['’]t|do\s+not)\s+(?:buy|believe)\s+(?:it|that))[.!]",
     re.IGNORECASE,
 )

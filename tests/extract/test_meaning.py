@@ -626,6 +626,10 @@ def test_a_time_said_before_the_subject_without_a_comma(text: str, model: str, a
         "GPT-4o-2024-05-13 was #1 on LMArena for months.",
         "Claude 3 Opus briefly ranked #1 on the arena.",
         "Claude 3 Opus ranked #1 on the arena earlier in the year.",
+        # a past tied to a moment the sentence does not date
+        "GPT-4o was number one on LMArena when it launched.",
+        "By then Claude 3 Opus had fallen to fifth on LMArena.",
+        "By that point, Claude 3 Opus ranked fifth on LMArena.",
         # "at the time" points back to a time this sentence does not say
         "That was wrong: the experimental build, Gemini-1.5-Pro-Exp-0801, ranked fifth at the "
         "time.",
@@ -717,6 +721,12 @@ def test_no_gap_trend_without_a_gap_between_groups_changing(text: str) -> None:
         ),
         # reported, then doubted in the next sentence: nothing is claimed
         ('"DeepSeek-R1 beats Gemma 3 27B on LMArena," a founder told me. I doubt it.', None),
+        (
+            "Some writers argue that DeepSeek-R1 beats Gemma 3 27B on LMArena. I'm not sure "
+            "that's right.",
+            None,
+        ),
+        ("DeepSeek-R1 beats Gemma 3 27B on LMArena. I’m not convinced.", None),
         # asked, not said
         ("It remains to be seen whether Claude 3.5 Sonnet can beat GPT-4o on LMArena.", None),
         ("We'll see next week whether Gemini 1.5 Pro can take back first place.", None),
