@@ -540,6 +540,12 @@ _ORDERED_LIST = regex(
     r"\b(?:in\s+order|top\s+(?:\d{1,2}|ten|five|three|twenty)|standings|ranking)\b[^:;.]{0,40}:\s*",
     re.IGNORECASE,
 )
+# a count of the list's members: which of the places they hold is not said
+_COUNT_OF = regex(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|half|most|several|some|many|all)"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
 _PAST_THE_TOP = regex(r"\b(?:below|beyond|after|outside|behind|under|past)\s+(?:the\s+)?$", re.I)
 _LIST_JOIN = regex(r"^[^;]{0,25}?(?:,\s*|\s+and\s+|;\s*)(?:then\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?$")
 
@@ -622,17 +628,36 @@ def find_ordered_list(s: Sentence) -> list[Hit]:
     cue = _ORDERED_LIST.search(s.text)
     if cue is None or _PAST_THE_TOP.search(s.text, 0, cue.start()):
         return found  # "Below the top three, ...: A, B and C": not the top three
+    if _COUNT_OF.search(s.text, 0, cue.start()):
+        return found  # "three of the top five open models are Chinese: A, B and C"
     rest = s.text[cue.end() :]
-    separator = ";" if ";" in rest else ","
+    # "A; B; C", or "A, B and C" (the last two joined by "and")
+    separator = _ITEMS_SEMI if ";" in rest else _ITEMS
     offset = cue.end()
-    for place, item in enumerate(rest.split(separator), start=1):
-        lead = len(item) - len(item.lstrip())
-        first = next((m for m in s.models if m.start == offset + lead), None)
+    for place, item in enumerate(_items(rest, separator), start=1):
+        start, end = offset + item[0], offset + item[1]
+        first = next((m for m in s.models if m.start == start), None)
         if first is not None and (hit := _add_rank(s, found, first.text, place, first.start)):
             # the item is the claim's quote: its place is what the list says
-            hit.span = (first.start, offset + len(item.rstrip()) + 1)
-        offset += len(item) + 1
+            stop = end + 1 if s.text[end : end + 1] in (",", ";", ".") else end
+            hit.span = (first.start, stop)
     return found
+
+
+_ITEMS_SEMI = regex(r";\s*")
+_ITEMS = regex(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _items(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans of a list's items, each without the spaces around it."""
+    out, pos = [], 0
+    for m in [*separator.finditer(text), None]:
+        end = m.start() if m else len(text)
+        item = text[pos:end]
+        lead = len(item) - len(item.lstrip())
+        out.append((pos + lead, pos + len(item.rstrip())))
+        pos = m.end() if m else len(text)
+    return out
 
 
 def find_ranked_lists(s: Sentence) -> list[Hit]:

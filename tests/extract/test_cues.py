@@ -103,6 +103,19 @@ def test_an_ordered_list_counts_items_it_cannot_name() -> None:
     assert ranks(text) == {("Qwen/Qwen2-72B-Instruct", 1), ("01-ai/Yi-1.5-34B-Chat", 3)}
 
 
+def test_an_ordered_list_joined_by_and_places_its_last_two_items() -> None:
+    text = "The top three on LMArena, in order: Gemini 2.5 Pro, o3 and GPT-4.5."
+    assert ranks(text) == {("Gemini 2.5 Pro", 1), ("o3", 2), ("GPT-4.5", 3)}
+
+
+def test_a_count_of_a_lists_members_places_none_of_them() -> None:
+    text = (
+        "On LMArena, three of the top five open models are Chinese: DeepSeek-R1-0528, "
+        "Qwen3-235B-A22B and GLM-4.5."
+    )
+    assert ranks(text) == set()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
