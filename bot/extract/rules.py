@@ -817,6 +817,14 @@ class RulesExtractor:
         # is kept within a category no board has (judged unverifiable, never board-wide)
         size_class = hit.type == "rank_position" and size_scoped(sent.text)
         board = _clause_board(sent.text, hit.start)
+        c_start, c_end = _clause(sent.text, hit.start)
+        if board and hit.type in _SCOPED_TYPES and not _board(sent.text[c_start:c_end]):
+            # "X beats Y on Arena-Hard, but on LMArena the two are close": the clause's
+            # own test, not the board another clause names
+            named = [(m.start - c_start, m.end - c_start) for m in models if c_start <= m.start]
+            clause = sent.text[c_start:c_end]
+            if benchmark_scope(clause, named, self._not_benchmark, hit.start - c_start):
+                board = None
         if board is None and hit.type in _SCOPED_TYPES:
             board = other_board(sent.text)  # a leaderboard none of ours: unverifiable
         metric = hit.metric or _clause_metric(sent.text, hit.start) or _metric(sent.text, board)

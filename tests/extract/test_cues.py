@@ -870,6 +870,16 @@ def test_a_category_as_subject_reaches_only_a_sentence_that_goes_on_there() -> N
     assert [c["category"] for c in claims(text)] == [None]
 
 
+def test_a_clause_naming_its_own_test_is_not_on_the_board_another_clause_names() -> None:
+    text = (
+        "Alibaba says Qwen2.5-Max beats DeepSeek-V3 on Arena-Hard and LiveBench, but on "
+        "LMArena the two are close."
+    )
+    assert [(c["board"], c["metric"]) for c in claims(text)] == [(None, "arena_hard")]
+    text = "Qwen2.5-Max beats DeepSeek-V3 on LMArena, and it leads on Arena-Hard too."
+    assert ("lmarena-text", "arena_score") in {(c["board"], c["metric"]) for c in claims(text)}
+
+
 def test_a_sentence_scoping_itself_keeps_its_own_measure() -> None:
     text = "Gemini leads MMLU. On LMArena, GPT-4o ranks second."
     last = claims(text)[-1]
