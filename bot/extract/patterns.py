@@ -154,7 +154,8 @@ _VERBS: dict[Relation, str] = {
         r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls|"
         rf"{_PLACED_BY})"
         r"\s+(?:out\s+|in\s+|up\s+)?|"
-        r"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut ))"
+        # "ahead of Y and behind Z": the second place shares the first one's verb
+        r"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut )|(?<=\band ))"
         r"(?:well\s+|far\s+|a\s+hair\s+|a\s+notch\s+|"
         # "one spot above", "two places ahead of"
         r"(?:one|two|three|four|five|a\s+few|several|\d{1,2})\s+(?:spots?|places?|positions?|ranks?)\s+|"
@@ -195,7 +196,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
         r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?|"
         rf"{_PLACED_BY})\s+|"
-        r"(?<=, )|(?<=\byet )|(?<=\bbut ))"
+        r"(?<=, )|(?<=\byet )|(?<=\bbut )|(?<=\band ))"
         r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+|now\s+|"
         r"(?:one|two|three|four|five|a\s+few|several|\d{1,2})\s+(?:spots?|places?|positions?|ranks?)\s+)?"
         r"(?:behind|below|under)|"
@@ -589,6 +590,11 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
             return None  # "DeepSeek says Chinese models lead Grok 4": DeepSeek only says it
         if len(gap) <= max_gap and ";" not in gap and short:
             return m.text
+        elided = _ELIDED_SUBJECT.search(gap)
+        if elided and len(gap) <= max_gap and not _has_clause_break(gap[: elided.start()]):
+            # "X beats Y on coding but trails Z on math": a second verb with no subject
+            # of its own after "but" shares the first one's
+            return m.text
         return None
     # "It beats A across all tasks, and achieves ..., surpassing B": a participle after
     # a comma speaks of the clause's subject, however far back the pronoun stands
@@ -756,6 +762,16 @@ _REPORTED = _i(
 )
 
 
+# a contrast whose second half starts right at its verb (only adverbs, auxiliaries and
+# a negation between): the verb's subject is elided, the first half's
+_ELIDED_SUBJECT = _i(
+    r"(?:^|[\s,])(?:but|yet|and\s+yet|though|although|while|whereas)\s+"
+    r"(?:(?:still|only|now|also|just|even|then|clearly|narrowly|well|far|\w+ly|not|never|"
+    r"no\s+longer|(?:does|do|did|is|are|was|were|has|have|had|can|could)(?:n['’]t)?|"
+    r"cannot)\s+)*$"
+)
+
+
 def _has_clause_break(gap: str) -> bool:
     return bool(re.search(r"\b(?:which|that|while|but|whereas|although|because)\b", gap))
 
@@ -882,7 +898,9 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if negated and rel == "ties" and _AS_GOOD_AS.search(v.group()):
             # "is not as strong as Y": below Y, not "anything but level with Y"
             rel, negated = "trails", False
-        for subj in coordinated:
+        # "X outscored Y, as did Z": Z says the same of Y
+        echoed = _echoed(s, v, objects[-1].end, negated) if objects else []
+        for subj in [*coordinated, *echoed]:
             for obj in objects:
                 if obj.text.lower() == subj.lower():
                     continue
@@ -901,6 +919,30 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     )
                 )
     return found
+
+
+# a verb phrase said again by its auxiliary alone, of another subject: ", as did Z",
+# "and so does Z"; after a denial, ", nor does Z", "and neither did Z"
+_ECHO = _i(
+    r"[^;.!?]{0,60}?,?\s+(?P<how>as|and\s+so|so|nor|(?:and\s+)?neither)\s+"
+    r"(?:did|does|do|has|have|had|is|are|was|were|could|can)\s+(?:the\s+)?$"
+)
+_ECHO_END = re.compile(r"\s*(?:$|[.;!?]|,|\s(?:too|as\s+well|also|in|on|at|with|by)\b)")
+
+
+def _echoed(s: Sentence, v: re.Match[str], after: int, negated: bool) -> list[str]:
+    """The subjects that repeat the comparison ending at `after` by its auxiliary."""
+    later = [m for m in s.models if m.start >= after]
+    if not later:
+        return []
+    z = later[0]
+    echo = _ECHO.match(s.text, after, z.start)
+    if echo is None or not _ECHO_END.match(s.text, z.end):
+        return []
+    if any(after <= w.start() < z.start for w in verbs(s.text) if w.start() != v.start()):
+        return []  # another verb between: the echo is of that one
+    denial = echo.group("how").lower().endswith(("nor", "neither"))
+    return [z.text] if denial == negated else []
 
 
 # a gap in a board's points: "about 140 points ahead of", "a 20-point lead over",
@@ -966,7 +1008,9 @@ _SET_APART = _i(
 )
 
 
-_COORDINATION = _i(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+# "Neither A nor B beats C": each is denied the comparison (the cue's clause holds the
+# denial, modality.py)
+_COORDINATION = _i(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|,?\s*nor\s+)$")
 # a verb that agrees with one name only
 _SINGULAR_VERB = _i(
     r"\s+(?:now\s+|still\s+|also\s+|currently\s+)?(?:is|was|has|ranks|sits|holds|takes|leads|"

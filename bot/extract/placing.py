@@ -1,0 +1,75 @@
+"""A comparison stated as where something puts a model: "The update puts Gemini 2.5 Pro
+ahead of GPT-4.5", "a score of 1460, which puts it behind o3", "leaves Llama 4 level
+with DeepSeek V3".
+
+The verb's object is the comparison's subject (never in subject position, so the verb
+patterns of patterns.py do not read it); the place words after it say which way, and
+the names after them are the other side, as for any comparison verb. "It" is the
+sentence's one subject, else the previous sentence's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.hits import Hit, PairHit, PairRelation
+from bot.extract.patterns import Sentence, _near_negation, _objects, _subject
+from bot.extract.subjects import antecedent
+
+_PLACING = re.compile(
+    r"\b(?:puts?|putting|plac(?:es|ed|ing)|leav(?:e|es|ing)|left|keeps?|kept|keeping|"
+    r"push(?:es|ed|ing)?|lift(?:s|ed|ing)?|mov(?:es|ed|ing)|bump(?:s|ed|ing)?|"
+    r"drop(?:s|ped|ping)?)\s+(?P<it>it\s+)?",
+    re.IGNORECASE,
+)
+# the place words between the placed model and the other side
+_PLACE = re.compile(
+    r"\s*(?:(?:just|well|far|firmly|narrowly|slightly|now|still|squarely|"
+    r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|places?|spots?|positions?))\s+)?"
+    r"(?:(?P<beats>ahead\s+of|above|in\s+front\s+of)|(?P<trails>behind|below)|"
+    r"(?P<ties>level\s+with|on\s+(?:a\s+)?par\s+with|neck\s+and\s+neck\s+with|tied\s+with|"
+    r"even\s+with))\b",
+    re.IGNORECASE,
+)
+
+
+def find_placed(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    if not s.models:
+        return found
+    for v in _PLACING.finditer(s.text):
+        if v.group("it"):
+            # "..., which puts it ahead of o3": the model the sentence speaks of
+            subject = antecedent(s.text, s.models, s.objects, v.start())
+            subject = subject or _subject(s, v.start("it"))
+            place_from = v.end()
+        else:
+            placed = next((m for m in s.models if m.start >= v.end()), None)
+            if placed is None or placed.start != v.end():
+                continue
+            subject, place_from = placed.text, placed.end
+        place = _PLACE.match(s.text, place_from)
+        if subject is None or place is None:
+            continue
+        relation: PairRelation = (
+            "beats" if place.group("beats") else "trails" if place.group("trails") else "ties"
+        )
+        negated = _near_negation(s.text, v.start())
+        for obj in _objects(s, place.end()):
+            if obj.text.lower() != subject.lower():
+                found.append(
+                    PairHit(
+                        model_a=subject,
+                        model_b=obj.text,
+                        relation=relation,
+                        start=v.start(),
+                        negated=negated,
+                    )
+                )
+    return found
+
+
+# Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
+from bot.extract.prefilter import prefilter_patterns  # noqa: E402
+
+prefilter_patterns(globals())

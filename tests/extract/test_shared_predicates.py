@@ -1,0 +1,154 @@
+"""Comparisons whose words are shared between clauses: a subject elided after "but", a
+second place after "and", "neither ... nor", a verb phrase said again by its auxiliary
+(", as did Z"), and a model placed by a verb ("puts X ahead of Y"). Each is read the way
+its words run, negation included."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extract import make_gazetteer
+from bot.extract.base import ArticleText
+from bot.extract.rules import RulesExtractor
+
+EXTRACTOR = RulesExtractor(make_gazetteer())
+DAY = date(2025, 7, 20)
+
+Pair = tuple[str, str, str, bool]
+
+
+def pairs(text: str) -> set[Pair]:
+    drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
+    return {
+        (d.model_a, d.model_b, d.relation, d.negated)
+        for d in drafts
+        if d.type == "pairwise_comparison"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Grok 4 beats o3 on LMArena but trails Gemini 2.5 Pro.",
+            {("Grok 4", "o3", "beats", False), ("Grok 4", "Gemini 2.5 Pro", "trails", False)},
+        ),
+        (
+            "Claude 3.5 Sonnet edges GPT-4o at coding, yet still lags Gemini 1.5 Pro in math.",
+            {
+                ("Claude 3.5 Sonnet", "GPT-4o", "beats", False),
+                ("Claude 3.5 Sonnet", "Gemini 1.5 Pro", "trails", False),
+            },
+        ),
+        (
+            "o3 beats GPT-4.5 on LMArena, but doesn't beat Gemini 2.5 Pro.",
+            {("o3", "GPT-4.5", "beats", False), ("o3", "Gemini 2.5 Pro", "beats", True)},
+        ),
+    ],
+)
+def test_a_verb_after_but_shares_the_first_clauses_subject(text: str, expected: set[Pair]) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_new_subject_after_but_is_its_own() -> None:
+    found = pairs("o3 beats GPT-4.5, but Grok 4 still trails Gemini 2.5 Pro.")
+    assert found == {
+        ("o3", "GPT-4.5", "beats", False),
+        ("Grok 4", "Gemini 2.5 Pro", "trails", False),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o3 is ahead of GPT-4.5 and behind Gemini 2.5 Pro on LMArena.",
+        "On LMArena, o3 ranks above GPT-4.5 but below Gemini 2.5 Pro.",
+    ],
+)
+def test_a_second_place_of_the_other_direction_keeps_the_subject(text: str) -> None:
+    assert pairs(text) == {
+        ("o3", "GPT-4.5", "beats", False),
+        ("o3", "Gemini 2.5 Pro", "trails", False),
+    }
+
+
+def test_neither_nor_denies_each_subject() -> None:
+    assert pairs("Neither GPT-4.5 nor o3 beats Gemini 2.5 Pro on LMArena.") == {
+        ("GPT-4.5", "Gemini 2.5 Pro", "beats", True),
+        ("o3", "Gemini 2.5 Pro", "beats", True),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Grok 4 outscores GPT-4.5 on LMArena, as does o3.", False),
+        ("Grok 4 overtook GPT-4.5 in July, and so did o3.", False),
+        ("Grok 4 does not beat Gemini 2.5 Pro on LMArena, nor does o3.", True),
+        ("Grok 4 didn't beat Gemini 2.5 Pro, and neither did o3.", True),
+    ],
+)
+def test_a_verb_phrase_said_again_by_its_auxiliary(text: str, negated: bool) -> None:
+    found = pairs(text)
+    assert len(found) == 2
+    echoed = [p for p in found if p[0] == "o3"]
+    assert len(echoed) == 1 and echoed[0][3] is negated
+    assert echoed[0][1] == next(p[1] for p in found if p[0] == "Grok 4")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an echo whose own object differs, or of a subject no name gives, says nothing
+        "Grok 4 beat GPT-4.5, as did Gemini 2.5 Pro against Claude 3.7 Sonnet.",
+        "Grok 4 beat GPT-4.5 on LMArena, as did its predecessor.",
+        # a denial cannot be echoed by "as did", nor an assertion by "nor"
+        "Grok 4 does not beat GPT-4.5, as did o3.",
+    ],
+)
+def test_an_echo_that_does_not_repeat_the_claim_adds_nothing(text: str) -> None:
+    assert all(p[0] == "Grok 4" for p in pairs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The July refresh puts Grok 4 ahead of o3 and GPT-4.5 on LMArena.",
+            {("Grok 4", "o3", "beats", False), ("Grok 4", "GPT-4.5", "beats", False)},
+        ),
+        (
+            "Gemini 2.5 Pro scored 1474 on LMArena, which puts it well ahead of Grok 4.",
+            {("Gemini 2.5 Pro", "Grok 4", "beats", False)},
+        ),
+        (
+            "The new numbers leave Llama 4 Maverick far behind DeepSeek-V3.",
+            {("Llama 4 Maverick", "DeepSeek-V3", "trails", False)},
+        ),
+        (
+            "Its benchmark results put Qwen2.5-Max level with GPT-4o.",
+            {("Qwen2.5-Max", "GPT-4o", "ties", False)},
+        ),
+        (
+            "The refresh does not put Grok 4 above Gemini 2.5 Pro.",
+            {("Grok 4", "Gemini 2.5 Pro", "beats", True)},
+        ),
+    ],
+)
+def test_a_model_placed_by_a_verb_is_the_comparisons_subject(
+    text: str, expected: set[Pair]
+) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We put Claude 3.5 Sonnet through its paces, behind closed doors.",
+        "Google placed Gemini 2.5 Pro on LMArena ahead of launch.",
+    ],
+)
+def test_placing_words_that_compare_nothing(text: str) -> None:
+    assert pairs(text) == set()
