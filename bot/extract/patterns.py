@@ -849,6 +849,8 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         relation = by_measure
         subject = _subject(s, v.start())
         if subject is None:
+            if (makers := _maker_pair(s, v, relation)) is not None:
+                found.append(makers)
             continue
         objects: list[Mention] = _objects(s, v.end())
         winning = relation in ("beats", "overtook")
@@ -1057,6 +1059,11 @@ def _within(inner: Group, outer: Group) -> bool:
     return bool(named) and not outer.others and all(getattr(inner, k) == v for k, v in named)
 
 
+_SET_APART_ASIDE = _i(
+    r",\s*(?:unlike|like|except(?:\s+for)?|besides|apart\s+from|other\s+than|rather\s+than|"
+    r"instead\s+of|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?$"
+)
+_ASIDE_AFTER = re.compile(r",[^,]{0,40},")
 # a verb's relation said of groups: "beats" is "leads" there
 _GROUP_RELATION: dict[Relation, GroupRelation] = {
     "overtook": "overtook",
@@ -1068,7 +1075,13 @@ _GROUP_RELATION: dict[Relation, GroupRelation] = {
 def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:
     if relation == "ties":
         return None
-    before = [g for g in s.groups if g.end <= v.start()]
+    # "Chinese open models, unlike European ones, beat ...": a group set apart in an
+    # aside is neither side
+    before = [
+        g
+        for g in s.groups
+        if g.end <= v.start() and not _SET_APART_ASIDE.search(s.text, 0, g.start)
+    ]
     # a phrase may begin with the verb's own preposition ("ahead | of the best American one")
     after = [g for g in s.groups if g.start >= v.start() and g.end > v.end()]
     if not before or not after:
@@ -1080,8 +1093,11 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
         return None  # "Chinese models lead among open models": a scope, not the other side
     if not _BETWEEN_SUBJECT.match(gap_a) or len(gap_b.strip()) > 20:
         return None
-    # A model mention between the subject group and the verb makes the model the subject.
-    if any(a.end <= m.start and m.end <= v.start() for m in s.models):
+    # A model mention between the subject group and the verb makes the model the subject
+    # (not one in an aside: "Chinese open models, led by DeepSeek, now outrank ...").
+    aside = _ASIDE_AFTER.match(s.text, a.end)
+    bare_from = aside.end() if aside and aside.end() <= v.start() else a.end
+    if any(bare_from <= m.start and m.end <= v.start() for m in s.models):
         return None
     if b.others:
         return None
@@ -1130,19 +1146,31 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
 # lag": a group set against the rest of the field, which the sentence does not name
 _ONE_SIDED = _i(
     r"\b(?:(?P<lead>leads?|led|dominat(?:e|es|ed)|tops|topped|top(?=\s+the\b)|rules?|ruled|"
-    r"(?:are|is|were|was)\s+(?:now\s+|still\s+|clearly\s+)?(?:in\s+front|ahead|on\s+top))|"
-    r"(?P<trail>trails?|trailed|lags?|lagged|(?:are|is|were|was)\s+(?:still\s+)?behind|"
-    r"f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
+    # "remain ahead", "stay on top", "hold the lead" (a lead over someone is two-sided)
+    r"(?:are|is|were|was|remains?|remained|stays?|stayed)\s+(?:now\s+|still\s+|clearly\s+|"
+    r"firmly\s+|comfortably\s+)?(?:in\s+front|ahead|on\s+top|in\s+the\s+lead)|"
+    r"(?:holds?|held|keeps?|kept|retains?|retained|maintains?|maintained)\s+(?:on\s+to\s+)?"
+    r"(?:the|their|its|a)\s+(?:(?:narrow|slim|clear|comfortable|commanding|big|wide)\s+)?"
+    r"lead(?!\s+(?:over|among|in\s+the\s+open)\b))|"
+    r"(?P<trail>trails?|trailed|lags?|lagged|(?:are|is|were|was|remains?|remained|stays?|stayed)"
+    r"\s+(?:still\s+)?behind|f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
 )
 _CLAUSE_END = regex(r"[;.!?]|,\s+(?:but|while|whereas|and)\s+|\s+(?:but|while|whereas)\s+")
 _ORG_AFTER = regex(r"\s+(?:those\s+of\s+|the\s+)?(?P<org>\w[\w.-]*?)(?:['’]s)?(?![\w.-])")
+_GROUPS_BEST = _i(
+    r"\b(?:best|top|leading|strongest|highest[- ]ranked|top[- ]ranked|best[- ]performing|"
+    r"most\s+capable)\b"
+)
 
 
 def find_group_leads(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for g in s.groups:
-        if g.anaphoric or g.others or not s.text[g.start : g.end].rstrip().endswith("s"):
-            continue  # "An open LLM tops the leaderboard" is one model's place
+        phrase = s.text[g.start : g.end].rstrip()
+        if g.anaphoric or g.others or not (phrase.endswith("s") or _GROUPS_BEST.search(phrase)):
+            # "An open LLM tops the leaderboard" is one model's place; "Google's best
+            # model tops the leaderboard" is the group's best, set against the rest
+            continue
         # the verb right after the group, an adverb or two between ("now", "still")
         v = _ONE_SIDED.search(s.text, g.end, g.end + 40)
         if v is None or not _BETWEEN_SUBJECT.match(s.text[g.end : v.start()]):
@@ -1309,11 +1337,45 @@ def _rank(
         )
 
 
+# the maker right after a comparison verb: "has overtaken OpenAI on LMArena"
+_MAKER_AFTER = re.compile(r"\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*)(?![\w.'’-])")
+
+
+def _maker_pair(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:
+    """ "Google has overtaken OpenAI on LMArena", "Anthropic trails OpenAI in the
+    rankings": two makers compared, each by its best model, where no model is named
+    before the verb and a ranking is named after it (_maker_subject)."""
+    if relation == "ties":
+        return None
+    maker = _maker_subject(s, v.start())
+    rival = _MAKER_AFTER.match(s.text, v.end())
+    if maker is None or rival is None:
+        return None
+    other = s.gaz.organisation(rival.group("org"))
+    if other is None or other == maker[1]:
+        return None
+    if any(rival.start("org") <= m.start < rival.end() + 20 for m in s.models):
+        return None  # "beats OpenAI's GPT-4o": the maker names a model's side
+    group = Group(organisation=maker[1])
+    return GroupHit(
+        group_a=group,
+        group_b=Group(organisation=other),
+        relation=_GROUP_RELATION[relation],
+        start=v.start(),
+        negated=_near_negation(s.text, v.start()),
+        said=(maker[0], rival.group("org")),
+    )
+
+
 # "Google now holds", "OpenAI has reclaimed": a maker's name opening the clause, and
 # a ranking named after the cue ("the cloud market" is no leaderboard)
 _MAKER_LEAD = _i(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|as|after|now|meanwhile)\s+)(?P<maker>[A-Z][\w.-]*)\s+"
-    r"(?:(?:now|still|again|once\s+again|finally|also|has|have|had|is|was)\s+){0,3}$"
+    # a denial or a modal between is read by the claim's mood ("has not overtaken",
+    # "could soon surpass")
+    r"(?:(?:now|still|again|once\s+again|finally|also|has|have|had|is|was|does|did|not|never|"
+    r"no\s+longer|(?:has|have|is|was|does|did)n['’]t|could|may|might|will|would|can|soon|"
+    r"already|just)\s+){0,3}$"
 )
 _PLACE_THEN_NAME = _i(
     r"(?:(?:(?:in|at|on)\s+)?(?:the\s+)?(?:No\.\s?\d+|#\d+|\w+)\s+(?:place|spot|position)\s*|"
