@@ -165,6 +165,9 @@ _VERBS: dict[Relation, str] = {
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
         r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
         r"(?:[\w-]+\s+)?(?:improvements?|upgrades?|step\s+(?:up|forward)|gains?)\s+(?:over|on|from)|"
+        # "a 1.4x improvement relative to Y", "gains compared with Y": measured against Y
+        r"(?:[\w-]+\s+)?(?:improvements?|gains?)\s+(?:relative\s+to|compared\s+(?:to|with)|"
+        r"versus|vs\.?)(?=\s+(?:[A-Z]|o\d))|"
         # "three times as high as X", "around 1.5x the next-best model"
         rf"(?:\d+(?:\.\d+)?\s*(?:x|×)|(?:{'|'.join(_NUMBER_WORDS)})\s+times)\s+"
         r"(?:as\s+(?:high|good|much|many)\s+as|the(?=\s+[\w-]+\s+(?:model|system)))|"
@@ -177,7 +180,8 @@ _VERBS: dict[Relation, str] = {
         r"\d[\d.,]*[- ]point\s+(?:lead|margin|advantage)\s+over|"
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
         rf"(?:better|higher|stronger|smarter|more\s+(?:{_ABLE}|agentic|consistent|preferred))"
-        r"(?:\s+[\w-]+){0,4}?\s+than|"
+        # "better performance, across the board, than Y": an aside before "than"
+        r"(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|"
         # "more mistakes than Y": only a measure where less is better gives it a way (measured)
         r"more(?:\s+[\w-]+){1,4}?\s+than"
     ),
@@ -211,7 +215,7 @@ _VERBS: dict[Relation, str] = {
         r"with\s+only(?=\s+[^,.;]{1,60}?\s+(?:above|ahead\s+of|in\s+front\s+of)\s+(?:it|them)\b)|"
         r"behind\s+only|"
         r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:behind|below|short\s+of)|"
-        r"(?:worse|lower|weaker|fewer|less)(?:\s+[\w-]+){0,4}?\s+than|falls?\s+(?:well\s+)?short\s+of|"
+        r"(?:worse|lower|weaker|fewer|less)(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         # "delivers near Fable 5 intelligence", "within 38 Elo points of GPT-5.5"
         r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?)\s+"
@@ -219,7 +223,10 @@ _VERBS: dict[Relation, str] = {
         rf"(?:[\d.,]+|a|a\s+few|a\s+couple\s+of|{'|'.join(_NUMBER_WORDS)})\s*"
         r"(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+of|"
         r"(?:comes?|came)\s+in\s+(?:just\s+|well\s+|narrowly\s+)?(?:behind|below)|"
-        r"(?:is|are|was|were)\s+(?:close|near)\s+to"
+        r"(?:is|are|was|were)\s+(?:close|near)\s+to|"
+        # "had come within touching distance of Y", "is within striking distance of Y"
+        r"(?:is|are|was|were|comes?|came|come|sits?|now)\s+(?:now\s+|still\s+|just\s+)?within\s+"
+        r"(?:touching|striking|shouting|spitting)\s+distance\s+of"
     ),
     "ties": (
         r"on\s+a\s+par\s+with|(?:just\s+|about\s+|roughly\s+)?as\s+good\s+as|"
@@ -315,7 +322,10 @@ _RANK_TOP_SPOT = _i(
     r"seized|captures?|captured|reach(?:es|ed)|retains?|retained|keeps?|kept|regains?|"
     r"regained|reclaim(?:s|ed)?|retakes?|retook|is in|wins?|won|went straight to|goes straight to|"
     r"moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|climbs to)\s+"
-    r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?(?:top spot|top position|"
+    r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?"
+    # "has reclaimed a narrow lead" (one over someone is a comparison)
+    r"(?:(?:a|an|its|their)\s+(?:(?:narrow|slim|slender|clear|comfortable|commanding|"
+    r"small|big|wide|solid)\s+)?lead(?!\s+over\b)|top spot|top position|"
     r"top place|first place|pole position|(?:#|No\.\s?)1(?: spot| position| place)?|"
     r"number one|lead(?!\s+over\b)|(?:very\s+)?top(?![- ]?(?:\d|ten|five|three|twenty)))\b|"
     # "earned top marks in LMArena's results", "took the highest score"
@@ -627,7 +637,9 @@ _DESCRIBED = _i(
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs)|"
     # a plural described without a determiner: "much larger models", "open guard models"
-    r"(?:(?!(?:such|like|including|on|in|at|for|by|with|and|or|as|than|to|of|over|from|"
+    # ("leads among open models" names a scope, not a side)
+    r"(?:(?!(?:such|like|including|on|in|at|for|by|with|and|or|as|than|to|of|over|from|among|"
+    r"amongst|within|"
     r"the|a|an|its|their|those|these|our|all|both)\b)[\w-]+\s+){0,3}?"
     r"(?:models|competitors|rivals|alternatives|systems|LLMs)(?!\s+from\b))"
     # "models up to 7x its size", "models that are over 5 times its size"

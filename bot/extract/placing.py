@@ -33,9 +33,19 @@ _PLACE = re.compile(
 )
 
 
+# what a verb of placing may also put a model ahead on, which no leaderboard ranks:
+# "700 million downloads, which would put it ahead of Meta's Llama"
+_COUNTED = re.compile(
+    r"\b(?:downloads?|users|revenue|sales|stars|likes|installs|subscribers|customers|"
+    r"valuation|funding|market\s+share|popularity|usage|traffic|visits|prices?|pricing|costs?|"
+    r"parameters|speed|latency|throughput)\b",
+    re.IGNORECASE,
+)
+
+
 def find_placed(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
-    if not s.models:
+    if not s.models or _COUNTED.search(s.text):
         return found
     for v in _PLACING.finditer(s.text):
         if v.group("it"):

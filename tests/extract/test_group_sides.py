@@ -121,3 +121,15 @@ CN_OPEN, US_OPEN = Group(country="CN", open_weights=True), Group(country="US", o
 )
 def test_an_aside_after_a_groups_name_is_neither_side(text: str) -> None:
     assert [(g["a"], g["b"], g["relation"]) for g in groups(text)] == [(CN_OPEN, US_OPEN, "leads")]
+
+
+def test_a_makers_narrow_lead_is_its_best_models_first_place() -> None:
+    found = groups("OpenAI has reclaimed a narrow lead on LMArena.")
+    assert [(g["a"], g["b"], g["relation"]) for g in found] == [(OPENAI, OPENAI.rest(), "leads")]
+
+
+def test_within_touching_distance_trails() -> None:
+    found = groups("Chinese models have come within touching distance of US models on LMArena.")
+    assert [(g["a"], g["b"], g["relation"]) for g in found] == [
+        (Group(country="CN"), Group(country="US"), "trails")
+    ]

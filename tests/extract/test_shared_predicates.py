@@ -152,3 +152,44 @@ def test_a_model_placed_by_a_verb_is_the_comparisons_subject(
 )
 def test_placing_words_that_compare_nothing(text: str) -> None:
     assert pairs(text) == set()
+
+
+def test_placed_ahead_on_a_count_no_board_keeps() -> None:
+    text = (
+        "Alibaba's Qwen family has passed 600 million downloads, which puts it ahead of "
+        "Meta's Llama 3 on that measure."
+    )
+    assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gemini 2.5 Pro delivers much better answers, across the board, than GPT-4.5.",
+            {("Gemini 2.5 Pro", "GPT-4.5", "beats", False)},
+        ),
+        (
+            "Llama 4 Maverick is weaker, on most tests, than DeepSeek-V3.",
+            {("Llama 4 Maverick", "DeepSeek-V3", "trails", False)},
+        ),
+        (
+            "Qwen2.5-Max shows large gains compared with GPT-4o on math.",
+            {("Qwen2.5-Max", "GPT-4o", "beats", False)},
+        ),
+        (
+            "o3 posts a 12% improvement relative to o1 on AIME.",
+            {("o3", "o1", "beats", False)},
+        ),
+        (
+            "DeepSeek-R1 is now within striking distance of o1 on LMArena.",
+            {("DeepSeek-R1", "o1", "trails", False)},
+        ),
+    ],
+)
+def test_comparatives_with_an_aside_or_a_measure_against(text: str, expected: set[Pair]) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_lead_among_a_group_is_a_scope_not_a_side() -> None:
+    assert pairs("DeepSeek-R1 leads among open models on LMArena.") == set()
