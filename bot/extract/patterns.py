@@ -621,7 +621,7 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         # earlier objects: "said it rivals A, and claimed it beats B")
         rival = s.prev_named or any(m.end <= pos and m.start not in s.objects for m in s.models)
         return found or (None if rival else s.topic)
-    if not named and _BARE_START.match(s.text[:pos]):
+    if not named and (_BARE_START.match(s.text[:pos]) or _FEATURE_LABEL.fullmatch(s.text, 0, pos)):
         # "Outperforms Llama 2 13B on all benchmarks": a feature line of the
         # announced model, with no subject written
         return s.topic
@@ -728,6 +728,13 @@ _SPEED_OR_PRICE = _i(rf"\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}{_SPEED_WORDS}\b")
 _APPOSITIVE = regex(r",\s+(?:a|an)\s+(?:(?:significant|major|big|clear|huge|substantial)\s+)?")
 _RELATIVE = regex(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
 _BARE_START = regex(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
+# a feature line's label, then its claim with no subject: "Strong performance — matches
+# or outperforms ...", "State-of-the-art accuracy, outperforming ..."
+_FEATURE_LABEL = _i(
+    r"[\s\-•*–—]*(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?|quality|intelligence|"
+    r"reasoning|capabilit(?:y|ies)|benchmarks?|evaluations?)\s*(?:[:—–]|\s-|,)\s*"
+    r"(?:\w+ly\s+)?"
+)
 
 
 def _names_between(s: Sentence, start: int, end: int) -> bool:

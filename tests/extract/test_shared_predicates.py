@@ -193,3 +193,29 @@ def test_comparatives_with_an_aside_or_a_measure_against(text: str, expected: se
 
 def test_a_lead_among_a_group_is_a_scope_not_a_side() -> None:
     assert pairs("DeepSeek-R1 leads among open models on LMArena.") == set()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "State-of-the-art accuracy, outperforming both GPT-4o and Gemini 1.5 Pro on forms.",
+        "Benchmark results: outperforms GPT-4o and Gemini 1.5 Pro on GPQA.",
+        "- Strong reasoning performance — beats GPT-4o and Gemini 1.5 Pro on AIME.",
+    ],
+)
+def test_a_feature_lines_label_leaves_the_announced_model_its_subject(line: str) -> None:
+    drafts = EXTRACTOR.extract(
+        ArticleText(text=line, published=DAY, title="Introducing Mistral Large 2")
+    ).drafts
+    found = {(d.model_a, d.model_b) for d in drafts if d.type == "pairwise_comparison"}
+    assert found == {("Mistral Large 2", "GPT-4o"), ("Mistral Large 2", "Gemini 1.5 Pro")}
+
+
+def test_a_label_before_a_named_subject_is_no_feature_line() -> None:
+    text = "Benchmark results: Grok 4 outperforms GPT-4o on GPQA."
+    drafts = EXTRACTOR.extract(
+        ArticleText(text=text, published=DAY, title="Introducing Mistral Large 2")
+    ).drafts
+    assert {(d.model_a, d.model_b) for d in drafts if d.type == "pairwise_comparison"} == {
+        ("Grok 4", "GPT-4o")
+    }
