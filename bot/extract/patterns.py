@@ -814,12 +814,19 @@ def _objects(s: Sentence, pos: int) -> list[Mention]:
         gap = s.text[cursor : m.start]
         pattern = _OBJECT_LEAD if not out else _OBJECT_JOIN
         if not pattern.match(gap) and not (out and _same_preposition(s.text[:pos], gap)):
-            break
+            # "level with OpenAI GPT-4o": the maker's bare name before the model's
+            maker = (_MAKER_JOINED if out else _MAKER_WORD).match(gap)
+            if maker is None or s.gaz.organisation(maker.group("org")) is None:
+                break
         if out and OWN_VERB.match(s.text, m.end):
             break  # "X trails A, and B trails C": B is the next clause's subject
         out.append(m)
         cursor = m.end
     return out
+
+
+_MAKER_WORD = re.compile(r"\s*(?:the\s+|both\s+|even\s+)?(?P<org>[A-Z][\w.&-]*)\s+$")
+_MAKER_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?P<org>[A-Z][\w.&-]*)\s+$")
 
 
 # "finished above Llama-3 and also above Mixtral", "ranks above o1-mini and ahead of

@@ -219,3 +219,16 @@ def test_a_label_before_a_named_subject_is_no_feature_line() -> None:
     assert {(d.model_a, d.model_b) for d in drafts if d.type == "pairwise_comparison"} == {
         ("Grok 4", "GPT-4o")
     }
+
+
+def test_a_makers_bare_name_before_a_compared_model() -> None:
+    text = "DeepSeek-V3 is level with OpenAI GPT-4o and Anthropic Claude 3.5 Sonnet on MMLU."
+    assert pairs(text) == {
+        ("DeepSeek-V3", "GPT-4o", "ties", False),
+        ("DeepSeek-V3", "Claude 3.5 Sonnet", "ties", False),
+    }
+    # a capitalised word that names no maker is no part of the object
+    assert pairs("Qwen2.5-Max beats Foo Llama 3.1 405B on LMArena.") == set()
+    # a name with a verb of its own is the next clause's subject, not an object
+    text = "DeepSeek-V3 beats GPT-4o, and Anthropic Claude 3.5 Sonnet trails it."
+    assert ("DeepSeek-V3", "Claude 3.5 Sonnet", "beats", False) not in pairs(text)
