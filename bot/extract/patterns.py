@@ -1791,12 +1791,18 @@ def find_with_behind(s: Sentence) -> list[Hit]:
 _COUNT_WORDS = {**_NUMBER_WORDS, "none": 0, "sole": 1, "only": 1, "single": 1}
 _N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 _COUNT_IN_TOP = _i(
-    rf"\b(?P<n>{_N}|sole|only|single)\s+(?!of\b)(?P<what>(?:[\w-]+\s+){{0,4}}?)"
+    # "only two Chinese models": the number, "only" a stress ("the only ..." is one)
+    rf"\b(?:(?:only|just)\s+)?(?P<n>{_N}|sole|only|single)\s+(?!of\b)(?P<what>(?:[\w-]+\s+){{0,4}}?)"
     r"(?:models?|entr(?:y|ies)|systems?|LLMs?|ones)\s+(?:are\s+|sit\s+|rank(?:ed)?\s+|land(?:ed)?\s+)?"
-    rf"(?:in|inside|within|among|into)\s+the\s+(?:overall\s+)?top[- ](?P<k>{_N})\b"
+    # "in the top ten", "in LMArena's top ten"
+    r"(?:in|inside|within|among|into)\s+(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+(?:overall\s+)?"
+    rf"top[- ](?P<k>{_N})\b"
 )
 _COUNT_OF_TOP = _i(
-    rf"\b(?P<n>{_N}|half|none)\s+of\s+the\s+top[- ](?P<k>{_N})\b[^.;]{{0,40}}?\s+"
+    # "three of the top five", "seven of the ten highest-ranked models"
+    rf"\b(?P<n>{_N}|half|none)\s+of\s+the\s+(?:top[- ](?P<k>{_N})\b|(?P<k3>{_N})\s+"
+    r"(?:highest[- ]ranked|top[- ]ranked|best|leading|strongest|top|highest[- ]scoring)\s+"
+    r"(?:models|LLMs|systems|entries)\b)[^.;]{0,40}?\s+"
     r"(?:are|were|is|come\s+from|came\s+from|belong\s+to|go\s+to)\s+(?:all\s+)?"
 )
 _HOLD_OF_TOP = _i(
@@ -1822,7 +1828,7 @@ _ALL_OF_TOP = _i(
 # "Chinese models take the top four places", "sweep the top three spots": all k
 def _k_end(m: re.Match[str]) -> int:
     """Where the top k's number ends: a kind named after it is what the top counts."""
-    for name in ("k", "k2"):
+    for name in ("k", "k2", "k3"):
         if m.groupdict().get(name):
             return m.end(name)
     return m.end()
@@ -1857,7 +1863,7 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     held += [(m, (max(0, m.start() - 60), m.start())) for m in _TAKE_ALL_TOP.finditer(s.text)]
     seen: set[int] = set()
     for m, (start, end) in cues + held:
-        k_word = m.group("k") or m.groupdict().get("k2")
+        k_word = m.group("k") or m.groupdict().get("k2") or m.groupdict().get("k3")
         k = _count(k_word, 0) if k_word else None
         if not k or m.start() in seen:
             continue

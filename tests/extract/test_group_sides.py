@@ -133,3 +133,32 @@ def test_within_touching_distance_trails() -> None:
     assert [(g["a"], g["b"], g["relation"]) for g in found] == [
         (Group(country="CN"), Group(country="US"), "trails")
     ]
+
+
+def counts(text: str) -> list[tuple[Group, int | None, int | None]]:
+    drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
+    return [
+        (d.group_a, d.k, d.count)
+        for d in drafts
+        if d.type == "group_comparison" and d.aggregate == "count_in_top_k"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "only" stresses the number; "the only" is one
+        ("There are only two Chinese models in the top ten on LMArena.", (10, 2)),
+        ("Just three open models sit in the top twenty on LMArena.", (20, 3)),
+        ("The only Chinese model in the top ten on LMArena is DeepSeek-R1.", (10, 1)),
+        # the board's own top k, and the top k said as the k highest-ranked
+        ("There are only two Chinese models in LMArena's top ten.", (10, 2)),
+        ("Seven of the ten highest-ranked models on LMArena are American.", (10, 7)),
+    ],
+)
+def test_a_groups_count_in_a_top_k(text: str, expected: tuple[int, int]) -> None:
+    assert [(k, n) for _, k, n in counts(text)] == [expected]
+
+
+def test_a_count_among_a_groups_best_is_no_board_wide_count() -> None:
+    assert counts("Nine of the ten best open models on LMArena are Chinese.") == []
