@@ -108,6 +108,12 @@ _BETWEEN_SUBJECT = _lazy_i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{
 # "it's just under X"
 _ABLE = r"capable|accurate|powerful|intelligent|reliable|advanced|effective|robust|helpful"
 _PLACED_BY = r"performs?|performed|performing|scor(?:es|ed|ing)|score|(?<=\bit)['’]s"
+# "ahead of Y and behind Z": a second place after "and" shares the first one's verb
+# ("and behind it sits Z" is a place fronted before a subject of its own)
+_AND_PLACE = (
+    r"(?<=\band )(?!(?:behind|below|under|above|ahead\s+of|in\s+front\s+of)\s+"
+    r"(?:it|them|this|that|these|those)\b)"
+)
 _VERBS: dict[Relation, str] = {
     "overtook": (
         r"overtak(?:e|es|en|ing)|overtook|(?:has|have|had) (?:now |already |officially )?"
@@ -154,8 +160,7 @@ _VERBS: dict[Relation, str] = {
         r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls|"
         rf"{_PLACED_BY})"
         r"\s+(?:out\s+|in\s+|up\s+)?|"
-        # "ahead of Y and behind Z": the second place shares the first one's verb
-        r"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut )|(?<=\band ))"
+        rf"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut )|{_AND_PLACE})"
         r"(?:well\s+|far\s+|a\s+hair\s+|a\s+notch\s+|"
         # "one spot above", "two places ahead of"
         r"(?:one|two|three|four|five|a\s+few|several|\d{1,2})\s+(?:spots?|places?|positions?|ranks?)\s+|"
@@ -200,7 +205,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
         r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?|"
         rf"{_PLACED_BY})\s+|"
-        r"(?<=, )|(?<=\byet )|(?<=\bbut )|(?<=\band ))"
+        rf"(?<=, )|(?<=\byet )|(?<=\bbut )|{_AND_PLACE})"
         r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+|now\s+|"
         r"(?:one|two|three|four|five|a\s+few|several|\d{1,2})\s+(?:spots?|places?|positions?|ranks?)\s+)?"
         r"(?:behind|below|under)|"
@@ -791,6 +796,16 @@ _ELIDED_SUBJECT = _i(
 )
 
 
+# "..., but behind it sits Z": a place fronted before the subject it is said of, which
+# comes after its verb; "it" is the other side
+_PLACE_INVERTED = _i(
+    r"(?:(?:is|are|was|were)\s+)?(?:well\s+|just\s+|far\s+|close\s+|right\s+)?"
+    r"(?:behind|below|under|above|ahead\s+of|in\s+front\s+of)\s+(?:it|them|that|those)\s+"
+    r"(?:now\s+|still\s+)?(?:sits?|sat|comes?|came|is|are|was|were|lies|lay|stands?|stood|"
+    r"ranks?|ranked|follows?|followed|trails?|trailed)\b"
+)
+
+
 def _has_clause_break(gap: str) -> bool:
     return bool(re.search(r"\b(?:which|that|while|but|whereas|although|because)\b", gap))
 
@@ -870,7 +885,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     )
             continue
         by_measure = measured(v.group(), relation)
-        if by_measure is None:
+        if by_measure is None or _PLACE_INVERTED.match(s.text, v.start()):
             continue
         relation = by_measure
         subject = _subject(s, v.start())

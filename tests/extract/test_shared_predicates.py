@@ -232,3 +232,27 @@ def test_a_makers_bare_name_before_a_compared_model() -> None:
     # a name with a verb of its own is the next clause's subject, not an object
     text = "DeepSeek-V3 beats GPT-4o, and Anthropic Claude 3.5 Sonnet trails it."
     assert ("DeepSeek-V3", "Claude 3.5 Sonnet", "beats", False) not in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemini 2.5 Pro beats GPT-4.5, but behind it sits Grok 3.",
+        "Gemini 2.5 Pro beats GPT-4.5 and behind it sits Grok 3.",
+        "Gemini 2.5 Pro beats GPT-4.5; just behind them comes Grok 3.",
+    ],
+)
+def test_a_place_fronted_before_its_own_subject_is_no_second_comparison(text: str) -> None:
+    assert pairs(text) == {("Gemini 2.5 Pro", "GPT-4.5", "beats", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Gemini 2.5 Pro is no better than GPT-4.5 on LMArena.", "beats"),
+        ("Grok 3 is no more capable than o3 on LMArena.", "beats"),
+        ("Gemini 2.5 Pro is no worse than GPT-4.5 on LMArena.", "trails"),
+    ],
+)
+def test_no_before_a_comparative_denies_it(text: str, relation: str) -> None:
+    assert [(p[2], p[3]) for p in pairs(text)] == [(relation, True)]
