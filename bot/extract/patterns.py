@@ -894,6 +894,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                 found.append(makers)
             continue
         objects: list[Mention] = _objects(s, v.end())
+        objects += _gapped_objects(s, objects)
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
         # "outperforms its peers", "beats the competition": first of its field (of tasks
@@ -962,6 +963,34 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     )
                 )
     return found
+
+
+# "beat A by 40 points, and B by 20": each object with its own margin, the verb said once
+_BY_MARGIN = (
+    r"\s+by\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|just\s+|only\s+)?"
+    r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)?"
+)
+_MARGIN_THEN_AND = re.compile(
+    rf"(?:\s+(?:on|in)\s+[\w.'’-]+)?{_BY_MARGIN}(?:\s+(?:on|in)\s+[\w.'’-]+)?,?\s+and\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MARGIN_AFTER = re.compile(_BY_MARGIN + r"\b", re.IGNORECASE)
+
+
+def _gapped_objects(s: Sentence, objects: list[Mention]) -> list[Mention]:
+    """The objects after a first object's margin, each with a margin of its own."""
+    out: list[Mention] = []
+    last = objects[-1] if objects else None
+    while last is not None:
+        nxt = next((m for m in s.models if m.start >= last.end), None)
+        if nxt is None or not _MARGIN_THEN_AND.fullmatch(s.text, last.end, nxt.start):
+            break
+        if not _MARGIN_AFTER.match(s.text, nxt.end):
+            break
+        out.append(nxt)
+        last = nxt
+    return out
 
 
 # a verb phrase said again by its auxiliary alone, of another subject: ", as did Z",

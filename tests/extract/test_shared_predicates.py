@@ -256,3 +256,25 @@ def test_a_place_fronted_before_its_own_subject_is_no_second_comparison(text: st
 )
 def test_no_before_a_comparative_denies_it(text: str, relation: str) -> None:
     assert [(p[2], p[3]) for p in pairs(text)] == [(relation, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Gemini 2.5 Pro beat GPT-4.5 by 40 points, and Grok 3 by 20.", "beats"),
+        ("Gemini 2.5 Pro leads GPT-4.5 by 40 points and Grok 3 by 25 points on LMArena.", "beats"),
+        ("o1 trails o3 by 12% on AIME and Grok 3 by 5%.", "trails"),
+    ],
+)
+def test_objects_each_with_a_margin_share_the_verb(text: str, relation: str) -> None:
+    found = pairs(text)
+    assert {p[1] for p in found} == ({"GPT-4.5", "Grok 3"} if "GPT" in text else {"o3", "Grok 3"})
+    assert {p[2] for p in found} == {relation}
+
+
+def test_a_new_clause_after_a_margin_is_no_object() -> None:
+    found = pairs("Gemini 2.5 Pro beat GPT-4.5 by 40 points, and Grok 3 beat o3 by 10.")
+    assert found == {
+        ("Gemini 2.5 Pro", "GPT-4.5", "beats", False),
+        ("Grok 3", "o3", "beats", False),
+    }
