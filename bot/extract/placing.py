@@ -1,6 +1,7 @@
 """A comparison stated as where something puts a model: "The update puts Gemini 2.5 Pro
 ahead of GPT-4.5", "a score of 1460, which puts it behind o3", "leaves Llama 4 level
-with DeepSeek V3".
+with DeepSeek V3"; or as whom someone preferred: "raters preferred Claude 3.5 Sonnet
+over GPT-4o".
 
 The verb's object is the comparison's subject (never in subject position, so the verb
 patterns of patterns.py do not read it); the place words after it say which way, and
@@ -33,10 +34,26 @@ _PLACE = re.compile(
 )
 
 
+# "raters preferred Claude 3.5 Sonnet over GPT-4o": the one preferred beats the other
+_PREFERRING = re.compile(
+    r"\b(?:preferr?(?:ed|s|ing)?|favou?r(?:ed|s|ing)?)\s+(?P<it>it\s+)?",
+    re.IGNORECASE,
+)
+# only the preference of people judging answers ranks models ("developers prefer X for
+# its price" is a choice, not a result)
+_JUDGED = re.compile(
+    r"\b(?:raters?|voters?|votes?|blind|head[- ]to[- ]head|evaluators?|judges?|testers?|"
+    r"human\s+preference|side[- ]by[- ]side|matchups?|win\s+rates?|pairwise|battles?)\b",
+    re.IGNORECASE,
+)
+_OVER = re.compile(r"\s*(?P<beats>over|to|ahead\s+of)\b", re.IGNORECASE)
+
+
 # what a verb of placing may also put a model ahead on, which no leaderboard ranks:
 # "700 million downloads, which would put it ahead of Meta's Llama"
 _COUNTED = re.compile(
-    r"\b(?:downloads?|users|revenue|sales|stars|likes|installs|subscribers|customers|"
+    r"\b(?:downloads?|(?:monthly|weekly|daily|active)\s+users|revenue|sales|stars|likes|installs|"
+    r"subscribers|customers|"
     r"valuation|funding|market\s+share|popularity|usage|traffic|visits|prices?|pricing|costs?|"
     r"parameters|speed|latency|throughput)\b",
     re.IGNORECASE,
@@ -47,7 +64,10 @@ def find_placed(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     if not s.models or _COUNTED.search(s.text):
         return found
-    for v in _PLACING.finditer(s.text):
+    cues = [(v, _PLACE) for v in _PLACING.finditer(s.text)]
+    if _JUDGED.search(s.text):
+        cues += [(v, _OVER) for v in _PREFERRING.finditer(s.text)]
+    for v, place_words in cues:
         if v.group("it"):
             # "..., which puts it ahead of o3": the model the sentence speaks of
             subject = antecedent(s.text, s.models, s.objects, v.start())
@@ -58,11 +78,12 @@ def find_placed(s: Sentence) -> list[Hit]:
             if placed is None or placed.start != v.end():
                 continue
             subject, place_from = placed.text, placed.end
-        place = _PLACE.match(s.text, place_from)
+        place = place_words.match(s.text, place_from)
         if subject is None or place is None:
             continue
+        groups = place.groupdict()
         relation: PairRelation = (
-            "beats" if place.group("beats") else "trails" if place.group("trails") else "ties"
+            "beats" if groups.get("beats") else "trails" if groups.get("trails") else "ties"
         )
         negated = _near_negation(s.text, v.start())
         for obj in _objects(s, place.end()):

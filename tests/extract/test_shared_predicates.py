@@ -278,3 +278,40 @@ def test_a_new_clause_after_a_margin_is_no_object() -> None:
         ("Gemini 2.5 Pro", "GPT-4.5", "beats", False),
         ("Grok 3", "o3", "beats", False),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In blind tests, raters preferred Claude 3.5 Sonnet over GPT-4o in 61% of matchups.",
+            {("Claude 3.5 Sonnet", "GPT-4o", "beats", False)},
+        ),
+        (
+            "Arena voters favoured Gemini 2.5 Pro over GPT-4.5 and Grok 3.",
+            {
+                ("Gemini 2.5 Pro", "GPT-4.5", "beats", False),
+                ("Gemini 2.5 Pro", "Grok 3", "beats", False),
+            },
+        ),
+        (
+            "In side-by-side votes, users did not prefer Llama 4 Maverick to DeepSeek-V3.",
+            {("Llama 4 Maverick", "DeepSeek-V3", "beats", True)},
+        ),
+    ],
+)
+def test_the_model_judges_preferred_beats_the_other(text: str, expected: set[Pair]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a choice, not a judged result
+        "Most developers prefer GPT-4o over Claude 3.5 Sonnet.",
+        "In blind tests we preferred Gemini 2.5 Pro over GPT-4.5 for its lower price.",
+        "Qwen has 300 million monthly active users, which puts it ahead of Llama 3.",
+    ],
+)
+def test_a_preference_or_a_place_no_judged_result_gives(text: str) -> None:
+    assert pairs(text) == set()
