@@ -840,8 +840,8 @@ def _objects(s: Sentence, pos: int) -> list[Mention]:
     return out
 
 
-_MAKER_WORD = re.compile(r"\s*(?:the\s+|both\s+|even\s+)?(?P<org>[A-Z][\w.&-]*)\s+$")
-_MAKER_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?P<org>[A-Z][\w.&-]*)\s+$")
+_MAKER_WORD = regex(r"\s*(?:the\s+|both\s+|even\s+)?(?P<org>[A-Z][\w.&-]*)\s+$")
+_MAKER_JOINED = regex(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?P<org>[A-Z][\w.&-]*)\s+$")
 
 
 # "finished above Llama-3 and also above Mixtral", "ranks above o1-mini and ahead of
@@ -970,12 +970,12 @@ _BY_MARGIN = (
     r"\s+by\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|just\s+|only\s+)?"
     r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)?"
 )
-_MARGIN_THEN_AND = re.compile(
+_MARGIN_THEN_AND = regex(
     rf"(?:\s+(?:on|in)\s+[\w.'’-]+)?{_BY_MARGIN}(?:\s+(?:on|in)\s+[\w.'’-]+)?,?\s+and\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
-_MARGIN_AFTER = re.compile(_BY_MARGIN + r"\b", re.IGNORECASE)
+_MARGIN_AFTER = regex(_BY_MARGIN + r"\b", re.IGNORECASE)
 
 
 def _gapped_objects(s: Sentence, objects: list[Mention]) -> list[Mention]:
@@ -999,7 +999,7 @@ _ECHO = _i(
     r"[^;.!?]{0,60}?,?\s+(?P<how>as|and\s+so|so|nor|(?:and\s+)?neither)\s+"
     r"(?:did|does|do|has|have|had|is|are|was|were|could|can)\s+(?:the\s+)?$"
 )
-_ECHO_END = re.compile(r"\s*(?:$|[.;!?]|,|\s(?:too|as\s+well|also|in|on|at|with|by)\b)")
+_ECHO_END = regex(r"\s*(?:$|[.;!?]|,|\s(?:too|as\s+well|also|in|on|at|with|by)\b)")
 
 
 def _echoed(s: Sentence, v: re.Match[str], after: int, negated: bool) -> list[str]:
@@ -1062,8 +1062,12 @@ def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:
     named = [m for m in s.models if m.end <= pos]
     if not named or named[-1].text != subject:
         return [subject]
-    if _SINGULAR_VERB.match(s.text, named[-1].end):
-        return [subject]  # "Meta released Llama 3.1 and GPT-4o ranks first": GPT-4o alone
+    if _SINGULAR_VERB.match(s.text, named[-1].end) and not _NOR_BEFORE.search(
+        s.text, 0, named[-1].start
+    ):
+        # "Meta released Llama 3.1 and GPT-4o ranks first": GPT-4o alone ("neither A nor
+        # B beats C" takes the singular for both)
+        return [subject]
     out = [named[-1]]
     for m in reversed(named[:-1]):
         if m.start in s.objects or not _COORDINATION.match(s.text[m.end : out[-1].start]):
@@ -1074,6 +1078,7 @@ def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:
     return [m.text for m in reversed(out)]
 
 
+_NOR_BEFORE = _i(r"\bnor\s+$")
 _SET_APART = _i(
     r"\b(?:unlike|except(?:\s+for)?|besides|apart\s+from|other\s+than|compared\s+(?:to|with)|"
     r"like|beyond|rather\s+than|instead\s+of)\s+(?:[A-Z][\w.&-]*['’]s\s+)?$"
@@ -1133,7 +1138,7 @@ _SET_APART_ASIDE = _i(
     r",\s*(?:unlike|like|except(?:\s+for)?|besides|apart\s+from|other\s+than|rather\s+than|"
     r"instead\s+of|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?$"
 )
-_ASIDE_AFTER = re.compile(r",[^,]{0,40},")
+_ASIDE_AFTER = regex(r",[^,]{0,40},")
 # a verb's relation said of groups: "beats" is "leads" there
 _GROUP_RELATION: dict[Relation, GroupRelation] = {
     "overtook": "overtook",
@@ -1408,7 +1413,7 @@ def _rank(
 
 
 # the maker right after a comparison verb: "has overtaken OpenAI on LMArena"
-_MAKER_AFTER = re.compile(r"\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*)(?![\w.'’-])")
+_MAKER_AFTER = regex(r"\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*)(?![\w.'’-])")
 
 
 def _maker_pair(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:

@@ -15,16 +15,17 @@ import re
 
 from bot.extract.hits import Hit, PairHit, PairRelation
 from bot.extract.patterns import Sentence, _near_negation, _objects, _subject
+from bot.extract.regexes import regex
 from bot.extract.subjects import antecedent
 
-_PLACING = re.compile(
+_PLACING = regex(
     r"\b(?:puts?|putting|plac(?:es|ed|ing)|leav(?:e|es|ing)|left|keeps?|kept|keeping|"
     r"push(?:es|ed|ing)?|lift(?:s|ed|ing)?|mov(?:es|ed|ing)|bump(?:s|ed|ing)?|"
     r"drop(?:s|ped|ping)?)\s+(?P<it>it\s+)?",
     re.IGNORECASE,
 )
 # the place words between the placed model and the other side
-_PLACE = re.compile(
+_PLACE = regex(
     r"\s*(?:(?:just|well|far|firmly|narrowly|slightly|now|still|squarely|"
     r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|places?|spots?|positions?))\s+)?"
     r"(?:(?P<beats>ahead\s+of|above|in\s+front\s+of)|(?P<trails>behind|below)|"
@@ -35,23 +36,23 @@ _PLACE = re.compile(
 
 
 # "raters preferred Claude 3.5 Sonnet over GPT-4o": the one preferred beats the other
-_PREFERRING = re.compile(
+_PREFERRING = regex(
     r"\b(?:preferr?(?:ed|s|ing)?|favou?r(?:ed|s|ing)?)\s+(?P<it>it\s+)?",
     re.IGNORECASE,
 )
 # only the preference of people judging answers ranks models ("developers prefer X for
 # its price" is a choice, not a result)
-_JUDGED = re.compile(
+_JUDGED = regex(
     r"\b(?:raters?|voters?|votes?|blind|head[- ]to[- ]head|evaluators?|judges?|testers?|"
     r"human\s+preference|side[- ]by[- ]side|matchups?|win\s+rates?|pairwise|battles?)\b",
     re.IGNORECASE,
 )
-_OVER = re.compile(r"\s*(?P<beats>over|to|ahead\s+of)\b", re.IGNORECASE)
+_OVER = regex(r"\s*(?P<beats>over|to|ahead\s+of)\b", re.IGNORECASE)
 
 
 # what a verb of placing may also put a model ahead on, which no leaderboard ranks:
 # "700 million downloads, which would put it ahead of Meta's Llama"
-_COUNTED = re.compile(
+_COUNTED = regex(
     r"\b(?:downloads?|(?:monthly|weekly|daily|active)\s+users|revenue|sales|stars|likes|installs|"
     r"subscribers|customers|"
     r"valuation|funding|market\s+share|popularity|usage|traffic|visits|prices?|pricing|costs?|"
