@@ -43,7 +43,9 @@ _RELATIVE = regex(r"\b(?:which|who)\b", re.IGNORECASE)
 _NEG = regex(
     r"(?:\b(?:not|never|no longer|cannot|can\s+not|nor|neither|fails?\s+to|failed\s+to|"
     r"failing\s+to|has\s+yet\s+to|have\s+yet\s+to|is\s+yet\s+to|are\s+yet\s+to|"
-    r"yet\s+to|no\s+match\s+for|nowhere\s+near|far\s+from)\b|n['’‘`]t\b)",
+    r"yet\s+to|no\s+match\s+for|nowhere\s+near|far\s+from)\b|n['’‘`]t\b|"
+    # "is no better than Y", "no more capable than Y": "no" right before the comparative
+    r"\bno\s+$)",
     re.IGNORECASE,
 )
 # "not only beats", "not just", "no doubt": negation words that assert; "not much

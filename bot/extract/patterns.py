@@ -108,6 +108,12 @@ _BETWEEN_SUBJECT = _lazy_i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{
 # "it's just under X"
 _ABLE = r"capable|accurate|powerful|intelligent|reliable|advanced|effective|robust|helpful"
 _PLACED_BY = r"performs?|performed|performing|scor(?:es|ed|ing)|score|(?<=\bit)['’]s"
+# "ahead of Y and behind Z": a second place after "and" shares the first one's verb
+# ("and behind it sits Z" is a place fronted before a subject of its own)
+_AND_PLACE = (
+    r"(?<=\band )(?!(?:behind|below|under|above|ahead\s+of|in\s+front\s+of)\s+"
+    r"(?:it|them|this|that|these|those)\b)"
+)
 _VERBS: dict[Relation, str] = {
     "overtook": (
         r"overtak(?:e|es|en|ing)|overtook|(?:has|have|had) (?:now |already |officially )?"
@@ -154,7 +160,7 @@ _VERBS: dict[Relation, str] = {
         r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls|"
         rf"{_PLACED_BY})"
         r"\s+(?:out\s+|in\s+|up\s+)?|"
-        r"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut ))"
+        rf"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut )|{_AND_PLACE})"
         r"(?:well\s+|far\s+|a\s+hair\s+|a\s+notch\s+|"
         # "one spot above", "two places ahead of"
         r"(?:one|two|three|four|five|a\s+few|several|\d{1,2})\s+(?:spots?|places?|positions?|ranks?)\s+|"
@@ -164,6 +170,9 @@ _VERBS: dict[Relation, str] = {
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
         r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
         r"(?:[\w-]+\s+)?(?:improvements?|upgrades?|step\s+(?:up|forward)|gains?)\s+(?:over|on|from)|"
+        # "a 1.4x improvement relative to Y", "gains compared with Y": measured against Y
+        r"(?:[\w-]+\s+)?(?:improvements?|gains?)\s+(?:relative\s+to|compared\s+(?:to|with)|"
+        r"versus|vs\.?)(?=\s+(?:[A-Z]|o\d))|"
         # "three times as high as X", "around 1.5x the next-best model"
         rf"(?:\d+(?:\.\d+)?\s*(?:x|×)|(?:{'|'.join(_NUMBER_WORDS)})\s+times)\s+"
         r"(?:as\s+(?:high|good|much|many)\s+as|the(?=\s+[\w-]+\s+(?:model|system)))|"
@@ -176,7 +185,8 @@ _VERBS: dict[Relation, str] = {
         r"\d[\d.,]*[- ]point\s+(?:lead|margin|advantage)\s+over|"
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
         rf"(?:better|higher|stronger|smarter|more\s+(?:{_ABLE}|agentic|consistent|preferred))"
-        r"(?:\s+[\w-]+){0,4}?\s+than|"
+        # "better performance, across the board, than Y": an aside before "than"
+        r"(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|"
         # "more mistakes than Y": only a measure where less is better gives it a way (measured)
         r"more(?:\s+[\w-]+){1,4}?\s+than"
     ),
@@ -195,7 +205,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
         r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?|"
         rf"{_PLACED_BY})\s+|"
-        r"(?<=, )|(?<=\byet )|(?<=\bbut ))"
+        rf"(?<=, )|(?<=\byet )|(?<=\bbut )|{_AND_PLACE})"
         r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+|now\s+|"
         r"(?:one|two|three|four|five|a\s+few|several|\d{1,2})\s+(?:spots?|places?|positions?|ranks?)\s+)?"
         r"(?:behind|below|under)|"
@@ -210,7 +220,7 @@ _VERBS: dict[Relation, str] = {
         r"with\s+only(?=\s+[^,.;]{1,60}?\s+(?:above|ahead\s+of|in\s+front\s+of)\s+(?:it|them)\b)|"
         r"behind\s+only|"
         r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:behind|below|short\s+of)|"
-        r"(?:worse|lower|weaker|fewer|less)(?:\s+[\w-]+){0,4}?\s+than|falls?\s+(?:well\s+)?short\s+of|"
+        r"(?:worse|lower|weaker|fewer|less)(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         # "delivers near Fable 5 intelligence", "within 38 Elo points of GPT-5.5"
         r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?)\s+"
@@ -218,7 +228,10 @@ _VERBS: dict[Relation, str] = {
         rf"(?:[\d.,]+|a|a\s+few|a\s+couple\s+of|{'|'.join(_NUMBER_WORDS)})\s*"
         r"(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+of|"
         r"(?:comes?|came)\s+in\s+(?:just\s+|well\s+|narrowly\s+)?(?:behind|below)|"
-        r"(?:is|are|was|were)\s+(?:close|near)\s+to"
+        r"(?:is|are|was|were)\s+(?:close|near)\s+to|"
+        # "had come within touching distance of Y", "is within striking distance of Y"
+        r"(?:is|are|was|were|comes?|came|come|sits?|now)\s+(?:now\s+|still\s+|just\s+)?within\s+"
+        r"(?:touching|striking|shouting|spitting)\s+distance\s+of"
     ),
     "ties": (
         r"on\s+a\s+par\s+with|(?:just\s+|about\s+|roughly\s+)?as\s+good\s+as|"
@@ -322,7 +335,10 @@ _RANK_TOP_SPOT = _i(
     r"seized|captures?|captured|reach(?:es|ed)|retains?|retained|keeps?|kept|regains?|"
     r"regained|reclaim(?:s|ed)?|retakes?|retook|is in|wins?|won|went straight to|goes straight to|"
     r"moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|climbs to)\s+"
-    r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?(?:top spot|top position|"
+    r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?"
+    # "has reclaimed a narrow lead" (one over someone is a comparison)
+    r"(?:(?:a|an|its|their)\s+(?:(?:narrow|slim|slender|clear|comfortable|commanding|"
+    r"small|big|wide|solid)\s+)?lead(?!\s+over\b)|top spot|top position|"
     r"top place|first place|pole position|(?:#|No\.\s?)1(?: spot| position| place)?|"
     r"number one|lead(?!\s+over\b)|(?:very\s+)?top(?![- ]?(?:\d|ten|five|three|twenty)))\b|"
     # "earned top marks in LMArena's results", "took the highest score"
@@ -597,6 +613,11 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
             return None  # "DeepSeek says Chinese models lead Grok 4": DeepSeek only says it
         if len(gap) <= max_gap and ";" not in gap and short:
             return m.text
+        elided = _ELIDED_SUBJECT.search(gap)
+        if elided and len(gap) <= max_gap and not _has_clause_break(gap[: elided.start()]):
+            # "X beats Y on coding but trails Z on math": a second verb with no subject
+            # of its own after "but" shares the first one's
+            return m.text
         return None
     # "It beats A across all tasks, and achieves ..., surpassing B": a participle after
     # a comma speaks of the clause's subject, however far back the pronoun stands
@@ -613,7 +634,7 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         # earlier objects: "said it rivals A, and claimed it beats B")
         rival = s.prev_named or any(m.end <= pos and m.start not in s.objects for m in s.models)
         return found or (None if rival else s.topic)
-    if not named and _BARE_START.match(s.text[:pos]):
+    if not named and (_BARE_START.match(s.text[:pos]) or _FEATURE_LABEL.fullmatch(s.text, 0, pos)):
         # "Outperforms Llama 2 13B on all benchmarks": a feature line of the
         # announced model, with no subject written
         return s.topic
@@ -629,7 +650,9 @@ _DESCRIBED = _i(
     r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
     r"generations?|LLMs)|"
     # a plural described without a determiner: "much larger models", "open guard models"
-    r"(?:(?!(?:such|like|including|on|in|at|for|by|with|and|or|as|than|to|of|over|from|"
+    # ("leads among open models" names a scope, not a side)
+    r"(?:(?!(?:such|like|including|on|in|at|for|by|with|and|or|as|than|to|of|over|from|among|"
+    r"amongst|within|"
     r"the|a|an|its|their|those|these|our|all|both)\b)[\w-]+\s+){0,3}?"
     r"(?:models|competitors|rivals|alternatives|systems|LLMs)(?!\s+from\b))"
     # "models up to 7x its size", "models that are over 5 times its size"
@@ -718,6 +741,13 @@ _SPEED_OR_PRICE = _i(rf"\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}{_SPEED_WORDS}\b")
 _APPOSITIVE = regex(r",\s+(?:a|an)\s+(?:(?:significant|major|big|clear|huge|substantial)\s+)?")
 _RELATIVE = regex(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
 _BARE_START = regex(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
+# a feature line's label, then its claim with no subject: "Strong performance — matches
+# or outperforms ...", "State-of-the-art accuracy, outperforming ..."
+_FEATURE_LABEL = _i(
+    r"[\s\-•*–—]*(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?|quality|intelligence|"
+    r"reasoning|capabilit(?:y|ies)|benchmarks?|evaluations?)\s*(?:[:—–]|\s-|,)\s*"
+    r"(?:\w+ly\s+)?"
+)
 
 
 def _names_between(s: Sentence, start: int, end: int) -> bool:
@@ -764,6 +794,26 @@ _REPORTED = _i(
 )
 
 
+# a contrast whose second half starts right at its verb (only adverbs, auxiliaries and
+# a negation between): the verb's subject is elided, the first half's
+_ELIDED_SUBJECT = _i(
+    r"(?:^|[\s,])(?:but|yet|and\s+yet|though|although|while|whereas)\s+"
+    r"(?:(?:still|only|now|also|just|even|then|clearly|narrowly|well|far|\w+ly|not|never|"
+    r"no\s+longer|(?:does|do|did|is|are|was|were|has|have|had|can|could)(?:n['’]t)?|"
+    r"cannot)\s+)*$"
+)
+
+
+# "..., but behind it sits Z": a place fronted before the subject it is said of, which
+# comes after its verb; "it" is the other side
+_PLACE_INVERTED = _i(
+    r"(?:(?:is|are|was|were)\s+)?(?:well\s+|just\s+|far\s+|close\s+|right\s+)?"
+    r"(?:behind|below|under|above|ahead\s+of|in\s+front\s+of)\s+(?:it|them|that|those)\s+"
+    r"(?:now\s+|still\s+)?(?:sits?|sat|comes?|came|is|are|was|were|lies|lay|stands?|stood|"
+    r"ranks?|ranked|follows?|followed|trails?|trailed)\b"
+)
+
+
 def _has_clause_break(gap: str) -> bool:
     return bool(re.search(r"\b(?:which|that|while|but|whereas|although|because)\b", gap))
 
@@ -787,12 +837,19 @@ def _objects(s: Sentence, pos: int) -> list[Mention]:
         gap = s.text[cursor : m.start]
         pattern = _OBJECT_LEAD if not out else _OBJECT_JOIN
         if not pattern.match(gap) and not (out and _same_preposition(s.text[:pos], gap)):
-            break
+            # "level with OpenAI GPT-4o": the maker's bare name before the model's
+            maker = (_MAKER_JOINED if out else _MAKER_WORD).match(gap)
+            if maker is None or s.gaz.organisation(maker.group("org")) is None:
+                break
         if out and OWN_VERB.match(s.text, m.end):
             break  # "X trails A, and B trails C": B is the next clause's subject
         out.append(m)
         cursor = m.end
     return out
+
+
+_MAKER_WORD = regex(r"\s*(?:the\s+|both\s+|even\s+)?(?P<org>[A-Z][\w.&-]*)\s+$")
+_MAKER_JOINED = regex(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?P<org>[A-Z][\w.&-]*)\s+$")
 
 
 # "finished above Llama-3 and also above Mixtral", "ranks above o1-mini and ahead of
@@ -836,13 +893,16 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     )
             continue
         by_measure = measured(v.group(), relation)
-        if by_measure is None:
+        if by_measure is None or _PLACE_INVERTED.match(s.text, v.start()):
             continue
         relation = by_measure
         subject = _subject(s, v.start())
         if subject is None:
+            if (makers := _maker_pair(s, v, relation)) is not None:
+                found.append(makers)
             continue
         objects: list[Mention] = _objects(s, v.end())
+        objects += _gapped_objects(s, objects)
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
         # "outperforms its peers", "beats the competition": first of its field (of tasks
@@ -890,7 +950,9 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if negated and rel == "ties" and _AS_GOOD_AS.search(v.group()):
             # "is not as strong as Y": below Y, not "anything but level with Y"
             rel, negated = "trails", False
-        for subj in coordinated:
+        # "X outscored Y, as did Z": Z says the same of Y
+        echoed = _echoed(s, v, objects[-1].end, negated) if objects else []
+        for subj in [*coordinated, *echoed]:
             for obj in objects:
                 if obj.text.lower() == subj.lower():
                     continue
@@ -909,6 +971,58 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     )
                 )
     return found
+
+
+# "beat A by 40 points, and B by 20": each object with its own margin, the verb said once
+_BY_MARGIN = (
+    r"\s+by\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|just\s+|only\s+)?"
+    r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)?"
+)
+_MARGIN_THEN_AND = regex(
+    rf"(?:\s+(?:on|in)\s+[\w.'’-]+)?{_BY_MARGIN}(?:\s+(?:on|in)\s+[\w.'’-]+)?,?\s+and\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MARGIN_AFTER = regex(_BY_MARGIN + r"\b", re.IGNORECASE)
+
+
+def _gapped_objects(s: Sentence, objects: list[Mention]) -> list[Mention]:
+    """The objects after a first object's margin, each with a margin of its own."""
+    out: list[Mention] = []
+    last = objects[-1] if objects else None
+    while last is not None:
+        nxt = next((m for m in s.models if m.start >= last.end), None)
+        if nxt is None or not _MARGIN_THEN_AND.fullmatch(s.text, last.end, nxt.start):
+            break
+        if not _MARGIN_AFTER.match(s.text, nxt.end):
+            break
+        out.append(nxt)
+        last = nxt
+    return out
+
+
+# a verb phrase said again by its auxiliary alone, of another subject: ", as did Z",
+# "and so does Z"; after a denial, ", nor does Z", "and neither did Z"
+_ECHO = _i(
+    r"[^;.!?]{0,60}?,?\s+(?P<how>as|and\s+so|so|nor|(?:and\s+)?neither)\s+"
+    r"(?:did|does|do|has|have|had|is|are|was|were|could|can)\s+(?:the\s+)?$"
+)
+_ECHO_END = regex(r"\s*(?:$|[.;!?]|,|\s(?:too|as\s+well|also|in|on|at|with|by)\b)")
+
+
+def _echoed(s: Sentence, v: re.Match[str], after: int, negated: bool) -> list[str]:
+    """The subjects that repeat the comparison ending at `after` by its auxiliary."""
+    later = [m for m in s.models if m.start >= after]
+    if not later:
+        return []
+    z = later[0]
+    echo = _ECHO.match(s.text, after, z.start)
+    if echo is None or not _ECHO_END.match(s.text, z.end):
+        return []
+    if any(after <= w.start() < z.start for w in verbs(s.text) if w.start() != v.start()):
+        return []  # another verb between: the echo is of that one
+    denial = echo.group("how").lower().endswith(("nor", "neither"))
+    return [z.text] if denial == negated else []
 
 
 # a gap in a board's points: "about 140 points ahead of", "a 20-point lead over",
@@ -956,8 +1070,12 @@ def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:
     named = [m for m in s.models if m.end <= pos]
     if not named or named[-1].text != subject:
         return [subject]
-    if _SINGULAR_VERB.match(s.text, named[-1].end):
-        return [subject]  # "Meta released Llama 3.1 and GPT-4o ranks first": GPT-4o alone
+    if _SINGULAR_VERB.match(s.text, named[-1].end) and not _NOR_BEFORE.search(
+        s.text, 0, named[-1].start
+    ):
+        # "Meta released Llama 3.1 and GPT-4o ranks first": GPT-4o alone ("neither A nor
+        # B beats C" takes the singular for both)
+        return [subject]
     out = [named[-1]]
     for m in reversed(named[:-1]):
         if m.start in s.objects or not _COORDINATION.match(s.text[m.end : out[-1].start]):
@@ -968,13 +1086,16 @@ def _coordinated(s: Sentence, subject: str, pos: int) -> list[str]:
     return [m.text for m in reversed(out)]
 
 
+_NOR_BEFORE = _i(r"\bnor\s+$")
 _SET_APART = _i(
     r"\b(?:unlike|except(?:\s+for)?|besides|apart\s+from|other\s+than|compared\s+(?:to|with)|"
     r"like|beyond|rather\s+than|instead\s+of)\s+(?:[A-Z][\w.&-]*['’]s\s+)?$"
 )
 
 
-_COORDINATION = _i(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+# "Neither A nor B beats C": each is denied the comparison (the cue's clause holds the
+# denial, modality.py)
+_COORDINATION = _i(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|,?\s*nor\s+)$")
 # a verb that agrees with one name only
 _SINGULAR_VERB = _i(
     r"\s+(?:now\s+|still\s+|also\s+|currently\s+)?(?:is|was|has|ranks|sits|holds|takes|leads|"
@@ -1021,6 +1142,11 @@ def _within(inner: Group, outer: Group) -> bool:
     return bool(named) and not outer.others and all(getattr(inner, k) == v for k, v in named)
 
 
+_SET_APART_ASIDE = _i(
+    r",\s*(?:unlike|like|except(?:\s+for)?|besides|apart\s+from|other\s+than|rather\s+than|"
+    r"instead\s+of|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?$"
+)
+_ASIDE_AFTER = regex(r",[^,]{0,40},")
 # a verb's relation said of groups: "beats" is "leads" there
 _GROUP_RELATION: dict[Relation, GroupRelation] = {
     "overtook": "overtook",
@@ -1032,7 +1158,13 @@ _GROUP_RELATION: dict[Relation, GroupRelation] = {
 def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:
     if relation == "ties":
         return None
-    before = [g for g in s.groups if g.end <= v.start()]
+    # "Chinese open models, unlike European ones, beat ...": a group set apart in an
+    # aside is neither side
+    before = [
+        g
+        for g in s.groups
+        if g.end <= v.start() and not _SET_APART_ASIDE.search(s.text, 0, g.start)
+    ]
     # a phrase may begin with the verb's own preposition ("ahead | of the best American one")
     after = [g for g in s.groups if g.start >= v.start() and g.end > v.end()]
     if not before or not after:
@@ -1044,8 +1176,11 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
         return None  # "Chinese models lead among open models": a scope, not the other side
     if not _BETWEEN_SUBJECT.match(gap_a) or len(gap_b.strip()) > 20:
         return None
-    # A model mention between the subject group and the verb makes the model the subject.
-    if any(a.end <= m.start and m.end <= v.start() for m in s.models):
+    # A model mention between the subject group and the verb makes the model the subject
+    # (not one in an aside: "Chinese open models, led by DeepSeek, now outrank ...").
+    aside = _ASIDE_AFTER.match(s.text, a.end)
+    bare_from = aside.end() if aside and aside.end() <= v.start() else a.end
+    if any(bare_from <= m.start and m.end <= v.start() for m in s.models):
         return None
     if b.others:
         return None
@@ -1094,19 +1229,31 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
 # lag": a group set against the rest of the field, which the sentence does not name
 _ONE_SIDED = _i(
     r"\b(?:(?P<lead>leads?|led|dominat(?:e|es|ed)|tops|topped|top(?=\s+the\b)|rules?|ruled|"
-    r"(?:are|is|were|was)\s+(?:now\s+|still\s+|clearly\s+)?(?:in\s+front|ahead|on\s+top))|"
-    r"(?P<trail>trails?|trailed|lags?|lagged|(?:are|is|were|was)\s+(?:still\s+)?behind|"
-    r"f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
+    # "remain ahead", "stay on top", "hold the lead" (a lead over someone is two-sided)
+    r"(?:are|is|were|was|remains?|remained|stays?|stayed)\s+(?:now\s+|still\s+|clearly\s+|"
+    r"firmly\s+|comfortably\s+)?(?:in\s+front|ahead|on\s+top|in\s+the\s+lead)|"
+    r"(?:holds?|held|keeps?|kept|retains?|retained|maintains?|maintained)\s+(?:on\s+to\s+)?"
+    r"(?:the|their|its|a)\s+(?:(?:narrow|slim|clear|comfortable|commanding|big|wide)\s+)?"
+    r"lead(?!\s+(?:over|among|in\s+the\s+open)\b))|"
+    r"(?P<trail>trails?|trailed|lags?|lagged|(?:are|is|were|was|remains?|remained|stays?|stayed)"
+    r"\s+(?:still\s+)?behind|f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
 )
 _CLAUSE_END = regex(r"[;.!?]|,\s+(?:but|while|whereas|and)\s+|\s+(?:but|while|whereas)\s+")
 _ORG_AFTER = regex(r"\s+(?:those\s+of\s+|the\s+)?(?P<org>\w[\w.-]*?)(?:['’]s)?(?![\w.-])")
+_GROUPS_BEST = _i(
+    r"\b(?:best|top|leading|strongest|highest[- ]ranked|top[- ]ranked|best[- ]performing|"
+    r"most\s+capable)\b"
+)
 
 
 def find_group_leads(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for g in s.groups:
-        if g.anaphoric or g.others or not s.text[g.start : g.end].rstrip().endswith("s"):
-            continue  # "An open LLM tops the leaderboard" is one model's place
+        phrase = s.text[g.start : g.end].rstrip()
+        if g.anaphoric or g.others or not (phrase.endswith("s") or _GROUPS_BEST.search(phrase)):
+            # "An open LLM tops the leaderboard" is one model's place; "Google's best
+            # model tops the leaderboard" is the group's best, set against the rest
+            continue
         # the verb right after the group, an adverb or two between ("now", "still")
         v = _ONE_SIDED.search(s.text, g.end, g.end + 40)
         if v is None or not _BETWEEN_SUBJECT.match(s.text[g.end : v.start()]):
@@ -1273,11 +1420,45 @@ def _rank(
         )
 
 
+# the maker right after a comparison verb: "has overtaken OpenAI on LMArena"
+_MAKER_AFTER = regex(r"\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*)(?![\w.'’-])")
+
+
+def _maker_pair(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:
+    """ "Google has overtaken OpenAI on LMArena", "Anthropic trails OpenAI in the
+    rankings": two makers compared, each by its best model, where no model is named
+    before the verb and a ranking is named after it (_maker_subject)."""
+    if relation == "ties":
+        return None
+    maker = _maker_subject(s, v.start())
+    rival = _MAKER_AFTER.match(s.text, v.end())
+    if maker is None or rival is None:
+        return None
+    other = s.gaz.organisation(rival.group("org"))
+    if other is None or other == maker[1]:
+        return None
+    if any(rival.start("org") <= m.start < rival.end() + 20 for m in s.models):
+        return None  # "beats OpenAI's GPT-4o": the maker names a model's side
+    group = Group(organisation=maker[1])
+    return GroupHit(
+        group_a=group,
+        group_b=Group(organisation=other),
+        relation=_GROUP_RELATION[relation],
+        start=v.start(),
+        negated=_near_negation(s.text, v.start()),
+        said=(maker[0], rival.group("org")),
+    )
+
+
 # "Google now holds", "OpenAI has reclaimed": a maker's name opening the clause, and
 # a ranking named after the cue ("the cloud market" is no leaderboard)
 _MAKER_LEAD = _i(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|as|after|now|meanwhile)\s+)(?P<maker>[A-Z][\w.-]*)\s+"
-    r"(?:(?:now|still|again|once\s+again|finally|also|has|have|had|is|was)\s+){0,3}$"
+    # a denial or a modal between is read by the claim's mood ("has not overtaken",
+    # "could soon surpass")
+    r"(?:(?:now|still|again|once\s+again|finally|also|has|have|had|is|was|does|did|not|never|"
+    r"no\s+longer|(?:has|have|is|was|does|did)n['’]t|could|may|might|will|would|can|soon|"
+    r"already|just)\s+){0,3}$"
 )
 _PLACE_THEN_NAME = _i(
     r"(?:(?:(?:in|at|on)\s+)?(?:the\s+)?(?:No\.\s?\d+|#\d+|\w+)\s+(?:place|spot|position)\s*|"
@@ -1675,12 +1856,18 @@ def find_with_behind(s: Sentence) -> list[Hit]:
 _COUNT_WORDS = {**_NUMBER_WORDS, "none": 0, "sole": 1, "only": 1, "single": 1}
 _N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 _COUNT_IN_TOP = _i(
-    rf"\b(?P<n>{_N}|sole|only|single)\s+(?!of\b)(?P<what>(?:[\w-]+\s+){{0,4}}?)"
+    # "only two Chinese models": the number, "only" a stress ("the only ..." is one)
+    rf"\b(?:(?:only|just)\s+)?(?P<n>{_N}|sole|only|single)\s+(?!of\b)(?P<what>(?:[\w-]+\s+){{0,4}}?)"
     r"(?:models?|entr(?:y|ies)|systems?|LLMs?|ones)\s+(?:are\s+|sit\s+|rank(?:ed)?\s+|land(?:ed)?\s+)?"
-    rf"(?:in|inside|within|among|into)\s+the\s+(?:overall\s+)?top[- ](?P<k>{_N})\b"
+    # "in the top ten", "in LMArena's top ten"
+    r"(?:in|inside|within|among|into)\s+(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+(?:overall\s+)?"
+    rf"top[- ](?P<k>{_N})\b"
 )
 _COUNT_OF_TOP = _i(
-    rf"\b(?P<n>{_N}|half|none)\s+of\s+the\s+top[- ](?P<k>{_N})\b[^.;]{{0,40}}?\s+"
+    # "three of the top five", "seven of the ten highest-ranked models"
+    rf"\b(?P<n>{_N}|half|none)\s+of\s+the\s+(?:top[- ](?P<k>{_N})\b|(?P<k3>{_N})\s+"
+    r"(?:highest[- ]ranked|top[- ]ranked|best|leading|strongest|top|highest[- ]scoring)\s+"
+    r"(?:models|LLMs|systems|entries)\b)[^.;]{0,40}?\s+"
     r"(?:are|were|is|come\s+from|came\s+from|belong\s+to|go\s+to)\s+(?:all\s+)?"
 )
 _HOLD_OF_TOP = _i(
@@ -1706,7 +1893,7 @@ _ALL_OF_TOP = _i(
 # "Chinese models take the top four places", "sweep the top three spots": all k
 def _k_end(m: re.Match[str]) -> int:
     """Where the top k's number ends: a kind named after it is what the top counts."""
-    for name in ("k", "k2"):
+    for name in ("k", "k2", "k3"):
         if m.groupdict().get(name):
             return m.end(name)
     return m.end()
@@ -1741,7 +1928,7 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     held += [(m, (max(0, m.start() - 60), m.start())) for m in _TAKE_ALL_TOP.finditer(s.text)]
     seen: set[int] = set()
     for m, (start, end) in cues + held:
-        k_word = m.group("k") or m.groupdict().get("k2")
+        k_word = m.group("k") or m.groupdict().get("k2") or m.groupdict().get("k3")
         k = _count(k_word, 0) if k_word else None
         if not k or m.start() in seen:
             continue

@@ -21,7 +21,7 @@ from bot.extract.regexes import regex
 
 # Where a clause starts: the sentence start or a boundary word/punctuation.
 _CLAUSE_START = regex(
-    r"(?:^|[,;:(–—]|\s-\s|\b(?:and|but|while|whereas|although|though|when|so|then|yet|"
+    r"(?:^|[,;:(–—]|\s-\s|\b(?:and|nor|but|while|whereas|although|though|when|so|then|yet|"
     # "we find that X achieves ...": a reported clause has its own subject
     # ("since", "after" and "before" are left out: "since GPT-5" is a preposition's)
     r"which|where|that|because|if|whether|"
@@ -70,7 +70,7 @@ _RELEASED = regex(
     r"(?:the\s+|our\s+|a\s+|an\s+)?(?:new\s+)?",
     re.IGNORECASE,
 )
-_COORDINATED = regex(r"^\s*(?:,\s*)?(?:and|or|&|/|,|vs\.?|versus)\s*$", re.IGNORECASE)
+_COORDINATED = regex(r"^\s*(?:,\s*)?(?:and|or|nor|&|/|,|vs\.?|versus)\s*$", re.IGNORECASE)
 
 
 def clause_lead(text: str, start: int) -> str:

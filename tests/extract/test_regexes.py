@@ -36,6 +36,7 @@ MODULES = [
     "modality",
     "names",
     "patterns",
+    "placing",
     "referents",
     "rules",
     "scope",

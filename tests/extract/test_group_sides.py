@@ -1,0 +1,164 @@
+"""Group comparisons whose sides are written in other words than "X models": two makers
+compared by any comparison verb ("Google has overtaken OpenAI on LMArena"), a group's
+best model in first place ("Google's best model tops LMArena"), a one-sided lead that
+"remains ahead" or "holds the lead", and a side followed by an aside ("Chinese open
+models, led by DeepSeek, ..."; "..., unlike European ones, ...")."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bot.extract import make_gazetteer
+from bot.extract.base import ArticleText
+from bot.extract.rules import RulesExtractor
+from store.claims import Group
+
+EXTRACTOR = RulesExtractor(make_gazetteer())
+DAY = date(2025, 7, 20)
+
+
+def groups(text: str) -> list[dict[str, Any]]:
+    drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
+    return [
+        {
+            "a": d.group_a,
+            "b": d.group_b,
+            "relation": d.relation,
+            "negated": d.negated,
+            "forecast": d.forecast,
+        }
+        for d in drafts
+        if d.type == "group_comparison"
+    ]
+
+
+GOOGLE, OPENAI = Group(organisation="Google"), Group(organisation="OpenAI")
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "relation"),
+    [
+        ("Google has overtaken OpenAI on LMArena.", GOOGLE, OPENAI, "overtook"),
+        ("Google overtook OpenAI on the LMArena leaderboard in March.", GOOGLE, OPENAI, "overtook"),
+        ("OpenAI now trails Google in the LMArena rankings.", OPENAI, GOOGLE, "trails"),
+        ("Google is now ahead of OpenAI on LMArena.", GOOGLE, OPENAI, "leads"),
+    ],
+)
+def test_two_makers_compared_by_any_verb(text: str, a: Group, b: Group, relation: str) -> None:
+    assert groups(text) == [
+        {"a": a, "b": b, "relation": relation, "negated": False, "forecast": False}
+    ]
+
+
+def test_a_makers_comparison_keeps_its_denial_and_its_forecast() -> None:
+    denied = groups("Google has not overtaken OpenAI on LMArena.")
+    assert [(g["relation"], g["negated"]) for g in denied] == [("overtook", True)]
+    ahead = groups("Google could soon surpass OpenAI on the LMArena leaderboard.")
+    assert [(g["negated"], g["forecast"]) for g in ahead] == [(False, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a model's side, not the maker's
+        "Google beats OpenAI's GPT-4o on LMArena.",
+        # no ranking named: revenue, users, anything
+        "Google has overtaken OpenAI in cloud revenue.",
+    ],
+)
+def test_makers_compared_where_no_ranking_of_theirs_is_said(text: str) -> None:
+    assert groups(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "relation"),
+    [
+        ("Google's best model tops LMArena.", GOOGLE, "leads"),
+        (
+            "The best open model now leads the LMArena leaderboard.",
+            Group(open_weights=True),
+            "leads",
+        ),
+        ("China's top model still trails on LMArena.", Group(country="CN"), "trails"),
+        ("American models remain ahead on LMArena.", Group(country="US"), "leads"),
+        ("US labs hold a narrow lead on LMArena.", Group(country="US"), "leads"),
+    ],
+)
+def test_a_groups_best_or_a_group_against_the_rest(text: str, a: Group, relation: str) -> None:
+    found = groups(text)
+    assert [(g["a"], g["b"], g["relation"]) for g in found] == [(a, a.rest(), relation)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one model of a group, not its best
+        "A Chinese model tops LMArena.",
+        # a place among a group no pair of groups states
+        "The best open model leads among open models on LMArena.",
+        "Chinese models hold the lead among open models on LMArena.",
+        # the other side is a model
+        "The best open model trails GPT-4.5 on LMArena.",
+    ],
+)
+def test_a_group_against_no_rest(text: str) -> None:
+    assert groups(text) == []
+
+
+CN_OPEN, US_OPEN = Group(country="CN", open_weights=True), Group(country="US", open_weights=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese open-weight models, led by DeepSeek and Qwen, now outrank US open models on"
+        " LMArena.",
+        "Chinese open models, unlike European ones, beat US open models on LMArena.",
+    ],
+)
+def test_an_aside_after_a_groups_name_is_neither_side(text: str) -> None:
+    assert [(g["a"], g["b"], g["relation"]) for g in groups(text)] == [(CN_OPEN, US_OPEN, "leads")]
+
+
+def test_a_makers_narrow_lead_is_its_best_models_first_place() -> None:
+    found = groups("OpenAI has reclaimed a narrow lead on LMArena.")
+    assert [(g["a"], g["b"], g["relation"]) for g in found] == [(OPENAI, OPENAI.rest(), "leads")]
+
+
+def test_within_touching_distance_trails() -> None:
+    found = groups("Chinese models have come within touching distance of US models on LMArena.")
+    assert [(g["a"], g["b"], g["relation"]) for g in found] == [
+        (Group(country="CN"), Group(country="US"), "trails")
+    ]
+
+
+def counts(text: str) -> list[tuple[Group, int | None, int | None]]:
+    drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
+    return [
+        (d.group_a, d.k, d.count)
+        for d in drafts
+        if d.type == "group_comparison" and d.aggregate == "count_in_top_k"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "only" stresses the number; "the only" is one
+        ("There are only two Chinese models in the top ten on LMArena.", (10, 2)),
+        ("Just three open models sit in the top twenty on LMArena.", (20, 3)),
+        ("The only Chinese model in the top ten on LMArena is DeepSeek-R1.", (10, 1)),
+        # the board's own top k, and the top k said as the k highest-ranked
+        ("There are only two Chinese models in LMArena's top ten.", (10, 2)),
+        ("Seven of the ten highest-ranked models on LMArena are American.", (10, 7)),
+    ],
+)
+def test_a_groups_count_in_a_top_k(text: str, expected: tuple[int, int]) -> None:
+    assert [(k, n) for _, k, n in counts(text)] == [expected]
+
+
+def test_a_count_among_a_groups_best_is_no_board_wide_count() -> None:
+    assert counts("Nine of the ten best open models on LMArena are Chinese.") == []
