@@ -992,7 +992,10 @@ def _own_place(sentence: str, pos: int) -> str | None:
     two places keeping its own category or "overall" (None: one place here)."""
     for m in SECOND_PLACE.finditer(sentence):
         place = m.start("place")
-        return sentence[place:] if pos >= place else sentence[:place]
+        if pos < place:
+            return sentence[:place]
+        after = _CLAUSE_BREAK.search(sentence, place)
+        return sentence[place : after.start() if after else len(sentence)]
     return None
 
 

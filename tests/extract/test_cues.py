@@ -2731,13 +2731,14 @@ def test_each_half_of_a_contrast_keeps_its_own_view_and_category() -> None:
         "On LMArena, o3 ranks first in coding and third overall.",
         "On LMArena, o3 ranks third overall and first in coding.",
         "On LMArena, o3 is first in coding, but only third overall.",
+        # the second place's words end with its clause
+        "On LMArena, o3 is third overall and first in coding; GPT-4.5 is just behind it overall.",
     ],
 )
 def test_a_second_place_with_its_verb_left_out_keeps_its_own_category(text: str) -> None:
-    assert {(c["model"], c["rank"], c["category"]) for c in claims(text)} == {
-        ("o3", 1, "coding"),
-        ("o3", 3, None),
-    }
+    assert {
+        (c["model"], c["rank"], c["category"]) for c in claims(text) if c["type"] == "rank_position"
+    } == {("o3", 1, "coding"), ("o3", 3, None)}
 
 
 def test_a_category_set_before_the_first_clause_holds_for_every_half() -> None:
