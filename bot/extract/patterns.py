@@ -111,8 +111,11 @@ _PLACED_BY = r"performs?|performed|performing|scor(?:es|ed|ing)|score|(?<=\bit)[
 # "ahead of Y and behind Z": a second place after "and" shares the first one's verb
 # ("and behind it sits Z" is a place fronted before a subject of its own)
 _AND_PLACE = (
+    # "and behind it sits Z", "and behind Gemini 1.5 Pro sits Claude 3 Opus": a place
+    # fronted before its own subject, no second place of the first clause's subject
     r"(?<=\band )(?!(?:behind|below|under|above|ahead\s+of|in\s+front\s+of)\s+"
-    r"(?:it|them|this|that|these|those)\b)"
+    r"(?:(?:it|them|this|that|these|those)\b|[^,;]{1,60}?\s(?:sits?|sat|stands?|stood|comes?|"
+    r"came|lies|lay|is|are|was|were)\s+[A-Z]))"
 )
 _VERBS: dict[Relation, str] = {
     "overtook": (
@@ -330,6 +333,8 @@ _RANK_SPOT = _i(
     r"occup(?:ies|ied|y)|in|at|into)\s+(?:the\s+)?(?:#|No\.\s?|number\s+)(\d{1,3})"
     r"(?:\s+overall)?\s+(?:spot|position|place|rank|ranking|slot)"
 )
+# a lead over someone is a comparison; "a lead of 20 points", "a lead role" are no place
+_NOT_LEAD_OVER = r"(?!\s+(?:over|of|role|author|developer|designer|engineer|researcher|story)\b)"
 _RANK_TOP_SPOT = _i(
     r"\b(?:holds?|held|takes?|took|taken|claims?|claimed|grabs?|grabbed|secures?|secured|seizes?|"
     r"seized|captures?|captured|reach(?:es|ed)|retains?|retained|keeps?|kept|regains?|"
@@ -338,9 +343,9 @@ _RANK_TOP_SPOT = _i(
     r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?"
     # "has reclaimed a narrow lead" (one over someone is a comparison)
     r"(?:(?:a|an|its|their)\s+(?:(?:narrow|slim|slender|clear|comfortable|commanding|"
-    r"small|big|wide|solid)\s+)?lead(?!\s+over\b)|top spot|top position|"
+    rf"small|big|wide|solid)\s+)?lead{_NOT_LEAD_OVER}|top spot|top position|"
     r"top place|first place|pole position|(?:#|No\.\s?)1(?: spot| position| place)?|"
-    r"number one|lead(?!\s+over\b)|(?:very\s+)?top(?![- ]?(?:\d|ten|five|three|twenty)))\b|"
+    rf"number one|lead{_NOT_LEAD_OVER}|(?:very\s+)?top(?![- ]?(?:\d|ten|five|three|twenty)))\b|"
     # "earned top marks in LMArena's results", "took the highest score"
     r"\b(?:earn(?:s|ed)?|gets?|got|receiv(?:es|ed)|scor(?:es|ed)|takes?|took|achiev(?:es|ed))\s+"
     r"(?:the\s+)?(?:top|highest)\s+(?:marks|score|rating)\b"
@@ -409,6 +414,9 @@ _RANK_TOP_K = _i(
     # "the top three open models": the places are counted within that group
     r"(?:(?P<mods>(?:\s+[\w.-]+){1,3}?)\s+(?:models|LLMs|systems|entries)\b)?"
 )
+# a denial on the verb itself ("has not dropped out", "never fell out"), not one
+# earlier in the clause ("couldn't keep up and dropped out")
+_DENIED_VERB = _i(r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+ly\s+|yet\s+|ever\s+)?$")
 _RANK_OUT_TOP_K = _i(
     r"\b(?:falls?|fell|drops?|dropped|slips?|slipped|is|are|was|remains?|sits?|sat|ranks?|ranked|"
     r"lands?|landed|stays?|stayed|placed|finish(?:es|ed)?)\s+(?:just\s+|well\s+|still\s+|now\s+)?"
@@ -1004,7 +1012,10 @@ def _gapped_objects(s: Sentence, objects: list[Mention]) -> list[Mention]:
 # a verb phrase said again by its auxiliary alone, of another subject: ", as did Z",
 # "and so does Z"; after a denial, ", nor does Z", "and neither did Z"
 _ECHO = _i(
-    r"[^;.!?]{0,60}?,?\s+(?P<how>as|and\s+so|so|nor|(?:and\s+)?neither)\s+"
+    # the words between the object and "as" may not open another clause ("..., while
+    # Meta's newest release stumbled, as did Z": Z echoes the stumble)
+    r"(?:(?!\b(?:while|whereas|but|which|who|though|although|because|after|when)\b)[^;.!?]){0,60}?"
+    r",?\s+(?P<how>as|and\s+so|so|nor|(?:and\s+)?neither)\s+"
     r"(?:did|does|do|has|have|had|is|are|was|were|could|can)\s+(?:the\s+)?$"
 )
 _ECHO_END = regex(r"\s*(?:$|[.;!?]|,|\s(?:too|as\s+well|also|in|on|at|with|by)\b)")
@@ -1602,7 +1613,7 @@ def find_ranks(s: Sentence) -> list[Hit]:
         _rank(s, found, m.start(), 1, within=within, metric=scope)
     for m in _RANK_OUT_TOP_K.finditer(t):
         # "has not dropped out of the top ten", "never fell out of it": still in it
-        kept_in = _near_negation(t, m.start())
+        kept_in = _DENIED_VERB.search(t, 0, m.start()) is not None
         before = len(found)
         _rank(s, found, m.start(), _num(m.group(1)), op="top_k" if kept_in else "not_top_k")
         for hit in found[before:]:

@@ -11,7 +11,8 @@ them.
 
 The file is only ever a shortcut: written when a process compiled something new,
 replaced atomically, skipped where it cannot be written, and ignored when it is
-unreadable or another interpreter's. A pattern built from it is equal to
+unreadable, another interpreter's, or open to other users' writing (an entry that
+does not build is compiled afresh). A pattern built from it is equal to
 `re.compile`'s (`re.Pattern` equality compares the pattern, the flags and the compiled
 code; tests/extract/test_regexes.py checks every pattern the extractor uses). Where the
 interpreter's `re` internals differ from what this module knows, every pattern is
@@ -26,8 +27,10 @@ import logging
 import marshal
 import os
 import re
+import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -93,20 +96,29 @@ class PatternCache:
         self.used: dict[tuple[str, int], Compiled] = {}
         self.dirty = False
         self.loaded = False
+        self.lock = threading.Lock()
 
     def compile(self, pattern: str, flags: int | re.RegexFlag) -> re.Pattern[str]:
         flags = int(flags)  # a RegexFlag is an int subclass, which marshal does not take
-        if not self.loaded:
-            self.loaded = True
-            self.stored = self._read()
-        key = (pattern, flags)
-        parts = self.stored.get(key)
-        if parts is None:
+        with self.lock:
+            if not self.loaded:
+                self.stored = self._read()
+                self.loaded = True
+            key = (pattern, flags)
+            parts = self.stored.get(key)
+            if parts is not None:
+                try:
+                    made = _make(pattern, parts)
+                except (ValueError, TypeError, RuntimeError, OverflowError):
+                    parts = None  # a damaged entry: compiled afresh, and replaced
+                else:
+                    self.used[key] = parts
+                    return made
             parts = _build(pattern, flags)
             self.stored[key] = parts
+            self.used[key] = parts
             self.dirty = True
-        self.used[key] = parts
-        return _make(pattern, parts)
+            return _make(pattern, parts)
 
     def _header(self) -> tuple[int, str, int]:
         return _FORMAT, sys.version, int(_sre.MAGIC)
@@ -115,7 +127,11 @@ class PatternCache:
         if self.path is None:
             return {}
         try:
-            # the trust of a .pyc beside it: the same directory, the same writer
+            info = self.path.stat()
+            if not _trusted(info.st_uid, info.st_mode) or info.st_size > 4 * MAX_BYTES:
+                log.debug("regex cache %s not ours, open to others or too large", self.path)
+                return {}
+            # marshal reads only what this user alone could have written (_trusted)
             data = marshal.loads(self.path.read_bytes())  # noqa: S302
         except FileNotFoundError:
             return {}
@@ -125,7 +141,9 @@ class PatternCache:
         if not (isinstance(data, tuple) and len(data) == 2 and data[0] == self._header()):
             return {}  # another interpreter's, or another format's
         entries = data[1]
-        return entries if isinstance(entries, dict) else {}
+        if not isinstance(entries, dict):
+            return {}
+        return {k: v for k, v in entries.items() if _well_formed(k, v)}
 
     def save(self) -> None:
         """Write the file if this process compiled anything new (atomically: a reader
@@ -152,6 +170,29 @@ class PatternCache:
         self.dirty = False
 
 
+def _trusted(uid: int, mode: int) -> bool:
+    """A file this user owns and nobody else may write."""
+    getuid = getattr(os, "getuid", None)
+    return (getuid is None or uid == getuid()) and not mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _well_formed(key: Any, value: Any) -> bool:
+    """An entry shaped as `save` writes them (a damaged one is compiled afresh)."""
+    return (
+        isinstance(key, tuple)
+        and len(key) == 2
+        and isinstance(key[0], str)
+        and isinstance(key[1], int)
+        and isinstance(value, tuple)
+        and len(value) == 5
+        and isinstance(value[0], int)
+        and isinstance(value[1], list)
+        and isinstance(value[2], int)
+        and isinstance(value[3], dict)
+        and isinstance(value[4], tuple)
+    )
+
+
 def _cache_path() -> Path | None:
     explicit = os.environ.get("CLAIMWATCH_CACHE_DIR")
     try:
@@ -162,8 +203,8 @@ def _cache_path() -> Path | None:
 
 
 def _user_cache() -> Path:
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) if xdg else Path.home() / ".cache"
+    xdg = os.environ.get("XDG_CACHE_HOME")  # the XDG spec ignores a relative one
+    return Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
 
 
 _CACHE: PatternCache | None = None

@@ -2992,3 +2992,36 @@ def test_who_the_place_belongs_to_by_the_words_around_the_name(
     text: str, expected: set[tuple[str, int]]
 ) -> None:
     assert ranks(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial earlier in the clause is not on "dropped out"
+        (
+            "Claude 3 Opus couldn't keep up and dropped out of the top ten on LMArena.",
+            {("Claude 3 Opus", 10, "not_top_k")},
+        ),
+        # "a lead of 20 points", "a lead role": no first place
+        ("GPT-4o holds a lead of 20 points over Claude 3 Opus on LMArena.", set()),
+        ("GPT-4o took a lead role in LMArena's new vision track.", set()),
+    ],
+)
+def test_places_the_words_do_not_give(text: str, expected: set[tuple[str, int, str]]) -> None:
+    assert {
+        (c["model"], c["rank"], c["op"]) for c in claims(text) if c["type"] == "rank_position"
+    } == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an echo after another clause repeats that clause, not the comparison
+        "GPT-4o beat Llama 3 70B on LMArena, while Meta's newest release stumbled, as did "
+        "Claude 3 Opus.",
+        # a place fronted before its own named subject
+        "GPT-4o leads Llama 3 70B on LMArena, and behind Gemini 1.5 Pro sits Claude 3 Opus.",
+    ],
+)
+def test_a_later_clause_gives_the_first_subject_no_second_comparison(text: str) -> None:
+    assert {(p[0], p[1]) for p in pairs(text)} == {("GPT-4o", "Llama 3 70B")}

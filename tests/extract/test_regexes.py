@@ -206,3 +206,43 @@ def test_alternatives_longest_first_in_one_order() -> None:
     terms = {"GPT-4o", "o3", "GPT-4o mini", "R1", "o1"}
     assert longest_first(terms) == ["GPT-4o mini", "GPT-4o", "R1", "o1", "o3"]
     assert longest_first(reversed(longest_first(terms))) == longest_first(terms)
+
+
+def _header() -> tuple[int, str, int]:
+    return PatternCache(None)._header()
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        ("not", "five", "parts"),  # the wrong shape
+        (0, [999999, 1, 2], 0, {}, (None,)),  # code the engine refuses
+        (0, "not a list", 0, {}, (None,)),  # the wrong types
+    ],
+)
+def test_a_damaged_entry_is_compiled_afresh_and_replaced(tmp_path: Path, entry: Any) -> None:
+    path = tmp_path / "patterns.marshal"
+    path.write_bytes(marshal.dumps((_header(), {("a+b", 0): entry})))
+    path.chmod(0o600)
+    cache = PatternCache(path)
+    assert cache.compile("a+b", 0) == re.compile("a+b")
+    cache.save()
+    assert PatternCache(path)._read()[("a+b", 0)] == regexes._build("a+b", 0)
+
+
+def test_a_file_others_may_write_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.marshal"
+    cache = PatternCache(path)
+    cache.compile("a+b", 0)
+    cache.save()
+    path.chmod(0o666)
+    assert PatternCache(path)._read() == {}
+    path.chmod(0o600)
+    assert ("a+b", 0) in PatternCache(path)._read()
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert regexes._user_cache() == Path.home() / ".cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/someone")
+    assert regexes._user_cache() == Path("/var/cache/someone")
