@@ -995,7 +995,8 @@ def _own_place(sentence: str, pos: int) -> str | None:
         if pos < place:
             return sentence[:place]
         after = _CLAUSE_BREAK.search(sentence, place)
-        return sentence[place : after.start() if after else len(sentence)]
+        end = after.start() if after else len(sentence)
+        return sentence[place:end] if pos < end else None  # a later clause: its own words
     return None
 
 

@@ -2741,6 +2741,17 @@ def test_a_second_place_with_its_verb_left_out_keeps_its_own_category(text: str)
     } == {("o3", 1, "coding"), ("o3", 3, None)}
 
 
+def test_a_later_clause_keeps_no_category_from_a_second_place() -> None:
+    text = (
+        "o1-preview is fourth overall and first in math; o1-mini is just behind it overall "
+        "but beats o1-preview in coding."
+    )
+    assert {c["category"] for c in claims(text) if c.get("model_b") == "o1-preview"} <= {
+        None,
+        "coding",
+    }
+
+
 def test_a_category_set_before_the_first_clause_holds_for_every_half() -> None:
     text = (
         "In the coding category, Gemini 2.5 Pro is first, but Claude 3.7 Sonnet isn't in "
