@@ -117,11 +117,13 @@ _BENCH_RE = regex(
     r"(?<![\w-])(" + "|".join(re.escape(k) for k in longest_first(BENCHMARKS)) + r")",
     re.IGNORECASE,
 )
+# the arena's category names, longest first, as every category pattern below reads them
+_CATEGORY_NAMES = "|".join(re.escape(k) for k in longest_first(CATEGORIES))
 _CATEGORY_RE = regex(
     # "in LMArena's coding category", "on the Chatbot Arena coding leaderboard"
     r"\b(?:in|on|for|at|when\s+it\s+comes\s+to)\s+(?:the\s+)?"
     r"(?:(?:LMArena|LMSYS|Chatbot\s+Arena|Arena)(?:['’]s)?\s+)?("
-    + "|".join(re.escape(k) for k in longest_first(CATEGORIES))
+    + _CATEGORY_NAMES
     + r")\b(?!\s+(?:agents?|agentic|assistants?|completion|generation|editors?|tools?|review))"
     r"(?:\s+(?:category|arena|leaderboard|rankings?|tasks?))?",
     re.IGNORECASE,
@@ -135,7 +137,7 @@ _QUALIFIED_TASK = regex(
 )
 _BOARD_CATEGORY = regex(
     r"\b(?:LMArena|LMSYS|Chatbot\s+Arena)(?:['’]s)?\s+("
-    + "|".join(re.escape(k) for k in longest_first(CATEGORIES))
+    + _CATEGORY_NAMES
     + r")\s+(?:category|leaderboard|rankings?|board|arena)\b",
     re.IGNORECASE,
 )
@@ -143,7 +145,7 @@ _BOARD_CATEGORY = regex(
 # sentence's subject, which a next sentence's "there" speaks of
 _CATEGORY_SUBJECT = regex(
     r"^\W*(?:(?:and|but|yet)\s+)?("
-    + "|".join(re.escape(k) for k in longest_first(CATEGORIES))
+    + _CATEGORY_NAMES
     + r")(?:\s+(?:category|arena|leaderboard|rankings?))?(?:\s*,[^,.;]{1,30},)?\s+"
     r"(?:is|was|remains|remained|has\s+been|stays|stayed)\b",
     re.IGNORECASE,
@@ -990,14 +992,15 @@ _LABEL = regex(r"[\s\"“'‘\-–—•*]*(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+\s
 def _own_place(sentence: str, pos: int) -> str | None:
     """ "first in coding and third overall": the words of the place at `pos`, each of
     two places keeping its own category or "overall" (None: one place here)."""
-    for m in SECOND_PLACE.finditer(sentence):
-        place = m.start("place")
-        if pos < place:
-            return sentence[:place]
-        after = _CLAUSE_BREAK.search(sentence, place)
-        end = after.start() if after else len(sentence)
-        return sentence[place:end] if pos < end else None  # a later clause: its own words
-    return None
+    m = SECOND_PLACE.search(sentence)
+    if m is None:
+        return None
+    place = m.start("place")
+    if pos < place:
+        return sentence[:place]
+    after = _CLAUSE_BREAK.search(sentence, place)
+    end = after.start() if after else len(sentence)
+    return sentence[place:end] if pos < end else None  # a later clause: its own words
 
 
 def _fronted(sentence: str) -> re.Match[str] | None:
