@@ -452,6 +452,12 @@ _POSSESSIVE_GAP = regex(r"['’]s\s+")
 _OWNER_BEFORE = regex(r"(?<![\w.-])([A-Z][\w.&-]*)(?:['’]s)?\s+$")
 
 
+_NAME_PART = (
+    r"(?!(?:based|style|like|class|level|sized?|powered|driven|era|type|grade|tier|scale)\b)"
+    r"[A-Za-z]"
+)
+
+
 @lru_cache(maxsize=8)
 def _written_pattern(spellings: frozenset[str]) -> re.Pattern[str] | None:
     """One pattern for names matched as written: short codes ("R1", "4o") in their own
@@ -467,8 +473,10 @@ def _written_pattern(spellings: frozenset[str]) -> re.Pattern[str] | None:
             continue
         if len(spelling) >= 5:
             body = f"(?i:{body})"
-        # "R1-0528": a release date may follow with a hyphen
-        parts.append(rf"(?<![\w.\-/]){body}(?![\w+]|-(?!\d{{4}}\b))")
+        # "R1-0528": a release date may follow with a hyphen, and so may a word of the
+        # name ("4o-mini", "R1-Zero"), not a suffix that makes it a description
+        # ("4o-based", "V3-style": no model of that name)
+        parts.append(rf"(?<![\w.\-/]){body}(?![\w+]|-(?!\d{{4}}\b|{_NAME_PART}))")
     return regex("|".join(parts)) if parts else None
 
 

@@ -209,6 +209,32 @@ _PRONOUN_SUBJECT = regex(
 _POSSESSIVE_LEAD = regex(r"^\W*(?:[\w'’-]+\s+){0,4}?its\s+(?!own\b)", re.IGNORECASE)
 _SAYS = regex(r",?\s+(?:said|says|claims|claimed|argues|argued|wrote|writes|told|added|noted)\b")
 _QUESTION = regex(r"\?\s*$")
+# a date set before a sentence's words: "In July 2024, ...", "Back in March, ..."
+_DATE_OPENER = regex(
+    r"\W*(?:back\s+)?(?:in|on|by|during|as\s+of|at\s+the\s+end\s+of)\s+"
+    r"(?:(?:early|mid|late|the\s+summer\s+of|the\s+spring\s+of|the\s+autumn\s+of|"
+    r"the\s+fall\s+of)[\s-]+)?[\w ]{3,20}?(?:\s+20\d\d)?,",
+    re.IGNORECASE,
+)
+# the simple past a paragraph's date goes on over, not today's present
+_TOLD_PAST = regex(
+    r"\b(?:was|were|tied|beat|led|took|held|came|sat|rose|fell|won|stood|overtook|"
+    r"[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+_TOLD_NOW = regex(
+    r"\b(?:is|are|has|have|now|currently|today|still|remains?|ranks|leads|beats|sits|"
+    r"tops|trails|holds|stands)\b|['’]s\s+(?:been|now|still)\b",
+    re.IGNORECASE,
+)
+# "The report also counted R1 among ...": a document's finding, of the document's date
+_DOCUMENT_SAYS = regex(
+    r"\W*(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:report|study|survey|index|paper|"
+    r"analysis|review|audit|ranking)s?\b",
+    re.IGNORECASE,
+)
+# a question of a few words ("And 4o-mini?", "What about Gemini?"): no verb of its own
+_SHORT_QUESTION = regex(r"(?:[\w.'’()+-]+\s+){0,6}[\w.'’()+-]+\s*\?")
 # Rankings of something other than the models' quality: app stores, downloads, prices,
 # speed ("On pricing, the model beats cost leaders ...", "the No. 1 free iPhone app").
 _OTHER_RANKING = regex(
@@ -564,6 +590,10 @@ class RulesExtractor:
         # the next sentences that rank, until one ranks nothing or says "overall"
         listed: Group | None = None
         said_from = 0  # where the previous sentence's claims start in result.drafts
+        # "In July 2024, Meta released Llama 3.1. GPT-4o mini tied GPT-4o.": a date set
+        # before a sentence goes on over the undated past of its paragraph
+        told: date | None = None
+        prev_end = 0
         # a headline naming no board or test is about the one its first lines name
         title = (article.title or "").strip()
         headline = _lead_measure(sentences, title) if title else None
@@ -574,12 +604,18 @@ class RulesExtractor:
             # "The released Maverick ... debuted in 35th place. It ranks behind ...": a
             # subject described, not named, is a candidate too; "it" is then not the topic
             named_before = named_before or bool(_DESCRIBED_SUBJECT.match(prev_text))
+            # "And GPT-4o mini? It ranks ..." : a short question puts its model forward
+            named_before = named_before or _asks_about_name(prev_text)
             # "the 405B model" after "Llama 3.1 405B" is that model (referents.py)
             models = referents.resolve(sent.text, written, short_names=False)
             referents.add(written)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
             subject_before = _sharpened(prev_subject, topic)
             prev_subject = sentence_antecedent(sent.text, models)
+            if prev_subject is None and _SHORT_QUESTION.fullmatch(sent.text.strip()):
+                # "What about GPT-4o mini?": the one model it asks about, else nobody
+                asked = {m.text for m in models if m.kind == "model"}
+                prev_subject = asked.pop() if len(asked) == 1 else None
             if prev_subject is None and (
                 _PRONOUN_SUBJECT.match(sent.text) or _POSSESSIVE_LEAD.match(sent.text)
             ):
@@ -587,6 +623,11 @@ class RulesExtractor:
                 # sentences keeps speaking of the same model
                 prev_subject = subject_before or (None if named_before else topic)
             prev_text = sent.text
+            if "\n" in text[prev_end : sent.start]:
+                told = None  # a new paragraph tells its own time
+            prev_end = sent.end
+            if opener := _DATE_OPENER.match(sent.text):
+                told = find_date(opener.group(), article.published)
             if _DENIES_BEFORE.match(sent.text.strip()):
                 # "... claimed that Grok 4 is number one on LMArena. That is not true."
                 here = locate_quote(article.text, sent.text)
@@ -706,7 +747,7 @@ class RulesExtractor:
                     goes_on = (goes_on[0], None)
                 if headline and sent.text.strip() == title:
                     goes_on = (headline, None)
-                draft = self._draft(hit, sent, article, sentence_board, models, goes_on)
+                draft = self._draft(hit, sent, article, sentence_board, models, goes_on, told)
                 if draft is not None:
                     draft.mentions = _mentions(hit, ctx)
                     draft = _in_full(draft, shorts)
@@ -800,6 +841,7 @@ class RulesExtractor:
         article_board: str | None,
         models: list[Mention],
         carried: tuple[str | None, str | None] = (None, None),
+        told: date | None = None,
     ) -> ClaimDraft | None:
         span = locate_quote(article.text, sent.text)
         if span is None:
@@ -910,8 +952,16 @@ class RulesExtractor:
         if dated is not None and now_said and now_said.start() < hit.start:
             # "debuted two weeks ago and now ranks second": the place is today's
             dated = None
-        as_of: date = dated or article.published
         own = clause_before(sent.text, hit.start) + sent.text[hit.start : hit.start + 20]
+        if (
+            dated is None
+            and told is not None
+            and _TOLD_PAST.search(own)
+            and not _TOLD_NOW.search(sent.text)
+            and not _DOCUMENT_SAYS.match(sent.text)
+        ):
+            dated = told  # the paragraph's time, in the simple past
+        as_of: date = dated or article.published
         if dated is None and PLUPERFECT.search(own):
             return None  # "which had led the leaderboard": a past the text does not date
         if isinstance(hit, TrendHit):
@@ -1482,6 +1532,14 @@ def _without_names(text: str, models: list[Mention]) -> str:
     for m in models:
         text = text[: m.start] + "_" * (m.end - m.start) + text[m.end :]
     return text
+
+
+def _asks_about_name(text: str) -> bool:
+    """A short question with a name in it ("And 4o-mini?", "What about Hunyuan?"): the
+    "it" after it is that name, never the article's topic."""
+    if not _SHORT_QUESTION.fullmatch(text.strip()):
+        return False
+    return any(w[0].isupper() or any(c.isdigit() for c in w) for w in text.split()[1:])
 
 
 def _sharpened(subject: str | None, topic: str | None) -> str | None:

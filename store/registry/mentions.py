@@ -160,6 +160,9 @@ def _org_forms(form: Form, registry: Registry) -> list[Form]:
         note = f"{form.note} (reading {words[0]!r} as {means[0]!r})"
         dated = f"{means[0]} {words[1]}"
         return [Form(dated, note, form.newest, form.no_reasoning, form.family_ok)]
+    if len(words) == 1:
+        # "4o-mini": an alias joined to the word after it by a hyphen
+        words = re.split(r"(?<=\w)-(?=[a-z])", words[0], flags=re.IGNORECASE)
     for n in (3, 2, 1):
         said = registry.rewrites.get(key(" ".join(words[:n]))) if len(words) > n else None
         if said is not None:

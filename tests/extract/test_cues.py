@@ -3035,3 +3035,42 @@ def test_places_the_words_do_not_give(text: str, expected: set[tuple[str, int, s
 )
 def test_a_later_clause_gives_the_first_subject_no_second_comparison(text: str) -> None:
     assert {(p[0], p[1]) for p in pairs(text)} == {("GPT-4o", "Llama 3 70B")}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["And GPT-4o mini?", "What about GPT-4o mini?", "And 4o-mini?", "GPT-4o mini, then?"],
+)
+def test_it_after_a_short_question_is_the_model_asked_about(question: str) -> None:
+    text = f"Grok 2 is strong. {question} It ranks ahead of Claude 3 Opus on LMArena."
+    [(a, b, rel)] = pairs(text)
+    assert (a.replace("-", " "), b, rel) == ("4o mini", "Claude 3 Opus", "beats") or (
+        a == "GPT-4o mini" and (b, rel) == ("Claude 3 Opus", "beats")
+    )
+
+
+def test_it_after_a_question_about_an_unknown_name_is_nobody_known() -> None:
+    # the name asked about is not one any list knows: "it" is not the earlier model
+    found = pairs("Grok 2 is strong. And the new Zorblax? It ranks ahead of Claude 3 Opus.")
+    assert not any(a == "Grok 2" for a, _, _ in found)
+    # a question with no name in it leaves "it" as it was
+    assert pairs("Grok 2 is strong. Is that all? It ranks ahead of Claude 3 Opus on LMArena.") == {
+        ("Grok 2", "Claude 3 Opus", "beats")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("4o-mini beats Claude 3 Opus on LMArena.", "4o-mini"),
+        ("R1-Zero beats Claude 3 Opus on LMArena.", "R1-Zero"),
+        ("R1-0528 beats Claude 3 Opus on LMArena.", "R1-0528"),
+    ],
+)
+def test_a_short_name_joined_to_its_next_word_by_a_hyphen(text: str, name: str) -> None:
+    assert {a for a, _, _ in pairs(text)} == {name}
+
+
+@pytest.mark.parametrize("text", ["The 4o-based agent beats o1.", "V3-style models beat o1."])
+def test_a_short_name_with_a_describing_suffix_is_no_name(text: str) -> None:
+    assert pairs(text) == set()

@@ -899,3 +899,50 @@ def test_a_time_that_describes_a_name_dates_nothing() -> None:
     text = "For now, Gemini-Exp-1114, last week's champion, has slid to third on LMArena."
     [claim] = _claims(text, date(2024, 11, 25))
     assert (claim["rank"], claim["as_of"]) == (3, "2024-11-25")
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # a date set before a sentence goes on over the simple past of its paragraph
+        (
+            "In July 2024, Meta released Llama 3.1 405B. GPT-4o mini tied GPT-4o on LMArena.",
+            "2024-07-31",
+        ),
+        (
+            "Back in March 2024, Anthropic shipped Claude 3. Claude 3 Opus overtook GPT-4 "
+            "on LMArena within days.",
+            "2024-03-31",
+        ),
+        ("On June 26, 2024, the new board went live. Qwen2-72B took first place.", "2024-06-26"),
+        # what is so today is of today
+        (
+            "In July 2024, Meta released Llama 3.1 405B. GPT-4o mini now ranks above GPT-4o "
+            "on LMArena.",
+            "2025-03-01",
+        ),
+        (
+            "In July 2024, Meta released Llama 3.1 405B. GPT-4o mini is ahead of GPT-4o on "
+            "LMArena.",
+            "2025-03-01",
+        ),
+        # a new paragraph tells its own time
+        (
+            "In July 2024, Meta released Llama 3.1 405B.\n\nGPT-4o mini tied GPT-4o on LMArena.",
+            "2025-03-01",
+        ),
+        # a document's finding is of the document's date
+        (
+            "In July 2024, Meta released Llama 3.1 405B. The report also put GPT-4o mini "
+            "ahead of GPT-4o on LMArena.",
+            "2025-03-01",
+        ),
+        (
+            "In July 2024, Meta released Llama 3.1 405B. The study found that GPT-4o mini "
+            "beat GPT-4o on LMArena.",
+            "2025-03-01",
+        ),
+    ],
+)
+def test_a_paragraphs_date_goes_on_over_its_undated_past(text: str, as_of: str) -> None:
+    assert {c["as_of"] for c in _claims(text, date(2025, 3, 1))} == {as_of}
