@@ -61,6 +61,13 @@ _BY_MUCH = regex(
     r"[^,.;]{0,60}?\bby\s+(?:much|a\s+lot|far|a\s+(?:wide|large|big|huge)\s+margin)\b",
     re.IGNORECASE,
 )
+# "doesn't rank above GPT-4o for nothing", "does not lead without reason": a denial of
+# the claim's having no cause affirms it
+_NOT_IDLY = regex(
+    r"[^,.;]{0,80}?\b(?:for\s+nothing|without\s+(?:good\s+)?(?:reason|cause)|by\s+accident|"
+    r"by\s+chance)\b",
+    re.IGNORECASE,
+)
 # "almost beats", "nearly topped": it did not
 _ALMOST = regex(
     r"\b(?:almost|nearly|just\s+missed|narrowly\s+missed|c(?:a|o)mes?\s+close\s+to|"
@@ -289,7 +296,7 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
             lead = between
     negated = bool(_NEG.search(_NOT_NEGATING.sub(" ", lead)))
     almost_tied = False
-    if negated and _BY_MUCH.match(text, pos):
+    if negated and (_BY_MUCH.match(text, pos) or _NOT_IDLY.match(text, pos)):
         negated = False
     if _ALMOST.search(lead):
         if _WON.match(text, pos):

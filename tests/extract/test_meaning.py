@@ -55,6 +55,10 @@ ASSERTED = [
     # a degree, not a denial: "not much worse" is worse, "not by much" still beats
     ("Grok 4 is not much worse than Gemini 2.5 Pro.", "worse"),
     ("Gemini 2.5 Pro doesn't beat o3 by much on LMArena.", "beat"),
+    # a denial that it happened idly affirms it happened
+    ("Grok 4 doesn't rank above Claude Opus 4 on LMArena for nothing.", "rank"),
+    ("Gemini 2.5 Pro didn't top LMArena by accident.", "top"),
+    ("o3 does not lead that board without good reason.", "lead"),
     # a contrast names who does not: the subject still does
     ("Gemini 2.5 Pro, not Grok 4, tops LMArena.", "tops"),
     ("Grok 4, which is not open, beats Gemini 2.5 Pro.", "beats"),
