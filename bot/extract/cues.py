@@ -537,6 +537,14 @@ _FOLLOWED = regex(
 )
 
 
+# "GPT-4o was first, then Gemini took over": a later leader, not the next place
+_TOOK_OVER = regex(
+    r"\s+(?:\w+ly\s+)?(?:took\s+over|overtook|replaced|took\s+(?:the\s+|its\s+)?(?:top|lead|crown)|"
+    r"dethroned|unseated)\b",
+    re.IGNORECASE,
+)
+
+
 _ORDERED_LIST = regex(
     r"\b(?:in\s+order|top\s+(?:\d{1,2}|ten|five|three|twenty)|standings|ranking)\b[^:;.]{0,40}:\s*",
     re.IGNORECASE,
@@ -682,7 +690,11 @@ def find_ranked_lists(s: Sentence) -> list[Hit]:
         followed = False
         if after:
             pass
-        elif last_rank and _FOLLOWED.search(s.text[max(0, model.start - 30) : model.start]):
+        elif (
+            last_rank
+            and _FOLLOWED.search(s.text[max(0, model.start - 30) : model.start])
+            and not _TOOK_OVER.match(s.text, model.end)
+        ):
             rank, followed = last_rank + 1, True
         elif last_rank and in_list and _LIST_JOIN.match(s.text[prev_end : model.start]):
             rank, followed = last_rank + 1, True  # "followed by X at 1224 and Y at 1155"

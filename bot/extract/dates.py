@@ -33,7 +33,8 @@ _DAY_MONTH_YEAR = regex(
 _MONTH_YEAR = regex(rf"\b({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE)
 _MONTH_DAY = regex(rf"\b({_MONTH_CAP})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*20\d\d)")
 _IN_MONTH = regex(
-    rf"\b(?i:in|since|during|by|as of|through)\s+(?P<part>(?i:early\s+|late\s+|mid-?\s*))?"
+    r"\b(?i:in|since|during|by|as of|through|as\s+recently\s+as|as\s+late\s+as)\s+"
+    r"(?P<part>(?i:early\s+|late\s+|mid-?\s*))?"
     rf"({_MONTH_CAP})\b(?!\s+\d)"
 )
 # ("last week's champion", "yesterday's leader": a time that describes a name, not the
@@ -74,7 +75,7 @@ _YEAR_PART = regex(
 
 
 _LAST_SEASON = regex(
-    rf"\blast\s+(?P<what>spring|summer|autumn|fall|{_MONTH_RE})\b{_NOT_OWNER}", re.IGNORECASE
+    rf"\blast\s+(?P<what>spring|summer|autumn|fall|winter|{_MONTH_RE})\b{_NOT_OWNER}", re.IGNORECASE
 )
 _LAST_YEAR = regex(
     r"\b(?:(?P<part>early|late|start|beginning|end)\s+(?:of\s+)?)?last\s+year\b" + _NOT_OWNER,
@@ -164,7 +165,8 @@ def find_date(sentence: str, published: date) -> date | None:
     if m and not re.search(r"\bsince\s+$", sentence[: m.start()], re.IGNORECASE):
         # "last summer", "last August": the latest one before the present one
         word = m["what"].lower()
-        month = _SEASON_END.get(word) or _MONTHS[word]
+        # a winter ends in February (of the year it ends in)
+        month = 2 if word == "winter" else _SEASON_END.get(word) or _MONTHS[word]
         end = _month_end(published.year, month)
         if end >= published.replace(day=1):  # not over yet: the year before's
             end = _month_end(published.year - 1, month)

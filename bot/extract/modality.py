@@ -68,6 +68,15 @@ _NOT_IDLY = regex(
     r"by\s+chance)\b",
     re.IGNORECASE,
 )
+# a comparison added after a comma, with no verb of its own
+_APPENDED = regex(
+    r"(?:well\s+|just\s+|far\s+|still\s+)?(?:behind|below|under|ahead\s+of|above|"
+    r"in\s+front\s+of|(?:lower|higher|better|worse|weaker|stronger)\s+than|trailing|beating|"
+    r"outscoring|outranking)\b",
+    re.IGNORECASE,
+)
+_AFTER_COMMA = regex(r"[,;(–—]\s*$")
+_ASIDE_AFTER_NOT = regex(r"\b(?:not|never|n['’]t|no\s+longer)\s*[,(–—][^,;]{0,60}$", re.I)
 # "almost beats", "nearly topped": it did not
 _ALMOST = regex(
     r"\b(?:almost|nearly|just\s+missed|narrowly\s+missed|c(?:a|o)mes?\s+close\s+to|"
@@ -103,6 +112,30 @@ _SO_THEY_SAY = regex(
     r"(?:goes|says|claims|would\s+have\s+it)\b",
     re.IGNORECASE,
 )
+_SUPPOSED = regex(
+    r"[a-z]+ing\b[^,.;:]{0,80}?\b(?:would|could|might|will|'d)\s+(?:(?:\w+ly|surely|still)\s+)?"
+    r"(?:be|mean|make|come\s+as|surprise|shock|stun|change|upend)\b",
+    re.IGNORECASE,
+)
+_PAST_VERB = regex(r"\b(?:was|were|had|led|held|sat|took|stood|beat|won|came|[a-z]{2,}ed)\b", re.I)
+# "until March", "before Gemini 2.5 Pro arrived": a span's end, said in the past
+_BOUNDED = regex(
+    r"\b(?:until|till|up\s+until)\s+(?!now\b|today\b|recently\b|this\s+week\b)[\w-]|"
+    r"\bbefore\s+(?!(?:the\s+)?style\b)(?:the\s+|its\s+|their\s+|[A-Z0-9])",
+    re.IGNORECASE,
+)
+# "GPT-4o was first, then Gemini took over": first before a time the text does not date
+_SUCCEEDED_AFTER = regex(
+    r"[^.;]{0,80}?,?\s*(?:and\s+|but\s+)?then\s+[^,;]{0,60}?\b(?:took\s+over|overtook|"
+    r"replaced\s+(?:it|them)|took\s+(?:the\s+|its\s+)?(?:top|lead|crown|first)|dethroned|unseated)\b",
+    re.IGNORECASE,
+)
+# "o1-preview never overtook X": at no time, not at one date ("has never" reaches now)
+_NEVER_PAST = regex(
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\bnever\s+(?:once\s+)?(?:overtook|beat|led|took|held|won|"
+    r"rose|came|was|were|made|broke|cracked|reached|[a-z]+ed)\b",
+    re.IGNORECASE,
+)
 # "..., but that is not true": denied after it is said
 _DENIED_AFTER = regex(
     # "..., according to a viral post that turned out to be wrong"
@@ -113,6 +146,11 @@ _DENIED_AFTER = regex(
     r"(?:not\s+(?:true|the\s+case|so)|false|untrue|wrong)\b|"
     # "..., which it is not"; "...; our reading of the board does not back that up"
     r"[^.;]{0,80}?,\s*which\s+(?:it|they)\s+(?:is|are|was|were)\s*(?:n['’]t|not)\b|"
+    # "..., which is not the case"; "..., but it doesn't."
+    r"[^.;]{0,120}?,\s*which\s+(?:is|was)\s*(?:n['’]t|not)\s+(?:the\s+case|true|so|correct|"
+    r"accurate)\b|"
+    r"[^.;]{0,120}?,\s*(?:but|yet)\s+(?:it|they|that|this|he|she)\s+(?:does|do|did|is|are|was|"
+    r"were|has|have|had)\s*(?:n['’]t|not)\s*(?:(?:so|true|the\s+case|right)\s*)?(?:[.!]|$)|"
     r"[^.]{0,200}?[;,:]\s*(?:but\s+|yet\s+)?[^.;]{0,60}?\b(?:does|do|did)\s*(?:n['’]t|not)\s+"
     r"(?:back\s+(?:that|this|it)\s+up|support\s+(?:that|this|it)|bear\s+(?:that|this|it)\s+out)",
     re.IGNORECASE,
@@ -130,7 +168,9 @@ _PAST_PHRASES = (
     # "at the time", "by then" point back to a time said before ("at the time of writing",
     # "of this post" say which)
     r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|by\s+then|by\s+that\s+(?:time|point)|"
-    r"previously|until\s+recently|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)"
+    r"previously|until\s+recently|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)|"
+    # a time counted from a launch the sentence does not date: "two weeks after launch"
+    r"(?:days?|weeks?|months?)\s+(?:after|into)\s+(?:its\s+|their\s+|the\s+)?(?:launch|release|debut)"
 )
 _UNDATED_PAST = regex(
     r"\b(?:(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
@@ -155,6 +195,7 @@ PLUPERFECT = regex(
 # after the cue, in its clause: "climbed to third place after its release"
 _UNDATED_AFTER = regex(
     r"[^,;.]{0,60}?\b(?:(?:after|following|upon)\s+(?:its|their)\s+(?:release|launch|debut)|"
+    r"at\s+(?:its\s+|their\s+)?(?:launch|release|debut)|"
     # "was #1 on LMArena for months", "ranked first earlier in the year"
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
     r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|back\s+then|"
@@ -221,7 +262,8 @@ _REJECTED = regex(
     r"refuted|dismiss(?:es|ed)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|idea|notion)?"
     r"\s*(?:that\b)?|\bit\s+is\s+(?:false|untrue|not\s+true)\s+that\b|"
     r"\bcontrary\s+to\s+(?:claims|reports)\b|"
-    r"\b(?:nobody|no\s+one|few\s+people)\s+(?:[\w-]+\s+){0,2}?(?:believes?|thinks?|expects?|buys?)"
+    r"\b(?:nobody|no\s+one|few\s+people)\s+(?:[\w-]+\s+){0,2}?(?:believes?|thinks?|expects?|buys?|"
+    r"claims?|says|argues?|suggests?|pretends?)"
     r"\s+(?:that\s+)?|"
     # "I don't buy that X beats Y": the writer says the opposite (without "that" the
     # denial stands in the claim's own clause: "we do not think any X outranks Y")
@@ -230,6 +272,11 @@ _REJECTED = regex(
     r"\b(?:earlier|previously)\s+we\s+(?:said|reported|wrote|stated)\s+(?:that\s+)?|"
     r"\bwe\s+(?:previously|earlier|wrongly|incorrectly|mistakenly)\s+"
     r"(?:said|reported|wrote|stated)\s+(?:that\s+)?|"
+    # "incorrectly stated that", "An earlier headline, since changed, suggested that"
+    r"\b(?:incorrectly|wrongly|mistakenly|falsely|erroneously)\s+(?:said|stated|reported|"
+    r"claimed|suggested|wrote)\s+(?:that\s+)?|"
+    r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+(?:headline|draft|tweet|post)\b"
+    r"[^.;]{0,80}?\b(?:said|stated|reported|claimed|suggested|wrote)\s+(?:that\s+)?|"
     r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version"
     r"(?:\s+of\s+this\s+(?:article|story|post|piece|report))?\s+"
     r"(?:\w+\s+)?(?:said|stated|reported|claimed|suggested)\s+(?:that\s+)?|"
@@ -268,6 +315,16 @@ class Mood:
     asked: bool = False  # "questioned whether ...": no claim is made
 
 
+# "X, which ranked third at launch, now sits tenth": the time turns at the comma
+_NOW_TURN = regex(r",\s+(?=(?:now|today|currently|still|these\s+days)\b)", re.IGNORECASE)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause the cue at `pos` stands in ends."""
+    found = (_CLAUSE_BREAK.search(text, pos + 1), _NOW_TURN.search(text, pos))
+    return min((m.start() for m in found if m is not None), default=len(text))
+
+
 def clause_before(text: str, pos: int, start: int = 0) -> str:
     """The words between the start of the cue's clause (not before `start`) and `pos`."""
     begin = start
@@ -295,6 +352,12 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
         if len(between) < len(lead) or not _CLAUSE_BREAK.search(between):
             lead = between
     negated = bool(_NEG.search(_NOT_NEGATING.sub(" ", lead)))
+    comma = _AFTER_COMMA.search(text, 0, pos) if negated else None
+    if comma and _APPENDED.match(text, pos) and not _ASIDE_AFTER_NOT.search(text, 0, comma.start()):
+        # "K2 did not enter the top ten, lower than GLM-4.5": the denial is the verb's
+        # before the comma; the place added after it is said outright ("is not, as
+        # some claim, behind it": an aside inside the denied verb's clause)
+        negated = False
     almost_tied = False
     if negated and (_BY_MUCH.match(text, pos) or _NOT_IDLY.match(text, pos)):
         negated = False
@@ -319,10 +382,18 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
     after = _UNDATED_AFTER.match(text, pos) is not None and not _PERFECT.search(clause)
     past = bool(_UNDATED_PAST.search(clause) or _FRONTED_PAST.match(text)) or after
     past = past or bool(_BRIEFLY_PAST.search(clause + text[pos : pos + 15]))
-    past = past and not _NOW.search(text)
+    # "until March", "before Gemini 2.5 Pro arrived": only the end of a span is given
+    own = clause + text[pos : _clause_end(text, pos)]
+    past = past or bool(_BOUNDED.search(own) and _PAST_VERB.search(own))
+    past = past or bool(_SUCCEEDED_AFTER.match(text, pos))
+    past = past or bool(_NEVER_PAST.search(clause + text[pos : pos + 15]))
+    # "X, which ranked third at launch, now sits tenth": the other clause's "now"
+    past = past and not _NOW.search(clause + text[pos : _clause_end(text, pos)])
     asked = bool(_ASKED.search(text, max(0, pos - 120), pos) or _WHETHER_FIRST.match(text))
     # "X beats Y - or so the marketing goes": said by others, not asserted
     asked = asked or almost_tied or bool(_SO_THEY_SAY.search(text, pos))
+    # "Gemma 3 beating R1 would be a surprise": a supposition, not a claim
+    asked = asked or bool(_SUPPOSED.match(text, pos))
     return Mood(negated=negated, forecast=forecast, undated_past=past, asked=asked)
 
 

@@ -475,8 +475,8 @@ def _written_pattern(spellings: frozenset[str]) -> re.Pattern[str] | None:
             body = f"(?i:{body})"
         # "R1-0528": a release date may follow with a hyphen, and so may a word of the
         # name ("4o-mini", "R1-Zero"), not a suffix that makes it a description
-        # ("4o-based", "V3-style": no model of that name)
-        parts.append(rf"(?<![\w.\-/]){body}(?![\w+]|-(?!\d{{4}}\b|{_NAME_PART}))")
+        # ("4o-based", "V3-style": no model of that name); "V3.1" is not "V3"
+        parts.append(rf"(?<![\w.\-/]){body}(?![\w+]|\.\d|-(?!\d{{4}}\b|{_NAME_PART}))")
     return regex("|".join(parts)) if parts else None
 
 

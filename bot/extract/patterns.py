@@ -198,7 +198,8 @@ _VERBS: dict[Relation, str] = {
         r"(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+ly\s+)?(?:replaced|superseded|"
         r"succeeded|outperformed|beaten|"
         r"surpassed|overtaken|outscored|outranked|topped|edged\s+out|eclipsed|bested|"
-        r"outpaced|leapfrogged|dethroned|unseated)\s+by|"
+        # "is outranked only by larger models": an adverb before "by" keeps the passive
+        r"outpaced|leapfrogged|dethroned|unseated)\s+(?:(?:only|just|even|\w+ly)\s+)?by|"
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
         r"falls? behind|fell behind|(?:is|are|was|were) no match for|"

@@ -119,3 +119,22 @@ def sharpen_topic(topic: str | None, names: Iterable[Mention]) -> str | None:
 from bot.extract.prefilter import prefilter_patterns  # noqa: E402
 
 prefilter_patterns(globals())
+
+
+_FORMER_LATTER = regex(r"\bthe\s+(?P<which>former|latter)\b", re.IGNORECASE)
+
+
+def former_and_latter(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` plus "the former" and "the latter" as the names they point back to:
+    of the last two models named before them in the sentence, the first or the second."""
+    out = list(mentions)
+    for m in _FORMER_LATTER.finditer(text):
+        names: list[str] = []
+        for x in mentions:
+            if x.end <= m.start() and x.kind == "model" and x.text not in names[-1:]:
+                names.append(x.text)
+        if len(names) < 2 or names[-1] == names[-2]:
+            continue  # "the latter" of one name is no reference the sentence settles
+        name = names[-1] if m.group("which").lower() == "latter" else names[-2]
+        out.append(Mention(m.start(), m.end(), name, "model"))
+    return sorted(out, key=lambda x: x.start) if len(out) > len(mentions) else out

@@ -43,7 +43,7 @@ from bot.extract.patterns import (
     sentence_antecedent,
     unknown_kind,
 )
-from bot.extract.referents import Referents, sharpen_topic
+from bot.extract.referents import Referents, former_and_latter, sharpen_topic
 from bot.extract.regexes import longest_first, regex
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
@@ -178,15 +178,19 @@ _MEASURE_AFTER = regex(
 )
 _MEASURE_ON = regex(rf"\b(?:[Oo]n|[Ii]n)\s+(?:the\s+)?{_MEASURE_NAME}")
 _ELO_WORDS = regex(r"\b(?:elo|lmarena|lmsys|chatbot\s+arena)\b", re.IGNORECASE)
+# "with style control turned off": the raw view
+_OFF = r"\s+(?:(?:is|was)\s+)?(?:(?:turned|switched|toggled)\s+off|off\b|disabled|removed)"
 _STYLE = regex(
-    r"\bstyle[- ]control|\bstyle\s+is\s+(?:accounted|controlled|corrected|adjusted)\s+for|"
+    rf"\bstyle[- ]control(?!{_OFF})|"
+    r"\bstyle\s+is\s+(?:accounted|controlled|corrected|adjusted)\s+for|"
     r"\b(?:controlling|correcting|adjusting)\s+for\s+style|\bstyle[- ]adjusted",
     re.IGNORECASE,
 )
 # "in the raw view", "on the default leaderboard", "without style control"
 _RAW = regex(
     r"\b(?:raw|default|unadjusted|plain)\s+(?:view|rankings?|leaderboard|scores?|ratings?|board|"
-    r"order|standings|elo|table|list|terms)\b|\b(?:without|before)\s+(?:the\s+)?style[- ]control",
+    r"order|standings|elo|table|list|terms)\b|\b(?:without|before)\s+(?:the\s+)?style[- ]control|"
+    rf"\bstyle[- ]control{_OFF}",
     re.IGNORECASE,
 )
 # where a view's words stop holding: a new clause ("..., though it climbs to eighth
@@ -608,6 +612,7 @@ class RulesExtractor:
             named_before = named_before or _asks_about_name(prev_text)
             # "the 405B model" after "Llama 3.1 405B" is that model (referents.py)
             models = referents.resolve(sent.text, written, short_names=False)
+            models = former_and_latter(sent.text, models)
             referents.add(written)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
             subject_before = _sharpened(prev_subject, topic)
@@ -703,6 +708,14 @@ class RulesExtractor:
                     elif among and unknown_kind(among.group("kind"), self.gaz):
                         # "Among the five models we compared, X came first": a set no
                         # group's facts describe
+                        scope = False
+                    if (
+                        scope is None
+                        and _UNREAD_SCOPE.match(ctx.text, hit.start)
+                        and not size_scoped(ctx.text)
+                    ):
+                        # "the best model whose weights are public", "... you can run
+                        # yourself": a set no group phrase reads; never the whole board
                         scope = False
                     if scope is False:
                         unclear.append(hit)  # a place within groups the words do not settle
@@ -995,6 +1008,15 @@ class RulesExtractor:
         return draft
 
 
+# a place's noun narrowed by words no group phrase reads
+_UNREAD_SCOPE = regex(
+    r"(?:(?!\bamong)[^,;.]){0,40}?\b(?:models?|LLMs?|systems?|entry|entries|one|options?|"
+    r"chatbots?|AIs?)\s+(?:with\s+(?!(?:a|an)\s+(?:score|rating|elo)\b)(?!open\s+weights\b)|whose\b|"
+    r"(?:that|which)\s+(?:you|anyone|one|people|developers|companies|users)\b|you\s+can\b|"
+    r"(?:made|built|developed|trained|released|licensed|available|downloadable)\s+"
+    r"(?:in|by|outside|under|as|for|with)\b|(?:not\s+)?(?:from|outside|under)\s+(?:a|an|any|\d))",
+    re.IGNORECASE,
+)
 # "ranks third among open models", "is No. 1 among Chinese models", "leads all Chinese
 # models", "ranks first in China": the place is within that group, not on the board
 _SCOPE_BEFORE = regex(
@@ -1498,7 +1520,9 @@ def _crossed(hit: Hit, lists: list[list[Mention]]) -> bool:
 
 
 _RELEASED = regex(
-    r"(?:,|\(|—|–)\s*(?:which\s+was\s+|first\s+)?(?:released|launched|introduced|announced|"
+    # ", the model released in December,": a described release too
+    r"(?:,|\(|—|–)\s*(?:(?:the|a|an)\s+[^,()—–;]{0,40}?\s(?:that\s+was\s+|which\s+was\s+)?)?"
+    r"(?:which\s+was\s+|first\s+)?(?:released|launched|introduced|announced|"
     r"unveiled|debuted|shipped|out)\s+[^,()—–;]{1,40}(?:,|\)|—|–)",
     re.IGNORECASE,
 )

@@ -3074,3 +3074,43 @@ def test_a_short_name_joined_to_its_next_word_by_a_hyphen(text: str, name: str) 
 @pytest.mark.parametrize("text", ["The 4o-based agent beats o1.", "V3-style models beat o1."])
 def test_a_short_name_with_a_describing_suffix_is_no_name(text: str) -> None:
     assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On LMArena, Gemma 3 27B is outranked only by larger models such as DeepSeek-R1.",
+        "On LMArena, Gemma 3 27B was narrowly beaten by DeepSeek-R1.",
+        "On LMArena, Gemma 3 27B was beaten just by DeepSeek-R1.",
+    ],
+)
+def test_a_passive_with_an_adverb_before_by(text: str) -> None:
+    assert pairs(text) == {("Gemma 3 27B", "DeepSeek-R1", "trails")}
+
+
+@pytest.mark.parametrize(("which", "tied"), [("latter", "DeepSeek-V3"), ("former", "Gemma 3 27B")])
+def test_the_former_and_the_latter(which: str, tied: str) -> None:
+    text = f"On LMArena, Gemma 3 27B beats DeepSeek-V3, and the {which} is tied with QwQ-32B."
+    assert pairs(text) == {("Gemma 3 27B", "DeepSeek-V3", "beats"), (tied, "QwQ-32B", "ties")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llama 3.1 405B is the highest-ranked model with openly downloadable weights on LMArena.",
+        "Llama 3.1 405B is the best model whose weights are public on LMArena.",
+        "Llama 3.1 405B is the best model you can run yourself.",
+        "DeepSeek-V3 is the best model made in China on LMArena.",
+    ],
+)
+def test_a_place_within_a_set_no_group_phrase_reads_is_not_board_wide(text: str) -> None:
+    assert ranks(text) == set()
+
+
+def test_a_place_within_a_set_a_group_phrase_reads() -> None:
+    [claim] = claims("Llama 3.1 405B is the highest-ranked model with open weights on LMArena.")
+    assert (claim["rank"], claim["within"]["open_weights"]) == (1, True)
+
+
+def test_a_dotted_version_after_a_short_name_is_not_that_name() -> None:
+    assert pairs("On LMArena, V3.1 beats Kimi K2.") == set()

@@ -950,3 +950,111 @@ def test_a_time_that_describes_a_name_dates_nothing() -> None:
 )
 def test_a_paragraphs_date_goes_on_over_its_undated_past(text: str, as_of: str) -> None:
     assert {c["as_of"] for c in _claims(text, date(2025, 3, 1))} == {as_of}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # only the end of a span is given: no one date to judge the claim at
+        "Grok 3 was the top model on LMArena until March.",
+        "Until late March, Grok 3 was the top model on LMArena.",
+        "Grok 3 was #1 on LMArena before Gemini 2.5 Pro arrived.",
+        "Before the March update, Grok 3 ranked first on LMArena.",
+        # a time counted from a launch the text does not date
+        "Two weeks after launch, Grok 3 ranked first on LMArena.",
+        "A few days into its release, Grok 3 ranked first on LMArena.",
+        # first until another took over, at a time not said
+        "GPT-4o was first on LMArena, then Gemini 1.5 Pro Exp 0801 took over.",
+        # "never" in the simple past: at no time, not at one date
+        "o1-preview never overtook ChatGPT-4o-latest on LMArena.",
+        "Llama 3 never cracked the top five on LMArena.",
+    ],
+)
+def test_a_past_given_only_by_its_bounds_is_not_judged_at_one_date(text: str) -> None:
+    assert _claims(text, date(2025, 5, 5)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("As recently as March, Grok 3 ranked first on LMArena.", "2025-03-31"),
+        ("Grok 3 ranked first on LMArena as late as mid-March.", "2025-03-15"),
+        ("Last winter, Grok 3 ranked first on LMArena.", "2025-02-28"),
+        # a span's bound said of today is today's
+        ("Grok 3 leads LMArena until Gemini 2.5 Pro arrives.", "2025-05-05"),
+    ],
+)
+def test_times_that_date_a_past_claim(text: str, as_of: str) -> None:
+    assert {c["as_of"] for c in _claims(text, date(2025, 5, 5))} == {as_of}
+
+
+def test_a_relative_clauses_past_is_not_the_main_clauses_now() -> None:
+    claims = _claims(
+        "DeepSeek-R1, which ranked third on LMArena at launch, now sits tenth.", date(2025, 4, 8)
+    )
+    assert [(c["model"], c["rank"], c["as_of"]) for c in claims] == [
+        ("DeepSeek-R1", 10, "2025-04-08")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some fans insist Gemma 3 27B beats DeepSeek-R1 on LMArena, but it doesn't.",
+        "Gemma 3 27B beats DeepSeek-R1 on LMArena, some say, but that isn't so.",
+        "An earlier headline suggested that Mistral Large 2 beats Claude 3.5 Sonnet on LMArena, "
+        "which is not the case.",
+        "Correction: An earlier version of this article, published on August 5, incorrectly "
+        "stated that Llama 3.1 405B had overtaken GPT-4o on the LMArena leaderboard.",
+        "Nobody would claim that Gemma 3 27B beats DeepSeek-R1 on LMArena.",
+    ],
+)
+def test_claims_denied_by_the_text_are_read_denied(text: str) -> None:
+    claims = _claims(text, date(2025, 4, 8))
+    assert claims and all(c["negated"] for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemma 3 27B beating DeepSeek-R1 on LMArena would be a surprise.",
+        "Gemma 3 27B overtaking DeepSeek-R1 on LMArena would mean the end of an era.",
+    ],
+)
+def test_a_supposition_is_no_claim(text: str) -> None:
+    assert _claims(text, date(2025, 4, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # a place added after the comma is said outright
+        ("Kimi K2 did not enter the top ten on LMArena, lower than GLM-4.5.", False),
+        ("Kimi K2 isn't in the top five on LMArena, behind GLM-4.5.", False),
+        # an aside inside the denied verb's clause keeps the denial
+        ("Kimi K2 is not, as some claim, behind GLM-4.5 on LMArena.", True),
+    ],
+)
+def test_a_comparison_after_a_denied_place(text: str, negated: bool) -> None:
+    [pair] = [c for c in _claims(text, date(2025, 8, 8)) if c["type"] == "pairwise_comparison"]
+    assert (pair["model_b"], pair["relation"], pair["negated"]) == ("GLM-4.5", "trails", negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("With style control turned off, DeepSeek-V3 beats Claude 3.5 Sonnet on LMArena.", "raw"),
+        ("When style control is switched off, DeepSeek-V3 beats Claude 3.5 Sonnet.", "raw"),
+        ("With style control on, DeepSeek-V3 beats Claude 3.5 Sonnet on LMArena.", "style_control"),
+    ],
+)
+def test_style_control_turned_off_is_the_raw_view(text: str, view: str) -> None:
+    assert {c["view"] for c in _claims(text, date(2025, 1, 30))} == {view}
+
+
+def test_a_date_in_a_described_release_is_not_the_claims() -> None:
+    [claim] = _claims(
+        "DeepSeek-V3, the model released in December, does not rank in the top ten on LMArena.",
+        date(2025, 1, 30),
+    )
+    assert claim["as_of"] == "2025-01-30"
