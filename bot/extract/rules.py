@@ -109,7 +109,11 @@ _BOARD_RE = regex(
 )
 # Names that mean the text arena only when no sub-arena is named beside them.
 _GENERIC_BOARDS = frozenset({"lmarena-text"})
-_THE_ARENA = regex(r"\b(?i:on|in|atop|at\s+the\s+top\s+of)\s+the\s+Arena\b(?!\s+(?:of|for)\b)")
+_THE_ARENA = regex(
+    r"\b(?i:on|in|atop|at\s+the\s+top\s+of)\s+the\s+Arena\b(?!\s+(?:of|for)\b)|"
+    # "On the arena, X ranks above Y": written small, only where a place is on it
+    r"\b(?i:on|atop|at\s+the\s+top\s+of)\s+the\s+arena\b(?!\s+(?:of|for)\b)"
+)
 _SUB_ARENAS = frozenset(
     b for b in BOARDS.values() if b.startswith("lmarena-") and b != "lmarena-text"
 )
@@ -434,7 +438,13 @@ _FRONTED_TASK = regex(
     r"(?:the\s+)?(?:latest|newest|new|recent|last|current|weekly|monthly)\s+(?:update|refresh|"
     r"release|snapshot|edition|leaderboard|rankings?|standings|table)|"
     r"the\s+(?:overall\s+)?(?:rankings?|standings|leaderboard|table)|"
-    r"the\s+(?:open|closed|proprietary)\s+side)\b)"
+    r"the\s+(?:open|closed|proprietary)\s+side|"
+    # times and places, not tasks: "At launch,", "At first,"
+    r"launch|release|debut|first|last|present|times|best|worst|least|most|once|scale|"
+    # "At the same time,", "On the arena,": "the" begins a task only as a named kind of
+    # test ("In the coding category,", "On the math side,", "On the hard prompts,")
+    r"the\s+(?![\w-]+(?:\s+[\w-]+){0,2}\s+(?:side|category|tasks?|benchmarks?|tests?|track|"
+    r"domain|problems|questions|prompts|subset|split)\b)(?!(?:[\w-]+\s+){0,2}prompts\b))\b)"
     r"(?P<task>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),"
 )
 _DESCRIBED_SUBJECT = regex(

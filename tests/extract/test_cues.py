@@ -3114,3 +3114,29 @@ def test_a_place_within_a_set_a_group_phrase_reads() -> None:
 
 def test_a_dotted_version_after_a_short_name_is_not_that_name() -> None:
     assert pairs("On LMArena, V3.1 beats Kimi K2.") == set()
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["At the same time,", "At the top,", "At the moment,", "In other words,", "On balance,"],
+)
+def test_a_fronted_time_or_aside_is_no_task(lead: str) -> None:
+    [claim] = claims(f"{lead} Qwen2.5-Max ranks above DeepSeek-V3.")
+    assert claim["metric"] is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "category"),
+    [("In coding,", "coding"), ("On the math side,", "math"), ("In creative writing,", None)],
+)
+def test_a_fronted_task_still_scopes_the_claim(lead: str, category: str | None) -> None:
+    [claim] = claims(f"{lead} Qwen2.5-Max ranks above DeepSeek-V3 on LMArena.")
+    assert claim["category"] == (category or "creative_writing")
+
+
+def test_the_arena_written_small_is_lmarena_where_a_place_is_on_it() -> None:
+    [claim] = claims("On the arena, Qwen2.5-Max ranks above DeepSeek-V3.")
+    assert claim["board"] == "lmarena-text"
+    # the figure of speech is not LMArena
+    found = claims("In the AI arena, Qwen2.5-Max beats DeepSeek-V3.")
+    assert all(c["board"] != "lmarena-text" for c in found)
