@@ -620,6 +620,8 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         short = len(gap) <= 25 or not _has_clause_break(gap)
         if _REPORTED.match(gap):
             return None  # "DeepSeek says Chinese models lead Grok 4": DeepSeek only says it
+        if _OWN_SUBJECT_AFTER.search(gap):
+            return None  # "..., and no Chinese open model came close": a subject of its own
         if len(gap) <= max_gap and ";" not in gap and short:
             return m.text
         elided = _ELIDED_SUBJECT.search(gap)
@@ -800,6 +802,14 @@ _REPORTED = _i(
     r"^\s*(?:also\s+|now\s+)?(?:says?|said|claims?|claimed|argues?|argued|believes?|believed|"
     r"thinks?|thought|reports?|reported|insists?|insisted|notes?|noted|told\s+\w+)\s+"
     r"(?:that\s+)?(?!it\b|its\b|they\b|their\b)[\w'’-]+\s"
+)
+
+
+# a clause joined after the name with a subject of its own, not a name: "X leads, and no
+# Chinese model comes close"
+_OWN_SUBJECT_AFTER = _i(
+    r"(?:,\s*|\s)(?:and|but|yet|while|whereas|so)\s+(?:no|none|nothing|nobody|every|each|any|all|"
+    r"few|many|most|some|several)\b[^,;]{0,60}$"
 )
 
 

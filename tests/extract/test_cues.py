@@ -3140,3 +3140,15 @@ def test_the_arena_written_small_is_lmarena_where_a_place_is_on_it() -> None:
     # the figure of speech is not LMArena
     found = claims("In the AI arena, Qwen2.5-Max beats DeepSeek-V3.")
     assert all(c["board"] != "lmarena-text" for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llama 2 70B Chat, Vicuna 33B and Zephyr 7B were the open models to beat on the Chatbot "
+        "Arena, and no Chinese open model came close to them.",
+        "GPT-4o led the arena, but every Chinese model trailed it.",
+    ],
+)
+def test_a_later_clause_with_a_quantified_subject_borrows_no_name(text: str) -> None:
+    assert pairs(text) == set()
