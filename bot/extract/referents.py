@@ -138,3 +138,38 @@ def former_and_latter(text: str, mentions: list[Mention]) -> list[Mention]:
         name = names[-1] if m.group("which").lower() == "latter" else names[-2]
         out.append(Mention(m.start(), m.end(), name, "model"))
     return sorted(out, key=lambda x: x.start) if len(out) > len(mentions) else out
+
+
+_TIERS = r"Pro|Flash|Ultra|Sonnet|Opus|Haiku|Max|Plus|Turbo|Mini|Nano|Lite|Medium|Large|Small"
+# "2.0 Pro" inside a full name, and "2.5 Pro" written alone
+_VERSION_TIER = regex(rf"(?<![\w.-])(?P<version>\d+(?:\.\d+)?)\s+(?P<tier>{_TIERS})\b")
+_FAMILY_BEFORE = regex(r"^(?P<family>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s*[- ]?$")
+
+
+def version_tiers(mentions: Iterable[Mention]) -> dict[str, set[str]]:
+    """For each tier word ("Pro", "Sonnet"), the families the article names it in:
+    "Gemini 2.0 Pro Experimental" gives {"Pro": {"Gemini"}}."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind != "model":
+            continue
+        v = _VERSION_TIER.search(m.text)
+        lead = _FAMILY_BEFORE.match(m.text[: v.start()]) if v else None
+        if v and lead:
+            out.setdefault(v.group("tier").lower(), set()).add(lead.group("family"))
+    return out
+
+
+def bare_versions(text: str, mentions: list[Mention], tiers: dict[str, set[str]]) -> list[Mention]:
+    """`mentions` plus versions written without their family ("2.5 Pro improves by 40
+    points") where the article names that tier in one family only: "Gemini 2.5 Pro"."""
+    out = list(mentions)
+    for v in _VERSION_TIER.finditer(text):
+        if any(m.start < v.end() and v.start() < m.end for m in mentions):
+            continue  # part of a name already read
+        families = tiers.get(v.group("tier").lower(), set())
+        if len(families) != 1:
+            continue
+        name = f"{next(iter(families))} {v.group('version')} {v.group('tier')}"
+        out.append(Mention(v.start(), v.end(), name, "model"))
+    return sorted(out, key=lambda x: x.start) if len(out) > len(mentions) else out

@@ -43,7 +43,13 @@ from bot.extract.patterns import (
     sentence_antecedent,
     unknown_kind,
 )
-from bot.extract.referents import Referents, former_and_latter, sharpen_topic
+from bot.extract.referents import (
+    Referents,
+    bare_versions,
+    former_and_latter,
+    sharpen_topic,
+    version_tiers,
+)
 from bot.extract.regexes import longest_first, regex
 from bot.extract.scope import benchmark_scope, other_board, size_scoped, slug
 from bot.extract.statements import statement
@@ -589,6 +595,8 @@ class RulesExtractor:
                 return RulesExtractor(self.gaz.with_names(shorts))._extract(article, shorts)
         topic = sharpen_topic(self._topic(article, sentences), [m for ms in found for m in ms])
         referents = Referents()
+        # "Gemini 2.0 Pro ... 2.5 Pro improves by 40 points": the family a version goes with
+        tiers = version_tiers(m for ms in found for m in ms)
         about_scores = scores_context(text)
         models: list[Mention] = []
         prev_text = ""
@@ -622,7 +630,7 @@ class RulesExtractor:
             named_before = named_before or _asks_about_name(prev_text)
             # "the 405B model" after "Llama 3.1 405B" is that model (referents.py)
             models = referents.resolve(sent.text, written, short_names=False)
-            models = former_and_latter(sent.text, models)
+            models = bare_versions(sent.text, former_and_latter(sent.text, models), tiers)
             referents.add(written)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
             subject_before = _sharpened(prev_subject, topic)

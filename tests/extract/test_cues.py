@@ -3152,3 +3152,25 @@ def test_the_arena_written_small_is_lmarena_where_a_place_is_on_it() -> None:
 )
 def test_a_later_clause_with_a_quantified_subject_borrows_no_name(text: str) -> None:
     assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Claude 3.7 Sonnet is good. But 3.5 Sonnet still beats GPT-4o on LMArena.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "beats"),
+        ),
+        (
+            "Gemini 2.0 Pro and Claude 3 Opus are good. The 1.5 Pro beats GPT-4o on LMArena.",
+            ("Gemini 1.5 Pro", "GPT-4o", "beats"),
+        ),
+    ],
+)
+def test_a_version_written_without_its_family(text: str, pair: tuple[str, str, str]) -> None:
+    assert pairs(text) == {pair}
+
+
+def test_a_version_whose_tier_two_families_share_is_nobodys() -> None:
+    text = "Gemini 2.0 Pro and Claude 3 Pro are here. 1.5 Pro beats GPT-4o on LMArena."
+    assert pairs(text) == set()
