@@ -770,7 +770,16 @@ def object_starts(text: str, models: list[Mention]) -> frozenset[int]:
     if not models:
         return frozenset()  # the common case, and the verb scan is the costly part
     probe = Sentence(text, models, [], _EMPTY_GAZETTEER)
-    return frozenset(m.start for v in verbs(text) for m in _objects(probe, v.end()))
+    found = {m.start for v in verbs(text) for m in _objects(probe, v.end())}
+    # "Below DeepSeek-R1 on LMArena, and below Gemma 3 too": a place's fronted object
+    found.update(m.start for m in models if _FRONTED_PLACE.search(text, 0, m.start))
+    return frozenset(found)
+
+
+_FRONTED_PLACE = _i(
+    r"(?:^|[,;:]\s*|\band\s+)[\W]*(?:well\s+|just\s+|far\s+|right\s+)?(?:below|behind|above|"
+    r"ahead\s+of|under|beneath|in\s+front\s+of)\s+(?:the\s+)?$"
+)
 
 
 @lru_cache(maxsize=64)

@@ -3174,3 +3174,14 @@ def test_a_version_written_without_its_family(text: str, pair: tuple[str, str, s
 def test_a_version_whose_tier_two_families_share_is_nobodys() -> None:
     text = "Gemini 2.0 Pro and Claude 3 Pro are here. 1.5 Pro beats GPT-4o on LMArena."
     assert pairs(text) == set()
+
+
+def test_a_fronted_places_object_is_no_subject_of_the_next() -> None:
+    # a fragment: who sits below is the previous line's model, never DeepSeek-R1
+    text = "Claude 3.7 Sonnet. Below DeepSeek-R1 on LMArena, and below Gemma 3 27B too."
+    assert not any(a == "DeepSeek-R1" for a, _, _ in pairs(text))
+    text = "Claude 3.7 Sonnet sits below DeepSeek-R1 on LMArena, and below Gemma 3 27B too."
+    assert pairs(text) == {
+        ("Claude 3.7 Sonnet", "DeepSeek-R1", "trails"),
+        ("Claude 3.7 Sonnet", "Gemma 3 27B", "trails"),
+    }
