@@ -172,13 +172,16 @@ _PAST_PHRASES = (
     # a time counted from a launch the sentence does not date: "two weeks after launch"
     r"(?:days?|weeks?|months?)\s+(?:after|into)\s+(?:its\s+|their\s+|the\s+)?(?:launch|release|debut)"
 )
+# a launch the sentence dates ("when it launched in January") dates the claim
+_UNDATED = r"(?!\s+(?:in|on|during|last|this|early|late)\s)(?!\s+\d)"
 _UNDATED_PAST = regex(
     r"\b(?:(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
     r"used\s+to|(?:was|were)\s+once|once\s+(?:was|were|ranked|topped|led|held|beat)|"
     rf"{_PAST_PHRASES}|at\s+(?:its\s+)?(?:launch|release|debut)|"
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
     r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|"
-    r"when\s+(?:it|they)\s+(?:debuted|launched|was\s+released|were\s+released|came\s+out)|"
+    # ("When it launched in January, ...": dated by its month)
+    rf"when\s+(?:it|they)\s+(?:debuted|launched|was\s+released|were\s+released|came\s+out){_UNDATED}|"
     r"(?:was|were)\s+briefly|"
     r"in\s+its\s+(?:first|early|opening)\s+(?:days|weeks|months)|"
     # "was the first model to break 1500": once, at a time the text does not give
@@ -202,7 +205,7 @@ _UNDATED_AFTER = regex(
     r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|"
     # "was number one on LMArena when it launched"
     r"when\s+(?:it|they)\s+(?:first\s+)?(?:debuted|launched|arrived|appeared|came\s+out|"
-    r"was\s+released|were\s+released)|"
+    rf"was\s+released|were\s+released){_UNDATED}|"
     r"for\s+a\s+(?:time|while|spell|stretch))\b",
     re.IGNORECASE,
 )

@@ -754,8 +754,11 @@ def test_once_and_a_date_past_a_semicolon_date_nothing_here() -> None:
         "When it launched in January, DeepSeek-R1 ranked third on LMArena; it has since "
         "dropped to 20th."
     )
+    # the launch's month dates the first place (rank 3 on the 2025-01-29 snapshot); the
+    # date does not cross the semicolon
     assert [(c["rank"], c["as_of"]) for c in _claims(text, date(2025, 8, 9))] == [
-        (20, "2025-08-09")
+        (3, "2025-01-31"),
+        (20, "2025-08-09"),
     ]
 
 
@@ -1058,3 +1061,16 @@ def test_a_date_in_a_described_release_is_not_the_claims() -> None:
         date(2025, 1, 30),
     )
     assert claim["as_of"] == "2025-01-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("When it launched in January, DeepSeek-R1 ranked third on LMArena.", ["2025-01-31"]),
+        ("DeepSeek-R1 ranked third on LMArena when it launched in January.", ["2025-01-31"]),
+        # a launch the text does not date leaves the place undated
+        ("When it launched, DeepSeek-R1 ranked third on LMArena.", []),
+    ],
+)
+def test_a_launch_the_sentence_dates(text: str, as_of: list[str]) -> None:
+    assert [c["as_of"] for c in _claims(text, date(2025, 4, 8))] == as_of
