@@ -669,6 +669,9 @@ def _items(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
     return out
 
 
+_SKIPPED_RELATIVE = regex(r"\s*,\s*(?:which|who)\s[^,;()]{1,80},", re.IGNORECASE)
+
+
 def find_ranked_lists(s: Sentence) -> list[Hit]:
     """Ranks written beside their model, placed by a verb, or continued by "followed by"."""
     last_rank = s.prev_rank
@@ -681,6 +684,9 @@ def find_ranked_lists(s: Sentence) -> list[Hit]:
         if earlier and not in_list:
             last_rank = earlier[-1]
         after = _AFTER_MODEL_RANK.match(s.text, model.end)
+        if after is None and (rel := _SKIPPED_RELATIVE.match(s.text, model.end)):
+            # "Grok 3, which led in March, is now third": the place after the aside
+            after = _AFTER_MODEL_RANK.match(s.text, rel.end())
         placed = _PLACED_RANK.match(s.text, model.end)
         rank: int | None = None
         if after:

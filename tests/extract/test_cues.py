@@ -3185,3 +3185,20 @@ def test_a_fronted_places_object_is_no_subject_of_the_next() -> None:
         ("Claude 3.7 Sonnet", "DeepSeek-R1", "trails"),
         ("Claude 3.7 Sonnet", "Gemma 3 27B", "trails"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grok 3, which ranked first on LMArena in March, is now third.",
+        "Grok 3, which led in March, is now third on LMArena.",
+    ],
+)
+def test_a_place_after_a_relative_clause_is_the_names(text: str) -> None:
+    found = {(c["model"], c["rank"], c["as_of"]) for c in claims(text)}
+    assert ("Grok 3", 3, "2025-03-01") in found
+
+
+def test_a_verb_after_a_relative_clause_is_the_names() -> None:
+    text = "Grok 3, which debuted in February, now trails Gemini 2.5 Pro on LMArena."
+    assert pairs(text) == {("Grok 3", "Gemini 2.5 Pro", "trails")}
