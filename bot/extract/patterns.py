@@ -33,6 +33,7 @@ from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.regexes import regex
 from bot.extract.scope import slug
+from bot.extract.sides import described_sides
 from bot.extract.subjects import (
     OWN_VERB,
     REFERENCE,
@@ -649,25 +650,6 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
     return None
 
 
-# A comparison's other side described, not named: "its predecessor", "a number of larger
-# models", "previous Sonnet models". Groups ("open models") are read as groups instead.
-_DESCRIBED = _i(
-    r"\s+(?:the\s+performance\s+of\s+)?"
-    r"(?P<what>(?:(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
-    r"competing|comparable|other|existing|leading)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
-    r"generations?|LLMs)|"
-    # a plural described without a determiner: "much larger models", "open guard models"
-    # ("leads among open models" names a scope, not a side)
-    r"(?:(?!(?:such|like|including|on|in|at|for|by|with|and|or|as|than|to|of|over|from|among|"
-    r"amongst|within|"
-    r"the|a|an|its|their|those|these|our|all|both)\b)[\w-]+\s+){0,3}?"
-    r"(?:models|competitors|rivals|alternatives|systems|LLMs)(?!\s+from\b))"
-    # "models up to 7x its size", "models that are over 5 times its size"
-    r"(?:\s+(?:that\s+are\s+)?(?:up\s+to|over|more\s+than)?\s*"
-    rf"(?:\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)})\s*(?:x|×|times)\s+(?:its|their)\s+size)?)"
-    r"\b(?![- ](?:such as|like|including))"
-)
 # "the next-best model", "the runner-up": whoever comes second
 _RUNNER_UP = _i(
     r"\s*(?:the\s+)?(?:next[- ](?:best|strongest|closest)|second[- ]best|runner[- ]up)\b"
@@ -714,7 +696,6 @@ def measured(cue: str, relation: Relation) -> Relation | None:
     return relation
 
 
-_TOO_VAGUE = frozenset(["models", "systems", "llms"])
 _APPOSITION = regex(r"\s*(?:,|\(|:|—|–)\s*$")
 _AS_GOOD_AS = regex(r"\w+\s+as$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
@@ -927,15 +908,17 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             )
             if field is not None:
                 continue
-        if not objects and (described := _DESCRIBED.match(s.text, v.end())):
+        if not objects:
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
-            start, end = described.span("what")
-            if s.text[start:end].lower() in _TOO_VAGUE:
-                continue  # "surpassed by models trained with more compute": no side
-            objects = [Mention(start, end, s.text[start:end], "model")]
-            named = [m for m in s.models if m.start >= end]
-            if named and _APPOSITION.match(s.text, end, named[0].start):
+            groups = [(g.start, g.end) for g in s.groups]
+            objects = described_sides(s.text, v.end(), groups, _candidates(s))
+            named = [m for m in s.models if objects and m.start >= objects[0].end]
+            if (
+                len(objects) == 1
+                and named
+                and _APPOSITION.match(s.text, objects[0].end, named[0].start)
+            ):
                 # "over its predecessor, Sonnet 4.6,": the name the description is given
                 objects = [named[0]]
         coordinated = _coordinated(s, subject, v.start())

@@ -2345,6 +2345,81 @@ def test_a_plural_described_without_a_determiner(text: str, expected: tuple[str,
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mistral OCR 3 outperforms both enterprise document processing solutions as well "
+            "as AI-native OCR solutions.",
+            {"enterprise document processing solutions", "AI-native OCR solutions"},
+        ),
+        (
+            "Claude Opus 4 outperforms existing commercial solutions and open-source tools on "
+            "SWE-bench Verified.",
+            {"existing commercial solutions", "open-source tools"},
+        ),
+        # two sides sharing their head noun
+        (
+            "Grok 4 beats both commercial and academic systems on the benchmark.",
+            {"commercial systems", "academic systems"},
+        ),
+        (
+            "Grok 4 outperforms even dedicated, state-of-the-art transcription models on accuracy.",
+            {"dedicated, state-of-the-art transcription models"},
+        ),
+        ("GPT-5 beats the best published baseline by 4 points.", {"the best published baseline"}),
+        (
+            "Gemini 2.5 Pro surpasses a number of larger models on MMMU.",
+            {"a number of larger models"},
+        ),
+        ("Gemini 2.5 Pro beats its predecessor significantly on coding.", {"its predecessor"}),
+    ],
+)
+def test_kinds_of_system_are_described_sides(text: str, expected: set[str]) -> None:
+    assert {b for _, b, rel in pairs(text) if rel == "beats"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mistral Medium 3 comes close to its very large and much slower competitors in coding.",
+            ("Mistral Medium 3", "its very large and much slower competitors", "trails"),
+        ),
+        (
+            "DeepSeek-V3 trails some of its much larger competitors on math.",
+            ("DeepSeek-V3", "some of its much larger competitors", "trails"),
+        ),
+    ],
+)
+def test_a_described_side_with_many_modifiers(text: str, expected: tuple[str, str, str]) -> None:
+    assert pairs(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cut short of what it describes: "the best system" is not what is beaten
+        "GPT-5 beats the best system using depth by 4.5 points.",
+        # a ranking of a group, not a side
+        "Qwen2-72B now leads the company's ranking of open-source models.",
+        # groups, never shared out as described sides
+        "Grok 4 beats both open and closed models on LMArena.",
+        "Grok 4 beats both Chinese and American models on LMArena.",
+    ],
+)
+def test_no_described_side_cut_short_or_made_of_groups(text: str) -> None:
+    assert not {p for p in pairs(text) if not p[1][:1].isupper()}
+
+
+def test_a_description_heading_a_list_of_names_is_no_side() -> None:
+    text = (
+        "Codestral Embed outperforms leading code embedders in the market today: Halcyon Code 3 "
+        "and Cohere Embed v4.0."
+    )
+    assert not {p for p in pairs(text) if "embedders" in p[1]}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "GPT-5 edges past rivals from Google, Anthropic and xAI.",
