@@ -616,6 +616,10 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
             return antecedent(s.text, s.models, s.objects, pos) or (
                 None if _names_between(s, m.end, pos) else s.prev_subject
             )
+        if _SUBORDINATE_LEAD.match(s.text) and "," not in s.text[: m.start] and "," in gap:
+            # "After X launched, its maker's shares rose, outperforming ...": the
+            # subject of a clause set before the main one is not the main one's
+            return None
         # ", which had ..." right after the name still speaks of it; a long clause does not.
         short = len(gap) <= 25 or not _has_clause_break(gap)
         if _REPORTED.match(gap):
@@ -627,12 +631,34 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
             # "X beats Y on coding but trails Z on math": a second verb with no subject
             # of its own after "but" shares the first one's
             return m.text
+        relative = _PREDICATE_RELATIVE.match(gap)
+        if relative and ";" not in gap and not _has_clause_break(gap[relative.end() :]):
+            # "X is the first open model that surpasses Y": the relative clause speaks
+            # of the noun that is X
+            return m.text
+        if (
+            _subjectless(s.text, pos)
+            and not _names_between(s, m.end, pos)
+            and ";" not in gap
+            and len(gap) <= 2 * max_gap
+        ):
+            # "X sets a new standard ..., while outperforming Y", "X carries an Elo of
+            # 1338, enough to outrank Y", "X leads ... (.98), ahead of Y": a verb with no
+            # subject of its own speaks of the clause's, however far back
+            return m.text
         return None
     # "It beats A across all tasks, and achieves ..., surpassing B": a participle after
     # a comma speaks of the clause's subject, however far back the pronoun stands
     participle = _PARTICIPLE.search(s.text, 0, pos) and _ING.match(s.text, pos)
+    # "It ships under ..., has no thinking mode, and lags Y": one of the verbs the
+    # leading pronoun is the subject of, however far back it stands
+    listed = (
+        _VERB_LISTED.search(s.text, 0, pos)
+        and any(v.start() == pos for v in verbs(s.text))
+        and not _has_clause_break(s.text[:pos])
+    )
     if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]) or (
-        participle and _PRONOUN_START.match(s.text)
+        (participle or listed) and _PRONOUN_START.match(s.text)
     ):
         # no subject named before: the author's one model ("We've launched X, making
         # it ..."), else the previous sentence's subject, else the article's topic
@@ -726,7 +752,11 @@ _LATER_SCOPE = _i(
     r"\b(?:in|among|for|on|of)\s+(?:the\s+)?(?:[\w.-]+['’]s?\s+)?(?P<open>open[- ]weights?|"
     r"open[- ]source|open|closed[- ]source|closed|proprietary)[- ](?:AI\s+)?(?:models?|LLMs?)\b"
 )
-_SPEED_OR_PRICE = _i(rf"\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}{_SPEED_WORDS}\b")
+# "matches GPT-5.4 per-token latency", "beats Y on price": what is compared is speed or
+# price; "beats Y at lower cost" beats Y, and says what it costs besides
+_SPEED_OR_PRICE = _i(
+    rf"\s*(?:['’]s\s+)?(?!(?:at|with|for|while)\b)(?:[\w-]+\s+){{0,2}}{_SPEED_WORDS}\b"
+)
 _APPOSITIVE = regex(r",\s+(?:a|an)\s+(?:(?:significant|major|big|clear|huge|substantial)\s+)?")
 _RELATIVE = regex(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
 _BARE_START = regex(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
@@ -788,8 +818,8 @@ _REPORTED = _i(
 _ELIDED_SUBJECT = _i(
     r"(?:^|[\s,])(?:but|yet|and\s+yet|though|although|while|whereas)\s+"
     r"(?:(?:still|only|now|also|just|even|then|clearly|narrowly|well|far|\w+ly|not|never|"
-    r"no\s+longer|(?:does|do|did|is|are|was|were|has|have|had|can|could)(?:n['’]t)?|"
-    r"cannot)\s+)*$"
+    r"yet|no\s+longer|(?:does|do|did|is|are|was|were|has|have|had|can|could)(?:n['’]t)?|"
+    r"cannot|(?:yet|fails?|failed|manages?|managed)\s+to)\s+)*$"
 )
 
 
@@ -803,7 +833,49 @@ _PLACE_INVERTED = _i(
 )
 
 
+# "not only meets, but in fact surpasses": one verb phrase, its "but" no new clause
+_NOT_ONLY_BUT = regex(r"\bnot\s+only\b[^;]{0,60}?\bbut\b", re.IGNORECASE)
+
+
+# "X is the first open model that ...", "X was a release which ...": a relative clause on
+# the noun predicated of the subject
+_PREDICATE_RELATIVE = _i(
+    r"^\s*(?:,[^,;]{1,40},\s*)?(?:is|was|becomes|became|remains|remained)\s+(?:now\s+|also\s+)?"
+    r"(?:the|a|an|our|its)\s+[^,;.]{0,60}?\b(?:model|system|LLM|release|version|one)\s+"
+    r"(?:that|which)\s"
+)
+# a verb that has no subject of its own: a participle after a comma or "while", "enough
+# to", or a place after a number ("... (.98), ahead of Y"; "arrived in May, ahead of Y"
+# is a time)
+_SUBJECTLESS_BEFORE = _i(
+    r"(?P<num>(?:\d[\d.,]*\s*%?|\d\))\s*)?(?:,|\b(?:while|whilst|thereby|thus))\s+(?:\w+ly\s+)?$|"
+    r",\s+(?:(?:just|good|more\s+than)\s+)?enough\s+to\s+(?:\w+ly\s+)?$"
+)
+# "After X launched, its maker's shares rose, outperforming ...": a subordinate clause
+# before the main one, whose subject is not the main clause's
+_SUBORDINATE_LEAD = _i(
+    r"^\W*(?:after|when|once|since|as|while|before|although|though|because|if|until|unlike)\b"
+)
+_PLACE_WORD = _i(
+    r"(?:(?:well|far|just|slightly|narrowly|comfortably|clearly|still)\s+)?"
+    r"(?:ahead\s+of|above|in\s+front\s+of|behind|below)\b"
+)
+# the next verb of a list sharing one subject: "..., has no thinking mode, and lags Y"
+_VERB_LISTED = _i(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:also\s+|still\s+|\w+ly\s+)?$")
+
+
+def _subjectless(text: str, pos: int) -> bool:
+    before = _SUBJECTLESS_BEFORE.search(text, max(0, pos - 40), pos)
+    if before is None:
+        return False
+    if "enough" in before.group().lower():
+        return True
+    place = before.group("num") is not None and _PLACE_WORD.match(text, pos)
+    return bool(_ING.match(text, pos) or place)
+
+
 def _has_clause_break(gap: str) -> bool:
+    gap = _NOT_ONLY_BUT.sub(" ", gap)
     return bool(re.search(r"\b(?:which|that|while|but|whereas|although|because)\b", gap))
 
 

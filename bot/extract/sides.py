@@ -59,7 +59,10 @@ _ONE = (
     rf"){_SIZE}"
 )
 # where a side ends: a clause, a scope, a margin, another side
-_END = r"(?=\s*(?:[,.;:)!?]|$|[—–]|\s(?:by|on|in|at|across|for|from|when|while|with|and|or|as|but|per|\w+ly)\b))"
+_END = (
+    r"(?=\s*(?:[,.;:)!?]|$|[—–]|\s(?:by|on|in|at|across|for|from|when|while|with|and|or|as|"
+    r"but|per|\w+ly)\b))"
+)
 _SIDE = regex(
     rf"\s+(?:(?:both|even|also)\s+)?(?:the\s+performance\s+of\s+)?(?P<what>{_ONE}){_END}",
     re.IGNORECASE,

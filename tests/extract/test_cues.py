@@ -1759,6 +1759,29 @@ def test_a_comparative_of_a_measure_where_less_is_better_reads_the_other_way(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # speed or price is what is compared: no ranking
+        ("GPT-5.5 matches GPT-5.4 per-token latency in real-world serving.", set()),
+        ("Gemini 2.5 Flash beats GPT-4o on price.", set()),
+        # the cost is said besides the win
+        (
+            "Gemini 2.5 Flash beats GPT-4o at lower cost.",
+            {("Gemini 2.5 Flash", "GPT-4o", "beats")},
+        ),
+        (
+            "Gemini 2.5 Flash matches GPT-4o for a fraction of the price.",
+            {("Gemini 2.5 Flash", "GPT-4o", "ties")},
+        ),
+    ],
+)
+def test_a_price_said_beside_a_comparison_is_no_price_comparison(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Terra 2 performs just above Fable 5 on the index.", ("Terra 2", "Fable 5", "beats")),
         ("On CursorBench it’s just under Fable 5.", ("Claude Opus 5", "Fable 5", "trails")),
         ("On SWE-bench it scores slightly below GPT-5.5.", ("Claude Opus 5", "GPT-5.5", "trails")),

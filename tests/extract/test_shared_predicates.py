@@ -19,8 +19,8 @@ DAY = date(2025, 7, 20)
 Pair = tuple[str, str, str, bool]
 
 
-def pairs(text: str) -> set[Pair]:
-    drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
+def pairs(text: str, title: str | None = None) -> set[Pair]:
+    drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY, title=title)).drafts
     return {
         (d.model_a, d.model_b, d.relation, d.negated)
         for d in drafts
@@ -315,3 +315,107 @@ def test_the_model_judges_preferred_beats_the_other(text: str, expected: set[Pai
 )
 def test_a_preference_or_a_place_no_judged_result_gives(text: str) -> None:
     assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial after "but" goes with the elided subject
+        (
+            "With a gap of about 5 points, MiniMax-M1 is competitive but does not yet match the "
+            "very best models on broad knowledge.",
+            {("MiniMax-M1", "the very best models", "ties", True)},
+        ),
+        (
+            "Grok 4 is strong but has yet to beat Gemini 2.5 Pro on LMArena.",
+            {("Grok 4", "Gemini 2.5 Pro", "beats", True)},
+        ),
+        (
+            "Grok 4 is fast but fails to match Gemini 2.5 Pro on coding.",
+            {("Grok 4", "Gemini 2.5 Pro", "ties", True)},
+        ),
+    ],
+)
+def test_a_denied_verb_after_but_shares_the_first_subject(text: str, expected: set[Pair]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after a comma or "while", however long the clause before it
+        (
+            "GPT-5.5 sets a new standard for intelligence and efficiency, achieving "
+            "state-of-the-art results across coding, knowledge work, cybersecurity, and science "
+            "while outperforming Claude Opus 4.6 at lower cost.",
+            ("GPT-5.5", "Claude Opus 4.6", "beats", False),
+        ),
+        # "enough to"
+        (
+            "Google's Gemma 3 in its 27B size handles images as well as text, offers a 128K "
+            "context window, and carries an LMArena Elo of 1338, enough to outrank Llama 3.1 405B.",
+            ("Gemma 3", "Llama 3.1 405B", "beats", False),
+        ),
+        # a place right after the number it is measured by
+        (
+            "In addition to placing first in our human preferences, Mistral OCR 3 achieves the top "
+            "overall score on the public OlmOCRBench (85.20) and leads our internal multilingual "
+            "evaluation at 98.1, ahead of Gemini 2.5 Pro.",
+            ("Mistral OCR 3", "Gemini 2.5 Pro", "beats", False),
+        ),
+        # a relative clause on the noun predicated of the subject
+        (
+            "Mistral Small 3.1 is the first open source model that not only matches but surpasses "
+            "Gemma 3 27B on every benchmark we ran.",
+            ("Mistral Small 3.1", "Gemma 3 27B", "beats", False),
+        ),
+    ],
+)
+def test_a_verb_without_a_subject_of_its_own_speaks_of_the_clauses(
+    text: str, expected: Pair
+) -> None:
+    assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On the downside, it ships under the Gemma License rather than Apache, has no "
+            "thinking mode, and lags purpose-built reasoning models on math tests.",
+            {("Gemma 3 27B", "purpose-built reasoning models", "trails", False)},
+        ),
+        (
+            "It is cheap to run, supports 140 languages out of the box and beats Llama 3.1 405B "
+            "on LMArena.",
+            {("Gemma 3 27B", "Llama 3.1 405B", "beats", False)},
+        ),
+        # a relative clause between: its verb list is the clause's
+        (
+            "It ships under a custom license that limits commercial use by the largest "
+            "companies in the world and beats Llama 3.1 405B on LMArena.",
+            set(),
+        ),
+    ],
+)
+def test_a_list_of_verbs_shares_its_leading_pronoun(text: str, expected: set[Pair]) -> None:
+    assert pairs(text, title="Gemma 3 27B review") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of a clause set before the main one
+        "After Gemini 2.5 Pro launched, Google's shares rose, outperforming rivals.",
+        "After Gemini 2.5 Pro launched, Google's shares rose, outperforming Nvidia's.",
+        # a place after a clause with no number is a time ("arrived ..., ahead of Y")
+        "Grok 3 arrived in February with a large compute budget, a new reasoning mode and a "
+        "voice feature for paying subscribers in the United States and Europe, ahead of GPT-4.5.",
+        # "enough to" with no side
+        "Claude 3.7 Sonnet was released by Anthropic in February to wide acclaim from "
+        "developers, enough to beat expectations.",
+    ],
+)
+def test_no_subject_from_another_clause_or_a_time(text: str) -> None:
+    drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
+    assert not [d for d in drafts if d.type in ("pairwise_comparison", "rank_position")]
