@@ -1451,6 +1451,45 @@ def test_a_size_named_by_two_models_refers_to_neither() -> None:
     assert not any(r[1] == 4 for r in ranks(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Google's Gemini-3-Pro-Preview scored 65.59. Qwen3-Max-Thinking, on 60.61 overall, "
+            "drew level with the Google model on mathematical reasoning.",
+            ("Qwen3-Max-Thinking", "Gemini-3-Pro-Preview", "ties"),
+        ),
+        (
+            "OpenAI released GPT-5 in August. Claude Opus 4.1 still trails OpenAI's model on "
+            "LMArena.",
+            ("Claude Opus 4.1", "GPT-5", "trails"),
+        ),
+        (
+            "Kimi K2 launched last week. The Moonshot model now beats GPT-4.1 on LMArena.",
+            ("Kimi K2", "GPT-4.1", "beats"),
+        ),
+    ],
+)
+def test_a_makers_model_is_the_one_model_of_that_maker_named_before(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two models of that maker: neither
+        "Gemini 2.5 Pro and Gemini 2.5 Flash both improved. DeepSeek-R1 beat the Google model "
+        "on math.",
+        # none named before
+        "DeepSeek-R1 beat the Google model on math.",
+    ],
+)
+def test_a_makers_model_names_no_model_when_the_text_does_not_settle_which(text: str) -> None:
+    assert not {p for p in pairs(text) if p[1].startswith("Gemini")}
+
+
 def test_a_size_reference_compares_like_a_name() -> None:
     text = "We tried Llama 2 70B first. The 70B model falls short of GPT-4 on coding."
     assert ("Llama 2 70B", "GPT-4", "trails") in pairs(text)
