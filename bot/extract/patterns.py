@@ -766,6 +766,8 @@ _FEATURE_LABEL = _i(
     r"[\s\-•*–—]*(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?|quality|intelligence|"
     r"reasoning|capabilit(?:y|ies)|benchmarks?|evaluations?)\s*(?:[:—–]|\s-|,)\s*"
     r"(?:\w+ly\s+)?"
+    # "Breakthrough performance: 74% overall win rate over ...": the measure's number
+    r"(?:(?:a|an)\s+)?(?:\d[\d.,–-]*\s*(?:%|x|×)?\s+(?:[\w-]+\s+){0,2}?)?"
 )
 
 
@@ -962,7 +964,8 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             if (makers := _maker_pair(s, v, relation)) is not None:
                 found.append(makers)
             continue
-        objects: list[Mention] = _objects(s, v.end())
+        after = _object_start(s.text, v)
+        objects: list[Mention] = _objects(s, after)
         objects += _gapped_objects(s, objects)
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
@@ -984,7 +987,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
             groups = [(g.start, g.end) for g in s.groups]
-            objects = described_sides(s.text, v.end(), groups, _candidates(s))
+            objects = described_sides(s.text, after, groups, _candidates(s))
             named = [m for m in s.models if objects and m.start >= objects[0].end]
             if (
                 len(objects) == 1
@@ -1034,6 +1037,25 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     )
                 )
     return found
+
+
+# "not only meets, but in fact surpasses, Y", "matches, and often beats, Y": the second
+# verb of a pair set off by commas, whose object follows the closing comma ("rivals, if
+# not surpasses, Y" says no more than "rivals")
+_PAIRED_VERB = _i(
+    r",\s+(?:[\w-]+\s+)?(?:and|but|yet)\s+(?:(?:in\s+fact|even|often|also|"
+    r"sometimes|occasionally|at\s+times|in\s+(?:some|many|most)\s+cases)\s+)?$"
+)
+
+
+def _object_start(text: str, v: re.Match[str]) -> int:
+    """Where the objects of the verb `v` start: right after it, or after the comma that
+    closes the pair of verbs it ends."""
+    if text.startswith(",", v.end()) and _PAIRED_VERB.search(
+        text, max(0, v.start() - 40), v.start()
+    ):
+        return v.end() + 1
+    return v.end()
 
 
 # "beat A by 40 points, and B by 20": each object with its own margin, the verb said once

@@ -201,6 +201,9 @@ def test_a_lead_among_a_group_is_a_scope_not_a_side() -> None:
         "State-of-the-art accuracy, outperforming both GPT-4o and Gemini 1.5 Pro on forms.",
         "Benchmark results: outperforms GPT-4o and Gemini 1.5 Pro on GPQA.",
         "- Strong reasoning performance — beats GPT-4o and Gemini 1.5 Pro on AIME.",
+        # the measure's number between the label and the cue
+        "Breakthrough performance: 74% overall win rate over GPT-4o and Gemini 1.5 Pro.",
+        "Strong accuracy: a 20% relative improvement over GPT-4o and Gemini 1.5 Pro.",
     ],
 )
 def test_a_feature_lines_label_leaves_the_announced_model_its_subject(line: str) -> None:
@@ -419,3 +422,29 @@ def test_a_list_of_verbs_shares_its_leading_pronoun(text: str, expected: set[Pai
 def test_no_subject_from_another_clause_or_a_time(text: str) -> None:
     drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
     assert not [d for d in drafts if d.type in ("pairwise_comparison", "rank_position")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mistral Small 3.1 is the first open source model that not only meets, but in fact "
+            "surpasses, the performance of leading small proprietary models.",
+            {("Mistral Small 3.1", "leading small proprietary models", "beats", False)},
+        ),
+        (
+            "Gemma 3 27B matches, and in many cases exceeds, GPT-4o on coding.",
+            {("Gemma 3 27B", "GPT-4o", "beats", False)},
+        ),
+        (
+            "Grok 4 keeps pace with, and often beats, Gemini 2.5 Pro on math.",
+            {("Grok 4", "Gemini 2.5 Pro", "beats", False)},
+        ),
+        # "if not" hedges the stronger verb: no more than a rival, and no denial
+        ("Gemma 3 27B rivals, if not surpasses, Claude 3.5 Sonnet on math.", set()),
+    ],
+)
+def test_the_second_verb_of_a_pair_set_off_by_commas_takes_the_object_after_them(
+    text: str, expected: set[Pair]
+) -> None:
+    assert pairs(text) == expected
