@@ -261,6 +261,10 @@ _VERBS: dict[Relation, str] = {
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
         r"matches\s+or\s+(?:exceeds|beats|surpasses)|hold(?:s|ing)?\s+(?:its|their)\s+own\s+against|"
         r"go(?:es)?\s+toe\s+to\s+toe\s+with|went\s+toe\s+to\s+toe\s+with|"
+        # "statistically indistinguishable from Y", "in the same league as Y", "keeps pace
+        # with Y", "trades blows with Y"
+        r"(?:statistically\s+)?indistinguishable\s+from|(?:in|on)\s+the\s+same\s+(?:league|level|tier)\s+as|"
+        r"(?:keeps?|kept|keeping)\s+pace\s+with|trad(?:es|ed|ing)\s+blows\s+with|"
         r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+)?(?:a\s+)?match\s+for"
     ),
 }
@@ -723,7 +727,8 @@ def measured(cue: str, relation: Relation) -> Relation | None:
 
 
 _APPOSITION = regex(r"\s*(?:,|\(|:|—|–)\s*$")
-_AS_GOOD_AS = regex(r"\w+\s+as$")
+# "not as strong as Y" is below Y; "not in the same league as Y" says no way
+_AS_GOOD_AS = regex(r"\b(?!(?:league|level|tier)\b)\w+\s+as$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
 _THE_FIELD = _i(
     r"\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"

@@ -29,8 +29,8 @@ _SINGULAR = (
     r"predecessor|model|competitor|rival|alternative|system|version|generation|approach|"
     r"method|baseline|solution|counterpart"
 )
-# "state of the art" is one modifier, written with or without hyphens
-_MODIFIER = r"(?:state[- ]of[- ]the[- ]art|[\w'’-]+),?\s+"
+# "state of the art" is one modifier, written with or without hyphens; "U.S." another
+_MODIFIER = r"(?:state[- ]of[- ]the[- ]art|(?:[A-Z]\.){2,}|[\w'’-]+),?\s+"
 # words no description is made of: a preposition or a clause word ends the object
 _NOT_MODIFIER = (
     r"(?!(?:such|like|including|on|in|at|for|by|with|and|or|as|than|to|of|over|from|among|"

@@ -1490,6 +1490,43 @@ def test_a_makers_model_names_no_model_when_the_text_does_not_settle_which(text:
     assert not {p for p in pairs(text) if p[1].startswith("Gemini")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Llama 3.1 70B is now statistically indistinguishable from GPT-4o on LMArena.",
+            {("Llama 3.1 70B", "GPT-4o", "ties")},
+        ),
+        (
+            "Qwen3-Max is in the same league as Claude Opus 4 on coding.",
+            {("Qwen3-Max", "Claude Opus 4", "ties")},
+        ),
+        (
+            "Gemini 2.5 Flash keeps pace with o4-mini on math.",
+            {("Gemini 2.5 Flash", "o4-mini", "ties")},
+        ),
+        ("Kimi K2 trades blows with GPT-4.1 on coding.", {("Kimi K2", "GPT-4.1", "ties")}),
+        (
+            "DeepSeek-R1 briefly drew level with the best U.S. model in February 2025.",
+            {("DeepSeek-R1", "the best U.S. model", "ties")},
+        ),
+        # keeping pace with something that is no model
+        ("Gemini 2.5 Flash kept pace with demand during the launch.", set()),
+    ],
+)
+def test_more_ways_of_saying_two_models_are_level(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+def test_not_in_the_same_league_says_no_way() -> None:
+    found = [c for c in claims("Mistral Large is not in the same league as GPT-4o.")]
+    assert [(c["model_a"], c["model_b"], c["relation"], c["negated"]) for c in found] == [
+        ("Mistral Large", "GPT-4o", "ties", True)
+    ]
+
+
 def test_a_size_reference_compares_like_a_name() -> None:
     text = "We tried Llama 2 70B first. The 70B model falls short of GPT-4 on coding."
     assert ("Llama 2 70B", "GPT-4", "trails") in pairs(text)
