@@ -118,6 +118,11 @@ _AND_PLACE = (
     r"(?:(?:it|them|this|that|these|those)\b|[^,;]{1,60}?\s(?:sits?|sat|stands?|stood|comes?|"
     r"came|lies|lay|is|are|was|were)\s+[A-Z]))"
 )
+# verbs that state a quality as found: "proved superior to Y", "looks inferior to Y"
+_PROVED = (
+    r"proved|proves|proven|remains?|remained|looks?|looked|seems?|seemed|appears?|appeared|"
+    r"became|becomes"
+)
 _VERBS: dict[Relation, str] = {
     "overtook": (
         r"overtak(?:e|es|en|ing)|overtook|(?:has|have|had) (?:now |already |officially )?"
@@ -162,6 +167,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|"
         r"finish(?:es|ed|ing)?|"
         r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls|"
+        r"emerg(?:es|ed)|stood|stands?|"
         rf"{_PLACED_BY})"
         r"\s+(?:out\s+|in\s+|up\s+)?|"
         rf"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut )|{_AND_PLACE})"
@@ -172,7 +178,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:ahead of|above|in front of|clear of(?!\s+(?:the\s+)?(?:\d|rest|field|pack)))|"
         r"leads?|led|leading(?!\s+(?:[\w-]+\s+){0,3}(?:models?|systems?|LLMs?|labs?|compan|"
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
-        r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
+        rf"exceed(?:s|ed|ing)?|(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?superior\s+to|"
         r"(?:[\w-]+\s+)?(?:improvements?|upgrades?|step\s+(?:up|forward)|gains?)\s+(?:over|on|from)|"
         # "a 1.4x improvement relative to Y", "gains compared with Y": measured against Y
         r"(?:[\w-]+\s+)?(?:improvements?|gains?)\s+(?:relative\s+to|compared\s+(?:to|with)|"
@@ -188,6 +194,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:\s*(?:(?:Elo\s+)?points?|pts|%))?\s+over|"
         r"\d[\d.,]*[- ]point\s+(?:lead|margin|advantage)\s+over|"
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
+        # "was preferred to Y", "the clear winner over Y"
+        r"preferred\s+to(?=\s+(?:[A-Z]|o\d))|(?:clear\s+|outright\s+|overall\s+)?winner\s+"
+        r"(?:over|against)(?=\s+(?:[A-Z]|o\d))|"
         rf"(?:better|higher|stronger|smarter|more\s+(?:{_ABLE}|agentic|consistent|preferred))"
         # "better performance, across the board, than Y": an aside before "than"
         r"(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|"
@@ -201,6 +210,7 @@ _VERBS: dict[Relation, str] = {
         r"surpassed|overtaken|outscored|outranked|topped|edged\s+out|eclipsed|bested|"
         r"outpaced|leapfrogged|dethroned|unseated)\s+by|"
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
+        rf"(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?inferior\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
         r"falls? behind|fell behind|(?:is|are|was|were) no match for|"
         r"los(?:es|t|ing)\s+(?:out\s+)?to(?=\s+(?:[A-Z]|o\d))|"
@@ -208,6 +218,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?<=\bmodel )|(?<=\bplace )|(?<=\bspot )|(?<=\bentry ))behind|"
         r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
         r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?|"
+        r"emerg(?:es|ed)|stood|stands?|"
         rf"{_PLACED_BY})\s+|"
         rf"(?<=, )|(?<=\byet )|(?<=\bbut )|{_AND_PLACE})"
         r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+|now\s+|"

@@ -448,3 +448,73 @@ def test_the_second_verb_of_a_pair_set_off_by_commas_takes_the_object_after_them
     text: str, expected: set[Pair]
 ) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Behind Gemini 2.5 Pro sits o3 on LMArena.", {("o3", "Gemini 2.5 Pro", "trails", False)}),
+        (
+            "Just behind Gemini 2.5 Pro are o3 and Claude Opus 4.",
+            {
+                ("o3", "Gemini 2.5 Pro", "trails", False),
+                ("Claude Opus 4", "Gemini 2.5 Pro", "trails", False),
+            },
+        ),
+        (
+            "Gemini 2.5 Pro leads LMArena with 1460. Behind it sits o3, at 1420.",
+            {("o3", "Gemini 2.5 Pro", "trails", False)},
+        ),
+        (
+            "Ahead of GPT-4.5 now sits Gemini 2.5 Pro.",
+            {("Gemini 2.5 Pro", "GPT-4.5", "beats", False)},
+        ),
+        # a place before a clause with a subject of its own, or a place of something else
+        ("Behind Gemini 2.5 Pro, OpenAI has been busy shipping o3.", set()),
+        ("Behind Gemini 2.5 Pro's success is a huge TPU fleet.", set()),
+    ],
+)
+def test_a_place_set_before_its_verb_is_its_subjects(text: str, expected: set[Pair]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Claude 3.5 Sonnet proved superior to GPT-4o on coding.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "beats", False),
+        ),
+        (
+            "Llama 2 70B proved inferior to GPT-4 on coding.",
+            ("Llama 2 70B", "GPT-4", "trails", False),
+        ),
+        ("Llama 2 70B is clearly inferior to GPT-4.", ("Llama 2 70B", "GPT-4", "trails", False)),
+        (
+            "Claude 3.5 Sonnet emerged ahead of GPT-4o on coding.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "beats", False),
+        ),
+        (
+            "Claude 3.5 Sonnet was the clear winner over GPT-4o on coding.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "beats", False),
+        ),
+        (
+            "Claude 3.5 Sonnet was preferred to GPT-4o in blind tests.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "beats", False),
+        ),
+        (
+            "Llama 2 70B stood behind GPT-4 on the leaderboard.",
+            ("Llama 2 70B", "GPT-4", "trails", False),
+        ),
+    ],
+)
+def test_more_verbs_of_a_found_quality_or_a_win(text: str, expected: Pair) -> None:
+    assert pairs(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Users preferred to use GPT-4o for writing.", "The winner over the weekend was GPT-4o."],
+)
+def test_a_preference_or_a_winner_of_nothing_ranked(text: str) -> None:
+    assert pairs(text) == set()
