@@ -102,7 +102,9 @@ class Referents:
             if any(m.start < r.end() and r.start() < m.end for m in mentions):
                 continue
             org = organisation(r.group("org") or r.group("owner"))
-            if org is None:
+            if org is None or any(maker(m.text) == org for m in mentions):
+                # "Google's model, Gemini 3 Pro, ...": a model of that maker named here is
+                # the one described, or makes the reference unclear
                 continue
             full = self._unique(partial(self._made_by, org=org, maker=maker))
             if full is not None:

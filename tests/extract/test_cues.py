@@ -1491,6 +1491,17 @@ def test_a_makers_model_names_no_model_when_the_text_does_not_settle_which(text:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Gemini 2.5 Pro led in March. Google's model, Gemini 3 Pro, now beats GPT-5 on LMArena.",
+        "Gemini 2.5 Pro led in March. Gemini 3 Pro, Google's model, now beats GPT-5 on LMArena.",
+    ],
+)
+def test_a_makers_model_beside_a_name_of_that_maker_describes_it(text: str) -> None:
+    assert pairs(text) == {("Gemini 3 Pro", "GPT-5", "beats")}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
