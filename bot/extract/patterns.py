@@ -194,6 +194,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:\s*(?:(?:Elo\s+)?points?|pts|%))?\s+over|"
         r"\d[\d.,]*[- ]point\s+(?:lead|margin|advantage)\s+over|"
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
+        r"win\s+rate\s+(?:against|versus|vs\.?)(?=\s+(?:[A-Z]|o\d))|"
         # "was preferred to Y", "the clear winner over Y"
         r"preferred\s+to(?=\s+(?:[A-Z]|o\d))|(?:clear\s+|outright\s+|overall\s+)?winner\s+"
         r"(?:over|against)(?=\s+(?:[A-Z]|o\d))|"
@@ -208,7 +209,11 @@ _VERBS: dict[Relation, str] = {
         r"(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+ly\s+)?(?:replaced|superseded|"
         r"succeeded|outperformed|beaten|"
         r"surpassed|overtaken|outscored|outranked|topped|edged\s+out|eclipsed|bested|"
-        r"outpaced|leapfrogged|dethroned|unseated)\s+by|"
+        r"outpaced|leapfrogged|dethroned|unseated|outclassed)\s+by|"
+        # "is just shy of Y", "a close second to Y"
+        r"(?:is|are|was|were|sits?|sat|lands?|landed|finish(?:es|ed)|comes?|came)\s+"
+        r"(?:just\s+|slightly\s+|narrowly\s+|a\s+(?:hair|whisker|touch)\s+)?shy\s+of|"
+        r"(?:close|distant|clear)\s+second\s+(?:to|behind)|"
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         rf"(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?inferior\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
@@ -242,7 +247,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:now\s+|still\s+|just\s+)?within\s+(?:about\s+|roughly\s+)?"
         rf"(?:[\d.,]+|a|a\s+few|a\s+couple\s+of|{'|'.join(_NUMBER_WORDS)})\s*"
         r"(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+of|"
-        r"(?:comes?|came)\s+in\s+(?:just\s+|well\s+|narrowly\s+)?(?:behind|below)|"
+        r"(?:comes?|came)\s+in\s+(?:just\s+|well\s+|narrowly\s+)?(?:behind|below|under)|"
         r"(?:is|are|was|were)\s+(?:close|near)\s+to|"
         # "had come within touching distance of Y", "is within striking distance of Y"
         r"(?:is|are|was|were|comes?|came|come|sits?|now)\s+(?:now\s+|still\s+|just\s+)?within\s+"
@@ -283,7 +288,8 @@ _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")
 _OBJECT_LEAD = _i(
     r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|only|its|their|our|previous|prior|older|earlier|original|much|"
     r"far|larger|bigger|smaller|recent|latest|current|new|already|strong)\s+)*"
-    r"(?:(?:arch-?)?(?:rivals?|competitors?)\s+)?"
+    # "its rival Claude", "its predecessor Claude 3 Opus"
+    r"(?:(?:(?:arch-?)?(?:rivals?|competitors?)|predecessors?|successors?|siblings?|flagship)\s+)?"
     # "our previous model Grok-1.5", "two versions of Anthropic's Claude 4.6 Opus"
     r"(?:(?:previous|prior|older|earlier|last|former)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:model|version|flagship|generation|release)\s+|"
@@ -947,6 +953,10 @@ def _same_preposition(before: str, gap: str) -> bool:
     return any(lead.endswith(p) and d == way for p, d in _PREPOSITIONS.items())
 
 
+# the share of wins a win rate gives: "a 40% win rate over Y", "a 74% overall win rate"
+_RATE_BEFORE = regex(r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+(?:[\w-]+\s+)?$")
+
+
 def find_comparisons(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for v in verbs(s.text):
@@ -971,6 +981,10 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                         )
                     )
             continue
+        if "win" in v.group().lower() and (rate := _RATE_BEFORE.search(s.text, 0, v.start())):
+            # "a 40% win rate over Y" loses to Y more often than not
+            share = float(rate.group("pct"))
+            relation = "beats" if share > 50 else "trails" if share < 50 else "ties"
         by_measure = measured(v.group(), relation)
         if by_measure is None or _PLACE_INVERTED.match(s.text, v.start()):
             continue
@@ -1863,6 +1877,7 @@ _FRONTED_UP = _i(
     r"\w+|improves?|improved|preferred)\b"
 )
 _FRONTED_DOWN = _i(r"\b(?:lower|worse|weaker|behind|trails?|lags?|loses?|less\s+capable)\b")
+_AMOUNT = _i(r"\b(?:more|higher|less|fewer|lower)\b")
 
 
 def find_fronted(s: Sentence) -> list[Hit]:
@@ -1886,6 +1901,10 @@ def find_fronted(s: Sentence) -> list[Hit]:
         return []
     rest = s.text[subject.end : subject.end + 60]
     up, down = _FRONTED_UP.search(rest), _FRONTED_DOWN.search(rest)
+    if _BAD_MEASURE.search(rest) and (amount := _AMOUNT.search(rest)):
+        # "makes more errors", "presents less bias": more of what is bad is worse
+        worse = amount.group().lower() in ("more", "higher")
+        up, down = (None, amount) if worse else (amount, None)
     if bool(up) == bool(down) or _SPEED_OR_PRICE.search(rest):
         return []
     cue = up or down

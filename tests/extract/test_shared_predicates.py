@@ -518,3 +518,86 @@ def test_more_verbs_of_a_found_quality_or_a_win(text: str, expected: Pair) -> No
 )
 def test_a_preference_or_a_winner_of_nothing_ranked(text: str) -> None:
     assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more of what is bad is worse, less of it better
+        (
+            "Compared to GPT-4o, Llama 3 70B makes more errors on math.",
+            ("Llama 3 70B", "GPT-4o", "trails", False),
+        ),
+        (
+            "Compared to GPT-4o, Llama 3 70B hallucinates more often.",
+            ("Llama 3 70B", "GPT-4o", "trails", False),
+        ),
+        (
+            "Compared with GPT-4o, Llama 3 70B has a higher error rate.",
+            ("Llama 3 70B", "GPT-4o", "trails", False),
+        ),
+        (
+            "Compared to Llama 2, Mixtral 8x7B presents less bias on the BBQ benchmark.",
+            ("Mixtral 8x7B", "Llama 2", "beats", False),
+        ),
+        (
+            "Compared with GPT-4o, Llama 3 70B makes fewer mistakes.",
+            ("Llama 3 70B", "GPT-4o", "beats", False),
+        ),
+        # "better" says its own way whatever it is better at
+        (
+            "Compared with GPT-4o, Llama 3 70B is better at avoiding errors.",
+            ("Llama 3 70B", "GPT-4o", "beats", False),
+        ),
+    ],
+)
+def test_a_fronted_comparison_of_a_bad_measure_reads_the_other_way(
+    text: str, expected: Pair
+) -> None:
+    assert pairs(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Claude 3.5 Sonnet has a 60% win rate against GPT-4o.", "beats"),
+        ("Claude 3.5 Sonnet has a 40% win rate against GPT-4o.", "trails"),
+        ("Claude 3.5 Sonnet has a 50% win rate over GPT-4o.", "ties"),
+        ("Claude 3.5 Sonnet posts a 35% overall win rate over GPT-4o.", "trails"),
+    ],
+)
+def test_a_win_rate_says_which_way_by_its_share(text: str, expected: str) -> None:
+    assert {(p[0], p[1], p[2]) for p in pairs(text)} == {("Claude 3.5 Sonnet", "GPT-4o", expected)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Claude 3.5 Sonnet surpasses its predecessor Claude 3 Opus.",
+            ("Claude 3.5 Sonnet", "Claude 3 Opus", "beats", False),
+        ),
+        (
+            "Claude 3.5 Sonnet is just shy of GPT-4o on LMArena.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "trails", False),
+        ),
+        (
+            "Claude 3.5 Sonnet is a close second to GPT-4o on LMArena.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "trails", False),
+        ),
+        (
+            "Claude 3.5 Sonnet is outclassed by GPT-4o on math.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "trails", False),
+        ),
+        (
+            "Claude 3.5 Sonnet comes in just under GPT-4o.",
+            ("Claude 3.5 Sonnet", "GPT-4o", "trails", False),
+        ),
+    ],
+)
+def test_more_ways_of_trailing_and_a_named_predecessor(text: str, expected: Pair) -> None:
+    assert pairs(text) == {expected}
+
+
+def test_shy_of_a_number_is_no_comparison() -> None:
+    assert pairs("Claude 3.5 Sonnet is just shy of 1300 points.") == set()
