@@ -243,7 +243,8 @@ _VERBS: dict[Relation, str] = {
         r"(?:worse|lower|weaker|fewer|less)(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         # "delivers near Fable 5 intelligence", "within 38 Elo points of GPT-5.5"
-        r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?)\s+"
+        r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?|"
+        r"scores?|scored|performs?|performed)\s+"
         r"(?:now\s+|still\s+|just\s+)?within\s+(?:about\s+|roughly\s+)?"
         rf"(?:[\d.,]+|a|a\s+few|a\s+couple\s+of|{'|'.join(_NUMBER_WORDS)})\s*"
         r"(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+of|"
@@ -281,7 +282,15 @@ _VERBS: dict[Relation, str] = {
         # with Y", "trades blows with Y"
         r"(?:statistically\s+)?indistinguishable\s+from|(?:in|on)\s+the\s+same\s+(?:league|level|tier)\s+as|"
         r"(?:keeps?|kept|keeping)\s+pace\s+with|trad(?:es|ed|ing)\s+blows\s+with|"
-        r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+)?(?:a\s+)?match\s+for"
+        r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+)?(?:a\s+)?match\s+for|"
+        # "performs at the level of Y", "is roughly equivalent to Y", "offers similar
+        # quality to Y"
+        r"(?:performs?|performed|performing|is|are|was|were)\s+(?:roughly\s+|about\s+|"
+        r"essentially\s+)?at\s+(?:the\s+|a\s+)?(?:same\s+|similar\s+)?level\s+(?:of|as)|"
+        r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+|essentially\s+|broadly\s+)?"
+        r"equivalent\s+to(?=\s+(?:[A-Z]|o\d))|"
+        r"similar\s+(?:performance|quality|results|accuracy|scores|capabilit(?:y|ies)|"
+        r"intelligence)\s+(?:to|as)(?=\s+(?:[A-Z]|o\d))"
     ),
 }
 _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")

@@ -1521,8 +1521,26 @@ def test_a_makers_model_beside_a_name_of_that_maker_describes_it(text: str) -> N
             "DeepSeek-R1 briefly drew level with the best U.S. model in February 2025.",
             {("DeepSeek-R1", "the best U.S. model", "ties")},
         ),
+        (
+            "Mistral Small 3 performs at the level of Llama 3.3 70B.",
+            {("Mistral Small 3", "Llama 3.3 70B", "ties")},
+        ),
+        (
+            "Mistral Small 3 is roughly equivalent to GPT-4o mini.",
+            {("Mistral Small 3", "GPT-4o mini", "ties")},
+        ),
+        (
+            "Mistral Small 3 offers similar quality to GPT-4o mini.",
+            {("Mistral Small 3", "GPT-4o mini", "ties")},
+        ),
+        (
+            "Mistral Small 3 scores within a point of GPT-4o mini on MMLU.",
+            {("Mistral Small 3", "GPT-4o mini", "trails")},
+        ),
         # keeping pace with something that is no model
         ("Gemini 2.5 Flash kept pace with demand during the launch.", set()),
+        ("Mistral Small 3 is equivalent to 3x its size.", set()),
+        ("Mistral Small 3 uses similar performance tricks as its predecessor.", set()),
     ],
 )
 def test_more_ways_of_saying_two_models_are_level(
