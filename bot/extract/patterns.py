@@ -199,8 +199,14 @@ _VERBS: dict[Relation, str] = {
         r"preferred\s+to(?=\s+(?:[A-Z]|o\d))|(?:clear\s+|outright\s+|overall\s+)?winner\s+"
         r"(?:over|against)(?=\s+(?:[A-Z]|o\d))|"
         rf"(?:better|higher|stronger|smarter|more\s+(?:{_ABLE}|agentic|consistent|preferred))"
-        # "better performance, across the board, than Y": an aside before "than"
-        r"(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|"
+        # "better performance, across the board, than Y": an aside before "than";
+        # "stronger first passes on visual and interactive projects than Y": no clause
+        # word among the words before it
+        r"(?:\s+(?!(?:but|while|whereas|which|who|that|because|although|though|if|when|"
+        r"than)\b)[\w-]+){0,8}?(?:,[^,;]{1,30},)?\s+than"
+        # "than we typically saw with Y": the other side as the author met it
+        r"(?:\s+(?:we|you|they|users|testers)\s+(?:\w+ly\s+)?(?:saw|see|got|get|had|"
+        r"observed|found)\s+(?:with|from|in))?|"
         # "more mistakes than Y": only a measure where less is better gives it a way (measured)
         r"more(?:\s+[\w-]+){1,4}?\s+than"
     ),

@@ -601,3 +601,30 @@ def test_more_ways_of_trailing_and_a_named_predecessor(text: str, expected: Pair
 
 def test_shy_of_a_number_is_no_comparison() -> None:
     assert pairs("Claude 3.5 Sonnet is just shy of 1300 points.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Grok 4.6 produces stronger first passes on visual and interactive projects than "
+            "Grok 4.5.",
+            {("Grok 4.6", "Grok 4.5", "beats", False)},
+        ),
+        (
+            "Grok 4.6 produces stronger first passes on visual and interactive projects than we "
+            "typically saw with Grok 4.5.",
+            {("Grok 4.6", "Grok 4.5", "beats", False)},
+        ),
+        (
+            "Grok 4.6 is more accurate at long-context retrieval across every length we tried "
+            "than Gemini 2.5 Pro.",
+            {("Grok 4.6", "Gemini 2.5 Pro", "beats", False)},
+        ),
+        # a clause between the comparative and "than" is another comparison's
+        ("Grok 4.6 is better, which surprised analysts more than GPT-5 did.", set()),
+        ("Grok 4.6 gets better results in tests run by the company than expected.", set()),
+    ],
+)
+def test_a_comparative_with_a_long_head_before_than(text: str, expected: set[Pair]) -> None:
+    assert pairs(text) == expected
