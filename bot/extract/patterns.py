@@ -968,6 +968,28 @@ def _same_preposition(before: str, gap: str) -> bool:
     return any(lead.endswith(p) and d == way for p, d in _PREPOSITIONS.items())
 
 
+# "arrived in February, ahead of GPT-4.5": a release ahead of another is a time, unless
+# the sentence ranks or scores something
+_RELEASED = _i(
+    r"\b(?:arriv(?:es|ed|ing)|launch(?:es|ed|ing)?|releas(?:es|ed|ing)|ship(?:s|ped|ping)|"
+    r"debut(?:s|ed|ing)?|unveil(?:s|ed|ing)?|announc(?:es|ed|ing)|came\s+out|rolled\s+out)\b"
+)
+_RANKED = _i(r"\b(?:scor\w*|rank\w*|elo|points?|leaderboards?|benchmarks?)\b|arena\b|%")
+# the place alone, no verb of standing before it ("sits ahead of" ranks)
+_BARE_AHEAD = _i(
+    r"(?:(?:well|far|just|slightly|narrowly|comfortably|clearly|now|still)\s+)?"
+    r"(?:ahead\s+of|in\s+front\s+of)"
+)
+
+
+def _timed_ahead(text: str, v: re.Match[str]) -> bool:
+    return (
+        _BARE_AHEAD.fullmatch(v.group()) is not None
+        and _RELEASED.search(text, 0, v.start()) is not None
+        and _RANKED.search(text) is None
+    )
+
+
 # the share of wins a win rate gives: "a 40% win rate over Y", "a 74% overall win rate"
 _RATE_BEFORE = regex(r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+(?:[\w-]+\s+)?$")
 
@@ -1003,6 +1025,8 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         by_measure = measured(v.group(), relation)
         if by_measure is None or _PLACE_INVERTED.match(s.text, v.start()):
             continue
+        if _timed_ahead(s.text, v):
+            continue  # "Grok 3 arrived in February, ahead of GPT-4.5": earlier, not better
         relation = by_measure
         subject = _subject(s, v.start())
         if subject is None:

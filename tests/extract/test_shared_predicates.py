@@ -628,3 +628,28 @@ def test_shy_of_a_number_is_no_comparison() -> None:
 )
 def test_a_comparative_with_a_long_head_before_than(text: str, expected: set[Pair]) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a release ahead of another is earlier, not better
+        ("Grok 3 arrived in February, ahead of GPT-4.5.", set()),
+        ("Claude 3.5 Sonnet shipped in June, just ahead of Llama 3.1 405B.", set()),
+        # unless the sentence ranks or scores, or a verb of standing says the place
+        (
+            "Grok 3 launched in February, well ahead of GPT-4.5 on LMArena.",
+            {("Grok 3", "GPT-4.5", "beats", False)},
+        ),
+        (
+            "Grok 3 launched in February and now sits ahead of GPT-4.5.",
+            {("Grok 3", "GPT-4.5", "beats", False)},
+        ),
+        (
+            "Grok 3 was released with 1402 points, ahead of GPT-4.5.",
+            {("Grok 3", "GPT-4.5", "beats", False)},
+        ),
+    ],
+)
+def test_a_release_ahead_of_another_is_a_time(text: str, expected: set[Pair]) -> None:
+    assert pairs(text) == expected
