@@ -52,7 +52,7 @@ from bot.extract.patterns import (
     whose,
 )
 from bot.extract.patterns import FINDERS as PATTERN_FINDERS
-from bot.extract.placing import find_placed
+from bot.extract.placing import find_fronted_places, find_placed
 from bot.extract.regexes import longest_first, regex
 from bot.extract.scope import slug
 from bot.extract.subjects import subjects
@@ -1369,6 +1369,7 @@ def find_gains(s: Sentence) -> list[Hit]:
 FINDERS: tuple[Finder, ...] = (
     *PATTERN_FINDERS,
     find_placed,
+    find_fronted_places,
     find_ordered_list,
     find_shared_places,
     find_ordinals,

@@ -81,6 +81,14 @@ _STRONG = _words(
     r"improvements? over",
     r"competitive with",
     r"[\w-]+ models? yet",
+    r"(?:superior|inferior) to",
+    r"(?:clear |outright )?winner over",
+    r"(?:statistically )?indistinguishable from",
+    r"(?:keeps?|kept|keeping) pace with",
+    r"in the same league as",
+    r"dr(?:ew|aws?) level with",
+    r"at the (?:same )?level of",
+    r"similar (?:performance|quality|results) to",
 )
 # A group of models (the subject of group and trend claims): rankable without a name.
 _GROUP = _words(

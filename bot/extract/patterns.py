@@ -33,6 +33,7 @@ from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.regexes import regex
 from bot.extract.scope import slug
+from bot.extract.sides import described_sides
 from bot.extract.subjects import (
     OWN_VERB,
     REFERENCE,
@@ -117,6 +118,11 @@ _AND_PLACE = (
     r"(?:(?:it|them|this|that|these|those)\b|[^,;]{1,60}?\s(?:sits?|sat|stands?|stood|comes?|"
     r"came|lies|lay|is|are|was|were)\s+[A-Z]))"
 )
+# verbs that state a quality as found: "proved superior to Y", "looks inferior to Y"
+_PROVED = (
+    r"proved|proves|proven|remains?|remained|looks?|looked|seems?|seemed|appears?|appeared|"
+    r"became|becomes"
+)
 _VERBS: dict[Relation, str] = {
     "overtook": (
         r"overtak(?:e|es|en|ing)|overtook|(?:has|have|had) (?:now |already |officially )?"
@@ -161,6 +167,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?:is|are|was|were|remains?|stays?|ranks?|ranked|sits?|placed|places|"
         r"finish(?:es|ed|ing)?|"
         r"came|comes|lands?|landed|ended|ends|moved?|climb(?:s|ed)?|rose|rises|pulled|pulls|"
+        r"emerg(?:es|ed)|stood|stands?|"
         rf"{_PLACED_BY})"
         r"\s+(?:out\s+|in\s+|up\s+)?|"
         rf"(?<=, )|(?<=—)|(?<=– )|(?<=\byet )|(?<=\bbut )|{_AND_PLACE})"
@@ -171,7 +178,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:ahead of|above|in front of|clear of(?!\s+(?:the\s+)?(?:\d|rest|field|pack)))|"
         r"leads?|led|leading(?!\s+(?:[\w-]+\s+){0,3}(?:models?|systems?|LLMs?|labs?|compan|"
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
-        r"exceed(?:s|ed|ing)?|(?:is|are|was|were)\s+(?:\w+\s+)?superior\s+to|"
+        rf"exceed(?:s|ed|ing)?|(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?superior\s+to|"
         r"(?:[\w-]+\s+)?(?:improvements?|upgrades?|step\s+(?:up|forward)|gains?)\s+(?:over|on|from)|"
         # "a 1.4x improvement relative to Y", "gains compared with Y": measured against Y
         r"(?:[\w-]+\s+)?(?:improvements?|gains?)\s+(?:relative\s+to|compared\s+(?:to|with)|"
@@ -187,9 +194,19 @@ _VERBS: dict[Relation, str] = {
         r"(?:\s*(?:(?:Elo\s+)?points?|pts|%))?\s+over|"
         r"\d[\d.,]*[- ]point\s+(?:lead|margin|advantage)\s+over|"
         r"improv(?:es|ed|ing)\s+(?:up)?on|win\s+rate\s+over|preferred\s+over|"
+        r"win\s+rate\s+(?:against|versus|vs\.?)(?=\s+(?:[A-Z]|o\d))|"
+        # "was preferred to Y", "the clear winner over Y"
+        r"preferred\s+to(?=\s+(?:[A-Z]|o\d))|(?:clear\s+|outright\s+|overall\s+)?winner\s+"
+        r"(?:over|against)(?=\s+(?:[A-Z]|o\d))|"
         rf"(?:better|higher|stronger|smarter|more\s+(?:{_ABLE}|agentic|consistent|preferred))"
-        # "better performance, across the board, than Y": an aside before "than"
-        r"(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|"
+        # "better performance, across the board, than Y": an aside before "than";
+        # "stronger first passes on visual and interactive projects than Y": no clause
+        # word among the words before it
+        r"(?:\s+(?!(?:but|while|whereas|which|who|that|because|although|though|if|when|"
+        r"than)\b)[\w-]+){0,8}?(?:,[^,;]{1,30},)?\s+than"
+        # "than we typically saw with Y": the other side as the author met it
+        r"(?:\s+(?:we|you|they|users|testers)\s+(?:\w+ly\s+)?(?:saw|see|got|get|had|"
+        r"observed|found)\s+(?:with|from|in))?|"
         # "more mistakes than Y": only a measure where less is better gives it a way (measured)
         r"more(?:\s+[\w-]+){1,4}?\s+than"
     ),
@@ -199,8 +216,13 @@ _VERBS: dict[Relation, str] = {
         r"succeeded|outperformed|beaten|"
         r"surpassed|overtaken|outscored|outranked|topped|edged\s+out|eclipsed|bested|"
         # "is outranked only by larger models": an adverb before "by" keeps the passive
-        r"outpaced|leapfrogged|dethroned|unseated)\s+(?:(?:only|just|even|\w+ly)\s+)?by|"
+        r"outpaced|leapfrogged|dethroned|unseated|outclassed)\s+(?:(?:only|just|even|\w+ly)\s+)?by|"
+        # "is just shy of Y", "a close second to Y"
+        r"(?:is|are|was|were|sits?|sat|lands?|landed|finish(?:es|ed)|comes?|came)\s+"
+        r"(?:just\s+|slightly\s+|narrowly\s+|a\s+(?:hair|whisker|touch)\s+)?shy\s+of|"
+        r"(?:close|distant|clear)\s+second\s+(?:to|behind)|"
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
+        rf"(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?inferior\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
         r"falls? behind|fell behind|(?:is|are|was|were) no match for|"
         r"los(?:es|t|ing)\s+(?:out\s+)?to(?=\s+(?:[A-Z]|o\d))|"
@@ -208,6 +230,7 @@ _VERBS: dict[Relation, str] = {
         r"(?:(?<=\bmodel )|(?<=\bplace )|(?<=\bspot )|(?<=\bentry ))behind|"
         r"(?:(?:is|are|was|were|remains?|ranks?|ranked|sits?|placed|places|finish(?:es|ed)?|"
         r"came|comes|lands?|landed|ended|ends|fell|falls?|slipped|slips?|dropped|drops?|"
+        r"emerg(?:es|ed)|stood|stands?|"
         rf"{_PLACED_BY})\s+|"
         rf"(?<=, )|(?<=\byet )|(?<=\bbut )|{_AND_PLACE})"
         r"(?:well\s+|far\s+|just\s+|slightly\s+|still\s+|narrowly\s+|now\s+|"
@@ -227,11 +250,12 @@ _VERBS: dict[Relation, str] = {
         r"(?:worse|lower|weaker|fewer|less)(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         # "delivers near Fable 5 intelligence", "within 38 Elo points of GPT-5.5"
-        r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?)\s+"
+        r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?|"
+        r"scores?|scored|performs?|performed)\s+"
         r"(?:now\s+|still\s+|just\s+)?within\s+(?:about\s+|roughly\s+)?"
         rf"(?:[\d.,]+|a|a\s+few|a\s+couple\s+of|{'|'.join(_NUMBER_WORDS)})\s*"
         r"(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+of|"
-        r"(?:comes?|came)\s+in\s+(?:just\s+|well\s+|narrowly\s+)?(?:behind|below)|"
+        r"(?:comes?|came)\s+in\s+(?:just\s+|well\s+|narrowly\s+)?(?:behind|below|under)|"
         r"(?:is|are|was|were)\s+(?:close|near)\s+to|"
         # "had come within touching distance of Y", "is within striking distance of Y"
         r"(?:is|are|was|were|comes?|came|come|sits?|now)\s+(?:now\s+|still\s+|just\s+)?within\s+"
@@ -261,14 +285,27 @@ _VERBS: dict[Relation, str] = {
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
         r"matches\s+or\s+(?:exceeds|beats|surpasses)|hold(?:s|ing)?\s+(?:its|their)\s+own\s+against|"
         r"go(?:es)?\s+toe\s+to\s+toe\s+with|went\s+toe\s+to\s+toe\s+with|"
-        r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+)?(?:a\s+)?match\s+for"
+        # "statistically indistinguishable from Y", "in the same league as Y", "keeps pace
+        # with Y", "trades blows with Y"
+        r"(?:statistically\s+)?indistinguishable\s+from|(?:in|on)\s+the\s+same\s+(?:league|level|tier)\s+as|"
+        r"(?:keeps?|kept|keeping)\s+pace\s+with|trad(?:es|ed|ing)\s+blows\s+with|"
+        r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+)?(?:a\s+)?match\s+for|"
+        # "performs at the level of Y", "is roughly equivalent to Y", "offers similar
+        # quality to Y"
+        r"(?:performs?|performed|performing|is|are|was|were)\s+(?:roughly\s+|about\s+|"
+        r"essentially\s+)?at\s+(?:the\s+|a\s+)?(?:same\s+|similar\s+)?level\s+(?:of|as)|"
+        r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+|essentially\s+|broadly\s+)?"
+        r"equivalent\s+to(?=\s+(?:[A-Z]|o\d))|"
+        r"similar\s+(?:performance|quality|results|accuracy|scores|capabilit(?:y|ies)|"
+        r"intelligence)\s+(?:to|as)(?=\s+(?:[A-Z]|o\d))"
     ),
 }
 _VERB = _i(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b")
 _OBJECT_LEAD = _i(
     r"^\s*(?:[A-Z][\w.&-]*['’]s?\s+)?(?:(?:both|even|all\s+of|the|only|its|their|our|previous|prior|older|earlier|original|much|"
     r"far|larger|bigger|smaller|recent|latest|current|new|already|strong)\s+)*"
-    r"(?:(?:arch-?)?(?:rivals?|competitors?)\s+)?"
+    # "its rival Claude", "its predecessor Claude 3 Opus"
+    r"(?:(?:(?:arch-?)?(?:rivals?|competitors?)|predecessors?|successors?|siblings?|flagship)\s+)?"
     # "our previous model Grok-1.5", "two versions of Anthropic's Claude 4.6 Opus"
     r"(?:(?:previous|prior|older|earlier|last|former)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:model|version|flagship|generation|release)\s+|"
@@ -616,6 +653,10 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
             return antecedent(s.text, s.models, s.objects, pos) or (
                 None if _names_between(s, m.end, pos) else s.prev_subject
             )
+        if _SUBORDINATE_LEAD.match(s.text) and "," not in s.text[: m.start] and "," in gap:
+            # "After X launched, its maker's shares rose, outperforming ...": the
+            # subject of a clause set before the main one is not the main one's
+            return None
         # ", which had ..." right after the name still speaks of it; a long clause does not.
         short = len(gap) <= 25 or not _has_clause_break(gap)
         if _REPORTED.match(gap):
@@ -631,12 +672,34 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
             # "X beats Y on coding but trails Z on math": a second verb with no subject
             # of its own after "but" shares the first one's
             return m.text
+        relative = _PREDICATE_RELATIVE.match(gap)
+        if relative and ";" not in gap and not _has_clause_break(gap[relative.end() :]):
+            # "X is the first open model that surpasses Y": the relative clause speaks
+            # of the noun that is X
+            return m.text
+        if (
+            _subjectless(s.text, pos)
+            and not _names_between(s, m.end, pos)
+            and ";" not in gap
+            and len(gap) <= 2 * max_gap
+        ):
+            # "X sets a new standard ..., while outperforming Y", "X carries an Elo of
+            # 1338, enough to outrank Y", "X leads ... (.98), ahead of Y": a verb with no
+            # subject of its own speaks of the clause's, however far back
+            return m.text
         return None
     # "It beats A across all tasks, and achieves ..., surpassing B": a participle after
     # a comma speaks of the clause's subject, however far back the pronoun stands
     participle = _PARTICIPLE.search(s.text, 0, pos) and _ING.match(s.text, pos)
+    # "It ships under ..., has no thinking mode, and lags Y": one of the verbs the
+    # leading pronoun is the subject of, however far back it stands
+    listed = (
+        _VERB_LISTED.search(s.text, 0, pos)
+        and any(v.start() == pos for v in verbs(s.text))
+        and not _has_clause_break(s.text[:pos])
+    )
     if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]) or (
-        participle and _PRONOUN_START.match(s.text)
+        (participle or listed) and _PRONOUN_START.match(s.text)
     ):
         # no subject named before: the author's one model ("We've launched X, making
         # it ..."), else the previous sentence's subject, else the article's topic
@@ -654,25 +717,6 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
     return None
 
 
-# A comparison's other side described, not named: "its predecessor", "a number of larger
-# models", "previous Sonnet models". Groups ("open models") are read as groups instead.
-_DESCRIBED = _i(
-    r"\s+(?:the\s+performance\s+of\s+)?"
-    r"(?P<what>(?:(?:its|their|our|the|a|an|many|several|some|most|previous|prior|"
-    r"competing|comparable|other|existing|leading)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:predecessors?|models?|competitors?|rivals?|alternatives|systems|versions?|peers|"
-    r"generations?|LLMs)|"
-    # a plural described without a determiner: "much larger models", "open guard models"
-    # ("leads among open models" names a scope, not a side)
-    r"(?:(?!(?:such|like|including|on|in|at|for|by|with|and|or|as|than|to|of|over|from|among|"
-    r"amongst|within|"
-    r"the|a|an|its|their|those|these|our|all|both)\b)[\w-]+\s+){0,3}?"
-    r"(?:models|competitors|rivals|alternatives|systems|LLMs)(?!\s+from\b))"
-    # "models up to 7x its size", "models that are over 5 times its size"
-    r"(?:\s+(?:that\s+are\s+)?(?:up\s+to|over|more\s+than)?\s*"
-    rf"(?:\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)})\s*(?:x|×|times)\s+(?:its|their)\s+size)?)"
-    r"\b(?![- ](?:such as|like|including))"
-)
 # "the next-best model", "the runner-up": whoever comes second
 _RUNNER_UP = _i(
     r"\s*(?:the\s+)?(?:next[- ](?:best|strongest|closest)|second[- ]best|runner[- ]up)\b"
@@ -719,9 +763,9 @@ def measured(cue: str, relation: Relation) -> Relation | None:
     return relation
 
 
-_TOO_VAGUE = frozenset(["models", "systems", "llms"])
 _APPOSITION = regex(r"\s*(?:,|\(|:|—|–)\s*$")
-_AS_GOOD_AS = regex(r"\w+\s+as$")
+# "not as strong as Y" is below Y; "not in the same league as Y" says no way
+_AS_GOOD_AS = regex(r"\b(?!(?:league|level|tier)\b)\w+\s+as$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
 _THE_FIELD = _i(
     r"\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"
@@ -750,7 +794,11 @@ _LATER_SCOPE = _i(
     r"\b(?:in|among|for|on|of)\s+(?:the\s+)?(?:[\w.-]+['’]s?\s+)?(?P<open>open[- ]weights?|"
     r"open[- ]source|open|closed[- ]source|closed|proprietary)[- ](?:AI\s+)?(?:models?|LLMs?)\b"
 )
-_SPEED_OR_PRICE = _i(rf"\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}{_SPEED_WORDS}\b")
+# "matches GPT-5.4 per-token latency", "beats Y on price": what is compared is speed or
+# price; "beats Y at lower cost" beats Y, and says what it costs besides
+_SPEED_OR_PRICE = _i(
+    rf"\s*(?:['’]s\s+)?(?!(?:at|with|for|while)\b)(?:[\w-]+\s+){{0,2}}{_SPEED_WORDS}\b"
+)
 _APPOSITIVE = regex(r",\s+(?:a|an)\s+(?:(?:significant|major|big|clear|huge|substantial)\s+)?")
 _RELATIVE = regex(r",?\s*(?:which|who)\b\s*", re.IGNORECASE)
 _BARE_START = regex(r"^[\s\-•*–—]*(?:\w+ly,?\s+)?$")
@@ -760,6 +808,8 @@ _FEATURE_LABEL = _i(
     r"[\s\-•*–—]*(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?|quality|intelligence|"
     r"reasoning|capabilit(?:y|ies)|benchmarks?|evaluations?)\s*(?:[:—–]|\s-|,)\s*"
     r"(?:\w+ly\s+)?"
+    # "Breakthrough performance: 74% overall win rate over ...": the measure's number
+    r"(?:(?:a|an)\s+)?(?:\d[\d.,–-]*\s*(?:%|x|×)?\s+(?:[\w-]+\s+){0,2}?)?"
 )
 
 
@@ -836,8 +886,8 @@ _CLOSED_RELATIVE = _i(
 _ELIDED_SUBJECT = _i(
     r"(?:^|[\s,])(?:but|yet|and\s+yet|though|although|while|whereas)\s+"
     r"(?:(?:still|only|now|also|just|even|then|clearly|narrowly|well|far|\w+ly|not|never|"
-    r"no\s+longer|(?:does|do|did|is|are|was|were|has|have|had|can|could)(?:n['’]t)?|"
-    r"cannot)\s+)*$"
+    r"yet|no\s+longer|(?:does|do|did|is|are|was|were|has|have|had|can|could)(?:n['’]t)?|"
+    r"cannot|(?:yet|fails?|failed|manages?|managed)\s+to)\s+)*$"
 )
 
 
@@ -851,7 +901,49 @@ _PLACE_INVERTED = _i(
 )
 
 
+# "not only meets, but in fact surpasses": one verb phrase, its "but" no new clause
+_NOT_ONLY_BUT = regex(r"\bnot\s+only\b[^;]{0,60}?\bbut\b", re.IGNORECASE)
+
+
+# "X is the first open model that ...", "X was a release which ...": a relative clause on
+# the noun predicated of the subject
+_PREDICATE_RELATIVE = _i(
+    r"^\s*(?:,[^,;]{1,40},\s*)?(?:is|was|becomes|became|remains|remained)\s+(?:now\s+|also\s+)?"
+    r"(?:the|a|an|our|its)\s+[^,;.]{0,60}?\b(?:model|system|LLM|release|version|one)\s+"
+    r"(?:that|which)\s"
+)
+# a verb that has no subject of its own: a participle after a comma or "while", "enough
+# to", or a place after a number ("... (.98), ahead of Y"; "arrived in May, ahead of Y"
+# is a time)
+_SUBJECTLESS_BEFORE = _i(
+    r"(?P<num>(?:\d[\d.,]*\s*%?|\d\))\s*)?(?:,|\b(?:while|whilst|thereby|thus))\s+(?:\w+ly\s+)?$|"
+    r",\s+(?:(?:just|good|more\s+than)\s+)?enough\s+to\s+(?:\w+ly\s+)?$"
+)
+# "After X launched, its maker's shares rose, outperforming ...": a subordinate clause
+# before the main one, whose subject is not the main clause's
+_SUBORDINATE_LEAD = _i(
+    r"^\W*(?:after|when|once|since|as|while|before|although|though|because|if|until|unlike)\b"
+)
+_PLACE_WORD = _i(
+    r"(?:(?:well|far|just|slightly|narrowly|comfortably|clearly|still)\s+)?"
+    r"(?:ahead\s+of|above|in\s+front\s+of|behind|below)\b"
+)
+# the next verb of a list sharing one subject: "..., has no thinking mode, and lags Y"
+_VERB_LISTED = _i(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:also\s+|still\s+|\w+ly\s+)?$")
+
+
+def _subjectless(text: str, pos: int) -> bool:
+    before = _SUBJECTLESS_BEFORE.search(text, max(0, pos - 40), pos)
+    if before is None:
+        return False
+    if "enough" in before.group().lower():
+        return True
+    place = before.group("num") is not None and _PLACE_WORD.match(text, pos)
+    return bool(_ING.match(text, pos) or place)
+
+
 def _has_clause_break(gap: str) -> bool:
+    gap = _NOT_ONLY_BUT.sub(" ", gap)
     return bool(re.search(r"\b(?:which|that|while|but|whereas|although|because)\b", gap))
 
 
@@ -905,6 +997,32 @@ def _same_preposition(before: str, gap: str) -> bool:
     return any(lead.endswith(p) and d == way for p, d in _PREPOSITIONS.items())
 
 
+# "arrived in February, ahead of GPT-4.5": a release ahead of another is a time, unless
+# the sentence ranks or scores something
+_RELEASED = _i(
+    r"\b(?:arriv(?:es|ed|ing)|launch(?:es|ed|ing)?|releas(?:es|ed|ing)|ship(?:s|ped|ping)|"
+    r"debut(?:s|ed|ing)?|unveil(?:s|ed|ing)?|announc(?:es|ed|ing)|came\s+out|rolled\s+out)\b"
+)
+_RANKED = _i(r"\b(?:scor\w*|rank\w*|elo|points?|leaderboards?|benchmarks?)\b|arena\b|%")
+# the place alone, no verb of standing before it ("sits ahead of" ranks)
+_BARE_AHEAD = _i(
+    r"(?:(?:well|far|just|slightly|narrowly|comfortably|clearly|now|still)\s+)?"
+    r"(?:ahead\s+of|in\s+front\s+of)"
+)
+
+
+def _timed_ahead(text: str, v: re.Match[str]) -> bool:
+    return (
+        _BARE_AHEAD.fullmatch(v.group()) is not None
+        and _RELEASED.search(text, 0, v.start()) is not None
+        and _RANKED.search(text) is None
+    )
+
+
+# the share of wins a win rate gives: "a 40% win rate over Y", "a 74% overall win rate"
+_RATE_BEFORE = regex(r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+(?:[\w-]+\s+)?$")
+
+
 def find_comparisons(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for v in verbs(s.text):
@@ -929,16 +1047,23 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                         )
                     )
             continue
+        if "win" in v.group().lower() and (rate := _RATE_BEFORE.search(s.text, 0, v.start())):
+            # "a 40% win rate over Y" loses to Y more often than not
+            share = float(rate.group("pct"))
+            relation = "beats" if share > 50 else "trails" if share < 50 else "ties"
         by_measure = measured(v.group(), relation)
         if by_measure is None or _PLACE_INVERTED.match(s.text, v.start()):
             continue
+        if _timed_ahead(s.text, v):
+            continue  # "Grok 3 arrived in February, ahead of GPT-4.5": earlier, not better
         relation = by_measure
         subject = _subject(s, v.start())
         if subject is None:
             if (makers := _maker_pair(s, v, relation)) is not None:
                 found.append(makers)
             continue
-        objects: list[Mention] = _objects(s, v.end())
+        after = _object_start(s.text, v)
+        objects: list[Mention] = _objects(s, after)
         objects += _gapped_objects(s, objects)
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
@@ -956,15 +1081,17 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             )
             if field is not None:
                 continue
-        if not objects and (described := _DESCRIBED.match(s.text, v.end())):
+        if not objects:
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
-            start, end = described.span("what")
-            if s.text[start:end].lower() in _TOO_VAGUE:
-                continue  # "surpassed by models trained with more compute": no side
-            objects = [Mention(start, end, s.text[start:end], "model")]
-            named = [m for m in s.models if m.start >= end]
-            if named and _APPOSITION.match(s.text, end, named[0].start):
+            groups = [(g.start, g.end) for g in s.groups]
+            objects = described_sides(s.text, after, groups, _candidates(s))
+            named = [m for m in s.models if objects and m.start >= objects[0].end]
+            if (
+                len(objects) == 1
+                and named
+                and _APPOSITION.match(s.text, objects[0].end, named[0].start)
+            ):
                 # "over its predecessor, Sonnet 4.6,": the name the description is given
                 objects = [named[0]]
         coordinated = _coordinated(s, subject, v.start())
@@ -1008,6 +1135,25 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     )
                 )
     return found
+
+
+# "not only meets, but in fact surpasses, Y", "matches, and often beats, Y": the second
+# verb of a pair set off by commas, whose object follows the closing comma ("rivals, if
+# not surpasses, Y" says no more than "rivals")
+_PAIRED_VERB = _i(
+    r",\s+(?:[\w-]+\s+)?(?:and|but|yet)\s+(?:(?:in\s+fact|even|often|also|"
+    r"sometimes|occasionally|at\s+times|in\s+(?:some|many|most)\s+cases)\s+)?$"
+)
+
+
+def _object_start(text: str, v: re.Match[str]) -> int:
+    """Where the objects of the verb `v` start: right after it, or after the comma that
+    closes the pair of verbs it ends."""
+    if text.startswith(",", v.end()) and _PAIRED_VERB.search(
+        text, max(0, v.start() - 40), v.start()
+    ):
+        return v.end() + 1
+    return v.end()
 
 
 # "beat A by 40 points, and B by 20": each object with its own margin, the verb said once
@@ -1799,6 +1945,7 @@ _FRONTED_UP = _i(
     r"\w+|improves?|improved|preferred)\b"
 )
 _FRONTED_DOWN = _i(r"\b(?:lower|worse|weaker|behind|trails?|lags?|loses?|less\s+capable)\b")
+_AMOUNT = _i(r"\b(?:more|higher|less|fewer|lower)\b")
 
 
 def find_fronted(s: Sentence) -> list[Hit]:
@@ -1822,6 +1969,10 @@ def find_fronted(s: Sentence) -> list[Hit]:
         return []
     rest = s.text[subject.end : subject.end + 60]
     up, down = _FRONTED_UP.search(rest), _FRONTED_DOWN.search(rest)
+    if _BAD_MEASURE.search(rest) and (amount := _AMOUNT.search(rest)):
+        # "makes more errors", "presents less bias": more of what is bad is worse
+        worse = amount.group().lower() in ("more", "higher")
+        up, down = (None, amount) if worse else (amount, None)
     if bool(up) == bool(down) or _SPEED_OR_PRICE.search(rest):
         return []
     cue = up or down

@@ -1,7 +1,7 @@
 """A comparison stated as where something puts a model: "The update puts Gemini 2.5 Pro
 ahead of GPT-4.5", "a score of 1460, which puts it behind o3", "leaves Llama 4 level
 with DeepSeek V3"; or as whom someone preferred: "raters preferred Claude 3.5 Sonnet
-over GPT-4o".
+over GPT-4o"; or as a place set before its verb: "Behind Gemini 2.5 Pro sits o3".
 
 The verb's object is the comparison's subject (never in subject position, so the verb
 patterns of patterns.py do not read it); the place words after it say which way, and
@@ -99,6 +99,53 @@ def find_placed(s: Sentence) -> list[Hit]:
                     )
                 )
     return found
+
+
+# "Behind Gemini 2.5 Pro sits o3", "Just ahead of it are A and B": a place set before
+# the verb, at the start of the sentence; its subject comes after the verb
+_FRONTED_PLACE = regex(
+    r"^\W*(?:(?:just|right|close|directly|immediately|not\s+far|well|far)\s+)?"
+    r"(?:(?P<beats>ahead\s+of|above|in\s+front\s+of)|(?P<trails>behind|below|beneath))\s+"
+    r"(?:(?P<it>it|them)\b)?",
+    re.IGNORECASE,
+)
+_INVERTED_VERB = regex(
+    r"\s*,?\s+(?:now\s+|still\s+|then\s+)?(?:sits?|sat|comes?|came|is|are|was|were|lies|"
+    r"lay|stands?|stood|ranks?|ranked|follows?|followed|lurks?|lurked)\b",
+    re.IGNORECASE,
+)
+
+
+def find_fronted_places(s: Sentence) -> list[Hit]:
+    place = _FRONTED_PLACE.match(s.text)
+    if place is None or not s.models:
+        return []
+    if place.group("it"):
+        # "Behind it sits o3": the model the previous sentence spoke of
+        if s.prev_subject is None:
+            return []
+        anchor, anchor_end = s.prev_subject, place.end("it")
+    else:
+        first = next((m for m in s.models if m.start >= place.end()), None)
+        if first is None or first.start != place.end():
+            return []
+        anchor, anchor_end = first.text, first.end
+    verb = _INVERTED_VERB.match(s.text, anchor_end)
+    if verb is None:
+        return []
+    relation: PairRelation = "beats" if place.group("beats") else "trails"
+    negated = _near_negation(s.text, verb.end())
+    return [
+        PairHit(
+            model_a=obj.text,
+            model_b=anchor,
+            relation=relation,
+            start=verb.start(),
+            negated=negated,
+        )
+        for obj in _objects(s, verb.end())
+        if obj.text.lower() != anchor.lower()
+    ]
 
 
 # Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).

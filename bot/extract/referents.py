@@ -1,13 +1,15 @@
 """Short names that refer back to a fuller name the article has used.
 
 Articles name a model once in full and then shorten it: "Mixtral 8x7B ... Mixtral
-outperforms ...", "Llama 3.1 405B ... the 405B model ranks ...". A short name is read
+outperforms ...", "Llama 3.1 405B ... the 405B model ranks ...", "Google's
+Gemini-3-Pro-Preview ... drew level with the Google model". A short name is read
 as the fuller one only when the article has named exactly one such variant before it
 (variants that extend one another, "Mixtral 8x7B" and "Mixtral 8x7B Instruct", count
 as their shortest). Anything else keeps the name as written: an ambiguous short name
 ("Llama 2" after its 7B and 70B sizes) never becomes one of its variants, and a name
 marked as an older one ("the previous Mistral Large" beside "Mistral Large 2") or
-written in the same sentence as its fuller form is a different model.
+written in the same sentence as its fuller form is a different model. A maker's model
+("the Google model", "OpenAI's model") is the one model of that maker named before.
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ _SIZE_REF = regex(
     r"doesn['’]t|does|did|has|had|can|could|"
     r"(?!(?:models|parameters|params|tokens|weights|variants|versions|sizes)\b)[a-z]+s\b)))"
 )
+# "the Google model", "OpenAI's model": the maker's one model named before ("the Google
+# model family" is no model)
+_MAKER_REF = regex(
+    r"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<org>[A-Z][\w.&-]*)|(?P<owner>[A-Z][\w.&-]*)['’]s)"
+    r"\s+(?:model|system|LLM|chatbot)\b(?![- ](?:family|series|lineup|line|range)\b)"
+)
 # Words that mark a name as an older or other model than the one named in full.
 _OLDER = regex(
     r"\b(?:previous|prior|earlier|older|original|first|last|predecessor|old|former)\s+$",
@@ -43,11 +51,17 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(_KEY_TOKEN.findall(text))
 
 
-class Referents:
-    """The full names an article has used so far, in order."""
+Lookup = Callable[[str], str | None]
 
-    def __init__(self) -> None:
+
+class Referents:
+    """The full names an article has used so far, in order. `organisation` reads a word
+    as an organisation, `maker` gives a model's; without them no maker's model is read."""
+
+    def __init__(self, organisation: Lookup | None = None, maker: Lookup | None = None) -> None:
         self._names: dict[tuple[str, ...], str] = {}
+        self._organisation = organisation
+        self._maker = maker
 
     def add(self, mentions: Iterable[Mention]) -> None:
         for m in mentions:
@@ -75,7 +89,27 @@ class Referents:
             full = self._unique(partial(_contains, part=size))
             if full is not None:
                 out.append(Mention(s.start(), s.end(), full, "model"))
+        out += self._makers_models(text, mentions)
         return sorted(out, key=lambda m: m.start) if len(out) > len(mentions) else out
+
+    def _makers_models(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "the Google model" as the one Google model named before, if there is one."""
+        organisation, maker = self._organisation, self._maker
+        if organisation is None or maker is None:
+            return []
+        out = []
+        for r in _MAKER_REF.finditer(text):
+            if any(m.start < r.end() and r.start() < m.end for m in mentions):
+                continue
+            org = organisation(r.group("org") or r.group("owner"))
+            if org is None or any(maker(m.text) == org for m in mentions):
+                # "Google's model, Gemini 3 Pro, ...": a model of that maker named here is
+                # the one described, or makes the reference unclear
+                continue
+            full = self._unique(partial(self._made_by, org=org, maker=maker))
+            if full is not None:
+                out.append(Mention(r.start(), r.end(), full, "model"))
+        return out
 
     def _resolved(self, text: str, m: Mention, here: set[tuple[str, ...]]) -> Mention:
         key = name_key(m.text)
@@ -87,6 +121,9 @@ class Referents:
             return m  # "Mistral Large 2 ... Mistral Large": the short one is another model
         full = self._unique(lambda k: len(k) > len(key) and k[: len(key)] == key)
         return Mention(m.start, m.end, full, "model") if full is not None else m
+
+    def _made_by(self, key: tuple[str, ...], *, org: str, maker: Lookup) -> bool:
+        return maker(self._names[key]) == org
 
     def _unique(self, fits: Callable[[tuple[str, ...]], bool]) -> str | None:
         """The one name that fits; names that extend another fitting name count as it."""

@@ -61,6 +61,7 @@ from store.claims import (
     View,
     claim_dedupe_key,
 )
+from store.registry import load_registry
 
 VERSION = "rules-2"
 
@@ -594,7 +595,7 @@ class RulesExtractor:
             if shorts:
                 return RulesExtractor(self.gaz.with_names(shorts))._extract(article, shorts)
         topic = sharpen_topic(self._topic(article, sentences), [m for ms in found for m in ms])
-        referents = Referents()
+        referents = Referents(self.gaz.organisation, _maker)
         # "Gemini 2.0 Pro ... 2.5 Pro improves by 40 points": the family a version goes with
         tiers = version_tiers(m for ms in found for m in ms)
         about_scores = scores_context(text)
@@ -1599,6 +1600,12 @@ def _mentions(hit: Hit, ctx: Sentence) -> list[str]:
     if isinstance(hit, GroupHit | TrendHit) or (isinstance(hit, RankHit) and hit.within):
         names += [ctx.text[g.start : g.end] for g in ctx.groups]
     return list(dict.fromkeys(names))
+
+
+def _maker(model: str) -> str | None:
+    """The organisation that makes `model`, by the registry's family rules."""
+    rule = load_registry().rule_for(model)
+    return rule[1] if rule else None
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

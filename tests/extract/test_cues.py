@@ -1451,6 +1451,111 @@ def test_a_size_named_by_two_models_refers_to_neither() -> None:
     assert not any(r[1] == 4 for r in ranks(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Google's Gemini-3-Pro-Preview scored 65.59. Qwen3-Max-Thinking, on 60.61 overall, "
+            "drew level with the Google model on mathematical reasoning.",
+            ("Qwen3-Max-Thinking", "Gemini-3-Pro-Preview", "ties"),
+        ),
+        (
+            "OpenAI released GPT-5 in August. Claude Opus 4.1 still trails OpenAI's model on "
+            "LMArena.",
+            ("Claude Opus 4.1", "GPT-5", "trails"),
+        ),
+        (
+            "Kimi K2 launched last week. The Moonshot model now beats GPT-4.1 on LMArena.",
+            ("Kimi K2", "GPT-4.1", "beats"),
+        ),
+    ],
+)
+def test_a_makers_model_is_the_one_model_of_that_maker_named_before(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two models of that maker: neither
+        "Gemini 2.5 Pro and Gemini 2.5 Flash both improved. DeepSeek-R1 beat the Google model "
+        "on math.",
+        # none named before
+        "DeepSeek-R1 beat the Google model on math.",
+    ],
+)
+def test_a_makers_model_names_no_model_when_the_text_does_not_settle_which(text: str) -> None:
+    assert not {p for p in pairs(text) if p[1].startswith("Gemini")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemini 2.5 Pro led in March. Google's model, Gemini 3 Pro, now beats GPT-5 on LMArena.",
+        "Gemini 2.5 Pro led in March. Gemini 3 Pro, Google's model, now beats GPT-5 on LMArena.",
+    ],
+)
+def test_a_makers_model_beside_a_name_of_that_maker_describes_it(text: str) -> None:
+    assert pairs(text) == {("Gemini 3 Pro", "GPT-5", "beats")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Llama 3.1 70B is now statistically indistinguishable from GPT-4o on LMArena.",
+            {("Llama 3.1 70B", "GPT-4o", "ties")},
+        ),
+        (
+            "Qwen3-Max is in the same league as Claude Opus 4 on coding.",
+            {("Qwen3-Max", "Claude Opus 4", "ties")},
+        ),
+        (
+            "Gemini 2.5 Flash keeps pace with o4-mini on math.",
+            {("Gemini 2.5 Flash", "o4-mini", "ties")},
+        ),
+        ("Kimi K2 trades blows with GPT-4.1 on coding.", {("Kimi K2", "GPT-4.1", "ties")}),
+        (
+            "DeepSeek-R1 briefly drew level with the best U.S. model in February 2025.",
+            {("DeepSeek-R1", "the best U.S. model", "ties")},
+        ),
+        (
+            "Mistral Small 3 performs at the level of Llama 3.3 70B.",
+            {("Mistral Small 3", "Llama 3.3 70B", "ties")},
+        ),
+        (
+            "Mistral Small 3 is roughly equivalent to GPT-4o mini.",
+            {("Mistral Small 3", "GPT-4o mini", "ties")},
+        ),
+        (
+            "Mistral Small 3 offers similar quality to GPT-4o mini.",
+            {("Mistral Small 3", "GPT-4o mini", "ties")},
+        ),
+        (
+            "Mistral Small 3 scores within a point of GPT-4o mini on MMLU.",
+            {("Mistral Small 3", "GPT-4o mini", "trails")},
+        ),
+        # keeping pace with something that is no model
+        ("Gemini 2.5 Flash kept pace with demand during the launch.", set()),
+        ("Mistral Small 3 is equivalent to 3x its size.", set()),
+        ("Mistral Small 3 uses similar performance tricks as its predecessor.", set()),
+    ],
+)
+def test_more_ways_of_saying_two_models_are_level(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+def test_not_in_the_same_league_says_no_way() -> None:
+    found = [c for c in claims("Mistral Large is not in the same league as GPT-4o.")]
+    assert [(c["model_a"], c["model_b"], c["relation"], c["negated"]) for c in found] == [
+        ("Mistral Large", "GPT-4o", "ties", True)
+    ]
+
+
 def test_a_size_reference_compares_like_a_name() -> None:
     text = "We tried Llama 2 70B first. The 70B model falls short of GPT-4 on coding."
     assert ("Llama 2 70B", "GPT-4", "trails") in pairs(text)
@@ -1751,6 +1856,29 @@ def test_beating_every_model_of_a_size_is_first_in_that_size_class_only() -> Non
     ],
 )
 def test_a_comparative_of_a_measure_where_less_is_better_reads_the_other_way(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speed or price is what is compared: no ranking
+        ("GPT-5.5 matches GPT-5.4 per-token latency in real-world serving.", set()),
+        ("Gemini 2.5 Flash beats GPT-4o on price.", set()),
+        # the cost is said besides the win
+        (
+            "Gemini 2.5 Flash beats GPT-4o at lower cost.",
+            {("Gemini 2.5 Flash", "GPT-4o", "beats")},
+        ),
+        (
+            "Gemini 2.5 Flash matches GPT-4o for a fraction of the price.",
+            {("Gemini 2.5 Flash", "GPT-4o", "ties")},
+        ),
+    ],
+)
+def test_a_price_said_beside_a_comparison_is_no_price_comparison(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert pairs(text) == expected
@@ -2342,6 +2470,81 @@ def test_a_product_noun_in_a_name_and_setting_the_pace(
 )
 def test_a_plural_described_without_a_determiner(text: str, expected: tuple[str, str, str]) -> None:
     assert pairs(text, title="Shieldstral") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mistral OCR 3 outperforms both enterprise document processing solutions as well "
+            "as AI-native OCR solutions.",
+            {"enterprise document processing solutions", "AI-native OCR solutions"},
+        ),
+        (
+            "Claude Opus 4 outperforms existing commercial solutions and open-source tools on "
+            "SWE-bench Verified.",
+            {"existing commercial solutions", "open-source tools"},
+        ),
+        # two sides sharing their head noun
+        (
+            "Grok 4 beats both commercial and academic systems on the benchmark.",
+            {"commercial systems", "academic systems"},
+        ),
+        (
+            "Grok 4 outperforms even dedicated, state-of-the-art transcription models on accuracy.",
+            {"dedicated, state-of-the-art transcription models"},
+        ),
+        ("GPT-5 beats the best published baseline by 4 points.", {"the best published baseline"}),
+        (
+            "Gemini 2.5 Pro surpasses a number of larger models on MMMU.",
+            {"a number of larger models"},
+        ),
+        ("Gemini 2.5 Pro beats its predecessor significantly on coding.", {"its predecessor"}),
+    ],
+)
+def test_kinds_of_system_are_described_sides(text: str, expected: set[str]) -> None:
+    assert {b for _, b, rel in pairs(text) if rel == "beats"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mistral Medium 3 comes close to its very large and much slower competitors in coding.",
+            ("Mistral Medium 3", "its very large and much slower competitors", "trails"),
+        ),
+        (
+            "DeepSeek-V3 trails some of its much larger competitors on math.",
+            ("DeepSeek-V3", "some of its much larger competitors", "trails"),
+        ),
+    ],
+)
+def test_a_described_side_with_many_modifiers(text: str, expected: tuple[str, str, str]) -> None:
+    assert pairs(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cut short of what it describes: "the best system" is not what is beaten
+        "GPT-5 beats the best system using depth by 4.5 points.",
+        # a ranking of a group, not a side
+        "Qwen2-72B now leads the company's ranking of open-source models.",
+        # groups, never shared out as described sides
+        "Grok 4 beats both open and closed models on LMArena.",
+        "Grok 4 beats both Chinese and American models on LMArena.",
+    ],
+)
+def test_no_described_side_cut_short_or_made_of_groups(text: str) -> None:
+    assert not {p for p in pairs(text) if not p[1][:1].isupper()}
+
+
+def test_a_description_heading_a_list_of_names_is_no_side() -> None:
+    text = (
+        "Codestral Embed outperforms leading code embedders in the market today: Halcyon Code 3 "
+        "and Cohere Embed v4.0."
+    )
+    assert not {p for p in pairs(text) if "embedders" in p[1]}
 
 
 @pytest.mark.parametrize(

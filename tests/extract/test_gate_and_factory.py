@@ -45,6 +45,11 @@ def test_rejected_article_costs_no_extractor_call() -> None:
         "US open models have not overtaken Chinese ones.",
         "DeepSeek-R1 scored 1360 Elo.",
         "Gemini Seizes the Lead",
+        # comparatives the offline extractor reads without any other ranking word
+        "Claude 3.5 Sonnet was the clear winner over GPT-4o on coding.",
+        "Llama 2 70B proved inferior to GPT-4 on coding.",
+        "Llama 3.1 70B is statistically indistinguishable from GPT-4o.",
+        "Gemini 2.5 Flash keeps pace with o4-mini on math.",
     ],
 )
 def test_gate_passes_ranking_talk(text: str) -> None:

@@ -32,6 +32,7 @@ MODULES = [
     "gaps",
     "gate",
     "groups",
+    "sides",
     "lexicon",
     "modality",
     "names",
