@@ -268,6 +268,9 @@ _REJECTED = regex(
     r"\b(?:nobody|no\s+one|few\s+people)\s+(?:[\w-]+\s+){0,2}?(?:believes?|thinks?|expects?|buys?|"
     r"claims?|says|argues?|suggests?|pretends?)"
     r"\s+(?:that\s+)?|"
+    # "don't believe anyone who says it beats Kimi K2"
+    r"\b(?:don['’]t|do\s+not|never)\s+(?:believe|trust|listen\s+to)\s+(?:anyone|anybody|those|"
+    r"people|whoever)\s+(?:who\s+)?(?:says?|claims?|tells?\s+you)\s+(?:that\s+)?|"
     # "I don't buy that X beats Y": the writer says the opposite (without "that" the
     # denial stands in the claim's own clause: "we do not think any X outranks Y")
     r"\b(?:I|we)\s+(?:really\s+)?(?:don['’]t|do\s+not)\s+(?:buy|believe|think|accept)\s+that\b|"

@@ -248,6 +248,13 @@ _DOCUMENT_SAYS = regex(
     r"analysis|review|audit|ranking)s?\b",
     re.IGNORECASE,
 )
+# the words that make a short question ask about a comparison, not put a name forward
+_ASKED_CUE = regex(
+    r"\b(?:beat\w*|tops?|topped|leads?|led|trail\w*|outperform\w*|outrank\w*|surpass\w*|"
+    r"overt(?:ake|akes|ook|aken)|ranks?|ranked|ahead|behind|above|below|best|better|worse|"
+    r"first|second|third|higher|lower|match\w*|tie[sd]?)\b",
+    re.IGNORECASE,
+)
 # a question of a few words ("And 4o-mini?", "What about Gemini?"): no verb of its own
 _SHORT_QUESTION = regex(r"(?:[\w.'’()+-]+\s+){0,6}[\w.'’()+-]+\s*\?")
 # Rankings of something other than the models' quality: app stores, downloads, prices,
@@ -613,6 +620,7 @@ class RulesExtractor:
         # the next sentences that rank, until one ranks nothing or says "overall"
         listed: Group | None = None
         said_from = 0  # where the previous sentence's claims start in result.drafts
+        prev_described = False
         # "In July 2024, Meta released Llama 3.1. GPT-4o mini tied GPT-4o.": a date set
         # before a sentence goes on over the undated past of its paragraph
         told: date | None = None
@@ -635,8 +643,15 @@ class RulesExtractor:
             referents.add(written)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
             subject_before = _sharpened(prev_subject, topic)
+            if prev_described and subject_before == prev_subject:
+                # "DeepSeek's new model is out. It ...": the model the maker's possessive
+                # describes has no name here, and is not the maker's whole family
+                subject_before = None
             prev_subject = sentence_antecedent(sent.text, models)
-            if prev_subject is None and _SHORT_QUESTION.fullmatch(sent.text.strip()):
+            prev_described = any(
+                m.text == prev_subject and _described_by(sent.text, m, models) for m in models
+            )
+            if prev_subject is None and _verbless_question(sent.text):
                 # "What about GPT-4o mini?": the one model it asks about, else nobody
                 asked = {m.text for m in models if m.kind == "model"}
                 prev_subject = asked.pop() if len(asked) == 1 else None
@@ -1577,10 +1592,26 @@ def _without_names(text: str, models: list[Mention]) -> str:
     return text
 
 
+def _described_by(text: str, m: Mention, models: list[Mention]) -> bool:
+    """Whether a family's possessive describes a model it does not name ("DeepSeek's new
+    model"), not one named after it ("DeepSeek's R1")."""
+    p = _POSSESSIVE_AFTER.match(text, m.end) if m.kind == "family" else None
+    return p is not None and not any(x.start == p.end() for x in models)
+
+
+_POSSESSIVE_AFTER = regex(r"['’]s\s+")
+
+
+def _verbless_question(text: str) -> bool:
+    """ "And 4o-mini?", "What about Gemini?": a question that only puts a name forward
+    ("Beats o3 on the arena?" asks about a comparison, and o3 is its object)."""
+    return bool(_SHORT_QUESTION.fullmatch(text.strip())) and not _ASKED_CUE.search(text)
+
+
 def _asks_about_name(text: str) -> bool:
     """A short question with a name in it ("And 4o-mini?", "What about Hunyuan?"): the
     "it" after it is that name, never the article's topic."""
-    if not _SHORT_QUESTION.fullmatch(text.strip()):
+    if not _verbless_question(text):
         return False
     return any(w[0].isupper() or any(c.isdigit() for c in w) for w in text.split()[1:])
 

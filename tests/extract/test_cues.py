@@ -3405,3 +3405,28 @@ def test_a_place_after_a_relative_clause_is_the_names(text: str) -> None:
 def test_a_verb_after_a_relative_clause_is_the_names() -> None:
     text = "Grok 3, which debuted in February, now trails Gemini 2.5 Pro on LMArena."
     assert pairs(text) == {("Grok 3", "Gemini 2.5 Pro", "trails")}
+
+
+def test_a_question_about_a_comparison_puts_no_name_forward() -> None:
+    text = (
+        "R1-0528 is DeepSeek's May refresh. Beats o3 on the arena? No, it trails o3, but it "
+        "clearly beats DeepSeek-V3-0324."
+    )
+    assert not any(a == "o3" for a, _, _ in pairs(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek's new model is out. It beats Kimi K2 on LMArena.",
+        "DeepSeek's August hybrid is new. It beats Kimi K2 on LMArena.",
+    ],
+)
+def test_it_after_a_makers_unnamed_model_is_not_the_family(text: str) -> None:
+    assert pairs(text) == set()
+
+
+def test_it_after_a_makers_named_model_is_that_model() -> None:
+    assert {a for a, _, _ in pairs("DeepSeek's R1 is out. It beats Kimi K2 on LMArena.")} == {
+        "DeepSeek's R1"
+    }

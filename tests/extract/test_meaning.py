@@ -1010,6 +1010,7 @@ def test_a_relative_clauses_past_is_not_the_main_clauses_now() -> None:
         "Correction: An earlier version of this article, published on August 5, incorrectly "
         "stated that Llama 3.1 405B had overtaken GPT-4o on the LMArena leaderboard.",
         "Nobody would claim that Gemma 3 27B beats DeepSeek-R1 on LMArena.",
+        "Don't believe anyone who says Grok 4 beats Kimi K2 on LMArena.",
     ],
 )
 def test_claims_denied_by_the_text_are_read_denied(text: str) -> None:
