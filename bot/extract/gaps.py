@@ -23,9 +23,22 @@ _GAP = regex(
     r"\b(?:gap|edge|lead|deficit|distance|difference|disparity|margin|advantage)s?\b",
     re.IGNORECASE,
 )
+# "a narrow lead", "isn't even close", "a close second": the adjectives say how near two
+# sides are, not that they came nearer
+_NEAR_NOUN = (
+    r"(?!\s+(?:lead|edge|margin|gap|advantage|win|victory|second|third|race|contest|call|"
+    r"behind|to)\b)"
+)
+_NOT_GROUP = r"(?![- ](?:source|weights?|models?|labs?|ones|AI|systems?))"
+_ADJECTIVE_BEFORE = (
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bvery\s)(?<!\bso\s)(?<!\btoo\s)(?<!\bquite\s)(?<!\bpretty\s)"
+    r"(?<!\beven\s)(?<!\brelatively\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
+    r"(?<!\bremains\s)(?<!\bremain\s)(?<!\bstays\s)(?<!\bstay\s)(?<!\bnowhere\s)"
+)
 _NARROWING = regex(
-    r"\b(?:narrow(?:s|ed|ing)?|shr(?:ink|inks|inking|ank|unk)|fell|falls?|falling|dropped|"
-    r"drops?|clos(?:e|es|ed|ing)(?![- ](?:source|weights?|models?|labs?|ones|AI|systems?))|"
+    rf"\b(?:{_ADJECTIVE_BEFORE}narrow{_NEAR_NOUN}|narrow(?:s|ed|ing)|"
+    r"shr(?:ink|inks|inking|ank|unk)|fell|falls?|falling|dropped|drops?|"
+    rf"{_ADJECTIVE_BEFORE}close{_NEAR_NOUN}{_NOT_GROUP}|clos(?:es|ed|ing){_NOT_GROUP}|"
     r"erase[sd]?|erasing|vanish(?:ed|es|ing)?|disappear(?:ed|s|ing)?|"
     r"smaller|down\s+to|within\s+(?:a\s+few|touching)|catch(?:es|ing)?\s+up|caught\s+up|"
     r"drawn\s+level|draw(?:s|ing)?\s+level|drew\s+level|parity|gaining|converg\w+|"
@@ -78,6 +91,13 @@ def _complement(g: Group) -> Group | None:
     return None
 
 
+def countries_named(text: str) -> frozenset[str]:
+    """The countries a side of a gap may be taken as, where one side is left unsaid."""
+    return frozenset(
+        g.country for pattern, g in _BARE_CHECKED if g.country and pattern.search(text)
+    )
+
+
 def bare_groups(text: str, phrases: list[GroupPhrase]) -> list[GroupPhrase]:
     """Group phrases plus the bare nouns no phrase covers ("China", "the U.S.")."""
     out = list(phrases)
@@ -123,10 +143,22 @@ def _outside(
     return None
 
 
+# "trails both by a wide margin", "leads by a comfortable edge": the size of one
+# comparison, not a gap that moves
+_BY_BEFORE = regex(r"\bby\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _gap_word(text: str) -> re.Match[str] | None:
+    for m in _GAP.finditer(text):
+        if not _BY_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return m
+    return None
+
+
 def find_gap_trends(s: Sentence) -> list[Hit]:
     if any(isinstance(h, TrendHit) for h in s.hits):
         return []
-    gap = _GAP.search(s.text)
+    gap = _gap_word(s.text)
     # "the open vs. closed gap has widened": a group's own words ("closed") are no cue
     spans = [(g.start, g.end) for g in s.groups]
     narrow = _outside(_NARROWING, s.text, spans)
@@ -167,6 +199,10 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
         other = _complement(groups[0])
         if other is None:
             return []
+        if other.country is not None and other.country not in s.countries:
+            # "Chinese ones are gaining quickly", no US named anywhere: on the rest of
+            # the field, not on a country the article never names
+            other = groups[0].rest()
         groups.append(other)
     a, b = groups[0], groups[1]
     if a == b:

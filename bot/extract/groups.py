@@ -132,18 +132,25 @@ def find_groups(sentence: str, gaz: Gazetteer) -> list[GroupPhrase]:
         if phrase is not None:
             out.append(phrase)
     for m in _BARE_POSSESSIVE.finditer(sentence):
-        # "China's open models pull ahead of America's": the country's own, the rest of
-        # the phrase left to be understood from the other side
-        code = _country(m.group("who"), m.group("who").lower(), gaz)
-        if code is not None and not any(p.start <= m.start() < p.end for p in out):
+        # "China's open models pull ahead of America's", "trails OpenAI's best": the
+        # country's or the maker's own, the rest of the phrase left to be understood
+        # from the other side
+        if any(p.start <= m.start() < p.end for p in out):
+            continue
+        who = m.group("who")
+        if (code := _country(who, who.lower(), gaz)) is not None:
             out.append(GroupPhrase(m.start(), m.end(), Group(country=code), True, False))
+        elif (org := gaz.organisation(who.lower())) is not None:
+            out.append(GroupPhrase(m.start(), m.end(), Group(organisation=org), True, False))
     return sorted(out, key=lambda p: p.start)
 
 
-# a country's possessive that no noun follows ("ahead of America's on LMArena")
+# a country's or maker's possessive that no noun follows ("ahead of America's on
+# LMArena", "trails OpenAI's best by 30 points")
 _BARE_POSSESSIVE = regex(
-    r"\b(?P<who>[A-Z][\w.]*)['’]s(?=\s*(?:[,.;:!?)—–]|$|\s(?:on|in|at|by|for|and|but|as|now|"
-    r"too|again|yet|while|with|across)\b))"
+    r"\b(?P<who>[A-Z][\w.]*)['’]s(?:\s+(?:own\s+)?(?:best|top|strongest|finest|leading))?"
+    r"(?=\s*(?:[,.;:!?)—–]|$|\s(?:on|in|at|by|for|and|but|as|now|"
+    r"too|again|yet|while|with|across|still|has|have|had|is|are|was|were)\b))"
 )
 
 
@@ -204,15 +211,17 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | 
 def resolve_pair(a: GroupPhrase, b: GroupPhrase) -> tuple[Group, Group]:
     """Both sides as full groups: an anaphoric side takes the other's unnamed facts."""
     ga, gb = a.group, b.group
+    # a maker's models are that maker's country's: "Chinese models lead OpenAI's" does
+    # not make OpenAI Chinese
     if b.anaphoric:
         gb = Group(
-            country=gb.country if gb.country is not None else ga.country,
+            country=gb.country if gb.country is not None or gb.organisation else ga.country,
             organisation=gb.organisation,
             open_weights=gb.open_weights if gb.open_weights is not None else ga.open_weights,
         )
     if a.anaphoric and not b.anaphoric:
         ga = Group(
-            country=ga.country if ga.country is not None else gb.country,
+            country=ga.country if ga.country is not None or ga.organisation else gb.country,
             organisation=ga.organisation,
             open_weights=ga.open_weights if ga.open_weights is not None else gb.open_weights,
         )

@@ -172,7 +172,8 @@ _NOW = regex(r"\b(?:now|currently|today|still)\b", re.IGNORECASE)
 # "could barely play the games, scoring 0.4%" is no forecast of the score.
 _FORECAST = regex(
     r"\b(?:could|(?-i:may)|might|will|would|shall|won['’]t|is\s+going\s+to|are\s+going\s+to|"
-    r"(?:is|are)\s+(?:widely\s+)?(?:expected|set|poised|likely|projected|predicted|forecast|"
+    # "is unlikely to close", "is not expected to": a forecast that it will not
+    r"(?:is|are)\s+(?:widely\s+)?(?:not\s+)?(?:expected|set|poised|(?:un)?likely|projected|predicted|forecast|"
     r"tipped|slated|on\s+track|on\s+course|about|bound)\s+to|"
     r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)(?:\s+that)?(?:\s+it)?(?:\s+will)?|"
     r"(?<=\w)['’]ll|(?:a\s+)?matter\s+of\s+time\s+before|"

@@ -86,6 +86,7 @@ class Sentence:
     hits: list[Hit] = field(default_factory=list)
     objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
     unlisted: list[Mention] | None = None  # names the gazetteer lacks (read on first need)
+    countries: frozenset[str] = frozenset()  # the countries the article names (gaps.py)
 
 
 def _i(pattern: str) -> re.Pattern[str]:
@@ -100,7 +101,8 @@ _AUX = (
     r"(?:has|have|had|is|are|was|were|does|do|did|now|already|still|also|just|clearly|"
     r"narrowly|even|not|n't|no longer|never|could|may|might|would|will|can|likely|"
     r"reportedly|seems? to|appears? to|been|being|continues? to|managed to|fails? to|"
-    r"failed to|to|officially|consistently|significantly|comfortably|easily)"
+    r"failed to|to|officially|consistently|significantly|comfortably|easily|soon|eventually|"
+    r"finally|again|quickly|rapidly|steadily|effectively|decisively|firmly|largely|yet)"
 )
 _BETWEEN_SUBJECT = _lazy_i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{_AUX}\s+|n't\s+)*$")
 
@@ -1158,6 +1160,7 @@ _SET_APART_ASIDE = _i(
     r"instead\s+of|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?$"
 )
 _ASIDE_AFTER = regex(r",[^,]{0,40},")
+_OTHER_WORD = _i(r"\bother\b")
 # a verb's relation said of groups: "beats" is "leads" there
 _GROUP_RELATION: dict[Relation, GroupRelation] = {
     "overtook": "overtook",
@@ -1193,7 +1196,9 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
     bare_from = aside.end() if aside and aside.end() <= v.start() else a.end
     if any(bare_from <= m.start and m.end <= v.start() for m in s.models):
         return None
-    if b.others:
+    # "beats every US open model" is the best of them; "beats all other open models"
+    # ranks the subject within its own group (_others_rank)
+    if b.others and (_OTHER_WORD.search(s.text, b.start, b.end) or _within(a.group, b.group)):
         return None
     if _ONE_MODEL.fullmatch(s.text, a.start, a.end) and _ONE_MODEL.fullmatch(
         s.text, b.start, b.end
@@ -1682,9 +1687,13 @@ def find_trends(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for m in _GAP_BETWEEN.finditer(t):
         direction: Direction | None = None
+        cue = m.start()
         for pattern, label in _GAP_DIRECTION:
-            if pattern.search(m.group("rest")):
+            if said := pattern.search(m.group("rest")):
                 direction = label
+                # the cue is the direction's word: "is not expected to narrow" is
+                # read for its mood where it is said
+                cue = m.start("rest") + said.start()
                 break
         if direction is None:
             continue
@@ -1696,7 +1705,7 @@ def find_trends(s: Sentence) -> list[Hit]:
             TrendHit(
                 subjects=(ga, gb),
                 direction=direction,
-                start=m.start(),
+                start=cue,
                 negated=_near_negation(t, m.end("b") + 15),
             )
         )

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from bot.extract.base import ArticleText, ExtractionResult, locate_quote
 from bot.extract.cues import find_all, scores_context
 from bot.extract.dates import find_date, find_period
-from bot.extract.gaps import bare_groups
+from bot.extract.gaps import bare_groups, countries_named
 from bot.extract.groups import find_groups
 from bot.extract.hits import GroupHit, Hit, PairHit, RankHit, ScoreHit, TrendHit
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
@@ -100,7 +100,7 @@ _TRIGGER = regex(
     r"than|improv|upgrade|superior|exceed|approach|compar|competitive|rival|par\b|lead|"
     r"smartest|powerful|sota|frontier|standard|deficit|distance|parity|erase|narrow|shr[iau]nk|"
     r"widen|level|runner|next|follow|most\s|advanced|greatest|in[- ]class|clos\w+\s+in|"
-    r"gaining|\d",
+    r"gaining|\bled\b|\d",
     re.IGNORECASE,
 )
 _BOARD_RE = regex(
@@ -550,6 +550,7 @@ class RulesExtractor:
         topic = sharpen_topic(self._topic(article, sentences), [m for ms in found for m in ms])
         referents = Referents()
         about_scores = scores_context(text)
+        countries = countries_named(f"{article.title or ''}\n{text}")
         models: list[Mention] = []
         prev_text = ""
         last_rank: int | None = None
@@ -643,6 +644,7 @@ class RulesExtractor:
                 scores_context=about_scores,
                 prev_rank=last_rank,
                 unlisted=unlisted,
+                countries=countries,
             )
             hits = find_all(ctx)
             unclear: list[Hit] = []

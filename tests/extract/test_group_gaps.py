@@ -1,0 +1,199 @@
+"""Group comparisons and gaps between groups as news, blogs and analyst notes write
+them: sides named by country, licence or maker, possessives with no noun after them
+("OpenAI's best", "America's"), a gap that moved ("narrowed", "closed the gap") told
+apart from how near two sides stand ("a narrow lead", "isn't even close", "by a wide
+margin"), and a side the text leaves unsaid."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bot.extract import make_gazetteer
+from bot.extract.base import ArticleText
+from bot.extract.rules import RulesExtractor
+from store.claims import Group
+
+EXTRACTOR = RulesExtractor(make_gazetteer())
+DAY = date(2025, 8, 20)
+CN, US = Group(country="CN"), Group(country="US")
+OPEN, CLOSED = Group(open_weights=True), Group(open_weights=False)
+GOOGLE, OPENAI = Group(organisation="Google"), Group(organisation="OpenAI")
+
+
+def _drafts(text: str) -> list[Any]:
+    return EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
+
+
+def trends(text: str) -> list[tuple[Group, Group, str, bool, bool]]:
+    return [
+        (*d.subjects, d.direction, d.negated, d.forecast)
+        for d in _drafts(text)
+        if d.type == "trend_gap"
+    ]
+
+
+def groups(text: str) -> list[tuple[Group, Group, str, bool, bool]]:
+    return [
+        (d.group_a, d.group_b, d.relation, d.negated, d.forecast)
+        for d in _drafts(text)
+        if d.type == "group_comparison"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US labs hold a narrow lead on LMArena.",
+        "GPT-4o isn't even close; it trails both Chinese models by a wide margin.",
+        "Chinese labs now hold a narrow lead over US labs on LMArena.",
+        "Open models are a close second to closed ones on LMArena, by a slim margin.",
+        "The race between Chinese and US models on LMArena is close.",
+        "US models lead Chinese ones by a comfortable margin on LMArena.",
+    ],
+)
+def test_how_near_two_sides_stand_is_no_gap_that_moved(text: str) -> None:
+    assert trends(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "direction"),
+    [
+        ("Chinese labs have closed the gap with US labs on LMArena.", CN, US, "narrowing"),
+        (
+            "The gap between open and closed models narrowed from 47 to 36 points.",
+            CLOSED,
+            OPEN,
+            "narrowing",
+        ),
+        (
+            "Open-weight models have narrowed the gap with proprietary ones.",
+            OPEN,
+            CLOSED,
+            "narrowing",
+        ),
+        ("The open vs. closed gap has begun to close.", OPEN, CLOSED, "narrowing"),
+        (
+            "Closed models have pulled away from open ones on LMArena since March.",
+            CLOSED,
+            OPEN,
+            "widening",
+        ),
+        ("American models' lead over Chinese ones has widened on LMArena.", US, CN, "widening"),
+    ],
+)
+def test_a_gap_that_moved_is_still_read(text: str, a: Group, b: Group, direction: str) -> None:
+    assert trends(text) == [(a, b, direction, False, False)]
+
+
+def test_a_side_left_unsaid_is_the_rest_unless_the_article_names_the_other_country() -> None:
+    # nobody named: the rest of the field, not a country the text never names
+    assert trends("Chinese models have caught up on LMArena.") == [
+        (CN, CN.rest(), "narrowing", False, False)
+    ]
+    assert trends("The American edge on LMArena fell to 20 points.") == [
+        (US, US.rest(), "narrowing", False, False)
+    ]
+    named = "The US still leads on most tests. Chinese models have caught up on LMArena."
+    assert trends(named) == [(CN, US, "narrowing", False, False)]
+    # open against closed needs no naming: the two make up the field
+    assert trends("Open models have caught up on LMArena.") == [
+        (OPEN, CLOSED, "narrowing", False, False)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gap between open and closed models is unlikely to close this year.",
+        "The gap between open and closed models is not expected to narrow this year.",
+        "Open models are expected to close the gap with closed ones by 2026.",
+    ],
+)
+def test_a_gap_forecast_is_no_fact(text: str) -> None:
+    [(_, _, _, _, forecast)] = trends(text)
+    assert forecast
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "relation"),
+    [
+        ("Google's best model now beats OpenAI's best on LMArena.", GOOGLE, OPENAI, "leads"),
+        ("OpenAI's best still trails Google's on LMArena.", OPENAI, GOOGLE, "trails"),
+        (
+            "Meta's models lag behind Google's on LMArena.",
+            Group(organisation="Meta"),
+            GOOGLE,
+            "trails",
+        ),
+        ("China's best now trails America's best by 30 points on LMArena.", CN, US, "trails"),
+        # a maker named after a group keeps its own country
+        (
+            "Chinese open models now lead OpenAI's on LMArena.",
+            Group(country="CN", open_weights=True),
+            Group(organisation="OpenAI", open_weights=True),
+            "leads",
+        ),
+    ],
+)
+def test_a_possessive_with_no_noun_after_it_is_a_side(
+    text: str, a: Group, b: Group, relation: str
+) -> None:
+    assert groups(text) == [(a, b, relation, False, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "negated", "forecast"),
+    [
+        (
+            "Chinese open models could soon overtake American ones on LMArena.",
+            "overtook",
+            False,
+            True,
+        ),
+        (
+            "Chinese open models may eventually overtake US ones on LMArena.",
+            "overtook",
+            False,
+            True,
+        ),
+        ("Chinese open models have led US ones on LMArena since August.", "leads", False, False),
+        (
+            "Chinese open models have finally overtaken US ones on LMArena.",
+            "overtook",
+            False,
+            False,
+        ),
+        ("Chinese open models have not yet overtaken US ones on LMArena.", "overtook", True, False),
+    ],
+)
+def test_a_group_verb_with_its_adverbs_and_tenses(
+    text: str, relation: str, negated: bool, forecast: bool
+) -> None:
+    [(a, b, rel, neg, fc)] = groups(text)
+    assert (a.country, b.country, rel, neg, fc) == ("CN", "US", relation, negated, forecast)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strongest open model from China beats every US open model on LMArena.",
+        "The top Chinese open model is now ahead of all American open models on LMArena.",
+    ],
+)
+def test_every_model_of_another_group_is_that_groups_best(text: str) -> None:
+    assert groups(text) == [
+        (
+            Group(country="CN", open_weights=True),
+            Group(country="US", open_weights=True),
+            "leads",
+            False,
+            False,
+        )
+    ]
+
+
+def test_all_other_models_of_ones_own_group_is_no_second_group() -> None:
+    assert groups("Chinese open models beat all other open models on LMArena.") == []
