@@ -51,7 +51,8 @@ _WIDENING = regex(
     re.IGNORECASE,
 )
 # "open-versus-closed", "open vs. closed", "open/closed": both sides in one modifier
-_OPEN_VS = r"(?:[- ](?:source|weights?))?(?:[- ]+(?:versus|vs\.?|v\.?|to)[- ]+|\s?/\s?)"
+# ("open-closed gap": the hyphen alone joins them too)
+_OPEN_VS = r"(?:[- ](?:source|weights?))?(?:[- ]+(?:versus|vs\.?|v\.?|to)[- ]+|\s?/\s?|-)"
 # Bare nouns for groups, where no "... models" phrase names them.
 _BARE: tuple[tuple[re.Pattern[str], Group], ...] = (
     (regex(rf"\bopen(?={_OPEN_VS}closed\b)", re.I), Group(open_weights=True)),

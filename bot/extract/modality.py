@@ -119,7 +119,9 @@ _WON = regex(
 # does not date, judged at no date at all (unless it says "now" as well)
 # pasts that may also stand before a whole sentence ("For most of 2024, ...: X led")
 _PAST_PHRASES = (
-    r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
+    # ("in the past six months" is a period up to now: dates.py)
+    r"formerly|originally|initially|at\s+first|back\s+then|"
+    r"in\s+the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|quarters?)\b)|at\s+one\s+point|"
     # "at the time", "by then" point back to a time said before ("at the time of writing",
     # "of this post" say which)
     r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|by\s+then|by\s+that\s+(?:time|point)|"

@@ -456,19 +456,26 @@ _OTHERS = _i(
 
 
 _GAP_BETWEEN = _i(
-    r"\bgap between\s+(?P<a>.{3,80}?)\s+and\s+(?P<b>.{3,100}?)\s+"
+    r"\b(?:gap|distance|difference|spread)\s+between\s+(?P<a>.{3,80}?)\s+and\s+(?P<b>.{3,100}?)\s+"
     r"(?:is|are|has|have|was|keeps|continues|appears|seems|looks)\b(?P<rest>[^.;]{0,60})"
 )
 _GAP_DIRECTION: tuple[tuple[re.Pattern[str], Direction], ...] = (
     (
         _i(
-            r"\b(?:shrink|shrinking|shrunk|shrank|narrow|narrowing|narrowed|closing|closed|"
-            r"smaller|vanish(?:ing|ed)?|disappear(?:ing|ed)?)\b"
+            # ("is narrow" says how wide it is, "to narrow" that it moves)
+            r"\b(?:shrink|shrinking|shrunk|shrank|narrowing|narrowed|closing|closed|"
+            r"(?:to|will|would|could|may|might|can|should|did|does|do|n['’]t)\s+(?:\w+ly\s+)?"
+            r"(?P<verb>narrow)|"
+            # "is now 20 points, down from 60"
+            r"smaller|vanish(?:ing|ed)?|disappear(?:ing|ed)?|down\s+from)\b"
         ),
         "narrowing",
     ),
     (
-        _i(r"\b(?:widen|widening|widened|grow|growing|grew|grown|larger|bigger|expanding)\b"),
+        _i(
+            r"\b(?:widen|widening|widened|grow|growing|grew|grown|larger|bigger|expanding|"
+            r"up\s+from)\b"
+        ),
         "widening",
     ),
 )
@@ -1693,7 +1700,8 @@ def find_trends(s: Sentence) -> list[Hit]:
                 direction = label
                 # the cue is the direction's word: "is not expected to narrow" is
                 # read for its mood where it is said
-                cue = m.start("rest") + said.start()
+                verb = said.groupdict().get("verb") is not None
+                cue = m.start("rest") + (said.start("verb") if verb else said.start())
                 break
         if direction is None:
             continue

@@ -197,3 +197,81 @@ def test_every_model_of_another_group_is_that_groups_best(text: str) -> None:
 
 def test_all_other_models_of_ones_own_group_is_no_second_group() -> None:
     assert groups("Chinese open models beat all other open models on LMArena.") == []
+
+
+def periods(text: str) -> list[tuple[str, date | None]]:
+    return [(d.direction, d.period_start) for d in _drafts(text) if d.type == "trend_gap"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # a period back from the text's date, not a past the text leaves undated
+        (
+            "In the past six months, Chinese models have closed much of the gap with US ones.",
+            date(2025, 2, 21),
+        ),
+        ("Over the past year the open-closed gap on LMArena has shrunk.", date(2024, 8, 20)),
+        # where the gap began, said with no unit, dates the start and not the claim
+        (
+            "The distance between the best open and the best closed model is now 20 points, "
+            "down from 60 a year ago.",
+            date(2024, 8, 20),
+        ),
+        (
+            "The difference between Chinese and US models on LMArena is now 40 points, "
+            "up from 20 in January.",
+            date(2025, 1, 31),
+        ),
+        ("Over the past few months the open-closed gap on LMArena has shrunk.", None),
+    ],
+)
+def test_a_gaps_period_back_from_now(text: str, start: date | None) -> None:
+    [(_, found)] = periods(text)
+    assert found == start
+    assert all(d.as_of == DAY for d in _drafts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("The open-closed gap on LMArena has shrunk to just 15 points.", "narrowing"),
+        (
+            "The distance between open and closed models is now 20 points, down from 60.",
+            "narrowing",
+        ),
+        ("The spread between Chinese and US models is 40 points, up from 20.", "widening"),
+    ],
+)
+def test_a_gap_by_other_words(text: str, direction: str) -> None:
+    assert [d for d, _ in periods(text)] == [direction]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gap between open and closed models is narrow.",
+        "The gap between Chinese and US models is narrow on LMArena.",
+    ],
+)
+def test_a_narrow_gap_is_its_size_not_its_move(text: str) -> None:
+    assert trends(text) == []
+
+
+def test_a_gap_expected_to_narrow_is_a_forecast() -> None:
+    [(_, _, direction, _, forecast)] = trends(
+        "The gap between open and closed models is expected to narrow."
+    )
+    assert (direction, forecast) == ("narrowing", True)
+
+
+def test_a_named_side_keeps_its_country_in_the_open_rankings() -> None:
+    assert groups("Chinese AI models have overtaken US models in the open-source rankings.") == [
+        (
+            Group(country="CN", open_weights=True),
+            Group(country="US", open_weights=True),
+            "overtook",
+            False,
+            False,
+        )
+    ]
