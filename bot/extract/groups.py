@@ -128,9 +128,7 @@ class GroupPhrase:
 def find_groups(sentence: str, gaz: Gazetteer) -> list[GroupPhrase]:
     out: list[GroupPhrase] = []
     for head in _HEAD.finditer(sentence):
-        phrase = _parse(sentence, head, gaz)
-        if phrase is not None:
-            out.append(phrase)
+        out += _parse(sentence, head, gaz)
     for m in _BARE_POSSESSIVE.finditer(sentence):
         # "China's open models pull ahead of America's", "trails OpenAI's best": the
         # country's or the maker's own, the rest of the phrase left to be understood
@@ -154,9 +152,13 @@ _BARE_POSSESSIVE = regex(
 )
 
 
-def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | None:
+def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> list[GroupPhrase]:
+    """The phrase ending at `head`; one per country where countries are joined ("both
+    American and Chinese ones": each a side of its own, sharing the other words)."""
     word = head.group().lower()
     country: str | None = None
+    joined: list[tuple[int, str]] = []  # (where it starts, country) of each further one
+    first_at = 0
     org: str | None = None
     open_weights: bool | None = None
     others = False
@@ -181,6 +183,9 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | 
         elif (code := _country(tok.group(), raw, gaz)) is not None:
             if country is None:
                 country = code
+                first_at = tok.start()
+            elif code != country and code not in (c for _, c in joined):
+                joined.append((tok.start(), code))
         elif (name := gaz.organisation(raw)) is not None:
             if org is None:
                 org = name
@@ -197,15 +202,26 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | 
             end += after.end()
     anaphoric = word in _ANAPHORIC
     if word == "those" and not after:
-        return None
+        return []
     if country is None and org is None and open_weights is None and not anaphoric:
-        return None
+        return []
     # Skip leading conjunctions so the phrase starts at a meaningful word.
     lead = _LEADING.match(sentence, start, head.start())
     if lead:
         start = lead.end()
     group = Group(country=country, organisation=org, open_weights=open_weights)
-    return GroupPhrase(start, end, group, anaphoric, others)
+    # ("US-trained Chinese models": not two sides joined by "and", the nearest one holds)
+    if joined and not after and _JOINED.search(sentence, joined[-1][0], first_at):
+        # the nearest country's phrase starts at its own word, each further one at its
+        return [
+            GroupPhrase(at, end, group.model_copy(update={"country": code}), anaphoric, others)
+            for at, code in [*reversed(joined), (first_at, country)]
+        ]
+    return [GroupPhrase(start, end, group, anaphoric, others)]
+
+
+# countries joined before one head: "American and Chinese", "US, Chinese or French"
+_JOINED = regex(r",|\b(?:and|or)\b", re.IGNORECASE)
 
 
 def resolve_pair(a: GroupPhrase, b: GroupPhrase) -> tuple[Group, Group]:

@@ -257,6 +257,9 @@ _VERBS: dict[Relation, str] = {
         # "rivals X"; the bare verb only where no adjective can stand ("beats rival o3")
         r"(?<![\w-])rivals(?: with)?|(?:(?<=\bcan )|(?<=\bcould )|(?<=\bto )|(?<=\bmay )|"
         r"(?<=\bmight )|(?<=\bwill )|(?<=\bwould )|(?<=\bnot )|(?<=n't )|(?<=n’t ))rival(?: with)?|"
+        # "open models now rival closed ones", "could soon match": a plural subject's verb
+        r"(?:(?<=\bnow )|(?<=\bfinally )|(?<=\bsoon )|(?<=\balready ))(?:rival|match)"
+        r"(?!\s+(?:for|the\s+cost|the\s+price))|"
         r"rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
         r"(?:at|achiev(?:es|ed|ing)|reach(?:es|ed|ing)?)\s+parity\s+with|"
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
@@ -889,8 +892,8 @@ def find_comparisons(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for v in verbs(s.text):
         relation: Relation = next(k for k in _VERBS if v.group(k))
-        if (group := _group_comparison(s, v, relation)) is not None:
-            found.append(group)
+        if groups := _group_comparison(s, v, relation):
+            found += groups
             continue
         if (first := _others_rank(s, v, relation)) is not None:
             found.append(first)
@@ -1176,9 +1179,9 @@ _GROUP_RELATION: dict[Relation, GroupRelation] = {
 }
 
 
-def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:
-    if relation == "ties":
-        return None
+def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> list[Hit]:
+    """The groups a verb compares, one hit per pair: "trail both American and Chinese
+    ones" sets the subject against each side joined after the verb."""
     # "Chinese open models, unlike European ones, beat ...": a group set apart in an
     # aside is neither side
     before = [
@@ -1189,28 +1192,87 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
     # a phrase may begin with the verb's own preposition ("ahead | of the best American one")
     after = [g for g in s.groups if g.start >= v.start() and g.end > v.end()]
     if not before or not after:
-        return None
+        return []
     a, b = before[-1], after[0]
-    gap_a = s.text[a.end : v.start()]
+    # "Open-weight systems such as Meta's Llama 3.1 now rival ...": examples of the
+    # group stand between it and its verb
+    named_end = _examples_end(s, a.end, v.start())
+    gap_a = s.text[named_end : v.start()]
     gap_b = s.text[v.end() : max(v.end(), b.start)]
     if _AMONG.search(gap_b):
-        return None  # "Chinese models lead among open models": a scope, not the other side
+        return []  # "Chinese models lead among open models": a scope, not the other side
     if not _BETWEEN_SUBJECT.match(gap_a) or len(gap_b.strip()) > 20:
-        return None
+        return []
     # A model mention between the subject group and the verb makes the model the subject
     # (not one in an aside: "Chinese open models, led by DeepSeek, now outrank ...").
     aside = _ASIDE_AFTER.match(s.text, a.end)
-    bare_from = aside.end() if aside and aside.end() <= v.start() else a.end
+    bare_from = aside.end() if aside and aside.end() <= v.start() else named_end
     if any(bare_from <= m.start and m.end <= v.start() for m in s.models):
-        return None
+        return []
     # "beats every US open model" is the best of them; "beats all other open models"
     # ranks the subject within its own group (_others_rank)
     if b.others and (_OTHER_WORD.search(s.text, b.start, b.end) or _within(a.group, b.group)):
-        return None
+        return []
     if _ONE_MODEL.fullmatch(s.text, a.start, a.end) and _ONE_MODEL.fullmatch(
         s.text, b.start, b.end
     ):
-        return None  # "the Google model trails the xAI model": two models, not two groups
+        return []  # "the Google model trails the xAI model": two models, not two groups
+    if relation == "ties":
+        return _parity(s, v, gap_a, a, b)
+    hits = [
+        _group_hit(s, v, relation, x, y)
+        for x in before
+        if x.end == a.end
+        for y in after
+        if y.end == b.end
+    ]
+    return [h for h in hits if h is not None]
+
+
+_EXAMPLES = _i(r"\s*,?\s+(?:such\s+as|like|including|notably)\s+")
+_EXAMPLE_JOIN = _i(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+_MAKERS_OWN = regex(r"(?:[A-Z][\w.&-]*['’]s\s+)?")
+
+
+def _examples_end(s: Sentence, pos: int, limit: int) -> int:
+    """Where the examples named right after a group end ("such as A and B"), else `pos`."""
+    m = _EXAMPLES.match(s.text, pos)
+    if m is None:
+        return pos
+    at, end = m.end(), pos
+    for model in s.models:
+        if model.start < at or model.end > limit:
+            continue
+        own = _MAKERS_OWN.match(s.text, at)
+        if model.start != (own.end() if own else at):
+            break
+        end = model.end
+        join = _EXAMPLE_JOIN.match(s.text, end)
+        if join is None:
+            break
+        at = join.end()
+    return end
+
+
+# "now", "finally", "have drawn level": a tie said to be new, the gap before it closed
+_NEWLY = _i(r"\b(?:now|finally|at\s+last|increasingly|already|have\s+come\s+to)\b")
+
+
+def _parity(s: Sentence, v: re.Match[str], gap_a: str, a: GroupPhrase, b: GroupPhrase) -> list[Hit]:
+    """ "Open models now rival closed ones", "Chinese models finally match US ones": the
+    gap between the groups has narrowed. A tie said plainly ("open models rival closed
+    ones") is no move, and a denied one ("do not yet match") says nothing of the gap."""
+    if not _NEWLY.search(gap_a + " " + v.group()) or _near_negation(s.text, v.start()):
+        return []
+    ga, gb = resolve_pair(a, b)
+    if ga == gb or _within(ga, gb) or _within(gb, ga):
+        return []
+    return [TrendHit(subjects=(ga, gb), direction="narrowing", start=v.start())]
+
+
+def _group_hit(
+    s: Sentence, v: re.Match[str], relation: Relation, a: GroupPhrase, b: GroupPhrase
+) -> GroupHit | None:
     ga, gb = resolve_pair(a, b)
     if _within(ga, gb) or _within(gb, ga):
         return None  # "Chinese open models lead the open-weights rankings": one in the other

@@ -275,3 +275,95 @@ def test_a_named_side_keeps_its_country_in_the_open_rankings() -> None:
             False,
         )
     ]
+
+
+FR = Group(country="FR")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "French models trail both American and Chinese ones on LMArena.",
+            [(FR, US, "trails"), (FR, CN, "trails")],
+        ),
+        (
+            "Mistral's models lag behind both US and Chinese models on LMArena.",
+            [
+                (Group(organisation="Mistral"), US, "trails"),
+                (Group(organisation="Mistral"), CN, "trails"),
+            ],
+        ),
+        (
+            "American and Chinese open models now beat French ones on LMArena.",
+            [
+                (
+                    Group(country="US", open_weights=True),
+                    Group(country="FR", open_weights=True),
+                    "leads",
+                ),
+                (
+                    Group(country="CN", open_weights=True),
+                    Group(country="FR", open_weights=True),
+                    "leads",
+                ),
+            ],
+        ),
+    ],
+)
+def test_sides_joined_by_and_are_compared_each(
+    text: str, expected: list[tuple[Group, Group, str]]
+) -> None:
+    assert [(a, b, rel) for a, b, rel, _, _ in groups(text)] == expected
+
+
+def test_a_country_that_modifies_another_is_no_second_side() -> None:
+    # "US-trained Chinese models": one side, the nearest country's
+    assert [(a, b) for a, b, *_ in groups("US-trained Chinese models now beat French ones.")] == [
+        (CN, FR)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Open models now match closed ones on LMArena.", OPEN, CLOSED),
+        ("Open-source models are now on par with proprietary ones on LMArena.", OPEN, CLOSED),
+        ("Chinese models are now neck and neck with US models on LMArena.", CN, US),
+        ("Chinese models finally match US ones on LMArena.", CN, US),
+        (
+            "Open-weight systems such as Meta's Llama 3.1 now rival closed ones on reasoning.",
+            OPEN,
+            CLOSED,
+        ),
+    ],
+)
+def test_a_tie_said_to_be_new_is_a_gap_that_closed(text: str, a: Group, b: Group) -> None:
+    assert trends(text) == [(a, b, "narrowing", False, False)]
+    assert groups(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a tie said plainly is no move; a denied one says nothing of the gap
+        "Open models rival closed ones on LMArena.",
+        "Open models do not yet match closed ones on LMArena.",
+        "Open models are now no match for closed ones on LMArena.",
+    ],
+)
+def test_a_tie_not_said_to_be_new_is_no_gap(text: str) -> None:
+    assert trends(text) == []
+
+
+def test_examples_of_a_group_before_its_verb_leave_the_group_the_subject() -> None:
+    text = "Chinese open models such as Qwen3 and DeepSeek-R1 have overtaken US ones on LMArena."
+    assert groups(text) == [
+        (
+            Group(country="CN", open_weights=True),
+            Group(country="US", open_weights=True),
+            "overtook",
+            False,
+            False,
+        )
+    ]
