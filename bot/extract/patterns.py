@@ -203,7 +203,7 @@ _VERBS: dict[Relation, str] = {
         r"outpaced|leapfrogged|dethroned|unseated)\s+by|"
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
-        r"falls? behind|fell behind|(?:is|are|was|were) no match for|"
+        r"falls? behind|fell behind|fallen behind|(?:is|are|was|were) no match for|"
         r"los(?:es|t|ing)\s+(?:out\s+)?to(?=\s+(?:[A-Z]|o\d))|"
         # "the second-best model behind X"
         r"(?:(?<=\bmodel )|(?<=\bplace )|(?<=\bspot )|(?<=\bentry ))behind|"
@@ -343,8 +343,9 @@ _NOT_LEAD_OVER = r"(?!\s+(?:over|of|role|author|developer|designer|engineer|rese
 _RANK_TOP_SPOT = _i(
     r"\b(?:holds?|held|takes?|took|taken|claims?|claimed|grabs?|grabbed|secures?|secured|seizes?|"
     r"seized|captures?|captured|reach(?:es|ed)|retains?|retained|keeps?|kept|regains?|"
-    r"regained|reclaim(?:s|ed)?|retakes?|retook|is in|wins?|won|went straight to|goes straight to|"
-    r"moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|climbs to)\s+"
+    r"regained|reclaim(?:s|ed)?|retakes?|retook|retaken|is in|wins?|won|went straight to|"
+    r"goes straight to|moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|"
+    r"climbs to)\s+"
     r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?"
     # "has reclaimed a narrow lead" (one over someone is a comparison)
     r"(?:(?:a|an|its|their)\s+(?:(?:narrow|slim|slender|clear|comfortable|commanding|"
@@ -360,6 +361,9 @@ _RANK_TOPS_BOARD = _i(
     r"is atop|at the top of|at the very top of|on top of|to the top of|"
     # "Google rules the arena leaderboards", "dominates LMArena's rankings"
     r"rules|ruled|dominates|dominated|"
+    # "Google keeps its grip on Chatbot Arena"
+    r"(?:keeps?|kept|tightens?|tightened|maintains?|maintained|holds?|held)\s+(?:its|their|a)\s+"
+    r"(?:firm\s+|tight\s+)?(?:grip|hold)\s+on|"
     # "is likely to top LMArena", "could top the leaderboard"
     r"(?:(?<=to )|(?<=will )|(?<=could )|(?<=may )|(?<=might )|(?<=can )|(?<=n't ))top)\s+"
     # "the first model to top 1500 on LMArena" crosses a score, it holds no place
@@ -918,8 +922,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         relation = by_measure
         subject = _subject(s, v.start())
         if subject is None:
-            if (makers := _maker_pair(s, v, relation)) is not None:
-                found.append(makers)
+            found += _maker_pair(s, v, relation)
             continue
         objects: list[Mention] = _objects(s, v.end())
         objects += _gapped_objects(s, objects)
@@ -1286,7 +1289,13 @@ def _group_hit(
         # "China leads the US on LMArena's open model rankings": said later in the
         # clause, the scope holds for each side that names no openness of its own
         end = _CLAUSE_END.search(s.text, b.end)
-        later = _LATER_SCOPE.search(s.text, b.end, end.start() if end else len(s.text))
+        clause_end = end.start() if end else len(s.text)
+        # "... on LMArena's open leaderboard": the ranking the comparison is on, named
+        # after it (not in an aside: ", topping the open leaderboard too")
+        listed = OPEN_LIST.search(s.text, b.end, clause_end)
+        if listed and "," in s.text[b.end : listed.start()]:
+            listed = None
+        later = _LATER_SCOPE.search(s.text, b.end, clause_end) or listed
         # "On LMArena's open-weights leaderboard, Chinese labs outrank their rivals"
         later = later or OPEN_LIST.search(s.text, 0, a.start)
         if later:
@@ -1509,30 +1518,43 @@ def _rank(
 _MAKER_AFTER = regex(r"\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*)(?![\w.'’-])")
 
 
-def _maker_pair(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:
+def _maker_pair(s: Sentence, v: re.Match[str], relation: Relation) -> list[Hit]:
     """ "Google has overtaken OpenAI on LMArena", "Anthropic trails OpenAI in the
     rankings": two makers compared, each by its best model, where no model is named
-    before the verb and a ranking is named after it (_maker_subject)."""
+    before the verb and a ranking is named after it (_maker_subject). Makers joined
+    after the verb ("behind OpenAI and Google") are each a comparison."""
     if relation == "ties":
-        return None
+        return []
     maker = _maker_subject(s, v.start())
     rival = _MAKER_AFTER.match(s.text, v.end())
     if maker is None or rival is None:
-        return None
-    other = s.gaz.organisation(rival.group("org"))
-    if other is None or other == maker[1]:
-        return None
-    if any(rival.start("org") <= m.start < rival.end() + 20 for m in s.models):
-        return None  # "beats OpenAI's GPT-4o": the maker names a model's side
-    group = Group(organisation=maker[1])
-    return GroupHit(
-        group_a=group,
-        group_b=Group(organisation=other),
-        relation=_GROUP_RELATION[relation],
-        start=v.start(),
-        negated=_near_negation(s.text, v.start()),
-        said=(maker[0], rival.group("org")),
-    )
+        return []
+    rivals = [rival]
+    while joined := _MAKER_JOINED_AFTER.match(s.text, rivals[-1].end()):
+        rivals.append(joined)
+    found: list[Hit] = []
+    for r in rivals:
+        other = s.gaz.organisation(r.group("org"))
+        if other is None or other == maker[1]:
+            break
+        if any(r.start("org") <= m.start < r.end() + 20 for m in s.models):
+            break  # "beats OpenAI's GPT-4o": the maker names a model's side
+        found.append(
+            GroupHit(
+                group_a=Group(organisation=maker[1]),
+                group_b=Group(organisation=other),
+                relation=_GROUP_RELATION[relation],
+                start=v.start(),
+                negated=_near_negation(s.text, v.start()),
+                said=(maker[0], r.group("org")),
+            )
+        )
+    return found
+
+
+_MAKER_JOINED_AFTER = regex(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?P<org>(?:[A-Z]|xAI)[\w.-]*)(?![\w.'’-])"
+)
 
 
 # "Google now holds", "OpenAI has reclaimed": a maker's name opening the clause, and

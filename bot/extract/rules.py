@@ -100,7 +100,7 @@ _TRIGGER = regex(
     r"than|improv|upgrade|superior|exceed|approach|compar|competitive|rival|par\b|lead|"
     r"smartest|powerful|sota|frontier|standard|deficit|distance|parity|erase|narrow|shr[iau]nk|"
     r"widen|level|runner|next|follow|most\s|advanced|greatest|in[- ]class|clos\w+\s+in|"
-    r"gaining|\bled\b|neck\s+and\s+neck|\d",
+    r"gaining|\bled\b|neck\s+and\s+neck|grip|\d",
     re.IGNORECASE,
 )
 _BOARD_RE = regex(

@@ -367,3 +367,55 @@ def test_examples_of_a_group_before_its_verb_leave_the_group_the_subject() -> No
             False,
         )
     ]
+
+
+ANTHROPIC, XAI = Group(organisation="Anthropic"), Group(organisation="xAI")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anthropic has fallen behind OpenAI on LMArena.", [(ANTHROPIC, OPENAI, "trails")]),
+        (
+            "Anthropic has fallen behind OpenAI and Google on LMArena.",
+            [(ANTHROPIC, OPENAI, "trails"), (ANTHROPIC, GOOGLE, "trails")],
+        ),
+        (
+            "Anthropic now trails OpenAI, Google and xAI on LMArena.",
+            [
+                (ANTHROPIC, OPENAI, "trails"),
+                (ANTHROPIC, GOOGLE, "trails"),
+                (ANTHROPIC, XAI, "trails"),
+            ],
+        ),
+        ("Google has retaken the lead on LMArena.", [(GOOGLE, GOOGLE.rest(), "leads")]),
+        ("Google keeps its grip on Chatbot Arena this month.", [(GOOGLE, GOOGLE.rest(), "leads")]),
+    ],
+)
+def test_makers_compared_each_and_a_makers_lead_kept(
+    text: str, expected: list[tuple[Group, Group, str]]
+) -> None:
+    assert [(a, b, rel) for a, b, rel, _, _ in groups(text)] == expected
+
+
+def test_a_model_keeping_its_grip_on_a_board_is_first() -> None:
+    drafts = _drafts("Gemini 2.5 Pro keeps its grip on the LMArena leaderboard.")
+    assert [(d.model, d.rank) for d in drafts if d.type == "rank_position"] == [
+        ("Gemini 2.5 Pro", 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "open_weights"),
+    [
+        ("Chinese models reportedly lead US ones on LMArena's open leaderboard.", True),
+        ("Chinese models lead US ones in the open-model rankings on LMArena.", True),
+        # an aside after the comparison names another ranking, not this one's
+        ("Chinese models lead US ones on LMArena, topping the open leaderboard too.", None),
+    ],
+)
+def test_a_ranking_of_open_models_named_after_the_sides_scopes_both(
+    text: str, open_weights: bool | None
+) -> None:
+    [(a, b, *_)] = groups(text)
+    assert (a.open_weights, b.open_weights) == (open_weights, open_weights)
