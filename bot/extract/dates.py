@@ -66,6 +66,8 @@ _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _QUARTER = {"first": 3, "second": 6, "third": 9, "fourth": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12}
 _YEAR_PART = regex(
     r"\b(?:in|during|throughout|by|for|as\s+of|at|through)\s+(?:the\s+)?"
+    # ("for most of 2024": the year, read at its end as "in 2024" is)
+    r"(?:(?:most|much|all|part|the\s+rest)\s+of\s+)?"
     r"(?:(?P<part>early|mid|late|end\s+of|close\s+of|start\s+of|beginning\s+of|middle\s+of|"
     r"(?:spring|summer|autumn|fall)\s+of|(?:first|second|third|fourth)\s+quarter\s+of|"
     r"q[1-4])[\s-]+)?(?P<year>20\d\d)\b",

@@ -15,7 +15,7 @@ import re
 
 from bot.extract.groups import GroupPhrase, resolve_pair
 from bot.extract.hits import Direction, Hit, TrendHit
-from bot.extract.patterns import Sentence, _near_negation
+from bot.extract.patterns import NEVER_SO, Sentence, _near_negation
 from bot.extract.regexes import regex
 from store.claims import Group
 
@@ -130,6 +130,7 @@ _MARGIN_CHANGE = regex(
 )
 
 
+_BREAK = regex(r"[,;:]|\b(?:and|but|while|as)\b", re.IGNORECASE)
 _MODEL_AFTER = regex(r"\s+(?:up\s+)?(?:(?:with|to)\s+)?", re.IGNORECASE)
 _COMPARATIVE = regex(r"smaller|wider|larger|bigger", re.IGNORECASE)
 _COMPARATIVE_REACH = 20  # "a bigger gap", "the gap is larger": the words stand together
@@ -169,6 +170,17 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
         # the change of the margin itself decides, whatever other words say
         gap = change
         narrow, widen = (change, None) if change.group("narrow") else (None, change)
+    # "the US lead ... has never been bigger": its size now is the cue, said without a
+    # clause between it and the gap
+    never = NEVER_SO.search(s.text, gap.end()) if gap else None
+    if (
+        never is not None
+        and gap is not None
+        and not _BREAK.search(s.text, gap.end(), never.start())
+    ):
+        narrow, widen = (never, None) if never.group("narrow") else (None, never)
+    else:
+        never = None
     catching = narrow is not None and re.search(
         r"catch|caught|level|parity|erase|gaining", narrow.group(), re.IGNORECASE
     )
@@ -182,7 +194,9 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
     cue = narrow or widen
     # "the bigger story is the open-versus-closed gap": the size of something else
     comparative = cue is not None and _COMPARATIVE.fullmatch(cue.group())
-    if gap and comparative and abs(cue.start() - gap.start()) > _COMPARATIVE_REACH:  # type: ignore[union-attr]
+    if (
+        gap and comparative and not never and abs(cue.start() - gap.start()) > _COMPARATIVE_REACH  # type: ignore[union-attr]
+    ):
         return []
     anchor = gap.start() if gap else (narrow or widen).start()  # type: ignore[union-attr]
     placed = _groups(s)
@@ -217,7 +231,7 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
             subjects=(a, b),
             direction=direction,
             start=cue.start(),
-            negated=_near_negation(s.text, cue.start()),
+            negated=never is None and _near_negation(s.text, cue.start()),
         )
     ]
 

@@ -486,6 +486,12 @@ _GAP_DIRECTION: tuple[tuple[re.Pattern[str], Direction], ...] = (
         "widening",
     ),
 )
+# "the gap has never been smaller": at its smallest, so narrowing, and no denial
+NEVER_SO = _i(
+    r"\b(?:has|have|had|is|was)\s+never\s+been\s+(?:so\s+|this\s+|any\s+)?"
+    r"(?:(?P<narrow>smaller|narrower|closer|tighter|slimmer)|"
+    r"(?P<widen>wider|larger|bigger|greater|broader))\b"
+)
 _GAP_VERB = _i(
     r"\b(?P<narrow>(?:clos(?:es|ed|ing)|narrow(?:s|ed|ing)|shrink(?:s|ing)|shrank|cut(?:s|ting)?)"
     r"\s+the\s+gap\s+(?:with|to|on)|catch(?:es|ing)?\s+up\s+(?:with|to|on)|caught\s+up\s+"
@@ -1779,7 +1785,13 @@ def find_trends(s: Sentence) -> list[Hit]:
     for m in _GAP_BETWEEN.finditer(t):
         direction: Direction | None = None
         cue = m.start()
-        for pattern, label in _GAP_DIRECTION:
+        # (the verb right after the second side: "..., and the stakes have never been
+        # bigger" is something else's size)
+        never = NEVER_SO.match(t, m.end("b") + 1)
+        if never is not None:
+            direction = "narrowing" if never.group("narrow") else "widening"
+            cue = never.start()
+        for pattern, label in () if never else _GAP_DIRECTION:
             if said := pattern.search(m.group("rest")):
                 direction = label
                 # the cue is the direction's word: "is not expected to narrow" is
@@ -1798,7 +1810,7 @@ def find_trends(s: Sentence) -> list[Hit]:
                 subjects=(ga, gb),
                 direction=direction,
                 start=cue,
-                negated=_near_negation(t, m.end("b") + 15),
+                negated=never is None and _near_negation(t, m.end("b") + 15),
             )
         )
     for m in _GAP_VERB.finditer(t):

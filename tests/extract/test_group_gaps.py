@@ -419,3 +419,28 @@ def test_a_ranking_of_open_models_named_after_the_sides_scopes_both(
 ) -> None:
     [(a, b, *_)] = groups(text)
     assert (a.open_weights, b.open_weights) == (open_weights, open_weights)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # at its smallest or largest: a move, and "never" denies nothing
+        ("The gap between Chinese and US models on LMArena has never been smaller.", "narrowing"),
+        ("The open-closed gap has never been smaller on LMArena.", "narrowing"),
+        ("The gap between open and closed models has never been wider.", "widening"),
+        ("The US lead over China on LMArena has never been bigger.", "widening"),
+        # another thing's size, in a clause of its own
+        (
+            "The gap between open and closed models is closing, and the stakes have never "
+            "been bigger.",
+            "narrowing",
+        ),
+    ],
+)
+def test_a_gap_never_so_small_or_large(text: str, direction: str) -> None:
+    assert [(d, neg) for _, _, d, neg, _ in trends(text)] == [(direction, False)]
+
+
+def test_most_of_a_year_dates_a_past_comparison_at_that_year() -> None:
+    [draft] = _drafts("Chinese models were ahead of US ones on LMArena for most of 2024.")
+    assert draft.as_of == date(2024, 12, 31)
