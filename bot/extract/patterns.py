@@ -1989,7 +1989,9 @@ _COUNT_IN_TOP = _i(
 )
 _COUNT_OF_TOP = _i(
     # "three of the top five", "seven of the ten highest-ranked models"
-    rf"\b(?P<n>{_N}|half|none)\s+of\s+the\s+(?:top[- ](?P<k>{_N})\b|(?P<k3>{_N})\s+"
+    # ("every one of the top five": all of them, not one)
+    rf"\b(?:(?P<every>every|each)\s+)?(?P<n>{_N}|half|none)\s+of\s+the\s+"
+    rf"(?:top[- ](?P<k>{_N})\b|(?P<k3>{_N})\s+"
     r"(?:highest[- ]ranked|top[- ]ranked|best|leading|strongest|top|highest[- ]scoring)\s+"
     r"(?:models|LLMs|systems|entries)\b)[^.;]{0,40}?\s+"
     r"(?:are|were|is|come\s+from|came\s+from|belong\s+to|go\s+to)\s+(?:all\s+)?"
@@ -2059,6 +2061,8 @@ def find_place_counts(s: Sentence) -> list[Hit]:
         seen.add(m.start())
         said = m.groupdict().get("n")
         n = _count(said, k) if said else k  # "the first four places all go to": all k
+        if m.groupdict().get("every"):
+            n = k  # "every one of the top five"
         if n is None or n > k:
             continue
         window = s.text[start:end]
@@ -2069,7 +2073,10 @@ def find_place_counts(s: Sentence) -> list[Hit]:
             continue  # ("OpenAI has only one model in the top five": no group read)
         if _EITHER.search(window, 0, groups[0].end + 12):
             continue  # "either Google or OpenAI", "US and Chinese": no one group holds them
-        inside = [g for g in s.groups if m.start() <= g.start and g.end <= m.end()]
+        # ("every one of": a pronoun's phrase names no group)
+        inside = [
+            g for g in s.groups if m.start() <= g.start and g.end <= m.end() and g.group != Group()
+        ]
         if (
             any(g.group != groups[0].group for g in inside)
             or _FRONTED_AMONG.match(s.text)

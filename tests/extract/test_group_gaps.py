@@ -444,3 +444,10 @@ def test_a_gap_never_so_small_or_large(text: str, direction: str) -> None:
 def test_most_of_a_year_dates_a_past_comparison_at_that_year() -> None:
     [draft] = _drafts("Chinese models were ahead of US ones on LMArena for most of 2024.")
     assert draft.as_of == date(2024, 12, 31)
+
+
+def test_every_one_of_the_top_k_is_all_of_them() -> None:
+    drafts = _drafts("Every one of the top five models on LMArena is American.")
+    assert [(d.group_a, d.k, d.count) for d in drafts] == [(US, 5, 5)]
+    drafts = _drafts("Three of the top five models on LMArena are Chinese.")
+    assert [(d.group_a, d.k, d.count) for d in drafts] == [(CN, 5, 3)]
