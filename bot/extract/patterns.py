@@ -930,6 +930,9 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if subject is None:
             found += _maker_pair(s, v, relation)
             continue
+        if (countrys := _countrys_model_over_group(s, v, relation, subject)) is not None:
+            found.append(countrys)
+            continue
         objects: list[Mention] = _objects(s, v.end())
         objects += _gapped_objects(s, objects)
         winning = relation in ("beats", "overtook")
@@ -1277,6 +1280,41 @@ def _parity(s: Sentence, v: re.Match[str], gap_a: str, a: GroupPhrase, b: GroupP
     if ga == gb or _within(ga, gb) or _within(gb, ga):
         return []
     return [TrendHit(subjects=(ga, gb), direction="narrowing", start=v.start())]
+
+
+# "China's DeepSeek-R1", "the Chinese model Kimi K2": the subject's country, said
+_COUNTRY_BEFORE = _i(
+    r"(?:\b(?P<who>[A-Z][\w.]*)['’]s\s+|\b(?P<adj>[A-Z][\w.]*)\s+(?:model|lab|start-?up|"
+    r"developer|company)(?:['’]s)?\s+(?:[A-Z][\w.&-]*['’]s\s+)?)$"
+)
+
+
+def _countrys_model_over_group(
+    s: Sentence, v: re.Match[str], relation: Relation, subject: str
+) -> GroupHit | None:
+    """ "China's DeepSeek-R1 beat every American model": a model of one country ahead of
+    the best of another's, so that country's best leads. Only where the text says the
+    subject's country and the other side is every member of a group; neither "trails
+    every US model" nor "does not beat every US model" says where the bests stand."""
+    if relation not in ("beats", "overtook") or _near_negation(s.text, v.start()):
+        return None
+    rival = next((g for g in s.groups if v.end() <= g.start <= v.end() + 2), None)
+    if rival is None or not rival.others or _OTHER_WORD.search(s.text, rival.start, rival.end):
+        return None
+    if rival.group.country is None:
+        return None
+    mention = next((m for m in s.models if m.text == subject and m.end <= v.start()), None)
+    said = _COUNTRY_BEFORE.search(s.text, 0, mention.start) if mention else None
+    word = (said.group("who") or said.group("adj")) if said else None
+    country = s.gaz.country(word) if word else None
+    if country is None or country == rival.group.country:
+        return None
+    return GroupHit(
+        group_a=Group(country=country, open_weights=rival.group.open_weights),
+        group_b=rival.group,
+        relation=_GROUP_RELATION[relation],
+        start=v.start(),
+    )
 
 
 def _group_hit(

@@ -451,3 +451,36 @@ def test_every_one_of_the_top_k_is_all_of_them() -> None:
     assert [(d.group_a, d.k, d.count) for d in drafts] == [(US, 5, 5)]
     drafts = _drafts("Three of the top five models on LMArena are Chinese.")
     assert [(d.group_a, d.k, d.count) for d in drafts] == [(CN, 5, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("China's DeepSeek-R1 beat every American model on LMArena.", CN, US),
+        (
+            "The Chinese model Kimi K2 now beats all American open models on LMArena.",
+            Group(country="CN", open_weights=True),
+            Group(country="US", open_weights=True),
+        ),
+    ],
+)
+def test_a_model_of_a_named_country_ahead_of_every_model_of_another(
+    text: str, a: Group, b: Group
+) -> None:
+    assert groups(text) == [(a, b, "leads", False, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no country said for the model
+        "DeepSeek-R1 outperforms every US open model on LMArena.",
+        # its own country's models: a place within them, not two groups
+        "China's Kimi K2 outperforms every Chinese open model on LMArena.",
+        # neither says where the two bests stand
+        "China's Kimi K2 does not beat every US model on LMArena.",
+        "China's Kimi K2 trails every US model on LMArena.",
+    ],
+)
+def test_a_model_against_every_model_of_a_group_needs_a_win_and_a_country(text: str) -> None:
+    assert groups(text) == []
