@@ -385,7 +385,8 @@ _FROM_LEVEL = regex(
     r"(?P<when>(?:in|at\s+the\s+end\s+of|by|as\s+of|back\s+in)\s+|"
     # "down from 60 a year ago", "up from 20 last month": the time back from now
     r"(?=(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
-    r"a\s+couple\s+of)\s+(?:days?|weeks?|months?|years?)\s+ago\b|last\s+(?:week|month|year)\b))",
+    r"a\s+couple\s+of)\s+(?:days?|weeks?|months?|years?)\s+ago\b|last\s+[a-z]+\b|"
+    r"(?:early|late|mid-?)\s*(?:this|last)\s+year\b))",
     re.IGNORECASE,
 )
 # "has narrowed to just 10 points", "now stands at about 36 points": where a gap ends

@@ -224,6 +224,11 @@ def periods(text: str) -> list[tuple[str, date | None]]:
             date(2025, 1, 31),
         ),
         ("Over the past few months the open-closed gap on LMArena has shrunk.", None),
+        (
+            "The gap between the best Chinese and the best US model narrowed from about 60 "
+            "points last August to roughly 35 points now.",
+            date(2024, 8, 31),
+        ),
     ],
 )
 def test_a_gaps_period_back_from_now(text: str, start: date | None) -> None:
