@@ -178,6 +178,9 @@ _FORECAST = regex(
     r"(?:is|are)\s+(?:widely\s+)?(?:not\s+)?(?:expected|set|poised|(?:un)?likely|projected|predicted|forecast|"
     r"tipped|slated|on\s+track|on\s+course|about|bound)\s+to|"
     r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)(?:\s+that)?(?:\s+it)?(?:\s+will)?|"
+    # "expect the gap between open and closed models to keep shrinking"
+    r"(?:expects?|expected|predicts?|predicted|anticipates?|anticipated)\s+"
+    r"(?:[\w.'’-]+\s+){1,10}?to|"
     r"(?<=\w)['’]ll|(?:a\s+)?matter\s+of\s+time\s+before|"
     # what ought to be is no more a fact than what will be: "should be ranked higher"
     r"should|ought\s+to|deserves?\s+to)\s+(?:[\w.'’-]+\s+){0,3}$",
@@ -236,7 +239,8 @@ _REJECTED = regex(
     # "It's hard to argue that X is not the strongest": the writer says it is
     r"\b(?:hard|difficult)\s+to\s+(?:argue|claim|say|deny)\s+(?:that\s+)?|"
     r"\bit(?:['’]s|\s+is)\s+(?:a\s+)?(?:myth|false|untrue|wrong)\s+(?:to\s+say\s+)?that\b|"
-    r"\bfew\s+(?:people\s+|observers\s+|analysts\s+)?(?:would\s+)?(?:argue|believe|think|claim)\s+that\b",
+    r"\bfew\s+(?:people\s+|observers\s+|analysts\s+)?(?:would\s+)?(?:argue|believe|think|claim)"
+    r"(?:\s+that\b|\s+(?=[\w.'’-]+(?:\s+[\w.'’-]+){0,5}\s+(?:will|would|could|can|is|are|has|have)\b))",
     re.IGNORECASE,
 )
 

@@ -1231,14 +1231,21 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> list
         return []  # "the Google model trails the xAI model": two models, not two groups
     if relation == "ties":
         return _parity(s, v, gap_a, a, b)
-    hits = [
-        _group_hit(s, v, relation, x, y)
-        for x in before
-        if x.end == a.end
-        for y in after
-        if y.end == b.end
-    ]
+    sides = [y for y in after if y.end == b.end]
+    # "trail both OpenAI's and Google's": sides of their own, each joined to the last
+    for y in after[after.index(sides[-1]) + 1 :]:
+        joined = _COORDINATION.match(s.text[sides[-1].end : y.start])
+        if not (joined and y.anaphoric and _SIDE_ENDS.match(s.text, y.end)):
+            break
+        sides.append(y)
+    hits = [_group_hit(s, v, relation, x, y) for x in before if x.end == a.end for y in sides]
     return [h for h in hits if h is not None]
+
+
+# after a side joined to another: the clause goes on, no verb of its own follows
+_SIDE_ENDS = _i(
+    r"\s*(?:[,.;:!?)]|$|(?:and|or|on|in|at|by|for|although|though|but|while|as|with|across)\b)"
+)
 
 
 _EXAMPLES = _i(r"\s*,?\s+(?:such\s+as|like|including|notably)\s+")

@@ -489,3 +489,32 @@ def test_a_model_of_a_named_country_ahead_of_every_model_of_another(
 )
 def test_a_model_against_every_model_of_a_group_needs_a_win_and_a_country(text: str) -> None:
     assert groups(text) == []
+
+
+def test_possessive_sides_joined_by_and_are_compared_each() -> None:
+    text = "Anthropic's models trail both OpenAI's and Google's on LMArena."
+    assert [(a, b) for a, b, *_ in groups(text)] == [(ANTHROPIC, OPENAI), (ANTHROPIC, GOOGLE)]
+    # a side that begins a clause of its own is no second object
+    text = "Chinese models beat US ones, and European models trail them on LMArena."
+    assert [(a, b) for a, b, *_ in groups(text)] == [(CN, US)]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        (
+            "Analysts expect the gap between open and closed models to keep shrinking "
+            "over the next year.",
+            False,
+        ),
+        ("Few believe open models will overtake closed ones soon.", True),
+    ],
+)
+def test_an_expectation_or_a_doubt_about_the_groups_is_a_forecast(text: str, negated: bool) -> None:
+    [draft] = _drafts(text)
+    assert (draft.forecast, draft.negated) == (True, negated)
+
+
+def test_few_believe_a_present_comparison_denies_it() -> None:
+    [draft] = _drafts("Few believe that Chinese models lead US ones on LMArena.")
+    assert (draft.type, draft.negated, draft.forecast) == ("group_comparison", True, False)
