@@ -40,6 +40,8 @@ _NARROWING = regex(
     r"shr(?:ink|inks|inking|ank|unk)|fell|falls?|falling|dropped|drops?|"
     rf"{_ADJECTIVE_BEFORE}close{_NEAR_NOUN}{_NOT_GROUP}|clos(?:es|ed|ing){_NOT_GROUP}|"
     r"erase[sd]?|erasing|vanish(?:ed|es|ing)?|disappear(?:ed|s|ing)?|"
+    # "the US edge has eroded", "whittled down", "dwindled", "halved"
+    r"erod(?:e|es|ed|ing)|whittl(?:e|es|ed|ing)|dwindl(?:e|es|ed|ing)|halved|"
     r"smaller|down\s+to|within\s+(?:a\s+few|touching)|catch(?:es|ing)?\s+up|caught\s+up|"
     r"drawn\s+level|draw(?:s|ing)?\s+level|drew\s+level|parity|gaining|converg\w+|"
     r"caught|catching|(?:hit|hits|hitting|reach|reaches|reached|reaching|fall to|fell to) zero)\b",

@@ -28,7 +28,7 @@ from bot.extract.hits import (
     TrendHit,
 )
 from bot.extract.lazy import LazyPattern, lazy
-from bot.extract.lexicon import BENCHMARKS
+from bot.extract.lexicon import BENCHMARKS, BOARDS
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.regexes import regex
@@ -204,6 +204,7 @@ _VERBS: dict[Relation, str] = {
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
         r"falls? behind|fell behind|fallen behind|(?:is|are|was|were) no match for|"
+        r"(?:falls?|fell|fallen|falling)\s+(?:further|farther)\s+behind|"
         r"los(?:es|t|ing)\s+(?:out\s+)?to(?=\s+(?:[A-Z]|o\d))|"
         # "the second-best model behind X"
         r"(?:(?<=\bmodel )|(?<=\bplace )|(?<=\bspot )|(?<=\bentry ))behind|"
@@ -499,7 +500,9 @@ _GAP_VERB = _i(
     # "open models are closing in on closed ones"
     r"(?:are|is|were|was|have\s+been|has\s+been)\s+(?:fast\s+|quickly\s+|steadily\s+)?"
     r"clos(?:ing|ed)\s+in\s+on|clos(?:e|es)\s+in\s+on)|"
-    r"(?P<widen>pull(?:s|ed|ing)?\s+(?:away|ahead)\s+"
+    # "US open models have fallen further behind Chinese ones"
+    r"(?P<widen>f(?:all|alls|ell|allen|alling)\s+(?:further|farther)\s+behind|"
+    r"pull(?:s|ed|ing)?\s+(?:away|ahead)\s+"
     r"(?:from|of)|(?:widen|extend|increase)(?:s|ed|ing)?\s+(?:its|their)\s+lead\s+over)"
 )
 _NEW_HIGH = _i(
@@ -1207,8 +1210,11 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> list
         return []
     a, b = before[-1], after[0]
     # "Open-weight systems such as Meta's Llama 3.1 now rival ...": examples of the
-    # group stand between it and its verb
+    # group stand between it and its verb; so may the board ("The top open model on
+    # LMArena is now within 40 points of ...")
     named_end = _examples_end(s, a.end, v.start())
+    if (place := _BOARD_PLACE.match(s.text, named_end)) and place.group("b").lower() in BOARDS:
+        named_end = place.end()
     gap_a = s.text[named_end : v.start()]
     gap_b = s.text[v.end() : max(v.end(), b.start)]
     if _AMONG.search(gap_b):
@@ -1248,6 +1254,7 @@ _SIDE_ENDS = _i(
 )
 
 
+_BOARD_PLACE = _i(r"\s+(?:on|in|at)\s+(?:the\s+)?(?P<b>[\w.-]+(?:\s+Arena)?)(?:['’]s)?(?=\s)")
 _EXAMPLES = _i(r"\s*,?\s+(?:such\s+as|like|including|notably)\s+")
 _EXAMPLE_JOIN = _i(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 _MAKERS_OWN = regex(r"(?:[A-Z][\w.&-]*['’]s\s+)?")

@@ -518,3 +518,28 @@ def test_an_expectation_or_a_doubt_about_the_groups_is_a_forecast(text: str, neg
 def test_few_believe_a_present_comparison_denies_it() -> None:
     [draft] = _drafts("Few believe that Chinese models lead US ones on LMArena.")
     assert (draft.type, draft.negated, draft.forecast) == ("group_comparison", True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("The US edge over Chinese labs on LMArena has eroded sharply since January.", "narrowing"),
+        ("America's lead over China on LMArena has dwindled.", "narrowing"),
+        ("The open-closed gap on LMArena has halved this year.", "narrowing"),
+        ("US open models have fallen further behind Chinese ones on LMArena.", "widening"),
+    ],
+)
+def test_more_words_for_a_gap_that_moved(text: str, direction: str) -> None:
+    assert [d for _, _, d, _, _ in trends(text)] == [direction]
+
+
+def test_falling_further_behind_also_trails() -> None:
+    text = "US open models have fallen further behind Chinese ones on LMArena."
+    assert [(a.country, b.country, rel) for a, b, rel, _, _ in groups(text)] == [
+        ("US", "CN", "trails")
+    ]
+
+
+def test_the_board_between_a_group_and_its_verb() -> None:
+    text = "The top open model on LMArena is now within 40 points of the top closed model."
+    assert [(a, b, rel) for a, b, rel, _, _ in groups(text)] == [(OPEN, CLOSED, "trails")]
