@@ -15,7 +15,7 @@ import re
 
 from bot.extract.groups import GroupPhrase, resolve_pair
 from bot.extract.hits import Direction, Hit, TrendHit
-from bot.extract.patterns import NEVER_SO, Sentence, _near_negation
+from bot.extract.patterns import NEVER_SO, NOT_A_MOVE, Sentence, _near_negation
 from bot.extract.regexes import regex
 from store.claims import Group
 
@@ -196,6 +196,8 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
     cue = narrow or widen
     # "the bigger story is the open-versus-closed gap": the size of something else
     comparative = cue is not None and _COMPARATIVE.fullmatch(cue.group())
+    if comparative and cue is not None and NOT_A_MOVE.match(s.text, cue.start()):
+        return []  # "wider on math than on coding"
     if (
         gap and comparative and not never and abs(cue.start() - gap.start()) > _COMPARATIVE_REACH  # type: ignore[union-attr]
     ):

@@ -493,6 +493,13 @@ NEVER_SO = _i(
     r"(?:(?P<narrow>smaller|narrower|closer|tighter|slimmer)|"
     r"(?P<widen>wider|larger|bigger|greater|broader))\b"
 )
+# "smaller on coding than on math": two gaps side by side, not one that moved ("smaller
+# than ever", "than a year ago" are a move)
+NOT_A_MOVE = _i(
+    r"\b(?:smaller|narrower|wider|larger|bigger)\b[^.;]{0,40}?\bthan\s+(?!ever\b|before\b|"
+    r"it\s+(?:was|has|had|used)|they\s+were|(?:a|an|one|two|three|four|five|six|\d+)\s+\w+\s+ago\b|"
+    r"last\b|in\s+(?:early\s+|late\s+)?(?:\d|(?-i:[A-Z]))|at\s+the\s+start|earlier|previously)"
+)
 _GAP_VERB = _i(
     r"\b(?P<narrow>(?:clos(?:es|ed|ing)|narrow(?:s|ed|ing)|shrink(?:s|ing)|shrank|cut(?:s|ting)?)"
     r"\s+the\s+gap\s+(?:with|to|on)|catch(?:es|ing)?\s+up\s+(?:with|to|on)|caught\s+up\s+"
@@ -1290,6 +1297,8 @@ def _parity(s: Sentence, v: re.Match[str], gap_a: str, a: GroupPhrase, b: GroupP
     ones") is no move, and a denied one ("do not yet match") says nothing of the gap."""
     if not _NEWLY.search(gap_a + " " + v.group()) or _near_negation(s.text, v.start()):
         return []
+    if _on_price(s, b):
+        return []
     ga, gb = resolve_pair(a, b)
     if ga == gb or _within(ga, gb) or _within(gb, ga):
         return []
@@ -1331,9 +1340,18 @@ def _countrys_model_over_group(
     )
 
 
+def _on_price(s: Sentence, b: GroupPhrase) -> bool:
+    """ "Chinese models beat US ones on price": a comparison of what they cost or how
+    fast they run, which no ranking orders."""
+    end = _CLAUSE_END.search(s.text, b.end)
+    return bool(_SPEED_MEASURE.search(s.text, b.end, end.start() if end else len(s.text)))
+
+
 def _group_hit(
     s: Sentence, v: re.Match[str], relation: Relation, a: GroupPhrase, b: GroupPhrase
 ) -> GroupHit | None:
+    if _on_price(s, b):
+        return None
     ga, gb = resolve_pair(a, b)
     if _within(ga, gb) or _within(gb, ga):
         return None  # "Chinese open models lead the open-weights rankings": one in the other
@@ -1843,6 +1861,8 @@ def find_trends(s: Sentence) -> list[Hit]:
         if never is not None:
             direction = "narrowing" if never.group("narrow") else "widening"
             cue = never.start()
+        if not never and NOT_A_MOVE.search(m.group("rest")):
+            continue
         for pattern, label in () if never else _GAP_DIRECTION:
             if said := pattern.search(m.group("rest")):
                 direction = label

@@ -543,3 +543,34 @@ def test_falling_further_behind_also_trails() -> None:
 def test_the_board_between_a_group_and_its_verb() -> None:
     text = "The top open model on LMArena is now within 40 points of the top closed model."
     assert [(a, b, rel) for a, b, rel, _, _ in groups(text)] == [(OPEN, CLOSED, "trails")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two gaps side by side, not one that moved
+        "The gap between open and closed models is smaller on coding than on math.",
+        "The open-closed gap is wider on math than on coding.",
+        # what the groups cost, which no ranking orders
+        "Chinese open models now match US ones on price, not quality.",
+    ],
+)
+def test_no_gap_that_moved_in_a_comparison_of_other_things(text: str) -> None:
+    assert trends(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The open-closed gap is smaller than ever on LMArena.",
+        "The gap between open and closed models is smaller than it was a year ago.",
+        "The gap between open and closed models is smaller than in January.",
+    ],
+)
+def test_smaller_than_before_is_a_move(text: str) -> None:
+    assert [d for _, _, d, _, _ in trends(text)] == ["narrowing"]
+
+
+def test_groups_compared_on_price_are_no_ranking() -> None:
+    assert groups("Chinese models beat US ones on price.") == []
+    assert groups("Chinese models now undercut US ones on speed and price.") == []
