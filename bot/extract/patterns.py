@@ -1242,6 +1242,12 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> list
         s.text, b.start, b.end
     ):
         return []  # "the Google model trails the xAI model": two models, not two groups
+    # "A 70B open model now beats a frontier closed model": one model of each group says
+    # nothing of their bests. The loser must be a group or its best ("an open model beat
+    # a leading closed one": the open side's best did too), a tie needs both.
+    loser = a if relation == "trails" else b
+    if not _many(s, loser) or (relation == "ties" and not (_many(s, a) and _many(s, b))):
+        return []
     if relation == "ties":
         return _parity(s, v, gap_a, a, b)
     sides = [y for y in after if y.end == b.end]
@@ -1289,6 +1295,20 @@ def _examples_end(s: Sentence, pos: int, limit: int) -> int:
 
 # "now", "finally", "have drawn level": a tie said to be new, the gap before it closed
 _NEWLY = _i(r"\b(?:now|finally|at\s+last|increasingly|already|have\s+come\s+to)\b")
+
+
+def _many(s: Sentence, g: GroupPhrase) -> bool:
+    """A phrase for a group ("Chinese models", "China", "every US open model") or its
+    best ("the top Chinese model"), not one model of it ("a 70B open model")."""
+    phrase = s.text[g.start : g.end].rstrip()
+    return g.others or not _ONE_HEAD.search(phrase) or bool(_GROUPS_BEST.search(phrase))
+
+
+# a singular head: one model, unless a word says it is its group's best
+_ONE_HEAD = _i(
+    r"\b(?:model|system|LLM|one|offering|release|rival|peer|competitor|counterpart|"
+    r"equivalent)$"
+)
 
 
 def _parity(s: Sentence, v: re.Match[str], gap_a: str, a: GroupPhrase, b: GroupPhrase) -> list[Hit]:

@@ -574,3 +574,29 @@ def test_smaller_than_before_is_a_move(text: str) -> None:
 def test_groups_compared_on_price_are_no_ranking() -> None:
     assert groups("Chinese models beat US ones on price.") == []
     assert groups("Chinese models now undercut US ones on speed and price.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one model of each group says nothing of their bests
+        "A 70B open model now beats a frontier closed model on LMArena.",
+        "A Chinese model now trails an American model on LMArena.",
+        "An open model now trails the best closed model on LMArena.",
+        "A 70B open model is now on par with a frontier closed model on LMArena.",
+    ],
+)
+def test_one_model_of_a_group_is_not_its_best(text: str) -> None:
+    assert groups(text) == [] and trends(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # the loser is a group's best: the winner's group's best beats it too
+        ("An open model now beats the best closed model on LMArena.", "leads"),
+        ("The best open model now trails a closed model on LMArena.", "trails"),
+    ],
+)
+def test_one_model_against_a_groups_best(text: str, relation: str) -> None:
+    assert [(a, b, rel) for a, b, rel, _, _ in groups(text)] == [(OPEN, CLOSED, relation)]
