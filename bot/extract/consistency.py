@@ -345,7 +345,7 @@ _FIRST = lazy(
     r"first|#\s*1|1st|dominat\w*|ahead of (?:all|every)\w*|record|frontier|most (?:capable|"
     r"powerful|intelligent|advanced)|unrivall?ed|unmatched|beats? (?:all|every)\w*|"
     r"outperform\w* (?:all|every|any|its|their)\w*|surpass\w* (?:all|every)\w*|winner|wins?|"
-    r"heads?|(?:new|fresh) (?:standard|high|bar)|high[\s-]water mark|"
+    r"heads?|(?:new|fresh) (?:standard|high|bar)|high[\s-]water mark|grip on|"
     r"(?:raising|raises|sets?) the bar|unparalleled|out on top|out ahead|rules?\b|ruled|"
     r"than any|most \w+|smartest|greatest|mightiest|finest|brightest|won|outright|"
     r"than all|(?:all|any) other|alternatives|peers|competitors|rivals|pareto|excels?|"

@@ -67,6 +67,8 @@ _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _QUARTER = {"first": 3, "second": 6, "third": 9, "fourth": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12}
 _YEAR_PART = regex(
     r"\b(?:in|during|throughout|by|for|as\s+of|at|through)\s+(?:the\s+)?"
+    # ("for most of 2024": the year, read at its end as "in 2024" is)
+    r"(?:(?:most|much|all|part|the\s+rest)\s+of\s+)?"
     r"(?:(?P<part>early|mid|late|end\s+of|close\s+of|start\s+of|beginning\s+of|middle\s+of|"
     r"(?:spring|summer|autumn|fall)\s+of|(?:first|second|third|fourth)\s+quarter\s+of|"
     r"q[1-4])[\s-]+)?(?P<year>20\d\d)\b",
@@ -238,9 +240,34 @@ def _date_at(text: str, pos: int, published: date, first_day: bool) -> tuple[dat
     return found, m.end()
 
 
+# "over the past six months", "in the last year": a period back from the text's own date
+# ("the past few months" says no length: its words are blanked, no start is read)
+_BACK_PERIOD = regex(
+    r"\b(?:over|in|during|across|within|for)\s+the\s+(?:past|last|previous)\s+"
+    r"(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a\s+couple\s+of)\s+|(?P<vague>few|several|couple\s+of)\s+)?"
+    r"(?P<unit>week|month|year)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _back_period(sentence: str, published: date) -> tuple[date | None, date | None, str] | None:
+    m = _BACK_PERIOD.search(sentence)
+    if m is None:
+        return None
+    blanked = sentence[: m.start()] + " " * (m.end() - m.start()) + sentence[m.end() :]
+    if m["vague"]:
+        return None, None, blanked
+    n = (m["n"] or "1").lower()
+    count = int(n) if n.isdigit() else _WORD_COUNTS[re.sub(r"\s+", " ", n)]
+    return published - timedelta(days=count * _UNIT_DAYS[m["unit"].lower()]), None, blanked
+
+
 def find_period(sentence: str, published: date) -> tuple[date | None, date | None, str]:
     """A period the sentence names (start, end), and the sentence with the period's
     words blanked out, so that `find_date` on it finds only the claim's own date."""
+    if (back := _back_period(sentence, published)) is not None:
+        return back
     for cue in _PERIOD_CUE.finditer(sentence):
         start = _date_at(sentence, cue.end(), published, first_day=True)
         if start is None and cue.group().lower().startswith("since"):

@@ -15,7 +15,7 @@ import re
 
 from bot.extract.groups import GroupPhrase, resolve_pair
 from bot.extract.hits import Direction, Hit, TrendHit
-from bot.extract.patterns import Sentence, _near_negation
+from bot.extract.patterns import NEVER_SO, NOT_A_MOVE, Sentence, _near_negation
 from bot.extract.regexes import regex
 from store.claims import Group
 
@@ -23,10 +23,25 @@ _GAP = regex(
     r"\b(?:gap|edge|lead|deficit|distance|difference|disparity|margin|advantage)s?\b",
     re.IGNORECASE,
 )
+# "a narrow lead", "isn't even close", "a close second": the adjectives say how near two
+# sides are, not that they came nearer
+_NEAR_NOUN = (
+    r"(?!\s+(?:lead|edge|margin|gap|advantage|win|victory|second|third|race|contest|call|"
+    r"behind|to)\b)"
+)
+_NOT_GROUP = r"(?![- ](?:source|weights?|models?|labs?|ones|AI|systems?))"
+_ADJECTIVE_BEFORE = (
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bvery\s)(?<!\bso\s)(?<!\btoo\s)(?<!\bquite\s)(?<!\bpretty\s)"
+    r"(?<!\beven\s)(?<!\brelatively\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
+    r"(?<!\bremains\s)(?<!\bremain\s)(?<!\bstays\s)(?<!\bstay\s)(?<!\bnowhere\s)"
+)
 _NARROWING = regex(
-    r"\b(?:narrow(?:s|ed|ing)?|shr(?:ink|inks|inking|ank|unk)|fell|falls?|falling|dropped|"
-    r"drops?|clos(?:e|es|ed|ing)(?![- ](?:source|weights?|models?|labs?|ones|AI|systems?))|"
+    rf"\b(?:{_ADJECTIVE_BEFORE}narrow{_NEAR_NOUN}|narrow(?:s|ed|ing)|"
+    r"shr(?:ink|inks|inking|ank|unk)|fell|falls?|falling|dropped|drops?|"
+    rf"{_ADJECTIVE_BEFORE}close{_NEAR_NOUN}{_NOT_GROUP}|clos(?:es|ed|ing){_NOT_GROUP}|"
     r"erase[sd]?|erasing|vanish(?:ed|es|ing)?|disappear(?:ed|s|ing)?|"
+    # "the US edge has eroded", "whittled down", "dwindled", "halved"
+    r"erod(?:e|es|ed|ing)|whittl(?:e|es|ed|ing)|dwindl(?:e|es|ed|ing)|halved|"
     r"smaller|down\s+to|within\s+(?:a\s+few|touching)|catch(?:es|ing)?\s+up|caught\s+up|"
     r"drawn\s+level|draw(?:s|ing)?\s+level|drew\s+level|parity|gaining|converg\w+|"
     r"caught|catching|(?:hit|hits|hitting|reach|reaches|reached|reaching|fall to|fell to) zero)\b",
@@ -38,7 +53,8 @@ _WIDENING = regex(
     re.IGNORECASE,
 )
 # "open-versus-closed", "open vs. closed", "open/closed": both sides in one modifier
-_OPEN_VS = r"(?:[- ](?:source|weights?))?(?:[- ]+(?:versus|vs\.?|v\.?|to)[- ]+|\s?/\s?)"
+# ("open-closed gap": the hyphen alone joins them too)
+_OPEN_VS = r"(?:[- ](?:source|weights?))?(?:[- ]+(?:versus|vs\.?|v\.?|to)[- ]+|\s?/\s?|-)"
 # Bare nouns for groups, where no "... models" phrase names them.
 _BARE: tuple[tuple[re.Pattern[str], Group], ...] = (
     (regex(rf"\bopen(?={_OPEN_VS}closed\b)", re.I), Group(open_weights=True)),
@@ -78,6 +94,13 @@ def _complement(g: Group) -> Group | None:
     return None
 
 
+def countries_named(text: str) -> frozenset[str]:
+    """The countries a side of a gap may be taken as, where one side is left unsaid."""
+    return frozenset(
+        g.country for pattern, g in _BARE_CHECKED if g.country and pattern.search(text)
+    )
+
+
 def bare_groups(text: str, phrases: list[GroupPhrase]) -> list[GroupPhrase]:
     """Group phrases plus the bare nouns no phrase covers ("China", "the U.S.")."""
     out = list(phrases)
@@ -109,6 +132,7 @@ _MARGIN_CHANGE = regex(
 )
 
 
+_BREAK = regex(r"[,;:]|\b(?:and|but|while|as)\b", re.IGNORECASE)
 _MODEL_AFTER = regex(r"\s+(?:up\s+)?(?:(?:with|to)\s+)?", re.IGNORECASE)
 _COMPARATIVE = regex(r"smaller|wider|larger|bigger", re.IGNORECASE)
 _COMPARATIVE_REACH = 20  # "a bigger gap", "the gap is larger": the words stand together
@@ -123,10 +147,22 @@ def _outside(
     return None
 
 
+# "trails both by a wide margin", "leads by a comfortable edge": the size of one
+# comparison, not a gap that moves
+_BY_BEFORE = regex(r"\bby\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _gap_word(text: str) -> re.Match[str] | None:
+    for m in _GAP.finditer(text):
+        if not _BY_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return m
+    return None
+
+
 def find_gap_trends(s: Sentence) -> list[Hit]:
     if any(isinstance(h, TrendHit) for h in s.hits):
         return []
-    gap = _GAP.search(s.text)
+    gap = _gap_word(s.text)
     # "the open vs. closed gap has widened": a group's own words ("closed") are no cue
     spans = [(g.start, g.end) for g in s.groups]
     narrow = _outside(_NARROWING, s.text, spans)
@@ -136,6 +172,17 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
         # the change of the margin itself decides, whatever other words say
         gap = change
         narrow, widen = (change, None) if change.group("narrow") else (None, change)
+    # "the US lead ... has never been bigger": its size now is the cue, said without a
+    # clause between it and the gap
+    never = NEVER_SO.search(s.text, gap.end()) if gap else None
+    if (
+        never is not None
+        and gap is not None
+        and not _BREAK.search(s.text, gap.end(), never.start())
+    ):
+        narrow, widen = (never, None) if never.group("narrow") else (None, never)
+    else:
+        never = None
     catching = narrow is not None and re.search(
         r"catch|caught|level|parity|erase|gaining", narrow.group(), re.IGNORECASE
     )
@@ -149,7 +196,11 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
     cue = narrow or widen
     # "the bigger story is the open-versus-closed gap": the size of something else
     comparative = cue is not None and _COMPARATIVE.fullmatch(cue.group())
-    if gap and comparative and abs(cue.start() - gap.start()) > _COMPARATIVE_REACH:  # type: ignore[union-attr]
+    if comparative and cue is not None and NOT_A_MOVE.match(s.text, cue.start()):
+        return []  # "wider on math than on coding"
+    if (
+        gap and comparative and not never and abs(cue.start() - gap.start()) > _COMPARATIVE_REACH  # type: ignore[union-attr]
+    ):
         return []
     anchor = gap.start() if gap else (narrow or widen).start()  # type: ignore[union-attr]
     placed = _groups(s)
@@ -167,6 +218,10 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
         other = _complement(groups[0])
         if other is None:
             return []
+        if other.country is not None and other.country not in s.countries:
+            # "Chinese ones are gaining quickly", no US named anywhere: on the rest of
+            # the field, not on a country the article never names
+            other = groups[0].rest()
         groups.append(other)
     a, b = groups[0], groups[1]
     if a == b:
@@ -180,7 +235,7 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
             subjects=(a, b),
             direction=direction,
             start=cue.start(),
-            negated=_near_negation(s.text, cue.start()),
+            negated=never is None and _near_negation(s.text, cue.start()),
         )
     ]
 

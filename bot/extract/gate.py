@@ -59,6 +59,11 @@ _STRONG = _words(
     "caught up",
     "closing the gap",
     "gap between",
+    # a gap that moved: "have narrowed the gap", "the gap has shrunk", "pulled away from"
+    r"(?:narrow|widen|clos|shr[iau]nk|cut)\w* (?:much of |most of )?the gap",
+    r"gap (?:has |have |is |had )?(?:narrow|widen|shr[iau]nk|clos)\w*",
+    r"pull(?:s|ed|ing)? (?:ahead|away)",
+    "lead over",
     "ahead of",
     r"(?:takes?|took|seizes?|seized|retakes?|regains?) the lead",
     r"trails?",
@@ -96,6 +101,7 @@ _GROUP = _words(
     r"open[- ]source",
     r"closed[- ]source",
     "proprietary",
+    r"open(?:[- ]|\s?/\s?|\s+(?:vs\.?|versus)\s+)closed",
     r"(?:closed|open) (?:\w+ )?models",
     r"(?:chinese|american|us|u\.s\.|european|french) (?:[\w-]+ ){0,3}models",
 )

@@ -128,28 +128,37 @@ class GroupPhrase:
 def find_groups(sentence: str, gaz: Gazetteer) -> list[GroupPhrase]:
     out: list[GroupPhrase] = []
     for head in _HEAD.finditer(sentence):
-        phrase = _parse(sentence, head, gaz)
-        if phrase is not None:
-            out.append(phrase)
+        out += _parse(sentence, head, gaz)
     for m in _BARE_POSSESSIVE.finditer(sentence):
-        # "China's open models pull ahead of America's": the country's own, the rest of
-        # the phrase left to be understood from the other side
-        code = _country(m.group("who"), m.group("who").lower(), gaz)
-        if code is not None and not any(p.start <= m.start() < p.end for p in out):
+        # "China's open models pull ahead of America's", "trails OpenAI's best": the
+        # country's or the maker's own, the rest of the phrase left to be understood
+        # from the other side
+        if any(p.start <= m.start() < p.end for p in out):
+            continue
+        who = m.group("who")
+        if (code := _country(who, who.lower(), gaz)) is not None:
             out.append(GroupPhrase(m.start(), m.end(), Group(country=code), True, False))
+        elif (org := gaz.organisation(who.lower())) is not None:
+            out.append(GroupPhrase(m.start(), m.end(), Group(organisation=org), True, False))
     return sorted(out, key=lambda p: p.start)
 
 
-# a country's possessive that no noun follows ("ahead of America's on LMArena")
+# a country's or maker's possessive that no noun follows ("ahead of America's on
+# LMArena", "trails OpenAI's best by 30 points")
 _BARE_POSSESSIVE = regex(
-    r"\b(?P<who>[A-Z][\w.]*)['’]s(?=\s*(?:[,.;:!?)—–]|$|\s(?:on|in|at|by|for|and|but|as|now|"
-    r"too|again|yet|while|with|across)\b))"
+    r"\b(?P<who>[A-Z][\w.]*)['’]s(?:\s+(?:own\s+)?(?:best|top|strongest|finest|leading))?"
+    r"(?=\s*(?:[,.;:!?)—–]|$|\s(?:on|in|at|by|for|and|but|as|now|"
+    r"too|again|yet|while|with|across|still|has|have|had|is|are|was|were)\b))"
 )
 
 
-def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | None:
+def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> list[GroupPhrase]:
+    """The phrase ending at `head`; one per country where countries are joined ("both
+    American and Chinese ones": each a side of its own, sharing the other words)."""
     word = head.group().lower()
     country: str | None = None
+    joined: list[tuple[int, str]] = []  # (where it starts, country) of each further one
+    first_at = 0
     org: str | None = None
     open_weights: bool | None = None
     others = False
@@ -174,6 +183,9 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | 
         elif (code := _country(tok.group(), raw, gaz)) is not None:
             if country is None:
                 country = code
+                first_at = tok.start()
+            elif code != country and code not in (c for _, c in joined):
+                joined.append((tok.start(), code))
         elif (name := gaz.organisation(raw)) is not None:
             if org is None:
                 org = name
@@ -190,29 +202,42 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> GroupPhrase | 
             end += after.end()
     anaphoric = word in _ANAPHORIC
     if word == "those" and not after:
-        return None
+        return []
     if country is None and org is None and open_weights is None and not anaphoric:
-        return None
+        return []
     # Skip leading conjunctions so the phrase starts at a meaningful word.
     lead = _LEADING.match(sentence, start, head.start())
     if lead:
         start = lead.end()
     group = Group(country=country, organisation=org, open_weights=open_weights)
-    return GroupPhrase(start, end, group, anaphoric, others)
+    # ("US-trained Chinese models": not two sides joined by "and", the nearest one holds)
+    if joined and not after and _JOINED.search(sentence, joined[-1][0], first_at):
+        # the nearest country's phrase starts at its own word, each further one at its
+        return [
+            GroupPhrase(at, end, group.model_copy(update={"country": code}), anaphoric, others)
+            for at, code in [*reversed(joined), (first_at, country)]
+        ]
+    return [GroupPhrase(start, end, group, anaphoric, others)]
+
+
+# countries joined before one head: "American and Chinese", "US, Chinese or French"
+_JOINED = regex(r",|\b(?:and|or)\b", re.IGNORECASE)
 
 
 def resolve_pair(a: GroupPhrase, b: GroupPhrase) -> tuple[Group, Group]:
     """Both sides as full groups: an anaphoric side takes the other's unnamed facts."""
     ga, gb = a.group, b.group
+    # a maker's models are that maker's country's: "Chinese models lead OpenAI's" does
+    # not make OpenAI Chinese
     if b.anaphoric:
         gb = Group(
-            country=gb.country if gb.country is not None else ga.country,
+            country=gb.country if gb.country is not None or gb.organisation else ga.country,
             organisation=gb.organisation,
             open_weights=gb.open_weights if gb.open_weights is not None else ga.open_weights,
         )
     if a.anaphoric and not b.anaphoric:
         ga = Group(
-            country=ga.country if ga.country is not None else gb.country,
+            country=ga.country if ga.country is not None or ga.organisation else gb.country,
             organisation=ga.organisation,
             open_weights=ga.open_weights if ga.open_weights is not None else gb.open_weights,
         )

@@ -164,7 +164,9 @@ _WON = regex(
 # does not date, judged at no date at all (unless it says "now" as well)
 # pasts that may also stand before a whole sentence ("For most of 2024, ...: X led")
 _PAST_PHRASES = (
-    r"formerly|originally|initially|at\s+first|back\s+then|in\s+the\s+past|at\s+one\s+point|"
+    # ("in the past six months" is a period up to now: dates.py)
+    r"formerly|originally|initially|at\s+first|back\s+then|"
+    r"in\s+the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|quarters?)\b)|at\s+one\s+point|"
     # "at the time", "by then" point back to a time said before ("at the time of writing",
     # "of this post" say which)
     r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|by\s+then|by\s+that\s+(?:time|point)|"
@@ -223,9 +225,13 @@ _NOW = regex(r"\b(?:now|currently|today|still)\b", re.IGNORECASE)
 # "could barely play the games, scoring 0.4%" is no forecast of the score.
 _FORECAST = regex(
     r"\b(?:could|(?-i:may)|might|will|would|shall|won['’]t|is\s+going\s+to|are\s+going\s+to|"
-    r"(?:is|are)\s+(?:widely\s+)?(?:expected|set|poised|likely|projected|predicted|forecast|"
+    # "is unlikely to close", "is not expected to": a forecast that it will not
+    r"(?:is|are)\s+(?:widely\s+)?(?:not\s+)?(?:expected|set|poised|(?:un)?likely|projected|predicted|forecast|"
     r"tipped|slated|on\s+track|on\s+course|about|bound)\s+to|"
     r"(?:expects?|predicts?|forecasts?|projects?|anticipates?)(?:\s+that)?(?:\s+it)?(?:\s+will)?|"
+    # "expect the gap between open and closed models to keep shrinking"
+    r"(?:expects?|expected|predicts?|predicted|anticipates?|anticipated)\s+"
+    r"(?:[\w.'’-]+\s+){1,10}?to|"
     r"(?<=\w)['’]ll|(?:a\s+)?matter\s+of\s+time\s+before|"
     # what ought to be is no more a fact than what will be: "should be ranked higher"
     r"should|ought\s+to|deserves?\s+to)\s+(?:[\w.'’-]+\s+){0,3}$",
@@ -293,7 +299,8 @@ _REJECTED = regex(
     # "It's hard to argue that X is not the strongest": the writer says it is
     r"\b(?:hard|difficult)\s+to\s+(?:argue|claim|say|deny)\s+(?:that\s+)?|"
     r"\bit(?:['’]s|\s+is)\s+(?:a\s+)?(?:myth|false|untrue|wrong)\s+(?:to\s+say\s+)?that\b|"
-    r"\bfew\s+(?:people\s+|observers\s+|analysts\s+)?(?:would\s+)?(?:argue|believe|think|claim)\s+that\b",
+    r"\bfew\s+(?:people\s+|observers\s+|analysts\s+)?(?:would\s+)?(?:argue|believe|think|claim)"
+    r"(?:\s+that\b|\s+(?=[\w.'’-]+(?:\s+[\w.'’-]+){0,5}\s+(?:will|would|could|can|is|are|has|have)\b))",
     re.IGNORECASE,
 )
 

@@ -28,7 +28,7 @@ from bot.extract.hits import (
     TrendHit,
 )
 from bot.extract.lazy import LazyPattern, lazy
-from bot.extract.lexicon import BENCHMARKS
+from bot.extract.lexicon import BENCHMARKS, BOARDS
 from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.regexes import regex
@@ -87,6 +87,7 @@ class Sentence:
     hits: list[Hit] = field(default_factory=list)
     objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
     unlisted: list[Mention] | None = None  # names the gazetteer lacks (read on first need)
+    countries: frozenset[str] = frozenset()  # the countries the article names (gaps.py)
 
 
 def _i(pattern: str) -> re.Pattern[str]:
@@ -101,7 +102,8 @@ _AUX = (
     r"(?:has|have|had|is|are|was|were|does|do|did|now|already|still|also|just|clearly|"
     r"narrowly|even|not|n't|no longer|never|could|may|might|would|will|can|likely|"
     r"reportedly|seems? to|appears? to|been|being|continues? to|managed to|fails? to|"
-    r"failed to|to|officially|consistently|significantly|comfortably|easily)"
+    r"failed to|to|officially|consistently|significantly|comfortably|easily|soon|eventually|"
+    r"finally|again|quickly|rapidly|steadily|effectively|decisively|firmly|largely|yet)"
 )
 _BETWEEN_SUBJECT = _lazy_i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{_AUX}\s+|n't\s+)*$")
 
@@ -224,7 +226,8 @@ _VERBS: dict[Relation, str] = {
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         rf"(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?inferior\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
-        r"falls? behind|fell behind|(?:is|are|was|were) no match for|"
+        r"falls? behind|fell behind|fallen behind|(?:is|are|was|were) no match for|"
+        r"(?:falls?|fell|fallen|falling)\s+(?:further|farther)\s+behind|"
         r"los(?:es|t|ing)\s+(?:out\s+)?to(?=\s+(?:[A-Z]|o\d))|"
         # "the second-best model behind X"
         r"(?:(?<=\bmodel )|(?<=\bplace )|(?<=\bspot )|(?<=\bentry ))behind|"
@@ -280,6 +283,9 @@ _VERBS: dict[Relation, str] = {
         # "rivals X"; the bare verb only where no adjective can stand ("beats rival o3")
         r"(?<![\w-])rivals(?: with)?|(?:(?<=\bcan )|(?<=\bcould )|(?<=\bto )|(?<=\bmay )|"
         r"(?<=\bmight )|(?<=\bwill )|(?<=\bwould )|(?<=\bnot )|(?<=n't )|(?<=n’t ))rival(?: with)?|"
+        # "open models now rival closed ones", "could soon match": a plural subject's verb
+        r"(?:(?<=\bnow )|(?<=\bfinally )|(?<=\bsoon )|(?<=\balready ))(?:rival|match)"
+        r"(?!\s+(?:for|the\s+cost|the\s+price))|"
         r"rivall?ed|rivall?ing|dr(?:ew|aws?) level with|"
         r"(?:at|achiev(?:es|ed|ing)|reach(?:es|ed|ing)?)\s+parity\s+with|"
         r"(?:performs?|performed|performing)\s+(?:equivalently|similarly|comparably)\s+to|"
@@ -376,8 +382,9 @@ _NOT_LEAD_OVER = r"(?!\s+(?:over|of|role|author|developer|designer|engineer|rese
 _RANK_TOP_SPOT = _i(
     r"\b(?:holds?|held|takes?|took|taken|claims?|claimed|grabs?|grabbed|secures?|secured|seizes?|"
     r"seized|captures?|captured|reach(?:es|ed)|retains?|retained|keeps?|kept|regains?|"
-    r"regained|reclaim(?:s|ed)?|retakes?|retook|is in|wins?|won|went straight to|goes straight to|"
-    r"moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|climbs to)\s+"
+    r"regained|reclaim(?:s|ed)?|retakes?|retook|retaken|is in|wins?|won|went straight to|"
+    r"goes straight to|moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|"
+    r"climbs to)\s+"
     r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?"
     # "has reclaimed a narrow lead" (one over someone is a comparison)
     r"(?:(?:a|an|its|their)\s+(?:(?:narrow|slim|slender|clear|comfortable|commanding|"
@@ -393,6 +400,9 @@ _RANK_TOPS_BOARD = _i(
     r"is atop|at the top of|at the very top of|on top of|to the top of|"
     # "Google rules the arena leaderboards", "dominates LMArena's rankings"
     r"rules|ruled|dominates|dominated|"
+    # "Google keeps its grip on Chatbot Arena"
+    r"(?:keeps?|kept|tightens?|tightened|maintains?|maintained|holds?|held)\s+(?:its|their|a)\s+"
+    r"(?:firm\s+|tight\s+)?(?:grip|hold)\s+on|"
     # "is likely to top LMArena", "could top the leaderboard"
     r"(?:(?<=to )|(?<=will )|(?<=could )|(?<=may )|(?<=might )|(?<=can )|(?<=n't ))top)\s+"
     # "the first model to top 1500 on LMArena" crosses a score, it holds no place
@@ -492,21 +502,41 @@ _OTHERS = _i(
 
 
 _GAP_BETWEEN = _i(
-    r"\bgap between\s+(?P<a>.{3,80}?)\s+and\s+(?P<b>.{3,100}?)\s+"
+    r"\b(?:gap|distance|difference|spread)\s+between\s+(?P<a>.{3,80}?)\s+and\s+(?P<b>.{3,100}?)\s+"
     r"(?:is|are|has|have|was|keeps|continues|appears|seems|looks)\b(?P<rest>[^.;]{0,60})"
 )
 _GAP_DIRECTION: tuple[tuple[re.Pattern[str], Direction], ...] = (
     (
         _i(
-            r"\b(?:shrink|shrinking|shrunk|shrank|narrow|narrowing|narrowed|closing|closed|"
-            r"smaller|vanish(?:ing|ed)?|disappear(?:ing|ed)?)\b"
+            # ("is narrow" says how wide it is, "to narrow" that it moves)
+            r"\b(?:shrink|shrinking|shrunk|shrank|narrowing|narrowed|closing|closed|"
+            r"(?:to|will|would|could|may|might|can|should|did|does|do|n['’]t)\s+(?:\w+ly\s+)?"
+            r"(?P<verb>narrow)|"
+            # "is now 20 points, down from 60"
+            r"smaller|vanish(?:ing|ed)?|disappear(?:ing|ed)?|down\s+from)\b"
         ),
         "narrowing",
     ),
     (
-        _i(r"\b(?:widen|widening|widened|grow|growing|grew|grown|larger|bigger|expanding)\b"),
+        _i(
+            r"\b(?:widen|widening|widened|grow|growing|grew|grown|larger|bigger|expanding|"
+            r"up\s+from)\b"
+        ),
         "widening",
     ),
+)
+# "the gap has never been smaller": at its smallest, so narrowing, and no denial
+NEVER_SO = _i(
+    r"\b(?:has|have|had|is|was)\s+never\s+been\s+(?:so\s+|this\s+|any\s+)?"
+    r"(?:(?P<narrow>smaller|narrower|closer|tighter|slimmer)|"
+    r"(?P<widen>wider|larger|bigger|greater|broader))\b"
+)
+# "smaller on coding than on math": two gaps side by side, not one that moved ("smaller
+# than ever", "than a year ago" are a move)
+NOT_A_MOVE = _i(
+    r"\b(?:smaller|narrower|wider|larger|bigger)\b[^.;]{0,40}?\bthan\s+(?!ever\b|before\b|"
+    r"it\s+(?:was|has|had|used)|they\s+were|(?:a|an|one|two|three|four|five|six|\d+)\s+\w+\s+ago\b|"
+    r"last\b|in\s+(?:early\s+|late\s+)?(?:\d|(?-i:[A-Z]))|at\s+the\s+start|earlier|previously)"
 )
 _GAP_VERB = _i(
     r"\b(?P<narrow>(?:clos(?:es|ed|ing)|narrow(?:s|ed|ing)|shrink(?:s|ing)|shrank|cut(?:s|ting)?)"
@@ -515,7 +545,9 @@ _GAP_VERB = _i(
     # "open models are closing in on closed ones"
     r"(?:are|is|were|was|have\s+been|has\s+been)\s+(?:fast\s+|quickly\s+|steadily\s+)?"
     r"clos(?:ing|ed)\s+in\s+on|clos(?:e|es)\s+in\s+on)|"
-    r"(?P<widen>pull(?:s|ed|ing)?\s+(?:away|ahead)\s+"
+    # "US open models have fallen further behind Chinese ones"
+    r"(?P<widen>f(?:all|alls|ell|allen|alling)\s+(?:further|farther)\s+behind|"
+    r"pull(?:s|ed|ing)?\s+(?:away|ahead)\s+"
     r"(?:from|of)|(?:widen|extend|increase)(?:s|ed|ing)?\s+(?:its|their)\s+lead\s+over)"
 )
 _NEW_HIGH = _i(
@@ -1027,8 +1059,8 @@ def find_comparisons(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for v in verbs(s.text):
         relation: Relation = next(k for k in _VERBS if v.group(k))
-        if (group := _group_comparison(s, v, relation)) is not None:
-            found.append(group)
+        if groups := _group_comparison(s, v, relation):
+            found += groups
             continue
         if (first := _others_rank(s, v, relation)) is not None:
             found.append(first)
@@ -1059,8 +1091,10 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         relation = by_measure
         subject = _subject(s, v.start())
         if subject is None:
-            if (makers := _maker_pair(s, v, relation)) is not None:
-                found.append(makers)
+            found += _maker_pair(s, v, relation)
+            continue
+        if (countrys := _countrys_model_over_group(s, v, relation, subject)) is not None:
+            found.append(countrys)
             continue
         after = _object_start(s.text, v)
         objects: list[Mention] = _objects(s, after)
@@ -1333,6 +1367,7 @@ _SET_APART_ASIDE = _i(
     r"instead\s+of|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?$"
 )
 _ASIDE_AFTER = regex(r",[^,]{0,40},")
+_OTHER_WORD = _i(r"\bother\b")
 # a verb's relation said of groups: "beats" is "leads" there
 _GROUP_RELATION: dict[Relation, GroupRelation] = {
     "overtook": "overtook",
@@ -1341,9 +1376,9 @@ _GROUP_RELATION: dict[Relation, GroupRelation] = {
 }
 
 
-def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:
-    if relation == "ties":
-        return None
+def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> list[Hit]:
+    """The groups a verb compares, one hit per pair: "trail both American and Chinese
+    ones" sets the subject against each side joined after the verb."""
     # "Chinese open models, unlike European ones, beat ...": a group set apart in an
     # aside is neither side
     before = [
@@ -1354,26 +1389,164 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
     # a phrase may begin with the verb's own preposition ("ahead | of the best American one")
     after = [g for g in s.groups if g.start >= v.start() and g.end > v.end()]
     if not before or not after:
-        return None
+        return []
     a, b = before[-1], after[0]
-    gap_a = s.text[a.end : v.start()]
+    # "Open-weight systems such as Meta's Llama 3.1 now rival ...": examples of the
+    # group stand between it and its verb; so may the board ("The top open model on
+    # LMArena is now within 40 points of ...")
+    named_end = _examples_end(s, a.end, v.start())
+    if (place := _BOARD_PLACE.match(s.text, named_end)) and place.group("b").lower() in BOARDS:
+        named_end = place.end()
+    gap_a = s.text[named_end : v.start()]
     gap_b = s.text[v.end() : max(v.end(), b.start)]
     if _AMONG.search(gap_b):
-        return None  # "Chinese models lead among open models": a scope, not the other side
+        return []  # "Chinese models lead among open models": a scope, not the other side
     if not _BETWEEN_SUBJECT.match(gap_a) or len(gap_b.strip()) > 20:
-        return None
+        return []
     # A model mention between the subject group and the verb makes the model the subject
     # (not one in an aside: "Chinese open models, led by DeepSeek, now outrank ...").
     aside = _ASIDE_AFTER.match(s.text, a.end)
-    bare_from = aside.end() if aside and aside.end() <= v.start() else a.end
+    bare_from = aside.end() if aside and aside.end() <= v.start() else named_end
     if any(bare_from <= m.start and m.end <= v.start() for m in s.models):
-        return None
-    if b.others:
-        return None
+        return []
+    # "beats every US open model" is the best of them; "beats all other open models"
+    # ranks the subject within its own group (_others_rank)
+    if b.others and (_OTHER_WORD.search(s.text, b.start, b.end) or _within(a.group, b.group)):
+        return []
     if _ONE_MODEL.fullmatch(s.text, a.start, a.end) and _ONE_MODEL.fullmatch(
         s.text, b.start, b.end
     ):
-        return None  # "the Google model trails the xAI model": two models, not two groups
+        return []  # "the Google model trails the xAI model": two models, not two groups
+    # "A 70B open model now beats a frontier closed model": one model of each group says
+    # nothing of their bests. The loser must be a group or its best ("an open model beat
+    # a leading closed one": the open side's best did too), a tie needs both.
+    loser = a if relation == "trails" else b
+    if not _many(s, loser) or (relation == "ties" and not (_many(s, a) and _many(s, b))):
+        return []
+    if relation == "ties":
+        return _parity(s, v, gap_a, a, b)
+    sides = [y for y in after if y.end == b.end]
+    # "trail both OpenAI's and Google's": sides of their own, each joined to the last
+    for y in after[after.index(sides[-1]) + 1 :]:
+        joined = _COORDINATION.match(s.text[sides[-1].end : y.start])
+        if not (joined and y.anaphoric and _SIDE_ENDS.match(s.text, y.end)):
+            break
+        sides.append(y)
+    hits = [_group_hit(s, v, relation, x, y) for x in before if x.end == a.end for y in sides]
+    return [h for h in hits if h is not None]
+
+
+# after a side joined to another: the clause goes on, no verb of its own follows
+_SIDE_ENDS = _i(
+    r"\s*(?:[,.;:!?)]|$|(?:and|or|on|in|at|by|for|although|though|but|while|as|with|across)\b)"
+)
+
+
+_BOARD_PLACE = _i(r"\s+(?:on|in|at)\s+(?:the\s+)?(?P<b>[\w.-]+(?:\s+Arena)?)(?:['’]s)?(?=\s)")
+_EXAMPLES = _i(r"\s*,?\s+(?:such\s+as|like|including|notably)\s+")
+_EXAMPLE_JOIN = _i(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+_MAKERS_OWN = regex(r"(?:[A-Z][\w.&-]*['’]s\s+)?")
+
+
+def _examples_end(s: Sentence, pos: int, limit: int) -> int:
+    """Where the examples named right after a group end ("such as A and B"), else `pos`."""
+    m = _EXAMPLES.match(s.text, pos)
+    if m is None:
+        return pos
+    at, end = m.end(), pos
+    for model in s.models:
+        if model.start < at or model.end > limit:
+            continue
+        own = _MAKERS_OWN.match(s.text, at)
+        if model.start != (own.end() if own else at):
+            break
+        end = model.end
+        join = _EXAMPLE_JOIN.match(s.text, end)
+        if join is None:
+            break
+        at = join.end()
+    return end
+
+
+# "now", "finally", "have drawn level": a tie said to be new, the gap before it closed
+_NEWLY = _i(r"\b(?:now|finally|at\s+last|increasingly|already|have\s+come\s+to)\b")
+
+
+def _many(s: Sentence, g: GroupPhrase) -> bool:
+    """A phrase for a group ("Chinese models", "China", "every US open model") or its
+    best ("the top Chinese model"), not one model of it ("a 70B open model")."""
+    phrase = s.text[g.start : g.end].rstrip()
+    return g.others or not _ONE_HEAD.search(phrase) or bool(_GROUPS_BEST.search(phrase))
+
+
+# a singular head: one model, unless a word says it is its group's best
+_ONE_HEAD = _i(
+    r"\b(?:model|system|LLM|one|offering|release|rival|peer|competitor|counterpart|"
+    r"equivalent)$"
+)
+
+
+def _parity(s: Sentence, v: re.Match[str], gap_a: str, a: GroupPhrase, b: GroupPhrase) -> list[Hit]:
+    """ "Open models now rival closed ones", "Chinese models finally match US ones": the
+    gap between the groups has narrowed. A tie said plainly ("open models rival closed
+    ones") is no move, and a denied one ("do not yet match") says nothing of the gap."""
+    if not _NEWLY.search(gap_a + " " + v.group()) or _near_negation(s.text, v.start()):
+        return []
+    if _on_price(s, b):
+        return []
+    ga, gb = resolve_pair(a, b)
+    if ga == gb or _within(ga, gb) or _within(gb, ga):
+        return []
+    return [TrendHit(subjects=(ga, gb), direction="narrowing", start=v.start())]
+
+
+# "China's DeepSeek-R1", "the Chinese model Kimi K2": the subject's country, said
+_COUNTRY_BEFORE = _i(
+    r"(?:\b(?P<who>[A-Z][\w.]*)['’]s\s+|\b(?P<adj>[A-Z][\w.]*)\s+(?:model|lab|start-?up|"
+    r"developer|company)(?:['’]s)?\s+(?:[A-Z][\w.&-]*['’]s\s+)?)$"
+)
+
+
+def _countrys_model_over_group(
+    s: Sentence, v: re.Match[str], relation: Relation, subject: str
+) -> GroupHit | None:
+    """ "China's DeepSeek-R1 beat every American model": a model of one country ahead of
+    the best of another's, so that country's best leads. Only where the text says the
+    subject's country and the other side is every member of a group; neither "trails
+    every US model" nor "does not beat every US model" says where the bests stand."""
+    if relation not in ("beats", "overtook") or _near_negation(s.text, v.start()):
+        return None
+    rival = next((g for g in s.groups if v.end() <= g.start <= v.end() + 2), None)
+    if rival is None or not rival.others or _OTHER_WORD.search(s.text, rival.start, rival.end):
+        return None
+    if rival.group.country is None:
+        return None
+    mention = next((m for m in s.models if m.text == subject and m.end <= v.start()), None)
+    said = _COUNTRY_BEFORE.search(s.text, 0, mention.start) if mention else None
+    word = (said.group("who") or said.group("adj")) if said else None
+    country = s.gaz.country(word) if word else None
+    if country is None or country == rival.group.country:
+        return None
+    return GroupHit(
+        group_a=Group(country=country, open_weights=rival.group.open_weights),
+        group_b=rival.group,
+        relation=_GROUP_RELATION[relation],
+        start=v.start(),
+    )
+
+
+def _on_price(s: Sentence, b: GroupPhrase) -> bool:
+    """ "Chinese models beat US ones on price": a comparison of what they cost or how
+    fast they run, which no ranking orders."""
+    end = _CLAUSE_END.search(s.text, b.end)
+    return bool(_SPEED_MEASURE.search(s.text, b.end, end.start() if end else len(s.text)))
+
+
+def _group_hit(
+    s: Sentence, v: re.Match[str], relation: Relation, a: GroupPhrase, b: GroupPhrase
+) -> GroupHit | None:
+    if _on_price(s, b):
+        return None
     ga, gb = resolve_pair(a, b)
     if _within(ga, gb) or _within(gb, ga):
         return None  # "Chinese open models lead the open-weights rankings": one in the other
@@ -1387,7 +1560,13 @@ def _group_comparison(s: Sentence, v: re.Match[str], relation: Relation) -> Grou
         # "China leads the US on LMArena's open model rankings": said later in the
         # clause, the scope holds for each side that names no openness of its own
         end = _CLAUSE_END.search(s.text, b.end)
-        later = _LATER_SCOPE.search(s.text, b.end, end.start() if end else len(s.text))
+        clause_end = end.start() if end else len(s.text)
+        # "... on LMArena's open leaderboard": the ranking the comparison is on, named
+        # after it (not in an aside: ", topping the open leaderboard too")
+        listed = OPEN_LIST.search(s.text, b.end, clause_end)
+        if listed and "," in s.text[b.end : listed.start()]:
+            listed = None
+        later = _LATER_SCOPE.search(s.text, b.end, clause_end) or listed
         # "On LMArena's open-weights leaderboard, Chinese labs outrank their rivals"
         later = later or OPEN_LIST.search(s.text, 0, a.start)
         if later:
@@ -1610,30 +1789,43 @@ def _rank(
 _MAKER_AFTER = regex(r"\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*)(?![\w.'’-])")
 
 
-def _maker_pair(s: Sentence, v: re.Match[str], relation: Relation) -> GroupHit | None:
+def _maker_pair(s: Sentence, v: re.Match[str], relation: Relation) -> list[Hit]:
     """ "Google has overtaken OpenAI on LMArena", "Anthropic trails OpenAI in the
     rankings": two makers compared, each by its best model, where no model is named
-    before the verb and a ranking is named after it (_maker_subject)."""
+    before the verb and a ranking is named after it (_maker_subject). Makers joined
+    after the verb ("behind OpenAI and Google") are each a comparison."""
     if relation == "ties":
-        return None
+        return []
     maker = _maker_subject(s, v.start())
     rival = _MAKER_AFTER.match(s.text, v.end())
     if maker is None or rival is None:
-        return None
-    other = s.gaz.organisation(rival.group("org"))
-    if other is None or other == maker[1]:
-        return None
-    if any(rival.start("org") <= m.start < rival.end() + 20 for m in s.models):
-        return None  # "beats OpenAI's GPT-4o": the maker names a model's side
-    group = Group(organisation=maker[1])
-    return GroupHit(
-        group_a=group,
-        group_b=Group(organisation=other),
-        relation=_GROUP_RELATION[relation],
-        start=v.start(),
-        negated=_near_negation(s.text, v.start()),
-        said=(maker[0], rival.group("org")),
-    )
+        return []
+    rivals = [rival]
+    while joined := _MAKER_JOINED_AFTER.match(s.text, rivals[-1].end()):
+        rivals.append(joined)
+    found: list[Hit] = []
+    for r in rivals:
+        other = s.gaz.organisation(r.group("org"))
+        if other is None or other == maker[1]:
+            break
+        if any(r.start("org") <= m.start < r.end() + 20 for m in s.models):
+            break  # "beats OpenAI's GPT-4o": the maker names a model's side
+        found.append(
+            GroupHit(
+                group_a=Group(organisation=maker[1]),
+                group_b=Group(organisation=other),
+                relation=_GROUP_RELATION[relation],
+                start=v.start(),
+                negated=_near_negation(s.text, v.start()),
+                said=(maker[0], r.group("org")),
+            )
+        )
+    return found
+
+
+_MAKER_JOINED_AFTER = regex(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?P<org>(?:[A-Z]|xAI)[\w.-]*)(?![\w.'’-])"
+)
 
 
 # "Google now holds", "OpenAI has reclaimed": a maker's name opening the clause, and
@@ -1857,9 +2049,22 @@ def find_trends(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for m in _GAP_BETWEEN.finditer(t):
         direction: Direction | None = None
-        for pattern, label in _GAP_DIRECTION:
-            if pattern.search(m.group("rest")):
+        cue = m.start()
+        # (the verb right after the second side: "..., and the stakes have never been
+        # bigger" is something else's size)
+        never = NEVER_SO.match(t, m.end("b") + 1)
+        if never is not None:
+            direction = "narrowing" if never.group("narrow") else "widening"
+            cue = never.start()
+        if not never and NOT_A_MOVE.search(m.group("rest")):
+            continue
+        for pattern, label in () if never else _GAP_DIRECTION:
+            if said := pattern.search(m.group("rest")):
                 direction = label
+                # the cue is the direction's word: "is not expected to narrow" is
+                # read for its mood where it is said
+                verb = said.groupdict().get("verb") is not None
+                cue = m.start("rest") + (said.start("verb") if verb else said.start())
                 break
         if direction is None:
             continue
@@ -1871,8 +2076,8 @@ def find_trends(s: Sentence) -> list[Hit]:
             TrendHit(
                 subjects=(ga, gb),
                 direction=direction,
-                start=m.start(),
-                negated=_near_negation(t, m.end("b") + 15),
+                start=cue,
+                negated=never is None and _near_negation(t, m.end("b") + 15),
             )
         )
     for m in _GAP_VERB.finditer(t):
@@ -2056,7 +2261,9 @@ _COUNT_IN_TOP = _i(
 )
 _COUNT_OF_TOP = _i(
     # "three of the top five", "seven of the ten highest-ranked models"
-    rf"\b(?P<n>{_N}|half|none)\s+of\s+the\s+(?:top[- ](?P<k>{_N})\b|(?P<k3>{_N})\s+"
+    # ("every one of the top five": all of them, not one)
+    rf"\b(?:(?P<every>every|each)\s+)?(?P<n>{_N}|half|none)\s+of\s+the\s+"
+    rf"(?:top[- ](?P<k>{_N})\b|(?P<k3>{_N})\s+"
     r"(?:highest[- ]ranked|top[- ]ranked|best|leading|strongest|top|highest[- ]scoring)\s+"
     r"(?:models|LLMs|systems|entries)\b)[^.;]{0,40}?\s+"
     r"(?:are|were|is|come\s+from|came\s+from|belong\s+to|go\s+to)\s+(?:all\s+)?"
@@ -2126,6 +2333,8 @@ def find_place_counts(s: Sentence) -> list[Hit]:
         seen.add(m.start())
         said = m.groupdict().get("n")
         n = _count(said, k) if said else k  # "the first four places all go to": all k
+        if m.groupdict().get("every"):
+            n = k  # "every one of the top five"
         if n is None or n > k:
             continue
         window = s.text[start:end]
@@ -2136,7 +2345,10 @@ def find_place_counts(s: Sentence) -> list[Hit]:
             continue  # ("OpenAI has only one model in the top five": no group read)
         if _EITHER.search(window, 0, groups[0].end + 12):
             continue  # "either Google or OpenAI", "US and Chinese": no one group holds them
-        inside = [g for g in s.groups if m.start() <= g.start and g.end <= m.end()]
+        # ("every one of": a pronoun's phrase names no group)
+        inside = [
+            g for g in s.groups if m.start() <= g.start and g.end <= m.end() and g.group != Group()
+        ]
         if (
             any(g.group != groups[0].group for g in inside)
             or _FRONTED_AMONG.match(s.text)

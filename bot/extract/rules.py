@@ -17,7 +17,7 @@ from typing import Any, Literal
 from bot.extract.base import ArticleText, ExtractionResult, locate_quote
 from bot.extract.cues import find_all, scores_context
 from bot.extract.dates import find_date, find_period
-from bot.extract.gaps import bare_groups
+from bot.extract.gaps import bare_groups, countries_named
 from bot.extract.groups import find_groups
 from bot.extract.hits import GroupHit, Hit, PairHit, RankHit, ScoreHit, TrendHit
 from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES, CLAIMANT_PATTERNS, HEDGES
@@ -107,7 +107,7 @@ _TRIGGER = regex(
     r"than|improv|upgrade|superior|exceed|approach|compar|competitive|rival|par\b|lead|"
     r"smartest|powerful|sota|frontier|standard|deficit|distance|parity|erase|narrow|shr[iau]nk|"
     r"widen|level|runner|next|follow|most\s|advanced|greatest|in[- ]class|clos\w+\s+in|"
-    r"gaining|\d",
+    r"gaining|\bled\b|neck\s+and\s+neck|grip|\d",
     re.IGNORECASE,
 )
 _BOARD_RE = regex(
@@ -429,7 +429,12 @@ _MAKER_SAYS = regex(
 )
 _FROM_LEVEL = regex(
     r"\b(?:down\s+|up\s+)?from\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+)?"
-    r"\d[\d,.]*\s*(?:Elo\s+)?(?:points?|pts)\s+(?:in|at\s+the\s+end\s+of|by|as\s+of|back\s+in)\s+",
+    r"\d[\d,.]*\s*(?:(?:Elo\s+)?(?:points?|pts)|%|percentage\s+points)?\s+"
+    r"(?P<when>(?:in|at\s+the\s+end\s+of|by|as\s+of|back\s+in)\s+|"
+    # "down from 60 a year ago", "up from 20 last month": the time back from now
+    r"(?=(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
+    r"a\s+couple\s+of)\s+(?:days?|weeks?|months?|years?)\s+ago\b|last\s+[a-z]+\b|"
+    r"(?:early|late|mid-?)\s*(?:this|last)\s+year\b))",
     re.IGNORECASE,
 )
 # "has narrowed to just 10 points", "now stands at about 36 points": where a gap ends
@@ -606,6 +611,7 @@ class RulesExtractor:
         # "Gemini 2.0 Pro ... 2.5 Pro improves by 40 points": the family a version goes with
         tiers = version_tiers(m for ms in found for m in ms)
         about_scores = scores_context(text)
+        countries = countries_named(f"{article.title or ''}\n{text}")
         models: list[Mention] = []
         prev_text = ""
         last_rank: int | None = None
@@ -723,6 +729,7 @@ class RulesExtractor:
                 scores_context=about_scores,
                 prev_rank=last_rank,
                 unlisted=unlisted,
+                countries=countries,
             )
             hits = find_all(ctx)
             unclear: list[Hit] = []
@@ -988,8 +995,9 @@ class RulesExtractor:
         level_from = _FROM_LEVEL.search(undated) if isinstance(hit, TrendHit) else None
         if level_from is not None and isinstance(hit, TrendHit):
             # "from roughly 90 points in December 2024 to about 41 now": where it began
+            when = level_from.start("when")
             hit.period_start = hit.period_start or find_date(
-                undated[level_from.end() : level_from.end() + 30], article.published
+                undated[when : when + 30], article.published
             )
             undated = undated[: level_from.start()] + "_" * (len(undated) - level_from.start())
         period_start, period_end, rest = find_period(undated, article.published)
@@ -1188,7 +1196,10 @@ def _within_open(hits: list[Hit]) -> None:
     for hit in hits:
         if isinstance(hit, GroupHit) and hit.aggregate == "best_of":
             hit.group_a = hit.group_a.model_copy(update={"open_weights": True})
-            hit.group_b = Group(open_weights=True)
+            # "have overtaken US models in the open rankings": a side named keeps its facts
+            named = not hit.group_b.others and hit.group_b != Group()
+            opened = hit.group_b.model_copy(update={"open_weights": True})
+            hit.group_b = opened if named else Group(open_weights=True)
 
 
 def _places_owned(ctx: Sentence, hits: list[Hit]) -> list[Hit]:

@@ -101,3 +101,16 @@ def test_llm_is_cached_with_rules_fallback_when_given_an_engine(engine: Engine) 
     chosen = make_extractor(s, engine, "llm")
     assert isinstance(chosen, CachedExtractor)
     assert isinstance(chosen.fallback, RulesExtractor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Closed models have pulled away from open ones since March.",
+        "Chinese models have narrowed the gap with US ones.",
+        "The open-closed gap has shrunk this year.",
+        "The US lead over Chinese models is shrinking.",
+    ],
+)
+def test_the_gate_passes_a_gap_that_moved(text: str) -> None:
+    assert Gate().check(ArticleText(text=text, published=date(2025, 8, 20)))
