@@ -1118,8 +1118,8 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if not objects:
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
-            groups = [(g.start, g.end) for g in s.groups]
-            objects = described_sides(s.text, after, groups, _candidates(s))
+            group_spans = [(g.start, g.end) for g in s.groups]
+            objects = described_sides(s.text, after, group_spans, _candidates(s))
             named = [m for m in s.models if objects and m.start >= objects[0].end]
             if (
                 len(objects) == 1
