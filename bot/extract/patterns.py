@@ -2403,4 +2403,4 @@ FINDERS: tuple[Finder, ...] = (
 # Same matches, found sooner: literal checks before the patterns (bot/extract/prefilter.py).
 from bot.extract.prefilter import prefilter_patterns  # noqa: E402
 
-prefilter_patterns(globals())
+prefilter_patterns(globals(), split={"_VERB"})

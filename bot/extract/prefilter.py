@@ -26,6 +26,9 @@ mapped first. Folded so, every character stays one character (offsets are kept),
 whether it is a digit, a space or a word character, and equals an ASCII letter exactly
 when IGNORECASE matches it to that letter: what the twin relies on.
 
+A long alternation of rarely met branches (the comparison verbs) is also taken apart
+(`Split`): groups of its branches, each run only on a text holding their words.
+
 `prefilter_patterns(globals())` at the end of a module puts its patterns behind the
 check. A pattern is looked at only after WARMUP calls, so a process that extracts one
 short text (`claimwatch check`) never pays for the parsing.
@@ -325,11 +328,99 @@ def _fold_class(members: list[Any]) -> list[Any] | None:
     return out
 
 
+# A split alternation has at least this many branches (fewer gain nothing).
+MIN_SPLIT = 8
+
+
+class Split:
+    """A long alternation's branches in groups, each group its own twin, run only on a
+    text holding one of the literals its branches require.
+
+    `re` tries every branch of an alternation at every position, so a pattern such as
+    the comparison verbs ("beats|trails|ranks ahead of|...", a hundred branches) costs
+    a sentence as much as its longest branch times its positions, though most sentences
+    hold the words of a few branches at most. A match of the pattern at a position is a
+    match of one of its branches there (with what comes before and after the
+    alternation), so the leftmost position any group matches at is where the pattern's
+    own search finds its match; the pattern, run there, gives the match itself. A group
+    whose literals the text lacks cannot match anywhere, and is not run."""
+
+    def __init__(self, groups: list[tuple[tuple[str, ...], re.Pattern[str]]]) -> None:
+        self.twins = [twin for _clause, twin in groups]
+        self.always = frozenset(i for i, (clause, _twin) in enumerate(groups) if not clause)
+        by_literal: dict[str, set[int]] = {}
+        for i, (clause, _twin) in enumerate(groups):
+            for literal in clause:
+                by_literal.setdefault(literal, set()).add(i)
+        self.literals = tuple(by_literal)
+        self.by_literal = {literal: frozenset(ids) for literal, ids in by_literal.items()}
+
+    def active(self, low: str) -> list[re.Pattern[str]]:
+        """The groups' twins that may match in the folded text, in order."""
+        ids = set(self.always)
+        for literal in self.literals:
+            if literal in low:
+                ids |= self.by_literal[literal]
+        return [self.twins[i] for i in sorted(ids)]
+
+
+def split_alternation(pattern: re.Pattern[str]) -> Split | None:
+    """The `Split` of the folded twin of `pattern` at its longest alternation that is a
+    whole part of it (not inside a repeat or a lookaround, where a branch failing later
+    may hand over to the next one differently); its branches grouped by the literals
+    each requires. None when there is none of MIN_SPLIT branches, or the twin cannot be
+    made (`folded_twin`)."""
+    if folded_twin(pattern) is None or "(?(" in pattern.pattern:
+        return None
+    tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    if not _fold(tree.data):
+        return None
+    tree.state.flags &= ~re.IGNORECASE
+    state = tree.state
+    options = [(len(_alternatives(item)), i) for i, item in enumerate(tree.data)]
+    count, at = max(options, default=(0, -1))
+    if count < MIN_SPLIT:
+        return None
+    branches = _alternatives(tree.data[at])
+    grouped: dict[tuple[str, ...], list[Any]] = {}
+    for branch in branches:
+        clauses = sorted({_minimal(c) for c in _sequence(branch.data)}, key=_selectivity)
+        grouped.setdefault(clauses[-1] if clauses else (), []).append(branch)
+        _untangle(branch.data, state)
+    rest = tree.data[:at] + tree.data[at + 1 :]
+    _untangle(rest, state)
+    before, after = rest[:at], rest[at:]
+    groups = []
+    for clause, members in grouped.items():
+        alternation = _sre_parse.SubPattern(
+            state, [(_sre.BRANCH, (None, _factored(members, state)))]
+        )
+        parts = [*before, (_sre.SUBPATTERN, (None, 0, 0, alternation)), *after]
+        groups.append((clause, _sre_compile.compile(_sre_parse.SubPattern(state, parts), 0)))
+    return Split(groups)
+
+
+def _alternatives(item: Any) -> list[Any]:
+    """The branches of an alternation, itself or in groups (nested alternations that are
+    a whole branch taken apart); [] for any other part of a pattern."""
+    op, value = item
+    if op is _sre.SUBPATTERN and not value[1] and not value[2]:
+        inner = value[3].data
+        return _alternatives(inner[0]) if len(inner) == 1 else []
+    if op is not _sre.BRANCH:
+        return []
+    out: list[Any] = []
+    for branch in value[1]:
+        nested = _alternatives(branch.data[0]) if len(branch.data) == 1 else []
+        out += nested or [branch]
+    return out
+
+
 class Prefiltered:
     """A compiled pattern behind the check of its required literals: the methods the
     extractor uses, with the pattern's own results."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], split: bool = False) -> None:
         self.raw = pattern
         self.pattern = pattern.pattern
         self.flags = pattern.flags
@@ -339,6 +430,8 @@ class Prefiltered:
         self.clauses: Clauses | None = None  # derived after WARMUP calls
         self.twin: re.Pattern[str] | None = None
         self._twin_iterates = False  # the twin's finditer stands for the pattern's
+        self._wants_split = split
+        self.alternation: Split | None = None  # a long alternation taken apart (`Split`)
 
     def __repr__(self) -> str:
         return f"Prefiltered({self.raw!r})"
@@ -376,6 +469,8 @@ class Prefiltered:
             # an empty match makes finditer step on where search would not: only a
             # pattern that never matches empty is iterated through its twin
             self._twin_iterates = not empty
+            if self._wants_split:
+                self.alternation = split_alternation(self.raw)
         elif not clauses:
             # nothing to gain: the pattern's own methods from now on, without this layer
             for name in _METHODS:
@@ -389,6 +484,10 @@ class Prefiltered:
     def search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         if not self.may_match(string):
             return None
+        if self.alternation is not None:
+            low = folded(string)
+            at = _leftmost([t.search(low, pos, endpos) for t in self.alternation.active(low)])
+            return None if at is None else self.raw.match(string, at, endpos)
         if self.twin is None:
             return self.raw.search(string, pos, endpos)
         found = self.twin.search(folded(string), pos, endpos)
@@ -413,7 +512,25 @@ class Prefiltered:
             return iter(())
         if self.twin is None or not self._twin_iterates:
             return self.raw.finditer(string, pos, endpos)
+        if self.alternation is not None:
+            return self._split_finditer(string, pos, endpos)
         return self._finditer(string, pos, endpos)
+
+    def _split_finditer(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        # each group's next match from `pos` on; one found past where the search goes on
+        # from is still the group's first there (no match empty: `_twin_iterates`)
+        low = folded(string)
+        twins = self.alternation.active(low)  # type: ignore[union-attr]
+        found = [t.search(low, pos, endpos) for t in twins]
+        while (at := _leftmost(found)) is not None:
+            m = self.raw.match(string, at, endpos)
+            assert m is not None and m.end() > at
+            yield m
+            pos = m.end()
+            found = [
+                t.search(low, pos, endpos) if f is not None and f.start() < pos else f
+                for t, f in zip(twins, found, strict=True)
+            ]
 
     def _finditer(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         for found in self.twin.finditer(folded(string), pos, endpos):  # type: ignore[union-attr]
@@ -436,16 +553,24 @@ class Prefiltered:
         return self.raw.subn(repl, string, count) if self.may_match(string) else (string, 0)
 
 
-def prefilter_patterns(namespace: MutableMapping[str, Any]) -> None:
+def _leftmost(found: list[re.Match[str] | None]) -> int | None:
+    starts = [f.start() for f in found if f is not None]
+    return min(starts) if starts else None
+
+
+def prefilter_patterns(namespace: MutableMapping[str, Any], split: Collection[str] = ()) -> None:
     """Put the compiled text patterns bound in `namespace` (a module's globals()) behind
-    the check of their required literals. A pattern a module-level tuple, list, set or
-    dict also holds stays as it is: code may tell such patterns apart by identity
-    (`form is _ISO`), which a wrapper in one place and not the other would break."""
+    the check of their required literals; those named in `split` also have their long
+    alternation taken apart (`Split`: worth it for a long list of rarely met branches,
+    not for a list of names, which the twin's factoring already reads fast). A pattern a
+    module-level tuple, list, set or dict also holds stays as it is: code may tell such
+    patterns apart by identity (`form is _ISO`), which a wrapper in one place and not
+    the other would break."""
     held = {id(p) for value in namespace.values() for p in _held(value)}
     for name, value in list(namespace.items()):
         is_text_pattern = isinstance(value, re.Pattern) and isinstance(value.pattern, str)
         if is_text_pattern and id(value) not in held:
-            namespace[name] = Prefiltered(value)
+            namespace[name] = Prefiltered(value, split=name in split)
 
 
 def _held(value: Any, depth: int = 0) -> Iterator[Any]:

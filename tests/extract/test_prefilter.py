@@ -27,6 +27,7 @@ from bot.extract.prefilter import (
     folded_twin,
     prefilter_patterns,
     required_literals,
+    split_alternation,
 )
 from bot.extract.rules import RulesExtractor, split_sentences
 
@@ -155,6 +156,44 @@ def test_the_twin_matches_the_same_spans_as_the_pattern(text: str) -> None:
             for pos in range(len(t) + 1):
                 got, want = twin[0].match(low, pos), pattern.match(t, pos)
                 assert (got and got.span()) == (want and want.span())
+
+
+# Long alternations: branches whose order decides the match, lookbehinds before a
+# branch, branches requiring no literal (a class of two letters), nested named groups,
+# an alternation inside a group with more after it.
+_LONG = [
+    r"\b(?:(?P<x>ab|abc|ac|b(?:a|c)+)|(?P<y>(?<=a )bd|(?<=, )?de|ca?e|x?a\s+d)|"
+    r"ed|e|[de][ab]|dd|cc|bb)\b",
+    r"(?:ab|ba|a b|b-a|cab|d(?:e|x)|x|e(?=a)|(?<!a)bb|c\s*c|dd?e|[bd]\s?[ce])(?P<tail>\s?[a-c]+)?",
+    r"(?P<w>a)?(?:abc|acb|bac|bca|cab|cba|d e|e d|a-)(?:x|\s)",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdex ,-", max_size=14))
+def test_a_split_alternation_finds_the_patterns_matches(text: str) -> None:
+    """Taken apart into groups that run only where their literals are, a long
+    alternation finds the same matches as the pattern, at every starting position."""
+    for source in _LONG:
+        pattern = re.compile(source, re.IGNORECASE)
+        assert split_alternation(pattern) is not None
+        p = Prefiltered(pattern, split=True)
+        p._prepare()
+        assert p.alternation is not None
+        for t in (text, text.upper()):
+            assert_same(p, t)
+            for pos in range(len(t) + 1):
+                assert _spans(p.search(t, pos)) == _spans(pattern.search(t, pos))
+                got = [_spans(m) for m in p.finditer(t, pos, len(t) - 1)]
+                assert got == [_spans(m) for m in pattern.finditer(t, pos, len(t) - 1)]
+
+
+def test_only_a_long_alternation_is_split() -> None:
+    assert split_alternation(re.compile(r"\b(?:a|b|c)\b", re.IGNORECASE)) is None
+    assert split_alternation(re.compile(r"(?:ab|bc|cd|de|ef|fg|gh|hi)+", re.IGNORECASE)) is None
+    assert split_alternation(re.compile(r"(?:a|b|c|d|e|f|g|h)", 0)) is None  # no twin
+    verb = dict(PATTERNS)["bot.extract.patterns._VERB"]
+    assert verb.alternation is not None and len(verb.alternation.twins) > 20
 
 
 def test_a_pattern_a_container_also_holds_is_left_as_it_is() -> None:
