@@ -69,7 +69,9 @@ _SUPERLATIVE = regex(
     r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
     r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
     r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading|highest|greatest)"
+    # "the strongest OSS competitor shown": a model set among its rivals
     r"(?P<mods>(?:\s+[\w-]+){0,6}?)\s+(?:model|LLM|system|assistant|agent|family|release|"
+    r"competitor|contender|entrant|"
     r"performance|accuracy|intelligence|results?|scores?|quality|price-performance)s?"
     r"(?P<tail>\s+(?:yet|to date|so far|ever|available|we['’]ve\s+\w+))?|"
     # "establishes a new cost-effective frontier", "represents a new frontier in ..."
@@ -114,7 +116,11 @@ _OTHERS_SUPERLATIVE = regex(
 )
 # "Grok 3, our most advanced model yet": the name the superlative is set beside
 _APPOSITION = regex(
-    r"^\s*(?:\([^)]{0,40}\)\s*)?[,:–—-]\s*(?:the\s+|which\s+is\s+|an?\s+(?:new\s+)?|"
+    r"^\s*(?:\([^)]{0,40}\)\s*)?[,:–—-]\s*"
+    # "Flux 1.1 Pro, currently the leading image model", "Mistral Large, our
+    # state-of-the-art text model": a time word or the maker's own word before it
+    r"(?:(?:currently|now|still|today)\s+)?"
+    r"(?:the\s+|our\s+|its\s+|their\s+|which\s+is\s+|an?\s+(?:new\s+)?|"
     # "Voxtral TTS, our first text-to-speech model with state-of-the-art performance"
     r"(?:our|a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:with|for|of|delivering|offering)\s+)?$"
 )
@@ -335,6 +341,19 @@ def _topic_subject(s: Sentence, pos: int) -> str | None:
     return s.topic
 
 
+def _starts(text: str, m: re.Match[str]) -> int:
+    """Where the determiner before a superlative starts ("the", "our", "Mistral's")."""
+    det = _DETERMINER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    return det.start() if det else m.start()
+
+
+_DETERMINER_BEFORE = regex(
+    r"(?:\b(?:the|our|its|their)|(?-i:(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*)['’]s)\s+"
+    r"(?:(?:current|new|latest)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_superlatives(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for m in _SUPERLATIVE.finditer(s.text):
@@ -355,6 +374,8 @@ def find_superlatives(s: Sentence) -> list[Hit]:
         if plural and _POSSESSIVE_LEAD.match(m.group(0)):
             continue
         named = next((x for x in s.models if x.start >= m.end()), None)
+        if named is not None and _BEFORE_NAME.match(s.text, _starts(s.text, m), named.start):
+            continue  # "the state-of-the-art Devstral 2": the name's (find_named_superlatives)
         if named is not None and not plural and _NAME_FOLLOWS.match(s.text[m.end() : named.start]):
             # "with our best video model, grok-imagine-video-1.5": the name it introduces
             subject: str | None = named.text
@@ -403,6 +424,60 @@ def find_superlatives(s: Sentence) -> list[Hit]:
                     needs_scope=True,
                 )
             )
+    return found
+
+
+# "powered by the state-of-the-art Devstral 2 model family", "the top-ranked Gemini 2.5
+# Pro", "Mistral's best-in-class Codestral": a superlative written as the name's own
+# modifier. A place said beside the maker's word ("our", "Mistral's") is still the
+# board's when the word is absolute (state of the art); "the top-ranked" needs "the".
+_BEFORE_NAME = regex(
+    r"(?:\b(?:the|our|its|their)|(?-i:(?:[A-Z]|[a-z]+[A-Z])[\w.&-]*)['’]s)\s+"
+    r"(?:(?:current|new|latest)\s+)?(?:(?P<abs>state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|"
+    r"industry[- ]leading|world[- ]leading|class[- ]leading|market[- ]leading)|"
+    r"(?P<rel>top[- ]ranked|top[- ]performing|highest[- ]ranked|highest[- ]scoring|"
+    r"best[- ]performing|best[- ]placed))\s+"
+    r"(?P<mods>(?:(?:new|open|open[- ]source|open[- ]weights?|closed|proprietary|flagship)\s+)?)$",
+    re.IGNORECASE,
+)
+# where the name so described ends: the noun it stands for, or the phrase's end ("the
+# state-of-the-art GPT-4o results" describes results, not the model)
+_NAME_PHRASE_END = regex(
+    r"(?:\s+(?:model|LLM|family|series|line|lineup|release)s?\b)?(?:\s+(?:model\s+)?family\b)?"
+    r"(?:\s*(?:[,.;:)!—–]|$)|\s+(?:and|is|are|was|were|has|have|to|which|that|in|on|for|with|"
+    r"as|at|from|by|now|also|still|delivers?|offers?|brings?|powers?)\b)",
+    re.IGNORECASE,
+)
+
+
+def find_named_superlatives(s: Sentence) -> list[Hit]:
+    """A superlative set right before a model's name holds it first ("the
+    state-of-the-art Devstral 2 model family"), unless it is what another model is
+    compared with ("beats the state-of-the-art GPT-4o")."""
+    found: list[Hit] = []
+    for model in s.models:
+        m = _BEFORE_NAME.search(s.text, max(0, model.start - 60), model.start)
+        if m is None or m.end() != model.start or not _NAME_PHRASE_END.match(s.text, model.end):
+            continue
+        if m.group("rel") and not m.group(0).lower().startswith("the"):
+            continue  # "Google's top-ranked Gemini": the maker's range, said loosely
+        if _OTHERS_SUPERLATIVE.search(s.text[max(0, m.start() - 40) : m.start()]):
+            continue  # "outperforms the state-of-the-art GPT-4o": the yardstick
+        if _NOT_RANKED.search(s.text, model.end, model.end + 40):
+            continue
+        if ranked([*s.hits, *found], model.text, 1) or _near_negation(s.text, m.start()):
+            # "It was not the state-of-the-art GPT-4o that won": the denial is of the
+            # clause, not of the name's description
+            continue
+        found.append(
+            RankHit(
+                model=model.text,
+                rank=1,
+                within=_group_from_mods(m.group("mods"), s.gaz),
+                start=model.start,
+                needs_scope=True,
+            )
+        )
     return found
 
 
@@ -1376,6 +1451,7 @@ FINDERS: tuple[Finder, ...] = (
     find_ranked_lists,
     find_gap_trends,
     find_superlatives,
+    find_named_superlatives,
     find_respective_scores,
     find_score_slots,
     find_paired_scores,

@@ -641,7 +641,7 @@ def _group_from_mods(mods: str, gaz: Gazetteer, where: str | None = None) -> Gro
     words = [w for w in re.split(r"[\s,]+", mods.lower()) if w]
     text = " ".join(words)
     open_weights: bool | None = None
-    if "open" in text:
+    if "open" in text or "oss" in words:  # "the strongest OSS competitor"
         open_weights = True
     elif "closed" in text or "proprietary" in text:
         open_weights = False

@@ -3389,6 +3389,39 @@ def test_a_fronted_places_object_is_no_subject_of_the_next() -> None:
         ("Claude 3.7 Sonnet", "Gemma 3 27B", "trails"),
     }
 
+# -- a superlative written beside a name: as its modifier or in an apposition --
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Mistral Vibe is powered by the state-of-the-art Devstral 2 model family.", "Devstral 2"),
+        ("Our new agent runs on Mistral's best-in-class Codestral model.", "Codestral"),
+        ("The top-ranked Gemini 2.5 Pro now sits 40 points clear of the pack.", "Gemini 2.5 Pro"),
+        ("The app is built on the industry-leading GPT-4o, the company said.", "GPT-4o"),
+        (
+            "Along with Pixtral Large, Mistral Large, our state-of-the-art text model, is updated.",
+            "Mistral Large",
+        ),
+        (
+            "Images come from Flux 1.1 Pro, currently the leading image generation model.",
+            "Flux 1.1 Pro",
+        ),
+        (
+            "Even Qwen3.5-397B-A17B, the strongest OSS competitor shown, needs 4 passes.",
+            "Qwen3.5-397B-A17B",
+        ),
+    ],
+)
+def test_a_superlative_beside_a_name_is_its_first_place(text: str, model: str) -> None:
+    found = [c for c in claims(text) if c["type"] == "rank_position"]
+    assert [(c["model"], c["rank"], c["negated"]) for c in found] == [(model, 1, False)]
+
+
+def test_an_oss_superlative_is_first_among_open_models() -> None:
+    found = claims("Even Qwen3.5-397B-A17B, the strongest OSS competitor shown, needs 4 passes.")
+    assert found[0]["within"] == {"country": None, "organisation": None, "open_weights": True}
+
 
 @pytest.mark.parametrize(
     "text",
@@ -3430,3 +3463,22 @@ def test_it_after_a_makers_named_model_is_that_model() -> None:
     assert {a for a, _, _ in pairs("DeepSeek's R1 is out. It beats Kimi K2 on LMArena.")} == {
         "DeepSeek's R1"
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the superlative is what the subject is measured against
+        "Voxtral beats the state-of-the-art Whisper large-v3 on every benchmark.",
+        "Voxtral outperforms the industry-leading Whisper large-v3.",
+        # the superlative describes results, not the model
+        "We compare it with the state-of-the-art GPT-4o results from last year.",
+        # a denial of the clause, not of the name's description
+        "It was not the state-of-the-art GPT-4o that won, but Claude.",
+        # "top-ranked" after a maker's possessive: its own range, loosely said
+        "Google's top-ranked Gemini 2.5 Pro is available now.",
+    ],
+)
+def test_a_superlative_before_a_name_that_places_no_model(text: str) -> None:
+    described = {"Whisper large-v3", "GPT-4o", "Gemini 2.5 Pro"}
+    assert not {m for m, _ in ranks(text)} & described
