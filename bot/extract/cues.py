@@ -22,6 +22,7 @@ open-source model for coding agents").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.extract.gaps import find_gap_trends
 from bot.extract.hits import Comparator, Hit, PairHit, PairRelation, RankHit, ScoreHit
@@ -34,6 +35,7 @@ from bot.extract.patterns import (
     BOARDS_GROUP,
     BOARDS_PART,
     ORDINALS,
+    SECOND_PLACE,
     Finder,
     Sentence,
     _coordinated,
@@ -45,6 +47,7 @@ from bot.extract.patterns import (
     joined_names,
     merged,
     object_starts,
+    ordinal,
     ranked,
     run_finders,
     unknown_kind,
@@ -866,6 +869,70 @@ def find_ordinals(s: Sentence) -> list[Hit]:
     return found
 
 
+# "#2 in the OSS non-reasoning category (#6 amongst OSS models overall)", "fourth in
+# coding (No. 9 overall)": a second place in an aside, with its own scope
+ASIDE_PLACE = regex(
+    r"\(\s*(?:(?:#\s?|No\.\s?)(?P<n>\d{1,3})|(?P<place>"
+    + r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)"
+    + r"))\s+(?P<scope>(?:(?:among|amongst|in|on|for)\s+[^()]{1,40}?|overall))\s*\)",
+    re.IGNORECASE,
+)
+_AMONG_GROUP = regex(
+    r"(?:among|amongst)\s+(?:the\s+|all\s+)?(?P<kind>[\w\s-]+?)\s+models?(?:\s+overall)?$",
+    re.IGNORECASE,
+)
+
+
+def _second_places(s: Sentence) -> Iterator[tuple[int, int, Group | None]]:
+    """The places a sentence gives without their verb: (where, place, scope)."""
+    for m in SECOND_PLACE.finditer(s.text):
+        yield m.start("place"), ordinal(m.group("place")), None
+    for m in ASIDE_PLACE.finditer(s.text):
+        scope = m.group("scope")
+        group = None
+        if not _OVERALL_WORD.fullmatch(scope):
+            among = _AMONG_GROUP.fullmatch(scope)
+            group = _group_from_mods(among.group("kind"), s.gaz) if among else None
+            if group is None:
+                continue  # "(No. 3 in coding)", "(#2 among reasoning models)": left unread
+        place = int(m.group("n")) if m.group("n") else ordinal(m.group("place"))
+        yield m.start(), place, group
+
+
+_OVERALL_WORD = regex(r"overall", re.IGNORECASE)
+
+
+def find_second_places(s: Sentence) -> list[Hit]:
+    """ "ranked it 13th for non-agentic work and 10th for agentic work", "#2 in its
+    category (#6 amongst OSS models overall)": the verb left out, the second place is
+    the model's that the first place was given to, whoever the sentence's subject is."""
+    found: list[Hit] = []
+    for place, rank, within in _second_places(s):
+        placed = [*s.hits, *found]
+        if any(isinstance(h, RankHit) and h.start == place for h in placed):
+            continue
+        first = [h for h in placed if isinstance(h, RankHit) and place - 80 < h.start < place]
+        if not first:
+            continue
+        model = first[-1].model
+        if any(first[-1].start < x.start < place and x.text != model for x in s.models):
+            continue  # another name between: the place may be its
+        if not any(
+            isinstance(h, RankHit) and h.model == model and (h.rank, h.within) == (rank, within)
+            for h in placed
+        ):
+            found.append(
+                RankHit(
+                    model=model,
+                    rank=rank,
+                    within=within,
+                    start=place,
+                    negated=_near_negation(s.text, place),
+                )
+            )
+    return found
+
+
 def _model_before(s: Sentence, pos: int) -> Mention | None:
     before = [x for x in s.models if x.end <= pos]
     if not before:
@@ -1449,6 +1516,7 @@ FINDERS: tuple[Finder, ...] = (
     find_shared_places,
     find_ordinals,
     find_ranked_lists,
+    find_second_places,
     find_gap_trends,
     find_superlatives,
     find_named_superlatives,

@@ -365,7 +365,11 @@ _RANK_ORDINAL = _i(
 )
 # "ranks first in coding and third overall", "is third overall but first in coding": a
 # second place, its verb left out, set apart by a category, "overall" or a view
-_ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+# ("ranked it 13th for non-agentic work and 10th for agentic work": written in digits too)
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"(?<![\d.])\d{1,3}(?:st|nd|rd|th))"
+)
 SECOND_PLACE = _i(
     rf"\b{_ORDINAL_WORD}\s+(?:(?:in|on|for|among)\s+[^,;.()]{{1,40}}?|overall)\s*,?\s+"
     rf"(?:and|but|while|yet)\s+(?:just\s+|only\s+|a\s+distant\s+)?(?P<place>{_ORDINAL_WORD})\s+"
@@ -1702,6 +1706,12 @@ def find_count_in_top(s: Sentence) -> list[Hit]:
     return found
 
 
+def ordinal(word: str) -> int:
+    """The place an ordinal names, in words or digits ("third", "13th")."""
+    word = word.lower()
+    return ORDINALS[word] if word in ORDINALS else int(word[:-2])
+
+
 def ranked(hits: list[Hit], model: str, rank: int) -> bool:
     """Whether a rank hit already gives this model this place."""
     return any(isinstance(h, RankHit) and h.model == model and h.rank == rank for h in hits)
@@ -1900,7 +1910,7 @@ def find_ranks(s: Sentence) -> list[Hit]:
         _rank(s, found, m.start(), ORDINALS[m.group(1).lower()])
     for m in SECOND_PLACE.finditer(t):
         # the first place's subject, also past "but"
-        subject, rank = _subject(s, m.start()), ORDINALS[m.group("place").lower()]
+        subject, rank = _subject(s, m.start()), ordinal(m.group("place"))
         if subject is not None and not ranked([*s.hits, *found], subject, rank):
             place = m.start("place")
             found.append(

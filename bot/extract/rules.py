@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal
 
 from bot.extract.base import ArticleText, ExtractionResult, locate_quote
-from bot.extract.cues import find_all, scores_context
+from bot.extract.cues import ASIDE_PLACE, find_all, scores_context
 from bot.extract.dates import find_date, find_period
 from bot.extract.gaps import bare_groups, countries_named
 from bot.extract.groups import find_groups
@@ -1105,7 +1105,11 @@ _LABEL = regex(r"[\s\"“'‘\-–—•*]*(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+\s
 
 def _own_place(sentence: str, pos: int) -> str | None:
     """ "first in coding and third overall": the words of the place at `pos`, each of
-    two places keeping its own category or "overall" (None: one place here)."""
+    two places keeping its own category or "overall" (None: one place here). A place
+    in an aside ("(#6 amongst OSS models overall)") has the aside's words."""
+    aside = ASIDE_PLACE.match(sentence, pos)
+    if aside is not None:
+        return aside.group(0)
     m = SECOND_PLACE.search(sentence)
     if m is None:
         return None
@@ -1300,6 +1304,8 @@ def _one_place_each(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
                 _OVERALL.search(text, placed[-1].start, hit.start + 30)
                 or _CATEGORY_RE.search(text, placed[-1].start, hit.start + 30)
                 or _PLACES_APART.search(text, placed[-1].start, hit.start + 30)
+                # "13th for non-agentic work and 10th for agentic work": each its task
+                or any(m.start("place") == hit.start for m in SECOND_PLACE.finditer(text))
             )
             if placed and not apart:
                 near = nearest(hit.start)

@@ -3033,7 +3033,7 @@ def test_as_many_numbers_as_names_go_in_order(text: str, expected: set[tuple[str
         (
             "Mistral Large 3 debuts at #2 in the OSS non-reasoning models category (#6 amongst "
             "OSS models overall) on the LMArena leaderboard.",
-            {(2, "oss_non_reasoning_models")},
+            {(2, "oss_non_reasoning_models"), (6, None)},
         ),
     ],
 )
@@ -3482,3 +3482,56 @@ def test_it_after_a_makers_named_model_is_that_model() -> None:
 def test_a_superlative_before_a_name_that_places_no_model(text: str) -> None:
     described = {"Whisper large-v3", "GPT-4o", "Gemini 2.5 Pro"}
     assert not {m for m, _ in ranks(text)} & described
+
+
+# -- a second place with its verb left out: after "and", or in an aside --
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "AICodeKing ranked Kimi K2 Thinking 13th for non-agentic work and 10th for agentic "
+            "work.",
+            {("Kimi K2 Thinking", 13), ("Kimi K2 Thinking", 10)},
+        ),
+        ("GPT-4o ranks 3rd in coding and 1st overall on LMArena.", {("GPT-4o", 3), ("GPT-4o", 1)}),
+        ("Qwen3 ranks fourth in coding (No. 9 overall) on LMArena.", {("Qwen3", 4), ("Qwen3", 9)}),
+        (
+            "Mistral Large 3 debuts at #2 in the OSS non-reasoning category (#6 amongst OSS "
+            "models overall) on the LMArena leaderboard.",
+            {("Mistral Large 3", 2), ("Mistral Large 3", 6)},
+        ),
+        (
+            "Kimi K2 is 5th for coding, and Qwen3 is 7th for writing and 2nd for math.",
+            {("Kimi K2", 5), ("Qwen3", 7), ("Qwen3", 2)},
+        ),
+    ],
+)
+def test_a_second_place_without_its_verb_is_the_first_places_model(
+    text: str, places: set[tuple[str, int]]
+) -> None:
+    assert ranks(text) == places
+
+
+def test_an_aside_place_among_a_group_is_within_it() -> None:
+    found = claims(
+        "Mistral Large 3 debuts at #2 in the OSS non-reasoning category (#6 amongst OSS "
+        "models overall) on the LMArena leaderboard."
+    )
+    sixth = next(c for c in found if c["rank"] == 6)
+    assert sixth["within"] == {"country": None, "organisation": None, "open_weights": True}
+    assert sixth["category"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a set no group's facts describe: not read as a place on the board
+        "Qwen3 ranks fourth in coding (No. 2 among reasoning models).",
+        # another model named in between owns what follows
+        "Qwen3 ranks fourth in coding, behind GPT-4o (No. 2 overall).",
+    ],
+)
+def test_an_aside_place_that_is_not_the_first_places_model(text: str) -> None:
+    assert ("Qwen3", 2) not in ranks(text)
