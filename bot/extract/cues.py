@@ -970,6 +970,26 @@ _SAME_AGAIN = regex(
     r"^\s*%?\s*(?:,\s*|\s+)(?:and\s+|or\s+)?(?:on\s+)?[A-Z][\w.‑-]*(?:\s+[\w.‑-]+)?"
     r"\s+(?:at|with)\s+$"
 )
+# "X scored 61.50 for fourth overall and led code generation with 53.33": a second
+# verb of the same subject, its number after "with" or "at"
+_AND_AGAIN = regex(
+    r"[^;,.]{0,60}?\s+and\s+(?P<verb>(?!(?:its|their|the|a|an)\s)[a-z]+(?:ed|s)\b)[^;,.]{0,60}?"
+    r"\s(?:with|at)\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+# "With 86.4% on MMLU, GPT-4 leads", "At over 81% accuracy on MMLU, Mistral Small is ...",
+# "Scoring 1,400 on LMArena, Grok 3 took first": a score said before its subject
+_FRONTED_SCORE = regex(
+    r"^\W*(?:at|with|scoring|posting|reaching|hitting|achieving)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|over\s+|just\s+|~\s*)?$",
+    re.IGNORECASE,
+)
+# the rest of the fronted phrase, to the comma the subject follows ("% accuracy on MMLU
+# and 150 tokens/s latency, ")
+_FRONTED_REST = regex(
+    r"[^,;:()]{0,60}?,\s*(?:(?-i:[A-Z][\w.&-]*)['’]s\s+)?(?:the\s+new\s+|new\s+)?$",
+    re.IGNORECASE,
+)
 _SINCE = regex(r"\b(?:since|until|before|after)\s+(?:v(?:ersion)?\s*)?$", re.IGNORECASE)
 _SHOTS = regex(r"[- ]?shots?\b", re.IGNORECASE)
 _NEXT_CELL = regex(r"^\s*%?\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\w .'’-]{1,30}?$")
@@ -1083,6 +1103,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             continue  # "the distance between X and Y is 36 points": a gap, not a score
         lead = s.text[max(0, m.start() - 30) : m.start()]
         version = _NAME_NUMBER.search(lead) and float(raw) < 100 and not _BENCH_BEFORE.search(lead)
+        fronted = _FRONTED_SCORE.match(s.text, 0, m.start())
+        version = version and not fronted  # "With 86.4% on MMLU, ...": no name's version
         if _BENCH_BEFORE.search(lead) and float(raw) < 10 and _BENCH_VERSION.match(s.text, m.end()):
             continue  # "on SWE-Bench Pro and Terminal-Bench 2.0, benchmarks ...": its version
         if _SINCE.search(lead):
@@ -1140,6 +1162,23 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             name = _gapped_name(s, seen_number, m.start())
         if name is None and last is not None and _SAME_AGAIN.match(s.text[last[1] : m.start()]):
             name = last[0]
+        # the measure of a number a second verb gives: the test named in its own words,
+        # never the first verb's ("... and topped Aider Polyglot at 88%")
+        own_measure: str | None = None
+        again = _AND_AGAIN.match(s.text, last[1], m.start()) if last is not None else None
+        if (
+            name is None
+            and last is not None
+            and again is not None
+            and not any(last[1] <= x.start < m.start() for x in s.models)
+        ):
+            name = last[0]
+            test = _KNOWN_BENCH.search(s.text, again.start("verb"), m.start())
+            own_measure = benchmark_id(test.group(0)) if test else "unnamed_score"
+        if name is None and fronted:
+            subject = next((x for x in s.models if x.start > m.end()), None)
+            if subject is not None and _FRONTED_REST.fullmatch(s.text, m.end(), subject.start):
+                name = subject.text
         next_cell = last is not None and _NEXT_CELL.match(s.text[last[1] : m.start()])
         if name is None and last is not None and benchmark_first and next_cell:
             name = last[0]  # "MMLU 78.6, MMLU-Pro 67.5 and MATH 89": one model's row
@@ -1177,6 +1216,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             not pct and 800 <= value <= 2500 and _ELO_WORDS.search(s.text)
         ):
             metric = "arena_score"
+        if own_measure is not None and metric is None:
+            metric = own_measure
         names = [name]
         if model is not None and model.text == name and _BOTH.search(lead):
             # "A and B, both listed at 49.8": each of them

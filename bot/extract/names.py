@@ -1170,6 +1170,9 @@ _UNIT_AFTER = lazy(
 _BENCHMARK_BEFORE = regex(r"\b(?:on|under|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_THOUSANDS_AFTER = regex(r",\d{3}(?!\d)")
+
+
 def shaped_names(
     text: str, known: list[Mention], gaz: Gazetteer, unlisted: list[Mention] | None = None
 ) -> list[Mention]:
@@ -1210,6 +1213,8 @@ def shaped_names(
             continue  # "Advent 2025", "LPC 2025": an edition, a date
         if _UNIT_AFTER.match(text, m.end) or _BENCHMARK_BEFORE.search(text, 0, m.start):
             continue
+        if _THOUSANDS_AFTER.match(text, m.end):
+            continue  # "Scoring 1,400 on LMArena": a number's first digits, not a version
         out.append(m)
     return out
 

@@ -184,7 +184,9 @@ _MEASURE_BEFORE = regex(
 # clause is on, named before its subject, is its numbers' measure
 # "a 90% score on the GSM8K benchmark": named right after the number
 _MEASURE_AFTER = regex(
-    r"[\d.,]+\s*%?(?:\s+(?:score|accuracy|pass\s+rate|success\s+rate|win\s+rate))?"
+    r"[\d.,]+\s*%?(?:\s+(?:score|accuracy|pass\s+rate|success\s+rate|win\s+rate|"
+    # "4% word error rate on FLEURS"
+    r"(?:word\s+|character\s+)?error\s+rate|WER|CER))?"
     rf"\s+(?:on|in)\s+(?:the\s+)?{_MEASURE_NAME}"
 )
 _MEASURE_ON = regex(rf"\b(?:[Oo]n|[Ii]n)\s+(?:the\s+)?{_MEASURE_NAME}")

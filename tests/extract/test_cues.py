@@ -3535,3 +3535,88 @@ def test_an_aside_place_among_a_group_is_within_it() -> None:
 )
 def test_an_aside_place_that_is_not_the_first_places_model(text: str) -> None:
     assert ("Qwen3", 2) not in ranks(text)
+
+
+# -- a score said before its subject, or after a second verb of the same subject --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("With 86.4% on MMLU, GPT-4 leads the pack.", {("GPT-4", 86.4)}),
+        ("Scoring 1,400 on LMArena, Grok 3 took first place.", {("Grok 3", 1400)}),
+        ("At 1,310 Elo, Claude 3 Opus is now the top model.", {("Claude 3 Opus", 1310)}),
+        (
+            "At over 81% accuracy on MMLU and 150 tokens/s latency, Mistral Small 3 is the most "
+            "efficient model of its category.",
+            {("Mistral Small 3", 81)},
+        ),
+    ],
+)
+def test_a_fronted_score_is_the_subjects(text: str, expected: set[tuple[str, float]]) -> None:
+    assert scores(text) == expected
+
+
+def test_a_fronted_score_keeps_its_comparator_and_test() -> None:
+    found = claims("At over 81% accuracy on MMLU, Mistral Small 3 is the most efficient model.")
+    score = next(c for c in found if c["type"] == "score_value")
+    assert (score["comparator"], score["metric"]) == ("gt", "mmlu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With 40% of the votes, GPT-4o was the crowd favourite.",
+        "At 2.5 seconds per answer, GPT-4o is the fastest.",
+        # the clause's subject is not the model
+        "At 1,400, the bar Grok 3 cleared was high.",
+        "With 90% on GSM8K, it is clear that Llama 3 is strong.",
+    ],
+)
+def test_a_fronted_number_that_is_no_subjects_score(text: str) -> None:
+    assert scores(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kimi-K2.5-Thinking scored 61.50 for fourth overall and led code generation by a "
+            "wide margin with 53.33.",
+            {("Kimi-K2.5-Thinking", 61.5), ("Kimi-K2.5-Thinking", 53.33)},
+        ),
+        (
+            "GPT-5 scored 74.9% on SWE-bench Verified and led MMLU-Pro with 88%.",
+            {("GPT-5", 74.9), ("GPT-5", 88)},
+        ),
+        # another subject, or a pronoun's clause, takes the second number
+        (
+            "GPT-5 scored 74.9% on SWE-bench Verified and Claude Opus 4.1 trailed at 74.5%.",
+            {("GPT-5", 74.9), ("Claude Opus 4.1", 74.5)},
+        ),
+        (
+            "GPT-5 scored 74.9% on SWE-bench Verified and its successor landed at 80%.",
+            {("GPT-5", 74.9)},
+        ),
+    ],
+)
+def test_a_second_verbs_number_is_the_same_subjects(
+    text: str, expected: set[tuple[str, float]]
+) -> None:
+    assert scores(text) == expected
+
+
+def test_a_second_verbs_number_is_measured_by_its_own_test() -> None:
+    found = claims("GPT-5 scored 74.9% on SWE-bench Verified and topped Aider Polyglot at 88%.")
+    second = next(c for c in found if c["type"] == "score_value" and c["value"] == 88)
+    assert second["metric"] != "swe_bench_verified"
+    found = claims("GPT-5 scored 74.9% on SWE-bench Verified and led MMLU-Pro with 88%.")
+    second = next(c for c in found if c["type"] == "score_value" and c["value"] == 88)
+    assert second["metric"] == "mmlu_pro"
+
+
+def test_an_error_rate_on_a_test_is_measured_by_it() -> None:
+    found = claims("At approximately 4% word error rate on FLEURS, Voxtral is the cheapest.")
+    assert [(c["model"], c["value"], c["metric"]) for c in found if c["type"] == "score_value"] == [
+        ("Voxtral", 4, "fleurs")
+    ]

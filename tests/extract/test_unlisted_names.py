@@ -65,6 +65,9 @@ def test_names_shaped_like_models_are_found(text: str, name: str) -> None:
         "Since 2024, the gap has narrowed.",
         "| Toolathlon 2 | 61.0% | 58.2% |",
         "Windows 11 beats macOS in the survey.",
+        # a number's first digits before its thousands
+        "Scoring 1,400 on LMArena, Grok 3 took first place.",
+        "Reaching 1,310 Elo, it leads the board.",
     ],
 )
 def test_things_shaped_like_versions_are_no_model(text: str) -> None:
