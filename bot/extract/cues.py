@@ -149,8 +149,10 @@ _INVERTED_TOP = regex(
 _ORDINAL = regex(
     r"\b(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|finish(?:es|ed|ing)?|came|comes|is|was|"
     r"sits?|sat|lands?|landed|debut(?:s|ed)?|at|in|into|to|took|takes|"
+    r"sitting|landing|debuting|taking|"
     # "holds third place", "claimed second", "secures fourth spot"
-    r"holds?|held|holding|claims?|claimed|secures?|secured|grabs?|grabbed|earns?|earned|"
+    r"holds?|held|holding|claims?|claimed|claiming|secures?|secured|securing|grabs?|grabbed|"
+    r"earns?|earned|earning|"
     r"occup(?:ies|ied|y)|captures?|captured|"
     # "came out first", "is tied for first", "scored 61.50 for fourth overall"
     r"c(?:a|o)me?s?\s+out|tie[sd]?\s+for|for)\s+(?:at\s+|in\s+)?"

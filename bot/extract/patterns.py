@@ -388,7 +388,11 @@ _RANK_TOP_SPOT = _i(
     r"seized|captures?|captured|reach(?:es|ed)|retains?|retained|keeps?|kept|regains?|"
     r"regained|reclaim(?:s|ed)?|retakes?|retook|retaken|is in|wins?|won|went straight to|"
     r"goes straight to|moved into|moves into|jumped to|jumps to|rose to|rises to|climbed to|"
-    r"climbs to)\s+"
+    r"climbs to|"
+    # "..., with Qwen3 taking the top spot" (subjects.py reads the absolute clause)
+    r"holding|taking|claiming|grabbing|securing|seizing|capturing|reaching|retaining|"
+    r"keeping|regaining|reclaiming|retaking|winning|moving into|jumping to|rising to|"
+    r"climbing to)\s+"
     r"(?:back\s+|over\s+)?(?:the\s+)?(?:overall\s+)?"
     # "has reclaimed a narrow lead" (one over someone is a comparison)
     r"(?:(?:a|an|its|their)\s+(?:(?:narrow|slim|slender|clear|comfortable|commanding|"

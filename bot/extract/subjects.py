@@ -28,6 +28,13 @@ _CLAUSE_START = regex(
     # "Kimi K2 became the top open model as Grok 4 landed in the top three"
     r"as(?=\s+[A-Z][^,;.]{0,40}?\s(?:landed|lands|ranked|ranks|came|comes|took|takes|rose|"
     r"climbed|fell|dropped|slipped|moved|entered|debuted|sits|sat|is|was)\b)|"
+    # "..., with Qwen3 taking the top spot", "with Voxtral achieving the lowest error
+    # rate": an absolute clause, its name the subject of the participle after it
+    r"with(?=\s+[A-Z][^,;]{0,40}?\s(?:\w+ly\s+)?(?:taking|ranking|placing|finishing|coming|"
+    r"sitting|landing|scoring|posting|achieving|reaching|leading|topping|holding|claiming|"
+    r"climbing|rising|jumping|moving|falling|dropping|slipping|sliding|trailing|debuting|"
+    r"entering|earning|securing|hitting|delivering|edging|beating|outperforming|"
+    r"surpassing|overtaking)\b)|"
     # "Box and Zoom observed GPT-5.2 demonstrates ...": a reported clause without "that"
     r"says?|said|observed|found|finds|noted|notes|believes?|believed|argues?|argued|"
     r"reported|reports|insists?|insisted)\b)\s*",

@@ -3620,3 +3620,51 @@ def test_an_error_rate_on_a_test_is_measured_by_it() -> None:
     assert [(c["model"], c["value"], c["metric"]) for c in found if c["type"] == "score_value"] == [
         ("Voxtral", 4, "fleurs")
     ]
+
+
+# -- an absolute clause: "..., with X taking the top spot" --
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Chinese labs dominate the open rankings, with Qwen3 taking the top spot.",
+            {("Qwen3", 1)},
+        ),
+        (
+            "The arena was reshuffled this week, with Gemini 2.5 Pro climbing to first place and "
+            "GPT-4.5 falling to third.",
+            {("Gemini 2.5 Pro", 1), ("GPT-4.5", 3)},
+        ),
+        (
+            "Open models closed the gap, with DeepSeek-R1 ranking sixth overall.",
+            {("DeepSeek-R1", 6)},
+        ),
+        (
+            "The crown went to GPT-4o, with Claude 3 Opus trailing in second place.",
+            {("Claude 3 Opus", 2)},
+        ),
+    ],
+)
+def test_the_name_of_an_absolute_clause_holds_its_place(
+    text: str, places: set[tuple[str, int]]
+) -> None:
+    assert places <= ranks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "with" a preposition: its name is no subject
+        ("DeepSeek-V3 ties with GPT-4o according to LMArena, ranking seventh.", ("DeepSeek-V3", 7)),
+        (
+            "DeepSeek-V3 was tested with GPT-4o using the same prompts and ranks seventh.",
+            ("DeepSeek-V3", 7),
+        ),
+    ],
+)
+def test_a_name_after_with_as_a_preposition_is_no_subject(
+    text: str, place: tuple[str, int]
+) -> None:
+    assert ranks(text) == {place}
