@@ -78,9 +78,14 @@ _SUPERLATIVE = regex(
     r"performance|accuracy|intelligence|results?|scores?|quality|price-performance)s?"
     r"(?P<tail>\s+(?:yet|to date|so far|ever|available|we['’]ve\s+\w+))?|"
     # "establishes a new cost-effective frontier", "represents a new frontier in ..."
-    r"(?:sets?|setting|establish(?:es|ed|ing)?|reach(?:es|ed)?|represents?|marks?|defines?)\s+"
-    r"(?:a\s+)?(?:new|fresh)\s+(?:[\w-]+\s+){0,2}?(?:state[- ]of[- ]the[- ]art|frontier|standard|"
-    r"record|high(?:[- ]water\s+mark)?|bar|benchmark)\b|"
+    r"(?:sets?|setting|establish(?:es|ed|ing)?|reach(?:es|ed)?|represents?|marks?|defines?|"
+    # "scores our new high of 80%", "posted a new record of 1,470"
+    r"scor(?:es|ed|ing)|posts?|posted|hits?|achiev(?:es|ed)|records?|recorded|notch(?:es|ed))\s+"
+    r"(?:a\s+|(?P<own>our)\s+)?(?:new|fresh)\s+(?:[\w-]+\s+){0,2}?(?:state[- ]of[- ]the[- ]art|"
+    r"frontier|standard|record|high(?:[- ]water\s+mark)?|bar|benchmark)\b|"
+    # "raises the bar on SWE-bench Verified", "advances the state of the art in OCR"
+    r"rais(?:es|ed|ing)\s+the\s+bar\b|"
+    r"(?:advanc|redefin)(?:es|ed|ing)\s+the\s+state[- ]of[- ]the[- ]art\b|"
     r"(?:reach|achiev|set)(?:es|ed|ing|s)?\s+(?:a\s+)?new\s+SOTA|"
     # "has leading performance across ...", "achieved leading performance among ..."
     r"(?:has|have|had|achiev(?:es|ed|ing)|deliver(?:s|ed|ing)?|demonstrat(?:es|ed|ing)|"
@@ -407,7 +412,7 @@ def find_superlatives(s: Sentence) -> list[Hit]:
             continue  # "the best model from a startup": a set no group's facts describe
         if said_after is not None:
             within = merged(within, said_after)
-        own = m.group(0).lower().startswith("our ")
+        own = m.group(0).lower().startswith("our ") or m.group("own") is not None
         if (poss := _POSSESSIVE_WORD.match(m.group(0))) is not None:
             # "Meta's best model", "China's best model": first among that maker's or
             # country's models; a possessive no list knows is the maker's own range

@@ -3668,3 +3668,40 @@ def test_a_name_after_with_as_a_preposition_is_no_subject(
     text: str, place: tuple[str, int]
 ) -> None:
     assert ranks(text) == {place}
+
+
+# -- a new best said with a verb: "raises the bar", "scores our new high" --
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Claude 3.5 Sonnet raises the bar on SWE-bench Verified.", "Claude 3.5 Sonnet"),
+        ("Gemini 2.5 Pro posted a new record of 1,470 on LMArena.", "Gemini 2.5 Pro"),
+        ("Mistral OCR 3 advances the state of the art in document understanding.", "Mistral OCR 3"),
+        ("On SWE-bench Verified, GPT-5.2 Thinking scores our new high of 80%.", "GPT-5.2 Thinking"),
+    ],
+)
+def test_a_new_best_said_with_a_verb_is_first_place(text: str, model: str) -> None:
+    assert (model, 1) in ranks(text)
+
+
+def test_our_new_high_is_first_among_the_makers_own_models() -> None:
+    found = claims("On SWE-bench Verified, GPT-5.2 Thinking scores our new high of 80%.")
+    place = next(c for c in found if c["type"] == "rank_position")
+    assert place["metric"] == "own_models"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our research team raises the bar for safety evaluations.",
+        # a denial and a forecast are never read as a plain first place
+        "Claude 3.5 Sonnet does not raise the bar on SWE-bench Verified.",
+        "Claude 3.5 Sonnet could raise the bar on SWE-bench Verified.",
+        # "pushing the frontier" moves it, and need not lead it
+        "GPT-4.5 pushes the frontier of unsupervised learning.",
+    ],
+)
+def test_a_new_best_that_places_no_model(text: str) -> None:
+    assert not [c for c in claims(text) if c["type"] == "rank_position" and not c["negated"]]
