@@ -349,7 +349,7 @@ _FIRST = lazy(
     r"(?:raising|raises|sets?) the bar|unparalleled|out on top|out ahead|rules?\b|ruled|"
     r"than any|most \w+|smartest|greatest|mightiest|finest|brightest|won|outright|"
     r"than all|(?:all|any) other|alternatives|peers|competitors|rivals|pareto|excels?|"
-    r"preferred|the bar for|state\W{1,3}of\W{1,3}the\W{1,3}art)\b",
+    r"preferred|the bar for|state\W{1,3}of\W{1,3}the\W{1,3}art|to beat)\b",
     re.I,
 )
 # "among the leading models", "one of the best", "top-tier", "at the frontier": a

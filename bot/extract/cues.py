@@ -39,6 +39,7 @@ from bot.extract.patterns import (
     Finder,
     Sentence,
     _coordinated,
+    _denies,
     _group_from_mods,
     _near_negation,
     _rank,
@@ -446,6 +447,7 @@ _BEFORE_NAME = regex(
     r"(?:(?:current|new|latest)\s+)?(?:(?P<abs>state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|"
     r"industry[- ]leading|world[- ]leading|class[- ]leading|market[- ]leading)|"
     r"(?P<rel>top[- ]ranked|top[- ]performing|highest[- ]ranked|highest[- ]scoring|"
+    r"(?:#|No\.\s?|number[- ])(?:1|one)[- ]ranked|"
     r"best[- ]performing|best[- ]placed))\s+"
     r"(?P<mods>(?:(?:new|open|open[- ]source|open[- ]weights?|closed|proprietary|flagship)\s+)?)$",
     re.IGNORECASE,
@@ -535,6 +537,14 @@ _FIRST_PLACE = regex(
     r"\b(?:(?:is|are|was|were|stays?|remains?)\s+(?:now\s+|still\s+|clearly\s+)?in\s+front\b"
     r"(?!\s+of)|shar(?:e|es|ed|ing)\s+(?:the\s+)?(?:first\s+place|top\s+spot|rank\s+1|No\.\s?1)|"
     r"than\s+(?:any|every|all)\s+(?:other|previous|prior|existing)\s+(?:[\w-]+\s+){0,2}?models?\b|"
+    # "remains the model to beat on LMArena"
+    r"\b(?:is|are|was|remains?|remained|stays?|stayed|becomes?|became)\s+"
+    r"(?:now\s+|still\s+|clearly\s+|not\s+|no\s+longer\s+)?the\s+(?:model|one|LLM|system)\s+"
+    r"to\s+beat\b|"
+    # "took the crown on LMArena", "reclaims the throne"
+    r"\b(?:tak(?:es|en|ing)|took|claim(?:s|ed|ing)?|seiz(?:es|ed|ing)|grab(?:s|bed|bing)?|"
+    r"snatch(?:es|ed|ing)?|captur(?:es|ed|ing)|retain(?:s|ed|ing)?|regain(?:s|ed|ing)?|"
+    r"reclaim(?:s|ed|ing)?)\s+the\s+(?:crown|throne)\b|"
     # "currently sets the pace for software-engineering work"
     r"\b(?:sets?|setting)\s+the\s+pace\b(?!\s+(?:of|at)\b)|"
     # "consistently comes out on top on hard logical reasoning"
@@ -576,6 +586,12 @@ _PLACED_IT = regex(
     r"\b(?:ranked|ranks|rank|puts?|placed|places|lists?|listed|rated|rates)\s+(?P<it>it|the\s+model)\s+"
     r"(?:at\s+|in\s+)?(?:the\s+)?(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth)|(?P<num>\d{1,3})(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+# "secured the runner-up spot", "finished as runner-up": second place
+_RUNNER_UP = regex(
+    r"\b(?:secur|claim|tak|took|grab|earn|hold|held|finish|came|come|end|land)\w*\s+"
+    r"(?:as\s+(?:the\s+)?|the\s+)runner[- ]up(?:\s+(?:spot|position|place|slot))?\b",
     re.IGNORECASE,
 )
 _WON = regex(r"\b(?:won|wins|win)\s+(?:outright|overall|the\s+(?:crown|title))\b", re.I)
@@ -814,9 +830,12 @@ def find_ordinals(s: Sentence) -> list[Hit]:
             continue  # "came out ahead in five categories": wins counted, no place
         setting = task and _BOARD_OR_CATEGORY.match(s.text.lower(), task.start("task"))
         own = slug(words) if task and not setting else None
-        _rank(s, found, m.start(), 1, metric=own)
+        # "is not the model to beat": the denial inside the cue's own words
+        _rank(s, found, m.start(), 1, metric=own, denied=_denies(m.group(0)))
     for m in _WON.finditer(s.text):
         _rank(s, found, m.start(), 1)
+    for m in _RUNNER_UP.finditer(s.text):
+        _rank(s, found, m.start(), 2)
     for model in s.models:
         if none := _NONE_BEATS.search(s.text, max(0, model.start - 60), model.start):
             # "No other model beats Gemini 2.5 Pro on LMArena": it holds first place, among

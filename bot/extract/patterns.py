@@ -462,6 +462,9 @@ _RANK_LEADER = _i(
 _RANK_TOP_K = _i(
     r"\b(?:is|are|ranks?|ranked|sits?|remains?|stays?|placed|lands?|landed|debuts?|debuted|"
     r"made it|makes it|make|makes|made|breaks? into|broke into|enters?|entered|one of|in|inside|"
+    # "cracked the top 5", "climbed into the top ten", "joins the top three"
+    r"cracks?|cracked|cracking|joins?|joined|climbs?|climbed|jumps?|jumped|moves?|moved|"
+    r"rises?|rose|surges?|surged|returns?|returned|gets?\s+into|got\s+into|"
     r"within)\s+(?:\w+\s+)?"
     # "sits inside the global top five", "the sole open entry inside the top ten"
     r"(?:(?:[\w-]+\s+){0,3}?(?:entry|model|one|name)\s+)?"
@@ -469,6 +472,11 @@ _RANK_TOP_K = _i(
     r"top[- ](\d{1,2}|ten|five|three|twenty)\b"
     # "the top three open models": the places are counted within that group
     r"(?:(?P<mods>(?:\s+[\w.-]+){1,3}?)\s+(?:models|LLMs|systems|entries)\b)?"
+)
+# "is a top-five model", "remains a top 10 LLM on LMArena"
+_RANK_A_TOP_K = _i(
+    r"\b(?:is|was|remains?|remained|stays?|stayed|becomes?|became)\s+(?:now\s+|still\s+|not\s+)?"
+    r"an?\s+top[- ](\d{1,2}|ten|five|three|twenty)\s+(?:model|LLM|system|contender|entry)\b"
 )
 # a denial on the verb itself ("has not dropped out", "never fell out"), not one
 # earlier in the clause ("couldn't keep up and dropped out")
@@ -1999,6 +2007,9 @@ def find_ranks(s: Sentence) -> list[Hit]:
         _rank(s, found, m.start(), _num(m.group(1)), op="top_k" if kept_in else "not_top_k")
         for hit in found[before:]:
             hit.negated = False  # the op says it, either way
+    for m in _RANK_A_TOP_K.finditer(t):
+        op_a: RankOp = "not_top_k" if _near_negation(t, m.start() + 8) else "top_k"
+        _rank(s, found, m.start(), _num(m.group(1)), op=op_a)
     for m in _RANK_TOP_K.finditer(t):
         if _NEARLY_IN.search(m.group(0)):
             continue  # "sits near the top ten": outside it, by how much unsaid

@@ -3389,6 +3389,7 @@ def test_a_fronted_places_object_is_no_subject_of_the_next() -> None:
         ("Claude 3.7 Sonnet", "Gemma 3 27B", "trails"),
     }
 
+
 # -- a superlative written beside a name: as its modifier or in an apposition --
 
 
@@ -3705,3 +3706,54 @@ def test_our_new_high_is_first_among_the_makers_own_models() -> None:
 )
 def test_a_new_best_that_places_no_model(text: str) -> None:
     assert not [c for c in claims(text) if c["type"] == "rank_position" and not c["negated"]]
+
+
+# -- places said with idioms: a crown, the runner-up spot, the model to beat, a top-N --
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gemini 2.5 Pro took the crown on LMArena.", ("Gemini 2.5 Pro", 1, "eq")),
+        ("Gemini 2.5 Pro reclaims the throne on LMArena.", ("Gemini 2.5 Pro", 1, "eq")),
+        ("Gemini 2.5 Pro remains the model to beat on LMArena.", ("Gemini 2.5 Pro", 1, "eq")),
+        ("Claude Opus 4 secured the runner-up spot on LMArena.", ("Claude Opus 4", 2, "eq")),
+        ("Grok 4 finished as runner-up on LMArena.", ("Grok 4", 2, "eq")),
+        ("DeepSeek-R1 cracked the top 5 on LMArena.", ("DeepSeek-R1", 5, "top_k")),
+        ("DeepSeek-R1 climbed into the top ten on LMArena.", ("DeepSeek-R1", 10, "top_k")),
+        ("DeepSeek-R1 is a top-five model on LMArena.", ("DeepSeek-R1", 5, "top_k")),
+        ("The #1-ranked Gemini 2.5 Pro is available now.", ("Gemini 2.5 Pro", 1, "eq")),
+    ],
+)
+def test_a_place_said_with_an_idiom(text: str, place: tuple[str, int, str]) -> None:
+    found = [
+        (c["model"], c["rank"], c["op"], c["negated"])
+        for c in claims(text)
+        if c["type"] == "rank_position"
+    ]
+    assert found == [(*place, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gemini 2.5 Pro is not the model to beat on LMArena.", (1, "eq", True)),
+        ("Gemini 2.5 Pro is no longer the model to beat on LMArena.", (1, "eq", True)),
+        ("DeepSeek-R1 is not a top-five model on LMArena.", (5, "not_top_k", False)),
+    ],
+)
+def test_a_denied_idiom_is_read_denied(text: str, place: tuple[int, str, bool]) -> None:
+    found = [(c["rank"], c["op"], c["negated"]) for c in claims(text)]
+    assert found == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meta made a top-10 hire for its AI lab.",
+        # the crown of a category is not the board's
+        "Claude 3.5 Sonnet takes the coding crown on LMArena.",
+    ],
+)
+def test_idioms_that_place_no_model_overall(text: str) -> None:
+    assert not [c for c in claims(text) if c["type"] == "rank_position" and c["category"] is None]
