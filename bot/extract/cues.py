@@ -218,7 +218,9 @@ _SCORING_LEAD = regex(
     r"ranks?\s+(?:#|No\.\s?)\d+|hits?|hitting)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:(?:score|rating|elo)\s+of\s+|at\s+)?(?:about\s+|around\s+|over\s+)?$|"
     # "..., released March 20, with a score of 1464": the clause's subject scored it
-    r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:score|rating|elo|mark)\s+of\s+"
+    # ("Llama 3.1 405B, with an MMLU of 88.6, rivals ...": a test's name for "score")
+    r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:score|rating|elo|mark|accuracy|"
+    r"(?-i:[A-Z][\w.-]*[A-Z0-9][\w.-]*))\s+of\s+"
     r"(?:about\s+|around\s+|over\s+)?$",
     re.IGNORECASE,
 )
@@ -1102,7 +1104,8 @@ _NAMED_COMPARATORS: tuple[Comparator, ...] = ("gt", "lt", "approx")  # groups of
 
 def find_score_slots(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
-    if not s.scores_context and not _SCORE_CONTEXT.search(s.text):
+    # ("with an MMLU of 88.6": a test's name says the number is a score)
+    if not (s.scores_context or _SCORE_CONTEXT.search(s.text) or _KNOWN_BENCH.search(s.text)):
         return found
     if _SOCIAL.search(s.text) and not _SCORE_WORD.search(s.text):
         return found  # "the thread got 1,412 points and 873 comments": votes on a post
@@ -1130,7 +1133,9 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         lead = s.text[max(0, m.start() - 30) : m.start()]
         version = _NAME_NUMBER.search(lead) and float(raw) < 100 and not _BENCH_BEFORE.search(lead)
         fronted = _FRONTED_SCORE.match(s.text, 0, m.start())
-        version = version and not fronted  # "With 86.4% on MMLU, ...": no name's version
+        # "With 86.4% on MMLU, ...", "GPT-4 86.4% and Claude 3 Opus 86.8%": no name's
+        # version is fronted, nor carries a percent sign
+        version = version and not fronted and not m.group("pct")
         if _BENCH_BEFORE.search(lead) and float(raw) < 10 and _BENCH_VERSION.match(s.text, m.end()):
             continue  # "on SWE-Bench Pro and Terminal-Bench 2.0, benchmarks ...": its version
         if _SINCE.search(lead):

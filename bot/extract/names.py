@@ -328,6 +328,9 @@ class Gazetteer:
             trail = _TRAILING_SCORE.search(text, head.start(), end)
             if trail and any(c.isdigit() for c in text[head.start() : trail.start()]):
                 end = trail.start()  # "Llama-2-70b-chat 1065": the number is its score
+            percent = text.startswith("%", end)
+            if percent and (pct := _TRAILING_NUMBER.search(text, head.end(), end)):
+                end = pct.start()  # "Claude 3 Opus 86.8%": no version has a percent sign
             if end > head.end() and (variant := _VARIANT_NOTE.match(text, end)):
                 # "Claude 3.5 Sonnet (new)", "GPT-4o (August '24)", "(20241022)": which
                 # build the text means; the resolver reads the note (registry/mentions.py)
@@ -531,6 +534,7 @@ _VARIANT_NOTE = regex(
 _HUB_OWNER = regex(r"(?<![\w./-])[A-Za-z0-9][\w.-]*/(?=[A-Za-z])")
 # "Llama-2-70b-chat 1065": a score; "DeepSeek R1 0528", "Qwen3 235B 2507": a release
 # date (MMDD, YYMM) that is part of the name
+_TRAILING_NUMBER = regex(r" \d+(?:\.\d+)?$")
 _TRAILING_SCORE = regex(r" (?!0\d\d\d\b|2[3-9](?:0[1-9]|1[0-2])\b)\d{3,4}(?:\.\d+)?$")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 _DASH_CHARS = ("\u2010", "\u2011", "\u2012", "\u2013")

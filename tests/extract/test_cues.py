@@ -3757,3 +3757,29 @@ def test_a_denied_idiom_is_read_denied(text: str, place: tuple[int, str, bool]) 
 )
 def test_idioms_that_place_no_model_overall(text: str) -> None:
     assert not [c for c in claims(text) if c["type"] == "rank_position" and c["category"] is None]
+
+
+# -- a number with a percent sign is no version; a test's name makes a score's context --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On MMLU, GPT-4 scores 86.4% and Claude 3 Opus 86.8%.",
+            {("GPT-4", 86.4), ("Claude 3 Opus", 86.8)},
+        ),
+        ("Llama 3.1 405B, with an MMLU of 88.6, rivals GPT-4o.", {("Llama 3.1 405B", 88.6)}),
+        ("Gemini 2.5 Pro, with a GPQA of 84%, leads the pack.", {("Gemini 2.5 Pro", 84)}),
+        # a version stays the name's
+        ("Claude Opus 4.8 scores 80% on SWE-bench.", {("Claude Opus 4.8", 80)}),
+    ],
+)
+def test_a_percent_after_a_name_is_its_score(text: str, expected: set[tuple[str, float]]) -> None:
+    assert scores(text) == expected
+
+
+def test_a_name_does_not_take_a_percent_as_its_version() -> None:
+    gaz = make_gazetteer(board_models=BOARD_NAMES)
+    assert [m.text for m in gaz.models("and Claude 3 Opus 86.8% on MMLU")] == ["Claude 3 Opus"]
+    assert [m.text for m in gaz.models("GPT-4 86.4% here")] == ["GPT-4"]
