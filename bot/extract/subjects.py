@@ -77,6 +77,11 @@ _RELEASED = regex(
     r"(?:the\s+|our\s+|a\s+|an\s+)?(?:new\s+)?",
     re.IGNORECASE,
 )
+# a maker (not "we") putting a model out: "xAI released an early Grok 3 build"
+_THIRD_RELEASED = regex(
+    r"\b(?:released|launched|unveiled|introduced|shipped|rolled\s+out|open-sourced)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:(?:new|early|updated|latest|experimental|preview)\s+)*"
+)
 _COORDINATED = regex(r"^\s*(?:,\s*)?(?:and|or|nor|&|/|,|vs\.?|versus)\s*$", re.IGNORECASE)
 
 
@@ -279,6 +284,12 @@ def antecedent(
     if not subj and released and named and named[0].start == released.end():
         # "We release Mixtral 8x7B Instruct alongside Mixtral 8x7B": the one released first
         return named[0].text
+    if not subj and (made := _THIRD_RELEASED.search(text, 0, end)) is not None:
+        # "xAI released an early Grok 3 build, and it went straight to No. 1": the one
+        # model a maker put out, when the clause names no subject model
+        after = [o for o in named if o.start >= made.end()]
+        if after and after[0].start == made.end() and len({o.text for o in after}) == 1:
+            return after[0].text
     if len(subj) != 1:
         return None
     m = subj[0]

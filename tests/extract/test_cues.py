@@ -3783,3 +3783,30 @@ def test_a_name_does_not_take_a_percent_as_its_version() -> None:
     gaz = make_gazetteer(board_models=BOARD_NAMES)
     assert [m.text for m in gaz.models("and Claude 3 Opus 86.8% on MMLU")] == ["Claude 3 Opus"]
     assert [m.text for m in gaz.models("GPT-4 86.4% here")] == ["GPT-4"]
+
+
+# -- "it" after a maker put out one model: "xAI released Grok 3, and it ..." --
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Elon Musk's xAI released an early Grok 3 build nicknamed 'Chocolate', and it went "
+            "straight to No. 1 on the lmarena Chatbot Arena.",
+            ("Grok 3", 1),
+        ),
+        (
+            "OpenAI launched GPT-4.5 last week, and it quickly rose to first place on LMArena.",
+            ("GPT-4.5", 1),
+        ),
+        ("Google released Gemma 3, and it ranks ninth on LMArena.", ("Gemma 3", 9)),
+    ],
+)
+def test_it_after_a_release_is_the_model_released(text: str, place: tuple[str, int]) -> None:
+    assert ranks(text) == {place}
+
+
+def test_it_after_a_release_of_two_models_is_neither() -> None:
+    text = "Google released Gemma 3 alongside Gemini 2.0 Flash, and it ranks ninth on LMArena."
+    assert ranks(text) == set()
