@@ -131,7 +131,8 @@ _APPOSITION = regex(
     r"(?:(?:currently|now|still|today)\s+)?"
     r"(?:the\s+|our\s+|its\s+|their\s+|which\s+is\s+|an?\s+(?:new\s+)?|"
     # "Voxtral TTS, our first text-to-speech model with state-of-the-art performance"
-    r"(?:our|a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:with|for|of|delivering|offering)\s+)?$"
+    # ("Voxtral Transcribe 2, two next-generation speech-to-text models with ...")
+    r"(?:our|a|an|the|two|three|four)\s+(?:[\w-]+\s+){0,6}?(?:with|for|of|delivering|offering)\s+)?$"
 )
 _NAME_FOLLOWS = regex(r"^\s*[,:–—]\s*(?:the\s+)?$")
 _PLURAL = regex(

@@ -3412,6 +3412,11 @@ def test_a_fronted_places_object_is_no_subject_of_the_next() -> None:
             "Even Qwen3.5-397B-A17B, the strongest OSS competitor shown, needs 4 passes.",
             "Qwen3.5-397B-A17B",
         ),
+        (
+            "Today we release Voxtral Transcribe 2, two speech-to-text models with "
+            "state-of-the-art transcription quality.",
+            "Voxtral Transcribe 2",
+        ),
     ],
 )
 def test_a_superlative_beside_a_name_is_its_first_place(text: str, model: str) -> None:
