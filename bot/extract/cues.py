@@ -61,6 +61,7 @@ from bot.extract.regexes import longest_first, regex
 from bot.extract.scope import slug
 from bot.extract.subjects import subjects
 from store.claims import Group
+from store.judge.rank import AMONG_LEADING_K
 
 _SUPERLATIVE = regex(
     r"\b(?:state[- ]of[- ]the[- ]art|SOTA|best[- ]in[- ]class|industry[- ]leading|"
@@ -72,7 +73,9 @@ _SUPERLATIVE = regex(
     r"(?:\s+and|,)?\s+){0,2}"
     r"(?P<sup>best|strongest|smartest|most\s+(?:capable|powerful|intelligent|advanced|"
     r"accurate|agentic|efficient|cost[- ]efficient|performant)|top[- ](?:performing|ranked)|"
-    r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading|highest|greatest)"
+    r"highest[- ](?:scoring|ranked|performing)|best[- ]performing|leading|highest|greatest|"
+    # "Gemini 2.5 Pro, the top model on LMArena," ("the top 10 models" counts places)
+    r"top(?![- ]?(?:\d|ten\b|five\b|three\b|twenty\b|two\b|four\b|tier|notch|spot|place)))"
     # "the strongest OSS competitor shown": a model set among its rivals
     r"(?P<mods>(?:\s+[\w-]+){0,6}?)\s+(?:model|LLM|system|assistant|agent|family|release|"
     r"competitor|contender|entrant|"
@@ -355,6 +358,9 @@ def _topic_subject(s: Sentence, pos: int) -> str | None:
     return s.topic
 
 
+_ONE_OF = regex(r"\b(?:one|two|three|some|any)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _starts(text: str, m: re.Match[str]) -> int:
     """Where the determiner before a superlative starts ("the", "our", "Mistral's")."""
     det = _DETERMINER_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -423,12 +429,16 @@ def find_superlatives(s: Sentence) -> list[Hit]:
             within, own = _owned(poss.group(1), within, s)
         # "A and B are our strongest models": the two hold the top two places
         names = _coordinated(s, subject, m.start()) if plural else [subject]
+        # "X is one of the best models": near the top, at no one place (read as the top
+        # ten, as "among the leading models" is)
+        one_of = plural and _ONE_OF.search(s.text, max(0, m.start() - 20), m.start())
+        rank = AMONG_LEADING_K if one_of else len(names)
         for name in names:
             found.append(
                 RankHit(
                     model=name,
-                    rank=len(names),
-                    op="top_k" if len(names) > 1 else "eq",
+                    rank=rank,
+                    op="top_k" if one_of or len(names) > 1 else "eq",
                     within=within,
                     start=m.start(),
                     negated=_near_negation(s.text, m.start()),
@@ -518,8 +528,8 @@ _POSSESSIVE_WORD = regex(r"([\w.&-]+)['’]s\s")
 def _owned(word: str, within: Group | None, s: Sentence) -> tuple[Group | None, bool]:
     """The group a possessive before a superlative names, and whether it is a maker's
     own range that no registry fact describes."""
-    if word.lower() in ("world", "industry"):
-        return within, False
+    if word.lower() in ("world", "industry") or word.lower() in BOARDS:
+        return within, False  # ("LMArena's top model": the board's first, not a maker's)
     org = s.gaz.organisation(word)
     country = None if org else s.gaz.country(word)
     if org is None and country is None:

@@ -3815,3 +3815,43 @@ def test_it_after_a_release_is_the_model_released(text: str, place: tuple[str, i
 def test_it_after_a_release_of_two_models_is_neither() -> None:
     text = "Google released Gemma 3 alongside Gemini 2.0 Flash, and it ranks ninth on LMArena."
     assert ranks(text) == set()
+
+
+# -- "the top model" as a superlative; "one of the best models" is near the top only --
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gemini 2.5 Pro, the top model on LMArena, is now free.", ("Gemini 2.5 Pro", 1, "eq")),
+        ("Gemini 2.5 Pro, LMArena's top model, is now free.", ("Gemini 2.5 Pro", 1, "eq")),
+        (
+            "Gemini 2.5 Pro posts the top overall score on MMLU-Pro (85.2).",
+            ("Gemini 2.5 Pro", 1, "eq"),
+        ),
+        ("Gemini 2.5 Pro is one of the best models on LMArena.", ("Gemini 2.5 Pro", 10, "top_k")),
+        ("Gemini 2.5 Pro is one of the top models on LMArena.", ("Gemini 2.5 Pro", 10, "top_k")),
+        ("Grok 4.3 is one of the strongest models available today.", ("Grok 4.3", 10, "top_k")),
+        # a count of places stays a count
+        ("Gemini 2.5 Pro is among the top 10 models on LMArena.", ("Gemini 2.5 Pro", 10, "top_k")),
+    ],
+)
+def test_the_top_model_and_one_of_the_best(text: str, place: tuple[str, int, str]) -> None:
+    found = [(c["model"], c["rank"], c["op"]) for c in claims(text) if c["type"] == "rank_position"]
+    assert found == [place]
+
+
+def test_the_top_model_of_a_board_is_the_boards_first() -> None:
+    found = claims("Gemini 2.5 Pro, LMArena's top model, is now free.")
+    assert (found[0]["board"], found[0]["metric"]) == ("lmarena-text", "arena_score")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemini 2.5 Pro is a top-tier model.",
+        "Gemini 2.5 Pro trails the top model, GPT-4.5, on LMArena.",
+    ],
+)
+def test_a_top_that_gives_the_subject_no_first_place(text: str) -> None:
+    assert ("Gemini 2.5 Pro", 1) not in ranks(text)
