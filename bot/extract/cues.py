@@ -152,7 +152,9 @@ _GENERAL = regex(
 _INVERTED_TOP = regex(
     r"\b(?:at|on)\s+the\s+top(?:\s+of\s+[^,.;]{1,40})?(?:\s+overall)?,?\s+"
     r"(?:now\s+)?(?:sits?|sat|is|was|stands?|stood|remains?|remained|comes?|came)\s+$|"
-    r"\b(?:first\s+place|the\s+top\s+spot|#1|No\.\s?1)\s+(?:now\s+)?(?:goes|went|belongs|belonged)"
+    r"\b(?:first\s+place|the\s+top\s+spot|#1|No\.\s?1)"
+    # "First place on LMArena now belongs to ..."
+    r"(?:\s+(?:on|in)\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+(?:now\s+)?(?:goes|went|belongs|belonged)"
     r"\s+to\s+$",
     re.IGNORECASE,
 )

@@ -3855,3 +3855,16 @@ def test_the_top_model_of_a_board_is_the_boards_first() -> None:
 )
 def test_a_top_that_gives_the_subject_no_first_place(text: str) -> None:
     assert ("Gemini 2.5 Pro", 1) not in ranks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("First place on LMArena now belongs to Gemini 2.5 Pro.", "Gemini 2.5 Pro"),
+        ("The top spot in the WebDev Arena went to Claude 3.7 Sonnet.", "Claude 3.7 Sonnet"),
+    ],
+)
+def test_a_first_place_on_a_board_given_to_a_model(text: str, model: str) -> None:
+    found = [c for c in claims(text) if c["type"] == "rank_position"]
+    assert [(c["model"], c["rank"], c["negated"]) for c in found] == [(model, 1, False)]
+    assert found[0]["board"] is not None
