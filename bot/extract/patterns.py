@@ -373,7 +373,8 @@ _ORDINAL_WORD = (
 SECOND_PLACE = _i(
     rf"\b{_ORDINAL_WORD}\s+(?:(?:in|on|for|among)\s+[^,;.()]{{1,40}}?|overall)\s*,?\s+"
     rf"(?:and|but|while|yet)\s+(?:just\s+|only\s+|a\s+distant\s+)?(?P<place>{_ORDINAL_WORD})\s+"
-    r"(?=overall\b|in\s+\w|on\s+\w|for\s+\w|with\s+style|under\s+style|in\s+the\s+raw)"
+    r"(?=overall\b|in\s+\w|on\s+\w|for\s+\w|among\s+\w|amongst\s+\w|with\s+style|"
+    r"under\s+style|in\s+the\s+raw)"
 )
 _RANK_SPOT = _i(
     r"\b(?:holds?|held|holding|takes?|took|taking|claims?|claimed|claiming|grabs?|grabbed|"

@@ -986,6 +986,12 @@ class RulesExtractor:
         if category is None and not overall_here and (om := _OTHER_CATEGORY.search(half)):
             # "#2 in the OSS non-reasoning models category": a category the boards may lack
             category = slug(om.group(1))
+        own_place = _own_place(sent.text, hit.start) if hit.type == "rank_position" else None
+        task = _PLACE_TASK.search(own_place) if own_place and not overall_here else None
+        if category is None and task is not None:
+            # "7th for writing and 2nd for math": each place is at its own task, which no
+            # board's category may be (judged unverifiable, never as the overall order)
+            board, metric = None, slug(task.group("task"))
         # "o3-2025-04-16 is ranked 2nd": a build date in a name is no date of the claim
         # nor is a release date in an aside ("o1, released in December, ranks ...")
         # nor a build's date ("ChatGPT-4o (the March 26 update)"), nor one in a clause
@@ -1105,6 +1111,16 @@ _TIMED = regex(
 _LABEL = regex(r"[\s\"“'‘\-–—•*]*(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*:\s*)?")
 
 
+# the task a place is said at, in a sentence of two places ("13th for non-agentic work")
+_PLACE_TASK = regex(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth)\s+(?:in|for|on|at)\s+(?!(?:the|its|their|our|a|an)\b)"
+    # (a board's or a test's name is written with capitals: "fifth on LMArena")
+    r"(?P<task>(?-i:[a-z][\w-]*(?:\s+(?!and\b|but\b)[a-z][\w-]*){0,2}))\b(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _own_place(sentence: str, pos: int) -> str | None:
     """ "first in coding and third overall": the words of the place at `pos`, each of
     two places keeping its own category or "overall" (None: one place here). A place
@@ -1117,7 +1133,10 @@ def _own_place(sentence: str, pos: int) -> str | None:
         return None
     place = m.start("place")
     if pos < place:
-        return sentence[:place]
+        # from the clause the place is said in: "Kimi K2 is 5th for coding, and Qwen3 is
+        # 7th for writing and 2nd for math" keeps coding off Qwen3's seventh place
+        start = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
+        return sentence[start:place]
     after = _CLAUSE_BREAK.search(sentence, place)
     end = after.start() if after else len(sentence)
     return sentence[place:end] if pos < end else None  # a later clause: its own words
@@ -1371,6 +1390,14 @@ _FRONTED_SCOPE = regex(
 _COMMA_AFTER = regex(r"(?:\s+(?:on|in|at)\s+[^,;.]{1,40}?)?\s*,")
 
 
+# a second place said before a group: the group is that place's scope
+_NEXT_PLACE = regex(
+    r"\b(?:and|but|while|yet)\s+(?:just\s+|only\s+)?(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|#\s?\d+|No\s?\d+)\b",
+    re.IGNORECASE,
+)
+
+
 def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
     """The group a place is said within, named after its cue in the same clause; False
     when the place is said within several ("first in the US and China")."""
@@ -1382,6 +1409,8 @@ def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
         between = ctx.text[pos : g.start].replace("No.", "No")
         if not _SCOPE_BEFORE.match(between) or _OVERALL.search(between):
             return None  # "fourth overall and first among open models": fourth overall
+        if _NEXT_PLACE.search(between):
+            return None  # "first in the world and third among open models": the third's
         return False if _AND_MORE.match(ctx.text, g.end) else g.group
     # "Among open models, DeepSeek-R1 leads ...": a scope set before the clause
     for g in ctx.groups:

@@ -578,11 +578,6 @@ def test_a_denial_before_a_preposition_of_place_denies_the_comparison() -> None:
             "Llama 4 Maverick hasn’t slipped out of the top 20 on LMArena.",
             ("Llama 4 Maverick", 20, "top_k", None, None, False),
         ),
-        # "overall" keeps the first place off the group named after it
-        (
-            "DeepSeek-R1 ranks fourth overall and first among open models on LMArena.",
-            ("DeepSeek-R1", 4, "eq", None, None, False),
-        ),
         (
             "Among open models on LMArena, DeepSeek-R1 ranks first.",
             ("DeepSeek-R1", 1, "eq", True, None, False),
@@ -3868,3 +3863,60 @@ def test_a_first_place_on_a_board_given_to_a_model(text: str, model: str) -> Non
     found = [c for c in claims(text) if c["type"] == "rank_position"]
     assert [(c["model"], c["rank"], c["negated"]) for c in found] == [(model, 1, False)]
     assert found[0]["board"] is not None
+
+
+# -- each of two places keeps its own task and its own scope --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a task no board's category is: the place is at that task, never the overall order
+        (
+            "Kimi K2 is 5th for coding, and Qwen3 is 7th for writing and 2nd for math.",
+            {
+                ("Kimi K2", 5, "coding", None),
+                ("Qwen3", 7, None, "writing"),
+                ("Qwen3", 2, "math", None),
+            },
+        ),
+        (
+            "AICodeKing ranked Kimi K2 Thinking 13th for non-agentic work and 10th for agentic "
+            "work.",
+            {
+                ("Kimi K2 Thinking", 13, None, "non_agentic_work"),
+                ("Kimi K2 Thinking", 10, None, "agentic_work"),
+            },
+        ),
+    ],
+)
+def test_each_of_two_places_keeps_its_own_task(
+    text: str, expected: set[tuple[str, int, str | None, str | None]]
+) -> None:
+    found = {(c["model"], c["rank"], c["category"], c["metric"]) for c in claims(text)}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Qwen3 is first in the world and third among open models.", (1, None), (3, True)),
+        ("Kimi K2 is fifth on LMArena and first among open models.", (5, None), (1, True)),
+        ("Qwen3 is fourth overall and first among open models.", (4, None), (1, True)),
+        # "overall" keeps the first place off the group named after it
+        (
+            "DeepSeek-R1 ranks fourth overall and first among open models on LMArena.",
+            (4, None),
+            (1, True),
+        ),
+    ],
+)
+def test_a_group_after_a_second_place_scopes_only_that_place(
+    text: str, first: tuple[int, bool | None], second: tuple[int, bool | None]
+) -> None:
+    found = {
+        (c["rank"], (c["within"] or {}).get("open_weights"))
+        for c in claims(text)
+        if c["type"] == "rank_position"
+    }
+    assert found == {first, second}
