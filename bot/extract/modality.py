@@ -124,6 +124,8 @@ _BOUNDED = regex(
     r"\bbefore\s+(?!(?:the\s+)?style\b)(?:the\s+|its\s+|their\s+|[A-Z0-9])",
     re.IGNORECASE,
 )
+# "has held the top spot — but only until March": the span's end set off after the clause
+_BOUNDED_AFTER = regex(r"\s*[-–—,;(]\s*(?:but\s+)?(?:only\s+)?(?:until|till)\s+\w", re.IGNORECASE)
 # "GPT-4o was first, then Gemini took over": first before a time the text does not date
 _SUCCEEDED_AFTER = regex(
     r"[^.;]{0,80}?,?\s*(?:and\s+|but\s+)?then\s+[^,;]{0,60}?\b(?:took\s+over|overtook|"
@@ -397,7 +399,8 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
     past = past or bool(_BRIEFLY_PAST.search(clause + text[pos : pos + 15]))
     # "until March", "before Gemini 2.5 Pro arrived": only the end of a span is given
     own = clause + text[pos : _clause_end(text, pos)]
-    past = past or bool(_BOUNDED.search(own) and _PAST_VERB.search(own))
+    bounded = _BOUNDED.search(own) or _BOUNDED_AFTER.match(text, _clause_end(text, pos))
+    past = past or bool(bounded and _PAST_VERB.search(own))
     past = past or bool(_SUCCEEDED_AFTER.match(text, pos))
     past = past or bool(_NEVER_PAST.search(clause + text[pos : pos + 15]))
     # "X, which ranked third at launch, now sits tenth": the other clause's "now"

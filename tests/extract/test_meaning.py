@@ -963,6 +963,8 @@ def test_a_paragraphs_date_goes_on_over_its_undated_past(text: str, as_of: str) 
         "Until late March, Grok 3 was the top model on LMArena.",
         "Grok 3 was #1 on LMArena before Gemini 2.5 Pro arrived.",
         "Before the March update, Grok 3 ranked first on LMArena.",
+        "Since then, Grok 3 has held the top spot, but only until March.",
+        "Grok 3 held the top spot on LMArena — only until March, when Gemini 2.5 Pro arrived.",
         # a time counted from a launch the text does not date
         "Two weeks after launch, Grok 3 ranked first on LMArena.",
         "A few days into its release, Grok 3 ranked first on LMArena.",
