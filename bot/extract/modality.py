@@ -112,6 +112,21 @@ _SO_THEY_SAY = regex(
     r"(?:goes|says|claims|would\s+have\s+it)\b",
     re.IGNORECASE,
 )
+_CLOSE_TO = regex(r"\bc(?:a|o)m(?:es?|ing)\s+close\s+to\s+$", re.IGNORECASE)
+_GERUND = regex(r"[a-z]+ing\b", re.IGNORECASE)
+_GAP_CLOSING = regex(
+    r"(?:caught|catch\w*|eras\w+|clos\w+|narrow\w*|halv\w+|shr[iu]nk\w*|wip\w+|the\s+gap)\b",
+    re.IGNORECASE,
+)
+_UNREACHED = regex(
+    r"\b(?:(?:nearly|almost)\s+(?:(?!\d)[\w-]+\s+){0,2}|all\s+but\s+|narrowly\s+missed\s+|"
+    r"just\s+missed\s+|on\s+the\s+verge\s+of\s+|"
+    r"(?:[\w-]+\s+){1,2}away\s+from\s+|within\s+(?:a\s+)?(?:reach|striking\s+distance)\s+of\s+|"
+    r"(?:hop(?:es|ed|ing)|tr(?:ies|ied|ying)|struggl(?:es|ed|ing)|aim(?:s|ed|ing)?|seek(?:s|ing)?|"
+    r"want(?:s|ed)?|bid(?:s|ding)?|attempt(?:s|ed|ing)?|look(?:s|ing)?|push(?:es|ing)?|"
+    r"vy(?:ing)?|vies|battl(?:es|ing))\s+(?:to|for)\s+)$",
+    re.IGNORECASE,
+)
 _SUPPOSED = regex(
     r"[a-z]+ing\b[^,.;:]{0,80}?\b(?:would|could|might|will|'d)\s+(?:(?:\w+ly|surely|still)\s+)?"
     r"(?:be|mean|make|come\s+as|surprise|shock|stun|change|upend)\b",
@@ -149,8 +164,9 @@ _DENIED_AFTER = regex(
     # "..., which it is not"; "...; our reading of the board does not back that up"
     r"[^.;]{0,80}?,\s*which\s+(?:it|they)\s+(?:is|are|was|were)\s*(?:n['’]t|not)\b|"
     # "..., which is not the case"; "..., but it doesn't."
+    # (not "which was not the case a year ago": another time's, and this one's holds)
     r"[^.;]{0,120}?,\s*which\s+(?:is|was)\s*(?:n['’]t|not)\s+(?:the\s+case|true|so|correct|"
-    r"accurate)\b|"
+    r"accurate)\s*(?:[.!]|$)|"
     r"[^.;]{0,120}?,\s*(?:but|yet)\s+(?:it|they|that|this|he|she)\s+(?:does|do|did|is|are|was|"
     r"were|has|have|had)\s*(?:n['’]t|not)\s*(?:(?:so|true|the\s+case|right)\s*)?(?:[.!]|$)|"
     r"[^.]{0,200}?[;,:]\s*(?:but\s+|yet\s+)?[^.;]{0,60}?\b(?:does|do|did)\s*(?:n['’]t|not)\s+"
@@ -269,6 +285,8 @@ _ODDS = regex(
 # a "once" that looks ahead has its "will")
 _CONDITION = regex(r"(?:^|[\s,;(\"“])(?<!as )(?<!even )(?:if|unless)\s", re.IGNORECASE)
 _REJECTED = regex(
+    # ("No one disputes that X is first" affirms it)
+    r"(?<!\bone\s)(?<!\bnobody\s)(?<!n['’]t\s)(?<!\bnot\s)(?<!\bcannot\s)"
     r"\b(?:rejects?|rejected|denies|denied|disputes?|disputed|debunk(?:s|ed)?|refutes?|"
     r"refuted|dismiss(?:es|ed)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|idea|notion)?"
     r"\s*(?:that\b)?|\bit\s+is\s+(?:false|untrue|not\s+true)\s+that\b|"
@@ -309,12 +327,15 @@ _REJECTED = regex(
 # "Claims that X beats Y are false", "reports that X leads were not borne out": the
 # claim is reported, then denied after it
 _CLAIM_THAT = regex(
-    r"\b(?:claims?|reports?|suggestions?|assertions?|rumou?rs?|idea|notion|talk|belief)\s+that\b",
+    r"\b(?:claims?|reports?|suggestions?|assertions?|rumou?rs?|idea|notion|talk|belief)\s+that\b|"
+    # "Anyone who says X trails Y is wrong"
+    r"\b(?:anyone|anybody|those|people|whoever)\s+(?:who\s+)?(?:says?|claims?|thinks?|believes?)\b",
     re.IGNORECASE,
 )
 _FALSE_AFTER = regex(
-    r"\b(?:are|is|were|was|has\s+been|have\s+been|proved|proven|turned\s+out)\s+(?:\w+\s+)?"
-    r"(?:to\s+be\s+)?(?:false|untrue|wrong|unfounded|misleading|overblown|exaggerated|"
+    # ("is not wrong" is no denial)
+    r"\b(?:are|is|were|was|has\s+been|have\s+been|proved|proven|turned\s+out)\s+"
+    r"(?:(?!not\b|never\b)\w+\s+)?(?:to\s+be\s+)?(?:false|untrue|wrong|unfounded|misleading|overblown|exaggerated|"
     r"premature|debunked|not\s+true|not\s+borne\s+out|(?:a\s+)?myth|nonsense)\b|"
     # "Claims that X beats Y do not survive a look at the data"
     r"\b(?:do|does|did)\s*(?:n['’]t|\s+not)\s+(?:survive|hold\s+up|stand\s+up|withstand|bear\s+scrutiny)\b",
@@ -410,6 +431,18 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
     asked = asked or almost_tied or bool(_SO_THEY_SAY.search(text, pos))
     # "Gemma 3 beating R1 would be a surprise": a supposition, not a claim
     asked = asked or bool(_SUPPOSED.match(text, pos))
+    # "nearly cracked the top 5", "hopes to crack it", "one vote away from taking the crown":
+    # a place not reached (the verbs of winning this has always negated stay negated)
+    # ("nearly 30 points ahead": "nearly" measures the number)
+    # ("all but erased the gap", "almost caught up": a gap that closed by that much)
+    unreached = (
+        not negated and not text[pos : pos + 1].isdigit() and not _GAP_CLOSING.match(text, pos)
+    )
+    asked = asked or (unreached and bool(_UNREACHED.search(text, max(0, pos - 60), pos)))
+    # "came close to cracking the top 5" (while "comes close to Y" is a place behind Y)
+    asked = asked or (
+        unreached and bool(_CLOSE_TO.search(text, 0, pos) and _GERUND.match(text, pos))
+    )
     return Mood(negated=negated, forecast=forecast, undated_past=past, asked=asked)
 
 

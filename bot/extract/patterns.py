@@ -411,7 +411,9 @@ _RANK_TOPS_BOARD = _i(
     r"rules|ruled|dominates|dominated|"
     # "Google keeps its grip on Chatbot Arena"
     r"(?:keeps?|kept|tightens?|tightened|maintains?|maintained|holds?|held)\s+(?:its|their|a)\s+"
-    r"(?:firm\s+|tight\s+)?(?:grip|hold)\s+on|"
+    # (not "its grip on second place", "on the open-model crown": another place, a group's)
+    r"(?:firm\s+|tight\s+)?(?:grip|hold)\s+on(?!\s+(?:the\s+|its\s+)?(?:second|third|fourth|fifth|"
+    r"runner|no\.|#|\d|open|closed|[\w.'’]+-(?:model|weights?|source))[\w-]*\b)|"
     # "is likely to top LMArena", "could top the leaderboard"
     r"(?:(?<=to )|(?<=will )|(?<=could )|(?<=may )|(?<=might )|(?<=can )|(?<=n't ))top)\s+"
     # "the first model to top 1500 on LMArena" crosses a score, it holds no place
@@ -1524,6 +1526,9 @@ _COUNTRY_BEFORE = _i(
 )
 
 
+_EXCEPT = _i(r"\s*,?\s*(?:except|but\s+(?:one|two|three)|save|other\s+than|apart\s+from|bar)\b")
+
+
 def _countrys_model_over_group(
     s: Sentence, v: re.Match[str], relation: Relation, subject: str
 ) -> GroupHit | None:
@@ -1536,8 +1541,8 @@ def _countrys_model_over_group(
     rival = next((g for g in s.groups if v.end() <= g.start <= v.end() + 2), None)
     if rival is None or not rival.others or _OTHER_WORD.search(s.text, rival.start, rival.end):
         return None
-    if rival.group.country is None:
-        return None
+    if rival.group.country is None or _EXCEPT.match(s.text, rival.end):
+        return None  # "every American model except Gemini": not their best
     mention = next((m for m in s.models if m.text == subject and m.end <= v.start()), None)
     said = _COUNTRY_BEFORE.search(s.text, 0, mention.start) if mention else None
     word = (said.group("who") or said.group("adj")) if said else None
@@ -2288,6 +2293,8 @@ _COUNT_IN_TOP = _i(
 _COUNT_OF_TOP = _i(
     # "three of the top five", "seven of the ten highest-ranked models"
     # ("every one of the top five": all of them, not one)
+    # ("nearly every one", "almost all of": not all)
+    rf"(?<!nearly )(?<!almost )(?<!virtually )(?<!practically )(?<!not )"
     rf"\b(?:(?P<every>every|each)\s+)?(?P<n>{_N}|half|none)\s+of\s+the\s+"
     rf"(?:top[- ](?P<k>{_N})\b|(?P<k3>{_N})\s+"
     r"(?:highest[- ]ranked|top[- ]ranked|best|leading|strongest|top|highest[- ]scoring)\s+"

@@ -208,9 +208,11 @@ _RAW = regex(
 )
 # where a view's words stop holding: a new clause ("..., though it climbs to eighth
 # when style control is applied"; "X, which ties for third in the raw view, falls ...")
+_BRACKETED = regex(r"\([^()]*\)")
 _VIEW_BREAK = regex(
     r";|,\s+(?:and|while|but|whereas|though|although|yet|which|who)\b|"
-    r"\s+(?:while|whereas|though|although|but)\s+|,\s*$|(?<=\w),\s+(?=[a-z]+s\b)",
+    # "8th with style control (13th overall)": an aside has its own view
+    r"\s+(?:while|whereas|though|although|but)\s+|,\s*$|(?<=\w),\s+(?=[a-z]+s\b)|[()]",
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = regex(
@@ -242,6 +244,16 @@ _TOLD_PAST = regex(
 _TOLD_NOW = regex(
     r"\b(?:is|are|has|have|now|currently|today|still|remains?|ranks|leads|beats|sits|"
     r"tops|trails|holds|stands)\b|['’]s\s+(?:been|now|still)\b",
+    re.IGNORECASE,
+)
+# a time of the sentence's own, even one no date is read from ("this week", "recently",
+# "in the latest update", "a month later", "when o1-preview arrived"): not the paragraph's
+_OWN_TIME = regex(
+    r"\b(?:this|last|next|recent\w*|latest|newest|current\w*|writing|updates?|later|earlier|"
+    r"after|before|when|since|ago|now|today|yesterday|then|quarter|season|spring|summer|autumn|"
+    r"fall|winter|meanwhile|subsequently|eventually|soon)\b|"
+    # "Three months on" ("within days" goes on from the paragraph's time)
+    r"\b(?:days?|weeks?|months?|years?)\s+(?:on|into)\b",
     re.IGNORECASE,
 )
 # "The report also counted R1 among ...": a document's finding, of the document's date
@@ -507,12 +519,17 @@ def _lead_measure(sentences: list[Span], title: str) -> str | None:
 def _view(sentence: str, pos: int) -> View | None:
     """The leaderboard view a claim is said in: the one its own clause names, else the
     one the sentence names when it names only one; else both are checked."""
+    pos += sentence[pos : pos + 1] == "("  # a place that opens an aside is inside it
     starts = [0] + [m.end() for m in _VIEW_BREAK.finditer(sentence) if m.end() <= pos]
     ends = [m.start() for m in _VIEW_BREAK.finditer(sentence) if m.start() > pos]
     clause = sentence[starts[-1] : ends[0] if ends else len(sentence)]
     # "ranks 34th, but with style control it jumps to 14th": a view named in the other
     # half of a contrast is that half's; this one's is not said
-    texts = (clause,) if _CONTRAST.search(sentence) else (clause, sentence)
+    # (and an aside in brackets, "8th with style control (13th overall)", has its own,
+    # which is not the rest of the sentence's: "13th (No. 8 with style control)")
+    aside = sentence[starts[-1] - 1 : starts[-1]] == "("
+    rest = _BRACKETED.sub(" ", sentence)
+    texts = (clause,) if aside or _CONTRAST.search(sentence) else (clause, rest)
     for text in texts:
         style, raw = bool(_STYLE.search(text)), bool(_RAW.search(text))
         if style != raw:
@@ -1022,6 +1039,7 @@ class RulesExtractor:
             and _TOLD_PAST.search(own)
             and not _TOLD_NOW.search(sent.text)
             and not _DOCUMENT_SAYS.match(sent.text)
+            and not _OWN_TIME.search(sent.text)
         ):
             dated = told  # the paragraph's time, in the simple past
         as_of: date = dated or article.published

@@ -3920,3 +3920,42 @@ def test_a_group_after_a_second_place_scopes_only_that_place(
         if c["type"] == "rank_position"
     }
     assert found == {first, second}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GPT-4.5 keeps its grip on second place on LMArena.",
+        "Gemini 1.5 Pro Experimental keeps its grip on the runner-up spot on LMArena.",
+        "Llama 3.1 405B keeps its grip on the open-model crown on LMArena.",
+    ],
+)
+def test_a_grip_on_another_place_is_not_first(text: str) -> None:
+    assert all(rank != 1 or c["within"] for c in claims(text) if (rank := c.get("rank")))
+
+
+@pytest.mark.parametrize(
+    ("text", "views"),
+    [
+        (
+            "Claude 3.5 Sonnet ranks 8th with style control (13th overall) on LMArena.",
+            {(8, "style_control"), (13, None)},
+        ),
+        ("Claude 3.5 Sonnet ranks 13th on LMArena (No. 8 with style control).", {(13, None)}),
+    ],
+)
+def test_a_place_in_brackets_has_its_own_view(
+    text: str, views: set[tuple[int, str | None]]
+) -> None:
+    assert {(c["rank"], c["view"]) for c in claims(text) if c["type"] == "rank_position"} == views
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly every one of the top ten models on LMArena is American.",
+        "China's DeepSeek-R1 beat every American model except Gemini on LMArena.",
+    ],
+)
+def test_nearly_all_or_all_but_one_is_no_groups_whole(text: str) -> None:
+    assert [c for c in claims(text) if c["type"] == "group_comparison"] == []

@@ -1077,3 +1077,78 @@ def test_a_date_in_a_described_release_is_not_the_claims() -> None:
 )
 def test_a_launch_the_sentence_dates(text: str, as_of: list[str]) -> None:
     assert [c["as_of"] for c in _claims(text, date(2025, 4, 8))] == as_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place not reached, or only hoped for, is no place held
+        "Llama 3.1 405B nearly cracked the top 5 on LMArena.",
+        "Gemma 2 27B hopes to crack the top 5 on LMArena.",
+        "Llama 3.1 405B almost secured the runner-up spot on LMArena.",
+        "Llama 3.1 405B is one vote away from taking the crown on LMArena.",
+        "The arena was reshuffled, with Llama 3.1 405B nearly taking the top spot.",
+        "First place on LMArena almost belonged to Gemini 1.5 Pro Experimental.",
+        "Gemma 2 27B struggles to keep pace with GPT-4o on LMArena.",
+        "Llama 3.1 405B is on the verge of cracking the top 5 on LMArena.",
+    ],
+)
+def test_a_place_not_reached_is_not_held(text: str) -> None:
+    assert [c for c in _claims(text, date(2024, 9, 1)) if not c["negated"]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "nearly" measuring a number, a gap all but closed: said outright
+        (
+            "Gemini 2.5 Pro sits nearly 30 points ahead of GPT-4o on LMArena.",
+            [("pairwise_comparison", False)],
+        ),
+        (
+            "Chinese models have all but erased the gap with US models on LMArena.",
+            [("trend_gap", False)],
+        ),
+        # a place held beside a hope
+        (
+            "Llama 3.1 405B, hoping to crack the top 5, ranks sixth on LMArena.",
+            [("rank_position", False)],
+        ),
+    ],
+)
+def test_nearly_of_a_number_or_a_gap_is_no_place_missed(
+    text: str, found: list[tuple[str, bool]]
+) -> None:
+    assert [(c["type"], c["negated"]) for c in _claims(text, date(2025, 6, 1))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # "which was not the case" of another time or board says this one holds
+        ("GPT-4o leads LMArena, which was not the case a year ago.", False),
+        ("Gemini 2.5 Pro ranks above o3 on LMArena, which is not the case on WebDev Arena.", False),
+        ("Anyone who says Gemma 2 27B trails Llama 3 70B on LMArena is wrong.", True),
+        ("No one disputes that Gemini 2.5 Pro is first on LMArena.", False),
+        ("The claim that Gemini 2.5 Pro leads LMArena is not wrong.", False),
+        ("Google disputes that o3 is first on LMArena.", True),
+    ],
+)
+def test_denials_that_are_not(text: str, negated: bool) -> None:
+    claims = _claims(text, date(2025, 5, 1))
+    assert claims and all(c["negated"] == negated for c in claims)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Claude 3.5 Sonnet ranked seventh this week.",
+        "Recently, Claude 3.5 Sonnet ranked seventh.",
+        "In the latest update, Claude 3.5 Sonnet ranked seventh.",
+        "A month later, Claude 3.5 Sonnet ranked seventh.",
+        "Claude 3.5 Sonnet ranked seventh when o1-preview arrived.",
+    ],
+)
+def test_a_sentences_own_time_word_stops_the_paragraphs_date(second: str) -> None:
+    claims = _claims(f"In July 2024, GPT-4o led LMArena. {second}", date(2024, 10, 1))
+    assert "2024-07-31" not in {c["as_of"] for c in claims if c.get("rank") == 7}
