@@ -156,18 +156,18 @@ _NEVER_PAST = regex(
 # "..., but that is not true": denied after it is said
 _DENIED_AFTER = regex(
     # "..., according to a viral post that turned out to be wrong"
-    r"[^.;]{0,120}?\baccording\s+to\s+[^.;]{0,60}?\b(?:that|which)\s+(?:later\s+)?"
+    r"(?:[^.;]|\.(?=\d)){0,120}?\baccording\s+to\s+[^.;]{0,60}?\b(?:that|which)\s+(?:later\s+)?"
     r"(?:turned\s+out|proved|was|were|has\s+been)\s+(?:to\s+be\s+)?"
     r"(?:wrong|false|incorrect|mistaken|untrue|fake|bogus)\b|"
-    r"[^.;]{0,80}?,\s*(?:but|yet)\s+(?:that|this|it)(?:\s+is|\s+was|['’]s)\s+"
+    r"(?:[^.;]|\.(?=\d)){0,80}?,\s*(?:but|yet)\s+(?:that|this|it)(?:\s+is|\s+was|['’]s)\s+"
     r"(?:not\s+(?:true|the\s+case|so)|false|untrue|wrong)\b|"
     # "..., which it is not"; "...; our reading of the board does not back that up"
-    r"[^.;]{0,80}?,\s*which\s+(?:it|they)\s+(?:is|are|was|were)\s*(?:n['’]t|not)\b|"
+    r"(?:[^.;]|\.(?=\d)){0,80}?,\s*which\s+(?:it|they)\s+(?:is|are|was|were)\s*(?:n['’]t|not)\b|"
     # "..., which is not the case"; "..., but it doesn't."
     # (not "which was not the case a year ago": another time's, and this one's holds)
-    r"[^.;]{0,120}?,\s*which\s+(?:is|was)\s*(?:n['’]t|not)\s+(?:the\s+case|true|so|correct|"
+    r"(?:[^.;]|\.(?=\d)){0,120}?,\s*which\s+(?:is|was)\s*(?:n['’]t|not)\s+(?:the\s+case|true|so|correct|"
     r"accurate)\s*(?:[.!]|$)|"
-    r"[^.;]{0,120}?,\s*(?:but|yet)\s+(?:it|they|that|this|he|she)\s+(?:does|do|did|is|are|was|"
+    r"(?:[^.;]|\.(?=\d)){0,120}?,\s*(?:but|yet)\s+(?:it|they|that|this|he|she)\s+(?:does|do|did|is|are|was|"
     r"were|has|have|had)\s*(?:n['’]t|not)\s*(?:(?:so|true|the\s+case|right)\s*)?(?:[.!]|$)|"
     r"[^.]{0,200}?[;,:]\s*(?:but\s+|yet\s+)?[^.;]{0,60}?\b(?:does|do|did)\s*(?:n['’]t|not)\s+"
     r"(?:back\s+(?:that|this|it)\s+up|support\s+(?:that|this|it)|bear\s+(?:that|this|it)\s+out)",

@@ -1564,6 +1564,9 @@ def _on_price(s: Sentence, b: GroupPhrase) -> bool:
     return bool(_SPEED_MEASURE.search(s.text, b.end, end.start() if end else len(s.text)))
 
 
+_NO_MEMBER = _i(r"(?:^|[^\w'’])(?:no|none\s+of\s+the)\s+$")
+
+
 def _group_hit(
     s: Sentence, v: re.Match[str], relation: Relation, a: GroupPhrase, b: GroupPhrase
 ) -> GroupHit | None:
@@ -1606,7 +1609,8 @@ def _group_hit(
         group_b=gb,
         relation=rel,
         start=v.start(),
-        negated=_near_negation(s.text, v.start()),
+        # "No Chinese model beats the best American one": none does
+        negated=_near_negation(s.text, v.start()) != bool(_NO_MEMBER.search(s.text, 0, a.start)),
         margin=margin[0] if margin else None,
         margin_op=margin[1] if margin else "approx",
     )

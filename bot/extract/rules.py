@@ -1620,6 +1620,9 @@ def _crossed(hit: Hit, lists: list[list[Mention]]) -> bool:
 
 
 _RELEASED = regex(
+    # "Launched in January, DeepSeek-R1 ranks 17th": a release said before its name
+    r"^\W*(?:first\s+)?(?:released|launched|introduced|announced|unveiled|debuted|shipped)\s+"
+    r"[^,()—–;]{1,40},|"
     # ", the model released in December,": a described release too
     r"(?:,|\(|—|–)\s*(?:(?:the|a|an)\s+[^,()—–;]{0,40}?\s(?:that\s+was\s+|which\s+was\s+)?)?"
     r"(?:which\s+was\s+|first\s+)?(?:released|launched|introduced|announced|"

@@ -1152,3 +1152,27 @@ def test_denials_that_are_not(text: str, negated: bool) -> None:
 def test_a_sentences_own_time_word_stops_the_paragraphs_date(second: str) -> None:
     claims = _claims(f"In July 2024, GPT-4o led LMArena. {second}", date(2024, 10, 1))
     assert "2024-07-31" not in {c["as_of"] for c in claims if c.get("rank") == 7}
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("No Chinese model beats the best American model on LMArena.", True),
+        ("No open model beats the best closed model on LMArena.", True),
+        ("Chinese models beat American ones on LMArena.", False),
+    ],
+)
+def test_no_member_of_a_group_beating_another_is_denied(text: str, negated: bool) -> None:
+    [claim] = _claims(text, date(2024, 9, 1))
+    assert (claim["type"], claim["negated"]) == ("group_comparison", negated)
+
+
+def test_a_release_said_before_its_name_dates_nothing() -> None:
+    [claim] = _claims("Launched in January, DeepSeek-R1 ranks 17th on LMArena.", date(2025, 6, 1))
+    assert (claim["rank"], claim["as_of"]) == (17, "2025-06-01")
+
+
+def test_a_denial_after_a_versioned_name() -> None:
+    text = "Some say DeepSeek-V3 beats Claude 3.5 Sonnet on LMArena, but it doesn't."
+    [claim] = _claims(text, date(2025, 1, 20))
+    assert claim["negated"] is True
