@@ -229,6 +229,16 @@ _UNDATED_AFTER = regex(
     r"for\s+a\s+(?:time|while|spell|stretch))\b",
     re.IGNORECASE,
 )
+# "topped LMArena for a few weeks", "..., at least for two weeks", "led it briefly", "at
+# one point": some time the text does not date, said after the cue
+_UNDATED_TAIL = regex(
+    r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:for\s+(?:a\s+few|a\s+couple\s+of|several|many|two|three|"
+    r"four|five|six|\d+|a)\s+(?:days|weeks|months|years)\b(?!\s+now)|briefly|at\s+one\s+point)\b"
+    # (a month said after it dates the claim: "was briefly the top model in January")
+    r"(?![^.;]{0,40}\b(?:in|on|during|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|20\d\d)\b)",
+    re.IGNORECASE,
+)
 # "briefly ranked #1", "once ranked first": at a time the text does not give ("briefly
 # tops" is now)
 _BRIEFLY_PAST = regex(
@@ -415,7 +425,9 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
         or _DENIED_AFTER.match(text, pos)
     ):
         negated = not negated
-    after = _UNDATED_AFTER.match(text, pos) is not None and not _PERFECT.search(clause)
+    # (the tail's time only of a past: "tops LMArena, briefly ahead of Y" is now)
+    tail = _UNDATED_TAIL.match(text, pos) and _PAST_VERB.search(clause + text[pos : pos + 30])
+    after = bool(_UNDATED_AFTER.match(text, pos) or tail) and not _PERFECT.search(clause)
     past = bool(_UNDATED_PAST.search(clause) or _FRONTED_PAST.match(text)) or after
     past = past or bool(_BRIEFLY_PAST.search(clause + text[pos : pos + 15]))
     # "until March", "before Gemini 2.5 Pro arrived": only the end of a span is given

@@ -1078,6 +1078,8 @@ class RulesExtractor:
 
 # a place's noun narrowed by words no group phrase reads
 _UNREAD_SCOPE = regex(
+    # "set a new record for an open model": a record within a kind, not the board's
+    r"(?:(?!\bamong)[^,;.]){0,40}?\brecords?\s+for\s+(?:a|an|any)\s|"
     r"(?:(?!\bamong)[^,;.]){0,40}?\b(?:models?|LLMs?|systems?|entry|entries|one|options?|"
     r"chatbots?|AIs?)\s+(?:with\s+(?!(?:a|an)\s+(?:score|rating|elo)\b)(?!open\s+weights\b)|whose\b|"
     r"(?:that|which)\s+(?:you|anyone|one|people|developers|companies|users)\b|you\s+can\b|"

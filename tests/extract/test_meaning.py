@@ -1176,3 +1176,26 @@ def test_a_denial_after_a_versioned_name() -> None:
     text = "Some say DeepSeek-V3 beats Claude 3.5 Sonnet on LMArena, but it doesn't."
     [claim] = _claims(text, date(2025, 1, 20))
     assert claim["negated"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claude 3.5 Sonnet ranked second on LMArena for two weeks after launch.",
+        "Grok 3 topped LMArena for a few weeks.",
+        "Grok 3 topped LMArena, at least for a few weeks.",
+        "Grok 3 led LMArena briefly.",
+        "Grok 3 led LMArena at one point.",
+        "Gemma 3 27B set a new record for an open model on LMArena.",
+    ],
+)
+def test_a_past_for_some_time_after_the_cue_is_undated(text: str) -> None:
+    assert _claims(text, date(2025, 6, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Grok 3 has topped LMArena for two weeks.", "Grok 3 tops LMArena, briefly ahead of GPT-4.5."],
+)
+def test_a_time_after_the_cue_that_reaches_now_is_todays(text: str) -> None:
+    assert {c["as_of"] for c in _claims(text, date(2025, 6, 1))} == {"2025-06-01"}
