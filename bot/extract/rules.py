@@ -209,10 +209,17 @@ _RAW = regex(
 # where a view's words stop holding: a new clause ("..., though it climbs to eighth
 # when style control is applied"; "X, which ties for third in the raw view, falls ...")
 _BRACKETED = regex(r"\([^()]*\)")
+_AND_PLACE = regex(
+    r"\s+and\s+(?=(?:\d{1,3}(?:st|nd|rd|th)|No\.\s?\d|#\d|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth)\b)",
+    re.IGNORECASE,
+)
 _VIEW_BREAK = regex(
     r";|,\s+(?:and|while|but|whereas|though|although|yet|which|who)\b|"
     # "8th with style control (13th overall)": an aside has its own view
-    r"\s+(?:while|whereas|though|although|but)\s+|,\s*$|(?<=\w),\s+(?=[a-z]+s\b)|[()]",
+    r"\s+(?:while|whereas|though|although|but)\s+|,\s*$|(?<=\w),\s+(?=[a-z]+s\b)|[()]|"
+    r"\s+and\s+(?=(?:\d{1,3}(?:st|nd|rd|th)|No\.\s?\d|#\d|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth)\b)",
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = regex(
@@ -228,6 +235,14 @@ _PRONOUN_SUBJECT = regex(
 _POSSESSIVE_LEAD = regex(r"^\W*(?:[\w'’-]+\s+){0,4}?its\s+(?!own\b)", re.IGNORECASE)
 _SAYS = regex(r",?\s+(?:said|says|claims|claimed|argues|argued|wrote|writes|told|added|noted)\b")
 _QUESTION = regex(r"\?\s*$")
+# a place, then the task it is for
+_PLACE_FOR_TASK = regex(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|No\.\s?\d{1,3}|#\d{1,3})\s+(?:place\s+)?for\s+(?!now\b|the\s+\w+\s+time\b|"
+    r"(?:a|the)\s+(?:while|time|moment|week|month|year)\b|(?:\w+\s+)?(?:weeks|months|years|days)\b|"
+    r"open\b|closed\b|proprietary\b|its\b|their\b|the\b|an?\b)"
+    r"(?P<task>[a-z][\w-]*(?:\s+(?!on\b|in\b|at\b|and\b|but\b)[a-z][\w-]*){0,2})"
+)
 # a date set before a sentence's words: "In July 2024, ...", "Back in March, ..."
 _DATE_OPENER = regex(
     r"\W*(?:back\s+)?(?:in|on|by|during|as\s+of|at\s+the\s+end\s+of)\s+"
@@ -529,7 +544,9 @@ def _view(sentence: str, pos: int) -> View | None:
     # which is not the rest of the sentence's: "13th (No. 8 with style control)")
     aside = sentence[starts[-1] - 1 : starts[-1]] == "("
     rest = _BRACKETED.sub(" ", sentence)
-    texts = (clause,) if aside or _CONTRAST.search(sentence) else (clause, rest)
+    # ("13th overall and 8th with style control": each place its own view)
+    own = aside or _CONTRAST.search(sentence) or _AND_PLACE.search(sentence)
+    texts = (clause,) if own else (clause, rest)
     for text in texts:
         style, raw = bool(_STYLE.search(text)), bool(_RAW.search(text))
         if style != raw:
@@ -551,6 +568,11 @@ _CONTRAST = regex(r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\
 
 
 _BRACKETED = regex(r"\([^()]*\)")
+_AND_PLACE = regex(
+    r"\s+and\s+(?=(?:\d{1,3}(?:st|nd|rd|th)|No\.\s?\d|#\d|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth)\b)",
+    re.IGNORECASE,
+)
 
 
 def _contrast_half(sentence: str, pos: int) -> str:
@@ -1003,6 +1025,17 @@ class RulesExtractor:
         if category is None and not overall_here and (om := _OTHER_CATEGORY.search(half)):
             # "#2 in the OSS non-reasoning models category": a category the boards may lack
             category = slug(om.group(1))
+        if (
+            category is None
+            and hit.type == "rank_position"
+            and (board or "lmarena").startswith("lmarena")
+            and metric in (None, "arena_score")
+        ):
+            task = _PLACE_FOR_TASK.search(sent.text, hit.start, hit.start + 60)
+            if task and not task.group("task").lower().endswith(("models", "model", "ones")):
+                # "7th for writing", "10th for agentic work": a task no category names,
+                # measured as its own test (unverifiable), never the overall order
+                metric = slug(task.group("task"))
         own_place = _own_place(sent.text, hit.start) if hit.type == "rank_position" else None
         task = _PLACE_TASK.search(own_place) if own_place and not overall_here else None
         if category is None and task is not None:

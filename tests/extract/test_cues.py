@@ -3959,3 +3959,24 @@ def test_a_place_in_brackets_has_its_own_view(
 )
 def test_nearly_all_or_all_but_one_is_no_groups_whole(text: str) -> None:
     assert [c for c in claims(text) if c["type"] == "group_comparison"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Qwen3 is 7th for writing on LMArena.", (None, "writing")),
+        ("Qwen3 is 7th for agentic work.", (None, "agentic_work")),
+        ("Qwen3 is 7th for creative writing on LMArena.", ("creative_writing", "arena_score")),
+        # times are no tasks
+        ("Qwen3 is 7th for now on LMArena.", (None, "arena_score")),
+        ("Qwen3 is first for the second week on LMArena.", (None, "arena_score")),
+    ],
+)
+def test_a_place_for_a_task_is_at_that_task(text: str, task: tuple[str | None, str]) -> None:
+    [claim] = claims(text)
+    assert (claim["category"], claim["metric"]) == task
+
+
+def test_two_places_joined_by_and_each_keep_their_view() -> None:
+    text = "Claude 3.5 Sonnet ranks 13th overall and 8th with style control on LMArena."
+    assert {(c["rank"], c["view"]) for c in claims(text)} == {(13, None), (8, "style_control")}
