@@ -36,24 +36,19 @@ short text (`claimwatch check`) never pays for the parsing.
 
 from __future__ import annotations
 
-import importlib
 import re
 import sys
 from collections.abc import Callable, Collection, Iterator, MutableMapping
 from functools import lru_cache
 from typing import Any
 
-# The parser and compiler `re` itself uses (private, hence looked up by name; their
-# names since 3.11). Without them every pattern runs as it is.
-_sre: Any
-_sre_parse: Any
-_sre_compile: Any
-try:
-    _sre = importlib.import_module("re._constants")
-    _sre_parse = importlib.import_module("re._parser")
-    _sre_compile = importlib.import_module("re._compiler")
-except ImportError:  # pragma: no cover - another Python
-    _sre = _sre_parse = _sre_compile = None
+from bot.extract.regexes import RE_COMPILER, RE_CONSTANTS, RE_PARSER
+
+# The parser and compiler `re` itself uses (bot/extract/regexes.py looks them up);
+# without them every pattern runs as it is.
+_sre: Any = RE_CONSTANTS
+_sre_parse: Any = RE_PARSER
+_sre_compile: Any = RE_COMPILER
 
 WARMUP = 64  # calls before a pattern's literals and twin are derived
 MAX_CLAUSES = 3  # checks per call: the most selective few

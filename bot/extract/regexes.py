@@ -46,15 +46,21 @@ Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 MAX_BYTES = 8_000_000
 _FORMAT = 1
 
+# `re`'s own engine, parser, compiler and constants (private, hence looked up by name;
+# their names since 3.11), shared with prefilter.py. Without them every pattern is
+# compiled as `re` does.
 _sre: Any
 _parser: Any
 _compiler: Any
+RE_CONSTANTS: Any
 try:
     _sre = importlib.import_module("_sre")
     _parser = importlib.import_module("re._parser")
     _compiler = importlib.import_module("re._compiler")
+    RE_CONSTANTS = importlib.import_module("re._constants")
 except ImportError:  # pragma: no cover - another Python
-    _sre = _parser = _compiler = None
+    _sre = _parser = _compiler = RE_CONSTANTS = None
+RE_PARSER, RE_COMPILER = _parser, _compiler
 
 
 def _build(pattern: str, flags: int) -> Compiled:

@@ -235,14 +235,6 @@ _PRONOUN_SUBJECT = regex(
 _POSSESSIVE_LEAD = regex(r"^\W*(?:[\w'’-]+\s+){0,4}?its\s+(?!own\b)", re.IGNORECASE)
 _SAYS = regex(r",?\s+(?:said|says|claims|claimed|argues|argued|wrote|writes|told|added|noted)\b")
 _QUESTION = regex(r"\?\s*$")
-# a place, then the task it is for
-_PLACE_FOR_TASK = regex(
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|No\.\s?\d{1,3}|#\d{1,3})\s+(?:place\s+)?for\s+(?!now\b|the\s+\w+\s+time\b|"
-    r"(?:a|the)\s+(?:while|time|moment|week|month|year)\b|(?:\w+\s+)?(?:weeks|months|years|days)\b|"
-    r"open\b|closed\b|proprietary\b|its\b|their\b|the\b|an?\b)"
-    r"(?P<task>[a-z][\w-]*(?:\s+(?!on\b|in\b|at\b|and\b|but\b)[a-z][\w-]*){0,2})"
-)
 # a date set before a sentence's words: "In July 2024, ...", "Back in March, ..."
 _DATE_OPENER = regex(
     r"\W*(?:back\s+)?(?:in|on|by|during|as\s+of|at\s+the\s+end\s+of)\s+"
@@ -1025,18 +1017,11 @@ class RulesExtractor:
         if category is None and not overall_here and (om := _OTHER_CATEGORY.search(half)):
             # "#2 in the OSS non-reasoning models category": a category the boards may lack
             category = slug(om.group(1))
-        if (
-            category is None
-            and hit.type == "rank_position"
-            and (board or "lmarena").startswith("lmarena")
-            and metric in (None, "arena_score")
-        ):
-            task = _PLACE_FOR_TASK.search(sent.text, hit.start, hit.start + 60)
-            if task and not task.group("task").lower().endswith(("models", "model", "ones")):
-                # "7th for writing", "10th for agentic work": a task no category names,
-                # measured as its own test (unverifiable), never the overall order
-                metric = slug(task.group("task"))
         own_place = _own_place(sent.text, hit.start) if hit.type == "rank_position" else None
+        if own_place is None and hit.type == "rank_position" and metric in (None, "arena_score"):
+            # one place ("Qwen3 is 7th for writing"): the words from its cue to its clause's end
+            end = _CLAUSE_BREAK.search(sent.text, hit.start + 1)
+            own_place = sent.text[hit.start : end.start() if end else len(sent.text)]
         task = _PLACE_TASK.search(own_place) if own_place and not overall_here else None
         if category is None and task is not None:
             # "7th for writing and 2nd for math": each place is at its own task, which no
@@ -1167,9 +1152,13 @@ _LABEL = regex(r"[\s\"“'‘\-–—•*]*(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+\s
 # the task a place is said at, in a sentence of two places ("13th for non-agentic work")
 _PLACE_TASK = regex(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth)\s+(?:in|for|on|at)\s+(?!(?:the|its|their|our|a|an)\b)"
+    # (not a time or a group: "first for now", "third for weeks", "first in open models")
+    r"tenth)\s+(?:in|for|on|at)\s+(?!(?:the|its|their|our|a|an|now|days|weeks|months|years|"
+    r"open|closed|proprietary|every|all|each|any|text|arena|elo|scores?|votes?|rankings?|"
+    r"leaderboards?|overall|style)\b)(?![\w-]+(?:\s+[\w-]+)?\s+(?:models?|ones)\b)"
     # (a board's or a test's name is written with capitals: "fifth on LMArena")
-    r"(?P<task>(?-i:[a-z][\w-]*(?:\s+(?!and\b|but\b)[a-z][\w-]*){0,2}))\b(?![\w-])",
+    r"(?P<task>(?-i:[a-z][\w-]*(?:\s+(?!(?:and|but|on|in|at|by|with|for)\b)[a-z][\w-]*){0,2}))"
+    r"\b(?![\w-])",
     re.IGNORECASE,
 )
 
