@@ -714,8 +714,6 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
             return None  # "DeepSeek says Chinese models lead Grok 4": DeepSeek only says it
         if _OWN_SUBJECT_AFTER.search(gap):
             return None  # "..., and no Chinese open model came close": a subject of its own
-        if _CLOSED_RELATIVE.fullmatch(gap) and not _names_between(s, m.end, pos):
-            return m.text  # "Grok 3, which led in March, is now third": the name's own verb
         if len(gap) <= max_gap and ";" not in gap and short:
             return m.text
         elided = _ELIDED_SUBJECT.search(gap)
@@ -922,13 +920,6 @@ _REPORTED = _i(
 _OWN_SUBJECT_AFTER = _i(
     r"(?:,\s*|\s)(?:and|but|yet|while|whereas|so)\s+(?:no|none|nothing|nobody|every|each|any|all|"
     r"few|many|most|some|several)\b[^,;]{0,60}$"
-)
-
-
-# a relative clause set off by commas, then the main clause's verb
-_CLOSED_RELATIVE = _i(
-    r"\s*,\s*(?:which|who)\s[^,;()]{1,80},\s*(?:(?:is|are|was|were|has|have|now|still|also|"
-    r"currently|only|just)\s+){0,3}"
 )
 
 
