@@ -44,7 +44,8 @@ def check_text(
     drafts = extract_article(article, extractor, gate).drafts
     claims = []
     for draft in drafts:
-        claim = draft.model_copy(update={"as_of": as_of}) if as_of else draft
+        # a day given on the command line replaces the span the text named
+        claim = draft.model_copy(update={"as_of": as_of, "as_of_start": None}) if as_of else draft
         claims.append(claim_json(claim, judge(claim)))
     return {"published": published.isoformat(), "claims": claims}
 

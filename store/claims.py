@@ -66,6 +66,7 @@ _PROVENANCE = {
 # (a group claim's "comparator" is None unless it gives a count; a score's never is)
 _LATER_FIELDS: dict[str, object] = {
     "forecast": False,
+    "as_of_start": None,
     "period_start": None,
     "count": None,
     "comparator": None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from bot.extract.lazy import lazy
 from bot.extract.regexes import longest_first, regex
@@ -33,7 +34,9 @@ _DAY_MONTH_YEAR = regex(
 _MONTH_YEAR = regex(rf"\b({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE)
 _MONTH_DAY = regex(rf"\b({_MONTH_CAP})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*20\d\d)")
 _IN_MONTH = regex(
-    r"\b(?i:in|since|during|by|as of|through|as\s+recently\s+as|as\s+late\s+as)\s+"
+    r"\b(?i:in|since|during|by|as of|through|as\s+recently\s+as|as\s+late\s+as|"
+    # "at the end of March", "by the start of June": that end of the month
+    r"(?:at|by|in|as\s+of)\s+the\s+(?P<edge>end|close|start|beginning|middle)\s+of)\s+"
     r"(?P<part>(?i:early\s+|late\s+|mid-?\s*))?"
     rf"({_MONTH_CAP})\b(?!\s+\d)"
 )
@@ -141,8 +144,45 @@ def _capped(found: date | None, published: date) -> date | None:
     return min(found, published)
 
 
+class When(NamedTuple):
+    """The date a sentence speaks of, and the first day of the span it names when it
+    names a month rather than a day ("in March": March's end, from March 1)."""
+
+    day: date
+    start: date | None = None
+
+
+# "in March", "during March 2025", "as recently as March": the whole month, not its end
+_SPAN_LEAD = regex(
+    r"\b(?:in|during|throughout|as\s+recently\s+as|as\s+late\s+as)\s+$", re.IGNORECASE
+)
+
+
+def _month_span(sentence: str, at: int, end: date | None) -> When | None:
+    """`end`, the month named at `at`, with its first day when the words before it
+    speak of the whole month."""
+    if end is None:
+        return None
+    if not _SPAN_LEAD.search(sentence[max(0, at - 20) : at]):
+        return When(end)
+    return When(end, end.replace(day=1))
+
+
 def find_date(sentence: str, published: date) -> date | None:
     """The date a sentence speaks of, or None when it names none."""
+    when = find_when(sentence, published)
+    return when.day if when else None
+
+
+def find_when(sentence: str, published: date) -> When | None:
+    """The date a sentence speaks of, with the span it names, or None."""
+    day = _find_day(sentence, published)
+    if isinstance(day, When) or day is None:
+        return day
+    return When(day)
+
+
+def _find_day(sentence: str, published: date) -> When | date | None:
     m = _ISO.search(sentence)
     if m:
         return _capped(_safe(int(m[1]), int(m[2]), int(m[3])), published)
@@ -159,7 +199,12 @@ def find_date(sentence: str, published: date) -> date | None:
         day = 15 if lead.endswith(("mid-", "mid ")) else 10 if lead.endswith("early ") else None
         if day is not None:
             return _capped(date(int(m[2]), _MONTHS[m[1].lower()], day), published)
-        return _capped(_month_end(int(m[2]), _MONTHS[m[1].lower()]), published)
+        first = date(int(m[2]), _MONTHS[m[1].lower()], 1)
+        if first > published:
+            return published  # a month not yet begun: the text's own date, as ever
+        return _month_span(
+            sentence, m.start(1), _capped(_month_end(first.year, first.month), published)
+        )
     m = _YEAR_PART.search(sentence)
     if m:
         return _capped(_part_end(m), published)
@@ -172,7 +217,8 @@ def find_date(sentence: str, published: date) -> date | None:
         end = _month_end(published.year, month)
         if end >= published.replace(day=1):  # not over yet: the year before's
             end = _month_end(published.year - 1, month)
-        return end
+        # "last August" is the whole month, as "in August" is; a season is no one span
+        return When(end, end.replace(day=1)) if word in _MONTHS else end
     m = _LAST_YEAR.search(sentence)
     if m:
         # "last year", "late last year": the year before's end, as "in 2024" is
@@ -184,8 +230,11 @@ def find_date(sentence: str, published: date) -> date | None:
     m = _IN_MONTH.search(sentence)
     if m:
         # "in mid-November", "in early August": the middle or the start of the month
-        day = {"mid": 15, "early": 10}.get((m["part"] or "").lower().rstrip("- "))
-        return _recent(_MONTHS[m[2].lower()], day, published)
+        part = (m["edge"] or m["part"] or "").lower().rstrip("- ")
+        day = {"mid": 15, "middle": 15, "early": 10, "start": 1, "beginning": 1}.get(part)
+        named = _recent(_MONTHS[m[3].lower()], day, published)
+        whole = day is None and not m["part"] and not m["edge"]
+        return _month_span(sentence, m.start(3), named) if whole else named
     for pattern, days in _RELATIVE:
         if pattern.search(sentence):
             return published - timedelta(days=days)

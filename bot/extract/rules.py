@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from bot.extract.base import ArticleText, ExtractionResult, locate_quote
 from bot.extract.cues import ASIDE_PLACE, find_all, scores_context
-from bot.extract.dates import find_date, find_period
+from bot.extract.dates import When, find_date, find_period, find_when
 from bot.extract.gaps import bare_groups, countries_named
 from bot.extract.groups import find_groups
 from bot.extract.hits import GroupHit, Hit, PairHit, RankHit, ScoreHit, TrendHit
@@ -662,7 +662,7 @@ class RulesExtractor:
         prev_described = False
         # "In July 2024, Meta released Llama 3.1. GPT-4o mini tied GPT-4o.": a date set
         # before a sentence goes on over the undated past of its paragraph
-        told: date | None = None
+        told: When | None = None
         prev_end = 0
         # a headline naming no board or test is about the one its first lines name
         title = (article.title or "").strip()
@@ -705,7 +705,7 @@ class RulesExtractor:
                 told = None  # a new paragraph tells its own time
             prev_end = sent.end
             if opener := _DATE_OPENER.match(sent.text):
-                told = find_date(opener.group(), article.published)
+                told = find_when(opener.group(), article.published)
             if _DENIES_BEFORE.match(sent.text.strip()):
                 # "... claimed that Grok 4 is number one on LMArena. That is not true."
                 here = locate_quote(article.text, sent.text)
@@ -928,7 +928,7 @@ class RulesExtractor:
         article_board: str | None,
         models: list[Mention],
         carried: tuple[str | None, str | None] = (None, None),
-        told: date | None = None,
+        told: When | None = None,
     ) -> ClaimDraft | None:
         span = locate_quote(article.text, sent.text)
         if span is None:
@@ -1038,30 +1038,30 @@ class RulesExtractor:
         level_from = _FROM_LEVEL.search(undated) if isinstance(hit, TrendHit) else None
         if level_from is not None and isinstance(hit, TrendHit):
             # "from roughly 90 points in December 2024 to about 41 now": where it began
-            when = level_from.start("when")
+            begins = level_from.start("when")
             hit.period_start = hit.period_start or find_date(
-                undated[when : when + 30], article.published
+                undated[begins : begins + 30], article.published
             )
             undated = undated[: level_from.start()] + "_" * (len(undated) - level_from.start())
         period_start, period_end, rest = find_period(undated, article.published)
         # "since August" starts a period; the claim still speaks of its own date
-        dated = period_end or find_date(rest, article.published)
+        when = When(period_end) if period_end else find_when(rest, article.published)
         now_said = _AND_NOW.search(sent.text, 0, hit.start + 20)
-        if dated is not None and now_said and now_said.start() < hit.start:
+        if when is not None and now_said and now_said.start() < hit.start:
             # "debuted two weeks ago and now ranks second": the place is today's
-            dated = None
+            when = None
         own = clause_before(sent.text, hit.start) + sent.text[hit.start : hit.start + 20]
         if (
-            dated is None
+            when is None
             and told is not None
             and _TOLD_PAST.search(own)
             and not _TOLD_NOW.search(sent.text)
             and not _DOCUMENT_SAYS.match(sent.text)
             and not _OWN_TIME.search(sent.text)
         ):
-            dated = told  # the paragraph's time, in the simple past
-        as_of: date = dated or article.published
-        if dated is None and PLUPERFECT.search(own):
+            when = told  # the paragraph's time, in the simple past
+        as_of: date = when.day if when else article.published
+        if when is None and PLUPERFECT.search(own):
             return None  # "which had led the leaderboard": a past the text does not date
         if isinstance(hit, TrendHit):
             hit.period_start = hit.period_start or period_start
@@ -1081,6 +1081,8 @@ class RulesExtractor:
             "category": category,
             "view": _view(sent.text, hit.start),
             "as_of": as_of,
+            # a trend's span is its period; a place's month is a span of snapshots
+            "as_of_start": None if isinstance(hit, TrendHit) or when is None else when.start,
             "hedged": bool(HEDGES.search(sent.text)),
             "negated": hit.negated,
             "forecast": said.forecast,

@@ -14,6 +14,8 @@ the as-of verdict (only `latest` looks at newer data).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from store.claimbase import (
@@ -25,7 +27,7 @@ from store.claimbase import (
     VerdictLabel,
 )
 from store.judge.common import Ctx, JudgeOptions, Mode, Outcome, unverifiable
-from store.judge.index import BoardData, Resolver, Series
+from store.judge.index import BoardData, Resolver, Series, SnapshotIndex
 from store.judge.kinds import kind_of
 from store.resolve import resolve
 
@@ -161,12 +163,66 @@ def _evaluate(
     if key is None:
         return unverifiable("unsupported_metric", f"{board} has no metric “{metric}”.")
     label = key or snap.snapshot.metric.replace("_", " ")
-    ctx = Ctx(
-        claim, board, category, view, key, label, series, snap, registry, resolver, options, mode
-    )
-    out = kind_of(claim).evaluate(claim, ctx)
-    out.snapshot = snap.date
-    return out
+
+    def on(day: SnapshotIndex) -> Outcome:
+        ctx = Ctx(
+            claim, board, category, view, key, label, series, day, registry, resolver, options, mode
+        )
+        out = kind_of(claim).evaluate(claim, ctx)
+        out.snapshot = day.date
+        return out
+
+    start = claim.as_of_start
+    if mode == "latest" or start is None or kind_of(claim).reads_history:
+        return on(snap)
+    return _during(claim, series, snap, start, options, on)
+
+
+# the outcome a span's snapshot gives, best first: one snapshot on which the claim holds
+# is enough ("ranked first in March" is true if it led for part of March)
+_SPAN_PREFERENCE: tuple[VerdictLabel, ...] = (
+    "supported",
+    "partially_supported",
+    "within_uncertainty",
+)
+
+
+def _during(
+    claim: ClaimBase,
+    series: Series,
+    last: SnapshotIndex,
+    start: date,
+    options: JudgeOptions,
+    on: Callable[[SnapshotIndex], Outcome],
+) -> Outcome:
+    """A claim about a span ("in March"): judged on each snapshot the span saw, from
+    the one in force on its first day to the one of its last. It holds if it held on
+    one of them; a negated claim (flipped by the caller) then holds only if it held on
+    none, as "did not lead in March" says."""
+    days = series.between(start + timedelta(days=1), last.date)
+    opening = series.on_or_before(start)
+    if opening is not None and (start - opening.date).days <= options.staleness_days:
+        days.insert(0, opening)
+    if len(days) < 2:
+        return on(last)
+    outcomes = [on(day) for day in days]
+    for label in _SPAN_PREFERENCE:
+        hit = next((o for o in outcomes if o.verdict == label), None)
+        if hit is not None:
+            break
+    else:
+        out = outcomes[-1]
+        out.text = (
+            f"The text speaks of {start.isoformat()} to {claim.as_of.isoformat()}; the claim "
+            f"holds on none of the {len(days)} snapshots of that span. On the last: {out.text}"
+        )
+        return out
+    if hit is not outcomes[-1]:
+        hit.text = (
+            f"The text speaks of {start.isoformat()} to {claim.as_of.isoformat()}; on the "
+            f"{hit.snapshot} snapshot of that span: {hit.text}"
+        )
+    return hit
 
 
 def _combine(

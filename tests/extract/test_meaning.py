@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from bot.cli.app import app
 from bot.extract import consistent_drafts
 from bot.extract.base import ArticleText
-from bot.extract.dates import find_date, find_period
+from bot.extract.dates import find_date, find_period, find_when
 from bot.extract.modality import mood
 from bot.extract.rules import RulesExtractor
 
@@ -510,6 +510,46 @@ def test_verdicts_follow_the_text_not_its_opposite(cli_env: str, tmp_path: Path)
     )
     [pair] = _check(gap, "2025-04-20")
     assert pair["verdict"] == "contradicted", pair["explanation"]
+    month = tmp_path / "month.txt"
+    # lmarena-text 2024-08-02..08-07: Gemini-1.5-Pro-Exp-0801 first, clear of the rest;
+    # from 08-14 ChatGPT-4o-latest (2024-08-08) is: first in August, not at its end
+    month.write_text("Gemini 1.5 Pro ranked first on LMArena in August.\n", encoding="utf-8")
+    [led] = _check(month, "2024-10-01")
+    assert (led["as_of"], led["snapshot"]) == ("2024-08-31", "2024-08-02"), led["explanation"]
+    assert led["verdict"] == "outdated", led["explanation"]  # first then, not now
+    month.write_text("Gemini 1.5 Pro did not rank first on LMArena in August.\n", encoding="utf-8")
+    [denied_month] = _check(month, "2024-10-01")
+    assert denied_month["verdict"] == "contradicted", denied_month["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "start"),
+    [
+        # a month named whole is a span of snapshots: it held if it held on one of them
+        ("Grok 3 ranked first on LMArena in March.", date(2024, 3, 31), date(2024, 3, 1)),
+        ("In March 2024, Claude 3 Opus led.", date(2024, 3, 31), date(2024, 3, 1)),
+        ("During January, GPT-4 led.", date(2025, 1, 31), date(2025, 1, 1)),
+        ("As recently as March, Claude 3 Opus led.", date(2024, 3, 31), date(2024, 3, 1)),
+        ("Last August, GPT-4o led the arena.", date(2024, 8, 31), date(2024, 8, 1)),
+        # a month not over at publication ends there
+        ("In October, GPT-4o led.", date(2024, 10, 1), date(2024, 10, 1)),
+        # a point in or at an edge of the month, or a bound, is one day
+        ("By March, Claude 3 Opus led.", date(2024, 3, 31), None),
+        ("As of March 2024, Claude 3 Opus led.", date(2024, 3, 31), None),
+        ("In mid-March, Claude 3 Opus led.", date(2024, 3, 15), None),
+        ("In early March, Claude 3 Opus led.", date(2024, 3, 10), None),
+        ("At the end of March, Claude 3 Opus led.", date(2024, 3, 31), None),
+        ("At the start of March, Claude 3 Opus led.", date(2024, 3, 1), None),
+        ("In the middle of March, Claude 3 Opus led.", date(2024, 3, 15), None),
+        ("On March 3, Claude 3 Opus led.", date(2024, 3, 3), None),
+        # a year or a season is no month
+        ("In 2023, GPT-4 topped the LMArena leaderboard.", date(2023, 12, 31), None),
+        ("Last summer, Llama 3.1 405B was the best open model.", date(2024, 8, 31), None),
+    ],
+)
+def test_a_month_named_whole_is_a_span(text: str, as_of: date, start: date | None) -> None:
+    when = find_when(text, PUBLISHED if "January" in text else date(2024, 10, 1))
+    assert when is not None and (when.day, when.start) == (as_of, start)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -15,6 +16,7 @@ from store.claims import (
     RankPosition,
     ScoreValue,
     TrendGap,
+    claim_dedupe_key,
 )
 from store.judge import DEFAULT_OPTIONS, BoardData, JudgeOptions, judge
 from tests.judge.judge_support import FakeRegistry, entry, fake_resolve, snap
@@ -401,8 +403,6 @@ def test_a_gap_on_a_view_without_scores_is_unverifiable() -> None:
     claim = pair("Alpha-1", "Gamma-Open", D1, view="style_control", margin=50)
     assert (run(claim).verdict, run(claim).reason) == ("unverifiable", "unsupported_metric")
     # a gap makes another claim than the order alone
-    from store.claims import claim_dedupe_key
-
     assert claim_dedupe_key(claim) != claim_dedupe_key(claim.model_copy(update={"margin": None}))
 
 
@@ -441,3 +441,64 @@ def test_an_experimental_build_is_never_the_released_one() -> None:
     assert list(resolve("Gemini 1.5 Pro (experimental)", board).models) == [
         "gemini-1.5-pro-exp-0801"
     ]
+
+
+# A month of snapshots whose leader changes mid-month: Beta-Open leads on the 3rd,
+# Alpha-1 from the 20th; Alpha-1 led the month before.
+MARCH = BoardData(
+    [
+        snap(date(2025, 2, 25), [E("Alpha-1", 1, 1300), E("Beta-Open", 2, 1250)]),
+        snap(date(2025, 3, 3), [E("Beta-Open", 1, 1320), E("Alpha-1", 2, 1290)]),
+        snap(date(2025, 3, 20), [E("Alpha-1", 1, 1330), E("Beta-Open", 2, 1300)]),
+    ]
+)
+
+
+def in_march(model: str, **kw: object) -> Judgement:
+    claim = RankPosition(
+        model=model,
+        rank=1,
+        as_of=date(2025, 3, 31),
+        as_of_start=date(2025, 3, 1),
+        view="raw",
+        **COMMON,
+        **kw,
+    )
+    return judge(claim, MARCH, REG, resolver=fake_resolve)
+
+
+def test_a_place_in_a_named_month_holds_if_it_held_on_one_of_its_snapshots() -> None:
+    # "Beta-Open ranked first in March": it led from the 3rd, not at the month's end
+    # (and no longer leads on the newest snapshot: true then, so outdated, not false)
+    led = in_march("Beta-Open")
+    assert (led.verdict, led.snapshot) == ("outdated", date(2025, 3, 3))
+    assert "2025-03-01 to 2025-03-31" in led.explanation
+    # Alpha-1 led on the snapshot in force on March 1 and again from the 20th
+    assert in_march("Alpha-1").verdict == "supported"
+    # "did not rank first in March": false, it did for part of it
+    assert in_march("Beta-Open", negated=True).verdict == "contradicted"
+    # the same place said of March 31 alone is Alpha-1's
+    at_end = RankPosition(model="Beta-Open", rank=1, as_of=date(2025, 3, 31), view="raw", **COMMON)
+    assert judge(at_end, MARCH, REG, resolver=fake_resolve).verdict == "contradicted"
+
+
+def test_a_place_held_on_no_snapshot_of_the_month_is_contradicted_on_the_last() -> None:
+    claim = RankPosition(
+        model="Beta-Open",
+        rank=1,
+        as_of=date(2025, 2, 28),
+        as_of_start=date(2025, 2, 1),
+        view="raw",
+        **COMMON,
+    )
+    j = judge(claim, MARCH, REG, resolver=fake_resolve)
+    assert (j.verdict, j.snapshot) == ("contradicted", date(2025, 2, 25))
+    # one snapshot of the span: judged on it as on any day
+    assert "holds on none" not in j.explanation
+
+
+def test_a_span_start_is_no_part_of_a_claims_key_until_set() -> None:
+    plain = RankPosition(model="Alpha-1", rank=1, as_of=date(2025, 3, 31), **COMMON)
+    spanned = plain.model_copy(update={"as_of_start": date(2025, 3, 1)})
+    assert claim_dedupe_key(plain) != claim_dedupe_key(spanned)
+    assert "as_of_start" not in json.dumps(plain.model_dump(mode="json", exclude_none=True))
