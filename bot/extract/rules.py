@@ -413,6 +413,15 @@ _ASIDE = regex(r"\([^()]*\d[^()]*\)")
 
 
 # a sentence that only denies the one before it
+# "That was in February.", "This was back in March 2025.", "That was two weeks ago."
+_DATES_BEFORE = regex(
+    r"(?:(?:and|but)\s+)?(?:that|this|it|all\s+(?:that|this))\s+(?:was|happened|came)\s+"
+    r"(?:(?:way|all\s+the\s+way)\s+)?(?:back\s+)?(?:only\s+|just\s+)?"
+    r"(?:in|on|during|at\s+the\s+(?:end|start|beginning)\s+of|"
+    r"(?=(?:[\w-]+\s+){1,4}ago\b)|(?=last\s)|(?=\w+\s+\d))"
+    r"[^.;:!?]{1,40}[.!]",
+    re.IGNORECASE,
+)
 _DENIES_BEFORE = regex(
     # 'CLAIM: "Llama 4 beats GPT-4o." VERDICT: False.'
     r"(?:our\s+)?(?:verdict|rating|ruling)\s*:\s*(?:false|mostly\s+false|incorrect|wrong|untrue|"
@@ -714,6 +723,19 @@ class RulesExtractor:
                     earlier.statement = statement(earlier)
                     if here is not None:
                         # the quote takes in the denial it rests on
+                        earlier.span = (earlier.span[0], here[1])
+                        earlier.quote = article.text[earlier.span[0] : here[1]]
+            elif _DATES_BEFORE.fullmatch(sent.text.strip()) and (
+                when := find_when(sent.text, article.published)
+            ):
+                # "Grok 3 topped LMArena. That was in February.": the date of the claims
+                # just made, when they gave none of their own
+                here = locate_quote(article.text, sent.text)
+                for earlier in result.drafts[said_from:]:
+                    if earlier.as_of != article.published or earlier.as_of_start is not None:
+                        continue
+                    earlier.as_of, earlier.as_of_start = when.day, when.start
+                    if here is not None:
                         earlier.span = (earlier.span[0], here[1])
                         earlier.quote = article.text[earlier.span[0] : here[1]]
             elif _DOUBTS_BEFORE.fullmatch(sent.text.strip()):

@@ -1239,3 +1239,28 @@ def test_a_past_for_some_time_after_the_cue_is_undated(text: str) -> None:
 )
 def test_a_time_after_the_cue_that_reaches_now_is_todays(text: str) -> None:
     assert {c["as_of"] for c in _claims(text, date(2025, 6, 1))} == {"2025-06-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "start"),
+    [
+        ("Grok 3 topped LMArena. That was in February.", "2025-02-28", "2025-02-01"),
+        ("Grok 3 topped LMArena. That was back in February 2025.", "2025-02-28", "2025-02-01"),
+        ("Grok 3 topped LMArena. This was on February 18.", "2025-02-18", None),
+        ("Grok 3 topped LMArena. That was two months ago.", "2025-03-02", None),
+        ("Grok 3 topped LMArena. That was a couple of weeks ago.", "2025-04-17", None),
+        ("Grok 3 topped LMArena. It happened last month.", "2025-04-01", None),
+        # a sentence about the claim that dates nothing, or a claim dated already
+        ("Grok 3 topped LMArena. That was a surprise.", "2025-05-01", None),
+        ("Grok 3 topped LMArena. It was in the news for weeks.", "2025-05-01", None),
+        ("Grok 3 topped LMArena in March. That was two months ago.", "2025-03-31", "2025-03-01"),
+    ],
+)
+def test_a_sentence_dating_the_one_before_dates_its_claims(
+    text: str, as_of: str, start: str | None
+) -> None:
+    [claim] = _claims(text, date(2025, 5, 1))
+    assert (claim["as_of"], claim["as_of_start"]) == (as_of, start)
+    if as_of != "2025-05-01" and "March" not in text:
+        # the quote takes in the date it rests on
+        assert str(claim["quote"]).endswith(text.split(". ")[1])
