@@ -101,9 +101,10 @@ class ClaimBase(BaseModel):
     category: str | None = None  # board category: "full", "coding", "math", ...
     view: View | None = None
     as_of: date
-    # "Grok 3 ranked first in March": the text names a span, not a day; as_of is its
-    # end and this its first day, and the claim holds if it held on a snapshot of the
-    # span (the leader may change mid-month). None: the claim speaks of as_of alone.
+    # "Grok 3 ranked first in March" (or "last month", "in early 2025"): the text names
+    # a span, not a day; as_of is its end and this its first day, and the claim holds if
+    # it held on a snapshot of the span (the leader may change mid-month). None: the
+    # claim speaks of as_of alone.
     as_of_start: date | None = None
     hedged: bool = False
     negated: bool = False  # "X does not beat Y": the judge flips supported/contradicted

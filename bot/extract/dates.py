@@ -34,11 +34,13 @@ _DAY_MONTH_YEAR = regex(
 _MONTH_YEAR = regex(rf"\b({_MONTH_RE})\.?,?\s+(20\d\d)\b", re.IGNORECASE)
 _MONTH_DAY = regex(rf"\b({_MONTH_CAP})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*20\d\d)")
 _IN_MONTH = regex(
-    r"\b(?i:in|since|during|by|as of|through|as\s+recently\s+as|as\s+late\s+as|"
-    # "at the end of March", "by the start of June": that end of the month
-    r"(?:at|by|in|as\s+of)\s+the\s+(?P<edge>end|close|start|beginning|middle)\s+of)\s+"
-    r"(?P<part>(?i:early\s+|late\s+|mid-?\s*))?"
-    rf"({_MONTH_CAP})\b(?!\s+\d)"
+    r"\b(?i:in|since|during|by|as of|through|throughout|as\s+recently\s+as|as\s+late\s+as|"
+    r"for\s+(?:most|much|all)\s+of|"
+    # "at the end of March", "in the second half of June": a part of the month
+    r"(?:at|by|in|as\s+of)\s+the\s+(?:end|close|start|beginning|middle)\s+of|"
+    r"in\s+the\s+(?:first|second|last|final)\s+(?:half|week|fortnight)\s+of)\s+"
+    r"(?i:early\s+|late\s+|mid-?\s*)?"
+    rf"(?P<month>{_MONTH_CAP})\b(?!\s+\d)"
 )
 # ("last week's champion", "yesterday's leader": a time that describes a name, not the
 # time of the claim)
@@ -47,8 +49,11 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
     (regex(rf"\byesterday\b{_NOT_OWNER}", re.IGNORECASE), 1),
     (regex(rf"\blast week\b{_NOT_OWNER}|\ba week ago\b", re.IGNORECASE), 7),
     (regex(r"\ba fortnight ago\b", re.IGNORECASE), 14),
-    (regex(rf"\blast month\b{_NOT_OWNER}|\ba month ago\b", re.IGNORECASE), 30),
+    (regex(r"\ba month ago\b", re.IGNORECASE), 30),
     (regex(r"\ba year ago\b", re.IGNORECASE), 365),
+)
+_THIS_OR_LAST_MONTH = regex(
+    rf"\blast\s+month\b{_NOT_OWNER}|\b(?P<this>earlier\s+this\s+month)\b", re.IGNORECASE
 )
 # "three months ago", "2 years ago", "a couple of weeks ago": that long before the text
 _UNITS_AGO = regex(
@@ -69,7 +74,7 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _QUARTER = {"first": 3, "second": 6, "third": 9, "fourth": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12}
 _YEAR_PART = regex(
-    r"\b(?:in|during|throughout|by|for|as\s+of|at|through)\s+(?:the\s+)?"
+    r"\b(?P<lead>in|during|throughout|by|for|as\s+of|at|through)\s+(?:the\s+)?"
     # ("for most of 2024": the year, read at its end as "in 2024" is)
     r"(?:(?:most|much|all|part|the\s+rest)\s+of\s+)?"
     r"(?:(?P<part>early|mid|late|end\s+of|close\s+of|start\s+of|beginning\s+of|middle\s+of|"
@@ -88,19 +93,32 @@ _LAST_YEAR = regex(
 )
 
 
-def _part_end(m: re.Match[str]) -> date:
+def _year_part(m: re.Match[str], published: date) -> When:
+    """The day or span of the year `m` names: "in 2024", "in early 2025", "in the summer
+    of 2024", "in Q3 2024" are spans (a claim about one holds if it held on one of its
+    snapshots); "by 2024", "at the end of 2024", "mid-2024" are days."""
     year = int(m["year"])
     part = (m["part"] or "").lower()
     word = part.split()[0] if part else ""
+    months: tuple[int, int] = (1, 12)  # "in 2024", "for most of 2024"
     if word in ("early", "start", "beginning"):
-        return date(year, 3, 31)
-    if word in ("mid", "middle"):
-        return date(year, 6, 30)
-    if word in _SEASON_END:
-        return _month_end(year, _SEASON_END[word])
-    if word in _QUARTER:
-        return _month_end(year, _QUARTER[word])
-    return date(year, 12, 31)  # "in 2024", "late 2024", "the end of 2024"
+        months = (1, 3)
+    elif word in ("mid", "middle"):
+        return When(min(date(year, 6, 30), published))
+    elif word in ("end", "close"):
+        return When(min(date(year, 12, 31), published))
+    elif word == "late":
+        months = (10, 12)
+    elif word in _SEASON_END:
+        months = (_SEASON_END[word] - 2, _SEASON_END[word])
+    elif word in _QUARTER:
+        months = (_QUARTER[word] - 2, _QUARTER[word])
+    end = min(_month_end(year, months[1]), published)
+    start = date(year, months[0], 1)
+    # ("for most of 2024" says more than one snapshot of it: read at its end, as ever)
+    if m["lead"].lower() in ("by", "as of", "through", "at", "for") or start > end:
+        return When(end)
+    return When(end, start)
 
 
 _NUMBER_NAMES = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -117,6 +135,12 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _month_start(end: date, months: int) -> date:
+    """The first day of the span of `months` calendar months that ends on `end`."""
+    index = end.year * 12 + end.month - months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -152,20 +176,53 @@ class When(NamedTuple):
     start: date | None = None
 
 
-# "in March", "during March 2025", "as recently as March": the whole month, not its end
-_SPAN_LEAD = regex(
-    r"\b(?:in|during|throughout|as\s+recently\s+as|as\s+late\s+as)\s+$", re.IGNORECASE
+# The words before a month say which part of it the text speaks of: "in March",
+# "throughout March", "as recently as March" the whole month (a claim about it holds if
+# it held on one of its snapshots); "in the second half of March", "in late March" a
+# part; "by March", "at the end of March", "in mid-March" one day, as is "for most of
+# March" (it says more than one snapshot of it could show: read at its end, as ever).
+_MONTH_LEAD = regex(
+    r"(?:\b(?P<lead>in|during|throughout|as\s+recently\s+as|as\s+late\s+as|"
+    r"(?:at|by|in|as\s+of)\s+the\s+(?P<edge>end|close|start|beginning|middle)\s+of|"
+    r"in\s+the\s+(?P<nth>first|second|last|final)\s+(?P<unit>half|week|fortnight)\s+of)\s+)?"
+    r"(?P<part>early\s+|late\s+|mid-?\s*)?$",
+    re.IGNORECASE,
 )
+_EDGE_DAY = {"start": 1, "beginning": 1, "middle": 15}
+_PART_DAY = {"mid": 15, "early": 10}
 
 
-def _month_span(sentence: str, at: int, end: date | None) -> When | None:
-    """`end`, the month named at `at`, with its first day when the words before it
-    speak of the whole month."""
-    if end is None:
-        return None
-    if not _SPAN_LEAD.search(sentence[max(0, at - 20) : at]):
-        return When(end)
-    return When(end, end.replace(day=1))
+def _in_month(before: str, year: int, month: int, published: date) -> When | None:
+    """The day (or span) of `month` in `year` that the words `before` it name."""
+    end = _month_end(year, month)
+    m = _MONTH_LEAD.search(before[-48:])
+    span: tuple[int, int] | None = None
+    day = end.day
+    if m is not None:
+        part = (m["part"] or "").strip(" -").lower()
+        edge = (m["edge"] or "").lower()
+        if part in _PART_DAY:
+            day = _PART_DAY[part]
+        elif edge:
+            day = _EDGE_DAY.get(edge, end.day)
+        elif m["unit"]:
+            length = {"half": 15, "week": 7, "fortnight": 14}[m["unit"].lower()]
+            first = m["nth"].lower() == "first"
+            if m["unit"].lower() == "half" and not first:
+                span = (16, end.day)
+            else:
+                span = (1, length) if first else (end.day - length + 1, end.day)
+        elif part == "late":
+            span = (21, end.day)
+        elif m["lead"]:
+            span = (1, end.day)
+    if span is not None:
+        start, last = date(year, month, span[0]), date(year, month, span[1])
+        if start > published:
+            return None
+        return When(min(last, published), start)
+    found = date(year, month, day)
+    return When(min(found, published))
 
 
 def find_date(sentence: str, published: date) -> date | None:
@@ -194,20 +251,13 @@ def _find_day(sentence: str, published: date) -> When | date | None:
         return _capped(_safe(int(m[3]), _MONTHS[m[2].lower()], int(m[1])), published)
     m = _MONTH_YEAR.search(sentence)
     if m:
-        # "by mid-November 2024": the middle of the month
-        lead = sentence[max(0, m.start() - 6) : m.start()].lower()
-        day = 15 if lead.endswith(("mid-", "mid ")) else 10 if lead.endswith("early ") else None
-        if day is not None:
-            return _capped(date(int(m[2]), _MONTHS[m[1].lower()], day), published)
-        first = date(int(m[2]), _MONTHS[m[1].lower()], 1)
-        if first > published:
+        year, month = int(m[2]), _MONTHS[m[1].lower()]
+        if date(year, month, 1) > published:
             return published  # a month not yet begun: the text's own date, as ever
-        return _month_span(
-            sentence, m.start(1), _capped(_month_end(first.year, first.month), published)
-        )
+        return _in_month(sentence[: m.start()], year, month, published) or published
     m = _YEAR_PART.search(sentence)
     if m:
-        return _capped(_part_end(m), published)
+        return _year_part(m, published)
     m = _LAST_SEASON.search(sentence)
     if m and not re.search(r"\bsince\s+$", sentence[: m.start()], re.IGNORECASE):
         # "last summer", "last August": the latest one before the present one
@@ -217,24 +267,37 @@ def _find_day(sentence: str, published: date) -> When | date | None:
         end = _month_end(published.year, month)
         if end >= published.replace(day=1):  # not over yet: the year before's
             end = _month_end(published.year - 1, month)
-        # "last August" is the whole month, as "in August" is; a season is no one span
-        return When(end, end.replace(day=1)) if word in _MONTHS else end
+        # "last August", "last summer": the whole month or season, as "in August" is (a
+        # winter starts in December of the year before)
+        first = end.replace(day=1) if word in _MONTHS else _month_start(end, 3)
+        return When(end, first)
     m = _LAST_YEAR.search(sentence)
     if m:
-        # "last year", "late last year": the year before's end, as "in 2024" is
-        early = (m["part"] or "").lower() in ("early", "start", "beginning")
-        return date(published.year - 1, 3, 31) if early else date(published.year - 1, 12, 31)
+        # "last year", "late last year": the year before, or a part of it, as "in 2024" is
+        year, part = published.year - 1, (m["part"] or "").lower()
+        if part == "end":
+            return date(year, 12, 31)
+        months = (
+            (1, 3) if part in ("early", "start", "beginning") else (10, 12) if part else (1, 12)
+        )
+        return When(_month_end(year, months[1]), date(year, months[0], 1))
     m = _MONTH_DAY.search(sentence)
     if m:
         return _recent(_MONTHS[m[1].lower()], int(m[2]), published)
     m = _IN_MONTH.search(sentence)
     if m:
-        # "in mid-November", "in early August": the middle or the start of the month
-        part = (m["edge"] or m["part"] or "").lower().rstrip("- ")
-        day = {"mid": 15, "middle": 15, "early": 10, "start": 1, "beginning": 1}.get(part)
-        named = _recent(_MONTHS[m[3].lower()], day, published)
-        whole = day is None and not m["part"] and not m["edge"]
-        return _month_span(sentence, m.start(3), named) if whole else named
+        month = _MONTHS[m["month"].lower()]
+        # the latest such month begun by the text's date
+        year = published.year if date(published.year, month, 1) <= published else published.year - 1
+        return _in_month(sentence[: m.start("month")], year, month, published)
+    m = _THIS_OR_LAST_MONTH.search(sentence)
+    if m:
+        # "last month" is the calendar month before the text's; "earlier this month" the
+        # text's own month up to its date: spans, as "in March" is
+        if m["this"]:
+            return When(published, published.replace(day=1))
+        end = published.replace(day=1) - timedelta(days=1)
+        return When(end, end.replace(day=1))
     for pattern, days in _RELATIVE:
         if pattern.search(sentence):
             return published - timedelta(days=days)

@@ -431,7 +431,8 @@ def test_a_release_date_in_an_aside_is_not_the_claims_date() -> None:
 def test_relative_dates_without_a_period_still_date_the_claim() -> None:
     first, _, rest = find_period("Last month Gemini led the arena.", PUBLISHED)
     assert first is None
-    assert find_date(rest, PUBLISHED) == date(2025, 1, 2)
+    # "last month" is the calendar month before the text's, judged as "in January" is
+    assert find_when(rest, PUBLISHED) == (date(2025, 1, 31), date(2025, 1, 1))
 
 
 def _claims(text: str, published: date) -> list[dict[str, object]]:
@@ -542,12 +543,27 @@ def test_verdicts_follow_the_text_not_its_opposite(cli_env: str, tmp_path: Path)
         ("At the start of March, Claude 3 Opus led.", date(2024, 3, 1), None),
         ("In the middle of March, Claude 3 Opus led.", date(2024, 3, 15), None),
         ("On March 3, Claude 3 Opus led.", date(2024, 3, 3), None),
-        # a year or a season is no month
-        ("In 2023, GPT-4 topped the LMArena leaderboard.", date(2023, 12, 31), None),
-        ("Last summer, Llama 3.1 405B was the best open model.", date(2024, 8, 31), None),
+        # so is a year, a part of one, a season, a part of a month, last month
+        ("In 2023, GPT-4 topped the LMArena leaderboard.", date(2023, 12, 31), date(2023, 1, 1)),
+        ("In early 2024, Claude 3 Opus led.", date(2024, 3, 31), date(2024, 1, 1)),
+        ("Late last year, GPT-4 led.", date(2023, 12, 31), date(2023, 10, 1)),
+        ("Last summer, Llama 3.1 405B was the best.", date(2024, 8, 31), date(2024, 6, 1)),
+        ("In Q2 2024, GPT-4o led.", date(2024, 6, 30), date(2024, 4, 1)),
+        ("Throughout February, GPT-4 led.", date(2024, 2, 29), date(2024, 2, 1)),
+        ("In the second half of February, GPT-4 led.", date(2024, 2, 29), date(2024, 2, 16)),
+        ("In the first week of February, GPT-4 led.", date(2024, 2, 7), date(2024, 2, 1)),
+        ("In late March, Claude 3 Opus led.", date(2024, 3, 31), date(2024, 3, 21)),
+        ("Last month, GPT-4o led.", date(2024, 9, 30), date(2024, 9, 1)),
+        ("Earlier this month, GPT-4o led.", date(2024, 10, 1), date(2024, 10, 1)),
+        # ends and bounds of a year are days
+        ("By 2024, GPT-4 led.", date(2024, 10, 1), None),
+        ("At the end of 2023, GPT-4 led.", date(2023, 12, 31), None),
+        ("By mid-2024, Claude 3.5 Sonnet led the arena.", date(2024, 6, 30), None),
+        ("For most of February, GPT-4 led.", date(2024, 2, 29), None),
+        ("For most of 2023, GPT-4 led.", date(2023, 12, 31), None),
     ],
 )
-def test_a_month_named_whole_is_a_span(text: str, as_of: date, start: date | None) -> None:
+def test_a_month_or_year_named_whole_is_a_span(text: str, as_of: date, start: date | None) -> None:
     when = find_when(text, PUBLISHED if "January" in text else date(2024, 10, 1))
     assert when is not None and (when.day, when.start) == (as_of, start)
 
@@ -647,7 +663,7 @@ def test_a_time_ago_dates_the_claim(text: str, as_of: str) -> None:
         (
             "Last month Claude 3.5 Sonnet took first place on LMArena.",
             "Claude 3.5 Sonnet",
-            "2024-11-01",
+            "2024-11-30",  # November, the calendar month before
         ),
         ("This week Gemini 1.5 Pro beat GPT-4o on LMArena.", "Gemini 1.5 Pro", "2024-12-01"),
         ("Two weeks ago GPT-4o overtook Gemini 1.5 Pro on LMArena.", "GPT-4o", "2024-11-17"),
@@ -1249,7 +1265,7 @@ def test_a_time_after_the_cue_that_reaches_now_is_todays(text: str) -> None:
         ("Grok 3 topped LMArena. This was on February 18.", "2025-02-18", None),
         ("Grok 3 topped LMArena. That was two months ago.", "2025-03-02", None),
         ("Grok 3 topped LMArena. That was a couple of weeks ago.", "2025-04-17", None),
-        ("Grok 3 topped LMArena. It happened last month.", "2025-04-01", None),
+        ("Grok 3 topped LMArena. It happened last month.", "2025-04-30", "2025-04-01"),
         # a sentence about the claim that dates nothing, or a claim dated already
         ("Grok 3 topped LMArena. That was a surprise.", "2025-05-01", None),
         ("Grok 3 topped LMArena. It was in the news for weeks.", "2025-05-01", None),
