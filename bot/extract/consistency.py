@@ -24,7 +24,7 @@ from typing import Literal
 from bot.extract.cues import TOP_ARE
 from bot.extract.hits import Relation
 from bot.extract.lazy import lazy
-from bot.extract.lexicon import NEGATION
+from bot.extract.lexicon import NEGATION, NOT_NEGATING
 from bot.extract.names import described_span
 from bot.extract.patterns import _VERB as COMPARATIVE_VERB
 from bot.extract.patterns import measured
@@ -210,9 +210,6 @@ _CONTRACTED = regex(
 )
 
 
-_NOT_ONLY = regex(r"\bnot only\b", re.I)  # "not only meets, but surpasses"
-
-
 def _only_described(sentence: str, name: str) -> bool:
     """Whether every place the sentence writes `name` is inside a description of a set
     or a build ("previous Gemini models", "the updated DeepSeek-R1")."""
@@ -223,7 +220,9 @@ def _only_described(sentence: str, name: str) -> bool:
 
 
 def _negates(text: str) -> bool:
-    text = _NOT_ONLY.sub(" ", text)
+    # "not only meets, but surpasses", "doesn't just beat it": the negation words that
+    # assert, as the extractor reads them
+    text = NOT_NEGATING.sub(" ", text)
     return NEGATION.search(text) is not None or _CONTRACTED.search(text) is not None
 
 

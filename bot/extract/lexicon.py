@@ -239,3 +239,16 @@ COUNTRY_WORDS: dict[str, str] = {
     "israeli": "IL",
     "uae": "AE",
 }
+
+
+# "not only beats", "not just", "no doubt": negation words that assert; "not much
+# worse than" says worse; "X, not Y, tops the board" denies Y, not X's place.
+NOT_NEGATING = regex(
+    r"\bnot\s+(?:only|just|merely|simply|least|surprisingly|unlike)\b|\bno\s+doubt\b|"
+    # "doesn't just beat it, it crushes it", "never fails to beat": more than asserted
+    r"n['’‘`]t\s+(?:only|just|merely|simply)\b|"
+    r"\b(?:never|not|n['’‘`]t)\s+(?:fails?|failed|failing)\s+to\b|"
+    r"\bnot\s+(?:much|far|significantly|a\s+lot|hugely|dramatically|that\s+much)\b|"
+    r",\s*not\s+[^,;]{1,40},",
+    re.IGNORECASE,
+)

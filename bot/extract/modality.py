@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.lazy import lazy
+from bot.extract.lexicon import NOT_NEGATING
 from bot.extract.regexes import regex
 
 # Where a clause starts: a new sentence part, a coordinating or subordinating word.
@@ -46,14 +47,6 @@ _NEG = regex(
     r"yet\s+to|no\s+match\s+for|nowhere\s+near|far\s+from)\b|n['’‘`]t\b|"
     # "is no better than Y", "no more capable than Y": "no" right before the comparative
     r"\bno\s+$)",
-    re.IGNORECASE,
-)
-# "not only beats", "not just", "no doubt": negation words that assert; "not much
-# worse than" says worse; "X, not Y, tops the board" denies Y, not X's place.
-_NOT_NEGATING = regex(
-    r"\bnot\s+(?:only|just|merely|simply|least|surprisingly|unlike)\b|\bno\s+doubt\b|"
-    r"\bnot\s+(?:much|far|significantly|a\s+lot|hugely|dramatically|that\s+much)\b|"
-    r",\s*not\s+[^,;]{1,40},",
     re.IGNORECASE,
 )
 # "doesn't beat o3 by much": it beats it, narrowly
@@ -106,6 +99,9 @@ _ASKED = regex(
 )
 # "Whether X can close the gap is an open question"; 'CLAIM: "Llama 4 beats GPT-4o."':
 # a claim set out to be checked, not made
+# "X beats Y on LMArena? lol no.", "Wait, X beats Y?!": a question in mid-sentence (a
+# lower-case reply keeps it one sentence) asks, it does not assert
+_ASKED_HERE = regex(r"(?:[^.!;?\n]|[.!;](?!\s))*\?")  # ("3.7": no sentence's end)
 _WHETHER_FIRST = regex(r"\W*(?:whether\b|(?:claim|rumou?r|myth)\s*:)", re.IGNORECASE)
 _SO_THEY_SAY = regex(
     r"[-–—,]\s*or\s+so\s+(?:the\s+)?(?:marketing|story|claim|pitch|company|lab|they|it)\s+"
@@ -397,7 +393,7 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
         # the subject's own clause may start before the last clause break
         if len(between) < len(lead) or not _CLAUSE_BREAK.search(between):
             lead = between
-    negated = bool(_NEG.search(_NOT_NEGATING.sub(" ", lead)))
+    negated = bool(_NEG.search(NOT_NEGATING.sub(" ", lead)))
     comma = _AFTER_COMMA.search(text, 0, pos) if negated else None
     if comma and _APPENDED.match(text, pos) and not _ASIDE_AFTER_NOT.search(text, 0, comma.start()):
         # "K2 did not enter the top ten, lower than GLM-4.5": the denial is the verb's
@@ -441,6 +437,7 @@ def mood(text: str, pos: int, subject_end: int | None = None) -> Mood:
     asked = bool(_ASKED.search(text, max(0, pos - 120), pos) or _WHETHER_FIRST.match(text))
     # "X beats Y - or so the marketing goes": said by others, not asserted
     asked = asked or almost_tied or bool(_SO_THEY_SAY.search(text, pos))
+    asked = asked or bool(_ASKED_HERE.match(text, pos))
     # "Gemma 3 beating R1 would be a surprise": a supposition, not a claim
     asked = asked or bool(_SUPPOSED.match(text, pos))
     # "nearly cracked the top 5", "hopes to crack it", "one vote away from taking the crown":

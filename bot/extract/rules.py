@@ -445,7 +445,11 @@ _DOUBTS_BEFORE = regex(
     r"(?:am|are|['’]m|['’]re)\s+not\s+(?:so\s+)?(?:sure|convinced)(?:\s+(?:of\s+)?(?:that|it))?"
     # "I'm not sure that's right.", "I'm not convinced it holds."
     r"(?:(?:['’]s|\s+is|\s+holds|\s+(?:is\s+)?true|\s+(?:is\s+)?right|\s+(?:is\s+)?correct))*|"
-    r"(?:don['’]t|do\s+not)\s+(?:buy|believe)\s+(?:it|that))[.!]",
+    r"(?:don['’]t|do\s+not)\s+(?:buy|believe)\s+(?:it|that))[.!]|"
+    # "... beats GPT-4.5 on LMArena. Is that true?", "Or does it?", "Really?": questioned
+    r"(?:but\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?"
+    r"(?:true|so|right|correct|accurate|the\s+case)\?|"
+    r"(?:or\s+)?(?:does|did|do|is|was|has|can|will)\s+(?:it|they|he|she)\?|really\?",
     re.IGNORECASE,
 )
 _SAYING = (

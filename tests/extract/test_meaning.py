@@ -64,6 +64,12 @@ ASSERTED = [
     ("Grok 4, which is not open, beats Gemini 2.5 Pro.", "beats"),
     ("Not surprisingly, Grok 4 beats Gemini 2.5 Pro.", "beats"),
     ("Grok 4 beats Gemini 2.5 Pro, though it is not cheap.", "beats"),
+    # a negation of "only" or of failing says more, not less
+    ("GPT-4.5 doesn't just beat Claude 3.7 Sonnet on LMArena, it crushes it.", "beat"),
+    ("GPT-4.5 didn't only beat Claude 3.7 Sonnet, it beat Grok 3 too.", "beat"),
+    ("GPT-4.5 doesn’t merely edge out Claude 3.7 Sonnet.", "edge"),
+    ("On LMArena, GPT-4.5 never fails to beat Claude 3.7 Sonnet.", "beat"),
+    ("GPT-4.5 does not fail to beat Claude 3.7 Sonnet.", "beat"),
     ("On SWE-bench Verified (not plotted), GPT-5.2 Thinking scores 80%.", "scores"),
 ]
 FORECASTS = [
@@ -797,6 +803,18 @@ def test_no_gap_trend_without_a_gap_between_groups_changing(text: str) -> None:
         ("It's true that DeepSeek-R1 beats Gemma 3 27B on LMArena.", False),
         # "It's not that ...; it's that ...": set aside, neither said nor denied
         ("It's not that DeepSeek-R1 doesn't beat Gemma 3 27B on LMArena; it clearly does.", None),
+        # questioned in the next sentence, or asked in mid-sentence (a lower-case reply
+        # keeps one sentence): nothing is claimed
+        ("I keep reading that Gemma 3 27B beats DeepSeek-R1 on LMArena. Is that true?", None),
+        ("Gemma 3 27B beats DeepSeek-R1 on LMArena. Or does it?", None),
+        ("So Gemma 3 27B beats DeepSeek-R1 on LMArena. Really?", None),
+        ("Gemma 3 27B beats DeepSeek-R1 on LMArena? lol no.", None),
+        ("so Claude 3.7 Sonnet beats GPT-4.5 on LMArena? i doubt it", None),
+        ("Wait, Claude 3.7 Sonnet ranks first on LMArena?!", None),
+        # a question answered, then the claim said: the claim stands
+        ("Who leads LMArena? Gemini 2.5 Pro does, ahead of GPT-4.5.", False),
+        # a negated "just" says more: the quote's check reads it as the extractor does
+        ("GPT-4.5 doesn't just beat Claude 3.7 Sonnet on LMArena, it crushes it.", False),
     ],
 )
 def test_rebutted_doubted_and_open_claims(text: str, negated: bool | None) -> None:
