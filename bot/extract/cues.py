@@ -250,7 +250,7 @@ _AFTER_GAP = regex(r"^\s*(?:for|from)\s+(?:the\s+)?(?:[A-Z][\w.&-]*(?:\s[A-Z][\w
 # "Opus 4.8", "Apache 2.0": a small number right after a capitalised word is a version
 _NAME_NUMBER = regex(r"(?:\b[A-Z][A-Za-z]*|[-‑v])\s?$")
 _MARGIN = regex(
-    r"\bby\s+(?:over\s+|more than\s+|nearly\s+|about\s+|around\s+|roughly\s+|almost\s+|"
+    r"\bby\s+(?:over\s+|more than\s+|nearly\s+|about\s+|around\s+|roughly\s+|almost\s+|like\s+|"
     r"some\s+|just\s+|only\s+|a further\s+|an additional\s+)?$|"
     # "improves 12 points over Claude 3 Opus", "rose 8 points" ("rose to 1300" is a score)
     r"\b(?:up|down|gain|gains|gained|improvement|improves|improved|lead|margin|drop|increase|"
@@ -1199,6 +1199,14 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             # "builds upon the strengths of Devstral Small ... with a score of 61.6%": the
             # number is the subject's, not the name a preposition took
             name = _subject(s, m.start())
+        if (
+            name is not None
+            and after is None
+            and _WITH_SCORE.fullmatch(s.text, model.end if model else 0, m.start())
+            and (beaten := _beaten(s, name, m.start()))
+        ):
+            # "Gemma 3 27B beats o3-mini with an Elo score of 1339": the winner's number
+            name = beaten
         if name is None and moved:
             name = _subject(s, moved.start(), max_gap=160)
         if name is None and seen_number is not None:
@@ -1388,6 +1396,28 @@ _GAIN_OVER = regex(
 
 # "it tops GPT-5: 60.2% to 54.9% on BrowseComp": the compared models' numbers, in order
 # "ahead of DeepSeek-V3 at 1318": a number right after a name is that name's
+# "... o3-mini with an Elo score of 1339", "..., with 1339 points": a "with" after a
+# comparison's object gives the number to the comparison's subject
+_WITH_SCORE = regex(
+    r"(?:\s*\([^()]*\))?,?\s*with\s+(?:(?:a|an|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:score|rating|Elo|mark|result)\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _beaten(s: Sentence, name: str, before: int) -> str | None:
+    """The subject of the comparison before `before` whose object is `name`."""
+    pair = next(
+        (
+            h
+            for h in reversed(s.hits)
+            if isinstance(h, PairHit) and h.start < before and h.model_b == name
+        ),
+        None,
+    )
+    return pair.model_a if pair is not None else None
+
+
 _ATTACHED = regex(
     # "ahead of GPT-4.5's 1398": the possessive gives the number its owner
     r"\s*(?:\(\s*|(?:at|on)\s+|['’]s\s+(?:(?:score|rating|Elo|mark)\s+of\s+)?)(?:[\d.,]+\s*\(\s*)?"
@@ -1632,7 +1662,14 @@ _RESPECTIVE_PLACES = regex(
 
 # "the distance between X and Y is 36 points": a gap's number, no one's score
 _DISTANCE = regex(
-    r"\b(?:distance|gap|difference|margin|spread)\s+between\b(?:[^.;]|\.(?=\w))*$", re.IGNORECASE
+    r"\b(?:distance|gap|difference|margin|spread)\s+between\b(?:[^.;]|\.(?=\w))*$|"
+    # "GPT-4.5's lead over it is still 29 points", "its advantage on coding stands at 40",
+    # "the gap to Gemini is now 29 points": a gap's measure, not anyone's score ("holds
+    # the lead with 1470" is one: "with" is no gap's word)
+    r"\b(?:lead|gap|margin|advantage|deficit|edge)\s+(?:over|to|on|of|behind|against|"
+    r"is|was|stands|remains|sits|has\s+(?:grown|shrunk|narrowed|widened)\s+to)\b"
+    r"(?:[^.;,]|\.(?=\w))*$",
+    re.IGNORECASE,
 )
 # "GPT-4.1 and DeepSeek-R1, 11th and 12th": places right after the names, in order
 _PLACES_AFTER_NAMES = regex(

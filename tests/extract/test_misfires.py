@@ -133,3 +133,38 @@ def test_claims_that_hold_are_still_decided() -> None:
     seed = (ARTICLES / "seed-ft-open-models.txt").read_text(encoding="utf-8").partition("\n\n")[2]
     verdicts = {d.type: v.verdict for d, v in _judged(seed, date(2025, 3, 1))}
     assert verdicts["group_comparison"] == "supported"
+
+
+def _scores(text: str) -> list[tuple[str, float]]:
+    drafts = RulesExtractor().extract(ArticleText(text=text, published=date(2025, 4, 10))).drafts
+    return [(d.model, d.value) for d in drafts if d.type == "score_value"]
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        # "with" a score after a comparison's object: the winner's number
+        (
+            "On LMArena, Gemma 3 27B beats o3-mini with an Elo score of 1339.",
+            [("Gemma 3 27B", 1339)],
+        ),
+        ("On LMArena, Gemma 3 27B beats o3-mini, with a score of 1339.", [("Gemma 3 27B", 1339)]),
+        (
+            "On LMArena, Gemma 3 27B beats o3-mini (1300) with 1339.",
+            [("o3-mini", 1300), ("Gemma 3 27B", 1339)],
+        ),
+        # a relative clause's number is its own name's
+        ("On LMArena, Gemma 3 27B trails o3-mini, which has a score of 1339.", []),
+        # a gap's measure is no one's score
+        ("On LMArena, GPT-4.5's lead over DeepSeek-V3-0324 is still 29 points.", []),
+        ("On LMArena, the gap to Gemini 2.5 Pro is now 29 points for GPT-4.5.", []),
+        ("On LMArena, o1's advantage over o3-mini stands at 25 points.", []),
+        ("o1 is still higher on LMArena than o3-mini, by like 5 points.", []),
+        # a lead held "with" a number is a score
+        ("On LMArena, Gemini 2.5 Pro holds the lead with 1439 points.", [("Gemini 2.5 Pro", 1439)]),
+    ],
+)
+def test_a_number_goes_to_whom_the_words_give_it(
+    text: str, scores: list[tuple[str, float]]
+) -> None:
+    assert _scores(text) == scores
