@@ -1202,10 +1202,15 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         if (
             name is not None
             and after is None
-            and _WITH_SCORE.fullmatch(s.text, model.end if model else 0, m.start())
+            and model is not None
+            and _WITH_SCORE.fullmatch(s.text, model.end, m.start())
+            # ("a hair above Vicuna-33B with 1090": after a preposition, the name's own)
+            and not _PLACE_PREPOSITION.search(s.text[: model.start])
+            and not _AFTER_PREPOSITION.search(s.text[: model.start])
             and (beaten := _beaten(s, name, m.start()))
         ):
-            # "Gemma 3 27B beats o3-mini with an Elo score of 1339": the winner's number
+            # "Gemma 3 27B beats o3-mini with an Elo score of 1339": the winner's number, as
+            # the verb's "with" says
             name = beaten
         if name is None and moved:
             name = _subject(s, moved.start(), max_gap=160)

@@ -153,6 +153,11 @@ def _scores(text: str) -> list[tuple[str, float]]:
             "On LMArena, Gemma 3 27B beats o3-mini (1300) with 1339.",
             [("o3-mini", 1300), ("Gemma 3 27B", 1339)],
         ),
+        # after a preposition, "with" gives the number to the name it follows
+        (
+            "WizardLM 70B is a hair above Vicuna-33B with 1090 on the arena.",
+            [("Vicuna-33B", 1090)],
+        ),
         # a relative clause's number is its own name's
         ("On LMArena, Gemma 3 27B trails o3-mini, which has a score of 1339.", []),
         # a gap's measure is no one's score
