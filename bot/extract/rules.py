@@ -505,6 +505,10 @@ _DESCRIBED_SUBJECT = regex(
     r"(?:released|experimental|public|original|updated|older|earlier|other)\s+[\w.-]+",
     re.IGNORECASE,
 )
+_ELSEWHERE = regex(
+    r"\W*(?:elsewhere|meanwhile|separately|in\s+other\s+news|on\s+the\s+main\s+board)\b",
+    re.IGNORECASE,
+)
 # "In coding, X is 22nd. Even with style control it is sixth": "it" goes on in the
 # category (a test is carried only by the words above)
 _IT_GOES_ON = regex(r"\bit\b", re.IGNORECASE)
@@ -714,7 +718,8 @@ class RulesExtractor:
                 # sentences keeps speaking of the same model
                 prev_subject = subject_before or (None if named_before else topic)
             prev_text = sent.text
-            if "\n" in text[prev_end : sent.start]:
+            new_paragraph = "\n" in text[prev_end : sent.start]
+            if new_paragraph:
                 told = None  # a new paragraph tells its own time
             prev_end = sent.end
             if opener := _DATE_OPENER.match(sent.text):
@@ -748,6 +753,10 @@ class RulesExtractor:
             said_from = len(result.drafts)
             board_before, carried = carried, None
             measure_before, measure = measure, _named_measure(sent.text)
+            if new_paragraph or _ELSEWHERE.match(sent.text):
+                # a new paragraph, or "Elsewhere, ...", leaves the test or category named
+                # before (the board named goes on: articles name it once)
+                measure_before = (None, None)
             overall = _OVERALL.search(sent.text) is not None
             list_before = None if overall else listed
             listed = _ranked_group(sent.text, self.gaz)

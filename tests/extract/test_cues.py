@@ -860,6 +860,23 @@ def test_a_test_or_category_named_goes_on_in_the_next_ranking_sentence(
     assert (last["metric"], last["category"]) == (metric, category)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new paragraph (a new comment in a thread) names its own category, or none
+        "u/a: Claude 3.7 Sonnet is above GPT-4.5 on coding on LMArena.\n\n"
+        "u/b: Gemini-2.0-Pro is #1 and it's not close.",
+        "In LMArena's math category, o3 ranks first.\n\nQwen3-32B ranks second.",
+        # "Elsewhere", "Meanwhile": the sentence leaves the category
+        "On LMArena's coding category, GPT-4.5 ranks first. Elsewhere, o3-mini trails "
+        "Gemini 2.0 Flash.",
+        "In LMArena's math category, o3 ranks first. Meanwhile, Qwen3-32B ranks second.",
+    ],
+)
+def test_a_category_does_not_go_on_past_its_paragraph_or_an_elsewhere(text: str) -> None:
+    assert claims(text)[-1]["category"] is None
+
+
 def test_a_category_as_subject_reaches_only_a_sentence_that_goes_on_there() -> None:
     text = "Math is where chatbots stumble. Gemini 2.5 Pro scores 1427 on LMArena."
     assert [c["category"] for c in claims(text)] == [None]
