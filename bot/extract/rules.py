@@ -1713,7 +1713,23 @@ def _without_other_clauses(text: str, pos: int) -> str:
         text = "_" * (before + 1) + text[before + 1 :]
     if after >= 0:
         text = text[:after] + "_" * (len(text) - after)
+    # "X is no longer the leader it was last summer, but it is still in the top 30": a
+    # contrast whose half says now speaks of now, whatever time the other half gives
+    for turn in _CONTRAST_TURN.finditer(text):
+        if turn.end() <= pos and _NOW_WORD.search(text, turn.end(), _clause_end_at(text, pos)):
+            text = "_" * turn.start() + text[turn.start() :]
+        elif turn.start() > pos and _NOW_WORD.search(text, 0, turn.start()):
+            text = text[: turn.start()] + "_" * (len(text) - turn.start())
     return text
+
+
+_CONTRAST_TURN = regex(r",\s*(?:but|yet|while|whereas|though|although)\s", re.IGNORECASE)
+_NOW_WORD = regex(r"\b(?:now|still|currently|today|these\s+days)\b", re.IGNORECASE)
+
+
+def _clause_end_at(text: str, pos: int) -> int:
+    end = _CONTRAST_TURN.search(text, pos)
+    return end.start() if end else len(text)
 
 
 def _without_names(text: str, models: list[Mention]) -> str:

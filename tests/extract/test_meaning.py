@@ -1298,3 +1298,24 @@ def test_a_sentence_dating_the_one_before_dates_its_claims(
     if as_of != "2025-05-01" and "March" not in text:
         # the quote takes in the date it rests on
         assert str(claim["quote"]).endswith(text.split(". ")[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # the half of a contrast that says now is judged now, whatever the other half dates
+        (
+            "Llama 3.1 405B is no longer the open leader it was last summer, but it is still "
+            "in the top 30 on LMArena.",
+            ["2025-02-18"],
+        ),
+        ("GPT-4o led LMArena in July, but it now ranks 10th.", ["2024-07-31", "2025-02-18"]),
+        # a date said first goes on over both halves of a past
+        (
+            "In July, GPT-4o led LMArena, but Claude 3.5 Sonnet ranked second.",
+            ["2024-07-31", "2024-07-31"],
+        ),
+    ],
+)
+def test_a_contrast_saying_now_keeps_the_other_halfs_date(text: str, as_of: list[str]) -> None:
+    assert [c["as_of"] for c in _claims(text, date(2025, 2, 18))] == as_of
