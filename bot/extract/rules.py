@@ -696,6 +696,7 @@ class RulesExtractor:
             # "the 405B model" after "Llama 3.1 405B" is that model (referents.py)
             models = referents.resolve(sent.text, written, short_names=False)
             models = bare_versions(sent.text, former_and_latter(sent.text, models), tiers)
+            models = [m for m in models if not _RELATIVE_OF.match(sent.text, m.end)]
             referents.add(written)
             # "It" means the previous sentence's one subject, or nothing (subjects.py).
             subject_before = _sharpened(prev_subject, topic)
@@ -1746,6 +1747,14 @@ def _described_by(text: str, m: Mention, models: list[Mention]) -> bool:
 
 
 _POSSESSIVE_AFTER = regex(r"['’]s\s+")
+# "R1's non-reasoning sibling", "o1's successor", "GPT-4o's smaller cousin": another
+# model, named by its relation to this one (which the claim is not about)
+_RELATIVE_OF = regex(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:sibling|sister|cousin|brother|successor|predecessor|"
+    r"follow-up|follow-on|replacement|rival|challenger|competitor|heir|offspring|"
+    r"(?:(?:big|little|older|younger)\s+)?(?:brother|sibling))s?\b",
+    re.IGNORECASE,
+)
 
 
 def _verbless_question(text: str) -> bool:

@@ -173,3 +173,26 @@ def test_a_number_goes_to_whom_the_words_give_it(
     text: str, scores: list[tuple[str, float]]
 ) -> None:
     assert _scores(text) == scores
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        # a model named by its relation to another is not that other
+        (
+            "DeepSeek-V3 is a strong model on LMArena. DeepSeek-R1's non-reasoning sibling "
+            "comes second among open models.",
+            [],
+        ),
+        ("On LMArena, DeepSeek-V3-0324 trails DeepSeek-R1's successor.", []),
+        ("On LMArena, Llama 3.1 405B beats GPT-4o's smaller cousin.", []),
+        # a possessive of the model's own ("R1's score", "o1's") is the model
+        ("On LMArena, DeepSeek-R1's score of 1360 beats o1's.", ["DeepSeek-R1", "o1"]),
+        ("GPT-4o's rival Claude 3.5 Sonnet ranks first on LMArena.", ["Claude 3.5 Sonnet"]),
+    ],
+)
+def test_a_model_named_by_its_relation_to_another_is_not_that_other(
+    text: str, models: list[str]
+) -> None:
+    drafts = RulesExtractor().extract(ArticleText(text=text, published=date(2025, 2, 18))).drafts
+    assert sorted({m for d in drafts for m in d.mentions}) == sorted(models)
