@@ -613,10 +613,16 @@ _PLAIN_KIND = frozenset(
 
 # "from an American company", "released with open weights": who made it, said after
 _FROM_WHO = _i(
-    r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?(?:from|made\s+by|built\s+by|developed\s+by|trained\s+by)\s+"
-    r"(?:an?\s+|the\s+)?(?P<who>[\w.'’-]+)(?:\s+(?:company|companies|lab|labs|developer|developers|"
+    r"\s+(?:(?:that\s+is\s+|which\s+is\s+)?(?:from|(?P<by>by)|made\s+by|built\s+by|developed\s+by|"
+    r"trained\s+by)\s+"
+    r"(?:an?\s+|the\s+)?(?P<who>[\w.'’-]+)(?:\s+(?P<maker>company|companies|lab|labs|developer|developers|"
     r"firm|maker|startup|group))?|(?:released\s+|available\s+|published\s+)?(?:with|under)\s+"
     r"(?P<open>open\s+weights|an?\s+open(?:-source)?\s+licen[cs]e))\b"
+)
+
+
+_MAKER_WORDS = frozenset(
+    ["company", "companies", "lab", "labs", "developer", "developers", "firm", "maker", "startup"]
 )
 
 
@@ -634,7 +640,10 @@ def whose(text: str, end: int, gaz: Gazetteer) -> Group | Literal[False] | None:
     country = gaz.country(who) or ("US" if who in ("US", "U.S.") else None)
     org = None if country else gaz.organisation(who)
     if country is None and org is None:
-        return False
+        # ("the best model by far", "by a wide margin": a plain "by" before no maker's
+        # noun says nothing of one; "by a startup" names a maker no group describes)
+        plain_by = m.group("by") and not (m.group("maker") or who.lower() in _MAKER_WORDS)
+        return None if plain_by else False
     return Group(country=country, organisation=org)
 
 

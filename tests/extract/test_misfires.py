@@ -196,3 +196,29 @@ def test_a_model_named_by_its_relation_to_another_is_not_that_other(
 ) -> None:
     drafts = RulesExtractor().extract(ArticleText(text=text, published=date(2025, 2, 18))).drafts
     assert sorted({m for d in drafts for m in d.mentions}) == sorted(models)
+
+
+@pytest.mark.parametrize(
+    ("text", "within"),
+    [
+        # "by" a maker, as "from" one: first among that maker's or country's models
+        ("On LMArena, DeepSeek-V3-0324 is the best model by a Chinese lab.", {"country": "CN"}),
+        ("On LMArena, o3 is the best model by OpenAI.", {"organisation": "OpenAI"}),
+        # "by" a margin or a measure names no maker: board-wide
+        ("On LMArena, Gemini 2.5 Pro is the best model by far.", None),
+        ("On LMArena, Gemini 2.5 Pro is the best model by a wide margin.", None),
+        # "by" a maker no group describes: no claim
+        ("On LMArena, Gemini 2.5 Pro is the best model by a startup.", "none"),
+    ],
+)
+def test_the_best_model_by_a_maker_is_first_among_its_models(
+    text: str, within: dict[str, str] | str | None
+) -> None:
+    drafts = RulesExtractor().extract(ArticleText(text=text, published=date(2025, 4, 10))).drafts
+    ranks = [d for d in drafts if d.type == "rank_position"]
+    if within == "none":
+        assert ranks == []
+        return
+    [rank] = ranks
+    got = rank.within.model_dump(exclude_none=True) if rank.within else None
+    assert (rank.rank, got) == (1, within)
