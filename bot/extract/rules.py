@@ -1478,6 +1478,9 @@ _NEXT_PLACE = regex(
 )
 
 
+_ANOTHER_PLACE = regex(r"[,;(]|\b(?:and|but|while|whereas|though)\b", re.IGNORECASE)
+
+
 def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
     """The group a place is said within, named after its cue in the same clause; False
     when the place is said within several ("first in the US and China")."""
@@ -1487,8 +1490,13 @@ def _scope_after(ctx: Sentence, pos: int) -> Group | Literal[False] | None:
         if any(pos <= m.start < g.start for m in ctx.models):
             return None  # "ranks first, ahead of Grok 4 and US models": another side
         between = ctx.text[pos : g.start].replace("No.", "No")
-        if not _SCOPE_BEFORE.match(between) or _OVERALL.search(between):
-            return None  # "fourth overall and first among open models": fourth overall
+        overall = _OVERALL.search(between)
+        if not _SCOPE_BEFORE.match(between) or (
+            overall and _ANOTHER_PLACE.search(between, overall.end())
+        ):
+            # "fourth overall and first among open models": fourth overall (while "second
+            # overall among open models" is second among them)
+            return None
         if _NEXT_PLACE.search(between):
             return None  # "first in the world and third among open models": the third's
         return False if _AND_MORE.match(ctx.text, g.end) else g.group

@@ -3928,6 +3928,20 @@ def test_each_of_two_places_keeps_its_own_task(
         ),
     ],
 )
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "overall" with the group right after it: the place is counted among the group
+        "DeepSeek-V3 ranks second overall among open models on LMArena.",
+        "DeepSeek-V3 ranks second overall among open models on LMArena and tenth on the "
+        "full board.",
+    ],
+)
+def test_a_place_overall_among_a_group_is_within_it(text: str) -> None:
+    [second] = [c for c in claims(text) if c.get("rank") == 2]
+    assert (second["within"] or {}).get("open_weights") is True
+
+
 def test_a_group_after_a_second_place_scopes_only_that_place(
     text: str, first: tuple[int, bool | None], second: tuple[int, bool | None]
 ) -> None:
