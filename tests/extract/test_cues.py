@@ -3915,20 +3915,6 @@ def test_each_of_two_places_keeps_its_own_task(
 
 
 @pytest.mark.parametrize(
-    ("text", "first", "second"),
-    [
-        ("Qwen3 is first in the world and third among open models.", (1, None), (3, True)),
-        ("Kimi K2 is fifth on LMArena and first among open models.", (5, None), (1, True)),
-        ("Qwen3 is fourth overall and first among open models.", (4, None), (1, True)),
-        # "overall" keeps the first place off the group named after it
-        (
-            "DeepSeek-R1 ranks fourth overall and first among open models on LMArena.",
-            (4, None),
-            (1, True),
-        ),
-    ],
-)
-@pytest.mark.parametrize(
     "text",
     [
         # "overall" with the group right after it: the place is counted among the group
@@ -3942,6 +3928,20 @@ def test_a_place_overall_among_a_group_is_within_it(text: str) -> None:
     assert (second["within"] or {}).get("open_weights") is True
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Qwen3 is first in the world and third among open models.", (1, None), (3, True)),
+        ("Kimi K2 is fifth on LMArena and first among open models.", (5, None), (1, True)),
+        ("Qwen3 is fourth overall and first among open models.", (4, None), (1, True)),
+        # "overall" keeps the first place off the group named after it
+        (
+            "DeepSeek-R1 ranks fourth overall and first among open models on LMArena.",
+            (4, None),
+            (1, True),
+        ),
+    ],
+)
 def test_a_group_after_a_second_place_scopes_only_that_place(
     text: str, first: tuple[int, bool | None], second: tuple[int, bool | None]
 ) -> None:
