@@ -364,6 +364,9 @@ _AMONG = lazy(
 # "followed by X", "X is next", "runner-up": a place after one the sentence names
 _NEXT = lazy(
     r"\b(?:followed by|trailed by|runner[\s-]up|behind (?:only|just)|next|then|"
+    # "trails only A and B", "sits only behind A", "is beaten only by A": one past them
+    r"(?:below|trail\w*|lag\w*) only|only (?:behind|below)|"
+    r"(?:beaten|outranked|outscored|outperformed|surpassed|bested|topped|edged out) only by|"
     r"(?:immediately|right|just) (?:after|behind|below))\b",
     re.I,
 )

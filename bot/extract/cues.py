@@ -34,6 +34,7 @@ from bot.extract.patterns import (
     _KNOWN_BENCH,
     BOARDS_GROUP,
     BOARDS_PART,
+    NAMES_JOINED,
     ORDINALS,
     SECOND_PLACE,
     Finder,
@@ -288,6 +289,13 @@ _ON_TEST = regex(
     r"(?:[\w-]*(?:Bench|bench|Eval|QA)|Index|Leaderboard|Exam|MMLU|GPQA|AIME|MATH)\b"
 )
 _BRACKETED = regex(r"\)")
+# "a score of 80", "sets a new state of the art at 80": words that say a bare number
+# is a score, not a count
+_SCORE_NAMED_BEFORE = regex(
+    r"\b(?:score|rating|elo|state[- ]of[- ]the[- ]art)\s+(?:of|at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|over\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 _NAME_BRACKET = regex(r"[\w.-]\s\($")
 _MOVED_TO = regex(r"\bfrom\s+\d[\d.,]*\s*%?\s+to\s+$", re.IGNORECASE)
 _CHANGE = regex(
@@ -618,13 +626,19 @@ _IN_THE_LEAD = regex(
 
 
 # "Koala-13B fifth with 1022", "GPT-3.5-turbo, third on 1155", "Claude is runner-up":
-# a rank written right after its model
+# a rank written right after its model ("is a close second", "finished a distant third",
+# "with Grok 4 a close second to GPT-5": how near the place above is, still that place)
 _AFTER_MODEL_RANK = regex(
     r"\s*,?\s*(?:(?:is|was|sits|sat|came|comes|finished|finishes|placed|places|ranks?|"
-    r"ranked|stands?|stood|lands?|landed)\s+)?(?:now\s+|in\s+|at\s+)?(?:the\s+)?"
+    r"ranked|stands?|stood|lands?|landed|ends?|ended|remains?|remained)\s+)?"
+    r"(?:now\s+|still\s+)?(?:in\s+|at\s+)?(?:the\s+)?"
+    r"(?P<near>an?\s+(?:very\s+)?(?:close|distant|strong|solid|respectable|comfortable|narrow|"
+    r"surprising|surprise|clear|creditable|credible|remote|disappointing|lowly|healthy)\s+)?"
     r"(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
     r"(?P<num>\d{1,3})(?:st|nd|rd|th)|(?:#|No\.\s?)(?P<hash>\d{1,3})|(?P<runner>runner-up))"
-    r"(?:\s+(?:place|spot|position))?(?=\s*(?:with|at|on|in|for|overall|and|behind|,|\.|;|\(|$))",
+    r"(?:\s+(?:place|spot|position))?(?=\s*(?:with|at|on|in|for|overall|and|behind|,|\.|;|\(|$)"
+    # ("a close second to GPT-5"; "second to none" is first, "first to ship" a time)
+    r"|(?(near)\s+to\s+(?!none\b)(?-i:[A-Z])|(?!)))",
     re.IGNORECASE,
 )
 # "puts DeepSeek R1 first", "shows GPT-4 in the No. 1 position", "called Qwen2-72B the
@@ -1177,7 +1191,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         # or in brackets after a name, is that name's score
         on_test = _ON_TEST.match(s.text, m.end())
         bracketed = _BRACKETED.match(s.text, m.end()) and _NAME_BRACKET.search(lead)
-        scored = pct or unit or "." in raw or 500 <= value <= 2500 or benchmark_first
+        named_score = _SCORE_NAMED_BEFORE.search(lead)
+        scored = pct or unit or "." in raw or 500 <= value <= 2500 or benchmark_first or named_score
         if not (scored or on_test or bracketed):
             continue  # a bare small integer is a count, not a score ("MATH 89" is one)
         after = _model_after(s, m.end())
@@ -1581,6 +1596,37 @@ def find_behind_the_leader(s: Sentence) -> list[Hit]:
     return found
 
 
+# "ranks behind only Gemini 2.5 Pro", "trails only GPT-5 and o3", "is beaten only by X":
+# the names said are all that stand above, so the place is one past them
+_ONLY_ABOVE = regex(
+    r"\b(?:(?:behind|below|trails?|trailed|trailing|lags?|lagged|lagging)(?:\s+behind)?\s+only|"
+    r"only\s+(?:behind|below)|"
+    r"(?:beaten|outranked|outscored|outperformed|surpassed|bested|topped|edged\s+out)\s+"
+    r"only\s+by)\s+(?:by\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# the run of names goes on past what the sentence names: "only A, B and a few others"
+_RUN_GOES_ON = regex(
+    r"\s*(?:,\s*|\s+)(?:and|or|&|plus)\s+(?!(?:is|was|now|it|has)\b)|\s*,\s*(?-i:[a-z])", re.I
+)
+
+
+def find_behind_only(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    for first in s.models:
+        cue = _ONLY_ABOVE.search(s.text, max(0, first.start - 60), first.start)
+        if cue is None or any(cue.end() <= x.start < first.start for x in s.models):
+            continue
+        run = [first]
+        for m in s.models:
+            if m.start >= run[-1].end and NAMES_JOINED.match(s.text[run[-1].end : m.start]):
+                run.append(m)
+        if _RUN_GOES_ON.match(s.text, run[-1].end):
+            continue  # "behind only GPT-5 and two Gemini models": the count is not said
+        _rank(s, found, cue.start(), len(run) + 1)
+    return found
+
+
 def find_gains(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for a, b in zip(s.models, s.models[1:], strict=False):
@@ -1612,6 +1658,7 @@ FINDERS: tuple[Finder, ...] = (
     find_compared,
     find_gains,
     find_behind_the_leader,
+    find_behind_only,
     find_place_phrases,
 )
 

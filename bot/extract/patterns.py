@@ -8,6 +8,7 @@ right after it. A hit holds only what the sentence says about the claim's shape;
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -495,13 +496,33 @@ _RANK_AMONG = _i(
     r"(?:AI\s+|language\s+)?(?:models|systems|LLMs)\b"
 )
 _RANK_SOTA = _i(
-    r"\b(?:is|as|sets?|set|achiev(?:es|ed|ing)|establish(?:es|ed)|becomes?|became)\s+"
+    r"\b(?:is|as|sets?|set|achiev(?:es|ed|ing)|establish(?:es|ed)|becomes?|became|"
+    # "delivers state-of-the-art results across ...", "posts state-of-the-art accuracy"
+    r"deliver(?:s|ed|ing)?|posts?|posted|posting|attain(?:s|ed|ing)?)\s+"
     r"(?:a\s+|the\s+)?(?:new\s+)?state[- ]of[- ]the[- ]art\b"
     r"(?:[- ](?P<noun>results?|scores?|accuracy|numbers|performance|quality|model|"
     r"(?:[\w-]+\s+)?capabilit(?:y|ies)|(?:[\w-]+\s+)?capacit(?:y|ies)))?"
-    r"(?:\s+(?:for|among|amongst|in|on|across|at)\s+"
-    r"(?P<what>[^,.;]{1,60}))?"
+    # ("a new state of the art at 80": the number is its score, no scope)
+    r"(?:\s+(?P<prep>for|among|amongst|in|on|across|at)\s+(?!\d)"
+    # (a version's point, and a list of names, go on: "on Terminal-Bench 2.1, DeepSWE")
+    r"(?P<what>(?:[^,.;]|\.(?=\d)|,(?=\s*(?-i:[A-Z]))){1,60}))?"
 )
+# "state-of-the-art results on Terminal-Bench 2.1 and DeepSWE": named tests, each a
+# first place of its own (a name is capitalised; its own words end at a lower-case one)
+_SOTA_TESTS = regex(r"^(?P<tests>[A-Z].*?)(?=\s+(?!and\b)[a-z]|$)")
+_TEST_JOIN = regex(r",\s*(?:and\s+)?|\s+and\s+")
+# a test's name: a known one, or one written as tests are ("DeepSWE", "Terminal-Bench
+# 2.1", "FLTEval"), never a maker's ("MMLU, Alibaba and Meta said")
+_TEST_SHAPED = regex(
+    r"^(?i:" + "|".join(re.escape(k) for k in BENCHMARKS) + r")|"
+    r"^(?=[A-Z])\S*(?:[A-Z]{2}|\d|Bench|bench|Eval|eval|Arena|Exam)"
+)
+_AMONG_KIND = regex(
+    r"\b(?:among|amongst)\s+(?:the\s+|all\s+|other\s+)?(?P<kind>(?:[\w'’.-]+\s+){1,4}?)"
+    r"(?:models|systems|LLMs)\b",
+    re.IGNORECASE,
+)
+_LAST_JOIN = regex(r"\s+and\s+[^,]+$")  # "A, B and C" (not "MMLU, Google said")
 # The part of a SOTA scope that is a group ("open models"), leaving what else it says.
 _SOTA_GROUP = _i(
     r"^(?:all\s+|the\s+)?(?:(?:open[- ]weights?|open[- ]source|open|closed|proprietary)\s+)?"
@@ -2000,6 +2021,26 @@ def find_ranks(s: Sentence) -> list[Hit]:
             scope = slug(task if isinstance(task, str) else task.group(1))
         elif (m.group("noun") or "").lower().startswith(_MEASURED):
             scope = "benchmarks"
+        on_tests = (m.group("prep") or "").lower() in ("on", "across", "in") and not group
+        tests = _SOTA_TESTS.match(what) if on_tests else None
+        tests_named = _TEST_JOIN.split(tests.group("tests")) if tests else []
+        listed = tests is not None and _LAST_JOIN.search(tests.group("tests")) is not None
+        # "... across diverse benchmarks among non-reasoning models", "on A, B and C
+        # among open models": the set said after the tests
+        set_after = _AMONG_KIND.search(what)
+        if set_after and within is None:
+            if unknown_kind(set_after.group("kind"), s.gaz):
+                continue  # a set no group describes: no place on any board's order
+            within = _group_from_mods(set_after.group("kind"), s.gaz)
+        if len(tests_named) > 1 and listed and all(_TEST_SHAPED.search(n) for n in tests_named):
+            before = len(found)
+            _rank(s, found, m.start(), 1, within=within, metric=benchmark_id(tests_named[0]))
+            found += [
+                dataclasses.replace(hit, metric=benchmark_id(n))
+                for hit in found[before:]
+                for n in tests_named[1:]
+            ]
+            continue
         _rank(s, found, m.start(), 1, within=within, metric=scope)
     for m in _RANK_OUT_TOP_K.finditer(t):
         # "has not dropped out of the top ten", "never fell out of it": still in it

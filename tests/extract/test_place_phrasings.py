@@ -1,0 +1,163 @@
+"""Places and scores as news and lab posts word them: a place said with how near the
+one above it is, a place one past the only models named above, first place on each of
+several named tests, and a bare number that its words call a score."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bot.extract import consistent_drafts, make_gazetteer
+from bot.extract.base import ArticleText
+from bot.extract.rules import RulesExtractor
+
+DAY = date(2025, 6, 1)
+EXTRACTOR = RulesExtractor(make_gazetteer())
+
+
+def claims(text: str) -> list[dict[str, Any]]:
+    article = ArticleText(text=text, published=DAY)
+    drafts = consistent_drafts(EXTRACTOR.extract(article).drafts, article)
+    return [d.model_dump(mode="json") for d in drafts]
+
+
+def ranks(text: str) -> set[tuple[str, int, bool]]:
+    return {
+        (c["model"], c["rank"], c["negated"])
+        for c in claims(text)
+        if c["type"] == "rank_position" and c["op"] == "eq"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grok 4 is a close second on LMArena.", ("Grok 4", 2)),
+        ("Claude Opus 4 finished a distant third on LMArena.", ("Claude Opus 4", 3)),
+        ("On LMArena, GPT-5 leads, with Grok 4 a close second.", ("Grok 4", 2)),
+        ("DeepSeek R1 came in a respectable fifth on LMArena.", ("DeepSeek R1", 5)),
+        ("Grok 4 was a close second to GPT-5 on LMArena.", ("Grok 4", 2)),
+        ("Gemini 2.5 Pro won, and Grok 4, a distant fourth, trailed Claude Opus 4.", ("Grok 4", 4)),
+    ],
+)
+def test_a_place_said_with_how_near_the_one_above_is(text: str, expected: tuple[str, int]) -> None:
+    assert (*expected, False) in ranks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "second to none" is no second place; "first to ship" is a time, not a place
+        "Grok 4 is second to none on LMArena.",
+        "Grok 4 is the first to ship a two-million-token context window.",
+        "Grok 4 was a close second to none.",
+    ],
+)
+def test_no_place_from_words_that_only_look_like_one(text: str) -> None:
+    assert ranks(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qwen3 now ranks behind only Gemini 2.5 Pro on LMArena.", ("Qwen3", 2)),
+        ("On LMArena, Qwen3 trails only GPT-5 and Gemini 2.5 Pro.", ("Qwen3", 3)),
+        ("Claude Opus 4 sits only behind OpenAI's GPT-5 on LMArena.", ("Claude Opus 4", 2)),
+        (
+            "On LMArena, DeepSeek R1 is beaten only by GPT-5, Grok 4 and Gemini 2.5 Pro.",
+            ("DeepSeek R1", 4),
+        ),
+        ("In coding, Qwen3 trails only GPT-5.", ("Qwen3", 2)),
+    ],
+)
+def test_a_place_one_past_the_only_models_above(text: str, expected: tuple[str, int]) -> None:
+    assert (*expected, False) in ranks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the models above are not all named: no count, no place
+        "Qwen3 trails only GPT-5 and a handful of Gemini models on LMArena.",
+        "Qwen3 ranks behind only OpenAI and Google on LMArena.",
+        "Qwen3 lags only slightly behind GPT-5.",
+    ],
+)
+def test_no_place_when_the_models_above_are_not_counted(text: str) -> None:
+    assert ranks(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "metrics"),
+    [
+        (
+            "GPT-5.6 Sol sets new state-of-the-art results on Terminal-Bench 2.1 and DeepSWE.",
+            "GPT-5.6 Sol",
+            {"terminal_bench", "deepswe"},
+        ),
+        (
+            "Qwen3 delivers state-of-the-art results on LiveCodeBench and Humanity's Last Exam.",
+            "Qwen3",
+            {"livecodebench", "hle"},
+        ),
+        (
+            "GPT-5.2-Codex achieves state-of-the-art performance on SWE-Bench Pro and "
+            "Terminal-Bench 2.0, benchmarks designed to test agentic work.",
+            "GPT-5.2-Codex",
+            {"swe_bench", "terminal_bench"},
+        ),
+    ],
+)
+def test_state_of_the_art_on_named_tests_is_first_on_each(
+    text: str, model: str, metrics: set[str]
+) -> None:
+    found = {(c["model"], c["metric"]) for c in claims(text) if c["type"] == "rank_position"}
+    assert found == {(model, m) for m in metrics}
+
+
+def test_state_of_the_art_among_a_group_is_first_within_it_on_each_test() -> None:
+    text = "Qwen3 sets a new state of the art on MMLU, GPQA and AIME among open models."
+    found = [c for c in claims(text) if c["type"] == "rank_position"]
+    assert {c["metric"] for c in found} == {"mmlu", "gpqa", "aime"}
+    assert all(c["within"]["open_weights"] is True for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a set no group describes: no place on any test's whole order
+        "Grok 3 delivers state-of-the-art results across diverse academic benchmarks among "
+        "non reasoning models.",
+        "Qwen3 sets a new state of the art on MMLU and GPQA among non-thinking models.",
+    ],
+)
+def test_state_of_the_art_among_an_unknown_kind_is_no_place(text: str) -> None:
+    assert [c for c in claims(text) if c["type"] == "rank_position"] == []
+
+
+def test_a_list_after_state_of_the_art_names_only_tests() -> None:
+    # "Alibaba and Meta said": makers, not tests
+    text = "Qwen3 is state of the art on MMLU, Alibaba and Meta said."
+    found = {c["metric"] for c in claims(text) if c["type"] == "rank_position"}
+    assert found == {"mmlu"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "value"),
+    [
+        (
+            "On the Artificial Analysis Coding Agent Index, GPT-5.6 Sol sets a new state of "
+            "the art at 80, 2.8 points above Fable 5.",
+            "GPT-5.6 Sol",
+            80.0,
+        ),
+        ("Qwen3 achieves a score of 62 on Humanity's Last Exam.", "Qwen3", 62.0),
+    ],
+)
+def test_a_bare_number_its_words_call_a_score(text: str, model: str, value: float) -> None:
+    found = [c for c in claims(text) if c["type"] == "score_value"]
+    assert [(c["model"], c["value"]) for c in found] == [(model, value)]
+    # the number is the score, never the scope of the first place
+    assert all(c.get("metric") != "80" for c in claims(text))
