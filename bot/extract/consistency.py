@@ -340,7 +340,7 @@ _CARDINAL_WORDS = {
 }  # fmt: skip
 # How a text says rank 1 without the digit: "tops", "leads", "state of the art", "best".
 _FIRST = lazy(
-    r"\b(?:top(?:s|ped|ping)?|lead(?:s|ing|er|ership)?|led|best|strongest|highest|"
+    r"\b(?:top(?:s|ped|ping)?|atop|lead(?:s|ing|er|ership)?|led|best|strongest|highest|"
     r"state[\s-]of[\s-]the[\s-]art|SOTA|number[\s-]one|no\.?\s*1|pole|crown|throne|king|"
     r"first|#\s*1|1st|dominat\w*|ahead of (?:all|every)\w*|record|frontier|most (?:capable|"
     r"powerful|intelligent|advanced)|unrivall?ed|unmatched|beats? (?:all|every)\w*|"

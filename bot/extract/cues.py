@@ -166,10 +166,12 @@ _ORDINAL = regex(
     # "holds third place", "claimed second", "secures fourth spot"
     r"holds?|held|holding|claims?|claimed|claiming|secures?|secured|securing|grabs?|grabbed|"
     r"earns?|earned|earning|"
+    # "retained second place", "kept its third place", "regained second"
+    r"retains?|retained|keeps?|kept|regains?|regained|reclaims?|reclaimed|"
     r"occup(?:ies|ied|y)|captures?|captured|"
     # "came out first", "is tied for first", "scored 61.50 for fourth overall"
-    r"c(?:a|o)me?s?\s+out|tie[sd]?\s+for|for)\s+(?:at\s+|in\s+)?"
-    r"(?:the\s+)?(?:(?:#\s?|No\.\s?|number\s+)(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
+    r"c(?:a|o)me?s?\s+out|tie[sd]?\s+for|for)\s+(?:at\s+|in\s+|on\s*to\s+)?"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:#\s?|No\.\s?|number\s+)(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b"
     r"(?P<after>\s+(?:place|spot|position|overall|on|in|among|with|at|behind)\b)?",
     re.IGNORECASE,

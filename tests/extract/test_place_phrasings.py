@@ -161,3 +161,22 @@ def test_a_bare_number_its_words_call_a_score(text: str, model: str, value: floa
     assert [(c["model"], c["value"]) for c in found] == [(model, value)]
     # the number is the score, never the scope of the first place
     assert all(c.get("metric") != "80" for c in claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gemini 2.5 Pro sits atop LMArena.", ("Gemini 2.5 Pro", 1)),
+        ("Gemini 2.5 Pro retained second place on LMArena.", ("Gemini 2.5 Pro", 2)),
+        ("Claude Opus 4 kept its third place on LMArena.", ("Claude Opus 4", 3)),
+        ("Grok 4 regained second place on LMArena this week.", ("Grok 4", 2)),
+        ("GPT-4.5 held onto first place on LMArena.", ("GPT-4.5", 1)),
+    ],
+)
+def test_a_place_kept_or_won_back(text: str, expected: tuple[str, int]) -> None:
+    assert (*expected, False) in ranks(text)
+
+
+def test_a_place_not_kept_is_denied() -> None:
+    text = "Gemini 2.5 Pro failed to retain first place on LMArena."
+    assert ranks(text) == {("Gemini 2.5 Pro", 1, True)}
