@@ -206,6 +206,9 @@ _SCORE_VERB = lazy(
     r"averag(?:es|ed|ing)|solv(?:es|ed|ing)|sets?|wins?|won|with|at|of|on|is|was|to|"
     r"manag(?:es|ed)|logs?|logged|notch(?:es|ed)|tall(?:ies|ied)|puts?\s+up|has|had|"
     r"holds?|held|carr(?:ies|ied)|resolv(?:es|ed)|pass(?:es|ed)|gone\s+beyond|"
+    # "broke 1,400", "crossed the 1,400 mark", "fell short of 1,400" (_COMPARATOR says how)
+    r"br(?:eaks?|oke)|cross(?:es|ed)|surpass(?:es|ed)|exceed(?:s|ed)|short\s+of|shy\s+of|"
+    r"missed|touch(?:es|ed)|crack(?:s|ed)|"
     r"elo|rating|accuracy|score|mmlu)\b|[(:=]",
     re.IGNORECASE,
 )
@@ -323,11 +326,16 @@ def _owned_versus(text: str, lead: str, end: int) -> bool:
 _AGAINST_TO = regex(r"\s*%?\s*against\s*\d", re.IGNORECASE)
 _AGAINST_FROM = regex(r"\d\s*%?\s*against\s*$", re.IGNORECASE)
 _COMPARATOR = regex(
+    # "nearly hit 1,500", "fell just short of 1,400", "narrowly missed 90%": below it
+    r"(?P<lt>(?:nearly|almost|just|narrowly)\s+(?:hit|hits|reach(?:ed|es)?|touch(?:ed|es)?|"
+    r"broke|breaks|crack(?:ed|s)?|topped|tops|cross(?:ed|es)|pass(?:ed|es)|got\s+to)|"
+    r"(?:fell|falls?|falling|came|comes|coming)\s+(?:just\s+|narrowly\s+)?short\s+of|"
+    r"(?:just\s+)?shy\s+of|(?:just\s+|narrowly\s+)?missed)\s*(?:the\s+)?$|"
     r"(?P<gt>over|more than|above|at least|exceeding|north of|>|beyond|"
     # "the first model to break 1400", "passed 1,500 Elo", "crossed the 1400 mark"
     r"break|breaks|broke|breaking|cross(?:es|ed|ing)?|pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|"
     r"exceed(?:s|ed)?|top(?:s|ped)?)\s*(?:the\s+)?$|"
-    r"(?P<lt>under|below|less than|<)\s*$|"
+    r"(?P<lt2>under|below|less than|<)\s*$|"
     r"(?P<approx>about|around|roughly|approximately|nearly|almost|~|some|close to)\s*$",
     re.IGNORECASE,
 )
@@ -1259,10 +1267,12 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             continue
         taken.add((name, value))
         last = (name, m.end())
-        comp = _COMPARATOR.search(s.text[max(0, m.start() - 14) : m.start()])
+        comp = _COMPARATOR.search(s.text[max(0, m.start() - 30) : m.start()])
         comparator: Comparator = next(
             (k for k in _NAMED_COMPARATORS if comp and comp.group(k)), "eq"
         )
+        if comp and comp.group("lt2"):
+            comparator = "lt"
         metric = None
         bench = _BENCH_AFTER.match(s.text, m.end())
         before_bench = _BENCH_BEFORE.search(lead)

@@ -180,3 +180,28 @@ def test_a_place_kept_or_won_back(text: str, expected: tuple[str, int]) -> None:
 def test_a_place_not_kept_is_denied() -> None:
     text = "Gemini 2.5 Pro failed to retain first place on LMArena."
     assert ranks(text) == {("Gemini 2.5 Pro", 1, True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator"),
+    [
+        # a mark not reached is a score below it, never the mark itself
+        ("Gemini 2.5 Pro nearly hit 1,500 on LMArena.", 1500.0, "lt"),
+        ("Gemini 2.5 Pro almost reached 1,500 on LMArena.", 1500.0, "lt"),
+        ("Gemini 2.5 Pro fell just short of 90% on MMLU.", 90.0, "lt"),
+        ("Gemini 2.5 Pro narrowly missed 90% on MMLU.", 90.0, "lt"),
+        # a mark passed is a score above it
+        ("Gemini 2.5 Pro broke 1,400 on LMArena.", 1400.0, "gt"),
+        ("Gemini 2.5 Pro crossed the 1,400 mark on LMArena.", 1400.0, "gt"),
+        ("Gemini 2.5 Pro topped 1,400 points on LMArena.", 1400.0, "gt"),
+        # "nearly" before the number itself is about that number
+        ("Gemini 2.5 Pro scored nearly 1,500 on LMArena.", 1500.0, "approx"),
+    ],
+)
+def test_a_mark_reached_passed_or_missed(text: str, value: float, comparator: str) -> None:
+    found = [
+        (c["model"], c["value"], c["comparator"])
+        for c in claims(text)
+        if c["type"] == "score_value"
+    ]
+    assert found == [("Gemini 2.5 Pro", value, comparator)]
