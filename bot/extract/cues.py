@@ -399,7 +399,13 @@ def find_superlatives(s: Sentence) -> list[Hit]:
     for m in _SUPERLATIVE.finditer(s.text):
         if _NOT_RANKED.search(s.text[m.start() : m.end() + 40]):
             continue
-        if _OTHERS_SUPERLATIVE.search(s.text[max(0, m.start() - 40) : m.start()]):
+        before = [x for x in s.models if x.end <= m.start()]
+        # "beats Whisper large-v3, the current leading open-source model": the place of the
+        # name the apposition follows, whatever the verb before it
+        set_beside = bool(before) and _APPOSITION.match(s.text[before[-1].end : m.start()])
+        if not set_beside and _OTHERS_SUPERLATIVE.search(
+            s.text[max(0, m.start() - 40) : m.start()]
+        ):
             continue  # "previous state-of-the-art models", "other SOTA models": not the subject's
         if any(isinstance(h, RankHit) and abs(h.start - m.start()) < 40 for h in [*s.hits, *found]):
             continue  # a verb pattern already read this rank
@@ -407,7 +413,6 @@ def find_superlatives(s: Sentence) -> list[Hit]:
             v.end() <= m.start() and not s.text[v.end() : m.start()].strip() for v in verbs(s.text)
         ):
             continue  # "leads the best open model": what it is compared with, not its place
-        before = [x for x in s.models if x.end <= m.start()]
         # "Mistral AI's best models", "the leading models: A, B": a maker's range or a
         # list, not one model's place
         plural = _PLURAL.search(m.group(0)) is not None

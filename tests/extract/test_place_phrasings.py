@@ -205,3 +205,31 @@ def test_a_mark_reached_passed_or_missed(text: str, value: float, comparator: st
         if c["type"] == "score_value"
     ]
     assert found == [("Gemini 2.5 Pro", value, comparator)]
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # the apposition places the name it follows, even a comparison's object
+        ("Qwen3 outperforms GPT-4o, the leading model on LMArena.", "GPT-4o"),
+        ("Qwen3 trails Gemini 2.5 Pro, the best model on LMArena.", "Gemini 2.5 Pro"),
+        (
+            "Qwen3 matches Gemini 2.5 Pro, currently the strongest model on LMArena.",
+            "Gemini 2.5 Pro",
+        ),
+    ],
+)
+def test_a_superlative_set_beside_a_compared_name_places_it(text: str, model: str) -> None:
+    assert (model, 1, False) in ranks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the superlative is the yardstick, or a former holder's
+        "Qwen3 outperforms GPT-4o, the previous state-of-the-art model.",
+        "Qwen3 beats the best open models, including Llama 4.",
+    ],
+)
+def test_a_superlative_that_is_only_the_yardstick_places_no_one(text: str) -> None:
+    assert ranks(text) == set()
