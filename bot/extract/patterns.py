@@ -89,6 +89,7 @@ class Sentence:
     objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
     unlisted: list[Mention] | None = None  # names the gazetteer lacks (read on first need)
     countries: frozenset[str] = frozenset()  # the countries the article names (gaps.py)
+    prev_list: tuple[str, ...] = ()  # for "both models": the previous sentence's "A and B"
 
 
 def _i(pattern: str) -> re.Pattern[str]:
@@ -909,6 +910,22 @@ def verbs(text: str) -> tuple[re.Match[str], ...]:
     """The comparison verbs of a sentence. The pattern is long and a sentence is read
     for them up to three times (the next sentence's "it", objects, comparisons)."""
     return tuple(_VERB.finditer(text))
+
+
+def sentence_list(text: str, models: list[Mention]) -> tuple[str, ...]:
+    """The models "both models", "these models" in the next sentence may mean: the one
+    list of models ("A and B", "A, B and C") the sentence names, when it names no other."""
+    named = [m for m in models if m.kind == "model"]
+    runs: list[list[Mention]] = []
+    for m in named:
+        if runs and NAMES_JOINED.match(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    lists = [r for r in runs if len(r) > 1]
+    if len(lists) != 1 or len({m.text for m in named}) != len({m.text for m in lists[0]}):
+        return ()
+    return tuple(dict.fromkeys(m.text for m in lists[0]))
 
 
 def sentence_antecedent(text: str, models: list[Mention]) -> str | None:
@@ -1764,6 +1781,7 @@ def _rank(
 ) -> None:
     """Add the rank of the model in subject position before `pos` to `found`."""
     subject = _subject(s, pos)
+    referred = _plural_referents(s, pos) if subject is None else []
     after = next((m for m in s.models if m.start > pos), None)
     if after is not None and _PLACE_THEN_NAME.fullmatch(s.text, pos, after.start):
         # "In third place is DeepSeek R1", "In second place: GPT-4o": the name after
@@ -1805,9 +1823,11 @@ def _rank(
             subject = placed.text
     if _VARIANTS_PLACE.match(s.text, pos):
         return  # "at 27th for the thinking variant": another build's place
+    if subject is None and referred:
+        subject = referred[0]
     if subject is None or ranked([*s.hits, *found], subject, rank):
         return  # one sentence, one rank claim per model and rank
-    names = _coordinated(s, subject, pos)
+    names = referred or _coordinated(s, subject, pos)
     if len(names) > 1 and rank == 1 and op == "eq":
         # "A and B are the best models": the two hold the top two places
         rank, op = len(names), "top_k"
@@ -1827,6 +1847,28 @@ def _rank(
                 metric=metric,
             )
         )
+
+
+# "Both models rank in the top ten", "The two new models are the best open models":
+# the models the sentence before listed, when their count agrees
+_PLURAL_LEAD = _i(
+    r"^\W*(?:(?:both|all)\s+(?:of\s+)?(?:these\s+|the\s+)?|these\s+|those\s+|the\s+)"
+    r"(?:(?P<n>two|three|four)\s+)?(?:new\s+|latest\s+|released\s+)?(?:[\w-]+\s+)?"
+    r"models\b|^\W*both\b(?!\s+(?:of\s+)?(?:the|these|those|its|their)\b)"
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+
+
+def _plural_referents(s: Sentence, pos: int) -> list[str]:
+    lead = _PLURAL_LEAD.match(s.text)
+    if lead is None or not s.prev_list or any(m.start < pos for m in s.models):
+        return []
+    if not _BETWEEN_SUBJECT.match(s.text[lead.end() : pos]):
+        return []  # the place is said of another clause's subject
+    said = lead.group("n") or ("two" if lead.group(0).strip().lower().startswith("both") else None)
+    if said is not None and _COUNTS[said.lower()] != len(s.prev_list):
+        return []
+    return list(s.prev_list)
 
 
 # the maker right after a comparison verb: "has overtaken OpenAI on LMArena"

@@ -41,6 +41,7 @@ from bot.extract.patterns import (
     benchmark_id,
     object_starts,
     sentence_antecedent,
+    sentence_list,
     unknown_kind,
 )
 from bot.extract.referents import (
@@ -630,6 +631,7 @@ class RulesExtractor:
         article_board = _single_board(text)
         seen: set[str] = set()
         prev_subject: str | None = None
+        prev_list: tuple[str, ...] = ()  # the previous sentence's "A and B" ("both models")
         raw = [_no_licences(sent.text, self.gaz.models(sent.text)) for sent in sentences]
         size_lists = [_size_lists(sent.text, ms) for sent, ms in zip(sentences, raw, strict=True)]
         found = [_with_sizes(ms, lists) for ms, lists in zip(raw, size_lists, strict=True)]
@@ -686,6 +688,7 @@ class RulesExtractor:
                 # "DeepSeek's new model is out. It ...": the model the maker's possessive
                 # describes has no name here, and is not the maker's whole family
                 subject_before = None
+            names_listed, prev_list = prev_list, sentence_list(sent.text, models)
             prev_subject = sentence_antecedent(sent.text, models)
             prev_described = any(
                 m.text == prev_subject and _described_by(sent.text, m, models) for m in models
@@ -759,6 +762,7 @@ class RulesExtractor:
                 subject_before,
                 topic=topic,
                 prev_named=named_before,
+                prev_list=names_listed,
                 scores_context=about_scores,
                 prev_rank=last_rank,
                 unlisted=unlisted,

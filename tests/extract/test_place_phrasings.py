@@ -233,3 +233,29 @@ def test_a_superlative_set_beside_a_compared_name_places_it(text: str, model: st
 )
 def test_a_superlative_that_is_only_the_yardstick_places_no_one(text: str) -> None:
     assert ranks(text) == set()
+
+
+def test_both_models_are_the_two_the_sentence_before_listed() -> None:
+    text = (
+        "Alibaba released Qwen3 and Qwen3-Coder on Monday. Both models rank in the top ten "
+        "on LMArena."
+    )
+    found = {(c["model"], c["rank"], c["op"]) for c in claims(text)}
+    assert found == {("Qwen3", 10, "top_k"), ("Qwen3-Coder", 10, "top_k")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the count said is not the count listed
+        "Google released Gemini 2.5 Pro, Gemini 2.5 Flash and Gemma 3. Both models rank in "
+        "the top ten on LMArena.",
+        # no list: two names set apart by a verb
+        "OpenAI compared GPT-5 with o3. Both models are in the top five on LMArena.",
+        # other models than the ones listed
+        "Google released Gemini 2.5 Pro and Gemini 2.5 Flash. Rival models from OpenAI rank "
+        "first on LMArena.",
+    ],
+)
+def test_no_plural_referent_without_one_list_of_that_many(text: str) -> None:
+    assert ranks(text) == set() and not [c for c in claims(text) if c.get("op") == "top_k"]
