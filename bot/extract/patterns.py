@@ -1138,6 +1138,9 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             continue  # "Grok 3 arrived in February, ahead of GPT-4.5": earlier, not better
         relation = by_measure
         subject = _subject(s, v.start())
+        # "Both models beat GPT-4o": the models the sentence before listed
+        referred = _plural_referents(s, v.start()) if subject is None else []
+        subject = referred[0] if referred else subject
         if subject is None:
             found += _maker_pair(s, v, relation)
             continue
@@ -1176,7 +1179,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             ):
                 # "over its predecessor, Sonnet 4.6,": the name the description is given
                 objects = [named[0]]
-        coordinated = _coordinated(s, subject, v.start())
+        coordinated = referred or _coordinated(s, subject, v.start())
         if not objects and _IT_OBJECT.match(s.text, v.end()):
             # "although A and B still rank above it": "it" is the one other name the
             # sentence has spoken of before (else the previous sentence's subject)

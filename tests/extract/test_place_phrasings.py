@@ -259,3 +259,37 @@ def test_both_models_are_the_two_the_sentence_before_listed() -> None:
 )
 def test_no_plural_referent_without_one_list_of_that_many(text: str) -> None:
     assert ranks(text) == set() and not [c for c in claims(text) if c.get("op") == "top_k"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Google released Gemini 2.5 Pro and Gemini 2.5 Flash. Both models beat GPT-4o on "
+            "LMArena.",
+            {("Gemini 2.5 Pro", "GPT-4o", "beats"), ("Gemini 2.5 Flash", "GPT-4o", "beats")},
+        ),
+        (
+            "Mistral released Ministral 3B and Ministral 8B. These models outperform Llama 3.1 8B.",
+            {
+                ("Ministral 3B", "Llama 3.1 8B", "beats"),
+                ("Ministral 8B", "Llama 3.1 8B", "beats"),
+            },
+        ),
+        (
+            "Google released Gemini 2.5 Pro and Gemini 2.5 Flash. Both trail GPT-5 on LMArena.",
+            {("Gemini 2.5 Pro", "GPT-5", "trails"), ("Gemini 2.5 Flash", "GPT-5", "trails")},
+        ),
+        # two names a verb sets apart are no list "both" can mean
+        ("OpenAI compared GPT-5 with o3. Both models beat Claude Opus 4.", set()),
+    ],
+)
+def test_a_plural_referent_compares_each_model_listed(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = {
+        (c["model_a"], c["model_b"], c["relation"])
+        for c in claims(text)
+        if c["type"] == "pairwise_comparison"
+    }
+    assert found == expected
