@@ -31,6 +31,7 @@ from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES
 from bot.extract.names import Mention
 from bot.extract.patterns import (
     _EXCLUDING,
+    _KIND_THEN_MODEL,
     _KNOWN_BENCH,
     BOARDS_GROUP,
     BOARDS_PART,
@@ -932,6 +933,8 @@ def find_ordinals(s: Sentence) -> list[Hit]:
             continue  # "is first to ship" speaks of time, not rank
         if _OR_BELOW.match(s.text, m.end()):
             continue  # "all comparable models rank 18th or below": a range, about others
+        if not m.group("after") and _KIND_THEN_MODEL.match(s.text, m.end()):
+            continue  # "is the No. 3 open model": a place within a kind (patterns.py)
         rank = int(m.group("hash") or m.group("num") or ORDINALS[(word or "first").lower()])
         if rank == 0 or rank > 500:
             continue

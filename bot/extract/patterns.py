@@ -1980,9 +1980,17 @@ def find_ranks(s: Sentence) -> list[Hit]:
     t = s.text
     found: list[Hit] = []
     for m in _RANK_HASH.finditer(t):
-        if _KIND_THEN_MODEL.match(t, m.end()):
-            continue  # "the No. 1 open model": a place within a kind (_RANK_BEST reads it)
-        _rank(s, found, m.start(), _num(m.group(1) or m.group("word")), denied=_denies(m.group(0)))
+        place = _num(m.group(1) or m.group("word"))
+        within: Group | None = None
+        if kind := _KIND_THEN_MODEL.match(t, m.end()):
+            if place == 1:
+                continue  # "the No. 1 open model": a place within a kind (_RANK_BEST reads it)
+            # "is now the No. 2 model on LMArena", "the No. 3 open model": within that kind
+            mods = " ".join(kind.group().split()[:-1])
+            if unknown_kind(mods, s.gaz):
+                continue  # "the No. 2 reasoning model": a kind no group describes
+            within = _group_from_mods(mods, s.gaz)
+        _rank(s, found, m.start(), place, within=within, denied=_denies(m.group(0)))
     for m in _RANK_SPOT.finditer(t):
         _rank(s, found, m.start(), int(m.group(1)))
     for m in _RANK_ORDINAL.finditer(t):

@@ -293,3 +293,31 @@ def test_a_plural_referent_compares_each_model_listed(
         if c["type"] == "pairwise_comparison"
     }
     assert found == expected
+
+
+def within(text: str) -> set[tuple[str, int, str | None]]:
+    found = set()
+    for c in claims(text):
+        if c["type"] == "rank_position":
+            group = c["within"] or {}
+            kind = "open" if group.get("open_weights") else group.get("country")
+            found.add((c["model"], c["rank"], kind))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gemini 2.5 Pro is now the No. 2 model on LMArena.", ("Gemini 2.5 Pro", 2, None)),
+        ("Qwen3 is the No. 3 open model on LMArena.", ("Qwen3", 3, "open")),
+        ("Qwen3 is the #4 Chinese model on LMArena.", ("Qwen3", 4, "CN")),
+    ],
+)
+def test_a_numbered_place_before_a_kind_is_within_it(
+    text: str, expected: tuple[str, int, str | None]
+) -> None:
+    assert within(text) == {expected}
+
+
+def test_a_numbered_place_within_an_unknown_kind_is_no_place() -> None:
+    assert within("Qwen3 is the No. 2 reasoning model on LMArena.") == set()
