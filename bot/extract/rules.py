@@ -1278,7 +1278,8 @@ def _places_owned(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
     ("knocking Gemini to #2"), never a comparison's object when the subject holds the
     same place ("sits just behind GPT-4.5 in fourth place"), and nobody's after a clause
     about no model ("and no US open model is in the top ten")."""
-    objects = {h.model_b for h in hits if isinstance(h, PairHit)}
+    # (a tie's other side shares the place: "A and B are tied for first")
+    objects = {h.model_b for h in hits if isinstance(h, PairHit) and h.relation != "ties"}
     subjects = {h.model_a for h in hits if isinstance(h, PairHit)}
     kept: list[Hit] = []
     for hit in hits:

@@ -321,3 +321,14 @@ def test_a_numbered_place_before_a_kind_is_within_it(
 
 def test_a_numbered_place_within_an_unknown_kind_is_no_place() -> None:
     assert within("Qwen3 is the No. 2 reasoning model on LMArena.") == set()
+
+
+def test_a_tie_for_a_place_gives_both_sides_that_place() -> None:
+    text = "Gemini 2.5 Pro and GPT-5 are tied for first on LMArena."
+    assert ranks(text) == {("Gemini 2.5 Pro", 1, False), ("GPT-5", 1, False)}
+
+
+def test_the_object_of_a_place_said_beside_it_is_not_given_that_place() -> None:
+    # "just behind GPT-4.5 in fourth place": the fourth place is the subject's only
+    text = "Gemini 2.5 Pro sits just behind GPT-4.5 in fourth place on LMArena."
+    assert ranks(text) == {("Gemini 2.5 Pro", 4, False)}
