@@ -339,7 +339,7 @@ _CARDINAL_WORDS = {
 }  # fmt: skip
 # How a text says rank 1 without the digit: "tops", "leads", "state of the art", "best".
 _FIRST = lazy(
-    r"\b(?:top(?:s|ped|ping)?|lead(?:s|ing|er|ership)?|led|best|strongest|highest|"
+    r"\b(?:top(?:s|ped|ping)?|atop|lead(?:s|ing|er|ership)?|led|best|strongest|highest|"
     r"state[\s-]of[\s-]the[\s-]art|SOTA|number[\s-]one|no\.?\s*1|pole|crown|throne|king|"
     r"first|#\s*1|1st|dominat\w*|ahead of (?:all|every)\w*|record|frontier|most (?:capable|"
     r"powerful|intelligent|advanced)|unrivall?ed|unmatched|beats? (?:all|every)\w*|"
@@ -363,6 +363,9 @@ _AMONG = lazy(
 # "followed by X", "X is next", "runner-up": a place after one the sentence names
 _NEXT = lazy(
     r"\b(?:followed by|trailed by|runner[\s-]up|behind (?:only|just)|next|then|"
+    # "trails only A and B", "sits only behind A", "is beaten only by A": one past them
+    r"(?:below|trail\w*|lag\w*) only|only (?:behind|below)|"
+    r"(?:beaten|outranked|outscored|outperformed|surpassed|bested|topped|edged out) only by|"
     r"(?:immediately|right|just) (?:after|behind|below))\b",
     re.I,
 )

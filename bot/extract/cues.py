@@ -31,9 +31,11 @@ from bot.extract.lexicon import BENCHMARKS, BOARDS, CATEGORIES
 from bot.extract.names import Mention
 from bot.extract.patterns import (
     _EXCLUDING,
+    _KIND_THEN_MODEL,
     _KNOWN_BENCH,
     BOARDS_GROUP,
     BOARDS_PART,
+    NAMES_JOINED,
     ORDINALS,
     SECOND_PLACE,
     Finder,
@@ -165,10 +167,12 @@ _ORDINAL = regex(
     # "holds third place", "claimed second", "secures fourth spot"
     r"holds?|held|holding|claims?|claimed|claiming|secures?|secured|securing|grabs?|grabbed|"
     r"earns?|earned|earning|"
+    # "retained second place", "kept its third place", "regained second"
+    r"retains?|retained|keeps?|kept|regains?|regained|reclaims?|reclaimed|"
     r"occup(?:ies|ied|y)|captures?|captured|"
     # "came out first", "is tied for first", "scored 61.50 for fourth overall"
-    r"c(?:a|o)me?s?\s+out|tie[sd]?\s+for|for)\s+(?:at\s+|in\s+)?"
-    r"(?:the\s+)?(?:(?:#\s?|No\.\s?|number\s+)(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
+    r"c(?:a|o)me?s?\s+out|tie[sd]?\s+for|for)\s+(?:at\s+|in\s+|on\s*to\s+)?"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:#\s?|No\.\s?|number\s+)(?P<hash>\d{1,3})|(?P<num>\d{1,3})(?:st|nd|rd|th)|"
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b"
     r"(?P<after>\s+(?:place|spot|position|overall|on|in|among|with|at|behind)\b)?",
     re.IGNORECASE,
@@ -203,6 +207,9 @@ _SCORE_VERB = lazy(
     r"averag(?:es|ed|ing)|solv(?:es|ed|ing)|sets?|wins?|won|with|at|of|on|is|was|to|"
     r"manag(?:es|ed)|logs?|logged|notch(?:es|ed)|tall(?:ies|ied)|puts?\s+up|has|had|"
     r"holds?|held|carr(?:ies|ied)|resolv(?:es|ed)|pass(?:es|ed)|gone\s+beyond|"
+    # "broke 1,400", "crossed the 1,400 mark", "fell short of 1,400" (_COMPARATOR says how)
+    r"br(?:eaks?|oke)|cross(?:es|ed)|surpass(?:es|ed)|exceed(?:s|ed)|short\s+of|shy\s+of|"
+    r"missed|touch(?:es|ed)|crack(?:s|ed)|"
     r"elo|rating|accuracy|score|mmlu)\b|[(:=]",
     re.IGNORECASE,
 )
@@ -288,6 +295,13 @@ _ON_TEST = regex(
     r"(?:[\w-]*(?:Bench|bench|Eval|QA)|Index|Leaderboard|Exam|MMLU|GPQA|AIME|MATH)\b"
 )
 _BRACKETED = regex(r"\)")
+# "a score of 80", "sets a new state of the art at 80": words that say a bare number
+# is a score, not a count
+_SCORE_NAMED_BEFORE = regex(
+    r"\b(?:score|rating|elo|state[- ]of[- ]the[- ]art)\s+(?:of|at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|over\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 _NAME_BRACKET = regex(r"[\w.-]\s\($")
 _MOVED_TO = regex(r"\bfrom\s+\d[\d.,]*\s*%?\s+to\s+$", re.IGNORECASE)
 _CHANGE = regex(
@@ -313,11 +327,16 @@ def _owned_versus(text: str, lead: str, end: int) -> bool:
 _AGAINST_TO = regex(r"\s*%?\s*against\s*\d", re.IGNORECASE)
 _AGAINST_FROM = regex(r"\d\s*%?\s*against\s*$", re.IGNORECASE)
 _COMPARATOR = regex(
+    # "nearly hit 1,500", "fell just short of 1,400", "narrowly missed 90%": below it
+    r"(?P<lt>(?:nearly|almost|just|narrowly)\s+(?:hit|hits|reach(?:ed|es)?|touch(?:ed|es)?|"
+    r"broke|breaks|crack(?:ed|s)?|topped|tops|cross(?:ed|es)|pass(?:ed|es)|got\s+to)|"
+    r"(?:fell|falls?|falling|came|comes|coming)\s+(?:just\s+|narrowly\s+)?short\s+of|"
+    r"(?:just\s+)?shy\s+of|(?:just\s+|narrowly\s+)?missed)\s*(?:the\s+)?$|"
     r"(?P<gt>over|more than|above|at least|exceeding|north of|>|beyond|"
     # "the first model to break 1400", "passed 1,500 Elo", "crossed the 1400 mark"
     r"break|breaks|broke|breaking|cross(?:es|ed|ing)?|pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|"
     r"exceed(?:s|ed)?|top(?:s|ped)?)\s*(?:the\s+)?$|"
-    r"(?P<lt>under|below|less than|<)\s*$|"
+    r"(?P<lt2>under|below|less than|<)\s*$|"
     r"(?P<approx>about|around|roughly|approximately|nearly|almost|~|some|close to)\s*$",
     re.IGNORECASE,
 )
@@ -381,7 +400,13 @@ def find_superlatives(s: Sentence) -> list[Hit]:
     for m in _SUPERLATIVE.finditer(s.text):
         if _NOT_RANKED.search(s.text[m.start() : m.end() + 40]):
             continue
-        if _OTHERS_SUPERLATIVE.search(s.text[max(0, m.start() - 40) : m.start()]):
+        before = [x for x in s.models if x.end <= m.start()]
+        # "beats Whisper large-v3, the current leading open-source model": the place of the
+        # name the apposition follows, whatever the verb before it
+        set_beside = bool(before) and _APPOSITION.match(s.text[before[-1].end : m.start()])
+        if not set_beside and _OTHERS_SUPERLATIVE.search(
+            s.text[max(0, m.start() - 40) : m.start()]
+        ):
             continue  # "previous state-of-the-art models", "other SOTA models": not the subject's
         if any(isinstance(h, RankHit) and abs(h.start - m.start()) < 40 for h in [*s.hits, *found]):
             continue  # a verb pattern already read this rank
@@ -389,7 +414,6 @@ def find_superlatives(s: Sentence) -> list[Hit]:
             v.end() <= m.start() and not s.text[v.end() : m.start()].strip() for v in verbs(s.text)
         ):
             continue  # "leads the best open model": what it is compared with, not its place
-        before = [x for x in s.models if x.end <= m.start()]
         # "Mistral AI's best models", "the leading models: A, B": a maker's range or a
         # list, not one model's place
         plural = _PLURAL.search(m.group(0)) is not None
@@ -618,13 +642,19 @@ _IN_THE_LEAD = regex(
 
 
 # "Koala-13B fifth with 1022", "GPT-3.5-turbo, third on 1155", "Claude is runner-up":
-# a rank written right after its model
+# a rank written right after its model ("is a close second", "finished a distant third",
+# "with Grok 4 a close second to GPT-5": how near the place above is, still that place)
 _AFTER_MODEL_RANK = regex(
     r"\s*,?\s*(?:(?:is|was|sits|sat|came|comes|finished|finishes|placed|places|ranks?|"
-    r"ranked|stands?|stood|lands?|landed)\s+)?(?:now\s+|in\s+|at\s+)?(?:the\s+)?"
+    r"ranked|stands?|stood|lands?|landed|ends?|ended|remains?|remained)\s+)?"
+    r"(?:now\s+|still\s+)?(?:in\s+|at\s+)?(?:the\s+)?"
+    r"(?P<near>an?\s+(?:very\s+)?(?:close|distant|strong|solid|respectable|comfortable|narrow|"
+    r"surprising|surprise|clear|creditable|credible|remote|disappointing|lowly|healthy)\s+)?"
     r"(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
     r"(?P<num>\d{1,3})(?:st|nd|rd|th)|(?:#|No\.\s?)(?P<hash>\d{1,3})|(?P<runner>runner-up))"
-    r"(?:\s+(?:place|spot|position))?(?=\s*(?:with|at|on|in|for|overall|and|behind|,|\.|;|\(|$))",
+    r"(?:\s+(?:place|spot|position))?(?=\s*(?:with|at|on|in|for|overall|and|behind|,|\.|;|\(|$)"
+    # ("a close second to GPT-5"; "second to none" is first, "first to ship" a time)
+    r"|(?(near)\s+to\s+(?!none\b)(?-i:[A-Z])|(?!)))",
     re.IGNORECASE,
 )
 # "puts DeepSeek R1 first", "shows GPT-4 in the No. 1 position", "called Qwen2-72B the
@@ -903,6 +933,8 @@ def find_ordinals(s: Sentence) -> list[Hit]:
             continue  # "is first to ship" speaks of time, not rank
         if _OR_BELOW.match(s.text, m.end()):
             continue  # "all comparable models rank 18th or below": a range, about others
+        if not m.group("after") and _KIND_THEN_MODEL.match(s.text, m.end()):
+            continue  # "is the No. 3 open model": a place within a kind (patterns.py)
         rank = int(m.group("hash") or m.group("num") or ORDINALS[(word or "first").lower()])
         if rank == 0 or rank > 500:
             continue
@@ -1177,7 +1209,8 @@ def find_score_slots(s: Sentence) -> list[Hit]:
         # or in brackets after a name, is that name's score
         on_test = _ON_TEST.match(s.text, m.end())
         bracketed = _BRACKETED.match(s.text, m.end()) and _NAME_BRACKET.search(lead)
-        scored = pct or unit or "." in raw or 500 <= value <= 2500 or benchmark_first
+        named_score = _SCORE_NAMED_BEFORE.search(lead)
+        scored = pct or unit or "." in raw or 500 <= value <= 2500 or benchmark_first or named_score
         if not (scored or on_test or bracketed):
             continue  # a bare small integer is a count, not a score ("MATH 89" is one)
         after = _model_after(s, m.end())
@@ -1255,10 +1288,12 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             continue
         taken.add((name, value))
         last = (name, m.end())
-        comp = _COMPARATOR.search(s.text[max(0, m.start() - 14) : m.start()])
+        comp = _COMPARATOR.search(s.text[max(0, m.start() - 30) : m.start()])
         comparator: Comparator = next(
             (k for k in _NAMED_COMPARATORS if comp and comp.group(k)), "eq"
         )
+        if comp and comp.group("lt2"):
+            comparator = "lt"
         metric = None
         bench = _BENCH_AFTER.match(s.text, m.end())
         before_bench = _BENCH_BEFORE.search(lead)
@@ -1616,6 +1651,37 @@ def find_behind_the_leader(s: Sentence) -> list[Hit]:
     return found
 
 
+# "ranks behind only Gemini 2.5 Pro", "trails only GPT-5 and o3", "is beaten only by X":
+# the names said are all that stand above, so the place is one past them
+_ONLY_ABOVE = regex(
+    r"\b(?:(?:behind|below|trails?|trailed|trailing|lags?|lagged|lagging)(?:\s+behind)?\s+only|"
+    r"only\s+(?:behind|below)|"
+    r"(?:beaten|outranked|outscored|outperformed|surpassed|bested|topped|edged\s+out)\s+"
+    r"only\s+by)\s+(?:by\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# the run of names goes on past what the sentence names: "only A, B and a few others"
+_RUN_GOES_ON = regex(
+    r"\s*(?:,\s*|\s+)(?:and|or|&|plus)\s+(?!(?:is|was|now|it|has)\b)|\s*,\s*(?-i:[a-z])", re.I
+)
+
+
+def find_behind_only(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    for first in s.models:
+        cue = _ONLY_ABOVE.search(s.text, max(0, first.start - 60), first.start)
+        if cue is None or any(cue.end() <= x.start < first.start for x in s.models):
+            continue
+        run = [first]
+        for m in s.models:
+            if m.start >= run[-1].end and NAMES_JOINED.match(s.text[run[-1].end : m.start]):
+                run.append(m)
+        if _RUN_GOES_ON.match(s.text, run[-1].end):
+            continue  # "behind only GPT-5 and two Gemini models": the count is not said
+        _rank(s, found, cue.start(), len(run) + 1)
+    return found
+
+
 def find_gains(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
     for a, b in zip(s.models, s.models[1:], strict=False):
@@ -1647,6 +1713,7 @@ FINDERS: tuple[Finder, ...] = (
     find_compared,
     find_gains,
     find_behind_the_leader,
+    find_behind_only,
     find_place_phrases,
 )
 

@@ -8,6 +8,7 @@ right after it. A hit holds only what the sentence says about the claim's shape;
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -88,6 +89,7 @@ class Sentence:
     objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
     unlisted: list[Mention] | None = None  # names the gazetteer lacks (read on first need)
     countries: frozenset[str] = frozenset()  # the countries the article names (gaps.py)
+    prev_list: tuple[str, ...] = ()  # for "both models": the previous sentence's "A and B"
 
 
 def _i(pattern: str) -> re.Pattern[str]:
@@ -495,13 +497,33 @@ _RANK_AMONG = _i(
     r"(?:AI\s+|language\s+)?(?:models|systems|LLMs)\b"
 )
 _RANK_SOTA = _i(
-    r"\b(?:is|as|sets?|set|achiev(?:es|ed|ing)|establish(?:es|ed)|becomes?|became)\s+"
+    r"\b(?:is|as|sets?|set|achiev(?:es|ed|ing)|establish(?:es|ed)|becomes?|became|"
+    # "delivers state-of-the-art results across ...", "posts state-of-the-art accuracy"
+    r"deliver(?:s|ed|ing)?|posts?|posted|posting|attain(?:s|ed|ing)?)\s+"
     r"(?:a\s+|the\s+)?(?:new\s+)?state[- ]of[- ]the[- ]art\b"
     r"(?:[- ](?P<noun>results?|scores?|accuracy|numbers|performance|quality|model|"
     r"(?:[\w-]+\s+)?capabilit(?:y|ies)|(?:[\w-]+\s+)?capacit(?:y|ies)))?"
-    r"(?:\s+(?:for|among|amongst|in|on|across|at)\s+"
-    r"(?P<what>[^,.;]{1,60}))?"
+    # ("a new state of the art at 80": the number is its score, no scope)
+    r"(?:\s+(?P<prep>for|among|amongst|in|on|across|at)\s+(?!\d)"
+    # (a version's point, and a list of names, go on: "on Terminal-Bench 2.1, DeepSWE")
+    r"(?P<what>(?:[^,.;]|\.(?=\d)|,(?=\s*(?-i:[A-Z]))){1,60}))?"
 )
+# "state-of-the-art results on Terminal-Bench 2.1 and DeepSWE": named tests, each a
+# first place of its own (a name is capitalised; its own words end at a lower-case one)
+_SOTA_TESTS = regex(r"^(?P<tests>[A-Z].*?)(?=\s+(?!and\b)[a-z]|$)")
+_TEST_JOIN = regex(r",\s*(?:and\s+)?|\s+and\s+")
+# a test's name: a known one, or one written as tests are ("DeepSWE", "Terminal-Bench
+# 2.1", "FLTEval"), never a maker's ("MMLU, Alibaba and Meta said")
+_TEST_SHAPED = regex(
+    r"^(?i:" + "|".join(re.escape(k) for k in BENCHMARKS) + r")|"
+    r"^(?=[A-Z])\S*(?:[A-Z]{2}|\d|Bench|bench|Eval|eval|Arena|Exam)"
+)
+_AMONG_KIND = regex(
+    r"\b(?:among|amongst)\s+(?:the\s+|all\s+|other\s+)?(?P<kind>(?:[\w'’.-]+\s+){1,4}?)"
+    r"(?:models|systems|LLMs)\b",
+    re.IGNORECASE,
+)
+_LAST_JOIN = regex(r"\s+and\s+[^,]+$")  # "A, B and C" (not "MMLU, Google said")
 # The part of a SOTA scope that is a group ("open models"), leaving what else it says.
 _SOTA_GROUP = _i(
     r"^(?:all\s+|the\s+)?(?:(?:open[- ]weights?|open[- ]source|open|closed|proprietary)\s+)?"
@@ -899,6 +921,22 @@ def verbs(text: str) -> tuple[re.Match[str], ...]:
     return tuple(_VERB.finditer(text))
 
 
+def sentence_list(text: str, models: list[Mention]) -> tuple[str, ...]:
+    """The models "both models", "these models" in the next sentence may mean: the one
+    list of models ("A and B", "A, B and C") the sentence names, when it names no other."""
+    named = [m for m in models if m.kind == "model"]
+    runs: list[list[Mention]] = []
+    for m in named:
+        if runs and NAMES_JOINED.match(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    lists = [r for r in runs if len(r) > 1]
+    if len(lists) != 1 or len({m.text for m in named}) != len({m.text for m in lists[0]}):
+        return ()
+    return tuple(dict.fromkeys(m.text for m in lists[0]))
+
+
 def sentence_antecedent(text: str, models: list[Mention]) -> str | None:
     """The model "it" in the next sentence may mean (bot/extract/subjects.py)."""
     if not models:
@@ -1109,6 +1147,9 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             continue  # "Grok 3 arrived in February, ahead of GPT-4.5": earlier, not better
         relation = by_measure
         subject = _subject(s, v.start())
+        # "Both models beat GPT-4o": the models the sentence before listed
+        referred = _plural_referents(s, v.start()) if subject is None else []
+        subject = referred[0] if referred else subject
         if subject is None:
             found += _maker_pair(s, v, relation)
             continue
@@ -1147,7 +1188,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             ):
                 # "over its predecessor, Sonnet 4.6,": the name the description is given
                 objects = [named[0]]
-        coordinated = _coordinated(s, subject, v.start())
+        coordinated = referred or _coordinated(s, subject, v.start())
         if not objects and _IT_OBJECT.match(s.text, v.end()):
             # "although A and B still rank above it": "it" is the one other name the
             # sentence has spoken of before (else the previous sentence's subject)
@@ -1752,6 +1793,7 @@ def _rank(
 ) -> None:
     """Add the rank of the model in subject position before `pos` to `found`."""
     subject = _subject(s, pos)
+    referred = _plural_referents(s, pos) if subject is None else []
     after = next((m for m in s.models if m.start > pos), None)
     if after is not None and _PLACE_THEN_NAME.fullmatch(s.text, pos, after.start):
         # "In third place is DeepSeek R1", "In second place: GPT-4o": the name after
@@ -1793,9 +1835,11 @@ def _rank(
             subject = placed.text
     if _VARIANTS_PLACE.match(s.text, pos):
         return  # "at 27th for the thinking variant": another build's place
+    if subject is None and referred:
+        subject = referred[0]
     if subject is None or ranked([*s.hits, *found], subject, rank):
         return  # one sentence, one rank claim per model and rank
-    names = _coordinated(s, subject, pos)
+    names = referred or _coordinated(s, subject, pos)
     if len(names) > 1 and rank == 1 and op == "eq":
         # "A and B are the best models": the two hold the top two places
         rank, op = len(names), "top_k"
@@ -1815,6 +1859,28 @@ def _rank(
                 metric=metric,
             )
         )
+
+
+# "Both models rank in the top ten", "The two new models are the best open models":
+# the models the sentence before listed, when their count agrees
+_PLURAL_LEAD = _i(
+    r"^\W*(?:(?:both|all)\s+(?:of\s+)?(?:these\s+|the\s+)?|these\s+|those\s+|the\s+)"
+    r"(?:(?P<n>two|three|four)\s+)?(?:new\s+|latest\s+|released\s+)?(?:[\w-]+\s+)?"
+    r"models\b|^\W*both\b(?!\s+(?:of\s+)?(?:the|these|those|its|their)\b)"
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+
+
+def _plural_referents(s: Sentence, pos: int) -> list[str]:
+    lead = _PLURAL_LEAD.match(s.text)
+    if lead is None or not s.prev_list or any(m.start < pos for m in s.models):
+        return []
+    if not _BETWEEN_SUBJECT.match(s.text[lead.end() : pos]):
+        return []  # the place is said of another clause's subject
+    said = lead.group("n") or ("two" if lead.group(0).strip().lower().startswith("both") else None)
+    if said is not None and _COUNTS[said.lower()] != len(s.prev_list):
+        return []
+    return list(s.prev_list)
 
 
 # the maker right after a comparison verb: "has overtaken OpenAI on LMArena"
@@ -1923,9 +1989,17 @@ def find_ranks(s: Sentence) -> list[Hit]:
     t = s.text
     found: list[Hit] = []
     for m in _RANK_HASH.finditer(t):
-        if _KIND_THEN_MODEL.match(t, m.end()):
-            continue  # "the No. 1 open model": a place within a kind (_RANK_BEST reads it)
-        _rank(s, found, m.start(), _num(m.group(1) or m.group("word")), denied=_denies(m.group(0)))
+        place = _num(m.group(1) or m.group("word"))
+        within: Group | None = None
+        if kind := _KIND_THEN_MODEL.match(t, m.end()):
+            if place == 1:
+                continue  # "the No. 1 open model": a place within a kind (_RANK_BEST reads it)
+            # "is now the No. 2 model on LMArena", "the No. 3 open model": within that kind
+            mods = " ".join(kind.group().split()[:-1])
+            if unknown_kind(mods, s.gaz):
+                continue  # "the No. 2 reasoning model": a kind no group describes
+            within = _group_from_mods(mods, s.gaz)
+        _rank(s, found, m.start(), place, within=within, denied=_denies(m.group(0)))
     for m in _RANK_SPOT.finditer(t):
         _rank(s, found, m.start(), int(m.group(1)))
     for m in _RANK_ORDINAL.finditer(t):
@@ -2009,6 +2083,26 @@ def find_ranks(s: Sentence) -> list[Hit]:
             scope = slug(task if isinstance(task, str) else task.group(1))
         elif (m.group("noun") or "").lower().startswith(_MEASURED):
             scope = "benchmarks"
+        on_tests = (m.group("prep") or "").lower() in ("on", "across", "in") and not group
+        tests = _SOTA_TESTS.match(what) if on_tests else None
+        tests_named = _TEST_JOIN.split(tests.group("tests")) if tests else []
+        listed = tests is not None and _LAST_JOIN.search(tests.group("tests")) is not None
+        # "... across diverse benchmarks among non-reasoning models", "on A, B and C
+        # among open models": the set said after the tests
+        set_after = _AMONG_KIND.search(what)
+        if set_after and within is None:
+            if unknown_kind(set_after.group("kind"), s.gaz):
+                continue  # a set no group describes: no place on any board's order
+            within = _group_from_mods(set_after.group("kind"), s.gaz)
+        if len(tests_named) > 1 and listed and all(_TEST_SHAPED.search(n) for n in tests_named):
+            before = len(found)
+            _rank(s, found, m.start(), 1, within=within, metric=benchmark_id(tests_named[0]))
+            found += [
+                dataclasses.replace(hit, metric=benchmark_id(n))
+                for hit in found[before:]
+                for n in tests_named[1:]
+            ]
+            continue
         _rank(s, found, m.start(), 1, within=within, metric=scope)
     for m in _RANK_OUT_TOP_K.finditer(t):
         # "has not dropped out of the top ten", "never fell out of it": still in it

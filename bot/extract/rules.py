@@ -41,6 +41,7 @@ from bot.extract.patterns import (
     benchmark_id,
     object_starts,
     sentence_antecedent,
+    sentence_list,
     unknown_kind,
 )
 from bot.extract.referents import (
@@ -647,6 +648,7 @@ class RulesExtractor:
         article_board = _single_board(text)
         seen: set[str] = set()
         prev_subject: str | None = None
+        prev_list: tuple[str, ...] = ()  # the previous sentence's "A and B" ("both models")
         raw = [_no_licences(sent.text, self.gaz.models(sent.text)) for sent in sentences]
         size_lists = [_size_lists(sent.text, ms) for sent, ms in zip(sentences, raw, strict=True)]
         found = [_with_sizes(ms, lists) for ms, lists in zip(raw, size_lists, strict=True)]
@@ -704,6 +706,7 @@ class RulesExtractor:
                 # "DeepSeek's new model is out. It ...": the model the maker's possessive
                 # describes has no name here, and is not the maker's whole family
                 subject_before = None
+            names_listed, prev_list = prev_list, sentence_list(sent.text, models)
             prev_subject = sentence_antecedent(sent.text, models)
             prev_described = any(
                 m.text == prev_subject and _described_by(sent.text, m, models) for m in models
@@ -795,6 +798,7 @@ class RulesExtractor:
                 subject_before,
                 topic=topic,
                 prev_named=named_before,
+                prev_list=names_listed,
                 scores_context=about_scores,
                 prev_rank=last_rank,
                 unlisted=unlisted,
@@ -1312,7 +1316,8 @@ def _places_owned(ctx: Sentence, hits: list[Hit]) -> list[Hit]:
     ("knocking Gemini to #2"), never a comparison's object when the subject holds the
     same place ("sits just behind GPT-4.5 in fourth place"), and nobody's after a clause
     about no model ("and no US open model is in the top ten")."""
-    objects = {h.model_b for h in hits if isinstance(h, PairHit)}
+    # (a tie's other side shares the place: "A and B are tied for first")
+    objects = {h.model_b for h in hits if isinstance(h, PairHit) and h.relation != "ties"}
     subjects = {h.model_a for h in hits if isinstance(h, PairHit)}
     kept: list[Hit] = []
     for hit in hits:

@@ -127,6 +127,47 @@ def test_statements_of_fact_are_no_forecast(text: str, cue: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Gemini 3 is unlikely to top LMArena.", "top"),
+        ("Analysts say Gemini 3 seems unlikely to overtake GPT-5 on LMArena.", "overtake"),
+        ("It is very unlikely that Gemini 3 will top LMArena by June.", "top"),
+        ("It seems improbable that Gemini 3 will beat GPT-5.", "beat"),
+    ],
+)
+def test_an_unlikely_outcome_is_a_forecast_that_it_will_not_happen(text: str, cue: str) -> None:
+    found = mood(text, text.index(cue))
+    assert found.forecast and found.negated, text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # the doubt is about something else than the claim
+        ("Gemini 3, which is unlikely to be cheap, tops LMArena.", "tops"),
+        ("Gemini 3 tops LMArena, though a price cut is unlikely to follow.", "tops"),
+    ],
+)
+def test_an_unlikely_aside_does_not_deny_the_claim(text: str, cue: str) -> None:
+    found = mood(text, text.index(cue))
+    assert not found.negated and not found.forecast, text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # hoped for, or foreseen once: no place reached now, and no forecast made
+        ("Grok 4 aims to climb to third on LMArena.", "to third"),
+        ("xAI hopes to break into the top five on LMArena.", "into the top"),
+        ("Grok 4 was expected to finish second on LMArena.", "finish"),
+        ("Grok 4 had been widely tipped to take the top spot.", "take"),
+    ],
+)
+def test_a_place_hoped_for_or_once_expected_is_not_claimed(text: str, cue: str) -> None:
+    assert mood(text, text.index(cue)).asked, text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Google rejected claims that Gemini 3 beats GPT-5 on LMArena.",
