@@ -146,7 +146,10 @@ _VERBS: dict[Relation, str] = {
         # "outperforms or matches" is the stronger claim, beats (as "matches or
         # outperforms"); "the best Ractor server" is no verb
         r"outperform(?:s|ed|ing)?\s+or\s+(?:even\s+)?(?:match|equal)\w*|"
-        r"beats?\s+out|beat\s+out|outshin(?:es|ed|ing)|outclass(?:es|ed|ing)?|"
+        r"beats?\s+out|beat\s+out|outshin(?:es|ed|ing)|outshone|outclass(?:es|ed|ing)?|"
+        # "slipped past Y", "inched ahead of Y": a small move past a name
+        r"(?:slip(?:s|ped|ping)?|inch(?:es|ed|ing)|nos(?:es|ed|ing)|creeps?|crept|"
+        r"squeak(?:s|ed|ing)?)\s+(?:past|ahead\s+of)(?=\s+(?:[A-Z]|o\d))|"
         r"(?:(?:wins?|won|winning)\s+(?:out\s+)?|"
         r"(?:comes?|came|coming)\s+out\s+(?:on\s+top|ahead)\s+)(?:against|over)(?=\s+(?:[A-Z]|o\d))|"
         r"defeat(?:s|ed|ing)?|"
@@ -182,6 +185,15 @@ _VERBS: dict[Relation, str] = {
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
         rf"exceed(?:s|ed|ing)?|(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?superior\s+to|"
         r"(?:[\w-]+\s+)?(?:improvements?|upgrades?|step\s+(?:up|forward)|gains?)\s+(?:over|on|from)|"
+        # "a 20% relative improvement in IF-Eval and MT-Bench over Y": the tests measured
+        # said between the gain and its other side
+        r"(?:[\w-]+\s+)?(?:improvements?|gains?)\s+(?:in|on)\s+(?:[\w.-]+\s+){1,5}?over"
+        r"(?=\s+(?:the\s+)?(?:[A-Z]|o\d|(?:nearest|closest|next|best|previous|prior)\b))|"
+        # "gains 5 points on MMLU and 8 on BBH relative to Y": a gain measured in points
+        r"gain(?:s|ed|ing)?\s+(?:about\s+|roughly\s+|nearly\s+|over\s+)?\d[\d.,]*\s*"
+        r"(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)(?:\s+(?:on|in)\s+[\w.-]+)?"
+        r"(?:\s*,?\s+and\s+\d[\d.,]*(?:\s*(?:points?|pts|%))?\s+(?:on|in)\s+[\w.-]+)*"
+        r"\s+(?:relative\s+to|over|compared\s+(?:to|with)|versus|vs\.?)(?=\s+(?:[A-Z]|o\d))|"
         # "a 1.4x improvement relative to Y", "gains compared with Y": measured against Y
         r"(?:[\w-]+\s+)?(?:improvements?|gains?)\s+(?:relative\s+to|compared\s+(?:to|with)|"
         r"versus|vs\.?)(?=\s+(?:[A-Z]|o\d))|"
@@ -509,7 +521,8 @@ _SOTA_GROUP = _i(
 )
 _MEASURED = ("result", "score", "accurac", "number")
 _OTHERS = _i(
-    r"^\s*(?:(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
+    # ("open models up to 7x its size": a set bounded by size, not all the rest)
+    r"^(?![^,;.]{0,60}?\b(?:its|their)\s+size\b)\s*(?:(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
     r"((?:open[- ]weights?\s+|open[- ]source\s+|open\s+|closed\s+)?)"
     # "all 7B models": a size class (scope.py keeps it off the board's overall order)
     r"(?:(?:sub-)?\d+(?:\.\d+)?[BbMm]\s+(?:chat\s+|instruct\s+|base\s+)?)?(?:models?|LLMs?)\b"
@@ -747,7 +760,9 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         and any(v.start() == pos for v in verbs(s.text))
         and not _has_clause_break(s.text[:pos])
     )
-    if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]) or (
+    # (a pronoun of an earlier clause, before a semicolon, is none of this one's)
+    lead = max(pos - 60, s.text.rfind(";", 0, pos) + 1, 0)
+    if _PRONOUN_BEFORE.search(s.text[lead : pos + 10]) or (
         (participle or listed) and _PRONOUN_START.match(s.text)
     ):
         # no subject named before: the author's one model ("We've launched X, making
@@ -822,6 +837,7 @@ _THE_FIELD = _i(
     r"(?:peers|competitors|rivals|competition)\b(?!\s*(?:,|:)?\s*(?:such\s+as|like|including))"
     r"(?!\s+(?:from|at|by|of)\b)"
 )
+_FIELD_BOUNDED = _i(r"\s+(?:in|within|of|among)\s+(?:its|their)\b")
 _IT_OBJECT = _i(r"\s+it\b(?!['’]s)")
 _THEM_OBJECT = _i(r"\s+(?:them(?:\s+(?:both|all))?|(?:both|all)\s+of\s+them)\b")
 _LISTED = _i(r"[^.;:]{0,80}?\b(?:including|such\s+as|like|notably|among\s+them)\s+")
@@ -866,11 +882,16 @@ def _names_between(s: Sentence, start: int, end: int) -> bool:
     return any(start <= m.start and m.end <= end for m in s.models)
 
 
-def object_starts(text: str, models: list[Mention]) -> frozenset[int]:
-    """Where the objects of comparison verbs start ("beats X and Y": X, Y)."""
+def object_starts(
+    text: str, models: list[Mention], unlisted: list[Mention] | None = None
+) -> frozenset[int]:
+    """Where the objects of comparison verbs start ("beats X and Y": X, Y). Names no
+    list knows (`unlisted`) carry the list on: in "beats A, Unlisted 7B and B", B is
+    an object too, never a later verb's subject."""
     if not models:
         return frozenset()  # the common case, and the verb scan is the costly part
-    probe = Sentence(text, models, [], _EMPTY_GAZETTEER)
+    listed = sorted([*models, *unlisted], key=lambda m: m.start) if unlisted else models
+    probe = Sentence(text, listed, [], _EMPTY_GAZETTEER)
     found = {m.start for v in verbs(text) for m in _objects(probe, v.end())}
     # "Below DeepSeek-R1 on LMArena, and below Gemma 3 too": a place's fronted object
     found.update(m.start for m in models if _FRONTED_PLACE.search(text, 0, m.start))
@@ -1112,7 +1133,8 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
         # "outperforms its peers", "beats the competition": first of its field (of tasks
-        # unnamed); "three times as high as the next-best model": first
+        # unnamed), and ahead of the field as the text words it (described below);
+        # "three times as high as the next-best model": first
         if not objects and (field is not None or (winning and _RUNNER_UP.match(s.text, v.end()))):
             found.append(
                 RankHit(
@@ -1123,12 +1145,18 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     needs_scope=field is not None,
                 )
             )
-            if field is not None:
-                continue
-        if not objects:
+        group_spans = [(g.start, g.end) for g in s.groups]
+        if len(objects) == 1 and (objects[0].kind == "family" or objects[0] not in s.models):
+            # "outperforms previous Sonnet models": a family's word (or a word no list
+            # knows) describing a set of models, not a model
+            sides = described_sides(s.text, after, group_spans, _candidates(s))
+            # ("Llama models" unqualified stand for the family's best, as "Llama")
+            if sides and sides[0].start < objects[0].start and objects[0].end < sides[0].end:
+                objects = sides
+        if not objects and not (field and _FIELD_BOUNDED.match(s.text, field.end())):
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
-            group_spans = [(g.start, g.end) for g in s.groups]
+            # ("outperforms peers in its weight class": the field of a class, no side)
             objects = described_sides(s.text, after, group_spans, _candidates(s))
             named = [m for m in s.models if objects and m.start >= objects[0].end]
             if (

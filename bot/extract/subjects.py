@@ -59,7 +59,9 @@ _OTHER_MODEL = (
     r"existing|underlying|closed|open|proprietary|leading|best|top|frontier|single|one"
 )
 REFERENCE = (
-    rf"(?:it|(?:this|the|our)\s+(?:(?!(?:{_OTHER_MODEL})\b)[\w-]+\s+){{0,2}}?model(?![\w-])"
+    # ("the 70B model" is the model of that size: referents.py, when one was named)
+    rf"(?:it|(?:this|the|our)\s+(?:(?!(?:{_OTHER_MODEL}|\d+(?:\.\d+)?[BbMT])\b)[\w-]+\s+){{0,2}}?"
+    r"model(?![\w-])"
     # "the model Meta actually released": a model the clause picks out, not the article's
     r"(?!\s+[A-Z][\w.&-]*\s+(?:\w+ly\s+)?(?:released|shipped|launched|made|built|trained|"
     r"submitted|tested|used|put\s+out)\b))"

@@ -3980,3 +3980,93 @@ def test_a_place_for_a_task_is_at_that_task(text: str, task: tuple[str | None, s
 def test_two_places_joined_by_and_each_keep_their_view() -> None:
     text = "Claude 3.5 Sonnet ranks 13th overall and 8th with style control on LMArena."
     assert {(c["rank"], c["view"]) for c in claims(text)} == {(13, None), (8, "style_control")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small move past a name, as news tells a leaderboard's changes
+        ("GPT-5 slipped past Claude Opus 4.1 on LMArena.", ("GPT-5", "Claude Opus 4.1", "beats")),
+        ("Grok 4 inched ahead of GPT-5 on LMArena.", ("Grok 4", "GPT-5", "beats")),
+        ("GPT-5 nosed ahead of Gemini 2.5 Pro on LMArena.", ("GPT-5", "Gemini 2.5 Pro", "beats")),
+        ("Qwen3 outshone Llama 4 on LMArena.", ("Qwen3", "Llama 4", "beats")),
+        # a gain measured against the other side, the tests said between
+        (
+            "Llama 2 70B gains 5 points on MMLU and 8 on BBH relative to Llama 1 65B.",
+            ("Llama 2 70B", "Llama 1 65B", "beats"),
+        ),
+        (
+            "Qwen3 gained 3 points over DeepSeek V3 on LMArena.",
+            ("Qwen3", "DeepSeek V3", "beats"),
+        ),
+        (
+            "Pixtral 12B shows a 20% relative improvement in IF-Eval and MT-Bench over "
+            "the nearest open model.",
+            ("Pixtral 12B", "the nearest open model", "beats"),
+        ),
+    ],
+)
+def test_moves_and_gains_past_another_model(text: str, expected: tuple[str, str, str]) -> None:
+    assert pairs(text) == {expected}
+    assert not any(c["negated"] for c in claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mark or a time passed is no model
+        "Grok 4 slipped past the 1400 mark on LMArena.",
+        "Gemini 2.5 Pro gained 20 points over the past month on LMArena.",
+        "The model shows a big improvement in reasoning over the past year.",
+    ],
+)
+def test_a_move_past_no_model_compares_nothing(text: str) -> None:
+    assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family's word qualified as a set of its models is no family
+        (
+            "Claude Sonnet 5 outperforms previous Sonnet models on agentic coding.",
+            {("Claude Sonnet 5", "previous Sonnet models", "beats")},
+        ),
+        # a set bounded by size is no first place among all the rest
+        (
+            "Kimi K3 beats open models up to 7x its size on SWE-bench.",
+            {("Kimi K3", "open models up to 7x its size", "beats")},
+        ),
+        # the field beaten, as the text words it (and first, unscoped, as before)
+        (
+            "Grok Imagine consistently outperforms competitors across key evaluation metrics.",
+            {("Grok Imagine", "competitors", "beats")},
+        ),
+    ],
+)
+def test_described_sides_of_more_kinds(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_bounded_field_is_no_side_and_a_bounded_set_no_first_place() -> None:
+    # "peers in its weight class": first of a class no board lists, no side
+    assert pairs("Grok 4 Fast significantly outperforms peers in its weight class.") == set()
+    assert ranks("Kimi K3 beats open models up to 7x its size on SWE-bench.") == set()
+
+
+def test_names_after_an_unlisted_one_in_a_list_are_objects_not_subjects() -> None:
+    # "Phi-3.5 Vision" is one of the beaten, never the one improving on another model
+    text = (
+        "Pixtral 12B is out. It substantially outperforms Qwen2-VL 7B, Zorvision 7B and "
+        "Phi-3.5 Vision in instruction following, with a 20% relative improvement over "
+        "the nearest open model."
+    )
+    assert all(a != "Phi-3.5 Vision" for a, _, _ in pairs(text))
+
+
+def test_a_pronoun_of_an_earlier_clause_is_not_the_subject_after_a_semicolon() -> None:
+    text = (
+        "Meta's table shows each Llama 2 size improving on its Llama 1 counterpart; the 70B "
+        "model gains 5 points on MMLU relative to Llama 1 65B."
+    )
+    assert pairs(text) == set()
