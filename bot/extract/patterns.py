@@ -33,7 +33,7 @@ from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.regexes import regex
 from bot.extract.scope import slug
-from bot.extract.sides import described_sides
+from bot.extract.sides import described_sides, sides_joined
 from bot.extract.subjects import (
     OWN_VERB,
     REFERENCE,
@@ -158,7 +158,11 @@ _VERBS: dict[Relation, str] = {
         r"beats?|beating|bests|bested|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
         # "more than doubles X's performance", "triples Y's score"
         r"(?:more\s+than\s+|nearly\s+|almost\s+)?(?:doubl|tripl|quadrupl)(?:es|ed|ing)(?=\s+[A-Z])|"
-        r"edg(?:es|ed|ing)\s+past|pull(?:s|ed|ing)?\s+ahead\s+of|dethron(?:es|ed|ing)|"
+        r"edg(?:es|ed|ing)\s+past|pull(?:s|ed|ing)?\s+ahead\s+of|dethron(?:e|es|ed|ing)|"
+        # "builds on its predecessor with meaningful gains in ...": better than what it
+        # builds on (the gains said right after the other side)
+        r"build(?:s|ing)?\s+(?:up)?on(?=\s+(?:[^.;,]|\.(?=\S)){1,60}?\s+with\s+(?:(?:[\w-]+|\d[\d.,]*%?)\s+){0,3}?"
+        r"(?:gains|improvements|upgrades)\b)|"
         r"unseat(?:s|ed|ing)?|displac(?:es|ed|ing)|outdo(?:es)?|outdid|"
         r"pass(?:es|ed|ing)?(?=\s+(?:both\s+|even\s+)?[A-Z])|knock(?:s|ed)?(?=\s+[A-Z])|"
         # "edges GPT-4o", "crushed o1": verbs of winning, only with a name right after
@@ -231,6 +235,11 @@ _VERBS: dict[Relation, str] = {
         r"surpassed|overtaken|outscored|outranked|topped|edged\s+out|eclipsed|bested|"
         # "is outranked only by larger models": an adverb before "by" keeps the passive
         r"outpaced|leapfrogged|dethroned|unseated|outclassed)\s+(?:(?:only|just|even|\w+ly)\s+)?by|"
+        # "was knocked off the top spot by Y"
+        r"(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+ly\s+)?(?:knocked|bumped|pushed|"
+        r"ousted|dislodged)\s+(?:off|from)\s+(?:the\s+)?(?:top(?:\s+spot)?|first(?:\s+place)?|"
+        r"(?:No\.\s?|number\s+)(?:1|one)(?:\s+spot)?|its\s+perch|the\s+throne|pole\s+position)"
+        r"(?:\s+(?:on|of|in)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)?\s+by|"
         # "is just shy of Y", "a close second to Y"
         r"(?:is|are|was|were|sits?|sat|lands?|landed|finish(?:es|ed)|comes?|came)\s+"
         r"(?:just\s+|slightly\s+|narrowly\s+|a\s+(?:hair|whisker|touch)\s+)?shy\s+of|"
@@ -238,7 +247,8 @@ _VERBS: dict[Relation, str] = {
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         rf"(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?inferior\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
-        r"falls? behind|fell behind|fallen behind|(?:is|are|was|were) no match for|"
+        r"falls? behind|fell behind|fallen behind|"
+        r"(?:is|are|was|were)\s+(?:still\s+|simply\s+|clearly\s+)?no match for|"
         r"(?:falls?|fell|fallen|falling)\s+(?:further|farther)\s+behind|"
         r"los(?:es|t|ing)\s+(?:out\s+)?to(?=\s+(?:[A-Z]|o\d))|"
         # "the second-best model behind X"
@@ -1130,6 +1140,10 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         after = _object_start(s.text, v)
         objects: list[Mention] = _objects(s, after)
         objects += _gapped_objects(s, objects)
+        if objects and objects[-1] in s.models:
+            # "outperforms A, B and OpenAI's large embedding model": a list ending in a
+            # described side
+            objects += sides_joined(s.text, objects[-1].end, [(g.start, g.end) for g in s.groups])
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
         # "outperforms its peers", "beats the competition": first of its field (of tasks

@@ -4070,3 +4070,65 @@ def test_a_pronoun_of_an_earlier_clause_is_not_the_subject_after_a_semicolon() -
         "model gains 5 points on MMLU relative to Llama 1 65B."
     )
     assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # built on with gains: better than what it builds on
+        (
+            "Claude Sonnet 5 builds on Claude Sonnet 4.6 with big improvements in coding.",
+            {("Claude Sonnet 5", "Claude Sonnet 4.6", "beats")},
+        ),
+        (
+            "Grok 5 is here, building on its predecessor with meaningful gains in reasoning.",
+            {("Grok 5", "its predecessor", "beats")},
+        ),
+        # a place taken away, said in the passive
+        (
+            "Gemini 3 Pro was knocked off the top spot by Claude Opus 4.5.",
+            {("Gemini 3 Pro", "Claude Opus 4.5", "trails")},
+        ),
+        (
+            "DeepSeek V3.2 is still no match for GPT-5 on reasoning.",
+            {("DeepSeek V3.2", "GPT-5", "trails")},
+        ),
+        # a list of names ending in a described one
+        (
+            "Codestral Embed outperforms Voyage Code 3 and OpenAI’s large embedding model.",
+            {
+                ("Codestral Embed", "Voyage Code 3", "beats"),
+                ("Codestral Embed", "OpenAI’s large embedding model", "beats"),
+            },
+        ),
+        # ... but a group at the end is a group, no described side
+        (
+            "Kimi K3 beats GPT-5 and other open models on SWE-bench.",
+            {("Kimi K3", "GPT-5", "beats")},
+        ),
+    ],
+)
+def test_more_comparisons_of_the_news(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # built on without gains said: no comparison
+        "GPT-5.2 builds on capabilities introduced in GPT-5.1 with a new tool.",
+        "Gemini 3 Pro builds on Gemini 2.5 Pro, with gains in latency.",
+    ],
+)
+def test_building_on_without_gains_compares_nothing(text: str) -> None:
+    assert pairs(text) == set()
+
+
+def test_a_failed_dethroning_is_denied() -> None:
+    [claim] = claims("Claude Opus 4.5 failed to dethrone Gemini 3 Pro on LMArena.")
+    assert (claim["model_a"], claim["model_b"], claim["relation"]) == (
+        "Claude Opus 4.5",
+        "Gemini 3 Pro",
+        "beats",
+    )
+    assert claim["negated"]
