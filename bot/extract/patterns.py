@@ -839,6 +839,7 @@ def measured(cue: str, relation: Relation) -> Relation | None:
 
 _APPOSITION = regex(r"\s*(?:,|\(|:|—|–)\s*$")
 # "not as strong as Y" is below Y; "not in the same league as Y" says no way
+_NEARNESS = _i(r"\b(?:close|near|within)\b")
 _AS_GOOD_AS = regex(r"\b(?!(?:league|level|tier)\b)\w+\s+as$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
 _THE_FIELD = _i(
@@ -1058,7 +1059,16 @@ _MAKER_JOINED = regex(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?P<org>[A-Z][\w.&-]*)
 # Claude": a preposition of the same direction, repeated, joins the next object; one of
 # the other direction ("ahead of X but behind Y") never does
 _REPEATED = _i(r"^\s*,?\s*(?:and|as well as)\s+(?:also\s+|even\s+)?(?P<prep>[a-z ]+?)\s+$")
-_PREPOSITIONS = {"above": 1, "ahead of": 1, "in front of": 1, "behind": -1, "below": -1}
+# ("competitive with A and with B": level with each)
+_PREPOSITIONS = {
+    "above": 1,
+    "ahead of": 1,
+    "in front of": 1,
+    "behind": -1,
+    "below": -1,
+    "with": 0,
+    "to": 0,
+}
 
 
 def _same_preposition(before: str, gap: str) -> bool:
@@ -1200,6 +1210,10 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if negated and rel == "ties" and _AS_GOOD_AS.search(v.group()):
             # "is not as strong as Y": below Y, not "anything but level with Y"
             rel, negated = "trails", False
+        if negated and rel == "trails" and _NEARNESS.search(v.group()):
+            # "did not come close to Y", "is not within 20 points of Y": further behind
+            # Y still, never level with it or ahead
+            negated = False
         # "X outscored Y, as did Z": Z says the same of Y
         echoed = _echoed(s, v, objects[-1].end, negated) if objects else []
         for subj in [*coordinated, *echoed]:

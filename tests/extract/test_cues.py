@@ -4132,3 +4132,45 @@ def test_a_failed_dethroning_is_denied() -> None:
         "beats",
     )
     assert claim["negated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Despite the hype, Llama 4 Maverick did not come close to GPT-4o on LMArena.",
+        "Llama 4 Maverick no longer comes close to GPT-4o on LMArena.",
+    ],
+)
+def test_not_coming_close_is_further_behind_not_level_or_ahead(text: str) -> None:
+    [claim] = claims(text)
+    assert (claim["model_a"], claim["model_b"], claim["relation"]) == (
+        "Llama 4 Maverick",
+        "GPT-4o",
+        "trails",
+    )
+    assert not claim["negated"]
+
+
+def test_a_denied_trail_stays_denied() -> None:
+    [claim] = claims("Llama 4 Maverick does not trail GPT-4o on LMArena.")
+    assert claim["relation"] == "trails"
+    assert claim["negated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemini 3 Pro performs competitively with GPT-5 and with Claude Opus 4.1.",
+        "Gemini 3 Pro is comparable to GPT-5 and to Claude Opus 4.1.",
+    ],
+)
+def test_a_level_preposition_repeated_joins_the_next_object(text: str) -> None:
+    assert pairs(text) == {
+        ("Gemini 3 Pro", "GPT-5", "ties"),
+        ("Gemini 3 Pro", "Claude Opus 4.1", "ties"),
+    }
+
+
+def test_a_repeated_preposition_of_another_clause_joins_nothing() -> None:
+    text = "Gemini 3 Pro beats GPT-5 and with Claude Opus 4.1 it shares the lead."
+    assert ("Gemini 3 Pro", "Claude Opus 4.1", "beats") not in pairs(text)
