@@ -110,7 +110,7 @@ _BETWEEN_SUBJECT = _lazy_i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{
 # Verbs of performing that take a place word: "performs just above X", "scores below X",
 # "it's just under X"
 _ABLE = r"capable|accurate|powerful|intelligent|reliable|advanced|effective|robust|helpful"
-_PLACED_BY = r"performs?|performed|performing|scor(?:es|ed|ing)|score|(?<=\bit)['’]s"
+_PLACED_BY = r"performs?|performed|performing|scor(?:es|ed|ing)|score|rated|(?<=\bit)['’]s"
 # "ahead of Y and behind Z": a second place after "and" shares the first one's verb
 # ("and behind it sits Z" is a place fronted before a subject of its own)
 _AND_PLACE = (

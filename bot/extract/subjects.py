@@ -37,7 +37,10 @@ _CLAUSE_START = regex(
     r"surpassing|overtaking)\b)|"
     # "Box and Zoom observed GPT-5.2 demonstrates ...": a reported clause without "that"
     r"says?|said|observed|found|finds|noted|notes|believes?|believed|argues?|argued|"
-    r"reported|reports|insists?|insisted)\b)\s*",
+    r"reported|reports|insists?|insisted|"
+    # "Reviewers rated X better than Y", "testers judged X stronger": a quality given
+    # to the name after the verb, its subject
+    r"rated|rates|judged|judges|deemed|deems|considered|considers)\b)\s*",
     re.IGNORECASE,
 )
 # What may stand before a subject inside its clause: bullets, quotes, determiners,

@@ -4174,3 +4174,42 @@ def test_a_level_preposition_repeated_joins_the_next_object(text: str) -> None:
 def test_a_repeated_preposition_of_another_clause_joins_nothing() -> None:
     text = "Gemini 3 Pro beats GPT-5 and with Claude Opus 4.1 it shares the lead."
     assert ("Gemini 3 Pro", "Claude Opus 4.1", "beats") not in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quality given to the name after a verb of judging: that name is the subject
+        (
+            "Reviewers rated Claude Opus 4.5 better than GPT-5.1 on long tasks.",
+            ("Claude Opus 4.5", "GPT-5.1", "beats"),
+        ),
+        (
+            "Testers judged Gemini 3 Pro stronger than GPT-5 at coding.",
+            ("Gemini 3 Pro", "GPT-5", "beats"),
+        ),
+        ("Gemini 3 Pro was rated above GPT-5 by users.", ("Gemini 3 Pro", "GPT-5", "beats")),
+    ],
+)
+def test_a_name_judged_is_the_subject_of_its_comparison(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert pairs(text) == {expected}
+
+
+def test_a_name_that_judges_is_no_subject_of_the_quality() -> None:
+    # GPT-5 rates; the comparison after "and" is Gemini 3 Pro's
+    text = "GPT-5 rated Claude Opus 4.5 highly, and Gemini 3 Pro beats GPT-5."
+    assert pairs(text) == {("Gemini 3 Pro", "GPT-5", "beats")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claude Opus 4.5 gained 12 points over Christmas on LMArena.",
+        "Claude Opus 4.5 gained 12 points over Easter weekend on LMArena.",
+        "Claude Opus 4.5 shows a big improvement over Thanksgiving on LMArena.",
+    ],
+)
+def test_a_gain_over_a_holiday_is_a_time_not_a_model(text: str) -> None:
+    assert pairs(text) == set()
