@@ -125,6 +125,10 @@ _PROVED = (
     r"proved|proves|proven|remains?|remained|looks?|looked|seems?|seemed|appears?|appeared|"
     r"became|becomes"
 )
+# no word that opens another clause may stand inside a comparative before its "than"
+_NO_CLAUSE_WORD = (
+    r"(?!(?:but|while|whereas|which|who|that|because|although|though|if|when|than|and|or)\b)"
+)
 _VERBS: dict[Relation, str] = {
     "overtook": (
         r"overtak(?:e|es|en|ing)|overtook|(?:has|have|had) (?:now |already |officially )?"
@@ -226,7 +230,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:\s+(?:we|you|they|users|testers)\s+(?:\w+ly\s+)?(?:saw|see|got|get|had|"
         r"observed|found)\s+(?:with|from|in))?|"
         # "more mistakes than Y": only a measure where less is better gives it a way (measured)
-        r"more(?:\s+[\w-]+){1,4}?\s+than"
+        # ("solves more tasks end-to-end in a single pass than Y": the measure may take
+        # its own words before "than", none that opens another clause)
+        rf"more(?:\s+{_NO_CLAUSE_WORD}[\w-]+){{1,8}}?\s+than"
     ),
     "trails": (
         # the passive: "X was outperformed by Y" says Y beats X; "X has been replaced by Y"
@@ -272,7 +278,8 @@ _VERBS: dict[Relation, str] = {
         r"with\s+only(?=\s+[^,.;]{1,60}?\s+(?:above|ahead\s+of|in\s+front\s+of)\s+(?:it|them)\b)|"
         r"behind\s+only|"
         r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:behind|below|short\s+of)|"
-        r"(?:worse|lower|weaker|fewer|less)(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|falls?\s+(?:well\s+)?short\s+of|"
+        rf"(?:worse|lower|weaker|fewer|less)(?:\s+{_NO_CLAUSE_WORD}[\w-]+){{0,7}}?"
+        r"(?:,[^,;]{1,30},)?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         # "delivers near Fable 5 intelligence", "within 38 Elo points of GPT-5.5"
         r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?|"
@@ -324,6 +331,18 @@ _VERBS: dict[Relation, str] = {
         r"essentially\s+)?at\s+(?:the\s+|a\s+)?(?:same\s+|similar\s+)?level\s+(?:of|as)|"
         r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+|essentially\s+|broadly\s+)?"
         r"equivalent\s+to(?=\s+(?:[A-Z]|o\d))|"
+        # "achieves results similar to Y", "scores in line with Y"
+        r"(?:performance|quality|results|accuracy|scores|capabilit(?:y|ies)|intelligence)\s+"
+        r"(?:very\s+|broadly\s+|roughly\s+)?similar\s+to(?=\s+(?:[A-Z]|o\d|(?:that|those)\s+of\b))|"
+        r"(?:is|are|was|were|performs?|performed|scores?|scored)\s+(?:roughly\s+|broadly\s+)?"
+        r"in\s+line\s+with(?=\s+(?:[A-Z]|o\d|(?:that|those)\s+of\b))|"
+        # "delivers GPT-4o-level performance": level with the name the level is of
+        r"(?:deliver|offer|achiev|reach|bring|provid|show)(?:s|es|ed|ing|e)?(?=\s+"
+        # (no case-sensitive group may stand in this pattern: see its twin above)
+        r"(?:(?!(?:near|nearly|almost|close|approaching|roughly)\b)[\w.-]+\s+){0,3}?"
+        r"[\w.-]+-(?:level|class)\s+"
+        r"(?:performance|intelligence|quality|results|"
+        r"capabilit|accuracy|reasoning|coding))|"
         r"similar\s+(?:performance|quality|results|accuracy|scores|capabilit(?:y|ies)|"
         r"intelligence)\s+(?:to|as)(?=\s+(?:[A-Z]|o\d))"
     ),
@@ -839,6 +858,21 @@ def measured(cue: str, relation: Relation) -> Relation | None:
 
 _APPOSITION = regex(r"\s*(?:,|\(|:|—|–)\s*$")
 # "not as strong as Y" is below Y; "not in the same league as Y" says no way
+# "GPT-4o-level performance": the name a level of performance is of ("Opus-class
+# models" are a described set, kept whole)
+_LEVEL_OF = regex(r"-(?:level|class)\b")
+_LEVEL_NOUN = _i(
+    r"\s+(?:performance|intelligence|quality|results|capabilit|accuracy|reasoning|coding)"
+)
+
+
+def _level_of(text: str, obj: Mention) -> str:
+    cut = _LEVEL_OF.search(obj.text)
+    if cut and _LEVEL_NOUN.match(text, obj.start + cut.end()):
+        return obj.text[: cut.start()]
+    return obj.text
+
+
 _NEARNESS = _i(r"\b(?:close|near|within)\b")
 _AS_GOOD_AS = regex(r"\b(?!(?:league|level|tier)\b)\w+\s+as$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
@@ -1226,7 +1260,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                 found.append(
                     PairHit(
                         model_a=subj,
-                        model_b=obj.text,
+                        model_b=_level_of(s.text, obj),
                         relation=rel,
                         start=v.start(),
                         negated=negated,

@@ -48,8 +48,9 @@ _ONE = (
     # slower competitors"
     r"(?:(?:some|many|several|most|one|each|any)\s+of\s+(?:its|their|our|the)|"
     r"a\s+(?:number|range|host|handful|variety|couple|lot)\s+of|its|their|our|"
-    # "OpenAI's large embedding model": a maker's model described, not named
-    r"(?-i:[A-Z][\w.&-]*)['’]s|"
+    # "OpenAI's large embedding model", "today's top providers": an owner's model
+    # described, not named
+    r"[\w.&-]+['’]s|"
     r"the|a|an|many|several|some|most|previous|prior|competing|comparable|other|existing|"
     r"leading)\s+"
     r"(?:(?!(?:such|like|including|than|while|which|that|by|of|on|in|at|for|to|with|from)\b)"

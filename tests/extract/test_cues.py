@@ -2547,11 +2547,15 @@ def test_a_description_heading_a_list_of_names_is_no_side() -> None:
     [
         "GPT-5 edges past rivals from Google, Anthropic and xAI.",
         "Foreign models still lead as Chinese rivals narrow the gap.",
-        "GPT-5.5 solves more tasks in a single pass than previous models.",
     ],
 )
 def test_no_described_side_from_function_words_or_makers(text: str) -> None:
     assert not {p for p in pairs(text) if p[1].endswith(("rivals", "models"))}
+
+
+def test_a_side_after_than_is_the_words_after_it_only() -> None:
+    text = "GPT-5.5 solves more tasks in a single pass than previous models."
+    assert pairs(text) == {("GPT-5.5", "previous models", "beats")}
 
 
 def test_the_model_an_author_releases_is_what_it_means_next() -> None:
@@ -4213,3 +4217,73 @@ def test_a_name_that_judges_is_no_subject_of_the_quality() -> None:
 )
 def test_a_gain_over_a_holiday_is_a_time_not_a_model(text: str) -> None:
     assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure with words of its own before "than"
+        (
+            "GPT-5.5 solves more tasks end-to-end in a single pass than GPT-5.4.",
+            {("GPT-5.5", "GPT-5.4", "beats")},
+        ),
+        (
+            "Sonnet 5 has a much lower ability to perform cybersecurity tasks than "
+            "Claude Opus 4.8.",
+            {("Sonnet 5", "Claude Opus 4.8", "trails")},
+        ),
+        (
+            "Gemini 3 Pro produced fewer hallucinations across all of the tests than GPT-5.",
+            {("Gemini 3 Pro", "GPT-5", "beats")},
+        ),
+        # what is spent, counted or paid ranks nothing; another clause is no measure's
+        ("GPT-5.5 uses more tokens on hard reasoning problems than GPT-5.4.", set()),
+        ("GPT-5.5 has lower latency on long prompts than GPT-5.4.", set()),
+        ("GPT-5.5 solves more tasks and GPT-5.4 solves fewer than Claude.", set()),
+    ],
+)
+def test_a_comparative_measure_in_several_words(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # level with another model, said by what is alike
+        (
+            "Mistral Small 3 achieves results similar to Llama 3.3 70B.",
+            {("Mistral Small 3", "Llama 3.3 70B", "ties")},
+        ),
+        (
+            "Mistral Small 3 scores in line with Llama 3.3 70B.",
+            {("Mistral Small 3", "Llama 3.3 70B", "ties")},
+        ),
+        # a level named after a model is that model's
+        (
+            "Mistral Small 3 delivers GPT-4o-level performance.",
+            {("Mistral Small 3", "GPT-4o", "ties")},
+        ),
+        (
+            "Mistral Small 3 reaches Claude 3.5 Sonnet-level coding on SWE-bench.",
+            {("Mistral Small 3", "Claude 3.5 Sonnet", "ties")},
+        ),
+        (
+            "Mistral Small 3 brings o3-class reasoning to phones.",
+            {("Mistral Small 3", "o3", "ties")},
+        ),
+        # near that level is below it
+        (
+            "Mistral Small 3 offers near GPT-4o-level performance.",
+            {("Mistral Small 3", "GPT-4o", "trails")},
+        ),
+        # a level of no model, or of a price, is no comparison
+        ("Mistral Small 3 delivers frontier-level performance at a low price.", set()),
+        ("Mistral Small 3 offers GPT-4o-level pricing.", set()),
+    ],
+)
+def test_level_with_another_model_in_more_words(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected
