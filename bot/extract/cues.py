@@ -1782,7 +1782,7 @@ def find_respective_places(s: Sentence) -> list[RankHit]:
 
 def find_all(s: Sentence) -> list[Hit]:
     """Every claim hit of one sentence, in the order of their cues."""
-    s.objects = object_starts(s.text, s.models)
+    s.objects = object_starts(s.text, s.models, s.unlisted)
     hits = run_finders(s, FINDERS)
     if respective := find_respective_places(s):
         # the places go to the names in order, not each to the nearest name

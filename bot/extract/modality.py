@@ -43,7 +43,8 @@ _CLAUSE_BREAK = regex(
 _RELATIVE = regex(r"\b(?:which|who)\b", re.IGNORECASE)
 _NEG = regex(
     r"(?:\b(?:not|never|no longer|cannot|can\s+not|nor|neither|fails?\s+to|failed\s+to|"
-    r"failing\s+to|has\s+yet\s+to|have\s+yet\s+to|is\s+yet\s+to|are\s+yet\s+to|"
+    # "was unable to surpass Y", "proved incapable of matching Y"
+    r"failing\s+to|(?:unable|powerless)\s+to|incapable\s+of|has\s+yet\s+to|have\s+yet\s+to|is\s+yet\s+to|are\s+yet\s+to|"
     r"yet\s+to|no\s+match\s+for|nowhere\s+near|far\s+from)\b|n['’‘`]t\b|"
     # "is no better than Y", "no more capable than Y": "no" right before the comparative
     r"\bno\s+$)",
@@ -73,7 +74,7 @@ _ASIDE_AFTER_NOT = regex(r"\b(?:not|never|n['’]t|no\s+longer)\s*[,(–—][^,;
 # "almost beats", "nearly topped": it did not
 _ALMOST = regex(
     r"\b(?:almost|nearly|just\s+missed|narrowly\s+missed|c(?:a|o)mes?\s+close\s+to|"
-    r"fell\s+(?:just\s+)?short\s+of)\s+$",
+    r"(?:fell|falls?|stopped|stops?)\s+(?:just\s+)?short\s+of)\s+$",
     re.IGNORECASE,
 )
 _TIED = regex(r"(?:match|equal|tie|tying|drew|draw)", re.IGNORECASE)
@@ -181,7 +182,7 @@ _DENIED_AFTER = regex(
     re.IGNORECASE,
 )
 _WON = regex(
-    r"(?:beat|top|overt[ao]ok|surpass|outperform|outrank|pass|dethron|unseat|lead|led|"
+    r"(?:beat|top|overt[ao]ok|overtak|surpass|outperform|outrank|pass|dethron|unseat|lead|led|"
     r"overtake|claim|take|took|reach|won|win)",
     re.IGNORECASE,
 )

@@ -210,6 +210,7 @@ class Gazetteer:
     spelled: frozenset[tuple[str, ...]] = frozenset()
     _heads: frozenset[str] = field(init=False, repr=False)
     _family_words: frozenset[str] = field(init=False, repr=False)
+    _leads: dict[str, tuple[str, ...]] = field(init=False, repr=False)
     _bare: frozenset[str] = field(init=False, repr=False)
     _written: re.Pattern[str] | None = field(init=False, repr=False)
     _written_words: frozenset[str] = field(init=False, repr=False)
@@ -219,7 +220,16 @@ class Gazetteer:
     def __post_init__(self) -> None:
         # A family is found by its first word ("gpt-oss" by "gpt", then its tail).
         single = {f.split()[0].split("-")[0] for f in self.families if f}
-        self._family_words = frozenset(single)
+        # A family of several words whose first word is no family alone is found by that
+        # word only with the rest written after it: "Code" starts "Code Llama 70B",
+        # never the "Code 3" of another maker's "Voyage Code 3"
+        leads: dict[str, list[str]] = {}
+        for f in self.families:
+            lead = f.split()[0] if " " in f else ""
+            if lead and lead not in self.families and "-" not in lead:
+                leads.setdefault(lead, []).append(f)
+        self._leads = {w: tuple(fs) for w, fs in leads.items()}
+        self._family_words = frozenset(single - set(leads))
         self._heads = frozenset(single | self.prefixes)
         self._scanned = self._heads | {"o"}  # "o3", "o4-mini": see `models`
         # Alone, a word names a family only when it is the family's whole name:
@@ -318,7 +328,8 @@ class Gazetteer:
                 continue
             tail = _TAIL.match(text, head.end())
             end = tail.end() if tail else head.end()
-            if low not in self._family_words and text[head.end() : head.end() + 1] == " ":
+            family = low in self._family_words or self._family_follows(text, head.start(), low)
+            if not family and text[head.end() : head.end() + 1] == " ":
                 # A board prefix ("code" of "code-llama") names a model only when
                 # written like one: "codellama-34b", never "code 3".
                 continue
@@ -342,7 +353,7 @@ class Gazetteer:
                     continue
                 kind: MentionKind = "family"
             elif not any(c.isdigit() for c in text[head.end() : end]) and (
-                low in _COMMON or low not in self._family_words
+                low in _COMMON or not family
             ):
                 # "command-line", "Pre-training", "ARC-AGI": a word that only starts board
                 # names is a name only with a version
@@ -357,6 +368,14 @@ class Gazetteer:
             if first:
                 break
         return _with_months(original, self._with_written(original, text, out, first))
+
+    def _family_follows(self, text: str, start: int, low: str) -> bool:
+        """Whether a family of several words led by `low` is written whole at `start`."""
+        said = text[start : start + 40].lower()
+        return any(
+            said.startswith(f) and not said[len(f) : len(f) + 1].isalpha()
+            for f in self._leads.get(low, ())
+        )
 
     def _spelled_end(self, text: str, start: int, end: int) -> int:
         """Where a name ends when the words after it go on as a board spells one of its
@@ -878,6 +897,15 @@ _NOT_NAMES = frozenset(
         "friday",
         "saturday",
         "sunday",
+        # holidays: "gained 12 points over Christmas" is a time, not a model
+        "christmas",
+        "easter",
+        "thanksgiving",
+        "halloween",
+        "ramadan",
+        "diwali",
+        "hanukkah",
+        "lunar",
         "i",
         "we",
         "you",

@@ -34,7 +34,7 @@ from bot.extract.modality import mood
 from bot.extract.names import Gazetteer, Mention, unlisted_names
 from bot.extract.regexes import regex
 from bot.extract.scope import slug
-from bot.extract.sides import described_sides
+from bot.extract.sides import described_sides, sides_joined
 from bot.extract.subjects import (
     OWN_VERB,
     REFERENCE,
@@ -112,7 +112,7 @@ _BETWEEN_SUBJECT = _lazy_i(rf"^\s*(?:\([^)]{{0,60}}\)\s*|,[^,]{{0,40}},\s*)?(?:{
 # Verbs of performing that take a place word: "performs just above X", "scores below X",
 # "it's just under X"
 _ABLE = r"capable|accurate|powerful|intelligent|reliable|advanced|effective|robust|helpful"
-_PLACED_BY = r"performs?|performed|performing|scor(?:es|ed|ing)|score|(?<=\bit)['’]s"
+_PLACED_BY = r"performs?|performed|performing|scor(?:es|ed|ing)|score|rated|(?<=\bit)['’]s"
 # "ahead of Y and behind Z": a second place after "and" shares the first one's verb
 # ("and behind it sits Z" is a place fronted before a subject of its own)
 _AND_PLACE = (
@@ -126,6 +126,10 @@ _AND_PLACE = (
 _PROVED = (
     r"proved|proves|proven|remains?|remained|looks?|looked|seems?|seemed|appears?|appeared|"
     r"became|becomes"
+)
+# no word that opens another clause may stand inside a comparative before its "than"
+_NO_CLAUSE_WORD = (
+    r"(?!(?:but|while|whereas|which|who|that|because|although|though|if|when|than|and|or)\b)"
 )
 _VERBS: dict[Relation, str] = {
     "overtook": (
@@ -148,7 +152,10 @@ _VERBS: dict[Relation, str] = {
         # "outperforms or matches" is the stronger claim, beats (as "matches or
         # outperforms"); "the best Ractor server" is no verb
         r"outperform(?:s|ed|ing)?\s+or\s+(?:even\s+)?(?:match|equal)\w*|"
-        r"beats?\s+out|beat\s+out|outshin(?:es|ed|ing)|outclass(?:es|ed|ing)?|"
+        r"beats?\s+out|beat\s+out|outshin(?:es|ed|ing)|outshone|outclass(?:es|ed|ing)?|"
+        # "slipped past Y", "inched ahead of Y": a small move past a name
+        r"(?:slip(?:s|ped|ping)?|inch(?:es|ed|ing)|nos(?:es|ed|ing)|creeps?|crept|"
+        r"squeak(?:s|ed|ing)?)\s+(?:past|ahead\s+of)(?=\s+(?:[A-Z]|o\d))|"
         r"(?:(?:wins?|won|winning)\s+(?:out\s+)?|"
         r"(?:comes?|came|coming)\s+out\s+(?:on\s+top|ahead)\s+)(?:against|over)(?=\s+(?:[A-Z]|o\d))|"
         r"defeat(?:s|ed|ing)?|"
@@ -157,7 +164,11 @@ _VERBS: dict[Relation, str] = {
         r"beats?|beating|bests|bested|outperform(?:s|ed|ing)?|outscor(?:es|ed|ing)|"
         # "more than doubles X's performance", "triples Y's score"
         r"(?:more\s+than\s+|nearly\s+|almost\s+)?(?:doubl|tripl|quadrupl)(?:es|ed|ing)(?=\s+[A-Z])|"
-        r"edg(?:es|ed|ing)\s+past|pull(?:s|ed|ing)?\s+ahead\s+of|dethron(?:es|ed|ing)|"
+        r"edg(?:es|ed|ing)\s+past|pull(?:s|ed|ing)?\s+ahead\s+of|dethron(?:e|es|ed|ing)|"
+        # "builds on its predecessor with meaningful gains in ...": better than what it
+        # builds on (the gains said right after the other side)
+        r"build(?:s|ing)?\s+(?:up)?on(?=\s+(?:[^.;,]|\.(?=\S)){1,60}?\s+with\s+(?:(?:[\w-]+|\d[\d.,]*%?)\s+){0,3}?"
+        r"(?:gains|improvements|upgrades)\b)|"
         r"unseat(?:s|ed|ing)?|displac(?:es|ed|ing)|outdo(?:es)?|outdid|"
         r"pass(?:es|ed|ing)?(?=\s+(?:both\s+|even\s+)?[A-Z])|knock(?:s|ed)?(?=\s+[A-Z])|"
         # "edges GPT-4o", "crushed o1": verbs of winning, only with a name right after
@@ -184,6 +195,15 @@ _VERBS: dict[Relation, str] = {
         r"open|closed|AI\b|frontier|code|providers?))|dominat(?:e|es|ed|ing)|tops|topped|topping|"
         rf"exceed(?:s|ed|ing)?|(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?superior\s+to|"
         r"(?:[\w-]+\s+)?(?:improvements?|upgrades?|step\s+(?:up|forward)|gains?)\s+(?:over|on|from)|"
+        # "a 20% relative improvement in IF-Eval and MT-Bench over Y": the tests measured
+        # said between the gain and its other side
+        r"(?:[\w-]+\s+)?(?:improvements?|gains?)\s+(?:in|on)\s+(?:[\w.-]+\s+){1,5}?over"
+        r"(?=\s+(?:the\s+)?(?:[A-Z]|o\d|(?:nearest|closest|next|best|previous|prior)\b))|"
+        # "gains 5 points on MMLU and 8 on BBH relative to Y": a gain measured in points
+        r"gain(?:s|ed|ing)?\s+(?:about\s+|roughly\s+|nearly\s+|over\s+)?\d[\d.,]*\s*"
+        r"(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)(?:\s+(?:on|in)\s+[\w.-]+)?"
+        r"(?:\s*,?\s+and\s+\d[\d.,]*(?:\s*(?:points?|pts|%))?\s+(?:on|in)\s+[\w.-]+)*"
+        r"\s+(?:relative\s+to|over|compared\s+(?:to|with)|versus|vs\.?)(?=\s+(?:[A-Z]|o\d))|"
         # "a 1.4x improvement relative to Y", "gains compared with Y": measured against Y
         r"(?:[\w-]+\s+)?(?:improvements?|gains?)\s+(?:relative\s+to|compared\s+(?:to|with)|"
         r"versus|vs\.?)(?=\s+(?:[A-Z]|o\d))|"
@@ -212,7 +232,9 @@ _VERBS: dict[Relation, str] = {
         r"(?:\s+(?:we|you|they|users|testers)\s+(?:\w+ly\s+)?(?:saw|see|got|get|had|"
         r"observed|found)\s+(?:with|from|in))?|"
         # "more mistakes than Y": only a measure where less is better gives it a way (measured)
-        r"more(?:\s+[\w-]+){1,4}?\s+than"
+        # ("solves more tasks end-to-end in a single pass than Y": the measure may take
+        # its own words before "than", none that opens another clause)
+        rf"more(?:\s+{_NO_CLAUSE_WORD}[\w-]+){{1,8}}?\s+than"
     ),
     "trails": (
         # the passive: "X was outperformed by Y" says Y beats X; "X has been replaced by Y"
@@ -221,6 +243,11 @@ _VERBS: dict[Relation, str] = {
         r"surpassed|overtaken|outscored|outranked|topped|edged\s+out|eclipsed|bested|"
         # "is outranked only by larger models": an adverb before "by" keeps the passive
         r"outpaced|leapfrogged|dethroned|unseated|outclassed)\s+(?:(?:only|just|even|\w+ly)\s+)?by|"
+        # "was knocked off the top spot by Y"
+        r"(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+ly\s+)?(?:knocked|bumped|pushed|"
+        r"ousted|dislodged)\s+(?:off|from)\s+(?:the\s+)?(?:top(?:\s+spot)?|first(?:\s+place)?|"
+        r"(?:No\.\s?|number\s+)(?:1|one)(?:\s+spot)?|its\s+perch|the\s+throne|pole\s+position)"
+        r"(?:\s+(?:on|of|in)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)?\s+by|"
         # "is just shy of Y", "a close second to Y"
         r"(?:is|are|was|were|sits?|sat|lands?|landed|finish(?:es|ed)|comes?|came)\s+"
         r"(?:just\s+|slightly\s+|narrowly\s+|a\s+(?:hair|whisker|touch)\s+)?shy\s+of|"
@@ -228,7 +255,8 @@ _VERBS: dict[Relation, str] = {
         r"second\s+only\s+to|(?:comes?|came|finish(?:es|ed)|ranks?|ranked)\s+second\s+to|"
         rf"(?:is|are|was|were|{_PROVED})\s+(?:\w+\s+)?inferior\s+to|"
         r"trails?|trailing|trailed|lags?(?: behind)?|lagged(?: behind)?|lagging(?: behind)?|"
-        r"falls? behind|fell behind|fallen behind|(?:is|are|was|were) no match for|"
+        r"falls? behind|fell behind|fallen behind|"
+        r"(?:is|are|was|were)\s+(?:still\s+|simply\s+|clearly\s+)?no match for|"
         r"(?:falls?|fell|fallen|falling)\s+(?:further|farther)\s+behind|"
         r"los(?:es|t|ing)\s+(?:out\s+)?to(?=\s+(?:[A-Z]|o\d))|"
         # "the second-best model behind X"
@@ -252,7 +280,8 @@ _VERBS: dict[Relation, str] = {
         r"with\s+only(?=\s+[^,.;]{1,60}?\s+(?:above|ahead\s+of|in\s+front\s+of)\s+(?:it|them)\b)|"
         r"behind\s+only|"
         r"\d[\d.,]*\s*(?:(?:Elo\s+)?points?|pts|%|percentage\s+points)\s+(?:behind|below|short\s+of)|"
-        r"(?:worse|lower|weaker|fewer|less)(?:\s+[\w-]+){0,4}?(?:,[^,;]{1,30},)?\s+than|falls?\s+(?:well\s+)?short\s+of|"
+        rf"(?:worse|lower|weaker|fewer|less)(?:\s+{_NO_CLAUSE_WORD}[\w-]+){{0,7}}?"
+        r"(?:,[^,;]{1,30},)?\s+than|falls?\s+(?:well\s+)?short\s+of|"
         r"fell\s+(?:well\s+)?short\s+of|(?:comes?|came)\s+(?:close\s+to|near)|"
         # "delivers near Fable 5 intelligence", "within 38 Elo points of GPT-5.5"
         r"(?<=\s)near(?=\s+(?:[A-Z]|o\d))|(?:is|are|was|were|comes?|came|sits?|lands?|stays?|"
@@ -304,6 +333,18 @@ _VERBS: dict[Relation, str] = {
         r"essentially\s+)?at\s+(?:the\s+|a\s+)?(?:same\s+|similar\s+)?level\s+(?:of|as)|"
         r"(?:is|are|was|were)\s+(?:roughly\s+|about\s+|essentially\s+|broadly\s+)?"
         r"equivalent\s+to(?=\s+(?:[A-Z]|o\d))|"
+        # "achieves results similar to Y", "scores in line with Y"
+        r"(?:performance|quality|results|accuracy|scores|capabilit(?:y|ies)|intelligence)\s+"
+        r"(?:very\s+|broadly\s+|roughly\s+)?similar\s+to(?=\s+(?:[A-Z]|o\d|(?:that|those)\s+of\b))|"
+        r"(?:is|are|was|were|performs?|performed|scores?|scored)\s+(?:roughly\s+|broadly\s+)?"
+        r"in\s+line\s+with(?=\s+(?:[A-Z]|o\d|(?:that|those)\s+of\b))|"
+        # "delivers GPT-4o-level performance": level with the name the level is of
+        r"(?:deliver|offer|achiev|reach|bring|provid|show)(?:s|es|ed|ing|e)?(?=\s+"
+        # (no case-sensitive group may stand in this pattern: see its twin above)
+        r"(?:(?!(?:near|nearly|almost|close|approaching|roughly)\b)[\w.-]+\s+){0,3}?"
+        r"[\w.-]+-(?:level|class)\s+"
+        r"(?:performance|intelligence|quality|results|"
+        r"capabilit|accuracy|reasoning|coding))|"
         r"similar\s+(?:performance|quality|results|accuracy|scores|capabilit(?:y|ies)|"
         r"intelligence)\s+(?:to|as)(?=\s+(?:[A-Z]|o\d))"
     ),
@@ -531,7 +572,8 @@ _SOTA_GROUP = _i(
 )
 _MEASURED = ("result", "score", "accurac", "number")
 _OTHERS = _i(
-    r"^\s*(?:(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
+    # ("open models up to 7x its size": a set bounded by size, not all the rest)
+    r"^(?![^,;.]{0,60}?\b(?:its|their)\s+size\b)\s*(?:(?:all|every|any)\s+(?:other\s+)?(?:currently\s+available\s+)?"
     r"((?:open[- ]weights?\s+|open[- ]source\s+|open\s+|closed\s+)?)"
     # "all 7B models": a size class (scope.py keeps it off the board's overall order)
     r"(?:(?:sub-)?\d+(?:\.\d+)?[BbMm]\s+(?:chat\s+|instruct\s+|base\s+)?)?(?:models?|LLMs?)\b"
@@ -778,7 +820,9 @@ def _subject(s: Sentence, pos: int, max_gap: int = 120) -> str | None:
         and any(v.start() == pos for v in verbs(s.text))
         and not _has_clause_break(s.text[:pos])
     )
-    if _PRONOUN_BEFORE.search(s.text[max(0, pos - 60) : pos + 10]) or (
+    # (a pronoun of an earlier clause, before a semicolon, is none of this one's)
+    lead = max(pos - 60, s.text.rfind(";", 0, pos) + 1, 0)
+    if _PRONOUN_BEFORE.search(s.text[lead : pos + 10]) or (
         (participle or listed) and _PRONOUN_START.match(s.text)
     ):
         # no subject named before: the author's one model ("We've launched X, making
@@ -845,6 +889,22 @@ def measured(cue: str, relation: Relation) -> Relation | None:
 
 _APPOSITION = regex(r"\s*(?:,|\(|:|—|–)\s*$")
 # "not as strong as Y" is below Y; "not in the same league as Y" says no way
+# "GPT-4o-level performance": the name a level of performance is of ("Opus-class
+# models" are a described set, kept whole)
+_LEVEL_OF = regex(r"-(?:level|class)\b")
+_LEVEL_NOUN = _i(
+    r"\s+(?:performance|intelligence|quality|results|capabilit|accuracy|reasoning|coding)"
+)
+
+
+def _level_of(text: str, obj: Mention) -> str:
+    cut = _LEVEL_OF.search(obj.text)
+    if cut and _LEVEL_NOUN.match(text, obj.start + cut.end()):
+        return obj.text[: cut.start()]
+    return obj.text
+
+
+_NEARNESS = _i(r"\b(?:close|near|within)\b")
 _AS_GOOD_AS = regex(r"\b(?!(?:league|level|tier)\b)\w+\s+as$")
 # the rest of the field, not a model: "its peers", "competitors", "the competition"
 _THE_FIELD = _i(
@@ -853,6 +913,7 @@ _THE_FIELD = _i(
     r"(?:peers|competitors|rivals|competition)\b(?!\s*(?:,|:)?\s*(?:such\s+as|like|including))"
     r"(?!\s+(?:from|at|by|of)\b)"
 )
+_FIELD_BOUNDED = _i(r"\s+(?:in|within|of|among)\s+(?:its|their)\b")
 _IT_OBJECT = _i(r"\s+it\b(?!['’]s)")
 _THEM_OBJECT = _i(r"\s+(?:them(?:\s+(?:both|all))?|(?:both|all)\s+of\s+them)\b")
 _LISTED = _i(r"[^.;:]{0,80}?\b(?:including|such\s+as|like|notably|among\s+them)\s+")
@@ -897,11 +958,16 @@ def _names_between(s: Sentence, start: int, end: int) -> bool:
     return any(start <= m.start and m.end <= end for m in s.models)
 
 
-def object_starts(text: str, models: list[Mention]) -> frozenset[int]:
-    """Where the objects of comparison verbs start ("beats X and Y": X, Y)."""
+def object_starts(
+    text: str, models: list[Mention], unlisted: list[Mention] | None = None
+) -> frozenset[int]:
+    """Where the objects of comparison verbs start ("beats X and Y": X, Y). Names no
+    list knows (`unlisted`) carry the list on: in "beats A, Unlisted 7B and B", B is
+    an object too, never a later verb's subject."""
     if not models:
         return frozenset()  # the common case, and the verb scan is the costly part
-    probe = Sentence(text, models, [], _EMPTY_GAZETTEER)
+    listed = sorted([*models, *unlisted], key=lambda m: m.start) if unlisted else models
+    probe = Sentence(text, listed, [], _EMPTY_GAZETTEER)
     found = {m.start for v in verbs(text) for m in _objects(probe, v.end())}
     # "Below DeepSeek-R1 on LMArena, and below Gemma 3 too": a place's fronted object
     found.update(m.start for m in models if _FRONTED_PLACE.search(text, 0, m.start))
@@ -1074,7 +1140,16 @@ _MAKER_JOINED = regex(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?P<org>[A-Z][\w.&-]*)
 # Claude": a preposition of the same direction, repeated, joins the next object; one of
 # the other direction ("ahead of X but behind Y") never does
 _REPEATED = _i(r"^\s*,?\s*(?:and|as well as)\s+(?:also\s+|even\s+)?(?P<prep>[a-z ]+?)\s+$")
-_PREPOSITIONS = {"above": 1, "ahead of": 1, "in front of": 1, "behind": -1, "below": -1}
+# ("competitive with A and with B": level with each)
+_PREPOSITIONS = {
+    "above": 1,
+    "ahead of": 1,
+    "in front of": 1,
+    "behind": -1,
+    "below": -1,
+    "with": 0,
+    "to": 0,
+}
 
 
 def _same_preposition(before: str, gap: str) -> bool:
@@ -1159,10 +1234,15 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         after = _object_start(s.text, v)
         objects: list[Mention] = _objects(s, after)
         objects += _gapped_objects(s, objects)
+        if objects and objects[-1] in s.models:
+            # "outperforms A, B and OpenAI's large embedding model": a list ending in a
+            # described side
+            objects += sides_joined(s.text, objects[-1].end, [(g.start, g.end) for g in s.groups])
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
         # "outperforms its peers", "beats the competition": first of its field (of tasks
-        # unnamed); "three times as high as the next-best model": first
+        # unnamed), and ahead of the field as the text words it (described below);
+        # "three times as high as the next-best model": first
         if not objects and (field is not None or (winning and _RUNNER_UP.match(s.text, v.end()))):
             found.append(
                 RankHit(
@@ -1173,12 +1253,18 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     needs_scope=field is not None,
                 )
             )
-            if field is not None:
-                continue
-        if not objects:
+        group_spans = [(g.start, g.end) for g in s.groups]
+        if len(objects) == 1 and (objects[0].kind == "family" or objects[0] not in s.models):
+            # "outperforms previous Sonnet models": a family's word (or a word no list
+            # knows) describing a set of models, not a model
+            sides = described_sides(s.text, after, group_spans, _candidates(s))
+            # ("Llama models" unqualified stand for the family's best, as "Llama")
+            if sides and sides[0].start < objects[0].start and objects[0].end < sides[0].end:
+                objects = sides
+        if not objects and not (field and _FIELD_BOUNDED.match(s.text, field.end())):
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
-            group_spans = [(g.start, g.end) for g in s.groups]
+            # ("outperforms peers in its weight class": the field of a class, no side)
             objects = described_sides(s.text, after, group_spans, _candidates(s))
             named = [m for m in s.models if objects and m.start >= objects[0].end]
             if (
@@ -1208,6 +1294,10 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if negated and rel == "ties" and _AS_GOOD_AS.search(v.group()):
             # "is not as strong as Y": below Y, not "anything but level with Y"
             rel, negated = "trails", False
+        if negated and rel == "trails" and _NEARNESS.search(v.group()):
+            # "did not come close to Y", "is not within 20 points of Y": further behind
+            # Y still, never level with it or ahead
+            negated = False
         # "X outscored Y, as did Z": Z says the same of Y
         echoed = _echoed(s, v, objects[-1].end, negated) if objects else []
         for subj in [*coordinated, *echoed]:
@@ -1220,7 +1310,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                 found.append(
                     PairHit(
                         model_a=subj,
-                        model_b=obj.text,
+                        model_b=_level_of(s.text, obj),
                         relation=rel,
                         start=v.start(),
                         negated=negated,

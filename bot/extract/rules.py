@@ -900,7 +900,7 @@ class RulesExtractor:
         first = next((sent.text for sent in sentences if sent.text.strip() != title), "")
         for text in (title, first):
             named = [m for m in self.gaz.models(text) if m.kind == "model"]
-            objects = object_starts(text, named)
+            objects = object_starts(text, named, unlisted_names(text, named, self.gaz))
             subject = subjects(text, named, objects)
             if subject:
                 return subject[0].text

@@ -48,6 +48,9 @@ _ONE = (
     # slower competitors"
     r"(?:(?:some|many|several|most|one|each|any)\s+of\s+(?:its|their|our|the)|"
     r"a\s+(?:number|range|host|handful|variety|couple|lot)\s+of|its|their|our|"
+    # "OpenAI's large embedding model", "today's top providers": an owner's model
+    # described, not named
+    r"[\w.&-]+['’]s|"
     r"the|a|an|many|several|some|most|previous|prior|competing|comparable|other|existing|"
     r"leading)\s+"
     r"(?:(?!(?:such|like|including|than|while|which|that|by|of|on|in|at|for|to|with|from)\b)"
@@ -107,6 +110,22 @@ def described_sides(
         if _NAMES_FOLLOW.match(text, end) or (
             listed and any(m.start == listed.end() for m in names)
         ):
+            break
+        if text[start:end].lower() not in _TOO_VAGUE:
+            out.append(Mention(start, end, text[start:end], "model"))
+        m = _NEXT_SIDE.match(text, end)
+    return out
+
+
+def sides_joined(text: str, pos: int, groups: list[tuple[int, int]]) -> list[Mention]:
+    """Described sides joined after a list of names ending at `pos`: "beats A, B and
+    OpenAI's large embedding model" (none that is a group's words: "and other open
+    models" are a group, read as one elsewhere)."""
+    out: list[Mention] = []
+    m = _NEXT_SIDE.match(text, pos)
+    while m is not None:
+        start, end = m.span("what")
+        if _grouped(start, end, groups):
             break
         if text[start:end].lower() not in _TOO_VAGUE:
             out.append(Mention(start, end, text[start:end], "model"))

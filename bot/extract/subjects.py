@@ -37,7 +37,10 @@ _CLAUSE_START = regex(
     r"surpassing|overtaking)\b)|"
     # "Box and Zoom observed GPT-5.2 demonstrates ...": a reported clause without "that"
     r"says?|said|observed|found|finds|noted|notes|believes?|believed|argues?|argued|"
-    r"reported|reports|insists?|insisted)\b)\s*",
+    r"reported|reports|insists?|insisted|"
+    # "Reviewers rated X better than Y", "testers judged X stronger": a quality given
+    # to the name after the verb, its subject
+    r"rated|rates|judged|judges|deemed|deems|considered|considers)\b)\s*",
     re.IGNORECASE,
 )
 # What may stand before a subject inside its clause: bullets, quotes, determiners,
@@ -59,7 +62,9 @@ _OTHER_MODEL = (
     r"existing|underlying|closed|open|proprietary|leading|best|top|frontier|single|one"
 )
 REFERENCE = (
-    rf"(?:it|(?:this|the|our)\s+(?:(?!(?:{_OTHER_MODEL})\b)[\w-]+\s+){{0,2}}?model(?![\w-])"
+    # ("the 70B model" is the model of that size: referents.py, when one was named)
+    rf"(?:it|(?:this|the|our)\s+(?:(?!(?:{_OTHER_MODEL}|\d+(?:\.\d+)?[BbMT])\b)[\w-]+\s+){{0,2}}?"
+    r"model(?![\w-])"
     # "the model Meta actually released": a model the clause picks out, not the article's
     r"(?!\s+[A-Z][\w.&-]*\s+(?:\w+ly\s+)?(?:released|shipped|launched|made|built|trained|"
     r"submitted|tested|used|put\s+out)\b))"

@@ -2564,11 +2564,15 @@ def test_a_description_heading_a_list_of_names_is_no_side() -> None:
     [
         "GPT-5 edges past rivals from Google, Anthropic and xAI.",
         "Foreign models still lead as Chinese rivals narrow the gap.",
-        "GPT-5.5 solves more tasks in a single pass than previous models.",
     ],
 )
 def test_no_described_side_from_function_words_or_makers(text: str) -> None:
     assert not {p for p in pairs(text) if p[1].endswith(("rivals", "models"))}
+
+
+def test_a_side_after_than_is_the_words_after_it_only() -> None:
+    text = "GPT-5.5 solves more tasks in a single pass than previous models."
+    assert pairs(text) == {("GPT-5.5", "previous models", "beats")}
 
 
 def test_the_model_an_author_releases_is_what_it_means_next() -> None:
@@ -4011,3 +4015,306 @@ def test_a_place_for_a_task_is_at_that_task(text: str, task: tuple[str | None, s
 def test_two_places_joined_by_and_each_keep_their_view() -> None:
     text = "Claude 3.5 Sonnet ranks 13th overall and 8th with style control on LMArena."
     assert {(c["rank"], c["view"]) for c in claims(text)} == {(13, None), (8, "style_control")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small move past a name, as news tells a leaderboard's changes
+        ("GPT-5 slipped past Claude Opus 4.1 on LMArena.", ("GPT-5", "Claude Opus 4.1", "beats")),
+        ("Grok 4 inched ahead of GPT-5 on LMArena.", ("Grok 4", "GPT-5", "beats")),
+        ("GPT-5 nosed ahead of Gemini 2.5 Pro on LMArena.", ("GPT-5", "Gemini 2.5 Pro", "beats")),
+        ("Qwen3 outshone Llama 4 on LMArena.", ("Qwen3", "Llama 4", "beats")),
+        # a gain measured against the other side, the tests said between
+        (
+            "Llama 2 70B gains 5 points on MMLU and 8 on BBH relative to Llama 1 65B.",
+            ("Llama 2 70B", "Llama 1 65B", "beats"),
+        ),
+        (
+            "Qwen3 gained 3 points over DeepSeek V3 on LMArena.",
+            ("Qwen3", "DeepSeek V3", "beats"),
+        ),
+        (
+            "Pixtral 12B shows a 20% relative improvement in IF-Eval and MT-Bench over "
+            "the nearest open model.",
+            ("Pixtral 12B", "the nearest open model", "beats"),
+        ),
+    ],
+)
+def test_moves_and_gains_past_another_model(text: str, expected: tuple[str, str, str]) -> None:
+    assert pairs(text) == {expected}
+    assert not any(c["negated"] for c in claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mark or a time passed is no model
+        "Grok 4 slipped past the 1400 mark on LMArena.",
+        "Gemini 2.5 Pro gained 20 points over the past month on LMArena.",
+        "The model shows a big improvement in reasoning over the past year.",
+    ],
+)
+def test_a_move_past_no_model_compares_nothing(text: str) -> None:
+    assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family's word qualified as a set of its models is no family
+        (
+            "Claude Sonnet 5 outperforms previous Sonnet models on agentic coding.",
+            {("Claude Sonnet 5", "previous Sonnet models", "beats")},
+        ),
+        # a set bounded by size is no first place among all the rest
+        (
+            "Kimi K3 beats open models up to 7x its size on SWE-bench.",
+            {("Kimi K3", "open models up to 7x its size", "beats")},
+        ),
+        # the field beaten, as the text words it (and first, unscoped, as before)
+        (
+            "Grok Imagine consistently outperforms competitors across key evaluation metrics.",
+            {("Grok Imagine", "competitors", "beats")},
+        ),
+    ],
+)
+def test_described_sides_of_more_kinds(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_bounded_field_is_no_side_and_a_bounded_set_no_first_place() -> None:
+    # "peers in its weight class": first of a class no board lists, no side
+    assert pairs("Grok 4 Fast significantly outperforms peers in its weight class.") == set()
+    assert ranks("Kimi K3 beats open models up to 7x its size on SWE-bench.") == set()
+
+
+def test_names_after_an_unlisted_one_in_a_list_are_objects_not_subjects() -> None:
+    # "Phi-3.5 Vision" is one of the beaten, never the one improving on another model
+    text = (
+        "Pixtral 12B is out. It substantially outperforms Qwen2-VL 7B, Zorvision 7B and "
+        "Phi-3.5 Vision in instruction following, with a 20% relative improvement over "
+        "the nearest open model."
+    )
+    assert all(a != "Phi-3.5 Vision" for a, _, _ in pairs(text))
+
+
+def test_a_pronoun_of_an_earlier_clause_is_not_the_subject_after_a_semicolon() -> None:
+    text = (
+        "Meta's table shows each Llama 2 size improving on its Llama 1 counterpart; the 70B "
+        "model gains 5 points on MMLU relative to Llama 1 65B."
+    )
+    assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # built on with gains: better than what it builds on
+        (
+            "Claude Sonnet 5 builds on Claude Sonnet 4.6 with big improvements in coding.",
+            {("Claude Sonnet 5", "Claude Sonnet 4.6", "beats")},
+        ),
+        (
+            "Grok 5 is here, building on its predecessor with meaningful gains in reasoning.",
+            {("Grok 5", "its predecessor", "beats")},
+        ),
+        # a place taken away, said in the passive
+        (
+            "Gemini 3 Pro was knocked off the top spot by Claude Opus 4.5.",
+            {("Gemini 3 Pro", "Claude Opus 4.5", "trails")},
+        ),
+        (
+            "DeepSeek V3.2 is still no match for GPT-5 on reasoning.",
+            {("DeepSeek V3.2", "GPT-5", "trails")},
+        ),
+        # a list of names ending in a described one
+        (
+            "Codestral Embed outperforms Voyage Code 3 and OpenAI’s large embedding model.",
+            {
+                ("Codestral Embed", "Voyage Code 3", "beats"),
+                ("Codestral Embed", "OpenAI’s large embedding model", "beats"),
+            },
+        ),
+        # ... but a group at the end is a group, no described side
+        (
+            "Kimi K3 beats GPT-5 and other open models on SWE-bench.",
+            {("Kimi K3", "GPT-5", "beats")},
+        ),
+    ],
+)
+def test_more_comparisons_of_the_news(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # built on without gains said: no comparison
+        "GPT-5.2 builds on capabilities introduced in GPT-5.1 with a new tool.",
+        "Gemini 3 Pro builds on Gemini 2.5 Pro, with gains in latency.",
+    ],
+)
+def test_building_on_without_gains_compares_nothing(text: str) -> None:
+    assert pairs(text) == set()
+
+
+def test_a_failed_dethroning_is_denied() -> None:
+    [claim] = claims("Claude Opus 4.5 failed to dethrone Gemini 3 Pro on LMArena.")
+    assert (claim["model_a"], claim["model_b"], claim["relation"]) == (
+        "Claude Opus 4.5",
+        "Gemini 3 Pro",
+        "beats",
+    )
+    assert claim["negated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Despite the hype, Llama 4 Maverick did not come close to GPT-4o on LMArena.",
+        "Llama 4 Maverick no longer comes close to GPT-4o on LMArena.",
+    ],
+)
+def test_not_coming_close_is_further_behind_not_level_or_ahead(text: str) -> None:
+    [claim] = claims(text)
+    assert (claim["model_a"], claim["model_b"], claim["relation"]) == (
+        "Llama 4 Maverick",
+        "GPT-4o",
+        "trails",
+    )
+    assert not claim["negated"]
+
+
+def test_a_denied_trail_stays_denied() -> None:
+    [claim] = claims("Llama 4 Maverick does not trail GPT-4o on LMArena.")
+    assert claim["relation"] == "trails"
+    assert claim["negated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemini 3 Pro performs competitively with GPT-5 and with Claude Opus 4.1.",
+        "Gemini 3 Pro is comparable to GPT-5 and to Claude Opus 4.1.",
+    ],
+)
+def test_a_level_preposition_repeated_joins_the_next_object(text: str) -> None:
+    assert pairs(text) == {
+        ("Gemini 3 Pro", "GPT-5", "ties"),
+        ("Gemini 3 Pro", "Claude Opus 4.1", "ties"),
+    }
+
+
+def test_a_repeated_preposition_of_another_clause_joins_nothing() -> None:
+    text = "Gemini 3 Pro beats GPT-5 and with Claude Opus 4.1 it shares the lead."
+    assert ("Gemini 3 Pro", "Claude Opus 4.1", "beats") not in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quality given to the name after a verb of judging: that name is the subject
+        (
+            "Reviewers rated Claude Opus 4.5 better than GPT-5.1 on long tasks.",
+            ("Claude Opus 4.5", "GPT-5.1", "beats"),
+        ),
+        (
+            "Testers judged Gemini 3 Pro stronger than GPT-5 at coding.",
+            ("Gemini 3 Pro", "GPT-5", "beats"),
+        ),
+        ("Gemini 3 Pro was rated above GPT-5 by users.", ("Gemini 3 Pro", "GPT-5", "beats")),
+    ],
+)
+def test_a_name_judged_is_the_subject_of_its_comparison(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert pairs(text) == {expected}
+
+
+def test_a_name_that_judges_is_no_subject_of_the_quality() -> None:
+    # GPT-5 rates; the comparison after "and" is Gemini 3 Pro's
+    text = "GPT-5 rated Claude Opus 4.5 highly, and Gemini 3 Pro beats GPT-5."
+    assert pairs(text) == {("Gemini 3 Pro", "GPT-5", "beats")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claude Opus 4.5 gained 12 points over Christmas on LMArena.",
+        "Claude Opus 4.5 gained 12 points over Easter weekend on LMArena.",
+        "Claude Opus 4.5 shows a big improvement over Thanksgiving on LMArena.",
+    ],
+)
+def test_a_gain_over_a_holiday_is_a_time_not_a_model(text: str) -> None:
+    assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure with words of its own before "than"
+        (
+            "GPT-5.5 solves more tasks end-to-end in a single pass than GPT-5.4.",
+            {("GPT-5.5", "GPT-5.4", "beats")},
+        ),
+        (
+            "Sonnet 5 has a much lower ability to perform cybersecurity tasks than "
+            "Claude Opus 4.8.",
+            {("Sonnet 5", "Claude Opus 4.8", "trails")},
+        ),
+        (
+            "Gemini 3 Pro produced fewer hallucinations across all of the tests than GPT-5.",
+            {("Gemini 3 Pro", "GPT-5", "beats")},
+        ),
+        # what is spent, counted or paid ranks nothing; another clause is no measure's
+        ("GPT-5.5 uses more tokens on hard reasoning problems than GPT-5.4.", set()),
+        ("GPT-5.5 has lower latency on long prompts than GPT-5.4.", set()),
+        ("GPT-5.5 solves more tasks and GPT-5.4 solves fewer than Claude.", set()),
+    ],
+)
+def test_a_comparative_measure_in_several_words(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # level with another model, said by what is alike
+        (
+            "Mistral Small 3 achieves results similar to Llama 3.3 70B.",
+            {("Mistral Small 3", "Llama 3.3 70B", "ties")},
+        ),
+        (
+            "Mistral Small 3 scores in line with Llama 3.3 70B.",
+            {("Mistral Small 3", "Llama 3.3 70B", "ties")},
+        ),
+        # a level named after a model is that model's
+        (
+            "Mistral Small 3 delivers GPT-4o-level performance.",
+            {("Mistral Small 3", "GPT-4o", "ties")},
+        ),
+        (
+            "Mistral Small 3 reaches Claude 3.5 Sonnet-level coding on SWE-bench.",
+            {("Mistral Small 3", "Claude 3.5 Sonnet", "ties")},
+        ),
+        (
+            "Mistral Small 3 brings o3-class reasoning to phones.",
+            {("Mistral Small 3", "o3", "ties")},
+        ),
+        # near that level is below it
+        (
+            "Mistral Small 3 offers near GPT-4o-level performance.",
+            {("Mistral Small 3", "GPT-4o", "trails")},
+        ),
+        # a level of no model, or of a price, is no comparison
+        ("Mistral Small 3 delivers frontier-level performance at a low price.", set()),
+        ("Mistral Small 3 offers GPT-4o-level pricing.", set()),
+    ],
+)
+def test_level_with_another_model_in_more_words(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert pairs(text) == expected

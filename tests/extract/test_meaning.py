@@ -49,6 +49,11 @@ NEGATED += [
     ("Google says Gemini 2.5 Pro tops LMArena, but that is not true.", "tops"),
     ("The idea that Gemini 2.5 Pro beats GPT-4.5 on LMArena is a myth.", "beats"),
     ("Grok 3 came close to beating Gemini 2.5 Pro on LMArena.", "beating"),
+    # a denial as inability, or as a goal stopped short of
+    ("GPT-5 was unable to surpass Gemini 2.5 Pro on LMArena.", "surpass"),
+    ("Llama 4 proved incapable of matching DeepSeek V3.", "matching"),
+    ("GPT-5 fell short of overtaking Gemini 2.5 Pro on LMArena.", "overtaking"),
+    ("Grok 4 stopped short of overtaking GPT-5 on LMArena.", "overtaking"),
 ]
 ASSERTED = [
     ("Grok 4 not only beats Gemini 2.5 Pro but also o3.", "beats"),

@@ -17,6 +17,7 @@ from bot.extract import consistent_drafts
 from bot.extract.base import ArticleText
 from bot.extract.names import Gazetteer, introduced_in_text, shaped_names
 from bot.extract.rules import RulesExtractor
+from store.claims import PairwiseComparison
 from store.judge import BoardData, judge
 from store.leaderboards.base import BoardSnapshot
 from store.leaderboards.ingest import bundled_paths
@@ -264,3 +265,33 @@ def test_a_name_is_read_as_far_as_a_board_spells_it(text: str, name: str) -> Non
 )
 def test_a_month_or_a_mode_said_with_a_name_stays_with_it(text: str, name: str) -> None:
     assert _gazetteer().models(text)[0].text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a family of several words is read by its first word only when written whole
+        ("Code Llama 70B beats Llama 2 on HumanEval.", ["Code Llama 70B", "Llama 2"]),
+        ("Amazon Nova Pro trails Snowflake Arctic.", ["Amazon Nova Pro", "Snowflake Arctic"]),
+        # that word in another maker's name is no part of the family
+        ("Zorblax 3 outperforms Voyage Code 3 on code retrieval.", []),
+        ("Amazon 2 and Nous 4 are products.", []),
+    ],
+)
+def test_a_family_of_several_words_needs_all_its_words(text: str, names: list[str]) -> None:
+    gaz = Gazetteer.build(load_registry().surface_names())
+    assert [m.text for m in gaz.models(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Codestral Embed outperforms Voyage Code 3 on retrieval.", "Voyage Code 3"),
+        ("Quillon 3 edges out Nimbus Code 2 on SWE-bench.", "Nimbus Code 2"),
+    ],
+)
+def test_an_unlisted_name_holding_a_family_word_is_read_whole(text: str, other: str) -> None:
+    gaz = Gazetteer.build(load_registry().surface_names())
+    article = ArticleText(text=text, published=date(2025, 8, 5))
+    drafts = RulesExtractor(gaz).extract(article).drafts
+    assert [d.model_b for d in drafts if isinstance(d, PairwiseComparison)] == [other]
