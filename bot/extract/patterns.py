@@ -1241,8 +1241,7 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
         # "outperforms its peers", "beats the competition": first of its field (of tasks
-        # unnamed), and ahead of the field as the text words it (described below);
-        # "three times as high as the next-best model": first
+        # unnamed); "three times as high as the next-best model": first
         if not objects and (field is not None or (winning and _RUNNER_UP.match(s.text, v.end()))):
             found.append(
                 RankHit(
@@ -1253,6 +1252,8 @@ def find_comparisons(s: Sentence) -> list[Hit]:
                     needs_scope=field is not None,
                 )
             )
+            if field is not None:
+                continue  # (the place says it: no pair with the field besides)
         group_spans = [(g.start, g.end) for g in s.groups]
         if len(objects) == 1 and (objects[0].kind == "family" or objects[0] not in s.models):
             # "outperforms previous Sonnet models": a family's word (or a word no list
