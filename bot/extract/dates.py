@@ -53,7 +53,8 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
     (regex(r"\ba year ago\b", re.IGNORECASE), 365),
 )
 _THIS_OR_LAST_MONTH = regex(
-    rf"\blast\s+month\b{_NOT_OWNER}|\b(?P<this>earlier\s+this\s+month)\b", re.IGNORECASE
+    rf"\blast\s+month\b{_NOT_OWNER}|\b(?P<this>earlier\s+this\s+(?P<unit>month|year))\b",
+    re.IGNORECASE,
 )
 # "three months ago", "2 years ago", "a couple of weeks ago": that long before the text
 _UNITS_AGO = regex(
@@ -292,10 +293,11 @@ def _find_day(sentence: str, published: date) -> When | date | None:
         return _in_month(sentence[: m.start("month")], year, month, published)
     m = _THIS_OR_LAST_MONTH.search(sentence)
     if m:
-        # "last month" is the calendar month before the text's; "earlier this month" the
-        # text's own month up to its date: spans, as "in March" is
+        # "last month" is the calendar month before the text's; "earlier this month" (or
+        # year) the text's own month (or year) up to its date: spans, as "in March" is
         if m["this"]:
-            return When(published, published.replace(day=1))
+            first = published.replace(day=1)
+            return When(published, first.replace(month=1) if m["unit"] == "year" else first)
         end = published.replace(day=1) - timedelta(days=1)
         return When(end, end.replace(day=1))
     for pattern, days in _RELATIVE:

@@ -197,6 +197,8 @@ _PAST_PHRASES = (
     # "of this post" say which)
     r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|by\s+then|by\s+that\s+(?:time|point)|"
     r"previously|until\s+recently|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)|"
+    # ("earlier this month", "earlier this year" are spans: dates.py)
+    r"earlier\s+(?:that|in\s+the)\s+(?:year|month)|"
     # a time counted from a launch the sentence does not date: "two weeks after launch"
     r"(?:days?|weeks?|months?)\s+(?:after|into)\s+(?:its\s+|their\s+|the\s+)?(?:launch|release|debut)"
 )
@@ -207,7 +209,6 @@ _UNDATED_PAST = regex(
     r"used\s+to|(?:was|were)\s+once|once\s+(?:was|were|ranked|topped|led|held|beat)|"
     rf"{_PAST_PHRASES}|at\s+(?:its\s+)?(?:launch|release|debut)|"
     r"for\s+(?:several\s+|many\s+)?(?:weeks|months|years)|"
-    r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|"
     # ("When it launched in January, ...": dated by its month)
     rf"when\s+(?:it|they)\s+(?:debuted|launched|was\s+released|were\s+released|came\s+out){_UNDATED}|"
     r"(?:was|were)\s+briefly|"

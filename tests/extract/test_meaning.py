@@ -607,6 +607,7 @@ def test_verdicts_follow_the_text_not_its_opposite(cli_env: str, tmp_path: Path)
         ("In late March, Claude 3 Opus led.", date(2024, 3, 31), date(2024, 3, 21)),
         ("Last month, GPT-4o led.", date(2024, 9, 30), date(2024, 9, 1)),
         ("Earlier this month, GPT-4o led.", date(2024, 10, 1), date(2024, 10, 1)),
+        ("Earlier this year, GPT-4o led.", date(2024, 10, 1), date(2024, 1, 1)),
         # ends and bounds of a year are days
         ("By 2024, GPT-4 led.", date(2024, 10, 1), None),
         ("At the end of 2023, GPT-4 led.", date(2023, 12, 31), None),
@@ -1365,3 +1366,14 @@ def test_a_sentence_dating_the_one_before_dates_its_claims(
 )
 def test_a_contrast_saying_now_keeps_the_other_halfs_date(text: str, as_of: list[str]) -> None:
     assert [c["as_of"] for c in _claims(text, date(2025, 2, 18))] == as_of
+
+
+def test_earlier_this_month_is_a_span_and_earlier_that_year_no_date() -> None:
+    [claim] = _claims("Earlier this month, GPT-4.5 ranked second on LMArena.", date(2025, 4, 10))
+    assert (claim["as_of"], claim["as_of_start"]) == ("2025-04-10", "2025-04-01")
+    # a time counted from one said before: no date to judge it at
+    for text in (
+        "Earlier that year, GPT-4.5 ranked second on LMArena.",
+        "GPT-4.5 ranked second on LMArena earlier that year.",
+    ):
+        assert _claims(text, date(2025, 4, 10)) == []
