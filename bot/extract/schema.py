@@ -21,6 +21,7 @@ from pydantic import ValidationError, create_model
 
 from bot.extract import consistency
 from bot.extract.base import ArticleText, locate_quote
+from bot.extract.dates import find_when
 from bot.extract.regexes import regex
 from store import claimwire
 from store.claims import CLAIM_ADAPTER, CLAIM_KINDS, ClaimDraft, kind_of
@@ -193,6 +194,10 @@ def to_draft(item: WireHead, where: Provenance) -> ClaimDraft | Dropped:
         as_of = claimwire.day(item.as_of, "as_of") or where.article.published
         # a claim cannot speak of a day after it was published; a later date is a misread
         as_of = min(as_of, where.article.published)
+        # "ranked first in March", dated by the model at the month's end: the quote names
+        # the span, judged on its snapshots as the offline extractor's claims are
+        said = find_when(quote, where.article.published) if item.type != "trend_gap" else None
+        as_of_start = said.start if said is not None and said.day == as_of else None
         fields = {
             "type": item.type,
             "statement": item.statement.strip() or quote,
@@ -203,6 +208,7 @@ def to_draft(item: WireHead, where: Provenance) -> ClaimDraft | Dropped:
             "category": (item.category or "").strip() or None,
             "view": item.view,
             "as_of": as_of,
+            "as_of_start": as_of_start,
             "hedged": item.hedged,
             "negated": item.negated,
             "forecast": item.forecast,

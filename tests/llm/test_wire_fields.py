@@ -101,3 +101,27 @@ def test_a_number_of_places_reaches_the_draft_as_a_count(
     )
     # the statement the product writes for it says the number
     assert "hold 3 of the top 10 places" in statement(draft)
+
+
+def test_a_month_the_quote_names_whole_reaches_the_draft_as_a_span(
+    server: FakeOpenAI, extractor: LLMExtractor
+) -> None:
+    text = "Grok 3 ranked first on LMArena in March, and GPT-4.5 was second on March 4."
+    article = ArticleText(text=text, published=date(2025, 5, 1), source="X")
+    server.reply(
+        claims(
+            item("rank_position", "Grok 3 ranked first on LMArena in March", "s",
+                 model="Grok 3", rank=1, op="eq", as_of="2025-03-31"),
+            item("rank_position", "GPT-4.5 was second on March 4", "s",
+                 model="GPT-4.5", rank=2, op="eq", as_of="2025-03-04"),
+            # a date the model gave that is not the quote's month's end: its own day
+            item("rank_position", "Grok 3 ranked first on LMArena in March", "s",
+                 model="Grok 3", rank=1, op="eq", as_of="2025-03-15"),
+        )
+    )  # fmt: skip
+    spans = {(d.as_of, d.as_of_start) for d in extractor.extract(article).drafts}
+    assert spans == {
+        (date(2025, 3, 31), date(2025, 3, 1)),
+        (date(2025, 3, 4), None),
+        (date(2025, 3, 15), None),
+    }
