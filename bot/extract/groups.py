@@ -101,7 +101,8 @@ _FILLER = {
 _TOKEN = regex(r"[\w.'’-]+|,")
 _AFTER = regex(
     r"^\s*(?:from|in|out of|made in|built in|based in|developed in)\s+"
-    r"(?P<where>(?:the\s+)?(?:united states|u\.s\.a?\.?|us|usa|[A-Z][\w.'’]*))",
+    # (a sentence's full stop is not the name's: "models developed in China.")
+    r"(?P<where>(?:the\s+)?(?:united states|u\.s\.a?\.?|us|usa|[A-Z][\w'’]*(?:\.\w[\w'’]*)*))",
     re.IGNORECASE,
 )
 

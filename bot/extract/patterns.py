@@ -2275,14 +2275,21 @@ def find_with_behind(s: Sentence) -> list[Hit]:
 # A group's number of places in a top k: "three open-weight models inside the top 10",
 # "the sole open-source entry inside the top ten", "half of the top ten are Chinese",
 # "the first four places all go to models developed in China".
-_COUNT_WORDS = {**_NUMBER_WORDS, "none": 0, "sole": 1, "only": 1, "single": 1}
+_COUNT_WORDS = {**_NUMBER_WORDS, "none": 0, "no": 0, "sole": 1, "only": 1, "single": 1}
 _N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 _COUNT_IN_TOP = _i(
     # "only two Chinese models": the number, "only" a stress ("the only ..." is one)
-    rf"\b(?:(?:only|just)\s+)?(?P<n>{_N}|sole|only|single)\s+(?!of\b)(?P<what>(?:[\w-]+\s+){{0,4}}?)"
-    r"(?:models?|entr(?:y|ies)|systems?|LLMs?|ones)\s+(?:are\s+|sit\s+|rank(?:ed)?\s+|land(?:ed)?\s+)?"
+    rf"\b(?:(?:only|just)\s+)?(?P<n>{_N}|sole|only|single|no)\s+(?!of\b|other\b|longer\b)"
+    r"(?P<what>(?:[\w-]+\s+){0,4}?)(?P<head>models?|entr(?:y|ies)|systems?|LLMs?|ones)\s+"
+    # "No Chinese model makes the top ten", "only US models appear in the top ten"
+    r"(?:(?:(?:has|have)\s+)?(?:yet\s+|ever\s+)?(?:makes?|made|cracks?|cracked|breaks?\s+into|"
+    r"broke(?:n)?\s+into|reach(?:es|ed)?)\s+|"
+    r"(?:are\s+|is\s+|sits?\s+|rank(?:s|ed)?\s+|land(?:s|ed)?\s+|appears?\s+|appeared\s+|"
+    r"features?\s+|featured\s+|shows?\s+up\s+|turns?\s+up\s+|(?:makes?|made)\s+it\s+)?"
     # "in the top ten", "in LMArena's top ten"
-    r"(?:in|inside|within|among|into)\s+(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+(?:overall\s+)?"
+    r"(?:in|inside|within|among|into)\s+)(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+"
+    # "the LMArena top ten"
+    r"(?:(?-i:[A-Z])[\w.-]*\s+)?(?:overall\s+)?"
     rf"top[- ](?P<k>{_N})\b"
 )
 _COUNT_OF_TOP = _i(
@@ -2290,11 +2297,26 @@ _COUNT_OF_TOP = _i(
     # ("every one of the top five": all of them, not one)
     # ("nearly every one", "almost all of": not all)
     rf"(?<!nearly )(?<!almost )(?<!virtually )(?<!practically )(?<!not )"
-    rf"\b(?:(?P<every>every|each)\s+)?(?P<n>{_N}|half|none)\s+of\s+the\s+"
+    rf"\b(?:(?P<every>every|each)\s+)?(?P<n>{_N}|half|none|(?P<all>all))\s+of\s+the\s+"
     rf"(?:top[- ](?P<k>{_N})\b|(?P<k3>{_N})\s+"
     r"(?:highest[- ]ranked|top[- ]ranked|best|leading|strongest|top|highest[- ]scoring)\s+"
     r"(?:models|LLMs|systems|entries)\b)[^.;]{0,40}?\s+"
     r"(?:are|were|is|come\s+from|came\s+from|belong\s+to|go\s+to)\s+(?:all\s+)?"
+)
+# "every model in the top ten is American": all k, the group after the verb
+_EVERY_IN_TOP = _i(
+    r"\b(?:every|each)\s+(?:single\s+)?(?:model|entry|system|LLM|one)\s+(?:in|inside|within)\s+"
+    rf"(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+top[- ](?P<k>{_N})\b[^.;,]{{0,40}}?\s+"
+    r"(?:is|was|comes\s+from|came\s+from|belongs\s+to)\s+(?:now\s+)?(?:an?\s+)?"
+)
+# "no model from outside Google or OpenAI shows up until sixth place": the group holds
+# every place before that one; "... appears in the top ten": every place of the top ten
+_NONE_OUTSIDE = _i(
+    r"\bno\s+(?:single\s+)?(?:model|entry|system|LLM|one)\s+(?:from\s+)?(?:outside(?:\s+of)?|beyond)\s+"
+    r"(?P<who>[^,;.]{2,40}?)\s+(?:(?:so\s+much\s+as\s+|even\s+)?(?:shows?\s+up|appears?|turns?\s+up|"
+    r"features?|ranks?|comes?\s+in|makes?\s+it|gets?|breaks?\s+in))\s+"
+    rf"(?:(?:until|before)\s+(?:the\s+)?(?P<nth>{_ORDINAL_WORD})(?:\s+(?:place|spot|position|slot))?|"
+    rf"(?:in|into|within)\s+(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+top[- ](?P<k>{_N}))\b"
 )
 _HOLD_OF_TOP = _i(
     r"\b(?:hold|holds|held|take|takes|took|occupy|occupies|occupied|claim|claims|claimed|have|"
@@ -2305,13 +2327,16 @@ _HOLD_OF_TOP = _i(
 # "the top five are all Chinese", "all five top slots belong to"
 _TAKEN = r"(?:held|taken|occupied|filled|claimed|swept)\s+by"
 _ALL_OF_TOP = _i(
-    rf"\b(?:the\s+(?:first|top)\s+(?P<k>{_N})(?:\s+(?:places|spots|slots|positions|models))?"
+    rf"\b(?:(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+(?:(?-i:[A-Z])[\w.-]*\s+)?(?:first|top)\s+"
+    rf"(?P<k>{_N})(?:\s+(?:places|spots|slots|positions|models))?"
     # "the top three spots on LMArena are all held by"
     r"(?:\s+(?:on|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)?"
     r"\s+(?:(?:now\s+)?all\s+(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from)|"
+    r"(?:is|are|was|were)\s+(?:now\s+)?(?:entirely|exclusively|wholly|completely|"
+    r"made\s+up\s+(?:entirely\s+|exclusively\s+|wholly\s+)?of)|"
     rf"(?:are|were)\s+(?:now\s+)?(?:all\s+)?{_TAKEN}|"
     r"(?:go\s+to|belong\s+to|are|come\s+from)\s+all)"
-    rf"|all\s+(?P<k2>{_N})\s+top\s+(?:places|spots|slots|positions)(?:\s+[\w\s]{{0,20}}?)?\s+"
+    rf"|all\s+(?P<k2>{_N})\s+top\s+(?:places|spots|slots|positions)(?:\s+[\w\s]{{0,30}}?)?\s+"
     rf"(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from|are\s+{_TAKEN}))\s+(?:to\s+)?(?:either\s+)?"
 )
 
@@ -2330,11 +2355,22 @@ _FRONTED_AMONG = _i(r"\W*(?:among|amongst|of|within)\s+(?:the\s+|all\s+)?[^,;]{0
 _TAKE_ALL_TOP = _i(
     r"\b(?:hold|holds|held|take|takes|took|occupy|occupies|occupied|claim|claims|claimed|"
     r"fill|fills|filled|sweep|sweeps|swept|lock\s+up|locks\s+up|locked\s+up)\s+"
-    rf"(?:all\s+)?the\s+(?:top|first)\s+(?P<k>{_N})\s+(?:places|spots|slots|positions)\b"
+    r"(?:all\s+(?:of\s+)?|each\s+of\s+|every\s+one\s+of\s+)?"
+    rf"the\s+(?:top|first)\s+(?P<k>{_N})\s+(?:places|spots|slots|positions)\b"
 )
 
 
 _EITHER = regex(r"\b(?:either|or|and|nor)\s|&")
+# a group joined to another right after it ("China and the US"); after a comma, "and"
+# opens a clause of its own ("..., and Kimi K2 sits at the very top")
+_JOINED_AFTER = regex(r"\s*(?:either\s|or\s|and\s|nor\s|&)")
+_ONLY = frozenset(["only", "sole", "single"])
+_THE_BEFORE = _i(r"\bthe\s+$")
+_NOT_A = _i(r"\bnot\s+(?:a|one|even\s+one|even\s+a)?\s*$")
+_UNTIL_AFTER = _i(
+    r"[^.;]{0,30}?\b(?:until|till|before|since|except|save|but\s+(?:one|two|three)|"
+    r"other\s+than|apart\s+from|besides|bar)\b"
+)
 
 
 def _count(word: str, k: int) -> int | None:
@@ -2349,6 +2385,8 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     cues = [(m, m.span("what")) for m in _COUNT_IN_TOP.finditer(s.text)]
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _COUNT_OF_TOP.finditer(s.text)]
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _ALL_OF_TOP.finditer(s.text)]
+    cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _EVERY_IN_TOP.finditer(s.text)]
+    cues += [(m, m.span("who")) for m in _NONE_OUTSIDE.finditer(s.text)]
     # "Chinese labs hold four of the top ten spots": the group stands before the verb
     held = [(m, (max(0, m.start() - 60), m.start())) for m in _HOLD_OF_TOP.finditer(s.text)]
     held += [(m, (max(0, m.start() - 60), m.start())) for m in _TAKE_ALL_TOP.finditer(s.text)]
@@ -2356,13 +2394,30 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     for m, (start, end) in cues + held:
         k_word = m.group("k") or m.groupdict().get("k2") or m.groupdict().get("k3")
         k = _count(k_word, 0) if k_word else None
+        if m.groupdict().get("nth"):
+            k = ordinal(m.group("nth")) - 1  # "until sixth place": the five before it
         if not k or m.start() in seen:
             continue
         seen.add(m.start())
         said = m.groupdict().get("n")
         n = _count(said, k) if said else k  # "the first four places all go to": all k
-        if m.groupdict().get("every"):
-            n = k  # "every one of the top five"
+        if m.groupdict().get("every") or m.groupdict().get("all"):
+            n = k  # "every one of the top five", "all of the top ten"
+        if said and said.lower() in _ONLY and m.group("head").lower().endswith(("s", "ies")):
+            if _THE_BEFORE.search(s.text, 0, m.start()):
+                continue  # "the only open models in the top ten are A and B": as many as named
+            n = k  # "only American models appear in the top ten": every one of them
+        not_a = _NOT_A.search(s.text, 0, m.start("n")) if said else None
+        # the count's own "no" or "not a single" is none, no denial; a denial before it
+        # still is ("it is not true that no Chinese model ...")
+        denied_at = not_a.start() if not_a else m.start()
+        none_said = not_a is not None or (said or "").lower() == "no"
+        if none_said:
+            n = 0  # "not a single Chinese model makes the top ten": none does
+            if _UNTIL_AFTER.match(s.text, m.end()):
+                continue  # "no Chinese model made the top ten until R1", "... except Qwen"
+        if OPEN_LIST.search(m.group()):
+            continue  # "the top ten of LMArena's open leaderboard": places within a group
         if n is None or n > k:
             continue
         window = s.text[start:end]
@@ -2371,7 +2426,7 @@ def find_place_counts(s: Sentence) -> list[Hit]:
             groups = groups[-1:]  # the group nearest before the verb is its subject
         if not groups or groups[0].others or groups[0].group == Group():
             continue  # ("OpenAI has only one model in the top five": no group read)
-        if _EITHER.search(window, 0, groups[0].end + 12):
+        if _EITHER.search(window, 0, groups[0].end) or _JOINED_AFTER.match(window, groups[0].end):
             continue  # "either Google or OpenAI", "US and Chinese": no one group holds them
         # ("every one of": a pronoun's phrase names no group)
         inside = [
@@ -2397,7 +2452,7 @@ def find_place_counts(s: Sentence) -> list[Hit]:
                 k=k,
                 count=n,
                 start=m.start(),
-                negated=_near_negation(s.text, m.start()),
+                negated=_near_negation(s.text, denied_at),
             )
         )
     return found

@@ -162,3 +162,88 @@ def test_a_groups_count_in_a_top_k(text: str, expected: tuple[int, int]) -> None
 
 def test_a_count_among_a_groups_best_is_no_board_wide_count() -> None:
     assert counts("Nine of the ten best open models on LMArena are Chinese.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "expected"),
+    [
+        # every place of the top k held by one group, said in other words than "all"
+        ("Every model in the top ten of LMArena is American.", Group(country="US"), (10, 10)),
+        ("All of the top ten models on LMArena are American.", Group(country="US"), (10, 10)),
+        ("US models occupy each of the top ten spots on LMArena.", Group(country="US"), (10, 10)),
+        ("The LMArena top 10 is entirely American.", Group(country="US"), (10, 10)),
+        ("Only American models appear in the LMArena top ten.", Group(country="US"), (10, 10)),
+        (
+            "The first three places on LMArena all go to models developed in China.",
+            Group(country="CN"),
+            (3, 3),
+        ),
+        (
+            "All five top slots on the LMArena board now belong to Chinese labs.",
+            Group(country="CN"),
+            (5, 5),
+        ),
+        # the first place outside the group says how many it holds
+        (
+            "No model from outside Google shows up until fourth place on LMArena.",
+            Group(organisation="Google"),
+            (3, 3),
+        ),
+        (
+            "No model from outside the US appears in the top ten on LMArena.",
+            Group(country="US"),
+            (10, 10),
+        ),
+        # none of them
+        ("No Chinese model makes the top ten on LMArena.", Group(country="CN"), (10, 0)),
+        ("There are no Chinese models in the LMArena top ten.", Group(country="CN"), (10, 0)),
+        (
+            "Not a single open model cracks the top five on LMArena.",
+            Group(open_weights=True),
+            (5, 0),
+        ),
+    ],
+)
+def test_a_group_holding_every_place_or_none(
+    text: str, group: Group, expected: tuple[int, int]
+) -> None:
+    assert counts(text) == [(group, *expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two groups between them, not one
+        "All five top slots on the LMArena board now belong to either Google or OpenAI.",
+        "No model from outside Google or OpenAI shows up until sixth place on LMArena.",
+        # none until a time, or none but one: how many is not said
+        "No Chinese model made the top ten on LMArena until DeepSeek R1 arrived.",
+        "There is no open model in the top five on LMArena except Qwen3.",
+        "No other Chinese model is in the top ten on LMArena.",
+        # as many as it names
+        "The only open models in the top ten on LMArena are Qwen3 and DeepSeek-V3.",
+        # places within a group's own ranking
+        "Every model in the top ten of LMArena's open leaderboard is Chinese.",
+        # no group: a kind of model
+        "Every model in the top ten on LMArena is a reasoning model.",
+    ],
+)
+def test_no_one_group_holds_every_place(text: str) -> None:
+    assert counts(text) == []
+
+
+def test_a_clause_after_the_group_is_no_second_group() -> None:
+    text = (
+        "The first four places on LMArena all go to models developed in China, and Moonshot "
+        "AI's Kimi K2 sits at the very top."
+    )
+    assert counts(text) == [(Group(country="CN"), 4, 4)]
+
+
+def test_a_denied_none_is_still_denied() -> None:
+    drafts = EXTRACTOR.extract(
+        ArticleText(
+            text="It is not true that no Chinese model is in the top ten on LMArena.", published=DAY
+        )
+    ).drafts
+    assert [(d.count, d.negated) for d in drafts if d.type == "group_comparison"] == [(0, True)]
