@@ -195,12 +195,16 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> list[GroupPhra
         start = tok.start()
     end = head.end()
     after = _AFTER.match(sentence[end:])
+    makers: list[str] = []
     if after:
         where = after.group("where").lower()
         code = gaz.country(where) or gaz.country(where.removeprefix("the "))
         if code:
             country = country or code
             end += after.end()
+        elif org is None and (listed := _makers_after(sentence, end, gaz)) is not None:
+            makers, end = listed
+            org = makers[0]
     anaphoric = word in _ANAPHORIC
     if word == "those" and not after:
         return []
@@ -211,6 +215,14 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> list[GroupPhra
     if lead:
         start = lead.end()
     group = Group(country=country, organisation=org, open_weights=open_weights)
+    if len(makers) > 1:
+        # "rivals from Google, Anthropic and xAI": each maker a side of its own
+        return [
+            GroupPhrase(
+                start, end, group.model_copy(update={"organisation": mk}), anaphoric, others
+            )
+            for mk in makers
+        ]
     # ("US-trained Chinese models": not two sides joined by "and", the nearest one holds)
     if joined and not after and _JOINED.search(sentence, joined[-1][0], first_at):
         # the nearest country's phrase starts at its own word, each further one at its
@@ -219,6 +231,31 @@ def _parse(sentence: str, head: re.Match[str], gaz: Gazetteer) -> list[GroupPhra
             for at, code in [*reversed(joined), (first_at, country)]
         ]
     return [GroupPhrase(start, end, group, anaphoric, others)]
+
+
+_MAKER = r"(?:[A-Z]|xAI)[\w-]*(?:\.\w+)*(?:\s+AI\b)?"
+# "models from Google", "rivals from Google, Anthropic, xAI and Alibaba"
+_MAKERS_AFTER = regex(
+    rf"\s+from\s+(?P<list>{_MAKER}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_MAKER})*)"
+)
+_MAKERS_SPLIT = regex(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+# the list goes on with something no maker's name says ("from Google and others")
+_LIST_GOES_ON = regex(r"\s*(?:,\s*)?(?:and|or|&)\s", re.IGNORECASE)
+
+
+def _makers_after(sentence: str, end: int, gaz: Gazetteer) -> tuple[list[str], int] | None:
+    """The makers named after a head ("models from Google and xAI") and where they end;
+    None unless every one is a maker the gazetteer knows."""
+    m = _MAKERS_AFTER.match(sentence, end)
+    if m is None or _LIST_GOES_ON.match(sentence, m.end()):
+        return None
+    makers = []
+    for part in _MAKERS_SPLIT.split(m.group("list")):
+        found = gaz.organisation(part.lower()) or gaz.organisation(part.split()[0].lower())
+        if found is None:
+            return None
+        makers.append(found)
+    return list(dict.fromkeys(makers)), m.end()
 
 
 # countries joined before one head: "American and Chinese", "US, Chinese or French"

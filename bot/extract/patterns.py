@@ -44,6 +44,7 @@ from bot.extract.subjects import (
 )
 from store.claims import Group
 from store.judge.rank import AMONG_LEADING_K
+from store.registry import load_registry
 
 ORDINALS = {
     "first": 1,
@@ -1106,6 +1107,9 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if (countrys := _countrys_model_over_group(s, v, relation, subject)) is not None:
             found.append(countrys)
             continue
+        if makers := _makers_model_over_rivals(s, v, relation, subject):
+            found += makers
+            continue
         after = _object_start(s.text, v)
         objects: list[Mention] = _objects(s, after)
         objects += _gapped_objects(s, objects)
@@ -1548,6 +1552,57 @@ def _countrys_model_over_group(
     )
 
 
+# "edges past rivals from Google", "beats its competitors from xAI and Meta", "tops
+# Google's models": the models of makers, each group right after the verb
+_RIVALS_OBJECT = _i(r"\s*(?:(?:all\s+(?:of\s+)?)?(?:the|its|their)\s+)?")
+
+
+def _makers_model_over_rivals(
+    s: Sentence, v: re.Match[str], relation: Relation, subject: str
+) -> list[Hit]:
+    """ "GPT-5 edges past rivals from Google, Anthropic, xAI and Alibaba": a maker's model
+    ahead of every model of other makers, so that maker's best leads each of theirs.
+    The subject's maker is the registry's; only a win says where the bests stand ("trails
+    Google's models" leaves OpenAI's best anywhere)."""
+    if relation not in ("beats", "overtook") or _near_negation(s.text, v.start()):
+        return []
+    at = _RIVALS_OBJECT.match(s.text, v.end())
+    start = at.end() if at else v.end()
+    rivals = [g for g in s.groups if v.end() <= g.start <= start]
+    if not rivals or any(
+        g.group.organisation is None
+        or g.group.country is not None
+        or g.others
+        or not _many(s, g)
+        or not _MAKERS_PLURAL.search(s.text, g.start, g.end)
+        for g in rivals
+    ):
+        return []
+    if _EXCEPT.match(s.text, rivals[0].end) or _on_price(s, rivals[0]):
+        return []  # "Google's models except Gemini 3": not their best
+    maker = load_registry().facts(subject).organisation
+    if maker is None:
+        return []
+    found: list[Hit] = []
+    for g in rivals:
+        if g.group.organisation == maker:
+            return []  # "beats OpenAI's other models": its own
+        found.append(
+            GroupHit(
+                # the maker's best, whatever its licence: the subject is one of them
+                group_a=Group(organisation=maker),
+                group_b=g.group,
+                relation=_GROUP_RELATION[relation],
+                start=v.start(),
+            )
+        )
+    return found
+
+
+# a plural head: the maker's models, not one of them ("a model from Google")
+_MAKERS_PLURAL = _i(r"\b(?:models|rivals|competitors|peers|systems|offerings|LLMs)\b")
+
+
 def _on_price(s: Sentence, b: GroupPhrase) -> bool:
     """ "Chinese models beat US ones on price": a comparison of what they cost or how
     fast they run, which no ranking orders."""
@@ -1635,6 +1690,10 @@ def find_group_leads(s: Sentence) -> list[Hit]:
         if g.anaphoric or g.others or not (phrase.endswith("s") or _GROUPS_BEST.search(phrase)):
             # "An open LLM tops the leaderboard" is one model's place; "Google's best
             # model tops the leaderboard" is the group's best, set against the rest
+            continue
+        if any(o is not g and o.end == g.end for o in s.groups):
+            # "American and Chinese models lead", "models from Google and OpenAI lead":
+            # the two together ahead of the rest, which says neither one's best is
             continue
         # the verb right after the group, an adverb or two between ("now", "still")
         v = _ONE_SIDED.search(s.text, g.end, g.end + 40)

@@ -247,3 +247,51 @@ def test_a_denied_none_is_still_denied() -> None:
         )
     ).drafts
     assert [(d.count, d.negated) for d in drafts if d.type == "group_comparison"] == [(0, True)]
+
+
+def _pairs(text: str) -> list[tuple[Group, Group, str]]:
+    return [(g["a"], g["b"], g["relation"]) for g in groups(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rivals"),
+    [
+        (
+            "GPT-5 edges past rivals from Google, Anthropic, xAI and Alibaba on LMArena.",
+            ["Google", "Anthropic", "xAI", "Alibaba"],
+        ),
+        ("GPT-5 beats models from Google on LMArena.", ["Google"]),
+        ("GPT-5 beats the best models from Google and xAI on LMArena.", ["Google", "xAI"]),
+        ("GPT-5 edges past Google's models on LMArena.", ["Google"]),
+    ],
+)
+def test_a_makers_model_ahead_of_other_makers_models(text: str, rivals: list[str]) -> None:
+    # the subject's maker (the registry's) has the better best model
+    openai = Group(organisation="OpenAI")
+    assert _pairs(text) == [(openai, Group(organisation=r), "leads") for r in rivals]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # behind them, or not ahead: OpenAI's best may still lead
+        "GPT-5 trails models from Google on LMArena.",
+        "GPT-5 does not beat models from Google on LMArena.",
+        # one of them, or makers and someone unnamed
+        "GPT-5 beats rivals from Google and others on LMArena.",
+        # what they cost
+        "GPT-5 beats Google's models on price.",
+        # two groups together ahead of the rest say neither one's best
+        "American and Chinese models lead LMArena.",
+        "Models from Google and OpenAI lead LMArena.",
+    ],
+)
+def test_no_makers_best_is_read(text: str) -> None:
+    assert _pairs(text) == []
+
+
+def test_a_makers_licence_is_not_the_subjects() -> None:
+    # GPT-5 beats Meta's open models: OpenAI's best (any licence) leads Meta's open best
+    assert _pairs("GPT-5 surpasses Meta's open models on LMArena.") == [
+        (Group(organisation="OpenAI"), Group(organisation="Meta", open_weights=True), "leads")
+    ]
