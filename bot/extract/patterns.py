@@ -1373,7 +1373,13 @@ def _within(inner: Group, outer: Group) -> bool:
         ("open_weights", outer.open_weights),
     ]
     named = [(k, v) for k, v in facts if v is not None]
-    return bool(named) and not outer.others and all(getattr(inner, k) == v for k, v in named)
+    # ("non-Chinese models" are no part of China's: the rest of a group lies outside it)
+    return (
+        bool(named)
+        and not outer.others
+        and not inner.others
+        and all(getattr(inner, k) == v for k, v in named)
+    )
 
 
 _SET_APART_ASIDE = _i(
@@ -1669,11 +1675,19 @@ _ONE_SIDED = _i(
     # "remain ahead", "stay on top", "hold the lead" (a lead over someone is two-sided)
     r"(?:are|is|were|was|remains?|remained|stays?|stayed)\s+(?:now\s+|still\s+|clearly\s+|"
     r"firmly\s+|comfortably\s+)?(?:in\s+front|ahead|on\s+top|in\s+the\s+lead)|"
+    # "(finds) foreign models still in front", "Chinese models now ahead": no verb said
+    r"(?P<verbless>(?:still|now|firmly|clearly|comfortably)\s+(?:in\s+front|ahead|on\s+top|"
+    r"in\s+the\s+lead))|"
     r"(?:holds?|held|keeps?|kept|retains?|retained|maintains?|maintained)\s+(?:on\s+to\s+)?"
     r"(?:the|their|its|a)\s+(?:(?:narrow|slim|clear|comfortable|commanding|big|wide)\s+)?"
     r"lead(?!\s+(?:over|among|in\s+the\s+open)\b))|"
     r"(?P<trail>trails?|trailed|lags?|lagged|(?:are|is|were|was|remains?|remained|stays?|stayed)"
     r"\s+(?:still\s+)?behind|f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
+)
+_WITH_CLAUSE = _i(r",\s+with\s")
+_SMALL_CLAUSE = _i(
+    r"\b(?:finds?|found|shows?|showed|shown|sees?|saw|seen|puts?|leaves?|left|keeps?|kept|"
+    r"with)\s+(?:the\s+)?$"
 )
 _CLAUSE_END = regex(r"[;.!?]|,\s+(?:but|while|whereas|and)\s+|\s+(?:but|while|whereas)\s+")
 _ORG_AFTER = regex(r"\s+(?:those\s+of\s+|the\s+)?(?P<org>\w[\w.-]*?)(?:['’]s)?(?![\w.-])")
@@ -1699,9 +1713,16 @@ def find_group_leads(s: Sentence) -> list[Hit]:
         v = _ONE_SIDED.search(s.text, g.end, g.end + 40)
         if v is None or not _BETWEEN_SUBJECT.match(s.text[g.end : v.start()]):
             continue
-        if not in_subject_position(s.text, g.start):
+        # "the review finds foreign models still in front": a clause without its verb,
+        # the group its subject
+        small = v.group("verbless") and _SMALL_CLAUSE.search(s.text, 0, g.start)
+        if not small and not in_subject_position(s.text, g.start):
             continue
+        # (", with Chinese ones gaining": a clause of its own after the lead)
         end = _CLAUSE_END.search(s.text, v.end())
+        with_at = _WITH_CLAUSE.search(s.text, v.end())
+        if with_at and (end is None or with_at.start() < end.start()):
+            end = with_at
         rest = (v.end(), end.start() if end else len(s.text))
         starts = [m.start for m in s.models] + [other.start for other in s.groups]
         if any(rest[0] <= x < rest[1] for x in starts):
@@ -1722,6 +1743,49 @@ def find_group_leads(s: Sentence) -> list[Hit]:
                 relation=relation,
                 start=v.start(),
                 negated=_near_negation(s.text, v.start()),
+            )
+        )
+    return found
+
+
+# "Overall scores still favour overseas systems", "the rankings favour US models over
+# Chinese ones": what a ranking's numbers favour leads
+_FAVOUR = _i(
+    r"\b(?:scores?|results?|rankings?|standings|numbers|(?:leader)?boards?|benchmarks?|index|"
+    r"data|table)(?:\s+(?:on|in|at|from)\s+[\w'’.-]+(?:\s+[\w'’.-]+)?)?\s+"
+    r"(?:(?:do|does|did)\s+not\s+|(?:do|does|did)n['’]t\s+)?"
+    r"(?:still\s+|now\s+|clearly\s+|continue\s+to\s+|continues\s+to\s+)?"
+    r"(?P<verb>favou?rs?|favou?red)\s+(?:the\s+)?"
+)
+_OVER = _i(r"\s+over\s+")
+
+
+def find_favoured(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    for m in _FAVOUR.finditer(s.text):
+        g = next((g for g in s.groups if g.start == m.end()), None)
+        if (
+            g is None
+            or g.anaphoric
+            or g.others
+            or not _MAKERS_PLURAL.search(s.text, g.start, g.end)
+        ):
+            continue
+        end = _CLAUSE_END.search(s.text, g.end)
+        rest = (g.end, end.start() if end else len(s.text))
+        over = _OVER.match(s.text, g.end)
+        rival = next((o for o in s.groups if over and o.start == over.end()), None)
+        if rival is None and any(rest[0] <= o.start < rest[1] for o in s.groups):
+            continue  # another group in the clause, no "over" to say it is the other side
+        ga, gb = resolve_pair(g, rival) if rival else (g.group, g.group.rest())
+        if ga == gb or _within(ga, gb) or _within(gb, ga):
+            continue
+        found.append(
+            GroupHit(
+                group_a=ga,
+                group_b=gb,
+                start=m.start("verb"),
+                negated=_near_negation(s.text, m.start("verb")),
             )
         )
     return found
@@ -2535,6 +2599,7 @@ FINDERS: tuple[Finder, ...] = (
     find_with_behind,
     find_count_in_top,
     find_group_leads,
+    find_favoured,
     find_maker_best,
     find_place_counts,
     find_ranks,

@@ -295,3 +295,62 @@ def test_a_makers_licence_is_not_the_subjects() -> None:
     assert _pairs("GPT-5 surpasses Meta's open models on LMArena.") == [
         (Group(organisation="OpenAI"), Group(organisation="Meta", open_weights=True), "leads")
     ]
+
+
+NOT_CHINA = Group(country="CN", others=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # foreign to the one country the sentence sets them against
+        (
+            "SuperCLUE's review finds foreign models still in front on LMArena, with Chinese "
+            "ones gaining quickly.",
+            (NOT_CHINA, Group(country="CN"), "leads"),
+        ),
+        (
+            "Overall scores on LMArena still favour overseas systems, while Chinese entries "
+            "stand out in specific domains.",
+            (NOT_CHINA, Group(country="CN"), "leads"),
+        ),
+        (
+            "Foreign models still lead Chinese ones on LMArena.",
+            (NOT_CHINA, Group(country="CN"), "leads"),
+        ),
+        (
+            "Chinese models have overtaken foreign ones on LMArena.",
+            (Group(country="CN"), NOT_CHINA, "overtook"),
+        ),
+        # the country said with "non-"
+        ("On LMArena, non-Chinese models still lead.", (NOT_CHINA, Group(country="CN"), "leads")),
+        # what the rankings favour leads
+        (
+            "The LMArena rankings favour US models over Chinese ones.",
+            (Group(country="US"), Group(country="CN"), "leads"),
+        ),
+    ],
+)
+def test_groups_outside_a_country(text: str, expected: tuple[Group, Group, str]) -> None:
+    assert _pairs(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no country to be foreign to
+        "Foreign models lead on LMArena.",
+        # open and not Chinese: no group's facts say it
+        "Non-Chinese open models trail Chinese ones on LMArena.",
+        # what voters or prices favour is no ranking
+        "The LMArena voters favour open models.",
+        "Its pricing favours open models.",
+    ],
+)
+def test_no_group_outside_a_country(text: str) -> None:
+    assert _pairs(text) == []
+
+
+def test_rankings_that_do_not_favour_a_group_deny_its_lead() -> None:
+    found = groups("The LMArena rankings do not favour open models.")
+    assert [(g["a"], g["negated"]) for g in found] == [(Group(open_weights=True), True)]
