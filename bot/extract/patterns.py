@@ -89,6 +89,8 @@ class Sentence:
     objects: frozenset[int] = frozenset()  # starts of mentions that are a verb's object
     unlisted: list[Mention] | None = None  # names the gazetteer lacks (read on first need)
     countries: frozenset[str] = frozenset()  # the countries the article names (gaps.py)
+    # the two groups the previous sentence set against each other (gaps.py)
+    prev_sides: tuple[Group, Group] | None = None
 
 
 def _i(pattern: str) -> re.Pattern[str]:
