@@ -348,10 +348,22 @@ _OBJECT_JOIN = regex(
     r"(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_TOP_K_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 _COUNT_TOP = _i(
-    r"\b(?:holds?|takes?|took|occup(?:y|ies|ied)|ha(?:s|ve)|claims?|claimed|fill(?:s|ed)?)\s+"
-    r"more\s+(?:of\s+the\s+)?top[- ](\d+|ten|five|twenty)\s+(?:spots|places|positions|slots)?"
+    r"\b(?:holds?|takes?|took|occup(?:y|ies|ied)|ha(?:s|ve)|had|claims?|claimed|fill(?:s|ed)?|"
+    r"places?|placed|puts?|gets?|got)\s+more\s+"
+    rf"(?:(?:of\s+the\s+)?top[- ](?P<k>{_TOP_K_WORD})\s+(?:spots|places|positions|slots)?|"
+    # "have more models in LMArena's top 10 than American ones"
+    r"(?:models|entries|spots|places|slots|positions|systems)\s+(?:in|inside|within|among|into)\s+"
+    r"(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+(?:(?-i:[A-Z])[\w.-]*\s+)?(?:overall\s+)?"
+    rf"top[- ](?P<k2>{_TOP_K_WORD})\b)"
     r"(?:\s+(?:on|in)\s+[\w.'’ ]{1,40}?)?\s*than\b"
+)
+# "US models outnumber Chinese ones in the top ten": the other side right after the verb
+_OUTNUMBER = _i(r"\boutnumber(?:s|ed|ing)?\s+(?:the\s+)?")
+_IN_TOP_AFTER = _i(
+    r"\s+(?:in|inside|within|among)\s+(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+"
+    rf"(?:(?-i:[A-Z])[\w.-]*\s+)?(?:overall\s+)?top[- ](?P<k>{_TOP_K_WORD})\b"
 )
 
 _RANK_HASH = _i(
@@ -1825,18 +1837,30 @@ def find_maker_best(s: Sentence) -> list[Hit]:
 
 def find_count_in_top(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
-    for m in _COUNT_TOP.finditer(s.text):
+    cues: list[tuple[re.Match[str], str]] = [
+        (m, m.group("k") or m.group("k2")) for m in _COUNT_TOP.finditer(s.text)
+    ]
+    for m in _OUTNUMBER.finditer(s.text):
+        rival = next((g for g in s.groups if g.start == m.end()), None)
+        top = _IN_TOP_AFTER.match(s.text, rival.end) if rival else None
+        if top is not None:
+            cues.append((m, top.group("k")))
+    for m, k in cues:
         before = [g for g in s.groups if g.end <= m.start()]
         after = [g for g in s.groups if g.start >= m.end()]
         if not before or not after:
             continue
+        if not _BETWEEN_SUBJECT.match(s.text[before[-1].end : m.start()]):
+            continue  # "Chinese labs, which ..., have more ...": not the verb's subject
         ga, gb = resolve_pair(before[-1], after[0])
+        if ga == gb or _within(ga, gb) or _within(gb, ga):
+            continue
         found.append(
             GroupHit(
                 group_a=ga,
                 group_b=gb,
                 aggregate="count_in_top_k",
-                k=_num(m.group(1)),
+                k=_num(k),
                 start=m.start(),
                 negated=_near_negation(s.text, m.start()),
             )
@@ -2428,6 +2452,13 @@ _COUNT_OF_TOP = _i(
     r"(?:models|LLMs|systems|entries)\b)[^.;]{0,40}?\s+"
     r"(?:are|were|is|come\s+from|came\s+from|belong\s+to|go\s+to)\s+(?:all\s+)?"
 )
+# "Of the top ten models on LMArena, seven are American": the top k said first
+_FRONTED_OF_TOP = _i(
+    rf"^\W*(?:of|among|amongst)\s+the\s+top[- ](?P<k>{_N})(?:\s+(?:models|places|spots|entries))?"
+    r"(?:\s+(?:on|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?)?\s*,\s*"
+    rf"(?P<n>{_N}|half|none|(?P<all>all))\s+(?:are|were|come\s+from|came\s+from|belong\s+to|"
+    r"hail\s+from)\s+(?:all\s+)?"
+)
 # "every model in the top ten is American": all k, the group after the verb
 _EVERY_IN_TOP = _i(
     r"\b(?:every|each)\s+(?:single\s+)?(?:model|entry|system|LLM|one)\s+(?:in|inside|within)\s+"
@@ -2512,6 +2543,9 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _ALL_OF_TOP.finditer(s.text)]
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _EVERY_IN_TOP.finditer(s.text)]
     cues += [(m, m.span("who")) for m in _NONE_OUTSIDE.finditer(s.text)]
+    fronted = _FRONTED_OF_TOP.match(s.text)
+    if fronted:
+        cues.append((fronted, (fronted.end(), min(len(s.text), fronted.end() + 60))))
     # "Chinese labs hold four of the top ten spots": the group stands before the verb
     held = [(m, (max(0, m.start() - 60), m.start())) for m in _HOLD_OF_TOP.finditer(s.text)]
     held += [(m, (max(0, m.start() - 60), m.start())) for m in _TAKE_ALL_TOP.finditer(s.text)]
@@ -2559,7 +2593,7 @@ def find_place_counts(s: Sentence) -> list[Hit]:
         ]
         if (
             any(g.group != groups[0].group for g in inside)
-            or _FRONTED_AMONG.match(s.text)
+            or (m is not fronted and _FRONTED_AMONG.match(s.text))
             or _OPEN_KIND.match(s.text, _k_end(m))
         ):
             continue  # "nine of the top ten open models are Chinese": places among a group

@@ -354,3 +354,54 @@ def test_no_group_outside_a_country(text: str) -> None:
 def test_rankings_that_do_not_favour_a_group_deny_its_lead() -> None:
     found = groups("The LMArena rankings do not favour open models.")
     assert [(g["a"], g["negated"]) for g in found] == [(Group(open_weights=True), True)]
+
+
+def _more_in_top(text: str) -> list[tuple[Group, Group, int | None, bool]]:
+    drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
+    return [
+        (d.group_a, d.group_b, d.k, d.negated)
+        for d in drafts
+        if d.type == "group_comparison" and d.aggregate == "count_in_top_k" and d.count is None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chinese labs now have more models in LMArena's top 10 than American ones.",
+            (Group(country="CN"), Group(country="US"), 10, False),
+        ),
+        (
+            "US models outnumber Chinese ones in the LMArena top ten.",
+            (Group(country="US"), Group(country="CN"), 10, False),
+        ),
+        (
+            "Open models do not outnumber closed ones in the top 20 on LMArena.",
+            (Group(open_weights=True), Group(open_weights=False), 20, True),
+        ),
+    ],
+)
+def test_more_of_a_top_k_than_another_group(
+    text: str, expected: tuple[Group, Group, int, bool]
+) -> None:
+    assert _more_in_top(text) == [expected]
+
+
+def test_outnumbering_without_a_top_k_counts_nothing() -> None:
+    assert _more_in_top("US models outnumber Chinese ones on LMArena.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Of the top ten models on LMArena, seven are American.", (Group(country="US"), 10, 7)),
+        ("Among the top five on LMArena, three come from China.", (Group(country="CN"), 5, 3)),
+    ],
+)
+def test_a_top_k_said_before_its_count(text: str, expected: tuple[Group, int, int]) -> None:
+    assert counts(text) == [expected]
+
+
+def test_a_fronted_top_k_of_a_group_is_no_board_wide_count() -> None:
+    assert counts("Of the top ten open models on LMArena, seven are Chinese.") == []
