@@ -837,6 +837,25 @@ _THE_FIELD = _i(
     r"(?:peers|competitors|rivals|competition)\b(?!\s*(?:,|:)?\s*(?:such\s+as|like|including))"
     r"(?!\s+(?:from|at|by|of)\b)"
 )
+_GROUP_WORDS = frozenset(
+    ["foreign", "overseas", "domestic", "western", "open", "open-source", "open-weight",
+     "open-weights", "closed", "closed-source", "proprietary", "non-chinese", "non-us",
+     "non-american"]
+)  # fmt: skip
+
+
+_FIELD_WORD = regex(r"[\w.'’-]+")
+
+
+def _field_of_a_group(s: Sentence, words: str) -> bool:
+    """Whether the rivals' words name a group: a country, a maker, a licence, "foreign"."""
+    for raw in _FIELD_WORD.findall(words):
+        word = raw.lower().replace("’", "'").removesuffix("'s")
+        if word in _GROUP_WORDS or s.gaz.country(word) or s.gaz.organisation(word):
+            return True
+    return False
+
+
 _IT_OBJECT = _i(r"\s+it\b(?!['’]s)")
 _THEM_OBJECT = _i(r"\s+(?:them(?:\s+(?:both|all))?|(?:both|all)\s+of\s+them)\b")
 _LISTED = _i(r"[^.;:]{0,80}?\b(?:including|such\s+as|like|notably|among\s+them)\s+")
@@ -1129,6 +1148,10 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         objects += _gapped_objects(s, objects)
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
+        if field is not None and _field_of_a_group(s, field.group()):
+            # "beats American rivals", "its open-source peers": a group's field, where
+            # the subject's own place on the whole board is unsaid
+            continue
         # "outperforms its peers", "beats the competition": first of its field (of tasks
         # unnamed); "three times as high as the next-best model": first
         if not objects and (field is not None or (winning and _RUNNER_UP.match(s.text, v.end()))):

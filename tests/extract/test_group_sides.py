@@ -405,3 +405,26 @@ def test_a_top_k_said_before_its_count(text: str, expected: tuple[Group, int, in
 
 def test_a_fronted_top_k_of_a_group_is_no_board_wide_count() -> None:
     assert counts("Of the top ten open models on LMArena, seven are Chinese.") == []
+
+
+def _first_places(text: str) -> list[str]:
+    drafts = EXTRACTOR.extract(ArticleText(text=text, published=DAY)).drafts
+    return [d.model for d in drafts if d.type == "rank_position" and d.rank == 1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek-R1 beats American rivals on LMArena.",
+        "DeepSeek-R1 beats its open-source rivals on LMArena.",
+        "GPT-5 beats its Chinese competitors on LMArena.",
+        "DeepSeek-R1 beats foreign rivals on LMArena.",
+    ],
+)
+def test_beating_a_groups_rivals_is_no_first_place(text: str) -> None:
+    # ahead of one group's models; others may still stand above it
+    assert _first_places(text) == []
+
+
+def test_beating_its_rivals_is_first_place() -> None:
+    assert _first_places("DeepSeek-R1 beats its closest rivals on LMArena.") == ["DeepSeek-R1"]
