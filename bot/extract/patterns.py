@@ -1604,9 +1604,11 @@ def _makers_model_over_rivals(
     s: Sentence, v: re.Match[str], relation: Relation, subject: str
 ) -> list[Hit]:
     """ "GPT-5 edges past rivals from Google, Anthropic, xAI and Alibaba": a maker's model
-    ahead of every model of other makers, so that maker's best leads each of theirs.
-    The subject's maker is the registry's; only a win says where the bests stand ("trails
-    Google's models" leaves OpenAI's best anywhere)."""
+    ahead of the models of other makers, so that maker's best leads each of theirs. The
+    subject's maker is the registry's (its name says it: "GPT" is OpenAI's); only a win
+    says where the bests stand ("trails Google's models" leaves OpenAI's best anywhere),
+    and rivals named by example ("rivals such as Gemini 2.5 Flash") are those models, not
+    their best. A country is no maker: "R1 beats American rivals" does not say China."""
     if relation not in ("beats", "overtook") or _near_negation(s.text, v.start()):
         return []
     at = _RIVALS_OBJECT.match(s.text, v.end())
@@ -1616,6 +1618,7 @@ def _makers_model_over_rivals(
         g.group.organisation is None
         or g.group.country is not None
         or g.others
+        or g.group.others
         or not _many(s, g)
         or not _MAKERS_PLURAL.search(s.text, g.start, g.end)
         for g in rivals
@@ -1623,20 +1626,20 @@ def _makers_model_over_rivals(
         return []
     if _EXCEPT.match(s.text, rivals[0].end) or _on_price(s, rivals[0]):
         return []  # "Google's models except Gemini 3": not their best
+    if _EXAMPLES.match(s.text, rivals[0].end):
+        return []
     maker = load_registry().facts(subject).organisation
     if maker is None:
         return []
+    # the maker's best, whatever its licence: the subject is one of them
+    own = Group(organisation=maker)
     found: list[Hit] = []
     for g in rivals:
         if g.group.organisation == maker:
-            return []  # "beats OpenAI's other models": its own
+            return []  # "beats OpenAI's older models": its own
         found.append(
             GroupHit(
-                # the maker's best, whatever its licence: the subject is one of them
-                group_a=Group(organisation=maker),
-                group_b=g.group,
-                relation=_GROUP_RELATION[relation],
-                start=v.start(),
+                group_a=own, group_b=g.group, relation=_GROUP_RELATION[relation], start=v.start()
             )
         )
     return found

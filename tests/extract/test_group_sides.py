@@ -281,6 +281,10 @@ def test_a_makers_model_ahead_of_other_makers_models(text: str, rivals: list[str
         "GPT-5 beats rivals from Google and others on LMArena.",
         # what they cost
         "GPT-5 beats Google's models on price.",
+        # the rivals it names by example, not their best
+        "GPT-5 beats rivals from Google such as Gemini 2.5 Flash on LMArena.",
+        # a country is no maker the quote names
+        "DeepSeek-R1 beats American rivals on LMArena.",
         # two groups together ahead of the rest say neither one's best
         "American and Chinese models lead LMArena.",
         "Models from Google and OpenAI lead LMArena.",
