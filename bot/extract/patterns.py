@@ -1791,8 +1791,8 @@ def find_group_leads(s: Sentence) -> list[Hit]:
 # "Overall scores still favour overseas systems", "the rankings favour US models over
 # Chinese ones": what a ranking's numbers favour leads
 _FAVOUR = _i(
-    r"\b(?:scores?|results?|rankings?|standings|numbers|(?:leader)?boards?|benchmarks?|index|"
-    r"data|table)(?:\s+(?:on|in|at|from)\s+[\w'’.-]+(?:\s+[\w'’.-]+)?)?\s+"
+    # ("benchmarks favour closed models": a bias said of the tests, not a ranking)
+    r"\b(?:scores?|results?|rankings?|standings|numbers|leaderboards?|index|table)(?:\s+(?:on|in|at|from)\s+[\w'’.-]+(?:\s+[\w'’.-]+)?)?\s+"
     r"(?:(?:do|does|did)\s+not\s+|(?:do|does|did)n['’]t\s+)?"
     r"(?:still\s+|now\s+|clearly\s+|continue\s+to\s+|continues\s+to\s+)?"
     r"(?P<verb>favou?rs?|favou?red)\s+(?:the\s+)?"
