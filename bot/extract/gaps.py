@@ -105,6 +105,9 @@ def countries_named(text: str) -> frozenset[str]:
     )
 
 
+_OUTSIDE_BEFORE = regex(r"\b(?:foreign|overseas|non-[\w.]+)\s+$", re.IGNORECASE)
+
+
 def bare_groups(text: str, phrases: list[GroupPhrase]) -> list[GroupPhrase]:
     """Group phrases plus the bare nouns no phrase covers ("China", "the U.S.")."""
     out = list(phrases)
@@ -112,6 +115,8 @@ def bare_groups(text: str, phrases: list[GroupPhrase]) -> list[GroupPhrase]:
         for m in pattern.finditer(text):
             if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in out):
                 continue
+            if _OUTSIDE_BEFORE.search(text, 0, m.start()):
+                continue  # "foreign open models": open and not one country's, no group
             out.append(GroupPhrase(m.start(), m.end(), group, anaphoric=False, others=False))
     return sorted(out, key=lambda p: p.start)
 

@@ -346,6 +346,7 @@ def test_groups_outside_a_country(text: str, expected: tuple[Group, Group, str])
         "Foreign models lead on LMArena.",
         # open and not Chinese: no group's facts say it
         "Non-Chinese open models trail Chinese ones on LMArena.",
+        "Chinese models beat foreign open models on LMArena.",
         # what voters or prices favour is no ranking, nor a bias of the tests
         "The LMArena voters favour open models.",
         "Critics say the LMArena benchmarks favour closed models.",
