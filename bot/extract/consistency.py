@@ -190,7 +190,7 @@ def check(
             where = f"#{draft.rank}" if draft.op == "eq" else f"top {draft.rank}"
             return Inconsistency("rank_not_in_quote", where)
     k = draft.k if isinstance(draft, GroupComparison) else None
-    if k is not None and not any(says_count(t, k) for t in numbers):
+    if k is not None and not any(says_count(t, k) or _first_place_after(t, k) for t in numbers):
         return Inconsistency("k_not_in_quote", f"top {k}")
     approx = isinstance(draft, ScoreValue) and draft.comparator != "eq"
     if isinstance(draft, ScoreValue) and not any(
@@ -414,6 +414,15 @@ def _list_position(context: str) -> int | None:
     items = [i for i in context[start:].split(";") if i.strip()]
     # a list is at least three items, or two after a "...:" that opens it
     return len(items) if len(items) >= 3 or (start > 0 and len(items) == 2) else None
+
+
+def _first_place_after(quote: str, k: int) -> bool:
+    """ "No model from outside Google shows up until sixth place": the top five, said as
+    the first place after them."""
+    word = _ORDINAL_WORDS.get(k + 1)
+    digits = rf"{k + 1}(?:st|nd|rd|th)"
+    place = rf"(?:{word}|{digits})" if word else digits
+    return re.search(rf"\b(?:until|before)\s+(?:the\s+)?{place}\b", quote, re.I) is not None
 
 
 def says_count(quote: str, k: int) -> bool:

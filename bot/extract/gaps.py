@@ -44,7 +44,9 @@ _NARROWING = regex(
     r"erod(?:e|es|ed|ing)|whittl(?:e|es|ed|ing)|dwindl(?:e|es|ed|ing)|halved|"
     r"smaller|down\s+to|within\s+(?:a\s+few|touching)|catch(?:es|ing)?\s+up|caught\s+up|"
     r"drawn\s+level|draw(?:s|ing)?\s+level|drew\s+level|parity|gaining|converg\w+|"
-    r"caught|catching|(?:hit|hits|hitting|reach|reaches|reached|reaching|fall to|fell to) zero)\b",
+    r"caught|catching|(?:hit|hits|hitting|reach|reaches|reached|reaching|fall to|fell to) zero|"
+    # "the gap is now just 0.3 points": what is left of it
+    r"now\s+(?:only|just|a\s+mere)(?=\s+(?:about\s+|around\s+)?[\d.]+))\b",
     re.IGNORECASE,
 )
 _WIDENING = regex(
@@ -81,6 +83,8 @@ _BARE: tuple[tuple[re.Pattern[str], Group], ...] = (
 )
 
 
+# "the gap", "that lead", "this distance": one said before
+_DEFINITE = regex(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _MODEL_PRONOUN = regex(r"\b(?:it|its|this model|the model)\b", re.IGNORECASE)
 
 
@@ -101,6 +105,9 @@ def countries_named(text: str) -> frozenset[str]:
     )
 
 
+_OUTSIDE_BEFORE = regex(r"\b(?:foreign|overseas|non-[\w.]+)\s+$", re.IGNORECASE)
+
+
 def bare_groups(text: str, phrases: list[GroupPhrase]) -> list[GroupPhrase]:
     """Group phrases plus the bare nouns no phrase covers ("China", "the U.S.")."""
     out = list(phrases)
@@ -108,6 +115,8 @@ def bare_groups(text: str, phrases: list[GroupPhrase]) -> list[GroupPhrase]:
         for m in pattern.finditer(text):
             if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in out):
                 continue
+            if _OUTSIDE_BEFORE.search(text, 0, m.start()):
+                continue  # "foreign open models": open and not one country's, no group
             out.append(GroupPhrase(m.start(), m.end(), group, anaphoric=False, others=False))
     return sorted(out, key=lambda p: p.start)
 
@@ -212,6 +221,16 @@ def find_gap_trends(s: Sentence) -> list[Hit]:
     if owners and max(owners)[1] != "group":
         return []  # (no name before it: "the gap between open and closed models ...")
     groups = [g for _, g in placed]
+    if (
+        not groups
+        and gap
+        and not s.models
+        and s.prev_sides
+        and _DEFINITE.search(s.text, 0, gap.start())
+    ):
+        # "... catching up with US ones. On MMLU the gap is now just 0.3 points": the
+        # sides the sentence before set against each other
+        groups = list(s.prev_sides)
     if not groups:
         return []
     if len(groups) == 1:

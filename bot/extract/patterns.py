@@ -45,6 +45,7 @@ from bot.extract.subjects import (
 )
 from store.claims import Group
 from store.judge.rank import AMONG_LEADING_K
+from store.registry import load_registry
 
 ORDINALS = {
     "first": 1,
@@ -90,6 +91,8 @@ class Sentence:
     unlisted: list[Mention] | None = None  # names the gazetteer lacks (read on first need)
     countries: frozenset[str] = frozenset()  # the countries the article names (gaps.py)
     prev_list: tuple[str, ...] = ()  # for "both models": the previous sentence's "A and B"
+    # the two groups the previous sentence set against each other (gaps.py)
+    prev_sides: tuple[Group, Group] | None = None
 
 
 def _i(pattern: str) -> re.Pattern[str]:
@@ -388,10 +391,22 @@ _OBJECT_JOIN = regex(
     r"(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_TOP_K_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 _COUNT_TOP = _i(
-    r"\b(?:holds?|takes?|took|occup(?:y|ies|ied)|ha(?:s|ve)|claims?|claimed|fill(?:s|ed)?)\s+"
-    r"more\s+(?:of\s+the\s+)?top[- ](\d+|ten|five|twenty)\s+(?:spots|places|positions|slots)?"
+    r"\b(?:holds?|takes?|took|occup(?:y|ies|ied)|ha(?:s|ve)|had|claims?|claimed|fill(?:s|ed)?|"
+    r"places?|placed|puts?|gets?|got)\s+more\s+"
+    rf"(?:(?:of\s+the\s+)?top[- ](?P<k>{_TOP_K_WORD})\s+(?:spots|places|positions|slots)?|"
+    # "have more models in LMArena's top 10 than American ones"
+    r"(?:models|entries|spots|places|slots|positions|systems)\s+(?:in|inside|within|among|into)\s+"
+    r"(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+(?:(?-i:[A-Z])[\w.-]*\s+)?(?:overall\s+)?"
+    rf"top[- ](?P<k2>{_TOP_K_WORD})\b)"
     r"(?:\s+(?:on|in)\s+[\w.'’ ]{1,40}?)?\s*than\b"
+)
+# "US models outnumber Chinese ones in the top ten": the other side right after the verb
+_OUTNUMBER = _i(r"\boutnumber(?:s|ed|ing)?\s+(?:the\s+)?")
+_IN_TOP_AFTER = _i(
+    r"\s+(?:in|inside|within|among)\s+(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+"
+    rf"(?:(?-i:[A-Z])[\w.-]*\s+)?(?:overall\s+)?top[- ](?P<k>{_TOP_K_WORD})\b"
 )
 
 _RANK_HASH = _i(
@@ -913,7 +928,25 @@ _THE_FIELD = _i(
     r"(?:peers|competitors|rivals|competition)\b(?!\s*(?:,|:)?\s*(?:such\s+as|like|including))"
     r"(?!\s+(?:from|at|by|of)\b)"
 )
-_FIELD_BOUNDED = _i(r"\s+(?:in|within|of|among)\s+(?:its|their)\b")
+_GROUP_WORDS = frozenset(
+    ["foreign", "overseas", "domestic", "western", "open", "open-source", "open-weight",
+     "open-weights", "closed", "closed-source", "proprietary", "non-chinese", "non-us",
+     "non-american"]
+)  # fmt: skip
+
+
+_FIELD_WORD = regex(r"[\w.'’-]+")
+
+
+def _field_of_a_group(s: Sentence, words: str) -> bool:
+    """Whether the rivals' words name a group: a country, a maker, a licence, "foreign"."""
+    for raw in _FIELD_WORD.findall(words):
+        word = raw.lower().replace("’", "'").removesuffix("'s")
+        if word in _GROUP_WORDS or s.gaz.country(word) or s.gaz.organisation(word):
+            return True
+    return False
+
+
 _IT_OBJECT = _i(r"\s+it\b(?!['’]s)")
 _THEM_OBJECT = _i(r"\s+(?:them(?:\s+(?:both|all))?|(?:both|all)\s+of\s+them)\b")
 _LISTED = _i(r"[^.;:]{0,80}?\b(?:including|such\s+as|like|notably|among\s+them)\s+")
@@ -1231,6 +1264,9 @@ def find_comparisons(s: Sentence) -> list[Hit]:
         if (countrys := _countrys_model_over_group(s, v, relation, subject)) is not None:
             found.append(countrys)
             continue
+        if makers := _makers_model_over_rivals(s, v, relation, subject):
+            found += makers
+            continue
         after = _object_start(s.text, v)
         objects: list[Mention] = _objects(s, after)
         objects += _gapped_objects(s, objects)
@@ -1240,6 +1276,10 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             objects += sides_joined(s.text, objects[-1].end, [(g.start, g.end) for g in s.groups])
         winning = relation in ("beats", "overtook")
         field = _THE_FIELD.match(s.text, v.end()) if winning else None
+        if field is not None and _field_of_a_group(s, field.group()):
+            # "beats American rivals", "its open-source peers": a group's field, where
+            # the subject's own place on the whole board is unsaid
+            continue
         # "outperforms its peers", "beats the competition": first of its field (of tasks
         # unnamed); "three times as high as the next-best model": first
         if not objects and (field is not None or (winning and _RUNNER_UP.match(s.text, v.end()))):
@@ -1262,10 +1302,9 @@ def find_comparisons(s: Sentence) -> list[Hit]:
             # ("Llama models" unqualified stand for the family's best, as "Llama")
             if sides and sides[0].start < objects[0].start and objects[0].end < sides[0].end:
                 objects = sides
-        if not objects and not (field and _FIELD_BOUNDED.match(s.text, field.end())):
+        if not objects:
             # "beats its predecessor", "outperforms a number of larger models": kept with
             # the words the text uses (judged model_not_found: no board lists them)
-            # ("outperforms peers in its weight class": the field of a class, no side)
             objects = described_sides(s.text, after, group_spans, _candidates(s))
             named = [m for m in s.models if objects and m.start >= objects[0].end]
             if (
@@ -1510,7 +1549,13 @@ def _within(inner: Group, outer: Group) -> bool:
         ("open_weights", outer.open_weights),
     ]
     named = [(k, v) for k, v in facts if v is not None]
-    return bool(named) and not outer.others and all(getattr(inner, k) == v for k, v in named)
+    # ("non-Chinese models" are no part of China's: the rest of a group lies outside it)
+    return (
+        bool(named)
+        and not outer.others
+        and not inner.others
+        and all(getattr(inner, k) == v for k, v in named)
+    )
 
 
 _SET_APART_ASIDE = _i(
@@ -1689,6 +1734,60 @@ def _countrys_model_over_group(
     )
 
 
+# "edges past rivals from Google", "beats its competitors from xAI and Meta", "tops
+# Google's models": the models of makers, each group right after the verb
+_RIVALS_OBJECT = _i(r"\s*(?:(?:all\s+(?:of\s+)?)?(?:the|its|their)\s+)?")
+
+
+def _makers_model_over_rivals(
+    s: Sentence, v: re.Match[str], relation: Relation, subject: str
+) -> list[Hit]:
+    """ "GPT-5 edges past rivals from Google, Anthropic, xAI and Alibaba": a maker's model
+    ahead of the models of other makers, so that maker's best leads each of theirs. The
+    subject's maker is the registry's (its name says it: "GPT" is OpenAI's); only a win
+    says where the bests stand ("trails Google's models" leaves OpenAI's best anywhere),
+    and rivals named by example ("rivals such as Gemini 2.5 Flash") are those models, not
+    their best. A country is no maker: "R1 beats American rivals" does not say China."""
+    if relation not in ("beats", "overtook") or _near_negation(s.text, v.start()):
+        return []
+    at = _RIVALS_OBJECT.match(s.text, v.end())
+    start = at.end() if at else v.end()
+    rivals = [g for g in s.groups if v.end() <= g.start <= start]
+    if not rivals or any(
+        g.group.organisation is None
+        or g.group.country is not None
+        or g.others
+        or g.group.others
+        or not _many(s, g)
+        or not _MAKERS_PLURAL.search(s.text, g.start, g.end)
+        for g in rivals
+    ):
+        return []
+    if _EXCEPT.match(s.text, rivals[0].end) or _on_price(s, rivals[0]):
+        return []  # "Google's models except Gemini 3": not their best
+    if _EXAMPLES.match(s.text, rivals[0].end):
+        return []
+    maker = load_registry().facts(subject).organisation
+    if maker is None:
+        return []
+    # the maker's best, whatever its licence: the subject is one of them
+    own = Group(organisation=maker)
+    found: list[Hit] = []
+    for g in rivals:
+        if g.group.organisation == maker:
+            return []  # "beats OpenAI's older models": its own
+        found.append(
+            GroupHit(
+                group_a=own, group_b=g.group, relation=_GROUP_RELATION[relation], start=v.start()
+            )
+        )
+    return found
+
+
+# a plural head: the maker's models, not one of them ("a model from Google")
+_MAKERS_PLURAL = _i(r"\b(?:models|rivals|competitors|peers|systems|offerings|LLMs)\b")
+
+
 def _on_price(s: Sentence, b: GroupPhrase) -> bool:
     """ "Chinese models beat US ones on price": a comparison of what they cost or how
     fast they run, which no ranking orders."""
@@ -1755,11 +1854,19 @@ _ONE_SIDED = _i(
     # "remain ahead", "stay on top", "hold the lead" (a lead over someone is two-sided)
     r"(?:are|is|were|was|remains?|remained|stays?|stayed)\s+(?:now\s+|still\s+|clearly\s+|"
     r"firmly\s+|comfortably\s+)?(?:in\s+front|ahead|on\s+top|in\s+the\s+lead)|"
+    # "(finds) foreign models still in front", "Chinese models now ahead": no verb said
+    r"(?P<verbless>(?:still|now|firmly|clearly|comfortably)\s+(?:in\s+front|ahead|on\s+top|"
+    r"in\s+the\s+lead))|"
     r"(?:holds?|held|keeps?|kept|retains?|retained|maintains?|maintained)\s+(?:on\s+to\s+)?"
     r"(?:the|their|its|a)\s+(?:(?:narrow|slim|clear|comfortable|commanding|big|wide)\s+)?"
     r"lead(?!\s+(?:over|among|in\s+the\s+open)\b))|"
     r"(?P<trail>trails?|trailed|lags?|lagged|(?:are|is|were|was|remains?|remained|stays?|stayed)"
     r"\s+(?:still\s+)?behind|f(?:a|e)ll\s+behind))\b(?!\s+(?:of|by)\b)"
+)
+_WITH_CLAUSE = _i(r",\s+with\s")
+_SMALL_CLAUSE = _i(
+    r"\b(?:finds?|found|shows?|showed|shown|sees?|saw|seen|puts?|leaves?|left|keeps?|kept|"
+    r"with)\s+(?:the\s+)?$"
 )
 _CLAUSE_END = regex(r"[;.!?]|,\s+(?:but|while|whereas|and)\s+|\s+(?:but|while|whereas)\s+")
 _ORG_AFTER = regex(r"\s+(?:those\s+of\s+|the\s+)?(?P<org>\w[\w.-]*?)(?:['’]s)?(?![\w.-])")
@@ -1777,13 +1884,24 @@ def find_group_leads(s: Sentence) -> list[Hit]:
             # "An open LLM tops the leaderboard" is one model's place; "Google's best
             # model tops the leaderboard" is the group's best, set against the rest
             continue
+        if any(o is not g and o.end == g.end for o in s.groups):
+            # "American and Chinese models lead", "models from Google and OpenAI lead":
+            # the two together ahead of the rest, which says neither one's best is
+            continue
         # the verb right after the group, an adverb or two between ("now", "still")
         v = _ONE_SIDED.search(s.text, g.end, g.end + 40)
         if v is None or not _BETWEEN_SUBJECT.match(s.text[g.end : v.start()]):
             continue
-        if not in_subject_position(s.text, g.start):
+        # "the review finds foreign models still in front": a clause without its verb,
+        # the group its subject
+        small = v.group("verbless") and _SMALL_CLAUSE.search(s.text, 0, g.start)
+        if not small and not in_subject_position(s.text, g.start):
             continue
+        # (", with Chinese ones gaining": a clause of its own after the lead)
         end = _CLAUSE_END.search(s.text, v.end())
+        with_at = _WITH_CLAUSE.search(s.text, v.end())
+        if with_at and (end is None or with_at.start() < end.start()):
+            end = with_at
         rest = (v.end(), end.start() if end else len(s.text))
         starts = [m.start for m in s.models] + [other.start for other in s.groups]
         if any(rest[0] <= x < rest[1] for x in starts):
@@ -1804,6 +1922,49 @@ def find_group_leads(s: Sentence) -> list[Hit]:
                 relation=relation,
                 start=v.start(),
                 negated=_near_negation(s.text, v.start()),
+            )
+        )
+    return found
+
+
+# "Overall scores still favour overseas systems", "the rankings favour US models over
+# Chinese ones": what a ranking's numbers favour leads
+_FAVOUR = _i(
+    # ("benchmarks favour closed models": a bias said of the tests, not a ranking)
+    r"\b(?:scores?|results?|rankings?|standings|numbers|leaderboards?|index|table)(?:\s+(?:on|in|at|from)\s+[\w'’.-]+(?:\s+[\w'’.-]+)?)?\s+"
+    r"(?:(?:do|does|did)\s+not\s+|(?:do|does|did)n['’]t\s+)?"
+    r"(?:still\s+|now\s+|clearly\s+|continue\s+to\s+|continues\s+to\s+)?"
+    r"(?P<verb>favou?rs?|favou?red)\s+(?:the\s+)?"
+)
+_OVER = _i(r"\s+over\s+")
+
+
+def find_favoured(s: Sentence) -> list[Hit]:
+    found: list[Hit] = []
+    for m in _FAVOUR.finditer(s.text):
+        g = next((g for g in s.groups if g.start == m.end()), None)
+        if (
+            g is None
+            or g.anaphoric
+            or g.others
+            or not _MAKERS_PLURAL.search(s.text, g.start, g.end)
+        ):
+            continue
+        end = _CLAUSE_END.search(s.text, g.end)
+        rest = (g.end, end.start() if end else len(s.text))
+        over = _OVER.match(s.text, g.end)
+        rival = next((o for o in s.groups if over and o.start == over.end()), None)
+        if rival is None and any(rest[0] <= o.start < rest[1] for o in s.groups):
+            continue  # another group in the clause, no "over" to say it is the other side
+        ga, gb = resolve_pair(g, rival) if rival else (g.group, g.group.rest())
+        if ga == gb or _within(ga, gb) or _within(gb, ga):
+            continue
+        found.append(
+            GroupHit(
+                group_a=ga,
+                group_b=gb,
+                start=m.start("verb"),
+                negated=_near_negation(s.text, m.start("verb")),
             )
         )
     return found
@@ -1841,18 +2002,30 @@ def find_maker_best(s: Sentence) -> list[Hit]:
 
 def find_count_in_top(s: Sentence) -> list[Hit]:
     found: list[Hit] = []
-    for m in _COUNT_TOP.finditer(s.text):
+    cues: list[tuple[re.Match[str], str]] = [
+        (m, m.group("k") or m.group("k2")) for m in _COUNT_TOP.finditer(s.text)
+    ]
+    for m in _OUTNUMBER.finditer(s.text):
+        rival = next((g for g in s.groups if g.start == m.end()), None)
+        top = _IN_TOP_AFTER.match(s.text, rival.end) if rival else None
+        if top is not None:
+            cues.append((m, top.group("k")))
+    for m, k in cues:
         before = [g for g in s.groups if g.end <= m.start()]
         after = [g for g in s.groups if g.start >= m.end()]
         if not before or not after:
             continue
+        if not _BETWEEN_SUBJECT.match(s.text[before[-1].end : m.start()]):
+            continue  # "Chinese labs, which ..., have more ...": not the verb's subject
         ga, gb = resolve_pair(before[-1], after[0])
+        if ga == gb or _within(ga, gb) or _within(gb, ga):
+            continue
         found.append(
             GroupHit(
                 group_a=ga,
                 group_b=gb,
                 aggregate="count_in_top_k",
-                k=_num(m.group(1)),
+                k=_num(k),
                 start=m.start(),
                 negated=_near_negation(s.text, m.start()),
             )
@@ -2469,14 +2642,21 @@ def find_with_behind(s: Sentence) -> list[Hit]:
 # A group's number of places in a top k: "three open-weight models inside the top 10",
 # "the sole open-source entry inside the top ten", "half of the top ten are Chinese",
 # "the first four places all go to models developed in China".
-_COUNT_WORDS = {**_NUMBER_WORDS, "none": 0, "sole": 1, "only": 1, "single": 1}
+_COUNT_WORDS = {**_NUMBER_WORDS, "none": 0, "no": 0, "sole": 1, "only": 1, "single": 1}
 _N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 _COUNT_IN_TOP = _i(
     # "only two Chinese models": the number, "only" a stress ("the only ..." is one)
-    rf"\b(?:(?:only|just)\s+)?(?P<n>{_N}|sole|only|single)\s+(?!of\b)(?P<what>(?:[\w-]+\s+){{0,4}}?)"
-    r"(?:models?|entr(?:y|ies)|systems?|LLMs?|ones)\s+(?:are\s+|sit\s+|rank(?:ed)?\s+|land(?:ed)?\s+)?"
+    rf"\b(?:(?:only|just)\s+)?(?P<n>{_N}|sole|only|single|no)\s+(?!of\b|other\b|longer\b)"
+    r"(?P<what>(?:[\w-]+\s+){0,4}?)(?P<head>models?|entr(?:y|ies)|systems?|LLMs?|ones)\s+"
+    # "No Chinese model makes the top ten", "only US models appear in the top ten"
+    r"(?:(?:(?:has|have)\s+)?(?:yet\s+|ever\s+)?(?:makes?|made|cracks?|cracked|breaks?\s+into|"
+    r"broke(?:n)?\s+into|reach(?:es|ed)?)\s+|"
+    r"(?:are\s+|is\s+|sits?\s+|rank(?:s|ed)?\s+|land(?:s|ed)?\s+|appears?\s+|appeared\s+|"
+    r"features?\s+|featured\s+|shows?\s+up\s+|turns?\s+up\s+|(?:makes?|made)\s+it\s+)?"
     # "in the top ten", "in LMArena's top ten"
-    r"(?:in|inside|within|among|into)\s+(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+(?:overall\s+)?"
+    r"(?:in|inside|within|among|into)\s+)(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+"
+    # "the LMArena top ten"
+    r"(?:(?-i:[A-Z])[\w.-]*\s+)?(?:overall\s+)?"
     rf"top[- ](?P<k>{_N})\b"
 )
 _COUNT_OF_TOP = _i(
@@ -2484,11 +2664,33 @@ _COUNT_OF_TOP = _i(
     # ("every one of the top five": all of them, not one)
     # ("nearly every one", "almost all of": not all)
     rf"(?<!nearly )(?<!almost )(?<!virtually )(?<!practically )(?<!not )"
-    rf"\b(?:(?P<every>every|each)\s+)?(?P<n>{_N}|half|none)\s+of\s+the\s+"
+    rf"\b(?:(?P<every>every|each)\s+)?(?P<n>{_N}|half|none|(?P<all>all))\s+of\s+the\s+"
     rf"(?:top[- ](?P<k>{_N})\b|(?P<k3>{_N})\s+"
     r"(?:highest[- ]ranked|top[- ]ranked|best|leading|strongest|top|highest[- ]scoring)\s+"
     r"(?:models|LLMs|systems|entries)\b)[^.;]{0,40}?\s+"
     r"(?:are|were|is|come\s+from|came\s+from|belong\s+to|go\s+to)\s+(?:all\s+)?"
+)
+# "Of the top ten models on LMArena, seven are American": the top k said first
+_FRONTED_OF_TOP = _i(
+    rf"^\W*(?:of|among|amongst)\s+the\s+top[- ](?P<k>{_N})(?:\s+(?:models|places|spots|entries))?"
+    r"(?:\s+(?:on|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?)?\s*,\s*"
+    rf"(?P<n>{_N}|half|none|(?P<all>all))\s+(?:are|were|come\s+from|came\s+from|belong\s+to|"
+    r"hail\s+from)\s+(?:all\s+)?"
+)
+# "every model in the top ten is American": all k, the group after the verb
+_EVERY_IN_TOP = _i(
+    r"\b(?:every|each)\s+(?:single\s+)?(?:model|entry|system|LLM|one)\s+(?:in|inside|within)\s+"
+    rf"(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+top[- ](?P<k>{_N})\b[^.;,]{{0,40}}?\s+"
+    r"(?:is|was|comes\s+from|came\s+from|belongs\s+to)\s+(?:now\s+)?(?:an?\s+)?"
+)
+# "no model from outside Google or OpenAI shows up until sixth place": the group holds
+# every place before that one; "... appears in the top ten": every place of the top ten
+_NONE_OUTSIDE = _i(
+    r"\bno\s+(?:single\s+)?(?:model|entry|system|LLM|one)\s+(?:from\s+)?(?:outside(?:\s+of)?|beyond)\s+"
+    r"(?P<who>[^,;.]{2,40}?)\s+(?:(?:so\s+much\s+as\s+|even\s+)?(?:shows?\s+up|appears?|turns?\s+up|"
+    r"features?|ranks?|comes?\s+in|makes?\s+it|gets?|breaks?\s+in))\s+"
+    rf"(?:(?:until|before)\s+(?:the\s+)?(?P<nth>{_ORDINAL_WORD})(?:\s+(?:place|spot|position|slot))?|"
+    rf"(?:in|into|within)\s+(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+top[- ](?P<k>{_N}))\b"
 )
 _HOLD_OF_TOP = _i(
     r"\b(?:hold|holds|held|take|takes|took|occupy|occupies|occupied|claim|claims|claimed|have|"
@@ -2499,13 +2701,16 @@ _HOLD_OF_TOP = _i(
 # "the top five are all Chinese", "all five top slots belong to"
 _TAKEN = r"(?:held|taken|occupied|filled|claimed|swept)\s+by"
 _ALL_OF_TOP = _i(
-    rf"\b(?:the\s+(?:first|top)\s+(?P<k>{_N})(?:\s+(?:places|spots|slots|positions|models))?"
+    rf"\b(?:(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+(?:(?-i:[A-Z])[\w.-]*\s+)?(?:first|top)\s+"
+    rf"(?P<k>{_N})(?:\s+(?:places|spots|slots|positions|models))?"
     # "the top three spots on LMArena are all held by"
     r"(?:\s+(?:on|in|of)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)?"
     r"\s+(?:(?:now\s+)?all\s+(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from)|"
+    r"(?:is|are|was|were)\s+(?:now\s+)?(?:entirely|exclusively|wholly|completely|"
+    r"made\s+up\s+(?:entirely\s+|exclusively\s+|wholly\s+)?of)|"
     rf"(?:are|were)\s+(?:now\s+)?(?:all\s+)?{_TAKEN}|"
     r"(?:go\s+to|belong\s+to|are|come\s+from)\s+all)"
-    rf"|all\s+(?P<k2>{_N})\s+top\s+(?:places|spots|slots|positions)(?:\s+[\w\s]{{0,20}}?)?\s+"
+    rf"|all\s+(?P<k2>{_N})\s+top\s+(?:places|spots|slots|positions)(?:\s+[\w\s]{{0,30}}?)?\s+"
     rf"(?:go\s+to|goes\s+to|belong\s+to|are|come\s+from|are\s+{_TAKEN}))\s+(?:to\s+)?(?:either\s+)?"
 )
 
@@ -2524,11 +2729,22 @@ _FRONTED_AMONG = _i(r"\W*(?:among|amongst|of|within)\s+(?:the\s+|all\s+)?[^,;]{0
 _TAKE_ALL_TOP = _i(
     r"\b(?:hold|holds|held|take|takes|took|occupy|occupies|occupied|claim|claims|claimed|"
     r"fill|fills|filled|sweep|sweeps|swept|lock\s+up|locks\s+up|locked\s+up)\s+"
-    rf"(?:all\s+)?the\s+(?:top|first)\s+(?P<k>{_N})\s+(?:places|spots|slots|positions)\b"
+    r"(?:all\s+(?:of\s+)?|each\s+of\s+|every\s+one\s+of\s+)?"
+    rf"the\s+(?:top|first)\s+(?P<k>{_N})\s+(?:places|spots|slots|positions)\b"
 )
 
 
 _EITHER = regex(r"\b(?:either|or|and|nor)\s|&")
+# a group joined to another right after it ("China and the US"); after a comma, "and"
+# opens a clause of its own ("..., and Kimi K2 sits at the very top")
+_JOINED_AFTER = regex(r"\s*(?:either\s|or\s|and\s|nor\s|&)")
+_ONLY = frozenset(["only", "sole", "single"])
+_THE_BEFORE = _i(r"\bthe\s+$")
+_NOT_A = _i(r"\bnot\s+(?:a|one|even\s+one|even\s+a)?\s*$")
+_UNTIL_AFTER = _i(
+    r"[^.;]{0,30}?\b(?:until|till|before|since|except|save|but\s+(?:one|two|three)|"
+    r"other\s+than|apart\s+from|besides|bar)\b"
+)
 
 
 def _count(word: str, k: int) -> int | None:
@@ -2543,6 +2759,11 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     cues = [(m, m.span("what")) for m in _COUNT_IN_TOP.finditer(s.text)]
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _COUNT_OF_TOP.finditer(s.text)]
     cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _ALL_OF_TOP.finditer(s.text)]
+    cues += [(m, (m.end(), min(len(s.text), m.end() + 60))) for m in _EVERY_IN_TOP.finditer(s.text)]
+    cues += [(m, m.span("who")) for m in _NONE_OUTSIDE.finditer(s.text)]
+    fronted = _FRONTED_OF_TOP.match(s.text)
+    if fronted:
+        cues.append((fronted, (fronted.end(), min(len(s.text), fronted.end() + 60))))
     # "Chinese labs hold four of the top ten spots": the group stands before the verb
     held = [(m, (max(0, m.start() - 60), m.start())) for m in _HOLD_OF_TOP.finditer(s.text)]
     held += [(m, (max(0, m.start() - 60), m.start())) for m in _TAKE_ALL_TOP.finditer(s.text)]
@@ -2550,13 +2771,30 @@ def find_place_counts(s: Sentence) -> list[Hit]:
     for m, (start, end) in cues + held:
         k_word = m.group("k") or m.groupdict().get("k2") or m.groupdict().get("k3")
         k = _count(k_word, 0) if k_word else None
+        if m.groupdict().get("nth"):
+            k = ordinal(m.group("nth")) - 1  # "until sixth place": the five before it
         if not k or m.start() in seen:
             continue
         seen.add(m.start())
         said = m.groupdict().get("n")
         n = _count(said, k) if said else k  # "the first four places all go to": all k
-        if m.groupdict().get("every"):
-            n = k  # "every one of the top five"
+        if m.groupdict().get("every") or m.groupdict().get("all"):
+            n = k  # "every one of the top five", "all of the top ten"
+        if said and said.lower() in _ONLY and m.group("head").lower().endswith(("s", "ies")):
+            if _THE_BEFORE.search(s.text, 0, m.start()):
+                continue  # "the only open models in the top ten are A and B": as many as named
+            n = k  # "only American models appear in the top ten": every one of them
+        not_a = _NOT_A.search(s.text, 0, m.start("n")) if said else None
+        # the count's own "no" or "not a single" is none, no denial; a denial before it
+        # still is ("it is not true that no Chinese model ...")
+        denied_at = not_a.start() if not_a else m.start()
+        none_said = not_a is not None or (said or "").lower() == "no"
+        if none_said:
+            n = 0  # "not a single Chinese model makes the top ten": none does
+            if _UNTIL_AFTER.match(s.text, m.end()):
+                continue  # "no Chinese model made the top ten until R1", "... except Qwen"
+        if OPEN_LIST.search(m.group()):
+            continue  # "the top ten of LMArena's open leaderboard": places within a group
         if n is None or n > k:
             continue
         window = s.text[start:end]
@@ -2565,7 +2803,7 @@ def find_place_counts(s: Sentence) -> list[Hit]:
             groups = groups[-1:]  # the group nearest before the verb is its subject
         if not groups or groups[0].others or groups[0].group == Group():
             continue  # ("OpenAI has only one model in the top five": no group read)
-        if _EITHER.search(window, 0, groups[0].end + 12):
+        if _EITHER.search(window, 0, groups[0].end) or _JOINED_AFTER.match(window, groups[0].end):
             continue  # "either Google or OpenAI", "US and Chinese": no one group holds them
         # ("every one of": a pronoun's phrase names no group)
         inside = [
@@ -2573,7 +2811,7 @@ def find_place_counts(s: Sentence) -> list[Hit]:
         ]
         if (
             any(g.group != groups[0].group for g in inside)
-            or _FRONTED_AMONG.match(s.text)
+            or (m is not fronted and _FRONTED_AMONG.match(s.text))
             or _OPEN_KIND.match(s.text, _k_end(m))
         ):
             continue  # "nine of the top ten open models are Chinese": places among a group
@@ -2591,7 +2829,7 @@ def find_place_counts(s: Sentence) -> list[Hit]:
                 k=k,
                 count=n,
                 start=m.start(),
-                negated=_near_negation(s.text, m.start()),
+                negated=_near_negation(s.text, denied_at),
             )
         )
     return found
@@ -2615,6 +2853,7 @@ FINDERS: tuple[Finder, ...] = (
     find_with_behind,
     find_count_in_top,
     find_group_leads,
+    find_favoured,
     find_maker_best,
     find_place_counts,
     find_ranks,

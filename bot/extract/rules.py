@@ -678,6 +678,10 @@ class RulesExtractor:
         # the next sentences that rank, until one ranks nothing or says "overall"
         listed: Group | None = None
         said_from = 0  # where the previous sentence's claims start in result.drafts
+        # "Chinese models are catching up with US ones. On MMLU the gap is now just 0.3
+        # points.": the two groups the previous sentence set against each other, for a
+        # gap the next one speaks of without naming its sides
+        sides: tuple[Group, Group] | None = None
         prev_described = False
         # "In July 2024, Meta released Llama 3.1. GPT-4o mini tied GPT-4o.": a date set
         # before a sentence goes on over the undated past of its paragraph
@@ -722,8 +726,10 @@ class RulesExtractor:
                 # sentences keeps speaking of the same model
                 prev_subject = subject_before or (None if named_before else topic)
             prev_text = sent.text
+            sides_before, sides = sides, None
             new_paragraph = "\n" in text[prev_end : sent.start]
             if new_paragraph:
+                sides_before = None  # a new paragraph names its own sides
                 told = None  # a new paragraph tells its own time
             prev_end = sent.end
             if opener := _DATE_OPENER.match(sent.text):
@@ -803,6 +809,7 @@ class RulesExtractor:
                 prev_rank=last_rank,
                 unlisted=unlisted,
                 countries=countries,
+                prev_sides=sides_before,
             )
             hits = find_all(ctx)
             unclear: list[Hit] = []
@@ -840,6 +847,7 @@ class RulesExtractor:
             hits = [h for h in hits if h not in unclear]
             hits = [h for h in _places_owned(ctx, hits) if not _maker_only(ctx, h)]
             hits = [h for h in hits if _first_but_one(ctx, h) and not _timed_place(ctx, h)]
+            sides = _sides_of(hits)
             if _OPEN_RACE.search(ctx.text):
                 _within_open(hits)
             if hits and listed is None:
@@ -1799,6 +1807,17 @@ def _mentions(hit: Hit, ctx: Sentence) -> list[str]:
     if isinstance(hit, GroupHit | TrendHit) or (isinstance(hit, RankHit) and hit.within):
         names += [ctx.text[g.start : g.end] for g in ctx.groups]
     return list(dict.fromkeys(names))
+
+
+def _sides_of(hits: list[Hit]) -> tuple[Group, Group] | None:
+    """The two groups a sentence's gap or group claims set against each other, when they
+    are one pair."""
+    pairs = {
+        (h.subjects if isinstance(h, TrendHit) else (h.group_a, h.group_b))
+        for h in hits
+        if isinstance(h, TrendHit) or (isinstance(h, GroupHit) and h.aggregate == "best_of")
+    }
+    return pairs.pop() if len(pairs) == 1 else None
 
 
 def _maker(model: str) -> str | None:

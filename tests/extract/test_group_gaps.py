@@ -600,3 +600,55 @@ def test_one_model_of_a_group_is_not_its_best(text: str) -> None:
 )
 def test_one_model_against_a_groups_best(text: str, relation: str) -> None:
     assert [(a, b, rel) for a, b, rel, _, _ in groups(text)] == [(OPEN, CLOSED, relation)]
+
+
+def _later_trends(text: str) -> list[tuple[Group, Group, str]]:
+    """The trends said in the text's second sentence on."""
+    first_end = text.index(".") + 1
+    return [
+        (*d.subjects, d.direction)
+        for d in _drafts(text)
+        if d.type == "trend_gap" and d.span[0] > first_end
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gap the next sentence speaks of is between the groups just compared
+        (
+            "Chinese models are catching up with US ones on LMArena. On MMLU the gap is now "
+            "just 0.3 points.",
+            [(CN, US, "narrowing")],
+        ),
+        (
+            "Open models still trail closed ones on LMArena. The gap is now only 12 points.",
+            [(OPEN, CLOSED, "narrowing")],
+        ),
+        (
+            "Chinese models trail US ones on LMArena. That gap has widened to 40 points.",
+            [(CN, US, "widening")],
+        ),
+    ],
+)
+def test_a_gap_between_the_groups_just_compared(
+    text: str, expected: list[tuple[Group, Group, str]]
+) -> None:
+    assert _later_trends(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two models' gap, not the groups'
+        "Open models still trail closed ones on LMArena. The gap between GPT-5 and Qwen3 is "
+        "now only 12 points.",
+        # a new paragraph, or nothing compared before
+        "Open models still trail closed ones on LMArena.\n\nThe gap is now only 12 points.",
+        "DeepSeek released a new model on Monday. The gap is now only 12 points.",
+        # how big it is, not that it shrank
+        "Open models still trail closed ones on LMArena. The gap is 12 points.",
+    ],
+)
+def test_no_gap_between_groups_unsaid(text: str) -> None:
+    assert _later_trends(text) == []
