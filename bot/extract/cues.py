@@ -1240,11 +1240,11 @@ def find_score_slots(s: Sentence) -> list[Hit]:
             # ("a hair above Vicuna-33B with 1090": after a preposition, the name's own)
             and not _PLACE_PREPOSITION.search(s.text[: model.start])
             and not _AFTER_PREPOSITION.search(s.text[: model.start])
-            and (beaten := _beaten(s, name, m.start()))
+            and _beaten(s, name, m.start()) is not None
         ):
-            # "Gemma 3 27B beats o3-mini with an Elo score of 1339": the winner's number, as
-            # the verb's "with" says
-            name = beaten
+            # "Gemma 3 27B beats o3-mini with an Elo score of 1339" may be either's ("beats
+            # A with 1398 and B with 1402" are the beaten's): no one's, said so
+            continue
         if name is None and moved:
             name = _subject(s, moved.start(), max_gap=160)
         if name is None and seen_number is not None:

@@ -52,10 +52,7 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
     (regex(r"\ba month ago\b", re.IGNORECASE), 30),
     (regex(r"\ba year ago\b", re.IGNORECASE), 365),
 )
-_THIS_OR_LAST_MONTH = regex(
-    rf"\blast\s+month\b{_NOT_OWNER}|\b(?P<this>earlier\s+this\s+(?P<unit>month|year))\b",
-    re.IGNORECASE,
-)
+_LAST_MONTH = regex(rf"\blast\s+month\b{_NOT_OWNER}", re.IGNORECASE)
 # "three months ago", "2 years ago", "a couple of weeks ago": that long before the text
 _UNITS_AGO = regex(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -291,13 +288,9 @@ def _find_day(sentence: str, published: date) -> When | date | None:
         # the latest such month begun by the text's date
         year = published.year if date(published.year, month, 1) <= published else published.year - 1
         return _in_month(sentence[: m.start("month")], year, month, published)
-    m = _THIS_OR_LAST_MONTH.search(sentence)
+    m = _LAST_MONTH.search(sentence)
     if m:
-        # "last month" is the calendar month before the text's; "earlier this month" (or
-        # year) the text's own month (or year) up to its date: spans, as "in March" is
-        if m["this"]:
-            first = published.replace(day=1)
-            return When(published, first.replace(month=1) if m["unit"] == "year" else first)
+        # "last month" is the calendar month before the text's: a span, as "in March" is
         end = published.replace(day=1) - timedelta(days=1)
         return When(end, end.replace(day=1))
     for pattern, days in _RELATIVE:

@@ -246,7 +246,8 @@ COUNTRY_WORDS: dict[str, str] = {
 NOT_NEGATING = regex(
     r"\bnot\s+(?:only|just|merely|simply|least|surprisingly|unlike)\b|\bno\s+doubt\b|"
     # "doesn't just beat it, it crushes it", "never fails to beat": more than asserted
-    r"n['’‘`]t\s+(?:only|just|merely|simply)\b|"
+    # ("didn't just barely beat it", "doesn't just yet": "just" goes with the next word)
+    r"n['’‘`]t\s+(?:only|just|merely|simply)\b(?!\s+(?:barely|yet|about|now|quite))|"
     r"\b(?:never|not|n['’‘`]t)\s+(?:fails?|failed|failing)\s+to\b|"
     r"\bnot\s+(?:much|far|significantly|a\s+lot|hugely|dramatically|that\s+much)\b|"
     r",\s*not\s+[^,;]{1,40},",

@@ -152,7 +152,10 @@ _BOUNDED_AFTER = regex(r"\s*[-–—,;(]\s*(?:but\s+)?(?:only\s+)?(?:until|till)
 # "GPT-4o was first, then Gemini took over": first before a time the text does not date
 _SUCCEEDED_AFTER = regex(
     r"[^.;]{0,80}?,?\s*(?:and\s+|but\s+)?then\s+[^,;]{0,60}?\b(?:took\s+over|overtook|"
-    r"replaced\s+(?:it|them)|took\s+(?:the\s+|its\s+)?(?:top|lead|crown|first)|dethroned|unseated)\b",
+    r"replaced\s+(?:it|them)|took\s+(?:the\s+|its\s+)?(?:top|lead|crown|first)|dethroned|unseated)\b|"
+    # "was knocked off the top spot by Y, but regained it a week later": undone since
+    r"(?:[^.;]|\.\d){0,100}?,?\s*(?:and|but)\s+(?:later\s+|soon\s+|quickly\s+)?(?:regained|reclaimed|retook|"
+    r"took\s+back|won\s+back|recaptured)\b",
     re.IGNORECASE,
 )
 # "o1-preview never overtook X": at no time, not at one date ("has never" reaches now)
@@ -197,8 +200,8 @@ _PAST_PHRASES = (
     # "of this post" say which)
     r"at\s+(?:the|that)\s+(?:time|point)(?!\s+of\b)|by\s+then|by\s+that\s+(?:time|point)|"
     r"previously|until\s+recently|for\s+(?:most|much|all|part)\s+of\s+(?:the|that|last|20\d\d)|"
-    # ("earlier this month", "earlier this year" are spans: dates.py)
-    r"earlier\s+(?:that|in\s+the)\s+(?:year|month)|"
+    # ("earlier this year" before a denial would take in today: no span of its own)
+    r"earlier\s+(?:this|that|in\s+the)\s+(?:year|month)|"
     # a time counted from a launch the sentence does not date: "two weeks after launch"
     r"(?:days?|weeks?|months?)\s+(?:after|into)\s+(?:its\s+|their\s+|the\s+)?(?:launch|release|debut)"
 )

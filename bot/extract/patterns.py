@@ -247,7 +247,8 @@ _VERBS: dict[Relation, str] = {
         # "is outranked only by larger models": an adverb before "by" keeps the passive
         r"outpaced|leapfrogged|dethroned|unseated|outclassed)\s+(?:(?:only|just|even|\w+ly)\s+)?by|"
         # "was knocked off the top spot by Y"
-        r"(?:is|are|was|were|been|being|gets?|got)\s+(?:\w+ly\s+)?(?:knocked|bumped|pushed|"
+        # ("was nearly knocked off": it was not)
+        r"(?:is|are|was|were|been|being|gets?|got)\s+(?:(?!nearly\b)\w+ly\s+)?(?:knocked|bumped|pushed|"
         r"ousted|dislodged)\s+(?:off|from)\s+(?:the\s+)?(?:top(?:\s+spot)?|first(?:\s+place)?|"
         r"(?:No\.\s?|number\s+)(?:1|one)(?:\s+spot)?|its\s+perch|the\s+throne|pole\s+position)"
         r"(?:\s+(?:on|of|in)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?)?\s+by|"
@@ -700,6 +701,11 @@ _FROM_WHO = _i(
 )
 
 
+# "by OpenAI's standards", "by Google and OpenAI standards", "by Google's count"
+_BY_WHOSE_MEASURE = _i(
+    r"(?:['’]s?\s+|\s+(?:and|or)\s+|\s+(?=(?:standards?|counts?|measures?|metrics?|reckoning|"
+    r"numbers|estimates?|definitions?|lights|yardstick)\b))"
+)
 _MAKER_WORDS = frozenset(
     ["company", "companies", "lab", "labs", "developer", "developers", "firm", "maker", "startup"]
 )
@@ -711,6 +717,8 @@ def whose(text: str, end: int, gaz: Gazetteer) -> Group | Literal[False] | None:
     m = _FROM_WHO.match(text, end)
     if m is None:
         return None
+    if m.group("by") and _BY_WHOSE_MEASURE.match(text, m.end("who")):
+        return None  # "the best model by OpenAI's standards": whose judgment, not maker
     if m.group("open"):
         return Group(open_weights=True)
     who = m.group("who").removesuffix("'s").removesuffix("’s")
@@ -2747,6 +2755,13 @@ _UNTIL_AFTER = _i(
 )
 
 
+_NOT_AFTER = _i(r"\s*(?:not|n['’]t)\b")
+_EXCEPTED_AFTER = _i(
+    r"(?:[^.;]|\.\d){0,80}?\b(?:except|unless|save\s+for|apart\s+from|aside\s+from|other\s+than|"
+    r"with\s+the\s+exception|besides|bar)\b"
+)
+
+
 def _count(word: str, k: int) -> int | None:
     low = word.lower()
     if low == "half":
@@ -2795,6 +2810,10 @@ def find_place_counts(s: Sentence) -> list[Hit]:
                 continue  # "no Chinese model made the top ten until R1", "... except Qwen"
         if OPEN_LIST.search(m.group()):
             continue  # "the top ten of LMArena's open leaderboard": places within a group
+        if _NOT_AFTER.match(s.text, m.end()) or _EXCEPTED_AFTER.match(s.text, m.end()):
+            # "seven are not American"; "... until fourth place, except Grok 3", "unless
+            # you count R1": not the count said, or one the words leave open
+            continue
         if n is None or n > k:
             continue
         window = s.text[start:end]

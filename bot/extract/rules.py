@@ -506,6 +506,7 @@ _DESCRIBED_SUBJECT = regex(
     r"(?:released|experimental|public|original|updated|older|earlier|other)\s+[\w.-]+",
     re.IGNORECASE,
 )
+_POINTS_BACK = regex(r"\bthere\b|\bthe\s+same\s+(?:category|board|test|benchmark)\b", re.I)
 _ELSEWHERE = regex(
     r"\W*(?:elsewhere|meanwhile|separately|in\s+other\s+news|on\s+the\s+main\s+board)\b",
     re.IGNORECASE,
@@ -753,6 +754,8 @@ class RulesExtractor:
                 for earlier in result.drafts[said_from:]:
                     if earlier.as_of != article.published or earlier.as_of_start is not None:
                         continue
+                    if _TOLD_NOW.search(earlier.quote):
+                        continue  # "X now ranks first. That was in February.": no past
                     earlier.as_of, earlier.as_of_start = when.day, when.start
                     if here is not None:
                         earlier.span = (earlier.span[0], here[1])
@@ -763,9 +766,12 @@ class RulesExtractor:
             said_from = len(result.drafts)
             board_before, carried = carried, None
             measure_before, measure = measure, _named_measure(sent.text)
-            if new_paragraph or _ELSEWHERE.match(sent.text):
+            if new_paragraph or (
+                _ELSEWHERE.match(sent.text) and not _POINTS_BACK.search(sent.text)
+            ):
                 # a new paragraph, or "Elsewhere, ...", leaves the test or category named
-                # before (the board named goes on: articles name it once)
+                # before (the board named goes on: articles name it once), unless the
+                # sentence points back ("Meanwhile, GPT-4.5 ranks second there")
                 measure_before = (None, None)
             overall = _OVERALL.search(sent.text) is not None
             list_before = None if overall else listed
@@ -1130,7 +1136,7 @@ class RulesExtractor:
             "view": _view(sent.text, hit.start),
             "as_of": as_of,
             # a trend's span is its period; a place's month is a span of snapshots
-            "as_of_start": None if isinstance(hit, TrendHit) or when is None else when.start,
+            "as_of_start": _span_start(hit, when, own, sent.text),
             "hedged": bool(HEDGES.search(sent.text)),
             "negated": hit.negated,
             "forecast": said.forecast,
@@ -1722,6 +1728,31 @@ _BUILD_DATE = regex(
 _RELATIVE_CLAUSE = regex(r"\b(?:that|which|who)\s+[^,;()]{1,80}", re.IGNORECASE)
 
 
+def _span_start(hit: Hit, when: When | None, own: str, sentence: str) -> date | None:
+    """The first day of the span a claim is judged over ("ranked first in March"), or
+    None: it speaks of one day. Only a place, a comparison or a score said in the past
+    is one that held at some time of a span; a group's count ("no Chinese model cracked
+    the top ten last year") or a present ("ranks first, the best result in 2025") is
+    not, nor is a span said whole ("throughout March", "every week")."""
+    if when is None or when.start is None or isinstance(hit, GroupHit | TrendHit):
+        return None
+    past = _TOLD_PAST.search(own) or _DID.search(own)
+    if not past or _TOLD_NOW.search(own) or _WHOLE_SPAN.search(sentence):
+        return None
+    return when.start
+
+
+_DID = regex(r"\b(?:did|didn['’]t)\b", re.IGNORECASE)  # "did not rank first in August"
+
+
+# "throughout March", "every week in 2024", "all year": said of all of the span
+_WHOLE_SPAN = regex(
+    r"\b(?:throughout|consistently|continuously|(?:every|each)\s+(?:day|week|month|update|"
+    r"snapshot|refresh)|all\s+(?:year|month|along|through)|the\s+(?:whole|entire)\s+)",
+    re.IGNORECASE,
+)
+
+
 def _without_other_clauses(text: str, pos: int) -> str:
     """The text with the relative clauses that do not hold `pos` blanked out, and what
     stands past a semicolon on either side ("When it launched in January, R1 ranked
@@ -1746,7 +1777,13 @@ def _without_other_clauses(text: str, pos: int) -> str:
 
 
 _CONTRAST_TURN = regex(r",\s*(?:but|yet|while|whereas|though|although)\s", re.IGNORECASE)
-_NOW_WORD = regex(r"\b(?:now|still|currently|today|these\s+days)\b", re.IGNORECASE)
+# ("but it still trailed Grok 3 then": a "still" in the past is no now)
+_NOW_WORD = regex(
+    r"\b(?:now|currently|today|these\s+days)\b|"
+    r"\b(?:is|are|['’]s)\s+still\b|\bstill\s+(?:is|are|ranks|leads|sits|trails|beats|holds|"
+    r"has|have|remains|tops|in)\b",
+    re.IGNORECASE,
+)
 
 
 def _clause_end_at(text: str, pos: int) -> int:

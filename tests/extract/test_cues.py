@@ -877,6 +877,19 @@ def test_a_category_does_not_go_on_past_its_paragraph_or_an_elsewhere(text: str)
     assert claims(text)[-1]["category"] is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On LMArena's coding category, Gemini 2.5 Pro ranks first. Meanwhile, GPT-4.5 ranks "
+        "second there too.",
+        "On LMArena's coding category, Gemini 2.5 Pro ranks first. Meanwhile, in the same "
+        "category, Grok 3 ranks second.",
+    ],
+)
+def test_a_meanwhile_pointing_back_keeps_the_category(text: str) -> None:
+    assert claims(text)[-1]["category"] == "coding"
+
+
 def test_a_category_as_subject_reaches_only_a_sentence_that_goes_on_there() -> None:
     text = "Math is where chatbots stumble. Gemini 2.5 Pro scores 1427 on LMArena."
     assert [c["category"] for c in claims(text)] == [None]

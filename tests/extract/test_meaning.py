@@ -77,6 +77,11 @@ ASSERTED = [
     ("GPT-4.5 does not fail to beat Claude 3.7 Sonnet.", "beat"),
     ("On SWE-bench Verified (not plotted), GPT-5.2 Thinking scores 80%.", "scores"),
 ]
+# "just" with the next word ("just barely", "just yet") is a plain denial
+NEGATED += [
+    ("Gemini 2.5 Pro didn't just barely beat GPT-4.5 on LMArena; it lost.", "beat"),
+    ("Gemini 2.5 Pro doesn't just yet beat GPT-4.5 on LMArena.", "beat"),
+]
 FORECASTS = [
     ("Gemini 2.5 Pro could soon overtake Grok 4 on LMArena.", "overtake"),
     ("Gemini 3 may top the leaderboard next month.", "top"),
@@ -606,8 +611,6 @@ def test_verdicts_follow_the_text_not_its_opposite(cli_env: str, tmp_path: Path)
         ("In the first week of February, GPT-4 led.", date(2024, 2, 7), date(2024, 2, 1)),
         ("In late March, Claude 3 Opus led.", date(2024, 3, 31), date(2024, 3, 21)),
         ("Last month, GPT-4o led.", date(2024, 9, 30), date(2024, 9, 1)),
-        ("Earlier this month, GPT-4o led.", date(2024, 10, 1), date(2024, 10, 1)),
-        ("Earlier this year, GPT-4o led.", date(2024, 10, 1), date(2024, 1, 1)),
         # ends and bounds of a year are days
         ("By 2024, GPT-4 led.", date(2024, 10, 1), None),
         ("At the end of 2023, GPT-4 led.", date(2023, 12, 31), None),
@@ -1368,12 +1371,38 @@ def test_a_contrast_saying_now_keeps_the_other_halfs_date(text: str, as_of: list
     assert [c["as_of"] for c in _claims(text, date(2025, 2, 18))] == as_of
 
 
-def test_earlier_this_month_is_a_span_and_earlier_that_year_no_date() -> None:
-    [claim] = _claims("Earlier this month, GPT-4.5 ranked second on LMArena.", date(2025, 4, 10))
-    assert (claim["as_of"], claim["as_of_start"]) == ("2025-04-10", "2025-04-01")
-    # a time counted from one said before: no date to judge it at
+def test_earlier_this_month_or_that_year_gives_no_date_to_judge_at() -> None:
+    # a span up to the text's own date would take in today ("earlier this year X did not
+    # rank in the top 5" held then, not on last week's snapshot): no date of its own
     for text in (
+        "Earlier this month, GPT-4.5 ranked second on LMArena.",
+        "Earlier this year Gemini 2.5 Pro did not rank in the top 5 on LMArena.",
         "Earlier that year, GPT-4.5 ranked second on LMArena.",
         "GPT-4.5 ranked second on LMArena earlier that year.",
     ):
         assert _claims(text, date(2025, 4, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "start"),
+    [
+        # a past place in a span: any snapshot of it
+        ("Grok 3 ranked first on LMArena in March.", "2025-03-31", "2025-03-01"),
+        # a span said whole, a present, a group's count: one day, as ever
+        ("Grok 3 has ranked first on LMArena throughout March.", "2025-03-31", None),
+        ("GPT-4o ranked first on LMArena each week in 2024.", "2024-12-31", None),
+        ("Gemini 2.5 Pro ranks first on LMArena, the best result for Google in 2025.",
+         "2025-04-10", None),
+        ("No Chinese model cracked the top ten on LMArena last year.", "2024-12-31", None),
+        # "That was in February." dates no sentence that says now
+        ("Gemini 2.5 Pro now ranks first on LMArena. That was in February.", "2025-04-10", None),
+        # a past "still" is no now: the half keeps its sentence's time
+        ("GPT-4.5 was second on LMArena in March, but it still trailed Grok 3 in coding.",
+         "2025-03-31", None),
+    ],
+)  # fmt: skip
+def test_only_a_past_place_comparison_or_score_is_judged_over_a_span(
+    text: str, as_of: str, start: str | None
+) -> None:
+    last = _claims(text, date(2025, 4, 10))[-1]
+    assert (last["as_of"], last.get("as_of_start")) == (as_of, start)

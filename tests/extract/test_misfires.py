@@ -143,15 +143,14 @@ def _scores(text: str) -> list[tuple[str, float]]:
 @pytest.mark.parametrize(
     ("text", "scores"),
     [
-        # "with" a score after a comparison's object: the winner's number
+        # "with" a score after a verb's object may be either's: no one's
+        ("On LMArena, Gemma 3 27B beats o3-mini with an Elo score of 1339.", []),
+        ("On LMArena, Gemma 3 27B beats o3-mini, with a score of 1339.", []),
+        ("On LMArena, Gemma 3 27B beats o3-mini (1300) with 1339.", [("o3-mini", 1300)]),
         (
-            "On LMArena, Gemma 3 27B beats o3-mini with an Elo score of 1339.",
-            [("Gemma 3 27B", 1339)],
-        ),
-        ("On LMArena, Gemma 3 27B beats o3-mini, with a score of 1339.", [("Gemma 3 27B", 1339)]),
-        (
-            "On LMArena, Gemma 3 27B beats o3-mini (1300) with 1339.",
-            [("o3-mini", 1300), ("Gemma 3 27B", 1339)],
+            "Gemini 2.5 Pro beats GPT-4.5 with an Elo score of 1398 and Grok 3 with 1402 on "
+            "LMArena.",
+            [("Grok 3", 1402)],
         ),
         # after a preposition, "with" gives the number to the name it follows
         (
@@ -222,3 +221,30 @@ def test_the_best_model_by_a_maker_is_first_among_its_models(
     [rank] = ranks
     got = rank.within.model_dump(exclude_none=True) if rank.within else None
     assert (rank.rank, got) == (1, within)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count denied, or one the words leave open, is no count
+        "Of the top ten models on LMArena, seven are not American.",
+        "No model from outside Google shows up until fourth place on LMArena, except Grok 3.",
+        "No Chinese model cracks the top ten on LMArena, unless you count DeepSeek-R1.",
+        # a fall nearly suffered, or undone since, is no place behind
+        "Grok 3 was nearly knocked off the top spot on LMArena by Gemini 2.5 Pro.",
+        "Grok 3 was knocked off the top spot on LMArena by Gemini 2.5 Pro, but regained it "
+        "a week later.",
+    ],
+)
+def test_counts_and_falls_the_words_deny_or_undo_give_no_claim(text: str) -> None:
+    drafts = RulesExtractor().extract(ArticleText(text=text, published=date(2025, 4, 10))).drafts
+    assert [d.type for d in drafts if d.type != "rank_position"] == []
+
+
+def test_the_best_model_by_someones_standards_is_no_makers() -> None:
+    for text in (
+        "Gemini 2.5 Pro is the best model by OpenAI's standards on LMArena.",
+        "Gemini 2.5 Pro is the best model by Google and OpenAI standards on LMArena.",
+    ):
+        drafts = RulesExtractor().extract(ArticleText(text=text, published=date(2025, 4, 10)))
+        assert all(d.type != "rank_position" or d.within is None for d in drafts.drafts)
