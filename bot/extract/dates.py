@@ -113,8 +113,9 @@ def _year_part(m: re.Match[str], published: date) -> When:
         months = (_QUARTER[word] - 2, _QUARTER[word])
     end = min(_month_end(year, months[1]), published)
     start = date(year, months[0], 1)
-    # ("for most of 2024" says more than one snapshot of it: read at its end, as ever)
-    if m["lead"].lower() in ("by", "as of", "through", "at", "for") or start > end:
+    # ("for most of 2024", "throughout 2024" say more than one snapshot of it could: read
+    # at its end, as ever)
+    if m["lead"].lower() in ("by", "as of", "through", "throughout", "at", "for") or start > end:
         return When(end)
     return When(end, start)
 
@@ -175,12 +176,13 @@ class When(NamedTuple):
 
 
 # The words before a month say which part of it the text speaks of: "in March",
-# "throughout March", "as recently as March" the whole month (a claim about it holds if
+# "as recently as March" the whole month (a claim about it holds if
 # it held on one of its snapshots); "in the second half of March", "in late March" a
-# part; "by March", "at the end of March", "in mid-March" one day, as is "for most of
-# March" (it says more than one snapshot of it could show: read at its end, as ever).
+# part; "by March", "at the end of March", "in mid-March" one day, as are "for most of
+# March" and "throughout March" (they say more than one snapshot of it could show: read
+# at its end, as ever).
 _MONTH_LEAD = regex(
-    r"(?:\b(?P<lead>in|during|throughout|as\s+recently\s+as|as\s+late\s+as|"
+    r"(?:\b(?P<lead>in|during|as\s+recently\s+as|as\s+late\s+as|"
     r"(?:at|by|in|as\s+of)\s+the\s+(?P<edge>end|close|start|beginning|middle)\s+of|"
     r"in\s+the\s+(?P<nth>first|second|last|final)\s+(?P<unit>half|week|fortnight)\s+of)\s+)?"
     r"(?P<part>early\s+|late\s+|mid-?\s*)?$",

@@ -2749,17 +2749,14 @@ _JOINED_AFTER = regex(r"\s*(?:either\s|or\s|and\s|nor\s|&)")
 _ONLY = frozenset(["only", "sole", "single"])
 _THE_BEFORE = _i(r"\bthe\s+$")
 _NOT_A = _i(r"\bnot\s+(?:a|one|even\s+one|even\s+a)?\s*$")
-_UNTIL_AFTER = _i(
-    r"[^.;]{0,30}?\b(?:until|till|before|since|except|save|but\s+(?:one|two|three)|"
-    r"other\s+than|apart\s+from|besides|bar)\b"
+_EXCEPTIONS = (
+    r"except|unless|save|but\s+(?:one|two|three)|other\s+than|apart\s+from|aside\s+from|"
+    r"with\s+the\s+exception|besides|bar"
 )
-
-
+_UNTIL_AFTER = _i(rf"[^.;]{{0,30}}?\b(?:until|till|before|since|{_EXCEPTIONS})\b")
 _NOT_AFTER = _i(r"\s*(?:not|n['’]t)\b")
-_EXCEPTED_AFTER = _i(
-    r"(?:[^.;]|\.\d){0,80}?\b(?:except|unless|save\s+for|apart\s+from|aside\s+from|other\s+than|"
-    r"with\s+the\s+exception|besides|bar)\b"
-)
+# "... until fourth place, except Grok 3", "unless you count R1": a count left open
+_EXCEPTED_AFTER = _i(rf"(?:[^.;]|\.\d){{0,80}}?\b(?:{_EXCEPTIONS})\b")
 
 
 def _count(word: str, k: int) -> int | None:

@@ -606,7 +606,6 @@ def test_verdicts_follow_the_text_not_its_opposite(cli_env: str, tmp_path: Path)
         ("Late last year, GPT-4 led.", date(2023, 12, 31), date(2023, 10, 1)),
         ("Last summer, Llama 3.1 405B was the best.", date(2024, 8, 31), date(2024, 6, 1)),
         ("In Q2 2024, GPT-4o led.", date(2024, 6, 30), date(2024, 4, 1)),
-        ("Throughout February, GPT-4 led.", date(2024, 2, 29), date(2024, 2, 1)),
         ("In the second half of February, GPT-4 led.", date(2024, 2, 29), date(2024, 2, 16)),
         ("In the first week of February, GPT-4 led.", date(2024, 2, 7), date(2024, 2, 1)),
         ("In late March, Claude 3 Opus led.", date(2024, 3, 31), date(2024, 3, 21)),
@@ -617,6 +616,8 @@ def test_verdicts_follow_the_text_not_its_opposite(cli_env: str, tmp_path: Path)
         ("By mid-2024, Claude 3.5 Sonnet led the arena.", date(2024, 6, 30), None),
         ("For most of February, GPT-4 led.", date(2024, 2, 29), None),
         ("For most of 2023, GPT-4 led.", date(2023, 12, 31), None),
+        ("Throughout February, GPT-4 led.", date(2024, 2, 29), None),
+        ("Throughout 2023, GPT-4 led.", date(2023, 12, 31), None),
     ],
 )
 def test_a_month_or_year_named_whole_is_a_span(text: str, as_of: date, start: date | None) -> None:
