@@ -1549,6 +1549,11 @@ def _others_rank(s: Sentence, v: re.Match[str], relation: Relation) -> RankHit |
     )
 
 
+def _apart(a: Group, b: Group) -> bool:
+    """Whether two sides are two groups, neither one part of the other."""
+    return a != b and not _within(a, b) and not _within(b, a)
+
+
 def _within(inner: Group, outer: Group) -> bool:
     """Whether every fact of `outer` is also one of `inner`: inner is part of outer."""
     facts: list[tuple[str, object]] = [
@@ -1699,7 +1704,7 @@ def _parity(s: Sentence, v: re.Match[str], gap_a: str, a: GroupPhrase, b: GroupP
     if _on_price(s, b):
         return []
     ga, gb = resolve_pair(a, b)
-    if ga == gb or _within(ga, gb) or _within(gb, ga):
+    if not _apart(ga, gb):
         return []
     return [TrendHit(subjects=(ga, gb), direction="narrowing", start=v.start())]
 
@@ -1965,7 +1970,7 @@ def find_favoured(s: Sentence) -> list[Hit]:
         if rival is None and any(rest[0] <= o.start < rest[1] for o in s.groups):
             continue  # another group in the clause, no "over" to say it is the other side
         ga, gb = resolve_pair(g, rival) if rival else (g.group, g.group.rest())
-        if ga == gb or _within(ga, gb) or _within(gb, ga):
+        if not _apart(ga, gb):
             continue
         found.append(
             GroupHit(
@@ -2026,7 +2031,7 @@ def find_count_in_top(s: Sentence) -> list[Hit]:
         if not _BETWEEN_SUBJECT.match(s.text[before[-1].end : m.start()]):
             continue  # "Chinese labs, which ..., have more ...": not the verb's subject
         ga, gb = resolve_pair(before[-1], after[0])
-        if ga == gb or _within(ga, gb) or _within(gb, ga):
+        if not _apart(ga, gb):
             continue
         found.append(
             GroupHit(
