@@ -1436,8 +1436,8 @@ _GAIN_OVER = regex(
 
 # "it tops GPT-5: 60.2% to 54.9% on BrowseComp": the compared models' numbers, in order
 # "ahead of DeepSeek-V3 at 1318": a number right after a name is that name's
-# "... o3-mini with an Elo score of 1339", "..., with 1339 points": a "with" after a
-# comparison's object gives the number to the comparison's subject
+# "... beats o3-mini with an Elo score of 1339", "..., with 1339 points": a "with" after
+# a comparison's object may give the number to either side
 _WITH_SCORE = regex(
     r"(?:\s*\([^()]*\))?,?\s*with\s+(?:(?:a|an|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:score|rating|Elo|mark|result)\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?",
@@ -1446,7 +1446,7 @@ _WITH_SCORE = regex(
 
 
 def _beaten(s: Sentence, name: str, before: int) -> str | None:
-    """The subject of the comparison before `before` whose object is `name`."""
+    """The subject of the comparison before `before` whose object is `name`, if any."""
     pair = next(
         (
             h
