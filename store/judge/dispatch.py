@@ -212,8 +212,10 @@ def _during(
             break
     else:
         out = outcomes[-1]
+        # (a negated claim is judged here as what it denies, then flipped)
+        said = "what the claim denies" if claim.negated else "the claim"
         out.text = (
-            f"The text speaks of {start.isoformat()} to {claim.as_of.isoformat()}; the claim "
+            f"The text speaks of {start.isoformat()} to {claim.as_of.isoformat()}; {said} "
             f"holds on none of the {len(days)} snapshots of that span. On the last: {out.text}"
         )
         return out

@@ -444,12 +444,21 @@ def test_an_experimental_build_is_never_the_released_one() -> None:
 
 
 # A month of snapshots whose leader changes mid-month: Beta-Open leads on the 3rd,
-# Alpha-1 from the 20th; Alpha-1 led the month before.
+# Alpha-1 from the 20th; Alpha-1 led the month before; Gamma-Open is third throughout.
 MARCH = BoardData(
     [
-        snap(date(2025, 2, 25), [E("Alpha-1", 1, 1300), E("Beta-Open", 2, 1250)]),
-        snap(date(2025, 3, 3), [E("Beta-Open", 1, 1320), E("Alpha-1", 2, 1290)]),
-        snap(date(2025, 3, 20), [E("Alpha-1", 1, 1330), E("Beta-Open", 2, 1300)]),
+        snap(
+            date(2025, 2, 25),
+            [E("Alpha-1", 1, 1300), E("Beta-Open", 2, 1250), E("Gamma-Open", 3, 1200)],
+        ),
+        snap(
+            date(2025, 3, 3),
+            [E("Beta-Open", 1, 1320), E("Alpha-1", 2, 1290), E("Gamma-Open", 3, 1200)],
+        ),
+        snap(
+            date(2025, 3, 20),
+            [E("Alpha-1", 1, 1330), E("Beta-Open", 2, 1300), E("Gamma-Open", 3, 1200)],
+        ),
     ]
 )
 
@@ -477,6 +486,10 @@ def test_a_place_in_a_named_month_holds_if_it_held_on_one_of_its_snapshots() -> 
     assert in_march("Alpha-1").verdict == "supported"
     # "did not rank first in March": false, it did for part of it
     assert in_march("Beta-Open", negated=True).verdict == "contradicted"
+    # "Gamma-Open did not rank first in March": true, it held first on none of them
+    denied = in_march("Gamma-Open", negated=True)
+    assert denied.verdict == "supported"
+    assert "what the claim denies holds on none of the 3 snapshots" in denied.explanation
     # the same place said of March 31 alone is Alpha-1's
     at_end = RankPosition(model="Beta-Open", rank=1, as_of=date(2025, 3, 31), view="raw", **COMMON)
     assert judge(at_end, MARCH, REG, resolver=fake_resolve).verdict == "contradicted"
