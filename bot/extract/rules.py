@@ -207,20 +207,20 @@ _RAW = regex(
     rf"\bstyle[- ]control{_OFF}",
     re.IGNORECASE,
 )
-# where a view's words stop holding: a new clause ("..., though it climbs to eighth
-# when style control is applied"; "X, which ties for third in the raw view, falls ...")
 _BRACKETED = regex(r"\([^()]*\)")
+# "13th overall and 8th with style control": "and" before a second place
 _AND_PLACE = regex(
     r"\s+and\s+(?=(?:\d{1,3}(?:st|nd|rd|th)|No\.\s?\d|#\d|first|second|third|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth)\b)",
     re.IGNORECASE,
 )
+# where a view's words stop holding: a new clause ("..., though it climbs to eighth
+# when style control is applied"; "X, which ties for third in the raw view, falls ...")
 _VIEW_BREAK = regex(
     r";|,\s+(?:and|while|but|whereas|though|although|yet|which|who)\b|"
     # "8th with style control (13th overall)": an aside has its own view
     r"\s+(?:while|whereas|though|although|but)\s+|,\s*$|(?<=\w),\s+(?=[a-z]+s\b)|[()]|"
-    r"\s+and\s+(?=(?:\d{1,3}(?:st|nd|rd|th)|No\.\s?\d|#\d|first|second|third|fourth|fifth|"
-    r"sixth|seventh|eighth|ninth|tenth)\b)",
+    + _AND_PLACE.pattern,
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = regex(
@@ -576,14 +576,6 @@ _AND_NOW = regex(
 )
 # where a clause turns: "X, though Y", "X but Y", "X; Y"
 _CONTRAST = regex(r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;", re.IGNORECASE)
-
-
-_BRACKETED = regex(r"\([^()]*\)")
-_AND_PLACE = regex(
-    r"\s+and\s+(?=(?:\d{1,3}(?:st|nd|rd|th)|No\.\s?\d|#\d|first|second|third|fourth|fifth|sixth|"
-    r"seventh|eighth|ninth|tenth)\b)",
-    re.IGNORECASE,
-)
 
 
 def _contrast_half(sentence: str, pos: int) -> str:
@@ -1809,8 +1801,7 @@ _POSSESSIVE_AFTER = regex(r"['’]s\s+")
 # model, named by its relation to this one (which the claim is not about)
 _RELATIVE_OF = regex(
     r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:sibling|sister|cousin|brother|successor|predecessor|"
-    r"follow-up|follow-on|replacement|rival|challenger|competitor|heir|offspring|"
-    r"(?:(?:big|little|older|younger)\s+)?(?:brother|sibling))s?\b",
+    r"follow-up|follow-on|replacement|rival|challenger|competitor|heir|offspring)s?\b",
     re.IGNORECASE,
 )
 
